@@ -1,0 +1,72 @@
+#include "app/config.hpp"
+
+#include <cstdlib>
+#include <toml++/toml.h>
+
+namespace mvis::app {
+
+Result<AppConfig> LoadConfig(const Overrides& o) {
+  AppConfig c;
+  if (o.config && !o.config->empty()) {
+    toml::table t;
+    try {
+      t = toml::parse_file(*o.config);
+    } catch (const toml::parse_error& e) {
+      return Fail(ErrorKind::kInvalidArgument, "config_invalid",
+                  "配置文件无效 " + *o.config + ": " + std::string(e.description()));
+    }
+    c.listen = t["listen"].value_or(c.listen);
+    c.db = t["db"].value_or(c.db);
+    c.web = t["web"].value_or(c.web);
+    c.threads = t["threads"].value_or(c.threads);
+    auto& s = c.services;
+    s.password_policy.min_length = t["security"]["password_min_length"].value_or(s.password_policy.min_length);
+    s.password_policy.min_classes = t["security"]["password_min_classes"].value_or(s.password_policy.min_classes);
+    s.session_idle_seconds = t["security"]["session_idle_minutes"].value_or(s.session_idle_seconds / 60) * 60;
+    s.session_absolute_seconds = t["security"]["session_absolute_hours"].value_or(s.session_absolute_seconds / 3600) * 3600;
+    s.lockout_threshold = t["security"]["lockout_threshold"].value_or(s.lockout_threshold);
+    s.lockout_seconds = t["security"]["lockout_minutes"].value_or(s.lockout_seconds / 60) * 60;
+    c.cookie_secure = t["security"]["cookie_secure"].value_or(c.cookie_secure);
+    c.trust_proxy = t["security"]["trust_proxy"].value_or(c.trust_proxy);
+    c.sms_provider = t["sms"]["provider"].value_or(c.sms_provider);
+    c.sms_url = t["sms"]["url"].value_or(c.sms_url);
+    c.sms_secret = t["sms"]["secret"].value_or(c.sms_secret);
+  }
+  if (o.listen) c.listen = *o.listen;
+  if (o.db) c.db = *o.db;
+  if (o.web) c.web = *o.web;
+  if (o.threads) c.threads = *o.threads;
+  if (const char* secret = std::getenv("MVIS_SMS_SECRET")) c.sms_secret = secret;
+  if (c.sms_provider != "log" && c.sms_provider != "http") {
+    return Fail(ErrorKind::kInvalidArgument, "config_invalid", "sms.provider 须为 log 或 http");
+  }
+  if (c.sms_provider == "http" && (c.sms_url.empty() || c.sms_secret.empty())) {
+    return Fail(ErrorKind::kInvalidArgument, "config_invalid",
+                "sms.provider = http 需要 sms.url 和 sms.secret（或 MVIS_SMS_SECRET）");
+  }
+  if (c.services.password_policy.min_length < 8 || c.services.password_policy.min_classes < 1 ||
+      c.services.password_policy.min_classes > 4) {
+    return Fail(ErrorKind::kInvalidArgument, "config_invalid",
+                "密码策略无效：最短长度不少于8位，字符类别数为1至4");
+  }
+  return c;
+}
+
+Result<std::pair<std::string, unsigned short>> SplitListen(const std::string& listen) {
+  auto colon = listen.rfind(':');
+  if (colon == std::string::npos || colon + 1 >= listen.size()) {
+    return InvalidField("listen", "listen_invalid", "监听地址须为 HOST:PORT");
+  }
+  std::string host = listen.substr(0, colon);
+  if (host.size() >= 2 && host.front() == '[' && host.back() == ']') host = host.substr(1, host.size() - 2);
+  int port = 0;
+  try {
+    port = std::stoi(listen.substr(colon + 1));
+  } catch (...) {
+    port = -1;
+  }
+  if (port < 0 || port > 65535) return InvalidField("listen", "listen_invalid", "端口无效");
+  return std::pair{host, static_cast<unsigned short>(port)};
+}
+
+}  // namespace mvis::app

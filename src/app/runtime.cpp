@@ -1,0 +1,78 @@
+#include "app/runtime.hpp"
+
+#include <spdlog/spdlog.h>
+
+#include "services/passwords.hpp"
+#include "store/migrate.hpp"
+#include "store/settings_store.hpp"
+
+namespace mvis::app {
+
+Result<std::unique_ptr<store::Database>> OpenAndMigrate(const AppConfig& config) {
+  auto db = store::Database::Open(config.db, config.threads + 4);
+  if (!db) return std::unexpected(db.error());
+  auto applied = store::Migrate(**db);
+  if (!applied) return std::unexpected(applied.error());
+  return std::move(*db);
+}
+
+Result<std::unique_ptr<Runtime>> Runtime::Create(const AppConfig& config) {
+  std::unique_ptr<Runtime> rt(new Runtime());
+  rt->config_ = config;
+  auto db = OpenAndMigrate(config);
+  if (!db) return std::unexpected(db.error());
+  rt->db_ = std::move(*db);
+
+  auto secret = rt->db_->Write([](store::Tx& tx) -> Result<std::string> {
+    return store::EnsureSetting(tx, "otp_key", services::RandomToken(32));
+  });
+  if (!secret) return std::unexpected(secret.error());
+
+  std::unique_ptr<io::SmsProvider> provider =
+      config.sms_provider == "http"
+          ? io::MakeHttpSmsProvider({config.sms_url, config.sms_secret, 5000})
+          : io::MakeLogSmsProvider();
+  rt->dispatcher_ = std::make_unique<services::SmsDispatcher>(*rt->db_, std::move(provider));
+  auto* dispatcher = rt->dispatcher_.get();
+  rt->auth_ = std::make_unique<services::AuthService>(*rt->db_, config.services, *secret,
+                                                      [dispatcher] { dispatcher->Wake(); });
+  rt->admin_ = std::make_unique<services::AdminService>(*rt->db_, config.services);
+  rt->orgs_ = std::make_unique<services::OrgService>(*rt->db_);
+  rt->inbox_ = std::make_unique<services::InboxService>(*rt->db_);
+  rt->api_ = std::make_unique<http::Api>(
+      http::AppServices{*rt->db_, *rt->auth_, *rt->admin_, *rt->orgs_, *rt->inbox_},
+      http::ApiOptions{config.web, config.cookie_secure, config.trust_proxy});
+
+  auto listen = SplitListen(config.listen);
+  if (!listen) return std::unexpected(listen.error());
+  http::ServerOptions options;
+  options.address = listen->first;
+  options.port = listen->second;
+  options.threads = config.threads;
+  auto* api = rt->api_.get();
+  rt->server_ = std::make_unique<http::Server>(
+      options, [api](http::Request& request) { return api->Handle(request); });
+  return rt;
+}
+
+Runtime::~Runtime() { Stop(); }
+
+Status Runtime::Start() {
+  if (auto ok = server_->Start(); !ok) return ok;
+  dispatcher_->Start();
+  return {};
+}
+
+void Runtime::Run() {
+  server_->Run();
+  dispatcher_->Stop();
+}
+
+void Runtime::RunInBackground() { server_->RunInBackground(); }
+
+void Runtime::Stop() {
+  if (server_) server_->Stop();
+  if (dispatcher_) dispatcher_->Stop();
+}
+
+}  // namespace mvis::app

@@ -1,0 +1,53 @@
+// Wires the layers together: database, services, SMS dispatcher, API and HTTP server. Used by
+// `mvis serve` and by the in-process HTTP tests, so both run exactly the same composition.
+#pragma once
+
+#include <memory>
+
+#include "app/config.hpp"
+#include "http/api.hpp"
+#include "http/server.hpp"
+#include "services/admin_service.hpp"
+#include "services/auth_service.hpp"
+#include "services/inbox_service.hpp"
+#include "services/org_service.hpp"
+#include "services/sms_dispatcher.hpp"
+#include "store/database.hpp"
+
+namespace mvis::app {
+
+class Runtime {
+ public:
+  // Opens the database, applies migrations and builds every component (nothing listens yet).
+  static Result<std::unique_ptr<Runtime>> Create(const AppConfig& config);
+  ~Runtime();
+
+  // Binds the listener (port 0 picks a free one) and starts the SMS dispatcher.
+  Status Start();
+  void Run();              // blocks until SIGINT/SIGTERM
+  void RunInBackground();  // returns at once; Stop() ends it
+  void Stop();
+
+  unsigned short port() const { return server_->port(); }
+  store::Database& db() { return *db_; }
+  services::AdminService& admin() { return *admin_; }
+  services::SmsDispatcher& dispatcher() { return *dispatcher_; }
+  http::Api& api() { return *api_; }
+
+ private:
+  Runtime() = default;
+  AppConfig config_;
+  std::unique_ptr<store::Database> db_;
+  std::unique_ptr<services::SmsDispatcher> dispatcher_;
+  std::unique_ptr<services::AuthService> auth_;
+  std::unique_ptr<services::AdminService> admin_;
+  std::unique_ptr<services::OrgService> orgs_;
+  std::unique_ptr<services::InboxService> inbox_;
+  std::unique_ptr<http::Api> api_;
+  std::unique_ptr<http::Server> server_;
+};
+
+// Opens the database named in `config` and applies migrations.
+Result<std::unique_ptr<store::Database>> OpenAndMigrate(const AppConfig& config);
+
+}  // namespace mvis::app

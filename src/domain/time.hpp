@@ -1,0 +1,13 @@
+// Wall-clock helpers: the store keeps unix seconds; the API shows ISO-8601 UTC.
+#pragma once
+
+#include <cstdint>
+#include <string>
+
+namespace mvis::domain {
+
+int64_t NowSeconds();
+// 1764231660 -> "2025-11-27T08:21:00Z"
+std::string IsoUtc(int64_t unix_seconds);
+
+}  // namespace mvis::domain

@@ -1,0 +1,61 @@
+// The application's HTTP surface: routes under /api/v1, authentication and CSRF checks,
+// request logging, the OpenAPI document and the web UI's static files.
+#pragma once
+
+#include <string>
+
+#include "http/router.hpp"
+#include "services/admin_service.hpp"
+#include "services/auth_service.hpp"
+#include "services/inbox_service.hpp"
+#include "services/org_service.hpp"
+#include "store/database.hpp"
+
+namespace mvis::http {
+
+struct AppServices {
+  store::Database& db;
+  services::AuthService& auth;
+  services::AdminService& admin;
+  services::OrgService& orgs;
+  services::InboxService& inbox;
+};
+
+struct ApiOptions {
+  std::string web_dir;         // built web UI (web/dist); empty: no UI
+  bool cookie_secure = false;  // add Secure to the session cookie (behind TLS)
+  bool trust_proxy = false;    // take the client address from X-Forwarded-For
+};
+
+inline constexpr char kSessionCookie[] = "mvis_session";
+
+class Api {
+ public:
+  Api(AppServices services, ApiOptions options);
+
+  // Handles one request (thread-safe).
+  Response Handle(Request& request);
+  const Router& router() const { return router_; }
+
+ private:
+  Response Dispatch(Request& request);
+  Response ServeStatic(const Request& request) const;
+
+  AppServices services_;
+  ApiOptions options_;
+  Router router_;
+};
+
+// Route groups, one file each.
+void AddSystemRoutes(Router& router, AppServices& services);
+void AddAuthRoutes(Router& router, AppServices& services, const ApiOptions& options);
+void AddAdminRoutes(Router& router, AppServices& services);
+void AddInboxRoutes(Router& router, AppServices& services);
+
+// The embedded OpenAPI document (src/http/openapi.json).
+const std::string& OpenApiDocument();
+
+// Value of the named cookie in a Cookie header, or "".
+std::string CookieValue(const std::string& cookie_header, const std::string& name);
+
+}  // namespace mvis::http

@@ -1,0 +1,111 @@
+#include "http/context.hpp"
+
+#include <charconv>
+
+namespace mvis::http {
+
+int StatusFor(ErrorKind kind) {
+  switch (kind) {
+    case ErrorKind::kInvalidArgument: return 400;
+    case ErrorKind::kUnauthenticated: return 401;
+    case ErrorKind::kPermissionDenied: return 403;
+    case ErrorKind::kNotFound: return 404;
+    case ErrorKind::kConflict: return 409;
+    case ErrorKind::kFailedPrecondition: return 409;
+    case ErrorKind::kResourceExhausted: return 429;
+    case ErrorKind::kPayloadTooLarge: return 413;
+    case ErrorKind::kUnavailable: return 503;
+    case ErrorKind::kInternal: return 500;
+  }
+  return 500;
+}
+
+Response ErrorResponse(const Error& error) {
+  Json err = {{"code", error.code}, {"message", error.message}};
+  Json details = Json::object();
+  if (!error.field.empty()) details["field"] = error.field;
+  if (!error.fields.empty()) {
+    Json fields = Json::array();
+    for (const auto& f : error.fields) {
+      fields.push_back({{"field", f.field}, {"code", f.code}, {"message", f.message}});
+    }
+    details["fields"] = fields;
+  }
+  if (!details.empty()) err["details"] = details;
+  return JsonResponse(StatusFor(error.kind), Json{{"error", err}});
+}
+
+Response JsonResponse(int status, const Json& body) {
+  Response r;
+  r.status = status;
+  r.body = body.dump(-1, ' ', false, Json::error_handler_t::replace);
+  r.headers.emplace_back("Cache-Control", "no-store");
+  return r;
+}
+
+Response NoContent() {
+  Response r;
+  r.status = 204;
+  r.headers.emplace_back("Cache-Control", "no-store");
+  return r;
+}
+
+Result<Json> RequestContext::Body() const {
+  Json body = Json::parse(request_.body, nullptr, false);
+  if (body.is_discarded() || !body.is_object()) {
+    return Fail(ErrorKind::kInvalidArgument, "invalid_json", "请求内容不是有效的 JSON 对象");
+  }
+  return body;
+}
+
+namespace {
+
+std::optional<int64_t> ParseId(const std::string& s) {
+  int64_t id = 0;
+  auto [ptr, ec] = std::from_chars(s.data(), s.data() + s.size(), id);
+  if (ec == std::errc() && ptr == s.data() + s.size() && id > 0) return id;
+  return std::nullopt;
+}
+
+}  // namespace
+
+Result<int64_t> RequestContext::IdParam(const std::string& name) const {
+  auto it = request_.params.find(name);
+  if (it != request_.params.end()) {
+    if (auto id = ParseId(it->second)) return *id;
+  }
+  return InvalidField(name, "invalid_id", "编号无效");
+}
+
+Result<std::optional<int64_t>> RequestContext::QueryId(const std::string& name) const {
+  std::string v = request_.Query(name);
+  if (v.empty()) return std::optional<int64_t>();
+  if (auto id = ParseId(v)) return std::optional<int64_t>(*id);
+  return InvalidField(name, "invalid_id", "编号无效");
+}
+
+Result<store::PageRequest> RequestContext::Paging() const {
+  store::PageRequest page;
+  auto parse = [&](const char* key, int& out, int max) -> bool {
+    std::string v = request_.Query(key);
+    if (v.empty()) return true;
+    int n = 0;
+    auto [ptr, ec] = std::from_chars(v.data(), v.data() + v.size(), n);
+    if (ec != std::errc() || ptr != v.data() + v.size() || n < 1 || n > max) return false;
+    out = n;
+    return true;
+  };
+  if (!parse("page", page.page, 1000000)) return InvalidField("page", "invalid_page", "页码无效");
+  if (!parse("page_size", page.page_size, 200)) {
+    return InvalidField("page_size", "invalid_page_size", "每页条数须为1至200");
+  }
+  return page;
+}
+
+std::string Str(const Json& body, const char* key) {
+  auto it = body.find(key);
+  if (it == body.end() || !it->is_string()) return {};
+  return it->get<std::string>();
+}
+
+}  // namespace mvis::http

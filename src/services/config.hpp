@@ -1,0 +1,23 @@
+// Tunables of the use cases; defaults are the documented production values (docs/security.md).
+#pragma once
+
+#include <cstdint>
+
+#include "domain/password_policy.hpp"
+
+namespace mvis::services {
+
+struct ServiceConfig {
+  domain::PasswordPolicy password_policy;
+  int64_t session_idle_seconds = 30 * 60;
+  int64_t session_absolute_seconds = 12 * 60 * 60;
+  int lockout_threshold = 5;         // consecutive failures before the account locks
+  int64_t lockout_seconds = 15 * 60;
+  int64_t sms_code_ttl_seconds = 10 * 60;
+  int64_t sms_resend_seconds = 60;   // per phone
+  int sms_per_phone_per_day = 10;
+  int sms_per_ip_per_hour = 30;
+  int sms_code_max_attempts = 5;
+};
+
+}  // namespace mvis::services

@@ -1,0 +1,82 @@
+#include "services/demo_seed.hpp"
+
+#include "domain/credit_code.hpp"
+
+namespace mvis::services {
+namespace {
+
+struct DemoOrg {
+  const char* kind;
+  const char* name;
+  const char* region;
+  const char* credit_prefix;  // 17 characters, or empty
+  const char* contact;
+  const char* phone;
+};
+
+struct DemoUser {
+  const char* username;
+  const char* role;
+  int org;  // index into kOrgs, -1 for none
+  const char* display_name;
+  const char* phone;
+  std::vector<std::string> duties;
+};
+
+const DemoOrg kOrgs[] = {
+    {"city_bureau", "武汉市市场监督管理局", "420100", "11420100MB1234567", "计量处", "13900000001"},
+    {"district_bureau", "武汉市江岸区市场监督管理局", "420102", "11420102MB1234560", "计量科", "13900000002"},
+    {"district_bureau", "武汉市洪山区市场监督管理局", "420111", "11420111MB1234561", "计量科", "13900000003"},
+    {"drc", "武汉市发展和改革委员会", "420100", "11420100MB7654321", "能源处", "13900000004"},
+    {"institute", "武汉市计量测试检定研究所", "420100", "12420100MB0000001", "业务室", "13900000005"},
+    {"enterprise", "武汉新能源充电科技有限公司", "420102", "91420102MA4K12345", "张经理", "13900000006"},
+    {"enterprise", "湖北快充能源服务有限公司", "420111", "91420111MA4K54321", "李主管", "13900000007"},
+};
+
+const DemoUser kUsers[] = {
+    {"admin", "sysadmin", -1, "平台管理员", "", {}},
+    {"city", "city_regulator", 0, "市局计量处", "13900000101", {}},
+    {"jiangan", "district_regulator", 1, "江岸区局计量科", "13900000102", {}},
+    {"hongshan", "district_regulator", 2, "洪山区局计量科", "13900000103", {}},
+    {"drc", "drc", 3, "市发改委能源处", "13900000104", {}},
+    {"verifier", "institute", 4, "王检定员", "13900000105", {"verifier"}},
+    {"checker", "institute", 4, "赵核验员", "13900000106", {"checker"}},
+    {"approver", "institute", 4, "钱批准人", "13900000107", {"approver"}},
+    {"charger", "enterprise", 5, "张经理", "13900000006", {}},
+    {"kuaichong", "enterprise", 6, "李主管", "13900000007", {}},
+};
+
+}  // namespace
+
+Result<std::vector<DemoAccount>> SeedDemo(store::Database& db, AdminService& admin) {
+  Actor system = SystemActor("demo-seed");
+  std::vector<int64_t> org_ids;
+  for (const auto& o : kOrgs) {
+    std::string credit = o.credit_prefix;
+    credit += domain::CreditCodeCheckChar(credit);
+    auto existing = db.Read([&](store::Tx& tx) -> Result<std::optional<store::OrgRow>> {
+      return store::FindOrgByCreditCode(tx, credit);
+    });
+    if (!existing) return std::unexpected(existing.error());
+    if (*existing) {
+      org_ids.push_back((*existing)->id);
+      continue;
+    }
+    auto org = admin.CreateOrg(system, {o.kind, o.name, o.region, credit, "武汉市", o.contact, o.phone});
+    if (!org) return std::unexpected(org.error());
+    org_ids.push_back(org->id);
+  }
+  std::vector<DemoAccount> accounts;
+  for (const auto& u : kUsers) {
+    std::string org_name = u.org >= 0 ? kOrgs[u.org].name : "";
+    auto created = admin.CreateUser(
+        system, {u.username, kDemoPassword, u.role,
+                 u.org >= 0 ? std::optional<int64_t>(org_ids[u.org]) : std::nullopt, u.phone,
+                 u.display_name, u.duties});
+    if (!created && created.error().code != "username_taken") return std::unexpected(created.error());
+    accounts.push_back({u.username, created ? kDemoPassword : "", u.role, org_name});
+  }
+  return accounts;
+}
+
+}  // namespace mvis::services

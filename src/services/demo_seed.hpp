@@ -1,0 +1,23 @@
+// Demo data for `mvis demo` and `make demo`: the Wuhan bureaus, an institute, a DRC, two
+// enterprises and one account per role. Idempotent: existing accounts are left as they are.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "services/admin_service.hpp"
+
+namespace mvis::services {
+
+struct DemoAccount {
+  std::string username;
+  std::string password;  // empty when the account already existed
+  std::string role;
+  std::string org_name;
+};
+
+inline constexpr char kDemoPassword[] = "Mvis@Demo2026";
+
+Result<std::vector<DemoAccount>> SeedDemo(store::Database& db, AdminService& admin);
+
+}  // namespace mvis::services

@@ -1,0 +1,44 @@
+#include "services/inbox_service.hpp"
+
+#include "domain/time.hpp"
+#include "services/audit.hpp"
+
+namespace mvis::services {
+
+Result<InboxPage> InboxService::List(const Actor& actor, bool unread_only,
+                                     const store::PageRequest& page) {
+  return db_.Read([&](store::Tx& tx) -> Result<InboxPage> {
+    return InboxPage{store::ListInbox(tx, actor.user_id, unread_only, page),
+                     store::CountUnread(tx, actor.user_id)};
+  });
+}
+
+Status InboxService::MarkRead(const Actor& actor, int64_t message_id) {
+  return db_.Write([&](store::Tx& tx) -> Status {
+    if (!store::MarkRead(tx, actor.user_id, message_id, domain::NowSeconds())) return NotFound("消息");
+    Audit(tx, actor, {"inbox.read", "message", std::to_string(message_id), "marked read"});
+    return {};
+  });
+}
+
+Status InboxService::MarkAllRead(const Actor& actor) {
+  return db_.Write([&](store::Tx& tx) -> Status {
+    store::MarkAllRead(tx, actor.user_id, domain::NowSeconds());
+    Audit(tx, actor, {"inbox.read_all", "user", std::to_string(actor.user_id), "all marked read"});
+    return {};
+  });
+}
+
+Result<HomeView> InboxService::Home(const Actor& actor) {
+  return db_.Read([&](store::Tx& tx) -> Result<HomeView> {
+    HomeView home;
+    home.unread_messages = store::CountUnread(tx, actor.user_id);
+    home.todos.push_back({"unread_messages", home.unread_messages});
+    if (actor.Is(domain::Role::kSysadmin)) {
+      home.todos.push_back({"failed_sms", store::CountFailedSms(tx)});
+    }
+    return home;
+  });
+}
+
+}  // namespace mvis::services

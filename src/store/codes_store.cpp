@@ -1,0 +1,44 @@
+#include "store/codes_store.hpp"
+
+namespace mvis::store {
+
+void InsertCode(Tx& tx, const CodeRow& c) {
+  tx.Exec(
+      "INSERT INTO one_time_codes (phone, purpose, code_hash, ip, created_at, expires_at) "
+      "VALUES (?, ?, ?, ?, ?, ?)",
+      {c.phone, c.purpose, c.code_hash, c.ip, c.created_at, c.expires_at});
+}
+
+int64_t CountCodesForPhoneSince(Tx& tx, const std::string& phone, int64_t since) {
+  return tx.QueryOne("SELECT COUNT(*) FROM one_time_codes WHERE phone = ? AND created_at >= ?",
+                     {phone, since})
+      ->Int(0);
+}
+
+int64_t CountCodesForIpSince(Tx& tx, const std::string& ip, int64_t since) {
+  return tx.QueryOne("SELECT COUNT(*) FROM one_time_codes WHERE ip = ? AND created_at >= ?",
+                     {ip, since})
+      ->Int(0);
+}
+
+std::optional<CodeRow> LatestActiveCode(Tx& tx, const std::string& phone,
+                                        const std::string& purpose, int64_t now) {
+  auto r = tx.QueryOne(
+      "SELECT id, phone, purpose, code_hash, ip, created_at, expires_at, attempts "
+      "FROM one_time_codes WHERE phone = ? AND purpose = ? AND used_at IS NULL AND expires_at > ? "
+      "ORDER BY id DESC LIMIT 1",
+      {phone, purpose, now});
+  if (!r) return std::nullopt;
+  return CodeRow{r->Int(0), r->Str(1), r->Str(2), r->Str(3),
+                 r->Str(4), r->Int(5), r->Int(6), static_cast<int>(r->Int(7))};
+}
+
+void AddCodeAttempt(Tx& tx, int64_t code_id) {
+  tx.Exec("UPDATE one_time_codes SET attempts = attempts + 1 WHERE id = ?", {code_id});
+}
+
+void MarkCodeUsed(Tx& tx, int64_t code_id, int64_t now) {
+  tx.Exec("UPDATE one_time_codes SET used_at = ? WHERE id = ?", {now, code_id});
+}
+
+}  // namespace mvis::store

@@ -1,0 +1,294 @@
+#include "store/database.hpp"
+
+#include <soci/postgresql/soci-postgresql.h>
+#include <soci/soci.h>
+#include <soci/sqlite3/soci-sqlite3.h>
+#include <spdlog/spdlog.h>
+
+#include <charconv>
+#include <deque>
+#include <filesystem>
+
+namespace mvis::store {
+namespace {
+
+// "a = ? AND b = ?" -> "a = :p1 AND b = :p2", leaving quoted text alone.
+std::string NumberPlaceholders(const std::string& sql) {
+  std::string out;
+  out.reserve(sql.size() + 16);
+  int n = 0;
+  char quote = 0;
+  for (char c : sql) {
+    if (quote) {
+      if (c == quote) quote = 0;
+      out += c;
+    } else if (c == '\'' || c == '"') {
+      quote = c;
+      out += c;
+    } else if (c == '?') {
+      out += ":p" + std::to_string(++n);
+    } else {
+      out += c;
+    }
+  }
+  return out;
+}
+
+// Keeps bound values alive (at stable addresses) for the life of a statement.
+struct Bindings {
+  std::deque<long long> ints;
+  std::deque<double> reals;
+  std::deque<std::string> texts;
+  std::deque<soci::indicator> inds;
+
+  void Bind(soci::details::prepare_temp_type& p, const std::vector<Param>& params) {
+    for (const auto& param : params) {
+      if (std::holds_alternative<std::nullptr_t>(param)) {
+        texts.emplace_back();
+        inds.push_back(soci::i_null);
+        p, soci::use(texts.back(), inds.back());
+      } else if (auto* i = std::get_if<int64_t>(&param)) {
+        ints.push_back(*i);
+        p, soci::use(ints.back());
+      } else if (auto* d = std::get_if<double>(&param)) {
+        reals.push_back(*d);
+        p, soci::use(reals.back());
+      } else {
+        texts.push_back(std::get<std::string>(param));
+        p, soci::use(texts.back());
+      }
+    }
+  }
+};
+
+Value ReadCell(const soci::row& r, size_t i) {
+  if (r.get_indicator(i) == soci::i_null) return std::monostate{};
+  switch (r.get_properties(i).get_data_type()) {
+    case soci::dt_integer: return static_cast<int64_t>(r.get<int>(i));
+    case soci::dt_long_long: return static_cast<int64_t>(r.get<long long>(i));
+    case soci::dt_unsigned_long_long:
+      return static_cast<int64_t>(r.get<unsigned long long>(i));
+    case soci::dt_double: return r.get<double>(i);
+    case soci::dt_date: {
+      std::tm tm = r.get<std::tm>(i);
+      char buf[32];
+      std::strftime(buf, sizeof buf, "%Y-%m-%d %H:%M:%S", &tm);
+      return std::string(buf);
+    }
+    default: return r.get<std::string>(i);
+  }
+}
+
+bool IsUniqueViolation(const std::string& what) {
+  return what.find("UNIQUE constraint failed") != std::string::npos ||
+         what.find("duplicate key value") != std::string::npos;
+}
+
+}  // namespace
+
+int64_t Row::Int(size_t i) const {
+  const Value& v = cells_.at(i);
+  if (auto* p = std::get_if<int64_t>(&v)) return *p;
+  if (auto* d = std::get_if<double>(&v)) return static_cast<int64_t>(*d);
+  if (auto* s = std::get_if<std::string>(&v)) {
+    int64_t out = 0;
+    std::from_chars(s->data(), s->data() + s->size(), out);
+    return out;
+  }
+  return 0;
+}
+
+double Row::Real(size_t i) const {
+  const Value& v = cells_.at(i);
+  if (auto* d = std::get_if<double>(&v)) return *d;
+  if (auto* p = std::get_if<int64_t>(&v)) return static_cast<double>(*p);
+  if (auto* s = std::get_if<std::string>(&v)) return std::strtod(s->c_str(), nullptr);
+  return 0;
+}
+
+std::string Row::Str(size_t i) const {
+  const Value& v = cells_.at(i);
+  if (auto* s = std::get_if<std::string>(&v)) return *s;
+  if (auto* p = std::get_if<int64_t>(&v)) return std::to_string(*p);
+  if (auto* d = std::get_if<double>(&v)) return std::to_string(*d);
+  return {};
+}
+
+std::optional<int64_t> Row::OptInt(size_t i) const {
+  if (IsNull(i)) return std::nullopt;
+  return Int(i);
+}
+
+std::vector<Row> Tx::Query(const std::string& sql, const std::vector<Param>& params) {
+  Bindings bindings;
+  soci::row row;
+  soci::details::prepare_temp_type p = (session_.prepare << NumberPlaceholders(sql));
+  p, soci::into(row);
+  bindings.Bind(p, params);
+  soci::statement st(p);
+  std::vector<Row> rows;
+  if (st.execute(true)) {
+    do {
+      std::vector<Value> cells;
+      cells.reserve(row.size());
+      for (size_t i = 0; i < row.size(); ++i) cells.push_back(ReadCell(row, i));
+      rows.emplace_back(std::move(cells));
+    } while (st.fetch());
+  }
+  return rows;
+}
+
+std::optional<Row> Tx::QueryOne(const std::string& sql, const std::vector<Param>& params) {
+  auto rows = Query(sql, params);
+  if (rows.empty()) return std::nullopt;
+  return std::move(rows.front());
+}
+
+int64_t Tx::Exec(const std::string& sql, const std::vector<Param>& params) {
+  Bindings bindings;
+  soci::details::prepare_temp_type p = (session_.prepare << NumberPlaceholders(sql));
+  bindings.Bind(p, params);
+  soci::statement st(p);
+  st.execute(true);
+  return st.get_affected_rows();
+}
+
+void Tx::ExecScript(const std::string& sql) {
+  // Split on ';' outside quotes, dropping "--" comments (which may themselves hold ';').
+  std::string current;
+  char quote = 0;
+  for (size_t i = 0; i < sql.size(); ++i) {
+    char c = sql[i];
+    if (!quote && c == '-' && i + 1 < sql.size() && sql[i + 1] == '-') {
+      while (i < sql.size() && sql[i] != '\n') ++i;
+      current += '\n';
+      continue;
+    }
+    if (quote) {
+      if (c == quote) quote = 0;
+    } else if (c == '\'') {
+      quote = c;
+    } else if (c == ';') {
+      if (current.find_first_not_of(" \t\r\n") != std::string::npos) session_ << current;
+      current.clear();
+      continue;
+    }
+    current += c;
+  }
+  if (current.find_first_not_of(" \t\r\n") != std::string::npos) session_ << current;
+}
+
+Result<std::unique_ptr<Database>> Database::Open(const std::string& url, int pool_size) {
+  Backend backend;
+  if (url.rfind("sqlite:", 0) == 0) {
+    backend = Backend::kSqlite;
+    std::filesystem::path path = url.substr(7);
+    if (path.empty()) return InvalidField("db", "db_url_invalid", "数据库地址无效：缺少 SQLite 文件路径");
+    std::error_code ec;
+    if (path.has_parent_path()) std::filesystem::create_directories(path.parent_path(), ec);
+  } else if (url.rfind("postgresql://", 0) == 0 || url.rfind("postgres://", 0) == 0) {
+    backend = Backend::kPostgres;
+  } else {
+    return InvalidField("db", "db_url_invalid",
+                        "数据库地址无效：应为 sqlite:PATH 或 postgresql://…");
+  }
+  std::unique_ptr<Database> db(new Database(url, backend, std::max(1, pool_size)));
+  try {
+    db->Release(db->Acquire());  // connect once now so a bad URL fails at startup
+  } catch (const std::exception& e) {
+    spdlog::error("database connection failed: {}", e.what());
+    return Fail(ErrorKind::kUnavailable, "db_unavailable", std::string("无法连接数据库：") + e.what());
+  }
+  return db;
+}
+
+Database::Database(std::string url, Backend backend, int pool_size)
+    : url_(std::move(url)), backend_(backend), pool_size_(pool_size) {}
+
+Database::~Database() = default;
+
+std::unique_ptr<soci::session> Database::Connect() {
+  if (backend_ == Backend::kSqlite) {
+    auto s = std::make_unique<soci::session>(soci::sqlite3, "db=" + url_.substr(7));
+    // WAL lets readers run beside the single writer. synchronous=FULL: a committed filing,
+    // decision or audit row survives power loss (see docs/storage.md).
+    *s << "PRAGMA journal_mode=WAL";
+    *s << "PRAGMA synchronous=FULL";
+    *s << "PRAGMA foreign_keys=ON";
+    *s << "PRAGMA busy_timeout=10000";
+    return s;
+  }
+  auto s = std::make_unique<soci::session>(soci::postgresql, url_);
+  *s << "SET client_min_messages TO WARNING";
+  return s;
+}
+
+soci::session* Database::Acquire() {
+  std::unique_lock lock(mu_);
+  cv_.wait(lock, [&] { return !idle_.empty() || open_ < pool_size_; });
+  if (!idle_.empty()) {
+    auto s = std::move(idle_.back());
+    idle_.pop_back();
+    return s.release();
+  }
+  ++open_;
+  lock.unlock();
+  try {
+    return Connect().release();
+  } catch (...) {
+    std::lock_guard relock(mu_);
+    --open_;
+    cv_.notify_one();
+    throw;
+  }
+}
+
+void Database::Release(soci::session* s) {
+  {
+    std::lock_guard lock(mu_);
+    idle_.emplace_back(s);
+  }
+  cv_.notify_one();
+}
+
+std::optional<Error> Database::Transact(bool write, const std::function<bool(Tx&)>& body) {
+  soci::session* s = nullptr;
+  try {
+    s = Acquire();
+  } catch (const std::exception& e) {
+    spdlog::error("database unavailable: {}", e.what());
+    return Error{ErrorKind::kUnavailable, "db_unavailable", "数据库暂时不可用，请稍后重试", {}, {}};
+  }
+  Tx tx(*s, backend_);
+  bool open = false;
+  try {
+    if (backend_ == Backend::kSqlite) {
+      *s << (write ? "BEGIN IMMEDIATE" : "BEGIN");
+    } else {
+      *s << (write ? "BEGIN" : "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
+    }
+    open = true;
+    bool commit = body(tx);
+    *s << (commit ? "COMMIT" : "ROLLBACK");
+    open = false;
+    Release(s);
+    return std::nullopt;
+  } catch (const std::exception& e) {
+    std::string what = e.what();
+    if (open) {
+      try {
+        *s << "ROLLBACK";
+      } catch (const std::exception& e2) {
+        spdlog::error("rollback failed: {}", e2.what());
+      }
+    }
+    Release(s);
+    if (IsUniqueViolation(what)) {
+      return Error{ErrorKind::kConflict, "duplicate", "数据已存在，请勿重复提交", {}, {}};
+    }
+    spdlog::error("database error: {}", what);
+    return Error{ErrorKind::kInternal, "internal", "服务器内部错误，请稍后重试", {}, {}};
+  }
+}
+
+}  // namespace mvis::store

@@ -1,0 +1,48 @@
+#include "store/regions_store.hpp"
+
+namespace mvis::store {
+namespace {
+
+constexpr char kColumns[] = "SELECT code, name, COALESCE(parent_code, ''), level, standard FROM regions";
+
+RegionRow ToRegion(const Row& r) {
+  return RegionRow{r.Str(0), r.Str(1), r.Str(2), r.Str(3), r.Int(4) != 0};
+}
+
+}  // namespace
+
+std::vector<RegionRow> ListRegions(Tx& tx, const std::string& parent) {
+  std::vector<Row> rows =
+      parent.empty()
+          ? tx.Query(std::string(kColumns) + " ORDER BY code")
+          : tx.Query(std::string(kColumns) + " WHERE parent_code = ? ORDER BY sort, code", {parent});
+  std::vector<RegionRow> out;
+  for (const auto& r : rows) out.push_back(ToRegion(r));
+  return out;
+}
+
+std::optional<RegionRow> FindRegion(Tx& tx, const std::string& code) {
+  auto r = tx.QueryOne(std::string(kColumns) + " WHERE code = ?", {code});
+  if (!r) return std::nullopt;
+  return ToRegion(*r);
+}
+
+std::vector<std::string> RegionSubtree(Tx& tx, const std::string& root) {
+  std::vector<std::string> out{root};
+  for (size_t i = 0; i < out.size(); ++i) {
+    for (const auto& r : tx.Query("SELECT code FROM regions WHERE parent_code = ?", {out[i]})) {
+      out.push_back(r.Str(0));
+    }
+  }
+  return out;
+}
+
+void InsertRegion(Tx& tx, const RegionRow& region) {
+  tx.Exec(
+      "INSERT INTO regions (code, name, parent_code, level, standard) VALUES (?, ?, ?, ?, ?)",
+      {region.code, region.name,
+       region.parent_code.empty() ? Param(nullptr) : Param(region.parent_code), region.level,
+       int64_t{region.standard ? 1 : 0}});
+}
+
+}  // namespace mvis::store

@@ -1,0 +1,44 @@
+// Builds WHERE clauses (text search: "LOWER(col) LIKE ? ESCAPE '!'" with LikePattern) from optional filters while keeping every value a bound parameter.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "store/database.hpp"
+
+namespace mvis::store {
+
+class Where {
+ public:
+  // Adds "AND <condition>"; `condition` holds one `?` per entry of `params`.
+  void Add(const std::string& condition, std::vector<Param> params = {}) {
+    sql_ += sql_.empty() ? " WHERE " : " AND ";
+    sql_ += condition;
+    for (auto& p : params) params_.push_back(std::move(p));
+  }
+  // Adds "AND column IN (?, ?, …)"; an empty list matches nothing.
+  void AddIn(const std::string& column, const std::vector<std::string>& values) {
+    if (values.empty()) {
+      Add("1 = 0");
+      return;
+    }
+    std::string cond = column + " IN (";
+    std::vector<Param> params;
+    for (size_t i = 0; i < values.size(); ++i) {
+      cond += i ? ", ?" : "?";
+      params.emplace_back(values[i]);
+    }
+    Add(cond + ")", std::move(params));
+  }
+  const std::string& sql() const { return sql_; }
+  const std::vector<Param>& params() const { return params_; }
+
+ private:
+  std::string sql_;
+  std::vector<Param> params_;
+};
+
+// "%text%" for LIKE, lower-cased ASCII, with LIKE wildcards in `text` matched literally.
+std::string LikePattern(const std::string& text);
+
+}  // namespace mvis::store

@@ -1,0 +1,45 @@
+// User accounts, their credentials and lockout counters.
+#pragma once
+
+#include <optional>
+#include <string>
+
+#include "store/database.hpp"
+#include "store/page.hpp"
+
+namespace mvis::store {
+
+struct UserRow {
+  int64_t id = 0;
+  std::string username;
+  std::string password_hash;  // Argon2id encoded string
+  std::string role;
+  std::optional<int64_t> org_id;
+  std::string display_name;
+  std::string phone;          // full number: for sending SMS only, never logged
+  std::string duties;         // comma-separated, institute staff only
+  std::string status = "active";
+  int failed_logins = 0;
+  int64_t locked_until = 0;
+  int64_t created_at = 0;
+  int64_t password_changed_at = 0;
+  std::string org_name;       // filled by reads
+};
+
+struct UserFilter {
+  std::string role;
+  std::optional<int64_t> org_id;
+  std::string query;  // username or display name
+};
+
+int64_t InsertUser(Tx& tx, const UserRow& user);
+std::optional<UserRow> FindUser(Tx& tx, int64_t id);
+std::optional<UserRow> FindUserByUsername(Tx& tx, const std::string& username);
+Page<UserRow> ListUsers(Tx& tx, const UserFilter& filter, const PageRequest& page);
+// Users of an organisation that are active (recipients of the organisation's notices).
+std::vector<UserRow> ActiveUsersOfOrg(Tx& tx, int64_t org_id);
+void SetLoginFailures(Tx& tx, int64_t user_id, int failed_logins, int64_t locked_until);
+void SetUserStatus(Tx& tx, int64_t user_id, const std::string& status);
+void SetPasswordHash(Tx& tx, int64_t user_id, const std::string& hash, int64_t changed_at);
+
+}  // namespace mvis::store

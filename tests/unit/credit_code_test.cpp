@@ -1,0 +1,3 @@
+#include <gtest/gtest.h>
+#include "domain/credit_code.hpp"
+TEST(CreditCode, Placeholder) { EXPECT_FALSE(mvis::domain::IsValidCreditCode("x")); }
