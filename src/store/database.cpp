@@ -1,5 +1,6 @@
 #include "store/database.hpp"
 
+#include <libpq-fe.h>
 #include <soci/postgresql/soci-postgresql.h>
 #include <soci/soci.h>
 #include <soci/sqlite3/soci-sqlite3.h>
@@ -77,6 +78,30 @@ Value ReadCell(const soci::row& r, size_t i) {
     }
     default: return r.get<std::string>(i);
   }
+}
+
+// SOCI hands its connect string to libpq but first splits it as "key=value" pairs, so a
+// postgresql:// URI is turned into that form here (libpq does the URI parsing).
+std::string PostgresConninfo(const std::string& url) {
+  char* err = nullptr;
+  PQconninfoOption* options = PQconninfoParse(url.c_str(), &err);
+  if (!options) {
+    std::string message = err ? err : "invalid PostgreSQL URL";
+    PQfreemem(err);
+    throw std::runtime_error(message);
+  }
+  std::string out;
+  for (PQconninfoOption* o = options; o->keyword; ++o) {
+    if (!o->val || !*o->val) continue;
+    std::string value;
+    for (const char* c = o->val; *c; ++c) {
+      if (*c == '\\' || *c == '\'') value += '\\';
+      value += *c;
+    }
+    out += std::string(o->keyword) + "='" + value + "' ";
+  }
+  PQconninfoFree(options);
+  return out;
 }
 
 bool IsUniqueViolation(const std::string& what) {
@@ -218,7 +243,7 @@ std::unique_ptr<soci::session> Database::Connect() {
     *s << "PRAGMA busy_timeout=10000";
     return s;
   }
-  auto s = std::make_unique<soci::session>(soci::postgresql, url_);
+  auto s = std::make_unique<soci::session>(soci::postgresql, PostgresConninfo(url_));
   *s << "SET client_min_messages TO WARNING";
   return s;
 }

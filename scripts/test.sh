@@ -1,0 +1,63 @@
+#!/usr/bin/env bash
+# Runs every test suite; exits non-zero when any fails. Called by `make test` (and so by CI).
+#   1. C++ unit tests (domain, store helpers)
+#   2. HTTP integration tests in-process against SQLite
+#   3. the same HTTP integration tests against a throwaway PostgreSQL server
+#   4. web: eslint, vue-tsc, vitest, production build
+#   5. browser end-to-end in Debian Chromium against the real server
+set -uo pipefail
+cd "$(dirname "$0")/.."
+ROOT=$(pwd)
+export BUILD_DIR=${BUILD_DIR:-build}
+
+passed=0
+failed=0
+failures=()
+suite() {  # suite NAME COMMAND...
+  local name=$1; shift
+  echo
+  echo "=== $name ==="
+  if "$@"; then
+    passed=$((passed + 1))
+  else
+    failed=$((failed + 1))
+    failures+=("$name")
+  fi
+}
+
+bash scripts/build.sh || { echo "build failed"; exit 1; }
+
+suite "C++ unit" bash -c "cd $BUILD_DIR && ctest --output-on-failure -R '^unit$'"
+
+suite "HTTP integration (SQLite)" env MVIS_TEST_BACKEND=sqlite "$BUILD_DIR/mvis_integration_tests"
+
+PG_DIR=$(mktemp -d /tmp/mvis-pg.XXXXXX)
+trap 'bash "$ROOT/scripts/pg-temp.sh" stop "$PG_DIR"' EXIT
+if PG_URL=$(bash scripts/pg-temp.sh start "$PG_DIR"); then
+  suite "HTTP integration (PostgreSQL)" env MVIS_TEST_BACKEND=postgresql MVIS_TEST_PG_URL="$PG_URL" \
+    "$BUILD_DIR/mvis_integration_tests"
+else
+  echo "could not start PostgreSQL"
+  failed=$((failed + 1))
+  failures+=("PostgreSQL server")
+fi
+bash scripts/pg-temp.sh stop "$PG_DIR"
+trap - EXIT
+
+if bash scripts/build-web.sh; then
+  passed=$((passed + 1))
+  suite "web lint" bash -c "cd web && npm run --silent lint"
+  suite "web typecheck" bash -c "cd web && npm run --silent typecheck"
+  suite "web unit" bash -c "cd web && npm run --silent test"
+  suite "browser e2e" env MVIS_BIN="$ROOT/$BUILD_DIR/mvis" bash -c "cd web && npm run --silent e2e"
+else
+  failed=$((failed + 1))
+  failures+=("web build")
+fi
+
+echo
+if ((failed)); then
+  echo "FAILED suites: ${failures[*]}"
+fi
+echo "suites: $passed passed, $failed failed"
+((failed == 0))

@@ -1,0 +1,217 @@
+// Registration with SMS codes, login, lockout, sessions, CSRF and password change.
+#include <regex>
+#include <thread>
+
+#include "fixture.hpp"
+#include "store/orgs_store.hpp"
+
+namespace mvis::testing {
+namespace {
+
+int64_t CountOrgs(store::Database& db) {
+  return db.Read([](store::Tx& tx) -> Result<int64_t> {
+             return tx.QueryOne("SELECT COUNT(*) FROM orgs")->Int(0);
+           })
+      .value();
+}
+
+TEST_F(ApiTest, RegisteredEnterpriseLogsInAndSeesItsOrganisation) {
+  std::string credit = CreditCode(1);
+  auto r = RegisterEnterprise(credit, "ent_one", "13911110001");
+  ASSERT_EQ(r.status, 201) << r.body;
+  EXPECT_EQ(r.json()["org"]["credit_code"], credit);
+  EXPECT_EQ(r.json()["user"]["phone_masked"], "139****0001");
+
+  Client c = SignIn("ent_one", "Str0ng!Passw0rd");
+  auto me = c.Get("/api/v1/me");
+  ASSERT_EQ(me.status, 200);
+  auto j = me.json();
+  EXPECT_EQ(j["role"], "enterprise");
+  EXPECT_EQ(j["org"]["credit_code"], credit);
+  EXPECT_EQ(j["org"]["region_code"], "420102");
+  EXPECT_EQ(j["scope"]["kind"], "org");
+  EXPECT_FALSE(j["csrf_token"].get<std::string>().empty());
+  // The welcome notice reached the inbox.
+  auto inbox = c.Get("/api/v1/inbox").json();
+  EXPECT_EQ(inbox["total"], 1);
+  EXPECT_EQ(inbox["unread"], 1);
+}
+
+TEST_F(ApiTest, DuplicateCreditCodeIsAConflictAndCreatesNothing) {
+  std::string credit = CreditCode(2);
+  ASSERT_EQ(RegisterEnterprise(credit, "first_user", "13911110002").status, 201);
+  int64_t before = CountOrgs(runtime_->db());
+  auto r = RegisterEnterprise(credit, "second_user", "13911110003");
+  EXPECT_EQ(r.status, 409);
+  EXPECT_EQ(r.error_code(), "credit_code_taken");
+  EXPECT_EQ(CountOrgs(runtime_->db()), before);
+}
+
+TEST_F(ApiTest, RegistrationRejectsBadFieldsWithFieldErrors) {
+  Client anon = NewClient();
+  std::string credit = CreditCode(3);
+  credit.back() = credit.back() == '0' ? '1' : '0';  // wrong check character
+  auto r = anon.Post("/api/v1/auth/register", {{"credit_code", credit},
+                                               {"org_name", ""},
+                                               {"region_code", "420102"},
+                                               {"address", "x"},
+                                               {"contact_name", "x"},
+                                               {"phone", "12345"},
+                                               {"sms_code", "123456"},
+                                               {"username", "ok_user"},
+                                               {"password", "short"}});
+  ASSERT_EQ(r.status, 400);
+  auto j = r.json()["error"];
+  EXPECT_EQ(j["code"], "credit_code_invalid");
+  std::set<std::string> fields;
+  for (const auto& f : j["details"]["fields"]) fields.insert(f["field"]);
+  EXPECT_EQ(fields, (std::set<std::string>{"credit_code", "org_name", "phone", "password"}));
+  EXPECT_EQ(CountOrgs(runtime_->db()), 0);
+}
+
+TEST_F(ApiTest, RegistrationNeedsTheRightSmsCodeOnce) {
+  Client anon = NewClient();
+  const std::string phone = "13911110004";
+  std::string code = RegistrationCode(phone, anon);
+  std::string wrong = code == "111111" ? "222222" : "111111";
+  nlohmann::json body = {{"credit_code", CreditCode(4)}, {"org_name", "某公司"}, {"region_code", "420111"},
+                         {"address", "地址"}, {"contact_name", "联系人"}, {"phone", phone},
+                         {"sms_code", wrong}, {"username", "sms_user"}, {"password", "Str0ng!Passw0rd"}};
+  auto bad = anon.Post("/api/v1/auth/register", body);
+  EXPECT_EQ(bad.status, 400);
+  EXPECT_EQ(bad.error_code(), "sms_code_invalid");
+  EXPECT_EQ(CountOrgs(runtime_->db()), 0);
+
+  body["sms_code"] = code;
+  ASSERT_EQ(anon.Post("/api/v1/auth/register", body).status, 201);
+  // Single use: the same code cannot register a second enterprise.
+  body["credit_code"] = CreditCode(5);
+  body["username"] = "sms_user2";
+  auto reused = anon.Post("/api/v1/auth/register", body);
+  EXPECT_EQ(reused.status, 400);
+  EXPECT_EQ(reused.error_code(), "sms_code_invalid");
+}
+
+TEST_F(ApiTest, SmsCodeStoredHashedAndExpires) {
+  Restart([](app::AppConfig& c) { c.services.sms_code_ttl_seconds = 1; });
+  Client anon = NewClient();
+  const std::string phone = "13911110006";
+  std::string code = RegistrationCode(phone, anon);
+  auto stored = runtime_->db().Read([](store::Tx& tx) -> Result<std::string> {
+    return tx.QueryOne("SELECT code_hash FROM one_time_codes")->Str(0);
+  });
+  EXPECT_EQ(stored->find(code), std::string::npos);
+  EXPECT_EQ(stored->size(), 64u);
+  std::this_thread::sleep_for(std::chrono::milliseconds(2100));
+  auto r = anon.Post("/api/v1/auth/register",
+                     {{"credit_code", CreditCode(6)}, {"org_name", "某公司"}, {"region_code", "420111"},
+                      {"address", "地址"}, {"contact_name", "联系人"}, {"phone", phone},
+                      {"sms_code", code}, {"username", "late_user"}, {"password", "Str0ng!Passw0rd"}});
+  EXPECT_EQ(r.error_code(), "sms_code_invalid");
+}
+
+TEST_F(ApiTest, SmsCodesAreRateLimitedPerPhoneAndPerIp) {
+  Restart([](app::AppConfig& c) { c.services.sms_per_ip_per_hour = 3; });
+  Client anon = NewClient();
+  auto first = anon.Post("/api/v1/auth/sms-codes", {{"phone", "13911110010"}, {"purpose", "register"}});
+  EXPECT_EQ(first.status, 202);
+  auto again = anon.Post("/api/v1/auth/sms-codes", {{"phone", "13911110010"}, {"purpose", "register"}});
+  EXPECT_EQ(again.status, 429);
+  EXPECT_EQ(again.error_code(), "sms_rate_limited");
+  EXPECT_EQ(anon.Post("/api/v1/auth/sms-codes", {{"phone", "13911110011"}, {"purpose", "register"}}).status, 202);
+  EXPECT_EQ(anon.Post("/api/v1/auth/sms-codes", {{"phone", "13911110012"}, {"purpose", "register"}}).status, 202);
+  auto ip_limited = anon.Post("/api/v1/auth/sms-codes", {{"phone", "13911110013"}, {"purpose", "register"}});
+  EXPECT_EQ(ip_limited.status, 429);
+  auto bad_phone = anon.Post("/api/v1/auth/sms-codes", {{"phone", "1391111"}, {"purpose", "register"}});
+  EXPECT_EQ(bad_phone.status, 400);
+  EXPECT_EQ(bad_phone.error_code(), "phone_invalid");
+}
+
+TEST_F(ApiTest, WrongPasswordsLockTheAccount) {
+  SeedDemo();
+  Client c = NewClient();
+  auto wrong = c.Login("charger", "Wrong!Passw0rd1");
+  EXPECT_EQ(wrong.status, 401);
+  EXPECT_EQ(wrong.error_code(), "login_failed");
+  auto unknown = c.Login("nobody_here", "Wrong!Passw0rd1");
+  EXPECT_EQ(unknown.status, 401);
+  EXPECT_EQ(unknown.error_code(), "login_failed");
+  for (int i = 0; i < 4; ++i) c.Login("charger", "Wrong!Passw0rd1");
+  auto locked = c.Login("charger", kDemoPassword);  // right password, but locked now
+  EXPECT_EQ(locked.status, 429);
+  EXPECT_EQ(locked.error_code(), "account_locked");
+
+  auto audit = SignIn("admin").Get("/api/v1/admin/audit?action=auth.login&page_size=50").json();
+  int failed = 0, denied = 0;
+  for (const auto& row : audit["items"]) {
+    failed += row["result"] == "failed";
+    denied += row["result"] == "denied";
+  }
+  EXPECT_EQ(failed, 6);  // 5 wrong passwords + 1 unknown user
+  EXPECT_EQ(denied, 1);
+}
+
+TEST_F(ApiTest, SessionCookieIsHttpOnlyStrictAndLogoutEndsIt) {
+  SeedDemo();
+  Client c = NewClient();
+  auto r = c.Login("charger", kDemoPassword);
+  ASSERT_EQ(r.status, 200);
+  ASSERT_EQ(r.set_cookies.size(), 1u);
+  const std::string& cookie = r.set_cookies[0];
+  EXPECT_NE(cookie.find("HttpOnly"), std::string::npos);
+  EXPECT_NE(cookie.find("SameSite=Strict"), std::string::npos);
+  std::string token = c.cookie.substr(std::string("mvis_session=").size());
+  EXPECT_GE(token.size(), 22u);  // >= 128 bits in base64url
+  // Only the hash is stored.
+  auto stored = runtime_->db().Read([&](store::Tx& tx) -> Result<int64_t> {
+    return tx.QueryOne("SELECT COUNT(*) FROM sessions WHERE token_hash = ?", {token})->Int(0);
+  });
+  EXPECT_EQ(*stored, 0);
+
+  EXPECT_EQ(c.Get("/api/v1/me").status, 200);
+  EXPECT_EQ(NewClient().Get("/api/v1/me").status, 401);
+  EXPECT_EQ(c.Post("/api/v1/auth/logout").status, 204);
+  auto after = c.Get("/api/v1/me");
+  EXPECT_EQ(after.status, 401);
+  EXPECT_EQ(after.error_code(), "unauthenticated");
+}
+
+TEST_F(ApiTest, StateChangesNeedTheCsrfToken) {
+  SeedDemo();
+  Client c = SignIn("charger");
+  auto missing = c.Send("POST", "/api/v1/inbox/read-all", "{}", {}, /*with_csrf=*/false);
+  EXPECT_EQ(missing.status, 403);
+  EXPECT_EQ(missing.error_code(), "csrf_token_invalid");
+  auto wrong = c.Send("POST", "/api/v1/inbox/read-all", "{}", {"X-CSRF-Token: forged"}, false);
+  EXPECT_EQ(wrong.status, 403);
+  EXPECT_EQ(c.Post("/api/v1/inbox/read-all").status, 204);
+}
+
+TEST_F(ApiTest, IdleSessionsExpire) {
+  Restart([](app::AppConfig& c) { c.services.session_idle_seconds = 1; });
+  SeedDemo();
+  Client c = SignIn("charger");
+  std::this_thread::sleep_for(std::chrono::milliseconds(2100));
+  auto r = c.Get("/api/v1/me");
+  EXPECT_EQ(r.status, 401);
+  EXPECT_EQ(r.error_code(), "session_expired");
+}
+
+TEST_F(ApiTest, PasswordChangeEndsOtherSessions) {
+  SeedDemo();
+  Client a = SignIn("charger");
+  Client b = SignIn("charger");
+  auto wrong = a.Post("/api/v1/me/password", {{"current_password", "nope"}, {"new_password", "N3w!Password#1"}});
+  EXPECT_EQ(wrong.status, 400);
+  EXPECT_EQ(wrong.error_code(), "current_password_wrong");
+  auto weak = a.Post("/api/v1/me/password", {{"current_password", kDemoPassword}, {"new_password", "alllowercase"}});
+  EXPECT_EQ(weak.error_code(), "password_too_weak");
+  ASSERT_EQ(a.Post("/api/v1/me/password", {{"current_password", kDemoPassword}, {"new_password", "N3w!Password#1"}}).status, 204);
+  EXPECT_EQ(a.Get("/api/v1/me").status, 200);
+  EXPECT_EQ(b.Get("/api/v1/me").status, 401);
+  EXPECT_EQ(NewClient().Login("charger", kDemoPassword).status, 401);
+  EXPECT_EQ(NewClient().Login("charger", "N3w!Password#1").status, 200);
+}
+
+}  // namespace
+}  // namespace mvis::testing

@@ -1,0 +1,123 @@
+#include "fixture.hpp"
+
+#include <atomic>
+#include <cstdlib>
+#include <filesystem>
+#include <regex>
+
+#include "domain/credit_code.hpp"
+#include "services/demo_seed.hpp"
+#include "store/database.hpp"
+
+namespace mvis::testing {
+
+std::string FreshDatabaseUrl() {
+  const char* backend = std::getenv("MVIS_TEST_BACKEND");
+  if (backend && std::string(backend) == "postgresql") {
+    const char* url = std::getenv("MVIS_TEST_PG_URL");
+    if (!url) throw std::runtime_error("MVIS_TEST_BACKEND=postgresql needs MVIS_TEST_PG_URL");
+    auto db = store::Database::Open(url, 1);
+    if (!db) throw std::runtime_error("cannot open " + std::string(url) + ": " + db.error().message);
+    auto reset = (*db)->Write([](store::Tx& tx) -> Status {
+      tx.Exec("DROP SCHEMA public CASCADE");
+      tx.Exec("CREATE SCHEMA public");
+      return {};
+    });
+    if (!reset) throw std::runtime_error("cannot reset schema: " + reset.error().message);
+    return url;
+  }
+  static std::atomic<int> counter{0};
+  auto dir = std::filesystem::temp_directory_path() / ("mvis-test-" + std::to_string(getpid()));
+  std::filesystem::create_directories(dir);
+  auto file = dir / ("t" + std::to_string(counter++) + ".db");
+  for (const char* ext : {"", "-wal", "-shm"}) std::filesystem::remove(file.string() + ext);
+  return "sqlite:" + file.string();
+}
+
+void ApiTest::SetUp() {
+  config_ = app::AppConfig{};
+  config_.db = FreshDatabaseUrl();
+  config_.listen = "127.0.0.1:0";
+  config_.web = "";
+  config_.threads = 2;
+  Restart([](app::AppConfig&) {});
+}
+
+void ApiTest::TearDown() {
+  if (runtime_) runtime_->Stop();
+  runtime_.reset();
+}
+
+void ApiTest::Restart(const std::function<void(app::AppConfig&)>& tweak) {
+  if (runtime_) runtime_->Stop();
+  runtime_.reset();
+  tweak(config_);
+  auto rt = app::Runtime::Create(config_);
+  ASSERT_TRUE(rt.has_value()) << rt.error().message;
+  runtime_ = std::move(*rt);
+  ASSERT_TRUE(runtime_->Start().has_value());
+  runtime_->RunInBackground();
+}
+
+Client ApiTest::Admin() {
+  if (admin_password_.empty()) {
+    auto created = runtime_->admin().CreateUser(
+        services::SystemActor("test"), {"admin", kAdminPassword, "sysadmin", {}, "", "管理员", {}});
+    EXPECT_TRUE(created.has_value()) << created.error().message;
+    admin_password_ = kAdminPassword;
+  }
+  return SignIn("admin", admin_password_);
+}
+
+void ApiTest::SeedDemo() {
+  auto seeded = services::SeedDemo(runtime_->db(), runtime_->admin());
+  ASSERT_TRUE(seeded.has_value()) << seeded.error().message;
+  if (admin_password_.empty()) admin_password_ = kDemoPassword;
+}
+
+Client ApiTest::SignIn(const std::string& username, const std::string& password) {
+  Client c = NewClient();
+  auto r = c.Login(username, password);
+  EXPECT_EQ(r.status, 200) << username << ": " << r.body;
+  return c;
+}
+
+std::string ApiTest::LatestSms(const std::string& phone) {
+  Client admin = Admin();
+  auto items = admin.Get("/api/v1/admin/notifications?phone=" + phone).json()["items"];
+  if (!items.is_array() || items.empty()) return {};
+  return items[0].value("body", "");
+}
+
+std::string ApiTest::RegistrationCode(const std::string& phone, Client& anonymous) {
+  auto r = anonymous.Post("/api/v1/auth/sms-codes", {{"phone", phone}, {"purpose", "register"}});
+  EXPECT_EQ(r.status, 202) << r.body;
+  std::smatch m;
+  std::string text = LatestSms(phone);
+  if (std::regex_search(text, m, std::regex("\\d{6}"))) return m.str();
+  ADD_FAILURE() << "no code in SMS: " << text;
+  return {};
+}
+
+HttpResult ApiTest::RegisterEnterprise(const std::string& credit_code, const std::string& username,
+                                       const std::string& phone, const std::string& region) {
+  Client anon = NewClient();
+  std::string code = RegistrationCode(phone, anon);
+  return anon.Post("/api/v1/auth/register", {{"credit_code", credit_code},
+                                             {"org_name", "测试充电运营有限公司" + username},
+                                             {"region_code", region},
+                                             {"address", "武汉市江岸区测试路1号"},
+                                             {"contact_name", "测试联系人"},
+                                             {"phone", phone},
+                                             {"sms_code", code},
+                                             {"username", username},
+                                             {"password", "Str0ng!Passw0rd"}});
+}
+
+std::string ApiTest::CreditCode(int seed) {
+  char prefix[18];
+  std::snprintf(prefix, sizeof prefix, "91420102MA4K%05d", seed % 100000);
+  return std::string(prefix) + domain::CreditCodeCheckChar(prefix);
+}
+
+}  // namespace mvis::testing

@@ -1,0 +1,52 @@
+// In-process server on a fresh database for each test. The backend comes from the environment:
+// MVIS_TEST_BACKEND=sqlite (default; a temporary file) or postgresql (MVIS_TEST_PG_URL, whose
+// public schema is emptied before each test).
+#pragma once
+
+#include <gtest/gtest.h>
+
+#include <functional>
+#include <memory>
+#include <string>
+
+#include "app/runtime.hpp"
+#include "http_client.hpp"
+
+namespace mvis::testing {
+
+inline constexpr char kAdminPassword[] = "Adm1n!Passw0rd#";
+inline constexpr char kDemoPassword[] = "Mvis@Demo2026";
+
+// A fresh, empty database URL for the configured backend.
+std::string FreshDatabaseUrl();
+
+class ApiTest : public ::testing::Test {
+ protected:
+  void SetUp() override;
+  void TearDown() override;
+
+  // Restarts the server with `tweak` applied to the configuration (same database).
+  void Restart(const std::function<void(app::AppConfig&)>& tweak);
+
+  Client NewClient() { return Client(runtime_->port()); }
+  // A client signed in as the sysadmin "admin" (created on first use unless SeedDemo made it).
+  Client Admin();
+  // Seeds the demo organisations and accounts (password kDemoPassword).
+  void SeedDemo();
+  Client SignIn(const std::string& username, const std::string& password = kDemoPassword);
+  // The newest SMS text for `phone` in the outbox (read through the admin API).
+  std::string LatestSms(const std::string& phone);
+  // Sends a registration code to `phone` and returns the 6 digits.
+  std::string RegistrationCode(const std::string& phone, Client& anonymous);
+  // Registers an enterprise through the API and returns the 201 response.
+  HttpResult RegisterEnterprise(const std::string& credit_code, const std::string& username,
+                                const std::string& phone, const std::string& region = "420102");
+  // A valid credit code whose 17-character prefix ends in `seed` digits.
+  static std::string CreditCode(int seed);
+
+  app::AppConfig config_;
+  std::unique_ptr<app::Runtime> runtime_;
+  std::string admin_password_;  // set once the sysadmin "admin" exists
+};
+
+}  // namespace mvis::testing

@@ -1,0 +1,78 @@
+#include "http_client.hpp"
+
+#include <curl/curl.h>
+
+#include <algorithm>
+
+namespace mvis::testing {
+namespace {
+
+size_t Collect(char* data, size_t size, size_t n, void* out) {
+  static_cast<std::string*>(out)->append(data, size * n);
+  return size * n;
+}
+
+size_t Header(char* data, size_t size, size_t n, void* out) {
+  auto* result = static_cast<HttpResult*>(out);
+  std::string line(data, size * n);
+  auto colon = line.find(':');
+  if (colon != std::string::npos) {
+    std::string name = line.substr(0, colon);
+    std::transform(name.begin(), name.end(), name.begin(), ::tolower);
+    std::string value = line.substr(colon + 1);
+    value.erase(0, value.find_first_not_of(' '));
+    while (!value.empty() && (value.back() == '\r' || value.back() == '\n')) value.pop_back();
+    result->headers[name] = value;
+    if (name == "set-cookie") result->set_cookies.push_back(value);
+  }
+  return size * n;
+}
+
+}  // namespace
+
+HttpResult Client::Send(const std::string& method, const std::string& path, const std::string& body,
+                        const std::vector<std::string>& extra_headers, bool with_csrf) {
+  HttpResult result;
+  CURL* curl = curl_easy_init();
+  curl_slist* headers = nullptr;
+  headers = curl_slist_append(headers, "Content-Type: application/json");
+  headers = curl_slist_append(headers, "Expect:");
+  if (!cookie.empty()) headers = curl_slist_append(headers, ("Cookie: " + cookie).c_str());
+  if (with_csrf && !csrf.empty()) headers = curl_slist_append(headers, ("X-CSRF-Token: " + csrf).c_str());
+  for (const auto& h : extra_headers) headers = curl_slist_append(headers, h.c_str());
+  std::string url = base_ + path;
+  curl_easy_setopt(curl, CURLOPT_URL, url.c_str());
+  curl_easy_setopt(curl, CURLOPT_CUSTOMREQUEST, method.c_str());
+  if (method != "GET") {
+    curl_easy_setopt(curl, CURLOPT_POSTFIELDS, body.c_str());
+    curl_easy_setopt(curl, CURLOPT_POSTFIELDSIZE, static_cast<long>(body.size()));
+  }
+  curl_easy_setopt(curl, CURLOPT_HTTPHEADER, headers);
+  curl_easy_setopt(curl, CURLOPT_WRITEFUNCTION, Collect);
+  curl_easy_setopt(curl, CURLOPT_WRITEDATA, &result.body);
+  curl_easy_setopt(curl, CURLOPT_HEADERFUNCTION, Header);
+  curl_easy_setopt(curl, CURLOPT_HEADERDATA, &result);
+  curl_easy_setopt(curl, CURLOPT_TIMEOUT, 30L);
+  curl_easy_setopt(curl, CURLOPT_PATH_AS_IS, 1L);
+  if (curl_easy_perform(curl) == CURLE_OK) {
+    curl_easy_getinfo(curl, CURLINFO_RESPONSE_CODE, &result.status);
+  }
+  curl_slist_free_all(headers);
+  curl_easy_cleanup(curl);
+  return result;
+}
+
+HttpResult Client::Login(const std::string& username, const std::string& password) {
+  cookie.clear();
+  csrf.clear();
+  auto r = Post("/api/v1/auth/login", {{"username", username}, {"password", password}});
+  if (r.status == 200) {
+    for (const auto& c : r.set_cookies) {
+      if (c.rfind("mvis_session=", 0) == 0) cookie = c.substr(0, c.find(';'));
+    }
+    csrf = r.json().value("csrf_token", "");
+  }
+  return r;
+}
+
+}  // namespace mvis::testing
