@@ -1,0 +1,341 @@
+// Browser end-to-end tests of the web UI against a real mvis server.
+//
+//   MVIS_BIN=../build/mvis npm run e2e      (after `npm run build`)
+//
+// Starts `mvis serve` on a throwaway SQLite database and a free port, drives Debian's chromium
+// with playwright-core, prints `✓ name` / `✗ name: error` per scenario and a closing
+// `N passed, M failed` line. Screenshots of failures go to e2e/out/. E2E_SCREENSHOTS=1 also
+// keeps screenshots of the registration and home pages there.
+import { spawn, execFileSync } from 'node:child_process'
+import { createWriteStream, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { createServer } from 'node:net'
+import { tmpdir } from 'node:os'
+import { dirname, join, resolve } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { chromium } from 'playwright-core'
+import { creditCode, randomChars, randomPhone } from './util.mjs'
+
+const WEB = resolve(dirname(fileURLToPath(import.meta.url)), '..')
+const OUT = join(WEB, 'e2e', 'out')
+const BIN = resolve(WEB, process.env.MVIS_BIN ?? '../build/mvis')
+const DIST = join(WEB, 'dist')
+const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium'
+const ADMIN = { username: 'admin', password: 'Adm1n!Passw0rd#' }
+const TOTAL_TIMEOUT_MS = 5 * 60_000
+const STEP_TIMEOUT_MS = 15_000
+const SCREENSHOTS = process.env.E2E_SCREENSHOTS === '1'
+
+function fail(msg) {
+  console.error(`e2e: ${msg}`)
+  console.log('0 passed, 1 failed')
+  process.exit(2)
+}
+
+if (!existsSync(BIN)) fail(`server binary not found: ${BIN} (build it, or set MVIS_BIN)`)
+if (!existsSync(join(DIST, 'index.html'))) fail(`${DIST}/index.html missing: run \`npm run build\` first`)
+if (!existsSync(CHROMIUM)) fail(`chromium not found at ${CHROMIUM}`)
+mkdirSync(OUT, { recursive: true })
+
+// ---------------------------------------------------------------- server
+const tmp = mkdtempSync(join(tmpdir(), 'mvis-e2e-'))
+const db = `sqlite:${join(tmp, 'e2e.db')}`
+let server = null
+let browser = null
+
+function run(args, input) {
+  execFileSync(BIN, args, { input, stdio: [input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'], timeout: 60_000 })
+}
+
+function freePort() {
+  return new Promise((res, rej) => {
+    const s = createServer()
+    s.unref()
+    s.on('error', rej)
+    s.listen(0, '127.0.0.1', () => {
+      const { port } = s.address()
+      s.close(() => res(port))
+    })
+  })
+}
+
+async function waitHealthy(base, ms) {
+  const until = Date.now() + ms
+  let last = ''
+  while (Date.now() < until) {
+    if (server.exitCode !== null) throw new Error(`server exited with ${server.exitCode}`)
+    try {
+      const r = await fetch(`${base}/healthz`)
+      if (r.status === 200) return
+      last = `status ${r.status}`
+    } catch (e) {
+      last = e.message
+    }
+    await new Promise((r) => setTimeout(r, 200))
+  }
+  throw new Error(`server not healthy after ${ms} ms (${last})`)
+}
+
+async function cleanup() {
+  try {
+    await browser?.close()
+  } catch {
+    // already gone
+  }
+  if (server && server.exitCode === null) {
+    server.kill('SIGTERM')
+    await Promise.race([new Promise((r) => server.once('exit', r)), new Promise((r) => setTimeout(r, 3000))])
+    if (server.exitCode === null) server.kill('SIGKILL')
+  }
+  rmSync(tmp, { recursive: true, force: true })
+}
+
+for (const sig of ['SIGINT', 'SIGTERM']) {
+  process.on(sig, () => {
+    cleanup().finally(() => process.exit(130))
+  })
+}
+const watchdog = setTimeout(() => {
+  console.error(`e2e: overall timeout of ${TOTAL_TIMEOUT_MS / 1000} s`)
+  console.log('0 passed, 1 failed')
+  cleanup().finally(() => process.exit(1))
+}, TOTAL_TIMEOUT_MS)
+watchdog.unref()
+
+// ---------------------------------------------------------------- helpers
+/** Admin API session from node: cookie + CSRF token. */
+async function apiLogin(base, username, password) {
+  const r = await fetch(`${base}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ username, password }),
+  })
+  if (r.status !== 200) throw new Error(`API login as ${username}: HTTP ${r.status} ${await r.text()}`)
+  const cookie = r.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .join('; ')
+  const me = await r.json()
+  return { cookie, csrf: me.csrf_token }
+}
+
+async function smsCodeFor(base, phone) {
+  const s = await apiLogin(base, ADMIN.username, ADMIN.password)
+  const until = Date.now() + 10_000
+  while (Date.now() < until) {
+    const r = await fetch(`${base}/api/v1/admin/notifications?phone=${phone}&page=1&page_size=5`, {
+      headers: { Cookie: s.cookie },
+    })
+    if (r.status !== 200) throw new Error(`GET notifications: HTTP ${r.status} ${await r.text()}`)
+    const { items } = await r.json()
+    const m = items?.[0]?.body?.match(/\d{6}/)
+    if (m) return m[0]
+    await new Promise((res) => setTimeout(res, 300))
+  }
+  throw new Error(`no SMS code for ${phone} in the outbox`)
+}
+
+/** The <input> of an Element Plus input (data-testid lands on the input or on a wrapper). */
+async function input(page, testid) {
+  const loc = page.locator(`[data-testid="${testid}"]`).first()
+  const tag = await loc.evaluate((e) => e.tagName)
+  return tag === 'INPUT' || tag === 'TEXTAREA' ? loc : loc.locator('input').first()
+}
+
+async function fill(page, testid, value) {
+  await (await input(page, testid)).fill(value)
+}
+
+/** Open an Element Plus select and pick the visible option containing `text`. */
+async function choose(page, testid, text, typed) {
+  const sel = page.locator(`[data-testid="${testid}"]`).first()
+  await sel.click()
+  if (typed !== undefined) await sel.locator('input').first().fill(typed)
+  const opt = page.locator('.el-select-dropdown__item:visible', { hasText: text }).first()
+  await opt.waitFor({ state: 'visible' })
+  await opt.click()
+}
+
+async function expectVisible(page, selector, what) {
+  try {
+    await page.locator(selector).first().waitFor({ state: 'visible' })
+  } catch {
+    throw new Error(`${what ?? selector} not shown (at ${new URL(page.url()).pathname})`)
+  }
+}
+
+async function expectMessage(page, text) {
+  await expectVisible(page, `.el-message:has-text("${text}")`, `notice "${text}"`)
+}
+
+async function uiLogin(page, username, password) {
+  await page.goto('/login')
+  await fill(page, 'login-username', username)
+  await fill(page, 'login-password', password)
+  await page.locator('[data-testid="login-submit"]').click()
+  await expectVisible(page, '[data-testid="home"]', 'home page after login')
+}
+
+// ---------------------------------------------------------------- scenarios
+const state = {}
+const tests = []
+const test = (name, fn) => tests.push({ name, fn })
+
+test('enterprise registers through the UI and signs in', async ({ page, base }) => {
+  const suffix = randomChars(4)
+  const ent = {
+    creditCode: creditCode(`91420100${randomChars(9)}`),
+    orgName: `E2E充电运营有限公司${suffix}`,
+    phone: randomPhone(),
+    username: `ent_${suffix.toLowerCase()}_${Date.now() % 100000}`,
+    password: 'Ent3rprise!Pass',
+  }
+  await page.goto('/register')
+  await fill(page, 'reg-credit-code', ent.creditCode)
+  await fill(page, 'reg-org-name', ent.orgName)
+  await choose(page, 'reg-region', '江汉区')
+  await fill(page, 'reg-address', '武汉市江汉区建设大道1号')
+  await fill(page, 'reg-contact', '张三')
+  await fill(page, 'reg-phone', ent.phone)
+  await page.locator('[data-testid="sms-send"]').click()
+  const btn = page.locator('[data-testid="sms-send"]')
+  await page.waitForFunction(
+    (el) => /\d+秒后重新获取/.test(el.textContent ?? '') && el.disabled,
+    await btn.elementHandle(),
+  )
+  const code = await smsCodeFor(base, ent.phone)
+  await fill(page, 'reg-sms-code', code)
+  await fill(page, 'reg-username', ent.username)
+  await fill(page, 'reg-password', ent.password)
+  await fill(page, 'reg-confirm', ent.password)
+  if (SCREENSHOTS) await page.screenshot({ path: join(OUT, 'register.png'), fullPage: true })
+  await page.locator('[data-testid="reg-submit"]').click()
+  await expectMessage(page, '注册成功')
+  await page.waitForURL((u) => u.pathname === '/login')
+  state.enterprise = ent
+
+  await uiLogin(page, ent.username, ent.password)
+  const org = (await page.locator('[data-testid="header-org"]').textContent())?.trim()
+  if (org !== ent.orgName) throw new Error(`header shows organisation "${org}", expected "${ent.orgName}"`)
+  await expectVisible(page, '[data-testid="card-todo-unread_messages"]', '首页 cards')
+  await expectVisible(page, '[data-testid="app-title"]:has-text("强制检定计量器具管理信息系统")', 'app title')
+  if (SCREENSHOTS) await page.screenshot({ path: join(OUT, 'home-enterprise.png'), fullPage: true })
+})
+
+test('a wrong password is refused', async ({ page }) => {
+  await page.goto('/login')
+  await fill(page, 'login-username', state.enterprise?.username ?? ADMIN.username)
+  await fill(page, 'login-password', 'Wrong-Passw0rd!')
+  await page.locator('[data-testid="login-submit"]').click()
+  await expectVisible(page, '[data-testid="login-error"]', 'login error')
+  const text = await page.locator('[data-testid="login-error"]').textContent()
+  if (!/用户名或密码错误/.test(text ?? '')) throw new Error(`login error says "${text}"`)
+  await page.waitForTimeout(300)
+  const path = new URL(page.url()).pathname
+  if (path !== '/login') throw new Error(`navigated to ${path}`)
+})
+
+test('the enterprise cannot open a sysadmin page', async ({ page }) => {
+  if (!state.enterprise) throw new Error('needs the enterprise registered by the first scenario')
+  await uiLogin(page, state.enterprise.username, state.enterprise.password)
+  await page.goto('/admin/users')
+  await expectVisible(page, '[data-testid="page-403"]', '403 page')
+  await expectVisible(page, '[data-testid="page-403"]:has-text("无权访问")', '无权访问')
+  await expectVisible(page, '[data-testid="side-menu"]', 'side menu')
+  if ((await page.locator('[data-testid="users"]').count()) > 0) throw new Error('the users page rendered')
+  for (const r of ['admin-users', 'admin-orgs', 'admin-notifications', 'admin-audit']) {
+    if ((await page.locator(`[data-testid="menu-${r}"]`).count()) > 0) throw new Error(`menu item ${r} shown`)
+  }
+  const res = await page.request.get('/api/v1/admin/users')
+  if (res.status() !== 403) throw new Error(`GET /api/v1/admin/users answered ${res.status()}, expected 403`)
+})
+
+test('sysadmin creates an organisation and a user', async ({ page }) => {
+  const suffix = randomChars(5)
+  const orgName = `E2E计量检测所${suffix}`
+  const username = `e2e_inst_${suffix.toLowerCase()}`
+  await uiLogin(page, ADMIN.username, ADMIN.password)
+  for (const r of ['admin-orgs', 'admin-users', 'admin-notifications', 'admin-audit', 'inbox']) {
+    await expectVisible(page, `[data-testid="menu-${r}"]`, `menu item ${r}`)
+  }
+  await page.locator('[data-testid="menu-admin-orgs"]').click()
+  await expectVisible(page, '[data-testid="orgs-table"]', 'orgs table')
+  await page.locator('[data-testid="orgs-create"]').click()
+  await expectVisible(page, '[data-testid="org-name"]', 'org dialog')
+  await choose(page, 'org-kind', '计量技术机构')
+  await fill(page, 'org-name', orgName)
+  await choose(page, 'org-region', '洪山区')
+  await page.locator('[data-testid="org-submit"]').click()
+  await expectMessage(page, '机构已创建')
+  await expectVisible(page, `[data-testid="orgs-table"] .el-table__row:has-text("${orgName}")`, 'new org row')
+
+  await page.locator('[data-testid="menu-admin-users"]').click()
+  await expectVisible(page, '[data-testid="users-table"]', 'users table')
+  await page.locator('[data-testid="users-create"]').click()
+  await expectVisible(page, '[data-testid="user-username"]', 'user dialog')
+  await fill(page, 'user-username', username)
+  await fill(page, 'user-password', 'Inst1tute!Pass')
+  await choose(page, 'user-role', '计量技术机构')
+  await choose(page, 'user-org', orgName, orgName)
+  await choose(page, 'user-duties', '检定员')
+  await page.keyboard.press('Escape')
+  await fill(page, 'user-display-name', '李检定')
+  await fill(page, 'user-phone', randomPhone())
+  await page.locator('[data-testid="user-submit"]').click()
+  await expectMessage(page, '用户已创建')
+  await fill(page, 'users-q', username)
+  await page.locator('[data-testid="users-search"]').click()
+  const row = `[data-testid="users-table"] .el-table__row:has-text("${username}")`
+  await expectVisible(page, row, 'new user row')
+  await expectVisible(page, `${row}:has-text("${orgName}")`, 'org name in the user row')
+  if (SCREENSHOTS) await page.screenshot({ path: join(OUT, 'admin-users.png'), fullPage: true })
+})
+
+// ---------------------------------------------------------------- main
+let passed = 0
+let failed = 0
+const logPath = join(OUT, 'server.log')
+try {
+  run(['migrate', '--db', db])
+  run(['user', 'add', '--db', db, '--username', ADMIN.username, '--role', 'sysadmin', '--password-stdin'], ADMIN.password)
+  const port = await freePort()
+  const base = `http://127.0.0.1:${port}`
+  const log = createWriteStream(logPath)
+  server = spawn(BIN, ['serve', '--db', db, '--listen', `127.0.0.1:${port}`, '--web', DIST], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
+  server.stdout.pipe(log)
+  server.stderr.pipe(log)
+  await waitHealthy(base, 20_000)
+
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-quic', '--disable-sync'],
+  })
+  for (const t of tests) {
+    const context = await browser.newContext({ baseURL: base, locale: 'zh-CN', viewport: { width: 1440, height: 900 } })
+    context.setDefaultTimeout(STEP_TIMEOUT_MS)
+    const page = await context.newPage()
+    try {
+      await t.fn({ page, base })
+      passed++
+      console.log(`✓ ${t.name}`)
+    } catch (e) {
+      failed++
+      console.log(`✗ ${t.name}: ${(e?.message ?? String(e)).split('\n')[0]}`)
+      const shot = join(OUT, `${t.name.replace(/[^\w]+/g, '-')}.png`)
+      await page.screenshot({ path: shot, fullPage: true }).catch(() => undefined)
+      console.log(`  screenshot: ${shot}`)
+    } finally {
+      await context.close()
+    }
+  }
+} catch (e) {
+  failed++
+  console.log(`✗ setup: ${e?.message ?? e}`)
+  if (existsSync(logPath)) console.log(readFileSync(logPath, 'utf8').split('\n').slice(-20).join('\n'))
+} finally {
+  await cleanup()
+}
+if (failed > 0 && existsSync(logPath)) console.log(`server log: ${logPath}`)
+console.log(`${passed} passed, ${failed} failed`)
+process.exit(failed > 0 ? 1 : 0)

@@ -1,0 +1,120 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { api, ApiError, configureClient, request } from './client'
+
+type FetchArgs = [string, RequestInit]
+
+function jsonResponse(status: number, body: unknown): Response {
+  return new Response(body === undefined ? null : JSON.stringify(body), {
+    status,
+    headers: { 'Content-Type': 'application/json' },
+  })
+}
+
+let fetchMock: ReturnType<typeof vi.fn>
+let token: string | null
+let unauthorized: number
+
+beforeEach(() => {
+  token = 'tok-123'
+  unauthorized = 0
+  fetchMock = vi.fn()
+  vi.stubGlobal('fetch', fetchMock)
+  configureClient({ csrfToken: () => token, onUnauthorized: () => unauthorized++ })
+})
+afterEach(() => vi.unstubAllGlobals())
+
+const lastCall = (): FetchArgs => fetchMock.mock.calls.at(-1) as FetchArgs
+const header = (name: string) => (lastCall()[1].headers as Record<string, string>)[name]
+
+describe('error envelope', () => {
+  it('parses code, message, details and status', async () => {
+    fetchMock.mockResolvedValue(
+      jsonResponse(400, {
+        error: { code: 'credit_code_invalid', message: '统一社会信用代码校验位错误', details: { field: 'credit_code' } },
+      }),
+    )
+    const err = await api.register({} as never).catch((e) => e)
+    expect(err).toBeInstanceOf(ApiError)
+    expect(err.status).toBe(400)
+    expect(err.code).toBe('credit_code_invalid')
+    expect(err.message).toBe('统一社会信用代码校验位错误')
+    expect(err.details).toEqual({ field: 'credit_code' })
+  })
+
+  it('falls back for bodies that are not the envelope', async () => {
+    fetchMock.mockResolvedValue(new Response('<html>Bad gateway</html>', { status: 502, statusText: 'Bad Gateway' }))
+    const err = await api.home().catch((e) => e)
+    expect(err).toBeInstanceOf(ApiError)
+    expect(err.status).toBe(502)
+    expect(err.code).toBe('http_502')
+    expect(err.details).toEqual({})
+  })
+
+  it('reports network failures as network_error', async () => {
+    fetchMock.mockRejectedValue(new TypeError('Failed to fetch'))
+    const err = await api.home().catch((e) => e)
+    expect(err).toBeInstanceOf(ApiError)
+    expect(err.status).toBe(0)
+    expect(err.code).toBe('network_error')
+  })
+
+  it('returns parsed JSON on success and undefined on 204', async () => {
+    fetchMock.mockResolvedValueOnce(jsonResponse(200, { todos: [], unread_messages: 2 }))
+    expect(await api.home()).toEqual({ todos: [], unread_messages: 2 })
+    fetchMock.mockResolvedValueOnce(new Response(null, { status: 204 }))
+    expect(await api.markAllRead()).toBeUndefined()
+  })
+})
+
+describe('CSRF header', () => {
+  it('is sent on POST, PUT, PATCH and DELETE', async () => {
+    for (const method of ['POST', 'PUT', 'PATCH', 'DELETE']) {
+      fetchMock.mockResolvedValueOnce(new Response(null, { status: 204 }))
+      await request(method, '/x')
+      expect(header('X-CSRF-Token')).toBe('tok-123')
+      expect(lastCall()[1].method).toBe(method)
+    }
+  })
+
+  it('is not sent on GET', async () => {
+    fetchMock.mockResolvedValue(jsonResponse(200, { items: [], total: 0 }))
+    await api.adminOrgs({ page: 1 })
+    expect(header('X-CSRF-Token')).toBeUndefined()
+  })
+
+  it('is left out when there is no token', async () => {
+    token = null
+    fetchMock.mockResolvedValue(new Response(null, { status: 204 }))
+    await api.markAllRead()
+    expect(header('X-CSRF-Token')).toBeUndefined()
+  })
+
+  it('goes with same-origin cookies and a JSON body', async () => {
+    fetchMock.mockResolvedValue(jsonResponse(201, { id: 1 }))
+    await api.createOrg({ kind: 'institute', name: '市计量所', region_code: '420100' })
+    const [url, init] = lastCall()
+    expect(url).toBe('/api/v1/admin/orgs')
+    expect(init.credentials).toBe('same-origin')
+    expect(header('Content-Type')).toBe('application/json')
+    expect(JSON.parse(init.body as string)).toEqual({ kind: 'institute', name: '市计量所', region_code: '420100' })
+  })
+})
+
+describe('query and 401 handling', () => {
+  it('drops empty query values', async () => {
+    fetchMock.mockResolvedValue(jsonResponse(200, { items: [], total: 0 }))
+    await api.adminUsers({ role: '', q: 'zhang san', page: 2, page_size: 20 })
+    expect(lastCall()[0]).toBe('/api/v1/admin/users?q=zhang+san&page=2&page_size=20')
+  })
+
+  it('calls onUnauthorized on a 401, but not for login', async () => {
+    const body = { error: { code: 'unauthenticated', message: '请先登录' } }
+    fetchMock.mockResolvedValue(jsonResponse(401, body))
+    await api.home().catch(() => undefined)
+    expect(unauthorized).toBe(1)
+    fetchMock.mockResolvedValue(jsonResponse(401, { error: { code: 'login_failed', message: '用户名或密码错误' } }))
+    const err = await api.login('u', 'p').catch((e) => e)
+    expect(err.code).toBe('login_failed')
+    expect(unauthorized).toBe(1)
+  })
+})

@@ -1,0 +1,192 @@
+// The only module that talks HTTP to the mvis server. Views and stores call the exported `api`
+// methods; nothing else uses fetch. Contract: docs/api.md.
+import type {
+  AdminUser,
+  AuditRow,
+  CreateOrgRequest,
+  CreateUserRequest,
+  Home,
+  InboxPage,
+  Me,
+  Notification,
+  Org,
+  OrgKind,
+  Page,
+  PageQuery,
+  Region,
+  RegisterRequest,
+  Role,
+  SmsCodeSent,
+  SmsPurpose,
+  User,
+} from './types'
+
+export const API_BASE = '/api/v1'
+
+export interface FieldErrorDetail {
+  field: string
+  code: string
+  message: string
+}
+
+/** `details` of the error envelope: `field` for one bad field, `fields` for several. */
+export interface ErrorDetails {
+  field?: string
+  fields?: FieldErrorDetail[]
+  [key: string]: unknown
+}
+
+/** A failed call: the server's `{"error":{"code","message","details"}}` plus the HTTP status. */
+export class ApiError extends Error {
+  readonly status: number
+  readonly code: string
+  readonly details: ErrorDetails
+
+  constructor(status: number, code: string, message: string, details: ErrorDetails = {}) {
+    super(message)
+    this.name = 'ApiError'
+    this.status = status
+    this.code = code
+    this.details = details
+  }
+}
+
+interface ClientHooks {
+  /** Current CSRF token (kept in the auth store). */
+  csrfToken: () => string | null
+  /** Called on a 401 from any call except login (the session is gone). */
+  onUnauthorized: () => void
+}
+
+const hooks: ClientHooks = {
+  csrfToken: () => null,
+  onUnauthorized: () => {},
+}
+
+export function configureClient(h: Partial<ClientHooks>): void {
+  Object.assign(hooks, h)
+}
+
+/** Query parameters; undefined, null and '' are left out. */
+type Query = object
+
+export interface RequestOptions {
+  query?: Query
+  body?: unknown
+  /** Do not call onUnauthorized on 401 (login, initial session probe). */
+  quiet401?: boolean
+}
+
+const MUTATING = new Set(['POST', 'PUT', 'PATCH', 'DELETE'])
+
+function buildUrl(path: string, query?: Query): string {
+  const qs = new URLSearchParams()
+  for (const [k, v] of Object.entries(query ?? {}) as [string, unknown][]) {
+    if (v !== undefined && v !== null && v !== '') qs.append(k, String(v))
+  }
+  const s = qs.toString()
+  return API_BASE + path + (s ? `?${s}` : '')
+}
+
+/** Turns a non-2xx response into an ApiError, tolerating bodies that are not the envelope. */
+export async function parseError(res: Response): Promise<ApiError> {
+  let text = ''
+  try {
+    text = await res.text()
+  } catch {
+    // body unreadable: fall through with defaults
+  }
+  try {
+    const env = JSON.parse(text) as { error?: { code?: unknown; message?: unknown; details?: unknown } }
+    const e = env?.error
+    if (e && typeof e.code === 'string') {
+      const details = e.details && typeof e.details === 'object' ? (e.details as ErrorDetails) : {}
+      const message = typeof e.message === 'string' ? e.message : res.statusText
+      return new ApiError(res.status, e.code, message, details)
+    }
+  } catch {
+    // not JSON
+  }
+  return new ApiError(res.status, `http_${res.status}`, res.statusText || `HTTP ${res.status}`)
+}
+
+/** Core request: JSON in and out, cookies, CSRF header on mutating methods, error envelope. */
+export async function request<T>(method: string, path: string, opts: RequestOptions = {}): Promise<T> {
+  const headers: Record<string, string> = { Accept: 'application/json' }
+  const init: RequestInit = { method, headers, credentials: 'same-origin' }
+  if (opts.body !== undefined) {
+    headers['Content-Type'] = 'application/json'
+    init.body = JSON.stringify(opts.body)
+  }
+  if (MUTATING.has(method)) {
+    const token = hooks.csrfToken()
+    if (token) headers['X-CSRF-Token'] = token
+  }
+  let res: Response
+  try {
+    res = await fetch(buildUrl(path, opts.query), init)
+  } catch (e) {
+    throw new ApiError(0, 'network_error', e instanceof Error ? e.message : String(e))
+  }
+  if (!res.ok) {
+    const err = await parseError(res)
+    if (res.status === 401 && !opts.quiet401) hooks.onUnauthorized()
+    throw err
+  }
+  if (res.status === 204) return undefined as T
+  const text = await res.text()
+  return (text ? JSON.parse(text) : undefined) as T
+}
+
+const get = <T>(path: string, query?: Query, quiet401 = false) =>
+  request<T>('GET', path, { query, quiet401 })
+const post = <T>(path: string, body?: unknown, quiet401 = false) =>
+  request<T>('POST', path, { body, quiet401 })
+
+export const api = {
+  // --- public ---
+  /** `{"items":[Region]}`; without parent: the whole tree, flat. */
+  regions: (parent?: string) => get<{ items: Region[] }>('/regions', { parent }),
+  /** 202 `{"expires_in","resend_after"}`; 429 sms_rate_limited. */
+  sendSmsCode: (phone: string, purpose: SmsPurpose) =>
+    post<SmsCodeSent>('/auth/sms-codes', { phone, purpose }),
+  /** 201 `{"user","org"}`. */
+  register: (req: RegisterRequest) => post<{ user: User; org: Org }>('/auth/register', req),
+  /** 200 Me + session cookie; 401 login_failed; 429 account_locked. */
+  login: (username: string, password: string) =>
+    post<Me>('/auth/login', { username, password }, true),
+
+  // --- signed in ---
+  /** 204. */
+  logout: () => post<void>('/auth/logout', undefined, true),
+  /** Me; 401 when there is no session (quiet: used to probe the session). */
+  me: () => get<Me>('/me', undefined, true),
+  /** 204; the user's other sessions end. */
+  changePassword: (current_password: string, new_password: string) =>
+    post<void>('/me/password', { current_password, new_password }),
+  home: () => get<Home>('/home'),
+  inbox: (q: PageQuery & { unread?: boolean }) => get<InboxPage>('/inbox', { ...q, unread: q.unread || undefined }),
+  /** 204. */
+  markRead: (id: number) => post<void>(`/inbox/${id}/read`),
+  /** 204. */
+  markAllRead: () => post<void>('/inbox/read-all'),
+  org: (id: number) => get<Org>(`/orgs/${id}`),
+
+  // --- sysadmin ---
+  adminOrgs: (q: PageQuery & { kind?: OrgKind | ''; q?: string }) => get<Page<Org>>('/admin/orgs', q),
+  /** 201 Org. */
+  createOrg: (req: CreateOrgRequest) => post<Org>('/admin/orgs', req),
+  adminUsers: (q: PageQuery & { role?: Role | ''; org_id?: number; q?: string }) =>
+    get<Page<AdminUser>>('/admin/users', q),
+  /** 201 User. */
+  createUser: (req: CreateUserRequest) => post<User>('/admin/users', req),
+  disableUser: (id: number) => post<User>(`/admin/users/${id}/disable`),
+  enableUser: (id: number) => post<User>(`/admin/users/${id}/enable`),
+  /** `{"password"}`: the new password, generated by the server when none is given. */
+  resetPassword: (id: number, password?: string) =>
+    post<{ password: string }>(`/admin/users/${id}/reset-password`, password ? { password } : {}),
+  notifications: (q: PageQuery & { phone?: string }) => get<Page<Notification>>('/admin/notifications', q),
+  audit: (q: PageQuery & { action?: string; user_id?: number }) => get<Page<AuditRow>>('/admin/audit', q),
+}
+
+export type Api = typeof api

@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest'
+import { createRouter, createMemoryHistory } from 'vue-router'
+import { ROLES } from '@/lib/api/types'
+import { decideAccess } from './access'
+import { menuFor } from './menu'
+import { routes } from './routes'
+
+describe('decideAccess', () => {
+  it('lets anyone open public routes', () => {
+    expect(decideAccess({ public: true }, null)).toBe('allow')
+    expect(decideAccess({ public: true, roles: ['sysadmin'] }, 'enterprise')).toBe('allow')
+  })
+
+  it('sends signed-out users to login', () => {
+    expect(decideAccess({}, null)).toBe('login')
+    expect(decideAccess({ roles: ['sysadmin'] }, null)).toBe('login')
+  })
+
+  it('forbids roles outside the list', () => {
+    expect(decideAccess({ roles: ['sysadmin'] }, 'enterprise')).toBe('forbidden')
+    expect(decideAccess({ roles: ['sysadmin'] }, 'city_regulator')).toBe('forbidden')
+    expect(decideAccess({ roles: ['sysadmin'] }, 'sysadmin')).toBe('allow')
+  })
+
+  it('allows any signed-in role when no roles are given', () => {
+    for (const r of ROLES) expect(decideAccess({}, r)).toBe('allow')
+  })
+})
+
+describe('routes and menu', () => {
+  const router = createRouter({ history: createMemoryHistory(), routes })
+
+  it('guards every admin route for sysadmin only', () => {
+    const admin = router.getRoutes().filter((r) => r.path.startsWith('/admin'))
+    expect(admin.length).toBeGreaterThanOrEqual(4)
+    for (const r of admin) {
+      expect(decideAccess(r.meta, 'enterprise')).toBe('forbidden')
+      expect(decideAccess(r.meta, 'sysadmin')).toBe('allow')
+    }
+  })
+
+  it('shows the enterprise only home and inbox', () => {
+    expect(menuFor('enterprise', router.getRoutes()).map((m) => m.route)).toEqual(['home', 'inbox'])
+  })
+
+  it('shows the sysadmin the administration pages in order', () => {
+    expect(menuFor('sysadmin', router.getRoutes()).map((m) => m.path)).toEqual([
+      '/',
+      '/admin/orgs',
+      '/admin/users',
+      '/admin/notifications',
+      '/admin/audit',
+      '/inbox',
+    ])
+  })
+})

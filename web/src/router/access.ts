@@ -1,0 +1,13 @@
+// The router guard's decision, kept pure so it can be unit-tested.
+import type { RouteMeta } from 'vue-router'
+import type { Role } from '@/lib/api/types'
+
+export type Access = 'allow' | 'login' | 'forbidden'
+
+/** `meta` is the merged meta of the matched routes; `role` null = not signed in. */
+export function decideAccess(meta: RouteMeta, role: Role | null): Access {
+  if (meta.public) return 'allow'
+  if (role === null) return 'login'
+  if (meta.roles && !meta.roles.includes(role)) return 'forbidden'
+  return 'allow'
+}

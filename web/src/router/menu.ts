@@ -1,0 +1,39 @@
+// The side menu, data-driven: one line per item, in display order. Who sees an item is decided
+// by the roles of the route it opens (router/routes.ts), so menu and guard never disagree.
+import type { Component } from 'vue'
+import type { RouteRecordNormalized } from 'vue-router'
+import { Bell, Document, HomeFilled, Message, OfficeBuilding, User } from '@element-plus/icons-vue'
+import type { Role } from '@/lib/api/types'
+import { decideAccess } from './access'
+
+export interface MenuItem {
+  /** route name */
+  route: string
+  icon: Component
+}
+
+export const MENU: MenuItem[] = [
+  { route: 'home', icon: HomeFilled },
+  { route: 'admin-orgs', icon: OfficeBuilding },
+  { route: 'admin-users', icon: User },
+  { route: 'admin-notifications', icon: Message },
+  { route: 'admin-audit', icon: Document },
+  { route: 'inbox', icon: Bell },
+]
+
+export interface ResolvedMenuItem extends MenuItem {
+  path: string
+  titleKey: string
+}
+
+/** The menu items `role` may open, resolved against the router's routes. */
+export function menuFor(role: Role | null, routes: RouteRecordNormalized[]): ResolvedMenuItem[] {
+  const byName = new Map(routes.filter((r) => r.name).map((r) => [String(r.name), r]))
+  const out: ResolvedMenuItem[] = []
+  for (const item of MENU) {
+    const r = byName.get(item.route)
+    if (!r || decideAccess(r.meta, role) !== 'allow') continue
+    out.push({ ...item, path: r.path, titleKey: r.meta.titleKey ?? item.route })
+  }
+  return out
+}

@@ -1,0 +1,69 @@
+import type { RouteRecordRaw } from 'vue-router'
+import './meta'
+
+const ADMIN = ['sysadmin'] as const
+
+export const routes: RouteRecordRaw[] = [
+  {
+    path: '/login',
+    name: 'login',
+    component: () => import('@/views/LoginView.vue'),
+    meta: { public: true, titleKey: 'menu.login' },
+  },
+  {
+    path: '/register',
+    name: 'register',
+    component: () => import('@/views/RegisterView.vue'),
+    meta: { public: true, titleKey: 'menu.register' },
+  },
+  {
+    path: '/',
+    component: () => import('@/components/layout/AppLayout.vue'),
+    children: [
+      { path: '', name: 'home', component: () => import('@/views/HomeView.vue'), meta: { titleKey: 'menu.home' } },
+      { path: 'inbox', name: 'inbox', component: () => import('@/views/InboxView.vue'), meta: { titleKey: 'menu.inbox' } },
+      {
+        path: 'password',
+        name: 'password',
+        component: () => import('@/views/PasswordView.vue'),
+        meta: { titleKey: 'menu.password' },
+      },
+      {
+        path: 'admin/orgs',
+        name: 'admin-orgs',
+        component: () => import('@/views/admin/OrgsView.vue'),
+        meta: { roles: [...ADMIN], titleKey: 'menu.adminOrgs' },
+      },
+      {
+        path: 'admin/users',
+        name: 'admin-users',
+        component: () => import('@/views/admin/UsersView.vue'),
+        meta: { roles: [...ADMIN], titleKey: 'menu.adminUsers' },
+      },
+      {
+        path: 'admin/notifications',
+        name: 'admin-notifications',
+        component: () => import('@/views/admin/NotificationsView.vue'),
+        meta: { roles: [...ADMIN], titleKey: 'menu.adminNotifications' },
+      },
+      {
+        path: 'admin/audit',
+        name: 'admin-audit',
+        component: () => import('@/views/admin/AuditView.vue'),
+        meta: { roles: [...ADMIN], titleKey: 'menu.adminAudit' },
+      },
+      {
+        path: '403',
+        name: 'forbidden',
+        component: () => import('@/views/ForbiddenView.vue'),
+        meta: { titleKey: 'menu.forbidden' },
+      },
+    ],
+  },
+  {
+    path: '/:pathMatch(.*)*',
+    name: 'not-found',
+    component: () => import('@/views/NotFoundView.vue'),
+    meta: { public: true, titleKey: 'menu.notFound' },
+  },
+]
