@@ -39,8 +39,11 @@ Result<std::unique_ptr<Runtime>> Runtime::Create(const AppConfig& config) {
   rt->admin_ = std::make_unique<services::AdminService>(*rt->db_, config.services);
   rt->orgs_ = std::make_unique<services::OrgService>(*rt->db_);
   rt->inbox_ = std::make_unique<services::InboxService>(*rt->db_);
+  rt->instruments_ = std::make_unique<services::InstrumentService>(*rt->db_);
+  rt->home_ = std::make_unique<services::HomeService>(*rt->db_, *rt->inbox_, *rt->instruments_);
   rt->api_ = std::make_unique<http::Api>(
-      http::AppServices{*rt->db_, *rt->auth_, *rt->admin_, *rt->orgs_, *rt->inbox_},
+      http::AppServices{*rt->db_, *rt->auth_, *rt->admin_, *rt->orgs_, *rt->inbox_,
+                        *rt->instruments_, *rt->home_},
       http::ApiOptions{config.web, config.cookie_secure, config.trust_proxy});
 
   auto listen = SplitListen(config.listen);

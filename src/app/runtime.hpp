@@ -9,7 +9,9 @@
 #include "http/server.hpp"
 #include "services/admin_service.hpp"
 #include "services/auth_service.hpp"
+#include "services/home_service.hpp"
 #include "services/inbox_service.hpp"
+#include "services/instrument_service.hpp"
 #include "services/org_service.hpp"
 #include "services/sms_dispatcher.hpp"
 #include "store/database.hpp"
@@ -31,6 +33,7 @@ class Runtime {
   unsigned short port() const { return server_->port(); }
   store::Database& db() { return *db_; }
   services::AdminService& admin() { return *admin_; }
+  services::InstrumentService& instruments() { return *instruments_; }
   services::SmsDispatcher& dispatcher() { return *dispatcher_; }
   http::Api& api() { return *api_; }
 
@@ -43,6 +46,8 @@ class Runtime {
   std::unique_ptr<services::AdminService> admin_;
   std::unique_ptr<services::OrgService> orgs_;
   std::unique_ptr<services::InboxService> inbox_;
+  std::unique_ptr<services::InstrumentService> instruments_;
+  std::unique_ptr<services::HomeService> home_;
   std::unique_ptr<http::Api> api_;
   std::unique_ptr<http::Server> server_;
 };

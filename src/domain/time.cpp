@@ -20,4 +20,13 @@ std::string IsoUtc(int64_t unix_seconds) {
   return buf;
 }
 
+std::string ChinaDate(int64_t unix_seconds) {
+  std::time_t t = static_cast<std::time_t>(unix_seconds + 8 * 3600);
+  std::tm tm{};
+  gmtime_r(&t, &tm);
+  char buf[16];
+  std::strftime(buf, sizeof buf, "%Y-%m-%d", &tm);
+  return buf;
+}
+
 }  // namespace mvis::domain

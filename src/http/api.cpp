@@ -58,6 +58,7 @@ Api::Api(AppServices services, ApiOptions options)
   AddAuthRoutes(router_, services_, options_);
   AddAdminRoutes(router_, services_);
   AddInboxRoutes(router_, services_);
+  AddInstrumentRoutes(router_, services_);
 }
 
 Response Api::Handle(Request& request) {

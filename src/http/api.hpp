@@ -7,7 +7,9 @@
 #include "http/router.hpp"
 #include "services/admin_service.hpp"
 #include "services/auth_service.hpp"
+#include "services/home_service.hpp"
 #include "services/inbox_service.hpp"
+#include "services/instrument_service.hpp"
 #include "services/org_service.hpp"
 #include "store/database.hpp"
 
@@ -19,6 +21,8 @@ struct AppServices {
   services::AdminService& admin;
   services::OrgService& orgs;
   services::InboxService& inbox;
+  services::InstrumentService& instruments;
+  services::HomeService& home;
 };
 
 struct ApiOptions {
@@ -51,6 +55,7 @@ void AddSystemRoutes(Router& router, AppServices& services);
 void AddAuthRoutes(Router& router, AppServices& services, const ApiOptions& options);
 void AddAdminRoutes(Router& router, AppServices& services);
 void AddInboxRoutes(Router& router, AppServices& services);
+void AddInstrumentRoutes(Router& router, AppServices& services);
 
 // The embedded OpenAPI document (src/http/openapi.json).
 const std::string& OpenApiDocument();

@@ -7,7 +7,7 @@ namespace mvis::http {
 
 void AddInboxRoutes(Router& router, AppServices& s) {
   router.Add("GET", "/api/v1/home", Access::kSignedIn, [&s](RequestContext& ctx) {
-    return Reply(s.inbox.Home(ctx.actor()), [](const services::HomeView& h) {
+    return Reply(s.home.Home(ctx.actor()), [](const services::HomeView& h) {
       Json todos = Json::array();
       for (const auto& t : h.todos) todos.push_back({{"key", t.key}, {"count", t.count}});
       return Json{{"todos", todos}, {"unread_messages", h.unread_messages}};

@@ -4,6 +4,9 @@
 #include "domain/audit_chain.hpp"
 #include "http/context.hpp"
 #include "services/auth_service.hpp"
+#include "domain/instrument.hpp"
+#include "services/instrument_service.hpp"
+#include "store/instruments_store.hpp"
 #include "store/notifications_store.hpp"
 #include "store/orgs_store.hpp"
 #include "store/regions_store.hpp"
@@ -18,6 +21,10 @@ Json MeJson(const services::MeView& me);
 Json MessageJson(const store::NotificationRow& n);   // inbox
 Json OutboxJson(const store::NotificationRow& n);    // SMS outbox (sysadmin)
 Json AuditJson(const domain::AuditEntry& e);
+Json InstrumentTypeJson(const domain::InstrumentType& t);
+Json InstrumentJson(const store::InstrumentRow& r);
+Json InstrumentEventJson(const store::InstrumentEvent& e);
+Json ArchiveJson(const services::ArchiveEntry& e);
 
 template <typename T, typename F>
 Json PageJson(const store::Page<T>& page, F&& item) {

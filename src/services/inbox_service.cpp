@@ -29,16 +29,8 @@ Status InboxService::MarkAllRead(const Actor& actor) {
   });
 }
 
-Result<HomeView> InboxService::Home(const Actor& actor) {
-  return db_.Read([&](store::Tx& tx) -> Result<HomeView> {
-    HomeView home;
-    home.unread_messages = store::CountUnread(tx, actor.user_id);
-    home.todos.push_back({"unread_messages", home.unread_messages});
-    if (actor.Is(domain::Role::kSysadmin)) {
-      home.todos.push_back({"failed_sms", store::CountFailedSms(tx)});
-    }
-    return home;
-  });
+Result<int64_t> InboxService::UnreadCount(const Actor& actor) {
+  return db_.Read([&](store::Tx& tx) -> Result<int64_t> { return store::CountUnread(tx, actor.user_id); });
 }
 
 }  // namespace mvis::services

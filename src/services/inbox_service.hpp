@@ -11,16 +11,6 @@
 
 namespace mvis::services {
 
-struct Todo {
-  std::string key;  // stable; the UI labels it (todo.<key>)
-  int64_t count = 0;
-};
-
-struct HomeView {
-  std::vector<Todo> todos;
-  int64_t unread_messages = 0;
-};
-
 struct InboxPage {
   store::Page<store::NotificationRow> page;
   int64_t unread = 0;
@@ -34,8 +24,7 @@ class InboxService {
   // not_found when the message is not the caller's.
   Status MarkRead(const Actor& actor, int64_t message_id);
   Status MarkAllRead(const Actor& actor);
-  // To-dos for the actor's role; later capabilities add their counts here.
-  Result<HomeView> Home(const Actor& actor);
+  Result<int64_t> UnreadCount(const Actor& actor);
 
  private:
   store::Database& db_;

@@ -20,9 +20,7 @@ void QueueSms(store::Tx& tx, const std::string& phone, const Notice& notice) {
   store::InsertNotification(tx, n);
 }
 
-namespace {
-
-void Inbox(store::Tx& tx, int64_t user_id, const Notice& notice) {
+void NotifyInbox(store::Tx& tx, int64_t user_id, const Notice& notice) {
   store::NotificationRow n;
   n.channel = "inbox";
   n.user_id = user_id;
@@ -34,15 +32,13 @@ void Inbox(store::Tx& tx, int64_t user_id, const Notice& notice) {
   store::InsertNotification(tx, n);
 }
 
-}  // namespace
-
 void NotifyUser(store::Tx& tx, const store::UserRow& user, const Notice& notice) {
-  Inbox(tx, user.id, notice);
+  NotifyInbox(tx, user.id, notice);
   QueueSms(tx, user.phone, notice);
 }
 
 void NotifyOrg(store::Tx& tx, int64_t org_id, const Notice& notice) {
-  for (const auto& user : store::ActiveUsersOfOrg(tx, org_id)) Inbox(tx, user.id, notice);
+  for (const auto& user : store::ActiveUsersOfOrg(tx, org_id)) NotifyInbox(tx, user.id, notice);
   if (auto org = store::FindOrg(tx, org_id)) QueueSms(tx, org->contact_phone, notice);
 }
 

@@ -19,6 +19,8 @@ struct Notice {
 void QueueSms(store::Tx& tx, const std::string& phone, const Notice& notice);
 // Inbox message to `user`, and an SMS when the user has a phone number.
 void NotifyUser(store::Tx& tx, const store::UserRow& user, const Notice& notice);
+// Inbox message only (no SMS), for notices to staff that need no text message.
+void NotifyInbox(store::Tx& tx, int64_t user_id, const Notice& notice);
 // Inbox message to every active user of the organisation, and one SMS to its contact phone.
 void NotifyOrg(store::Tx& tx, int64_t org_id, const Notice& notice);
 

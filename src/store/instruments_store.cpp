@@ -1,0 +1,336 @@
+#include "store/instruments_store.hpp"
+
+#include "store/sql_builder.hpp"
+
+namespace mvis::store {
+namespace {
+
+std::vector<std::string> SplitCsv(const std::string& csv) {
+  std::vector<std::string> out;
+  size_t start = 0;
+  while (start < csv.size()) {
+    size_t comma = csv.find(',', start);
+    if (comma == std::string::npos) comma = csv.size();
+    if (comma > start) out.push_back(csv.substr(start, comma - start));
+    start = comma + 1;
+  }
+  return out;
+}
+
+std::string JoinCsv(const std::vector<std::string>& values) {
+  std::string out;
+  for (const auto& v : values) out += (out.empty() ? "" : ",") + v;
+  return out;
+}
+
+constexpr char kTypeSelect[] =
+    "SELECT code, name, regulation, verification_form, period_months, mandatory_uses, "
+    "charger_current, accuracy_classes, active FROM instrument_types";
+
+domain::InstrumentType ToType(const Row& r) {
+  domain::InstrumentType t;
+  t.code = r.Str(0);
+  t.name = r.Str(1);
+  t.regulation = r.Str(2);
+  t.verification_form = r.Str(3);
+  t.period_months = static_cast<int>(r.Int(4));
+  t.mandatory_uses = SplitCsv(r.Str(5));
+  t.charger_current = r.Str(6);
+  t.accuracy_classes = SplitCsv(r.Str(7));
+  t.active = r.Int(8) != 0;
+  return t;
+}
+
+constexpr char kSelect[] =
+    "SELECT i.id, i.org_id, o.name, t.name, g.name, i.type_code, i.name, i.model, i.serial_no, "
+    "i.manufacturer, i.brand, i.accuracy_class, i.measuring_range, i.install_address, "
+    "i.install_region_code, i.use, i.in_use_date, i.asset_no, i.notes, i.charger_current, "
+    "i.rated_power_kw, i.rated_voltage_v, i.max_current_a, i.min_current_a, i.connector_count, "
+    "i.station_name, i.equipment_id, i.tou_billing, i.longitude, i.latitude, i.mandatory, "
+    "i.status, i.change_pending, i.pending_change, i.last_reason, i.deregister_kind, "
+    "i.deregister_date, i.submitted_at, i.approved_at, i.created_at, i.updated_at "
+    "FROM instruments i JOIN orgs o ON o.id = i.org_id "
+    "JOIN instrument_types t ON t.code = i.type_code "
+    "JOIN regions g ON g.code = i.install_region_code";
+
+std::optional<double> OptReal(const Row& r, size_t i) {
+  if (r.IsNull(i)) return std::nullopt;
+  return r.Real(i);
+}
+
+InstrumentRow ToInstrument(const Row& r) {
+  InstrumentRow x;
+  x.id = r.Int(0);
+  x.org_id = r.Int(1);
+  x.org_name = r.Str(2);
+  x.type_name = r.Str(3);
+  x.region_name = r.Str(4);
+  auto& d = x.data;
+  d.type_code = r.Str(5);
+  d.name = r.Str(6);
+  d.model = r.Str(7);
+  d.serial_no = r.Str(8);
+  d.manufacturer = r.Str(9);
+  d.brand = r.Str(10);
+  d.accuracy_class = r.Str(11);
+  d.measuring_range = r.Str(12);
+  d.install_address = r.Str(13);
+  d.install_region_code = r.Str(14);
+  d.use = r.Str(15);
+  d.in_use_date = r.Str(16);
+  d.asset_no = r.Str(17);
+  d.notes = r.Str(18);
+  if (!r.Str(19).empty()) {
+    domain::ChargerSpec c;
+    c.current_type = r.Str(19);
+    c.rated_power_kw = OptReal(r, 20);
+    c.rated_voltage_v = OptReal(r, 21);
+    c.max_current_a = OptReal(r, 22);
+    c.min_current_a = OptReal(r, 23);
+    if (auto n = r.OptInt(24)) c.connector_count = static_cast<int>(*n);
+    c.station_name = r.Str(25);
+    c.equipment_id = r.Str(26);
+    if (auto t = r.OptInt(27)) c.tou_billing = *t != 0;
+    c.longitude = OptReal(r, 28);
+    c.latitude = OptReal(r, 29);
+    d.charger = c;
+  }
+  x.mandatory = r.Int(30) != 0;
+  x.status = r.Str(31);
+  x.change_pending = r.Int(32) != 0;
+  x.pending_change = r.Str(33);
+  x.last_reason = r.Str(34);
+  x.deregister_kind = r.Str(35);
+  x.deregister_date = r.Str(36);
+  x.submitted_at = r.OptInt(37);
+  x.approved_at = r.OptInt(38);
+  x.created_at = r.Int(39);
+  x.updated_at = r.Int(40);
+  return x;
+}
+
+Param Opt(const std::optional<double>& v) { return v ? Param(*v) : Param(nullptr); }
+
+// The data columns, in the order of DataParams.
+constexpr char kDataColumns[] =
+    "type_code, name, model, serial_no, manufacturer, brand, accuracy_class, measuring_range, "
+    "install_address, install_region_code, use, in_use_date, asset_no, notes, charger_current, "
+    "rated_power_kw, rated_voltage_v, max_current_a, min_current_a, connector_count, "
+    "station_name, equipment_id, tou_billing, longitude, latitude, mandatory";
+
+std::vector<Param> DataParams(const domain::InstrumentData& d, bool mandatory) {
+  domain::ChargerSpec none;
+  const domain::ChargerSpec& c = d.charger ? *d.charger : none;
+  return {d.type_code, d.name, d.model, d.serial_no, d.manufacturer, d.brand, d.accuracy_class,
+          d.measuring_range, d.install_address, d.install_region_code, d.use, d.in_use_date,
+          d.asset_no, d.notes, d.charger ? c.current_type : std::string(),
+          Opt(c.rated_power_kw), Opt(c.rated_voltage_v), Opt(c.max_current_a),
+          Opt(c.min_current_a),
+          c.connector_count ? Param(int64_t{*c.connector_count}) : Param(nullptr),
+          c.station_name, c.equipment_id,
+          c.tou_billing ? Param(int64_t{*c.tou_billing ? 1 : 0}) : Param(nullptr),
+          Opt(c.longitude), Opt(c.latitude), int64_t{mandatory ? 1 : 0}};
+}
+
+Where BuildWhere(const InstrumentFilter& f) {
+  Where w;
+  if (f.org_id) w.Add("i.org_id = ?", {*f.org_id});
+  if (f.region_codes) w.AddIn("i.install_region_code", *f.region_codes);
+  if (!f.statuses.empty()) w.AddIn("i.status", f.statuses);
+  if (f.exclude_never_submitted) w.Add("i.status <> 'draft'");
+  if (f.mandatory) w.Add("i.mandatory = ?", {int64_t{*f.mandatory ? 1 : 0}});
+  if (f.change_pending) w.Add("i.change_pending = ?", {int64_t{*f.change_pending ? 1 : 0}});
+  if (f.needs_review) {
+    w.Add(*f.needs_review ? "(i.status = 'submitted' OR i.change_pending = 1)"
+                          : "(i.status <> 'submitted' AND i.change_pending = 0)");
+  }
+  if (!f.type_code.empty()) w.Add("i.type_code = ?", {f.type_code});
+  if (!f.brand.empty()) w.Add("i.brand = ?", {f.brand});
+  if (!f.query.empty()) {
+    std::string p = LikePattern(f.query);
+    w.Add("(LOWER(i.name) LIKE ? ESCAPE '!' OR LOWER(i.model) LIKE ? ESCAPE '!' OR "
+          "LOWER(i.serial_no) LIKE ? ESCAPE '!' OR LOWER(i.station_name) LIKE ? ESCAPE '!' OR "
+          "LOWER(o.name) LIKE ? ESCAPE '!')",
+          {p, p, p, p, p});
+  }
+  if (f.submitted_from) w.Add("i.submitted_at >= ?", {*f.submitted_from});
+  if (f.submitted_before) w.Add("i.submitted_at < ?", {*f.submitted_before});
+  return w;
+}
+
+std::string OrderBy(const InstrumentFilter& f) {
+  static const std::pair<const char*, const char*> kSorts[] = {
+      {"id", "i.id"},          {"updated_at", "i.updated_at"}, {"submitted_at", "i.submitted_at"},
+      {"serial_no", "i.serial_no"}, {"name", "i.name"},        {"status", "i.status"}};
+  std::string column = "i.id";
+  for (const auto& [key, col] : kSorts) {
+    if (f.sort == key) column = col;
+  }
+  std::string dir = f.descending ? " DESC" : " ASC";
+  return " ORDER BY " + column + dir + (column == "i.id" ? "" : ", i.id" + dir);
+}
+
+constexpr char kFrom[] = " FROM instruments i JOIN orgs o ON o.id = i.org_id";
+
+}  // namespace
+
+std::vector<domain::InstrumentType> ListInstrumentTypes(Tx& tx) {
+  std::vector<domain::InstrumentType> out;
+  for (const auto& r : tx.Query(std::string(kTypeSelect) + " ORDER BY sort, code")) out.push_back(ToType(r));
+  return out;
+}
+
+std::optional<domain::InstrumentType> FindInstrumentType(Tx& tx, const std::string& code) {
+  auto r = tx.QueryOne(std::string(kTypeSelect) + " WHERE code = ?", {code});
+  if (!r) return std::nullopt;
+  return ToType(*r);
+}
+
+void InsertInstrumentType(Tx& tx, const domain::InstrumentType& t, int64_t now) {
+  tx.Exec(
+      "INSERT INTO instrument_types (code, name, regulation, verification_form, period_months, "
+      "mandatory_uses, charger_current, accuracy_classes, active, sort, updated_at) VALUES (?, ?, "
+      "?, ?, ?, ?, ?, ?, ?, (SELECT COALESCE(MAX(sort), 0) + 1 FROM instrument_types), ?)",
+      {t.code, t.name, t.regulation, t.verification_form, int64_t{t.period_months},
+       JoinCsv(t.mandatory_uses), t.charger_current, JoinCsv(t.accuracy_classes),
+       int64_t{t.active ? 1 : 0}, now});
+}
+
+void UpdateInstrumentType(Tx& tx, const domain::InstrumentType& t, int64_t now) {
+  tx.Exec(
+      "UPDATE instrument_types SET name = ?, regulation = ?, verification_form = ?, "
+      "period_months = ?, mandatory_uses = ?, accuracy_classes = ?, active = ?, updated_at = ? "
+      "WHERE code = ?",
+      {t.name, t.regulation, t.verification_form, int64_t{t.period_months},
+       JoinCsv(t.mandatory_uses), JoinCsv(t.accuracy_classes), int64_t{t.active ? 1 : 0}, now,
+       t.code});
+}
+
+int64_t InsertInstrument(Tx& tx, const InstrumentRow& row) {
+  auto params = DataParams(row.data, row.mandatory);
+  params.insert(params.begin(), int64_t{row.org_id});
+  params.push_back(row.status);
+  params.push_back(row.created_at);
+  params.push_back(row.updated_at);
+  return tx
+      .QueryOne(std::string("INSERT INTO instruments (org_id, ") + kDataColumns +
+                    ", status, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+                    "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+                params)
+      ->Int(0);
+}
+
+std::optional<InstrumentRow> FindInstrument(Tx& tx, int64_t id) {
+  auto r = tx.QueryOne(std::string(kSelect) + " WHERE i.id = ?", {id});
+  if (!r) return std::nullopt;
+  return ToInstrument(*r);
+}
+
+void UpdateInstrumentData(Tx& tx, int64_t id, const domain::InstrumentData& data, bool mandatory,
+                          int64_t now) {
+  auto params = DataParams(data, mandatory);
+  params.push_back(now);
+  params.push_back(id);
+  tx.Exec(
+      "UPDATE instruments SET type_code = ?, name = ?, model = ?, serial_no = ?, manufacturer = "
+      "?, brand = ?, accuracy_class = ?, measuring_range = ?, install_address = ?, "
+      "install_region_code = ?, use = ?, in_use_date = ?, asset_no = ?, notes = ?, "
+      "charger_current = ?, rated_power_kw = ?, rated_voltage_v = ?, max_current_a = ?, "
+      "min_current_a = ?, connector_count = ?, station_name = ?, equipment_id = ?, tou_billing = "
+      "?, longitude = ?, latitude = ?, mandatory = ?, updated_at = ? WHERE id = ?",
+      params);
+}
+
+void UpdateFilingState(Tx& tx, const InstrumentRow& r, int64_t now) {
+  tx.Exec(
+      "UPDATE instruments SET status = ?, change_pending = ?, pending_change = ?, last_reason = ?, "
+      "deregister_kind = ?, deregister_date = ?, submitted_at = ?, approved_at = ?, updated_at = "
+      "? WHERE id = ?",
+      {r.status, int64_t{r.change_pending ? 1 : 0}, r.pending_change, r.last_reason,
+       r.deregister_kind, r.deregister_date, OptParam(r.submitted_at), OptParam(r.approved_at),
+       now, r.id});
+}
+
+void DeleteInstrument(Tx& tx, int64_t id) {
+  tx.Exec("DELETE FROM instrument_events WHERE instrument_id = ?", {id});
+  tx.Exec("DELETE FROM instruments WHERE id = ?", {id});
+}
+
+std::optional<InstrumentRow> FindActiveDuplicate(Tx& tx, const std::string& manufacturer,
+                                                 const std::string& model,
+                                                 const std::string& serial_no, int64_t exclude_id) {
+  auto r = tx.QueryOne(std::string(kSelect) +
+                           " WHERE i.manufacturer = ? AND i.model = ? AND i.serial_no = ? AND "
+                           "i.status <> 'deregistered' AND i.id <> ? LIMIT 1",
+                       {manufacturer, model, serial_no, exclude_id});
+  if (!r) return std::nullopt;
+  return ToInstrument(*r);
+}
+
+Page<InstrumentRow> ListInstruments(Tx& tx, const InstrumentFilter& f, const PageRequest& page) {
+  Where w = BuildWhere(f);
+  Page<InstrumentRow> out;
+  out.total = tx.QueryOne(std::string("SELECT COUNT(*)") + kFrom + w.sql(), w.params())->Int(0);
+  auto params = w.params();
+  params.push_back(int64_t{page.page_size});
+  params.push_back(page.offset());
+  for (const auto& r :
+       tx.Query(std::string(kSelect) + w.sql() + OrderBy(f) + " LIMIT ? OFFSET ?", params)) {
+    out.items.push_back(ToInstrument(r));
+  }
+  return out;
+}
+
+int64_t CountInstruments(Tx& tx, const InstrumentFilter& f) {
+  Where w = BuildWhere(f);
+  return tx.QueryOne(std::string("SELECT COUNT(*)") + kFrom + w.sql(), w.params())->Int(0);
+}
+
+std::map<std::string, int64_t> CountInstrumentsByStatus(Tx& tx, InstrumentFilter f) {
+  f.statuses.clear();
+  Where w = BuildWhere(f);
+  std::map<std::string, int64_t> out;
+  for (const auto& r : tx.Query(std::string("SELECT i.status, COUNT(*)") + kFrom + w.sql() +
+                                    " GROUP BY i.status",
+                                w.params())) {
+    out[r.Str(0)] = r.Int(1);
+  }
+  return out;
+}
+
+void InsertInstrumentEvent(Tx& tx, const InstrumentEvent& e) {
+  tx.Exec(
+      "INSERT INTO instrument_events (instrument_id, at, user_id, username, org_name, action, "
+      "from_status, to_status, reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+      {e.instrument_id, e.at, OptParam(e.user_id), e.username, e.org_name, e.action,
+       e.from_status, e.to_status, e.reason});
+}
+
+std::vector<InstrumentEvent> ListInstrumentEvents(Tx& tx, int64_t instrument_id) {
+  std::vector<InstrumentEvent> out;
+  for (const auto& r : tx.Query(
+           "SELECT id, instrument_id, at, user_id, username, org_name, action, from_status, "
+           "to_status, reason FROM instrument_events WHERE instrument_id = ? ORDER BY id",
+           {instrument_id})) {
+    out.push_back({r.Int(0), r.Int(1), r.Int(2), r.OptInt(3), r.Str(4), r.Str(5), r.Str(6),
+                   r.Str(7), r.Str(8), r.Str(9)});
+  }
+  return out;
+}
+
+std::vector<ArchiveRow> ArchiveCounts(Tx& tx, const std::vector<std::string>& region_codes) {
+  Where w;
+  w.AddIn("i.install_region_code", region_codes);
+  w.Add("i.mandatory = 1");
+  w.Add("i.status <> 'draft'");
+  std::vector<ArchiveRow> out;
+  for (const auto& r : tx.Query("SELECT i.org_id, i.status, COUNT(*) FROM instruments i" + w.sql() +
+                                    " GROUP BY i.org_id, i.status ORDER BY i.org_id",
+                                w.params())) {
+    if (out.empty() || out.back().org_id != r.Int(0)) out.push_back({r.Int(0), {}});
+    out.back().counts[r.Str(1)] = r.Int(2);
+  }
+  return out;
+}
+
+}  // namespace mvis::store
