@@ -8,6 +8,7 @@
 #include "domain/audit_chain.hpp"
 #include "services/admin_service.hpp"
 #include "services/demo_seed.hpp"
+#include "services/instrument_service.hpp"
 #include "store/audit_store.hpp"
 #include "store/migrate.hpp"
 
@@ -53,6 +54,10 @@ int CmdDemo(const Overrides& overrides) {
   services::AdminService admin(**db, config->services);
   auto accounts = services::SeedDemo(**db, admin);
   if (!accounts) return Report(accounts.error());
+  services::InstrumentService instruments(**db);
+  auto registry = services::SeedDemoInstruments(**db, instruments);
+  if (!registry) return Report(registry.error());
+  if (*registry) std::cout << "Demo registry: " << *registry << " instruments in every filing state\n";
   std::cout << "Demo accounts (" << config->db << "):\n";
   for (const auto& a : *accounts) {
     std::cout << "  " << a.username << std::string(12 - std::min<size_t>(11, a.username.size()), ' ')

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "services/admin_service.hpp"
+#include "services/instrument_service.hpp"
 
 namespace mvis::services {
 
@@ -19,5 +20,11 @@ struct DemoAccount {
 inline constexpr char kDemoPassword[] = "Mvis@Demo2026";
 
 Result<std::vector<DemoAccount>> SeedDemo(store::Database& db, AdminService& admin);
+
+// A realistic registry for the demo enterprises: a few hundred chargers (and some other
+// instruments) across districts in every filing state, made through the same service calls
+// users make. Skipped when the demo enterprises already have instruments. Returns how many
+// instruments were created.
+Result<int> SeedDemoInstruments(store::Database& db, InstrumentService& instruments);
 
 }  // namespace mvis::services

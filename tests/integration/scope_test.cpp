@@ -17,7 +17,7 @@ class ScopeTest : public ApiTest {
 TEST_F(ScopeTest, OrganisationsAreVisibleOnlyWithinScope) {
   SeedDemo();
   int64_t jiangan_ent = OrgIdOf("%E6%96%B0%E8%83%BD%E6%BA%90");  // 新能源 (in 江岸区)
-  int64_t hongshan_ent = OrgIdOf("%E5%BF%AB%E5%85%85");          // 快充 (in 洪山区)
+  int64_t hongshan_ent = OrgIdOf("%E6%B9%96%E5%8C%97%E5%BF%AB%E5%85%85");  // 湖北快充 (洪山区)
 
   Client ent = SignIn("charger");  // belongs to the 江岸 enterprise
   EXPECT_EQ(ent.Get(OrgPath(jiangan_ent)).status, 200);
