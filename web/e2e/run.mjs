@@ -4,8 +4,9 @@
 //
 // Starts `mvis serve` on a throwaway SQLite database and a free port, drives Debian's chromium
 // with playwright-core, prints `✓ name` / `✗ name: error` per scenario and a closing
-// `N passed, M failed` line. Screenshots of failures go to e2e/out/. E2E_SCREENSHOTS=1 also
-// keeps screenshots of the registration and home pages there.
+// `N passed, M failed` line. Screenshots of failures go to e2e/out/, and so do those of the
+// filing pages (form, review queue, detail timeline). E2E_SCREENSHOTS=1 also keeps screenshots
+// of the registration and home pages there. Filing scenarios: e2e/filing.mjs.
 import { spawn, execFileSync } from 'node:child_process'
 import { createWriteStream, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { createServer } from 'node:net'
@@ -14,6 +15,7 @@ import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { chromium } from 'playwright-core'
 import { creditCode, randomChars, randomPhone } from './util.mjs'
+import { registerFilingScenarios } from './filing.mjs'
 
 const WEB = resolve(dirname(fileURLToPath(import.meta.url)), '..')
 const OUT = join(WEB, 'e2e', 'out')
@@ -290,6 +292,8 @@ test('sysadmin creates an organisation and a user', async ({ page }) => {
   if (SCREENSHOTS) await page.screenshot({ path: join(OUT, 'admin-users.png'), fullPage: true })
 })
 
+registerFilingScenarios(test, { fill, choose, expectVisible, expectMessage, uiLogin, apiLogin, ADMIN, OUT })
+
 // ---------------------------------------------------------------- main
 let passed = 0
 let failed = 0
@@ -316,7 +320,7 @@ try {
     context.setDefaultTimeout(STEP_TIMEOUT_MS)
     const page = await context.newPage()
     try {
-      await t.fn({ page, base })
+      await t.fn({ page, base, browser })
       passed++
       console.log(`✓ ${t.name}`)
     } catch (e) {

@@ -30,25 +30,31 @@ function fieldText(code: string, message: string): string {
 
 /**
  * Field errors for `<el-form-item :error="fieldErrors.x">`. `apply` puts an ApiError's
- * `details.field` / `details.fields` on the matching items and returns true when it placed any.
+ * `details.field` / `details.fields` on the matching items and returns true when it placed any;
+ * `itemOf` maps a server field name to the form item's name when they differ.
  */
 export function useFieldErrors<K extends string>() {
   const errors = reactive<Record<string, string>>({})
   function clear() {
     for (const k of Object.keys(errors)) delete errors[k]
   }
-  function apply(err: unknown, known: readonly K[]): boolean {
+  function apply(err: unknown, known: readonly K[], itemOf: (field: string) => string = (f) => f): boolean {
     clear()
     if (!(err instanceof ApiError)) return false
-    const isKnown = (f: string | undefined): f is K => !!f && (known as readonly string[]).includes(f)
+    const item = (f: string | undefined): K | null => {
+      const name = f ? itemOf(f) : ''
+      return name && (known as readonly string[]).includes(name) ? (name as K) : null
+    }
     let placed = false
-    if (isKnown(err.details.field)) {
-      errors[err.details.field] = errorText(err)
+    const top = item(err.details.field)
+    if (top) {
+      errors[top] = errorText(err)
       placed = true
     }
     for (const f of err.details.fields ?? []) {
-      if (isKnown(f.field)) {
-        errors[f.field] = fieldText(f.code, f.message)
+      const k = item(f.field)
+      if (k) {
+        errors[k] = fieldText(f.code, f.message)
         placed = true
       }
     }

@@ -39,8 +39,40 @@ describe('routes and menu', () => {
     }
   })
 
-  it('shows the enterprise only home and inbox', () => {
-    expect(menuFor('enterprise', router.getRoutes()).map((m) => m.route)).toEqual(['home', 'inbox'])
+  it('shows the enterprise its instrument pages', () => {
+    expect(menuFor('enterprise', router.getRoutes()).map((m) => m.route)).toEqual([
+      'home',
+      'instruments',
+      'instrument-new',
+      'instruments-pending',
+      'catalogue',
+      'inbox',
+    ])
+  })
+
+  it('shows regulators review, archive and catalogue', () => {
+    for (const role of ['district_regulator', 'city_regulator'] as const) {
+      expect(menuFor(role, router.getRoutes()).map((m) => m.path)).toEqual(['/', '/review', '/archive', '/catalogue', '/inbox'])
+    }
+  })
+
+  it('guards the instrument pages by role', () => {
+    const meta = (name: string) => router.getRoutes().find((r) => r.name === name)!.meta
+    expect(decideAccess(meta('instrument-new'), 'district_regulator')).toBe('forbidden')
+    expect(decideAccess(meta('instrument-edit'), 'city_regulator')).toBe('forbidden')
+    expect(decideAccess(meta('review'), 'enterprise')).toBe('forbidden')
+    expect(decideAccess(meta('archive'), 'enterprise')).toBe('forbidden')
+    expect(decideAccess(meta('review'), 'city_regulator')).toBe('allow')
+    expect(decideAccess(meta('instrument-detail'), 'district_regulator')).toBe('allow')
+    expect(decideAccess(meta('instrument-detail'), 'sysadmin')).toBe('forbidden')
+    expect(decideAccess(meta('catalogue'), 'enterprise')).toBe('allow')
+  })
+
+  it('resolves instrument paths to the right pages', () => {
+    expect(router.resolve('/instruments/new').name).toBe('instrument-new')
+    expect(router.resolve('/instruments/pending').name).toBe('instruments-pending')
+    expect(router.resolve('/instruments/42').name).toBe('instrument-detail')
+    expect(router.resolve('/instruments/42/edit').name).toBe('instrument-edit')
   })
 
   it('shows the sysadmin the administration pages in order', () => {

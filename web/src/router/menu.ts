@@ -2,7 +2,20 @@
 // by the roles of the route it opens (router/routes.ts), so menu and guard never disagree.
 import type { Component } from 'vue'
 import type { RouteRecordNormalized } from 'vue-router'
-import { Bell, Document, HomeFilled, Message, OfficeBuilding, User } from '@element-plus/icons-vue'
+import {
+  Bell,
+  Collection,
+  Document,
+  DocumentChecked,
+  EditPen,
+  Files,
+  FolderOpened,
+  HomeFilled,
+  List,
+  Message,
+  OfficeBuilding,
+  User,
+} from '@element-plus/icons-vue'
 import type { Role } from '@/lib/api/types'
 import { decideAccess } from './access'
 
@@ -14,6 +27,12 @@ export interface MenuItem {
 
 export const MENU: MenuItem[] = [
   { route: 'home', icon: HomeFilled },
+  { route: 'instruments', icon: List },
+  { route: 'instrument-new', icon: EditPen },
+  { route: 'instruments-pending', icon: Files },
+  { route: 'review', icon: DocumentChecked },
+  { route: 'archive', icon: FolderOpened },
+  { route: 'catalogue', icon: Collection },
   { route: 'admin-orgs', icon: OfficeBuilding },
   { route: 'admin-users', icon: User },
   { route: 'admin-notifications', icon: Message },

@@ -2,6 +2,10 @@ import type { RouteRecordRaw } from 'vue-router'
 import './meta'
 
 const ADMIN = ['sysadmin'] as const
+const ENTERPRISE = ['enterprise'] as const
+const REGULATORS = ['district_regulator', 'city_regulator'] as const
+/** Roles that work with instruments and so may read the catalogue. */
+const BUSINESS = ['enterprise', 'district_regulator', 'city_regulator', 'drc', 'institute'] as const
 
 export const routes: RouteRecordRaw[] = [
   {
@@ -22,6 +26,54 @@ export const routes: RouteRecordRaw[] = [
     children: [
       { path: '', name: 'home', component: () => import('@/views/HomeView.vue'), meta: { titleKey: 'menu.home' } },
       { path: 'inbox', name: 'inbox', component: () => import('@/views/InboxView.vue'), meta: { titleKey: 'menu.inbox' } },
+      {
+        path: 'instruments',
+        name: 'instruments',
+        component: () => import('@/views/instruments/MyInstrumentsView.vue'),
+        meta: { roles: [...ENTERPRISE], titleKey: 'menu.instruments' },
+      },
+      {
+        path: 'instruments/new',
+        name: 'instrument-new',
+        component: () => import('@/views/instruments/InstrumentEditView.vue'),
+        meta: { roles: [...ENTERPRISE], titleKey: 'menu.instrumentNew' },
+      },
+      {
+        path: 'instruments/pending',
+        name: 'instruments-pending',
+        component: () => import('@/views/instruments/PendingView.vue'),
+        meta: { roles: [...ENTERPRISE], titleKey: 'menu.instrumentsPending' },
+      },
+      {
+        path: 'instruments/:id(\\d+)',
+        name: 'instrument-detail',
+        component: () => import('@/views/instruments/InstrumentDetailView.vue'),
+        meta: { roles: ['enterprise', ...REGULATORS], titleKey: 'menu.instrumentDetail' },
+      },
+      {
+        path: 'instruments/:id(\\d+)/edit',
+        name: 'instrument-edit',
+        component: () => import('@/views/instruments/InstrumentEditView.vue'),
+        meta: { roles: [...ENTERPRISE], titleKey: 'menu.instrumentEdit' },
+      },
+      {
+        path: 'review',
+        name: 'review',
+        component: () => import('@/views/instruments/ReviewView.vue'),
+        meta: { roles: [...REGULATORS], titleKey: 'menu.review' },
+      },
+      {
+        path: 'archive',
+        name: 'archive',
+        component: () => import('@/views/instruments/ArchiveView.vue'),
+        meta: { roles: [...REGULATORS], titleKey: 'menu.archive' },
+      },
+      {
+        path: 'catalogue',
+        name: 'catalogue',
+        component: () => import('@/views/instruments/CatalogueView.vue'),
+        meta: { roles: [...BUSINESS], titleKey: 'menu.catalogue' },
+      },
       {
         path: 'password',
         name: 'password',

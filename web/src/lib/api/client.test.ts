@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { api, ApiError, configureClient, request } from './client'
+import { api, ApiError, configureClient, dispositionFilename, request } from './client'
 
 type FetchArgs = [string, RequestInit]
 
@@ -116,5 +116,56 @@ describe('query and 401 handling', () => {
     const err = await api.login('u', 'p').catch((e) => e)
     expect(err.code).toBe('login_failed')
     expect(unauthorized).toBe(1)
+  })
+})
+
+describe('instrument filing calls', () => {
+  it('adds submit only when saving and applying', async () => {
+    fetchMock.mockImplementation(async () => jsonResponse(201, { id: 7 }))
+    const data = { type_code: 'ev_ac_charger', name: '桩' } as never
+    await api.createInstrument(data)
+    expect(JSON.parse(lastCall()[1].body as string)).toEqual({ type_code: 'ev_ac_charger', name: '桩' })
+    await api.createInstrument(data, true)
+    expect(JSON.parse(lastCall()[1].body as string)).toEqual({ type_code: 'ev_ac_charger', name: '桩', submit: true })
+    await api.updateInstrument(7, data, true)
+    expect(lastCall()[0]).toBe('/api/v1/instruments/7')
+    expect(lastCall()[1].method).toBe('PUT')
+  })
+
+  it('sends review decisions with a reason only when there is one', async () => {
+    fetchMock.mockImplementation(async () => jsonResponse(200, { reviewed: 2 }))
+    await api.reviewFiling([1, 2], 'approve')
+    expect(JSON.parse(lastCall()[1].body as string)).toEqual({ ids: [1, 2], decision: 'approve' })
+    await api.reviewFiling([3], 'return', '铭牌不清')
+    expect(JSON.parse(lastCall()[1].body as string)).toEqual({ ids: [3], decision: 'return', reason: '铭牌不清' })
+  })
+
+  it('exports with the list filters but without paging', async () => {
+    fetchMock.mockResolvedValue(
+      new Response('xlsx', {
+        status: 200,
+        headers: { 'Content-Disposition': "attachment; filename=\"instruments.xlsx\"; filename*=UTF-8''%E5%99%A8%E5%85%B7%E6%B8%85%E5%8D%95.xlsx" },
+      }),
+    )
+    const d = await api.exportInstruments({ status: 'needs_review', q: '', brand: '星星', page: 2, page_size: 20 })
+    expect(lastCall()[0]).toBe('/api/v1/instruments/export?status=needs_review&brand=%E6%98%9F%E6%98%9F')
+    expect(d.filename).toBe('器具清单.xlsx')
+    expect(await d.blob.text()).toBe('xlsx')
+  })
+
+  it('turns a refused export into an ApiError', async () => {
+    fetchMock.mockResolvedValue(jsonResponse(403, { error: { code: 'permission_denied', message: '无权访问' } }))
+    const err = await api.exportInstruments({}).catch((e) => e)
+    expect(err).toBeInstanceOf(ApiError)
+    expect(err.code).toBe('permission_denied')
+  })
+})
+
+describe('dispositionFilename', () => {
+  it('prefers filename*, then filename, then the fallback', () => {
+    expect(dispositionFilename("attachment; filename=\"a.xlsx\"; filename*=UTF-8''%E5%99%A8.xlsx", 'x')).toBe('器.xlsx')
+    expect(dispositionFilename('attachment; filename="a.xlsx"', 'x')).toBe('a.xlsx')
+    expect(dispositionFilename(null, 'x.xlsx')).toBe('x.xlsx')
+    expect(dispositionFilename('attachment', 'x.xlsx')).toBe('x.xlsx')
   })
 })

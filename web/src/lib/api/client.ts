@@ -2,7 +2,16 @@
 // methods; nothing else uses fetch. Contract: docs/api.md.
 import type {
   AdminUser,
+  ArchiveEnterprise,
   AuditRow,
+  DeregisterRequest,
+  FilingStats,
+  HistoryEntry,
+  Instrument,
+  InstrumentData,
+  InstrumentQuery,
+  InstrumentType,
+  InstrumentTypeRequest,
   CreateOrgRequest,
   CreateUserRequest,
   Home,
@@ -15,6 +24,7 @@ import type {
   PageQuery,
   Region,
   RegisterRequest,
+  ReviewDecision,
   Role,
   SmsCodeSent,
   SmsPurpose,
@@ -138,10 +148,49 @@ export async function request<T>(method: string, path: string, opts: RequestOpti
   return (text ? JSON.parse(text) : undefined) as T
 }
 
+/** A downloaded file: its body and the name the server suggests (Content-Disposition). */
+export interface Download {
+  blob: Blob
+  filename: string
+}
+
+/** `filename*=UTF-8''…` wins over `filename="…"`; `fallback` when the header names none. */
+export function dispositionFilename(header: string | null, fallback: string): string {
+  if (!header) return fallback
+  const star = /filename\*\s*=\s*(?:UTF-8|utf-8)''([^;]+)/.exec(header)
+  if (star) {
+    try {
+      return decodeURIComponent(star[1].trim())
+    } catch {
+      // malformed escape: try the plain name
+    }
+  }
+  const plain = /filename\s*=\s*"?([^";]+)"?/.exec(header)
+  return plain ? plain[1].trim() : fallback
+}
+
+/** GET a file with the session cookie; errors as in `request`. */
+export async function download(path: string, query: Query | undefined, fallbackName: string): Promise<Download> {
+  let res: Response
+  try {
+    res = await fetch(buildUrl(path, query), { method: 'GET', credentials: 'same-origin' })
+  } catch (e) {
+    throw new ApiError(0, 'network_error', e instanceof Error ? e.message : String(e))
+  }
+  if (!res.ok) {
+    const err = await parseError(res)
+    if (res.status === 401) hooks.onUnauthorized()
+    throw err
+  }
+  return { blob: await res.blob(), filename: dispositionFilename(res.headers.get('Content-Disposition'), fallbackName) }
+}
+
 const get = <T>(path: string, query?: Query, quiet401 = false) =>
   request<T>('GET', path, { query, quiet401 })
 const post = <T>(path: string, body?: unknown, quiet401 = false) =>
   request<T>('POST', path, { body, quiet401 })
+const put = <T>(path: string, body: unknown) => request<T>('PUT', path, { body })
+const del = <T>(path: string) => request<T>('DELETE', path)
 
 export const api = {
   // --- public ---
@@ -171,6 +220,43 @@ export const api = {
   /** 204. */
   markAllRead: () => post<void>('/inbox/read-all'),
   org: (id: number) => get<Org>(`/orgs/${id}`),
+
+  // --- instrument catalogue (GET: signed in; writes: city_regulator) ---
+  /** `{"items":[InstrumentType]}`, inactive types included. */
+  instrumentTypes: () => get<{ items: InstrumentType[] }>('/instrument-types'),
+  /** 201 InstrumentType; 409 type_code_taken. */
+  createInstrumentType: (req: InstrumentTypeRequest) => post<InstrumentType>('/instrument-types', req),
+  updateInstrumentType: (code: string, req: Omit<InstrumentTypeRequest, 'code'>) =>
+    put<InstrumentType>(`/instrument-types/${encodeURIComponent(code)}`, req),
+
+  // --- instruments and filing (scope decided by the server) ---
+  instruments: (q: InstrumentQuery) => get<Page<Instrument>>('/instruments', q),
+  /** The `.xlsx` list (器具清单) with the same filters as `instruments`. */
+  exportInstruments: (q: InstrumentQuery) => download('/instruments/export', { ...q, page: undefined, page_size: undefined }, '器具清单.xlsx'),
+  instrumentStats: () => get<FilingStats>('/instruments/stats'),
+  /** 404 outside the caller's scope. */
+  instrument: (id: number) => get<Instrument>(`/instruments/${id}`),
+  /** 201 Instrument; 400 field errors; 409 instrument_duplicate / not_mandatory. `submit`: save and apply. */
+  createInstrument: (data: InstrumentData, submit = false) =>
+    post<Instrument>('/instruments', submit ? { ...data, submit: true } : data),
+  /** draft/returned: edited (re-applied with `submit`); approved: becomes a change request. */
+  updateInstrument: (id: number, data: InstrumentData, submit = false) =>
+    put<Instrument>(`/instruments/${id}`, submit ? { ...data, submit: true } : data),
+  /** 204; drafts only (409 filing_illegal_transition). */
+  deleteInstrument: (id: number) => del<void>(`/instruments/${id}`),
+  /** Apply for filing (申请备案), all or nothing: `{"applied":N}`. */
+  applyFiling: (ids: number[]) => post<{ applied: number }>('/instruments/apply', { ids }),
+  /** District regulator's decision on filings and change requests, all or nothing; reason required to return. */
+  reviewFiling: (ids: number[], decision: ReviewDecision, reason = '') =>
+    post<{ reviewed: number }>('/instruments/review', reason ? { ids, decision, reason } : { ids, decision }),
+  /** Oldest first. */
+  instrumentHistory: (id: number) => get<{ items: HistoryEntry[] }>(`/instruments/${id}/history`),
+  /** Approved instruments only. */
+  deregisterInstrument: (id: number, req: DeregisterRequest) =>
+    post<Instrument>(`/instruments/${id}/deregister`, req),
+  /** 企业档案 of the regulator's scope (not paged). */
+  archiveEnterprises: (region_code?: string) =>
+    get<Page<ArchiveEnterprise>>('/archive/enterprises', { region_code }),
 
   // --- sysadmin ---
   adminOrgs: (q: PageQuery & { kind?: OrgKind | ''; q?: string }) => get<Page<Org>>('/admin/orgs', q),

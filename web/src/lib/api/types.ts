@@ -171,3 +171,167 @@ export interface AuditRow {
   /** "ok", or "denied" / "failed" */
   result: string
 }
+
+// ---------------------------------------------------------------- instruments and filing (强检备案)
+
+/** Uses of an instrument; the first four can make a type mandatory (强检用途). */
+export const INSTRUMENT_USES = ['trade_settlement', 'safety', 'medical', 'environment', 'other'] as const
+export type InstrumentUse = (typeof INSTRUMENT_USES)[number]
+export const MANDATORY_USES = ['trade_settlement', 'safety', 'medical', 'environment'] as const
+
+/** Filing status of an instrument: 待申报, 待审核, 已备案, 退回, 已注销. */
+export const FILING_STATUSES = ['draft', 'submitted', 'approved', 'returned', 'deregistered'] as const
+export type FilingStatus = (typeof FILING_STATUSES)[number]
+/** `status` filter of the instrument list: a status, or `needs_review` (submitted + change requests) or `change_pending`. */
+export type StatusFilter = FilingStatus | 'needs_review' | 'change_pending'
+
+export type VerificationForm = 'periodic' | 'first_only'
+export type CurrentType = 'AC' | 'DC'
+
+/** An entry of the catalogue of mandatory instruments (`GET /instrument-types`). */
+export interface InstrumentType {
+  code: string
+  name: string
+  /** verification regulation and edition, e.g. "JJG 1148-2022" */
+  regulation: string
+  verification_form: VerificationForm
+  period_months: number
+  mandatory_uses: InstrumentUse[]
+  /** AC / DC for EV chargers, else null */
+  charger_current: CurrentType | null
+  is_charger: boolean
+  /** allowed accuracy classes; empty = free text */
+  accuracy_classes: string[]
+  active: boolean
+}
+
+/** `POST /instrument-types` (with code) and `PUT /instrument-types/{code}` (without). */
+export type InstrumentTypeRequest = Omit<InstrumentType, 'charger_current' | 'is_charger'>
+
+/** Parameters of an EV charger (充电设备参数). */
+export interface ChargerData {
+  current_type: CurrentType | null
+  rated_power_kw: number | null
+  rated_voltage_v: number | null
+  /** may be left out for chargers in use before 2023-01-01: derived Imax = P/U */
+  max_current_a: number | null
+  /** derived Imin = max(Imax/10, 6 A) when left out before 2023-01-01 */
+  min_current_a: number | null
+  connector_count: number | null
+  station_name: string
+  /** T/CEC 102 equipment code */
+  equipment_id: string
+  /** time-of-use billing (分时计费) */
+  tou_billing: boolean | null
+  longitude: number | null
+  latitude: number | null
+}
+
+/** What the owner enters for an instrument (`POST/PUT /instruments`). */
+export interface InstrumentData {
+  type_code: string
+  name: string
+  model: string
+  serial_no: string
+  manufacturer: string
+  brand: string
+  accuracy_class: string
+  measuring_range: string
+  install_address: string
+  /** district where the instrument is used: decides the reviewing bureau */
+  install_region_code: string
+  use: InstrumentUse | ''
+  /** YYYY-MM-DD */
+  in_use_date: string
+  asset_no: string
+  notes: string
+  /** chargers only, else null */
+  charger: ChargerData | null
+}
+
+export type DeregisterKind = 'suspended' | 'scrapped' | 'moved_out'
+
+export interface Instrument extends InstrumentData {
+  id: number
+  org_id: number
+  org_name: string
+  type_name: string
+  install_region_name: string
+  use_name: string
+  /** false when the use does not make the type mandatory: cannot be filed */
+  mandatory: boolean
+  status: FilingStatus
+  status_name: string
+  /** an approved instrument with a change request under review */
+  change_pending: boolean
+  pending_change: InstrumentData | null
+  /** reason of the last return (or rejected change) */
+  last_reason: string
+  deregister_kind: DeregisterKind | null
+  deregister_date: string | null
+  submitted_at: string | null
+  approved_at: string | null
+  created_at: string
+  updated_at: string
+}
+
+/** Filters of `GET /instruments` and `/instruments/export`. */
+export interface InstrumentQuery extends PageQuery {
+  status?: StatusFilter | ''
+  type_code?: string
+  brand?: string
+  /** keyword: name, model, serial no.; enterprise name for regulators */
+  q?: string
+  org_id?: number
+  region_code?: string
+  /** submitted date range, YYYY-MM-DD */
+  date_from?: string
+  date_to?: string
+  mandatory?: boolean
+  sort?: 'id' | 'updated_at' | 'submitted_at' | 'serial_no' | 'name' | 'status'
+  order?: 'asc' | 'desc'
+}
+
+export type HistoryAction =
+  | 'edit'
+  | 'submit'
+  | 'approve'
+  | 'return'
+  | 'request_change'
+  | 'approve_change'
+  | 'reject_change'
+  | 'deregister'
+
+/** One step of an instrument's history (`GET /instruments/{id}/history`), oldest first. */
+export interface HistoryEntry {
+  id: number
+  at: string
+  username: string
+  org_name: string
+  action: HistoryAction | string
+  from_status: FilingStatus | null
+  to_status: FilingStatus | null
+  reason: string
+}
+
+export type ReviewDecision = 'approve' | 'return'
+
+/** `POST /instruments/{id}/deregister`. */
+export interface DeregisterRequest {
+  kind: DeregisterKind
+  reason: string
+  /** YYYY-MM-DD */
+  date: string
+}
+
+/** A row of `GET /archive/enterprises` (企业档案). */
+export interface ArchiveEnterprise {
+  org: Org
+  contact_name: string
+  /** full only for the regulator of the enterprise's own district, else masked */
+  phone: string
+  counts: { submitted: number; approved: number; returned: number; deregistered: number }
+}
+
+/** `GET /instruments/stats`: counts per status. */
+export type FilingStats = Record<FilingStatus | 'change_pending', number>

@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest'
+import { todoLink } from './todos'
+
+describe('todoLink', () => {
+  it('opens the enterprise’s filtered lists', () => {
+    expect(todoLink('filing_draft', 'enterprise')).toEqual({ path: '/instruments/pending', query: { tab: 'draft' } })
+    expect(todoLink('filing_returned', 'enterprise')).toEqual({ path: '/instruments/pending', query: { tab: 'returned' } })
+    expect(todoLink('filing_submitted', 'enterprise')).toEqual({ path: '/instruments', query: { status: 'submitted' } })
+    expect(todoLink('filing_approved', 'enterprise')).toEqual({ path: '/instruments', query: { status: 'approved' } })
+    expect(todoLink('filing_change_pending', 'enterprise')).toEqual({ path: '/instruments', query: { status: 'change_pending' } })
+  })
+
+  it('opens the review list for regulators, for the same keys too', () => {
+    for (const role of ['district_regulator', 'city_regulator'] as const) {
+      expect(todoLink('review_pending', role)).toEqual({ path: '/review', query: { status: 'needs_review' } })
+      expect(todoLink('filing_approved', role)).toEqual({ path: '/review', query: { status: 'approved' } })
+      expect(todoLink('filing_returned', role)).toEqual({ path: '/review', query: { status: 'returned' } })
+    }
+  })
+
+  it('links messages for everyone, failed SMS for the sysadmin, and nothing unknown', () => {
+    expect(todoLink('unread_messages', 'drc')).toEqual({ path: '/inbox' })
+    expect(todoLink('failed_sms', 'sysadmin')).toEqual({ path: '/admin/notifications' })
+    expect(todoLink('failed_sms', 'enterprise')).toBeNull()
+    expect(todoLink('review_pending', 'enterprise')).toBeNull()
+    expect(todoLink('filing_draft', 'district_regulator')).toBeNull()
+    expect(todoLink('mystery', 'enterprise')).toBeNull()
+  })
+})

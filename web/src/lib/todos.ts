@@ -1,0 +1,42 @@
+// Where a to-do card of the home page leads: the list filtered to what the card counts.
+// The same key can mean different lists for different roles (filing_approved: the
+// enterprise's own instruments, or a regulator's review list).
+import type { RouteLocationRaw } from 'vue-router'
+import type { Role } from './api/types'
+
+const REGULATORS: readonly Role[] = ['district_regulator', 'city_regulator']
+
+/** The page a card opens, or null when the card is not a link. */
+export function todoLink(key: string, role: Role | null): RouteLocationRaw | null {
+  switch (key) {
+    case 'unread_messages':
+      return { path: '/inbox' }
+    case 'failed_sms':
+      return role === 'sysadmin' ? { path: '/admin/notifications' } : null
+  }
+  if (role === 'enterprise') {
+    switch (key) {
+      case 'filing_draft':
+        return { path: '/instruments/pending', query: { tab: 'draft' } }
+      case 'filing_returned':
+        return { path: '/instruments/pending', query: { tab: 'returned' } }
+      case 'filing_submitted':
+        return { path: '/instruments', query: { status: 'submitted' } }
+      case 'filing_approved':
+        return { path: '/instruments', query: { status: 'approved' } }
+      case 'filing_change_pending':
+        return { path: '/instruments', query: { status: 'change_pending' } }
+    }
+  }
+  if (role && REGULATORS.includes(role)) {
+    switch (key) {
+      case 'review_pending':
+        return { path: '/review', query: { status: 'needs_review' } }
+      case 'filing_approved':
+        return { path: '/review', query: { status: 'approved' } }
+      case 'filing_returned':
+        return { path: '/review', query: { status: 'returned' } }
+    }
+  }
+  return null
+}
