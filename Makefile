@@ -4,7 +4,7 @@ BUILD_DIR ?= build
 DB ?= sqlite:data/mvis.db
 LISTEN ?= 127.0.0.1:8080
 
-.PHONY: all deps build web demo test unit clean format
+.PHONY: all deps build web demo test unit bench fuzz clean format
 
 all: build
 
@@ -34,6 +34,14 @@ test: deps
 
 unit: build
 	@cd $(BUILD_DIR) && ctest --output-on-failure -R '^unit$$'
+
+# Import benchmark: mvis reader vs openpyxl and SheetJS, and a 100k-row import (docs/performance.md).
+bench: build
+	@bash bench/import_bench.sh
+
+# Fuzz the spreadsheet reader with libFuzzer (SECONDS=60 by default).
+fuzz: deps
+	@bash scripts/fuzz-reader.sh $${SECONDS:-60}
 
 format:
 	@clang-format -i $$(git ls-files 'src/*.cpp' 'src/*.hpp' 'tests/*.cpp' 'tests/*.hpp')

@@ -2,12 +2,22 @@
 
 #include <spdlog/spdlog.h>
 
+#include <unistd.h>
+
+#include <chrono>
+#include <filesystem>
+#include <fstream>
+#include <iomanip>
 #include <iostream>
 
 #include "app/runtime.hpp"
 #include "domain/audit_chain.hpp"
 #include "services/admin_service.hpp"
 #include "services/demo_seed.hpp"
+#include "services/import_service.hpp"
+#include "services/job_runner.hpp"
+#include "store/orgs_store.hpp"
+#include "store/users_store.hpp"
 #include "services/instrument_service.hpp"
 #include "store/audit_store.hpp"
 #include "store/migrate.hpp"
@@ -91,6 +101,58 @@ int CmdUserAdd(const Overrides& overrides, const UserAddArgs& args) {
   if (!created->generated_password.empty()) {
     std::cout << "password: " << created->generated_password << "\n";
   }
+  return 0;
+}
+
+int CmdImport(const Overrides& overrides, const std::string& credit_code, const std::string& file) {
+  auto config = LoadConfig(overrides);
+  if (!config) return Report(config.error());
+  std::ifstream in(file, std::ios::binary);
+  if (!in) {
+    std::cerr << "mvis: cannot read " << file << "\n";
+    return 2;
+  }
+  std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  auto db = OpenAndMigrate(*config);
+  if (!db) return Report(db.error());
+  // The import is made in the name of the enterprise's first active account.
+  auto actor = (*db)->Read([&](store::Tx& tx) -> Result<services::Actor> {
+    auto org = store::FindOrgByCreditCode(tx, credit_code);
+    if (!org || org->kind != "enterprise") return NotFound("统一社会信用代码为 " + credit_code + " 的企业");
+    auto users = store::ActiveUsersOfOrg(tx, org->id);
+    if (users.empty()) return Fail(ErrorKind::kFailedPrecondition, "org_without_users", "该企业没有可用账号");
+    auto a = services::MakeActor(tx, users.front());
+    a.request.ip = "cli";
+    return a;
+  });
+  if (!actor) return Report(actor.error());
+  services::JobRunner jobs(1);
+  io::SheetLimits limits;
+  limits.max_file_bytes = config->upload_max_bytes;
+  services::ImportService imports(**db, jobs, limits);
+  auto started = std::chrono::steady_clock::now();
+  const bool tty = isatty(STDERR_FILENO);
+  auto summary = imports.Upload(*actor, std::filesystem::path(file).filename().string(), std::move(bytes), true,
+                                [tty](int64_t rows) {
+                                  if (tty) std::cerr << "\r解析校验中… " << rows << " 行" << std::flush;
+                                });
+  if (tty) std::cerr << "\r" << std::string(40, ' ') << "\r";
+  if (!summary) return Report(summary.error());
+  const auto& r = summary->record;
+  std::cout << "文件 " << r.filename << "：共 " << r.rows_total << " 行，有效 " << r.rows_valid << " 行，已登记（跳过） "
+            << r.rows_existing << " 行，错误 " << summary->rows_error << " 行\n";
+  if (summary->rows_error > 0) {
+    for (const auto& e : summary->errors) {
+      std::cout << "  第" << e.row << "行 [" << e.column << "] " << e.message << " (" << e.code << ")\n";
+    }
+    if (summary->rows_error > static_cast<int64_t>(summary->errors.size())) std::cout << "  …\n";
+    std::cout << "未导入任何数据：请修改以上错误后重新导入。\n";
+    return 1;
+  }
+  auto created = imports.Commit(*actor, r.id);
+  if (!created) return Report(created.error());
+  double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  std::cout << "已保存 " << *created << " 台器具（待申报），用时 " << std::fixed << std::setprecision(2) << seconds << " 秒\n";
   return 0;
 }
 

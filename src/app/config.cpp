@@ -19,6 +19,7 @@ Result<AppConfig> LoadConfig(const Overrides& o) {
     c.db = t["db"].value_or(c.db);
     c.web = t["web"].value_or(c.web);
     c.threads = t["threads"].value_or(c.threads);
+    c.upload_max_bytes = static_cast<size_t>(t["upload_max_mb"].value_or(int64_t{20})) << 20;
     auto& s = c.services;
     s.password_policy.min_length = t["security"]["password_min_length"].value_or(s.password_policy.min_length);
     s.password_policy.min_classes = t["security"]["password_min_classes"].value_or(s.password_policy.min_classes);

@@ -15,6 +15,7 @@ struct AppConfig {
   std::string db = "sqlite:data/mvis.db";
   std::string web = "web/dist";
   int threads = 4;
+  size_t upload_max_bytes = 20 << 20;  // import files
   bool cookie_secure = false;
   bool trust_proxy = false;
   std::string sms_provider = "log";  // log | http

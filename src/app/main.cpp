@@ -54,6 +54,12 @@ int main(int argc, char** argv) {
   auto* verify = audit->add_subcommand("verify", "check the audit hash chain; exit 1 at the first broken row");
   DataOptions(verify, o);
 
+  auto* import = app.add_subcommand("import", "import instruments from an .xlsx template or CSV for an enterprise");
+  DataOptions(import, o);
+  std::string import_org, import_file;
+  import->add_option("--org", import_org, "the enterprise's unified social credit code")->required();
+  import->add_option("FILE", import_file, "the filled template (.xlsx) or a CSV file")->required()->check(CLI::ExistingFile);
+
   CLI11_PARSE(app, argc, argv);
   ua.org_id = org;
 
@@ -62,5 +68,6 @@ int main(int argc, char** argv) {
   if (*demo) return mvis::app::CmdDemo(o);
   if (*user_add) return mvis::app::CmdUserAdd(o, ua);
   if (*verify) return mvis::app::CmdAuditVerify(o);
+  if (*import) return mvis::app::CmdImport(o, import_org, import_file);
   return 1;
 }

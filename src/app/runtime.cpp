@@ -41,9 +41,13 @@ Result<std::unique_ptr<Runtime>> Runtime::Create(const AppConfig& config) {
   rt->inbox_ = std::make_unique<services::InboxService>(*rt->db_);
   rt->instruments_ = std::make_unique<services::InstrumentService>(*rt->db_);
   rt->home_ = std::make_unique<services::HomeService>(*rt->db_, *rt->inbox_, *rt->instruments_);
+  rt->jobs_ = std::make_unique<services::JobRunner>(2);
+  io::SheetLimits limits;
+  limits.max_file_bytes = config.upload_max_bytes;
+  rt->imports_ = std::make_unique<services::ImportService>(*rt->db_, *rt->jobs_, limits);
   rt->api_ = std::make_unique<http::Api>(
       http::AppServices{*rt->db_, *rt->auth_, *rt->admin_, *rt->orgs_, *rt->inbox_,
-                        *rt->instruments_, *rt->home_},
+                        *rt->instruments_, *rt->home_, *rt->imports_},
       http::ApiOptions{config.web, config.cookie_secure, config.trust_proxy});
 
   auto listen = SplitListen(config.listen);
@@ -52,6 +56,7 @@ Result<std::unique_ptr<Runtime>> Runtime::Create(const AppConfig& config) {
   options.address = listen->first;
   options.port = listen->second;
   options.threads = config.threads;
+  options.upload_body_limit = config.upload_max_bytes + 64 * 1024;  // multipart framing
   auto* api = rt->api_.get();
   rt->server_ = std::make_unique<http::Server>(
       options, [api](http::Request& request) { return api->Handle(request); });

@@ -10,6 +10,7 @@
 #include "services/admin_service.hpp"
 #include "services/auth_service.hpp"
 #include "services/home_service.hpp"
+#include "services/import_service.hpp"
 #include "services/inbox_service.hpp"
 #include "services/instrument_service.hpp"
 #include "services/org_service.hpp"
@@ -34,6 +35,7 @@ class Runtime {
   store::Database& db() { return *db_; }
   services::AdminService& admin() { return *admin_; }
   services::InstrumentService& instruments() { return *instruments_; }
+  services::ImportService& imports() { return *imports_; }
   services::SmsDispatcher& dispatcher() { return *dispatcher_; }
   http::Api& api() { return *api_; }
 
@@ -48,6 +50,10 @@ class Runtime {
   std::unique_ptr<services::InboxService> inbox_;
   std::unique_ptr<services::InstrumentService> instruments_;
   std::unique_ptr<services::HomeService> home_;
+  std::unique_ptr<services::ImportService> imports_;
+  // Declared after imports_ so it is destroyed first: queued jobs finish while the services
+  // they use still exist.
+  std::unique_ptr<services::JobRunner> jobs_;
   std::unique_ptr<http::Api> api_;
   std::unique_ptr<http::Server> server_;
 };

@@ -22,14 +22,14 @@ class Checker {
  public:
   void Require(const std::string& field, const std::string& value, size_t max, const char* label) {
     if (value.empty()) {
-      Add(field, field + "_required", std::string("请填写") + label);
+      Add(field, Leaf(field) + "_required", std::string("请填写") + label);
     } else {
       Limit(field, value, max, label);
     }
   }
   void Limit(const std::string& field, const std::string& value, size_t max, const char* label) {
     if (CodePoints(value) > max) {
-      Add(field, field + "_too_long", std::string(label) + "不能超过" + std::to_string(max) + "个字符");
+      Add(field, Leaf(field) + "_too_long", std::string(label) + "不能超过" + std::to_string(max) + "个字符");
     }
   }
   void Range(const std::string& field, const std::optional<double>& v, double lo, double hi,
@@ -43,6 +43,8 @@ class Checker {
           std::string(label) + "应大于" + Num(lo) + "且不超过" + Num(hi) + unit);
     }
   }
+  // "charger.station_name" -> "station_name": codes stay plain snake_case.
+  static std::string Leaf(const std::string& field) { return field.substr(field.rfind('.') + 1); }
   void Add(const std::string& field, std::string code, std::string message) {
     errors.push_back({field, std::move(code), std::move(message)});
   }

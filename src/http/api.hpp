@@ -8,6 +8,7 @@
 #include "services/admin_service.hpp"
 #include "services/auth_service.hpp"
 #include "services/home_service.hpp"
+#include "services/import_service.hpp"
 #include "services/inbox_service.hpp"
 #include "services/instrument_service.hpp"
 #include "services/org_service.hpp"
@@ -23,6 +24,7 @@ struct AppServices {
   services::InboxService& inbox;
   services::InstrumentService& instruments;
   services::HomeService& home;
+  services::ImportService& imports;
 };
 
 struct ApiOptions {
@@ -56,6 +58,7 @@ void AddAuthRoutes(Router& router, AppServices& services, const ApiOptions& opti
 void AddAdminRoutes(Router& router, AppServices& services);
 void AddInboxRoutes(Router& router, AppServices& services);
 void AddInstrumentRoutes(Router& router, AppServices& services);
+void AddImportRoutes(Router& router, AppServices& services);
 
 // The embedded OpenAPI document (src/http/openapi.json).
 const std::string& OpenApiDocument();

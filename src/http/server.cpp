@@ -41,7 +41,9 @@ class Session : public std::enable_shared_from_this<Session> {
   void ReadHeader() {
     parser_.emplace();
     parser_->header_limit(static_cast<std::uint32_t>(options_.header_limit));
-    parser_->body_limit(options_.body_limit);
+    // The largest limit first: Beast checks Content-Length against it while parsing the header.
+    // OnHeader then applies the limit of the path.
+    parser_->body_limit(std::max(options_.body_limit, options_.upload_body_limit));
     stream_.expires_after(std::chrono::seconds(first_ ? options_.read_timeout_seconds
                                                       : options_.idle_timeout_seconds));
     first_ = false;
@@ -51,7 +53,11 @@ class Session : public std::enable_shared_from_this<Session> {
 
   void OnHeader(beast::error_code ec, std::size_t) {
     if (ec) return FailRead(ec);
-    if (IsUploadPath(parser_->get().target())) parser_->body_limit(options_.upload_body_limit);
+    size_t limit = IsUploadPath(parser_->get().target()) ? options_.upload_body_limit : options_.body_limit;
+    if (auto length = parser_->content_length(); length && *length > limit) {
+      return FailRead(bhttp::error::body_limit);
+    }
+    parser_->body_limit(limit);
     stream_.expires_after(std::chrono::seconds(options_.read_timeout_seconds));
     bhttp::async_read(stream_, buffer_, *parser_,
                       beast::bind_front_handler(&Session::OnBody, shared_from_this()));

@@ -203,6 +203,71 @@ void Tx::ExecScript(const std::string& sql) {
   if (current.find_first_not_of(" \t\r\n") != std::string::npos) session_ << current;
 }
 
+struct BatchStatement::Impl {
+  std::vector<ParamType> types;
+  std::deque<long long> ints;
+  std::deque<double> reals;
+  std::deque<std::string> texts;
+  std::deque<soci::indicator> inds;
+  std::vector<void*> slots;  // per position: the bound variable
+  std::unique_ptr<soci::statement> statement;
+};
+
+BatchStatement::BatchStatement(Tx& tx, const std::string& sql, std::vector<ParamType> types)
+    : impl_(std::make_unique<Impl>()) {
+  impl_->types = std::move(types);
+  soci::details::prepare_temp_type p = (tx.session().prepare << NumberPlaceholders(sql));
+  for (ParamType t : impl_->types) {
+    impl_->inds.push_back(soci::i_ok);
+    switch (t) {
+      case ParamType::kInt:
+        impl_->ints.push_back(0);
+        impl_->slots.push_back(&impl_->ints.back());
+        p, soci::use(impl_->ints.back(), impl_->inds.back());
+        break;
+      case ParamType::kReal:
+        impl_->reals.push_back(0);
+        impl_->slots.push_back(&impl_->reals.back());
+        p, soci::use(impl_->reals.back(), impl_->inds.back());
+        break;
+      case ParamType::kText:
+        impl_->texts.emplace_back();
+        impl_->slots.push_back(&impl_->texts.back());
+        p, soci::use(impl_->texts.back(), impl_->inds.back());
+        break;
+    }
+  }
+  impl_->statement = std::make_unique<soci::statement>(p);
+}
+
+BatchStatement::~BatchStatement() = default;
+
+void BatchStatement::Run(const std::vector<Param>& values) {
+  for (size_t i = 0; i < impl_->types.size(); ++i) {
+    const Param& v = values.at(i);
+    soci::indicator& ind = impl_->inds[i];
+    if (std::holds_alternative<std::nullptr_t>(v)) {
+      ind = soci::i_null;
+      continue;
+    }
+    ind = soci::i_ok;
+    switch (impl_->types[i]) {
+      case ParamType::kInt:
+        *static_cast<long long*>(impl_->slots[i]) =
+            std::holds_alternative<int64_t>(v) ? std::get<int64_t>(v) : static_cast<long long>(std::get<double>(v));
+        break;
+      case ParamType::kReal:
+        *static_cast<double*>(impl_->slots[i]) =
+            std::holds_alternative<double>(v) ? std::get<double>(v) : static_cast<double>(std::get<int64_t>(v));
+        break;
+      case ParamType::kText:
+        *static_cast<std::string*>(impl_->slots[i]) = std::get<std::string>(v);
+        break;
+    }
+  }
+  impl_->statement->execute(true);
+}
+
 Result<std::unique_ptr<Database>> Database::Open(const std::string& url, int pool_size) {
   Backend backend;
   if (url.rfind("sqlite:", 0) == 0) {
@@ -311,6 +376,9 @@ std::optional<Error> Database::Transact(bool write, const std::function<bool(Tx&
     if (IsUniqueViolation(what)) {
       return Error{ErrorKind::kConflict, "duplicate", "数据已存在，请勿重复提交", {}, {}};
     }
+    // SOCI may append the bound values ("… with :p1=…"): keep them (phone numbers, names) out
+    // of the log.
+    if (auto cut = what.find(" with :p"); cut != std::string::npos) what.resize(cut);
     spdlog::error("database error: {}", what);
     return Error{ErrorKind::kInternal, "internal", "服务器内部错误，请稍后重试", {}, {}};
   }

@@ -72,6 +72,22 @@ class Tx {
   Backend backend_;
 };
 
+enum class ParamType { kInt, kReal, kText };
+
+// A statement prepared once and run many times with different values (bulk inserts).
+// Each position has a fixed type; any value may be NULL (nullptr).
+class BatchStatement {
+ public:
+  BatchStatement(Tx& tx, const std::string& sql, std::vector<ParamType> types);
+  ~BatchStatement();
+  // Runs the statement with `values` (one per position). Throws on SQL errors.
+  void Run(const std::vector<Param>& values);
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
 class Database {
  public:
   // url: "sqlite:PATH" (the file and its folder are created) or "postgresql://…".

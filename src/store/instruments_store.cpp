@@ -298,6 +298,53 @@ std::map<std::string, int64_t> CountInstrumentsByStatus(Tx& tx, InstrumentFilter
   return out;
 }
 
+void InsertImportedInstruments(Tx& tx, int64_t org_id, int64_t import_id,
+                               const std::vector<NewInstrument>& items, int64_t now) {
+  using T = ParamType;
+  BatchStatement insert(tx,
+                        std::string("INSERT INTO instruments (org_id, ") + kDataColumns +
+                            ", import_id, status, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, "
+                            "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'draft', ?, ?)",
+                        {T::kInt,  T::kText, T::kText, T::kText, T::kText, T::kText, T::kText,
+                         T::kText, T::kText, T::kText, T::kText, T::kText, T::kText, T::kText,
+                         T::kText, T::kText, T::kReal, T::kReal, T::kReal, T::kReal, T::kInt,
+                         T::kText, T::kText, T::kInt,  T::kReal, T::kReal, T::kInt,  T::kInt,
+                         T::kInt,  T::kInt});
+  for (const auto& item : items) {
+    auto params = DataParams(item.data, item.mandatory);
+    params.insert(params.begin(), int64_t{org_id});
+    params.push_back(import_id);
+    params.push_back(now);
+    params.push_back(now);
+    insert.Run(params);
+  }
+}
+
+std::vector<Identity> FindIdentitiesBySerial(Tx& tx, const std::vector<std::string>& serials) {
+  std::vector<Identity> out;
+  for (size_t start = 0; start < serials.size(); start += 500) {
+    std::vector<std::string> chunk(serials.begin() + start,
+                                   serials.begin() + std::min(serials.size(), start + 500));
+    Where w;
+    w.AddIn("serial_no", chunk);
+    w.Add("status <> 'deregistered'");
+    for (const auto& r : tx.Query("SELECT manufacturer, model, serial_no, org_id, id FROM instruments" + w.sql(),
+                                  w.params())) {
+      out.push_back({r.Str(0), r.Str(1), r.Str(2), r.Int(3), r.Int(4)});
+    }
+  }
+  return out;
+}
+
+void InsertImportEvents(Tx& tx, int64_t import_id, const InstrumentEvent& e) {
+  tx.Exec(
+      "INSERT INTO instrument_events (instrument_id, at, user_id, username, org_name, action, "
+      "from_status, to_status, reason) SELECT id, ?, ?, ?, ?, ?, ?, ?, ? FROM instruments WHERE "
+      "import_id = ?",
+      {e.at, OptParam(e.user_id), e.username, e.org_name, e.action, e.from_status, e.to_status,
+       e.reason, import_id});
+}
+
 void InsertInstrumentEvent(Tx& tx, const InstrumentEvent& e) {
   tx.Exec(
       "INSERT INTO instrument_events (instrument_id, at, user_id, username, org_name, action, "

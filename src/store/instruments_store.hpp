@@ -73,6 +73,22 @@ Page<InstrumentRow> ListInstruments(Tx& tx, const InstrumentFilter& filter, cons
 std::map<std::string, int64_t> CountInstrumentsByStatus(Tx& tx, InstrumentFilter filter);
 int64_t CountInstruments(Tx& tx, const InstrumentFilter& filter);
 
+// Bulk insert for an import: every item becomes a draft of `org_id` tagged with `import_id`.
+struct NewInstrument {
+  domain::InstrumentData data;
+  bool mandatory = true;
+};
+void InsertImportedInstruments(Tx& tx, int64_t org_id, int64_t import_id,
+                               const std::vector<NewInstrument>& items, int64_t now);
+
+// Registered (not deregistered) instruments whose serial number is one of `serials`.
+struct Identity {
+  std::string manufacturer, model, serial_no;
+  int64_t org_id = 0;
+  int64_t id = 0;
+};
+std::vector<Identity> FindIdentitiesBySerial(Tx& tx, const std::vector<std::string>& serials);
+
 struct InstrumentEvent {
   int64_t id = 0;
   int64_t instrument_id = 0;
@@ -86,6 +102,8 @@ struct InstrumentEvent {
   std::string reason;
 };
 void InsertInstrumentEvent(Tx& tx, const InstrumentEvent& event);
+// One `event` (its instrument_id ignored) for every instrument created by `import_id`.
+void InsertImportEvents(Tx& tx, int64_t import_id, const InstrumentEvent& event);
 std::vector<InstrumentEvent> ListInstrumentEvents(Tx& tx, int64_t instrument_id);
 
 // Enterprises owning instruments installed in `region_codes` (the district archive), with

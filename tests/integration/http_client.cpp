@@ -35,7 +35,9 @@ HttpResult Client::Send(const std::string& method, const std::string& path, cons
   HttpResult result;
   CURL* curl = curl_easy_init();
   curl_slist* headers = nullptr;
-  headers = curl_slist_append(headers, "Content-Type: application/json");
+  bool custom_type = false;
+  for (const auto& h : extra_headers) custom_type = custom_type || h.rfind("Content-Type:", 0) == 0;
+  if (!custom_type) headers = curl_slist_append(headers, "Content-Type: application/json");
   headers = curl_slist_append(headers, "Expect:");
   if (!cookie.empty()) headers = curl_slist_append(headers, ("Cookie: " + cookie).c_str());
   if (with_csrf && !csrf.empty()) headers = curl_slist_append(headers, ("X-CSRF-Token: " + csrf).c_str());
@@ -60,6 +62,15 @@ HttpResult Client::Send(const std::string& method, const std::string& path, cons
   curl_slist_free_all(headers);
   curl_easy_cleanup(curl);
   return result;
+}
+
+HttpResult Client::Upload(const std::string& path, const std::string& field, const std::string& filename,
+                          const std::string& bytes) {
+  const std::string boundary = "----mvisTestBoundary7MA4YWxkTrZu0gW";
+  std::string body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field +
+                     "\"; filename=\"" + filename + "\"\r\nContent-Type: application/octet-stream\r\n\r\n" +
+                     bytes + "\r\n--" + boundary + "--\r\n";
+  return Send("POST", path, body, {"Content-Type: multipart/form-data; boundary=" + boundary});
 }
 
 HttpResult Client::Login(const std::string& username, const std::string& password) {

@@ -37,6 +37,10 @@ class Client {
   HttpResult Send(const std::string& method, const std::string& path, const std::string& body,
                   const std::vector<std::string>& extra_headers = {}, bool with_csrf = true);
 
+  // multipart/form-data upload of one file in field `field`.
+  HttpResult Upload(const std::string& path, const std::string& field, const std::string& filename,
+                    const std::string& bytes);
+
   // Logs in; on success remembers cookie and CSRF token. Returns the response.
   HttpResult Login(const std::string& username, const std::string& password);
 
