@@ -7,9 +7,10 @@ PACKAGES=(
   build-essential cmake ninja-build pkg-config git
   libboost1.81-dev libsoci-dev libsqlite3-dev libpq-dev sqlite3
   nlohmann-json3-dev libsodium-dev libspdlog-dev libfmt-dev libcli11-dev libtomlplusplus-dev
-  libcurl4-openssl-dev libxlsxwriter-dev libzip-dev libexpat1-dev libqrencode-dev
+  libcurl4-openssl-dev libxlsxwriter-dev libzip-dev libexpat1-dev zlib1g-dev libqrencode-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   postgresql postgresql-client
+  python3-openpyxl
   nodejs chromium fonts-noto-cjk
 )
 

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs every test suite; exits non-zero when any fails. Called by `make test` (and so by CI).
-#   1. C++ unit tests (domain, store helpers)
+#   1. C++ unit tests (domain, store helpers) and the spreadsheet reader suite
 #   2. HTTP integration tests in-process against SQLite
 #   3. the same HTTP integration tests against a throwaway PostgreSQL server
 #   4. web: eslint, vue-tsc, vitest, production build
@@ -28,6 +28,7 @@ suite() {  # suite NAME COMMAND...
 bash scripts/build.sh || { echo "build failed"; exit 1; }
 
 suite "C++ unit" bash -c "cd $BUILD_DIR && ctest --output-on-failure -R '^unit$'"
+suite "spreadsheet reader (writer corpus, hostile files)" bash -c "cd $BUILD_DIR && ctest --output-on-failure -R '^spreadsheet$'"
 
 suite "HTTP integration (SQLite)" env MVIS_TEST_BACKEND=sqlite "$BUILD_DIR/mvis_integration_tests"
 

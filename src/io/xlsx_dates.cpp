@@ -175,7 +175,7 @@ bool SerialToIso(double serial, bool date1904, DateKind kind, std::string& out) 
   unsigned m, d;
   if (date1904) {
     CivilFromDays(k1904_01_01 + day, y, m, d);
-  } else if (day == -60) {  // the day Excel keeps for Lotus compatibility
+  } else if (day == 60) {  // the day Excel keeps for Lotus compatibility
     y = 1900, m = 2, d = 29;
   } else if (day < 60) {
     CivilFromDays(k1899_12_31 + day, y, m, d);

@@ -208,7 +208,7 @@ Status ZipPackage::ParseCentralDirectory() {
   std::sort(by_offset.begin(), by_offset.end(),
             [](const Entry* a, const Entry* b) { return a->header_offset < b->header_offset; });
   for (size_t i = 1; i < by_offset.size(); ++i) {
-    (void)by_offset;
+    if (by_offset[i - 1]->data_end > by_offset[i]->header_offset) return ZipBomb();
   }
 
   by_key_.resize(entries_.size());

@@ -1,14 +1,11 @@
-// The streaming spreadsheet reader on hand-built packages (every SpreadsheetML variant the
-// writers in the wild produce), on CSV, and its date and number formatting. Files from real
-// writers are in tests/spreadsheet/writers_test.cpp, hostile input in hostile_test.cpp.
+// The streaming spreadsheet reader on hand-built packages (the SpreadsheetML variants writers in
+// the wild produce) and on CSV. Files from real writers are in tests/spreadsheet/writers_test.cpp,
+// hostile input in hostile_test.cpp, date and number formatting in values_test.cpp.
 #include "io/spreadsheet_reader.hpp"
 
 #include <gtest/gtest.h>
 #include <iconv.h>
 
-#include "io/xlsx_dates.hpp"
-#include "io/xlsx_parts.hpp"
-#include "io/xlsx_sheet.hpp"
 #include "test_util.hpp"
 
 namespace mvis::test {
@@ -16,117 +13,6 @@ namespace {
 
 using io::Cell;
 using Type = Cell::Type;
-using io::sheet::DateKind;
-
-std::string Iso(double serial, bool date1904 = false, DateKind kind = DateKind::kDate) {
-  std::string out;
-  if (!io::sheet::SerialToIso(serial, date1904, kind, out)) return "<none>";
-  return out;
-}
-
-TEST(SpreadsheetDates, Serial1900IncludingTheLeapYearBug) {
-  EXPECT_EQ(Iso(1), "1900-01-01");
-  EXPECT_EQ(Iso(59), "1900-02-28");
-  EXPECT_EQ(Iso(60), "1900-02-29");  // Excel's fake day
-  EXPECT_EQ(Iso(61), "1900-03-01");
-  EXPECT_EQ(Iso(36585), "2000-02-29");
-  EXPECT_EQ(Iso(45352), "2024-03-01");
-  EXPECT_EQ(Iso(45352.35434027778), "2024-03-01T08:30:15");
-  EXPECT_EQ(Iso(45352.99999999), "2024-03-02");  // rounds to the second
-  EXPECT_EQ(Iso(2958465), "9999-12-31");
-  EXPECT_EQ(Iso(2958466), "<none>");
-  EXPECT_EQ(Iso(-1), "<none>");
-  EXPECT_EQ(Iso(0.5), "12:00:00");
-  EXPECT_EQ(Iso(0, false, DateKind::kTime), "00:00:00");
-  EXPECT_EQ(Iso(1.25, false, DateKind::kTime), "1900-01-01T06:00:00");
-}
-
-TEST(SpreadsheetDates, Serial1904) {
-  EXPECT_EQ(Iso(0, true), "1904-01-01");
-  EXPECT_EQ(Iso(43890, true), "2024-03-01");
-  EXPECT_EQ(Iso(31537.5, true), "1990-05-06T12:00:00");
-}
-
-TEST(SpreadsheetDates, IsoCells) {
-  double serial = 0;
-  std::string iso;
-  ASSERT_TRUE(io::sheet::ParseIsoDateTime("2024-03-01T08:30:15.000Z", false, serial, iso));
-  EXPECT_EQ(iso, "2024-03-01T08:30:15");
-  EXPECT_DOUBLE_EQ(serial, 45352 + (8 * 3600 + 30 * 60 + 15) / 86400.0);
-  ASSERT_TRUE(io::sheet::ParseIsoDateTime("1900-02-28", false, serial, iso));
-  EXPECT_EQ(serial, 59);
-  ASSERT_TRUE(io::sheet::ParseIsoDateTime("2024-03-01", true, serial, iso));
-  EXPECT_EQ(serial, 43890);
-  EXPECT_EQ(iso, "2024-03-01");
-  ASSERT_TRUE(io::sheet::ParseIsoDateTime("08:30", false, serial, iso));
-  EXPECT_EQ(iso, "08:30:00");
-  EXPECT_FALSE(io::sheet::ParseIsoDateTime("2024-13-01", false, serial, iso));
-  EXPECT_FALSE(io::sheet::ParseIsoDateTime("next tuesday", false, serial, iso));
-}
-
-TEST(SpreadsheetDates, FormatCodes) {
-  using io::sheet::FormatCodeKind;
-  EXPECT_EQ(FormatCodeKind("yyyy-mm-dd"), DateKind::kDate);
-  EXPECT_EQ(FormatCodeKind("yyyy\"年\"m\"月\"d\"日\""), DateKind::kDate);
-  EXPECT_EQ(FormatCodeKind("yyyy\\年m\\月d\\日"), DateKind::kDate);
-  EXPECT_EQ(FormatCodeKind("[$-804]yyyy/m/d h:mm AM/PM"), DateKind::kDate);
-  EXPECT_EQ(FormatCodeKind("mmm-yy"), DateKind::kDate);
-  EXPECT_EQ(FormatCodeKind("mmmm"), DateKind::kDate);
-  EXPECT_EQ(FormatCodeKind("h:mm"), DateKind::kTime);
-  EXPECT_EQ(FormatCodeKind("[h]:mm:ss"), DateKind::kTime);
-  EXPECT_EQ(FormatCodeKind("mm:ss.0"), DateKind::kTime);
-  EXPECT_EQ(FormatCodeKind("h\"时\"mm\"分\""), DateKind::kTime);
-  EXPECT_EQ(FormatCodeKind("General"), DateKind::kNone);
-  EXPECT_EQ(FormatCodeKind("0.00"), DateKind::kNone);
-  EXPECT_EQ(FormatCodeKind("[Red]0.00"), DateKind::kNone);
-  EXPECT_EQ(FormatCodeKind("#,##0_);[Red](#,##0)"), DateKind::kNone);
-  EXPECT_EQ(FormatCodeKind("0\" 天\""), DateKind::kNone);
-  EXPECT_EQ(FormatCodeKind("\"days\" 0"), DateKind::kNone);
-  EXPECT_EQ(FormatCodeKind("0.00E+00"), DateKind::kNone);
-  EXPECT_EQ(FormatCodeKind("[DBNum1][$-804]General"), DateKind::kNone);
-  EXPECT_EQ(FormatCodeKind("@"), DateKind::kNone);
-}
-
-TEST(SpreadsheetDates, BuiltinFormats) {
-  using io::sheet::BuiltinFormatKind;
-  for (int id : {14, 15, 16, 17, 22, 27, 28, 29, 30, 31, 36, 50, 51, 52, 53, 54, 57, 58}) {
-    EXPECT_EQ(BuiltinFormatKind(id), DateKind::kDate) << id;
-  }
-  for (int id : {18, 19, 20, 21, 32, 33, 34, 35, 45, 46, 47, 55, 56}) {
-    EXPECT_EQ(BuiltinFormatKind(id), DateKind::kTime) << id;
-  }
-  for (int id : {0, 1, 2, 9, 10, 11, 12, 13, 23, 37, 44, 48, 49, 59, 164}) {
-    EXPECT_EQ(BuiltinFormatKind(id), DateKind::kNone) << id;
-  }
-}
-
-TEST(SpreadsheetNumbers, ShortestText) {
-  auto fmt = [](std::string_view source) {
-    double v = std::stod(std::string(source));
-    std::string out;
-    io::sheet::FormatNumber(v, source, out);
-    return out;
-  };
-  EXPECT_EQ(fmt("20240001"), "20240001");
-  EXPECT_EQ(fmt("12.5"), "12.5");
-  EXPECT_EQ(fmt("-0.25"), "-0.25");
-  EXPECT_EQ(fmt("1.5E+3"), "1500");
-  EXPECT_EQ(fmt("3.0"), "3");
-  EXPECT_EQ(fmt("007"), "7");
-  EXPECT_EQ(fmt("-0"), "0");
-  EXPECT_EQ(fmt("0.30000000000000004"), "0.3");
-  EXPECT_EQ(fmt("45352.35434027778"), "45352.3543402778");
-  EXPECT_EQ(fmt("123456789012345678"), "1.23456789012346e+17");
-  EXPECT_EQ(fmt("0.000123"), "0.000123");
-  EXPECT_EQ(fmt("1E-7"), "1e-07");
-}
-
-TEST(SpreadsheetEscapes, OoxmlUnicodeEscapes) {
-  std::string s = "a_x000D_b_x005F_x000D_c_xD83D__xDE00_d_x12G4_";
-  io::sheet::DecodeOoxmlEscapes(s);
-  EXPECT_EQ(s, "a\rb_x000D_c\xF0\x9F\x98\x80" "d_x12G4_");
-}
-
 // --- hand-built packages ------------------------------------------------------------------
 
 TEST(SpreadsheetXlsx, SharedRichAndPhoneticStrings) {
@@ -136,11 +22,12 @@ TEST(SpreadsheetXlsx, SharedRichAndPhoneticStrings) {
       "<si><t>東京</t><rPh sb=\"0\" eb=\"2\"><t>トウキョウ</t></rPh><phoneticPr fontId=\"1\"/></si>"
       "<si><t>第一行_x000D_\n第二行</t></si>"
       "<si><t/></si>");
-  auto read = ReadAll(XlsxWithRows("<row r=\"1\"><c r=\"A1\" t=\"s\"><v>0</v></c>"
-                                   "<c r=\"B1\" t=\"s\"><v>1</v></c><c r=\"C1\" t=\"s\"><v>2</v></c>"
-                                   "<c r=\"D1\" t=\"s\"><v>3</v></c><c r=\"E1\" t=\"s\"><v>4</v></c>"
-                                   "</row>",
-                                   sst));
+  auto read =
+      ReadAll(XlsxWithRows("<row r=\"1\"><c r=\"A1\" t=\"s\"><v>0</v></c>"
+                           "<c r=\"B1\" t=\"s\"><v>1</v></c><c r=\"C1\" t=\"s\"><v>2</v></c>"
+                           "<c r=\"D1\" t=\"s\"><v>3</v></c><c r=\"E1\" t=\"s\"><v>4</v></c>"
+                           "</row>",
+                           sst));
   ASSERT_TRUE(read) << read.error().code;
   ASSERT_EQ(read->rows.at(1).size(), 4u);  // E1 is an empty string: dropped as trailing empty
   EXPECT_EQ(read->At(1, 0).type, Type::kString);
@@ -223,16 +110,18 @@ TEST(SpreadsheetXlsx, NamespacePrefixesAndNoStyles) {
                    "<x:sheet name=\"数据\" sheetId=\"1\" r:id=\"R1a2\"/></x:sheets></x:workbook>";
   parts.workbook_rels =
       "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
-      "<Relationship Id=\"R1a2\" Type=\"" + std::string(kRelNs) + "/worksheet\" "
+      "<Relationship Id=\"R1a2\" Type=\"" +
+      std::string(kRelNs) +
+      "/worksheet\" "
       "Target=\"/xl/worksheets/sheet1.xml\"/><Relationship Id=\"R9\" Type=\"" +
       std::string(kRelNs) + "/sharedStrings\" Target=\"/xl/sharedStrings.xml\"/></Relationships>";
-  parts.sheet = "<x:worksheet xmlns:x=\"" + ns + "\"><x:sheetData><x:row r=\"1\">"
+  parts.sheet = "<x:worksheet xmlns:x=\"" + ns +
+                "\"><x:sheetData><x:row r=\"1\">"
                 "<x:c r=\"A1\" t=\"s\"><x:v>0</x:v></x:c>"
                 "<x:c r=\"B1\" t=\"inlineStr\"><x:is><x:t>行内</x:t></x:is></x:c>"
                 "<x:c r=\"C1\"><x:v>43890</x:v></x:c>"
                 "</x:row></x:sheetData></x:worksheet>";
-  parts.shared_strings =
-      "<x:sst xmlns:x=\"" + ns + "\"><x:si><x:t>共享</x:t></x:si></x:sst>";
+  parts.shared_strings = "<x:sst xmlns:x=\"" + ns + "\"><x:si><x:t>共享</x:t></x:si></x:sst>";
   auto read = ReadAll(BuildXlsx(parts));
   ASSERT_TRUE(read) << read.error().code << " " << read.error().message;
   EXPECT_EQ(read->Text(1, 0), "共享");
@@ -264,12 +153,13 @@ TEST(SpreadsheetXlsx, DateFormatsBuiltinAndCustom) {
   ASSERT_TRUE(read) << read.error().code;
   const auto& r = read->rows.at(1);
   ASSERT_EQ(r.size(), 14u);
-  const char* want[] = {"1900-01-01", "1900-02-28", "1900-02-29", "1900-03-01",
-                        "2024-03-01T12:00:00", "2023-12-31", "-2.5", "18:00:00", "12",
-                        "2024-03-01", "12:00:00", "2024-03-01", "-5", "45352"};
-  Type types[] = {Type::kDate, Type::kDate, Type::kDate, Type::kDate, Type::kDate,
-                  Type::kDate, Type::kNumber, Type::kDate, Type::kNumber, Type::kDate,
-                  Type::kDate, Type::kDate, Type::kNumber, Type::kNumber};
+  const char* want[] = {
+      "1900-01-01", "1900-02-28", "1900-02-29", "1900-03-01", "2024-03-01T12:00:00",
+      "2023-12-31", "-2.5",       "18:00:00",   "12",         "2024-03-01",
+      "12:00:00",   "2024-03-01", "-5",         "45352"};
+  Type types[] = {Type::kDate, Type::kDate,   Type::kDate,   Type::kDate,   Type::kDate,
+                  Type::kDate, Type::kNumber, Type::kDate,   Type::kNumber, Type::kDate,
+                  Type::kDate, Type::kDate,   Type::kNumber, Type::kNumber};
   for (size_t i = 0; i < r.size(); ++i) {
     EXPECT_EQ(r[i].text, want[i]) << "column " << i;
     EXPECT_EQ(r[i].type, types[i]) << "column " << i;
@@ -303,9 +193,11 @@ std::string TwoSheetXlsx(std::string_view first_state) {
   parts.workbook = TwoSheetWorkbook(first_state);
   parts.workbook_rels =
       "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
-      "<Relationship Id=\"rId1\" Type=\"" + std::string(kRelNs) +
+      "<Relationship Id=\"rId1\" Type=\"" +
+      std::string(kRelNs) +
       "/worksheet\" Target=\"worksheets/sheet1.xml\"/><Relationship Id=\"rId2\" Type=\"" +
-      std::string(kRelNs) + "/worksheet\" Target=\"./worksheets/../worksheets/notes.xml\"/>"
+      std::string(kRelNs) +
+      "/worksheet\" Target=\"./worksheets/../worksheets/notes.xml\"/>"
       "</Relationships>";
   parts.sheet = SheetXml("<row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>清单</t></is></c></row>");
   parts.extra = {{"xl/worksheets/notes.xml",
@@ -352,7 +244,8 @@ TEST(SpreadsheetXlsx, FirstVisibleSheetAndNamedSheet) {
 TEST(SpreadsheetXlsx, NoVisibleSheet) {
   XlsxParts parts;
   parts.workbook = "<workbook xmlns=\"" + std::string(kMainNs) + "\" xmlns:r=\"" +
-                   std::string(kRelNs) + "\"><sheets><sheet name=\"S\" sheetId=\"1\" "
+                   std::string(kRelNs) +
+                   "\"><sheets><sheet name=\"S\" sheetId=\"1\" "
                    "state=\"hidden\" r:id=\"rId1\"/></sheets></workbook>";
   parts.sheet = SheetXml("");
   EXPECT_EQ(ErrorCode(BuildXlsx(parts)), "sheet_not_found");
@@ -405,6 +298,9 @@ TEST(SpreadsheetXlsx, StructuralErrors) {
             "xlsx_invalid");
   EXPECT_EQ(ErrorCode(XlsxWithRows("<row r=\"1\"><c r=\"A1\" t=\"s\"><v>5</v></c></row>",
                                    SstXml("<si><t>x</t></si>"))),
+            "xlsx_invalid");
+  EXPECT_EQ(ErrorCode(XlsxWithRows("<row r=\"1\"><c r=\"A1\"><row r=\"2\"><c r=\"A2\"/></row>"
+                                   "<v>1</v></c></row>")),
             "xlsx_invalid");
   EXPECT_EQ(ErrorCode(XlsxWithRows("<row r=\"1\"><c r=\"A1\"><v>1</v></row>")), "xml_invalid");
   EXPECT_EQ(ErrorCode(XlsxWithRows("<row r=\"1\"><c r=\"A1\"><v>&bogus;</v></c></row>")),
@@ -468,6 +364,14 @@ TEST(SpreadsheetCsv, Gb18030) {
   ASSERT_TRUE(read);
   EXPECT_EQ(read->Text(1, 0), "𠀀");
   EXPECT_EQ(read->Text(1, 1), "é");
+}
+
+TEST(SpreadsheetCsv, TextStartingWithALessThanSignIsNoMarkup) {
+  EXPECT_EQ(io::DetectSpreadsheetFormat("<100,小于一百\n"), io::SpreadsheetFormat::kCsv);
+  EXPECT_EQ(io::DetectSpreadsheetFormat("<!DOCTYPE html><html>"), io::SpreadsheetFormat::kUnknown);
+  auto read = ReadAll("<100,小于一百\n", {}, {}, "a.csv");
+  ASSERT_TRUE(read);
+  EXPECT_EQ(read->Text(1, 0), "<100");
 }
 
 TEST(SpreadsheetCsv, LineEndsAndKeepsSpaces) {
