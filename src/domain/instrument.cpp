@@ -155,8 +155,10 @@ std::vector<FieldError> ValidateInstrument(
     check.Add("install_region_code", "install_region_invalid", "请选择安装地点所在的区（功能区）");
   }
   if (UseDisplayName(d.use).empty()) check.Add("use", "use_invalid", "请选择用途");
-  if (!IsIsoDate(d.in_use_date)) {
-    check.Add("in_use_date", "in_use_date_invalid", "投入使用日期格式应为 YYYY-MM-DD");
+  if (d.in_use_date.empty()) {
+    check.Add("in_use_date", "in_use_date_required", "请填写投入使用日期");
+  } else if (!IsIsoDate(d.in_use_date)) {
+    check.Add("in_use_date", "in_use_date_invalid", "投入使用日期不是有效日期（格式 YYYY-MM-DD）");
   } else if (d.in_use_date > today) {
     check.Add("in_use_date", "in_use_date_invalid", "投入使用日期不能晚于今天");
   }

@@ -71,7 +71,9 @@ class Session : public std::enable_shared_from_this<Session> {
     }
     int status = 400;
     std::string code = "bad_request", message = "请求格式错误";
-    if (ec == bhttp::error::body_limit) {
+    if (ec == bhttp::error::body_limit && parser_->is_header_done() && IsUploadPath(parser_->get().target())) {
+      status = 413, code = "file_too_large", message = "上传文件过大，请拆分后分批导入";
+    } else if (ec == bhttp::error::body_limit) {
       status = 413, code = "payload_too_large", message = "请求内容过大";
     } else if (ec == bhttp::error::header_limit) {
       status = 431, code = "headers_too_large", message = "请求头过大";

@@ -63,7 +63,10 @@ void ImportValidator::Check(store::Tx& tx, std::vector<CheckedRow>& rows) {
         r.state = "error";
       } else if (auto reg = registered.find(key); reg != registered.end()) {
         if (reg->second.org_id == org_id_) {
-          if (r.state == "valid") r.state = "existing";  // imported before: skipped
+          // Registered before (e.g. the same file imported again): skipped whatever else the
+          // row says, so its other problems no longer matter.
+          r.state = "existing";
+          r.errors.clear();
         } else {
           r.errors.push_back({"serial_no", "instrument_duplicate",
                               "制造单位、型号规格和出厂编号相同的器具已由其他单位登记"});

@@ -115,7 +115,7 @@ HttpResult ApiTest::RegisterEnterprise(const std::string& credit_code, const std
 }
 
 std::string ApiTest::CreditCode(int seed) {
-  char prefix[18];
+  char prefix[32];
   std::snprintf(prefix, sizeof prefix, "91420102MA4K%05d", seed % 100000);
   return std::string(prefix) + domain::CreditCodeCheckChar(prefix);
 }

@@ -5,7 +5,7 @@ import { join } from 'node:path'
 import { creditCode, randomChars, randomPhone } from './util.mjs'
 
 /** JSON call with an API session from node; throws on a non-2xx answer. */
-async function call(base, session, method, path, body) {
+export async function call(base, session, method, path, body) {
   const r = await fetch(`${base}/api/v1${path}`, {
     method,
     headers: { 'Content-Type': 'application/json', Cookie: session.cookie, 'X-CSRF-Token': session.csrf },

@@ -6,7 +6,8 @@
 // with playwright-core, prints `✓ name` / `✗ name: error` per scenario and a closing
 // `N passed, M failed` line. Screenshots of failures go to e2e/out/, and so do those of the
 // filing pages (form, review queue, detail timeline). E2E_SCREENSHOTS=1 also keeps screenshots
-// of the registration and home pages there. Filing scenarios: e2e/filing.mjs.
+// of the registration and home pages there. Filing scenarios: e2e/filing.mjs; batch import:
+// e2e/imports.mjs (screenshots import-*.png).
 import { spawn, execFileSync } from 'node:child_process'
 import { createWriteStream, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { createServer } from 'node:net'
@@ -16,6 +17,7 @@ import { fileURLToPath } from 'node:url'
 import { chromium } from 'playwright-core'
 import { creditCode, randomChars, randomPhone } from './util.mjs'
 import { registerFilingScenarios } from './filing.mjs'
+import { registerImportScenarios } from './imports.mjs'
 
 const WEB = resolve(dirname(fileURLToPath(import.meta.url)), '..')
 const OUT = join(WEB, 'e2e', 'out')
@@ -293,6 +295,7 @@ test('sysadmin creates an organisation and a user', async ({ page }) => {
 })
 
 registerFilingScenarios(test, { fill, choose, expectVisible, expectMessage, uiLogin, apiLogin, ADMIN, OUT })
+registerImportScenarios(test, { fill, expectVisible, expectMessage, uiLogin, apiLogin, ADMIN, OUT })
 
 // ---------------------------------------------------------------- main
 let passed = 0

@@ -1,6 +1,6 @@
 // Element Plus form rules built from the validators; messages are looked up when shown, so
 // they follow the current language.
-import type { FormItemRule } from 'element-plus'
+import type { FormItemRule, FormRules } from 'element-plus'
 import { i18n } from '@/i18n'
 import { creditCodeProblem, isStrongPassword, isValidPhone } from './validators'
 
@@ -52,4 +52,21 @@ export function sameAsRule(other: () => string): FormItemRule {
 
 export function smsCodeRule(): FormItemRule {
   return custom((v) => (/^\d{6}$/.test(v) ? null : t('validation.smsCode')))
+}
+
+/** Client-side rules of the instrument form (器具录入 and the batch import's row editor). */
+export function instrumentRules(): FormRules {
+  return {
+    type_code: [required('fields.type_code', true)],
+    name: [required('fields.name')],
+    model: [required('fields.model')],
+    serial_no: [required('fields.serial_no')],
+    manufacturer: [required('fields.manufacturer')],
+    brand: [required('fields.brand')],
+    accuracy_class: [required('fields.accuracy_class', true)],
+    install_address: [required('fields.install_address')],
+    install_region_code: [required('fields.install_region_code', true)],
+    use: [required('fields.use', true)],
+    in_use_date: [required('fields.in_use_date', true)],
+  }
 }

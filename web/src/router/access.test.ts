@@ -44,6 +44,7 @@ describe('routes and menu', () => {
       'home',
       'instruments',
       'instrument-new',
+      'instrument-import',
       'instruments-pending',
       'catalogue',
       'inbox',
@@ -59,6 +60,8 @@ describe('routes and menu', () => {
   it('guards the instrument pages by role', () => {
     const meta = (name: string) => router.getRoutes().find((r) => r.name === name)!.meta
     expect(decideAccess(meta('instrument-new'), 'district_regulator')).toBe('forbidden')
+    expect(decideAccess(meta('instrument-import'), 'district_regulator')).toBe('forbidden')
+    expect(decideAccess(meta('instrument-import'), 'enterprise')).toBe('allow')
     expect(decideAccess(meta('instrument-edit'), 'city_regulator')).toBe('forbidden')
     expect(decideAccess(meta('review'), 'enterprise')).toBe('forbidden')
     expect(decideAccess(meta('archive'), 'enterprise')).toBe('forbidden')
@@ -71,6 +74,7 @@ describe('routes and menu', () => {
   it('resolves instrument paths to the right pages', () => {
     expect(router.resolve('/instruments/new').name).toBe('instrument-new')
     expect(router.resolve('/instruments/pending').name).toBe('instruments-pending')
+    expect(router.resolve('/instruments/import').name).toBe('instrument-import')
     expect(router.resolve('/instruments/42').name).toBe('instrument-detail')
     expect(router.resolve('/instruments/42/edit').name).toBe('instrument-edit')
   })

@@ -14,6 +14,7 @@ import {
   List,
   Message,
   OfficeBuilding,
+  Upload,
   User,
 } from '@element-plus/icons-vue'
 import type { Role } from '@/lib/api/types'
@@ -29,6 +30,7 @@ export const MENU: MenuItem[] = [
   { route: 'home', icon: HomeFilled },
   { route: 'instruments', icon: List },
   { route: 'instrument-new', icon: EditPen },
+  { route: 'instrument-import', icon: Upload },
   { route: 'instruments-pending', icon: Files },
   { route: 'review', icon: DocumentChecked },
   { route: 'archive', icon: FolderOpened },

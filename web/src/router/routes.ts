@@ -39,6 +39,12 @@ export const routes: RouteRecordRaw[] = [
         meta: { roles: [...ENTERPRISE], titleKey: 'menu.instrumentNew' },
       },
       {
+        path: 'instruments/import',
+        name: 'instrument-import',
+        component: () => import('@/views/instruments/ImportView.vue'),
+        meta: { roles: [...ENTERPRISE], titleKey: 'menu.instrumentImport' },
+      },
+      {
         path: 'instruments/pending',
         name: 'instruments-pending',
         component: () => import('@/views/instruments/PendingView.vue'),

@@ -161,6 +161,57 @@ describe('instrument filing calls', () => {
   })
 })
 
+describe('batch import calls', () => {
+  it('uploads the file as multipart field `file` with the CSRF token, asynchronously', async () => {
+    fetchMock.mockResolvedValue(jsonResponse(202, { id: 9, status: 'parsing' }))
+    const file = new File(['器具类型*\n'], '清单.csv', { type: 'text/csv' })
+    const s = await api.uploadImport(file, file.name)
+    expect(s).toEqual({ id: 9, status: 'parsing' })
+    const [url, init] = lastCall()
+    expect(url).toBe('/api/v1/instruments/imports?async=true')
+    expect(init.method).toBe('POST')
+    expect(header('X-CSRF-Token')).toBe('tok-123')
+    expect(header('Content-Type')).toBeUndefined()
+    const body = init.body as FormData
+    expect(body).toBeInstanceOf(FormData)
+    const sent = body.get('file') as File
+    expect(sent.name).toBe('清单.csv')
+    expect(await sent.text()).toBe('器具类型*\n')
+  })
+
+  it('uploads synchronously without the async flag', async () => {
+    fetchMock.mockResolvedValue(jsonResponse(201, { id: 9, status: 'ready' }))
+    await api.uploadImport(new Blob(['x']), 'a.csv', false)
+    expect(lastCall()[0]).toBe('/api/v1/instruments/imports')
+  })
+
+  it('turns a refused file into an ApiError with the server message', async () => {
+    fetchMock.mockResolvedValue(jsonResponse(400, { error: { code: 'import_empty', message: '文件中没有可导入的数据行' } }))
+    const err = await api.uploadImport(new Blob(['x']), 'a.xlsx').catch((e) => e)
+    expect(err).toBeInstanceOf(ApiError)
+    expect(err.status).toBe(400)
+    expect(err.message).toBe('文件中没有可导入的数据行')
+  })
+
+  it('reads rows of one state and page, saves and deletes rows, commits', async () => {
+    fetchMock.mockImplementation(async () => jsonResponse(200, {}))
+    await api.importDetail(4, { state: 'error', page: 2, page_size: 10 })
+    expect(lastCall()[0]).toBe('/api/v1/instruments/imports/4?state=error&page=2&page_size=10')
+    await api.importDetail(4, { state: '', page: 1 })
+    expect(lastCall()[0]).toBe('/api/v1/instruments/imports/4?page=1')
+    await api.updateImportRow(4, 3, { serial_no: 'S1' } as never)
+    expect(lastCall()[0]).toBe('/api/v1/instruments/imports/4/rows/3')
+    expect(lastCall()[1].method).toBe('PUT')
+    expect(JSON.parse(lastCall()[1].body as string)).toEqual({ serial_no: 'S1' })
+    fetchMock.mockResolvedValueOnce(new Response(null, { status: 204 }))
+    await api.deleteImportRow(4, 3)
+    expect(lastCall()[1].method).toBe('DELETE')
+    await api.commitImport(4)
+    expect(lastCall()[0]).toBe('/api/v1/instruments/imports/4/commit')
+    expect(header('X-CSRF-Token')).toBe('tok-123')
+  })
+})
+
 describe('dispositionFilename', () => {
   it('prefers filename*, then filename, then the fallback', () => {
     expect(dispositionFilename("attachment; filename=\"a.xlsx\"; filename*=UTF-8''%E5%99%A8.xlsx", 'x')).toBe('器.xlsx')

@@ -7,6 +7,10 @@ import type {
   DeregisterRequest,
   FilingStats,
   HistoryEntry,
+  ImportDetail,
+  ImportRow,
+  ImportRowsQuery,
+  ImportSummary,
   Instrument,
   InstrumentData,
   InstrumentQuery,
@@ -83,6 +87,8 @@ type Query = object
 export interface RequestOptions {
   query?: Query
   body?: unknown
+  /** multipart body (file upload); the browser sets its Content-Type with the boundary */
+  form?: FormData
   /** Do not call onUnauthorized on 401 (login, initial session probe). */
   quiet401?: boolean
 }
@@ -124,7 +130,9 @@ export async function parseError(res: Response): Promise<ApiError> {
 export async function request<T>(method: string, path: string, opts: RequestOptions = {}): Promise<T> {
   const headers: Record<string, string> = { Accept: 'application/json' }
   const init: RequestInit = { method, headers, credentials: 'same-origin' }
-  if (opts.body !== undefined) {
+  if (opts.form !== undefined) {
+    init.body = opts.form
+  } else if (opts.body !== undefined) {
     headers['Content-Type'] = 'application/json'
     init.body = JSON.stringify(opts.body)
   }
@@ -191,6 +199,8 @@ const post = <T>(path: string, body?: unknown, quiet401 = false) =>
   request<T>('POST', path, { body, quiet401 })
 const put = <T>(path: string, body: unknown) => request<T>('PUT', path, { body })
 const del = <T>(path: string) => request<T>('DELETE', path)
+/** POST multipart/form-data (CSRF header, error envelope and 401 handling as for JSON calls). */
+const upload = <T>(path: string, form: FormData, query?: Query) => request<T>('POST', path, { form, query })
 
 export const api = {
   // --- public ---
@@ -257,6 +267,30 @@ export const api = {
   /** 企业档案 of the regulator's scope (not paged). */
   archiveEnterprises: (region_code?: string) =>
     get<Page<ArchiveEnterprise>>('/archive/enterprises', { region_code }),
+
+  // --- batch import (从Excel中导入; enterprise, own imports only) ---
+  /** The `.xlsx` template (sheet 器具清单 with an example row, sheet 填写说明). */
+  importTemplate: () => download('/instruments/import-template', undefined, '强检器具导入模板.xlsx'),
+  /**
+   * Upload an .xlsx or CSV (multipart field `file`). `async`: 202 at once with status `parsing`
+   * (poll `importDetail`); else 201 once parsed. 400 with the file's problem, 413 when too large.
+   */
+  uploadImport: (file: Blob, filename: string, async = true) => {
+    const form = new FormData()
+    form.append('file', file, filename)
+    return upload<ImportSummary>('/instruments/imports', form, { async: async || undefined })
+  },
+  /** The summary and one page of rows, optionally of one state. */
+  importDetail: (id: number, q: ImportRowsQuery = {}) => get<ImportDetail>(`/instruments/imports/${id}`, q),
+  /** Save corrected values of a row: the row re-validated (duplicates re-checked across the file). */
+  updateImportRow: (id: number, row: number, data: InstrumentData) =>
+    put<ImportRow>(`/instruments/imports/${id}/rows/${row}`, data),
+  /** 204; the row leaves the import. */
+  deleteImportRow: (id: number, row: number) => del<void>(`/instruments/imports/${id}/rows/${row}`),
+  /** Every valid row becomes a draft (待申报) in one transaction; 409 import_has_errors / import_already_committed. */
+  commitImport: (id: number) => post<{ created: number }>(`/instruments/imports/${id}/commit`),
+  /** `.xlsx` of the rows with errors plus a 错误说明 column. */
+  importErrorReport: (id: number) => download(`/instruments/imports/${id}/error-report`, undefined, '导入错误行.xlsx'),
 
   // --- sysadmin ---
   adminOrgs: (q: PageQuery & { kind?: OrgKind | ''; q?: string }) => get<Page<Org>>('/admin/orgs', q),

@@ -335,3 +335,56 @@ export interface ArchiveEnterprise {
 
 /** `GET /instruments/stats`: counts per status. */
 export type FilingStats = Record<FilingStatus | 'change_pending', number>
+
+// ---------------------------------------------------------------- batch import (从Excel中导入)
+
+/** `parsing` while the server reads the file (async upload), then `ready`, `committed` or `failed`. */
+export type ImportStatus = 'parsing' | 'ready' | 'committed' | 'failed'
+/** A row is saved (`valid`), skipped as already registered (`existing`) or must be fixed (`error`). */
+export const IMPORT_ROW_STATES = ['valid', 'error', 'existing'] as const
+export type ImportRowState = (typeof IMPORT_ROW_STATES)[number]
+
+/** One problem of a row: `row` is the sheet's row number, `column` its Chinese header, `field` as in InstrumentData (`charger.<field>` for charger fields). */
+export interface ImportError {
+  row: number
+  column: string
+  field: string
+  code: string
+  message: string
+}
+
+export interface ImportSummary {
+  id: number
+  filename: string
+  status: ImportStatus
+  rows_total: number
+  rows_valid: number
+  rows_existing: number
+  rows_error: number
+  /** rows read so far while parsing */
+  progress: number
+  /** instruments created by the commit */
+  created: number
+  /** why the whole file was refused (status failed) */
+  error: { code: string; message: string } | null
+  /** at most 1000 */
+  errors: ImportError[]
+  errors_truncated: boolean
+}
+
+export interface ImportRow {
+  row: number
+  state: ImportRowState
+  data: InstrumentData
+  errors: ImportError[]
+}
+
+/** `GET /instruments/imports/{id}`: the summary and one page of rows. */
+export interface ImportDetail extends ImportSummary {
+  rows: Page<ImportRow>
+}
+
+export interface ImportRowsQuery extends PageQuery {
+  /** '' = every row */
+  state?: ImportRowState | ''
+}
