@@ -35,7 +35,9 @@ std::vector<ImportError> ToImportErrors(int64_t row, const std::vector<FieldErro
 }
 
 ImportRowView ToView(const store::ImportRowRecord& r) {
-  return {r.row_no, r.state, nlohmann::json::parse(r.data, nullptr, false), ToImportErrors(r.row_no, ErrorsFromJson(r.errors))};
+  auto data = DecodeInstrumentData(r.data);
+  return {r.row_no, r.state, data ? InstrumentDataToJson(*data) : nlohmann::json(nullptr),
+          ToImportErrors(r.row_no, ErrorsFromJson(r.errors))};
 }
 
 // Counts and the first errors of an import, from its stored rows.
@@ -140,7 +142,7 @@ Status ImportService::Parse(const store::ImportRecord& record, const std::string
       for (const auto& r : chunk) {
         valid += r.state == "valid";
         existing += r.state == "existing";
-        rows.push_back({r.row, r.state, InstrumentDataToJson(r.data).dump(), ErrorsToJson(r.errors)});
+        rows.push_back({r.row, r.state, EncodeInstrumentData(r.data), ErrorsToJson(r.errors)});
       }
       store::InsertImportRows(tx, record.id, rows);
       store::SetImportProgress(tx, record.id, seen);
@@ -251,8 +253,8 @@ void Revalidate(store::Tx& tx, int64_t import_id, int64_t org_id,
     std::vector<CheckedRow> chunk;
     for (const auto& r : batch) {
       if (r.state == "removed") continue;
-      auto data = InstrumentDataFromJson(nlohmann::json::parse(r.data, nullptr, false));
-      CheckedRow row{r.row_no, data ? *data : domain::InstrumentData{}, {}, "", true};
+      auto data = DecodeInstrumentData(r.data);
+      CheckedRow row{r.row_no, data ? std::move(*data) : domain::InstrumentData{}, {}, "", true};
       // A number that could not be read from the sheet left its field empty; keep saying why
       // until the row is edited (which clears stored errors).
       for (const auto& e : ErrorsFromJson(r.errors)) {
@@ -279,7 +281,7 @@ Result<ImportRowView> ImportService::UpdateRow(const Actor& actor, int64_t id, i
     if (auto ok = RequireReady(*record); !ok) return std::unexpected(ok.error());
     auto row = store::FindImportRow(tx, id, row_no);
     if (!row || row->state == "removed") return NotFound("导入行");
-    row->data = InstrumentDataToJson(*data).dump();
+    row->data = EncodeInstrumentData(*data);
     row->errors.clear();
     store::UpdateImportRow(tx, id, *row);
     // Duplicates depend on the other rows: re-check the whole import.

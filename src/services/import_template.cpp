@@ -5,6 +5,7 @@
 #include "io/xlsx_writer.hpp"
 #include "services/import_service.hpp"
 #include "services/import_validator.hpp"
+#include "services/instrument_codec.hpp"
 #include "store/instruments_store.hpp"
 #include "store/regions_store.hpp"
 
@@ -120,7 +121,7 @@ Result<std::string> ImportService::ErrorReport(const Actor& actor, int64_t id) {
     for (const auto& e : ErrorsFromJson(r.errors)) {
       message += (message.empty() ? "" : "；") + domain::ColumnHeaderOf(e.field) + "：" + e.message;
     }
-    auto j = nlohmann::json::parse(r.data, nullptr, false);
+    auto j = InstrumentDataToJson(DecodeInstrumentData(r.data).value_or(domain::InstrumentData{}));
     cells = {std::to_string(r.row_no), message};
     for (const auto& c : domain::ImportColumns()) {
       std::string key = c.key;

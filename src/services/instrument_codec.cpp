@@ -1,5 +1,7 @@
 #include "services/instrument_codec.hpp"
 
+#include <charconv>
+
 namespace mvis::services {
 namespace {
 
@@ -136,6 +138,116 @@ Result<domain::InstrumentData> InstrumentDataFromJson(const Json& j) {
     errors.push_back({"charger", "field_type_invalid", "字段 charger 应为对象"});
   }
   if (!errors.empty()) return domain::ValidationFailed(std::move(errors));
+  return d;
+}
+
+namespace {
+
+constexpr char kSep = '\x1e';
+constexpr std::string_view kVersion = "v1";
+
+void PutText(std::string& out, const std::string& v) {
+  out += kSep;
+  for (char c : v) out += c == kSep ? ' ' : c;
+}
+
+void PutNumber(std::string& out, const std::optional<double>& v) {
+  out += kSep;
+  if (!v) return;
+  char buf[32];
+  auto [end, ec] = std::to_chars(buf, buf + sizeof buf, *v);
+  out.append(buf, end);
+}
+
+class Fields {
+ public:
+  explicit Fields(std::string_view text) : rest_(text) {}
+  std::optional<std::string_view> Next() {
+    if (done_) return std::nullopt;
+    auto sep = rest_.find(kSep);
+    std::string_view field = rest_.substr(0, sep);
+    if (sep == std::string_view::npos) {
+      done_ = true;
+    } else {
+      rest_.remove_prefix(sep + 1);
+    }
+    return field;
+  }
+
+ private:
+  std::string_view rest_;
+  bool done_ = false;
+};
+
+std::optional<double> ToNumber(std::string_view s) {
+  if (s.empty()) return std::nullopt;
+  double v = 0;
+  auto [ptr, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
+  if (ec != std::errc() || ptr != s.data() + s.size()) return std::nullopt;
+  return v;
+}
+
+}  // namespace
+
+std::string EncodeInstrumentData(const domain::InstrumentData& d) {
+  std::string out(kVersion);
+  out.reserve(256);
+  for (const std::string* v : {&d.type_code, &d.name, &d.model, &d.serial_no, &d.manufacturer, &d.brand,
+                               &d.accuracy_class, &d.measuring_range, &d.install_address,
+                               &d.install_region_code, &d.use, &d.in_use_date, &d.asset_no, &d.notes}) {
+    PutText(out, *v);
+  }
+  PutText(out, d.charger ? "C" : "");
+  domain::ChargerSpec none;
+  const auto& c = d.charger ? *d.charger : none;
+  PutText(out, c.current_type);
+  PutNumber(out, c.rated_power_kw);
+  PutNumber(out, c.rated_voltage_v);
+  PutNumber(out, c.max_current_a);
+  PutNumber(out, c.min_current_a);
+  PutNumber(out, c.connector_count ? std::optional<double>(*c.connector_count) : std::nullopt);
+  PutText(out, c.station_name);
+  PutText(out, c.equipment_id);
+  PutText(out, c.tou_billing ? (*c.tou_billing ? "1" : "0") : "");
+  PutNumber(out, c.longitude);
+  PutNumber(out, c.latitude);
+  return out;
+}
+
+std::optional<domain::InstrumentData> DecodeInstrumentData(std::string_view text) {
+  Fields f(text);
+  if (f.Next() != kVersion) return std::nullopt;
+  domain::InstrumentData d;
+  for (std::string* v : {&d.type_code, &d.name, &d.model, &d.serial_no, &d.manufacturer, &d.brand,
+                         &d.accuracy_class, &d.measuring_range, &d.install_address, &d.install_region_code,
+                         &d.use, &d.in_use_date, &d.asset_no, &d.notes}) {
+    auto field = f.Next();
+    if (!field) return std::nullopt;
+    v->assign(*field);
+  }
+  auto flag = f.Next();
+  std::string_view fields[11];
+  for (auto& field : fields) {
+    auto next = f.Next();
+    if (!next) return std::nullopt;
+    field = *next;
+  }
+  if (!flag || f.Next()) return std::nullopt;
+  if (*flag == "C") {
+    domain::ChargerSpec c;
+    c.current_type = fields[0];
+    c.rated_power_kw = ToNumber(fields[1]);
+    c.rated_voltage_v = ToNumber(fields[2]);
+    c.max_current_a = ToNumber(fields[3]);
+    c.min_current_a = ToNumber(fields[4]);
+    if (auto n = ToNumber(fields[5])) c.connector_count = static_cast<int>(*n);
+    c.station_name = fields[6];
+    c.equipment_id = fields[7];
+    if (!fields[8].empty()) c.tou_billing = fields[8] == "1";
+    c.longitude = ToNumber(fields[9]);
+    c.latitude = ToNumber(fields[10]);
+    d.charger = c;
+  }
   return d;
 }
 

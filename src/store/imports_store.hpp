@@ -30,7 +30,7 @@ struct ImportRecord {
 struct ImportRowRecord {
   int64_t row_no = 0;
   std::string state;   // valid, error, existing, removed
-  std::string data;    // JSON
+  std::string data;    // EncodeInstrumentData form
   std::string errors;  // JSON array
 };
 

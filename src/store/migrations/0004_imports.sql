@@ -23,7 +23,7 @@ CREATE TABLE import_rows (
   import_id BIGINT NOT NULL REFERENCES imports(id) ON DELETE CASCADE,
   row_no INTEGER NOT NULL,           -- the row number in the sheet
   state TEXT NOT NULL,               -- valid, error, existing (already registered), removed
-  data TEXT NOT NULL,                -- InstrumentData as JSON
+  data TEXT NOT NULL,                -- InstrumentData, compact form (EncodeInstrumentData)
   errors TEXT NOT NULL DEFAULT '',   -- JSON array of {column, code, message}
   PRIMARY KEY (import_id, row_no)
 );
