@@ -39,9 +39,10 @@ unit: build
 bench: build
 	@bash bench/import_bench.sh
 
-# Fuzz the spreadsheet reader with libFuzzer (SECONDS=60 by default).
+# Fuzz the spreadsheet reader with libFuzzer: make fuzz [FUZZ_SECONDS=60]
+FUZZ_SECONDS ?= 60
 fuzz: deps
-	@bash scripts/fuzz-reader.sh $${SECONDS:-60}
+	@bash scripts/fuzz-reader.sh $(FUZZ_SECONDS)
 
 format:
 	@clang-format -i $$(git ls-files 'src/*.cpp' 'src/*.hpp' 'tests/*.cpp' 'tests/*.hpp')
