@@ -45,7 +45,7 @@ fuzz: deps
 	@bash scripts/fuzz-reader.sh $(FUZZ_SECONDS)
 
 format:
-	@clang-format -i $$(git ls-files 'src/*.cpp' 'src/*.hpp' 'tests/*.cpp' 'tests/*.hpp')
+	@clang-format -i $$(git ls-files 'src/*.cpp' 'src/*.hpp' 'tests/*.cpp' 'tests/*.hpp' 'bench/*.cpp')
 
 clean:
 	rm -rf $(BUILD_DIR) web/dist

@@ -48,7 +48,8 @@ int Generate(int n, const std::string& path) {
     std::string h = std::string(col.header) + (col.required ? "*" : "");
     worksheet_write_string(ws, 0, c++, h.c_str(), nullptr);
   }
-  const char* regions[] = {"江岸区", "江汉区", "硚口区", "汉阳区", "武昌区", "青山区", "洪山区", "东湖新技术开发区"};
+  const char* regions[] = {"江岸区", "江汉区", "硚口区", "汉阳区",
+                           "武昌区", "青山区", "洪山区", "东湖新技术开发区"};
   const char* brands[] = {"特来电", "星星充电", "国家电网", "小桔充电", "云快充"};
   for (int r = 1; r <= n; ++r) {
     bool dc = r % 3 == 0;
@@ -60,7 +61,8 @@ int Generate(int n, const std::string& path) {
     worksheet_write_string(ws, r, 4, "青岛某某新能源科技有限公司", nullptr);
     worksheet_write_string(ws, r, 5, brands[r % 5], nullptr);
     worksheet_write_string(ws, r, 6, r % 4 ? "2" : "1", nullptr);
-    worksheet_write_string(ws, r, 8, ("武汉市某某路" + std::to_string(r % 500) + "号停车场").c_str(), nullptr);
+    worksheet_write_string(
+        ws, r, 8, ("武汉市某某路" + std::to_string(r % 500) + "号停车场").c_str(), nullptr);
     worksheet_write_string(ws, r, 9, regions[r % 8], nullptr);
     worksheet_write_string(ws, r, 10, "贸易结算", nullptr);
     lxw_datetime d = {2020 + r % 5, 1 + r % 12, 1 + r % 28, 0, 0, 0};
@@ -84,23 +86,25 @@ int Parse(const std::string& path) {
   auto start = std::chrono::steady_clock::now();
   int64_t rows = 0;
   size_t cells = 0;
-  auto ok = mvis::io::ReadSpreadsheet(bytes, path, {}, [&](int64_t, const std::vector<mvis::io::Cell>& c) {
-    ++rows;
-    cells += c.size();
-    return true;
-  });
+  auto ok = mvis::io::ReadSpreadsheet(bytes, path, {},
+                                      [&](int64_t, const std::vector<mvis::io::Cell>& c) {
+                                        ++rows;
+                                        cells += c.size();
+                                        return true;
+                                      });
   double s = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   if (!ok) {
     std::cerr << ok.error().message << "\n";
     return 1;
   }
-  std::printf("mvis-parse rows=%lld seconds=%.4f peak_rss_mb=%.1f cells=%zu\n", static_cast<long long>(rows), s,
-              PeakRssMb(), cells);
+  std::printf("mvis-parse rows=%lld seconds=%.4f peak_rss_mb=%.1f cells=%zu\n",
+              static_cast<long long>(rows), s, PeakRssMb(), cells);
   return 0;
 }
 
 int EndToEnd(const std::string& path) {
-  std::string dir = std::filesystem::temp_directory_path() / ("mvis-bench-" + std::to_string(getpid()));
+  std::string dir =
+      std::filesystem::temp_directory_path() / ("mvis-bench-" + std::to_string(getpid()));
   std::filesystem::create_directories(dir);
   mvis::app::AppConfig config;
   config.db = "sqlite:" + dir + "/bench.db";
@@ -128,9 +132,11 @@ int EndToEnd(const std::string& path) {
     std::cerr << created.error().message << "\n";
     return 1;
   }
-  std::printf("mvis-e2e rows=%lld seconds=%.4f peak_rss_mb=%.1f upload_validate_seconds=%.4f created=%lld\n",
-              static_cast<long long>(summary->record.rows_total), s, PeakRssMb(), parsed,
-              static_cast<long long>(*created));
+  std::printf(
+      "mvis-e2e rows=%lld seconds=%.4f peak_rss_mb=%.1f upload_validate_seconds=%.4f "
+      "created=%lld\n",
+      static_cast<long long>(summary->record.rows_total), s, PeakRssMb(), parsed,
+      static_cast<long long>(*created));
   std::filesystem::remove_all(dir);
   return 0;
 }

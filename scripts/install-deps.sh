@@ -4,7 +4,7 @@
 set -euo pipefail
 
 PACKAGES=(
-  build-essential cmake ninja-build pkg-config git
+  build-essential cmake ninja-build pkg-config git clang-format
   libboost1.81-dev libsoci-dev libsqlite3-dev libpq-dev sqlite3
   nlohmann-json3-dev libsodium-dev libspdlog-dev libfmt-dev libcli11-dev libtomlplusplus-dev
   libcurl4-openssl-dev libxlsxwriter-dev libzip-dev libexpat1-dev zlib1g-dev libqrencode-dev

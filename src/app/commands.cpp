@@ -1,7 +1,6 @@
 #include "app/commands.hpp"
 
 #include <spdlog/spdlog.h>
-
 #include <unistd.h>
 
 #include <chrono>
@@ -15,12 +14,12 @@
 #include "services/admin_service.hpp"
 #include "services/demo_seed.hpp"
 #include "services/import_service.hpp"
-#include "services/job_runner.hpp"
-#include "store/orgs_store.hpp"
-#include "store/users_store.hpp"
 #include "services/instrument_service.hpp"
+#include "services/job_runner.hpp"
 #include "store/audit_store.hpp"
 #include "store/migrate.hpp"
+#include "store/orgs_store.hpp"
+#include "store/users_store.hpp"
 
 namespace mvis::app {
 namespace {
@@ -67,10 +66,12 @@ int CmdDemo(const Overrides& overrides) {
   services::InstrumentService instruments(**db);
   auto registry = services::SeedDemoInstruments(**db, instruments);
   if (!registry) return Report(registry.error());
-  if (*registry) std::cout << "Demo registry: " << *registry << " instruments in every filing state\n";
+  if (*registry)
+    std::cout << "Demo registry: " << *registry << " instruments in every filing state\n";
   std::cout << "Demo accounts (" << config->db << "):\n";
   for (const auto& a : *accounts) {
-    std::cout << "  " << a.username << std::string(12 - std::min<size_t>(11, a.username.size()), ' ')
+    std::cout << "  " << a.username
+              << std::string(12 - std::min<size_t>(11, a.username.size()), ' ')
               << (a.password.empty() ? "(existing account, password unchanged)" : a.password)
               << "  " << a.role << (a.org_name.empty() ? "" : "  " + a.org_name) << "\n";
   }
@@ -96,8 +97,8 @@ int CmdUserAdd(const Overrides& overrides, const UserAddArgs& args) {
                                   {args.username, password, args.role, args.org_id, args.phone,
                                    args.display_name, args.duties});
   if (!created) return Report(created.error());
-  std::cout << "created user " << created->user.username << " (id " << created->user.id
-            << ", role " << created->user.role << ")\n";
+  std::cout << "created user " << created->user.username << " (id " << created->user.id << ", role "
+            << created->user.role << ")\n";
   if (!created->generated_password.empty()) {
     std::cout << "password: " << created->generated_password << "\n";
   }
@@ -118,9 +119,11 @@ int CmdImport(const Overrides& overrides, const std::string& credit_code, const 
   // The import is made in the name of the enterprise's first active account.
   auto actor = (*db)->Read([&](store::Tx& tx) -> Result<services::Actor> {
     auto org = store::FindOrgByCreditCode(tx, credit_code);
-    if (!org || org->kind != "enterprise") return NotFound("统一社会信用代码为 " + credit_code + " 的企业");
+    if (!org || org->kind != "enterprise")
+      return NotFound("统一社会信用代码为 " + credit_code + " 的企业");
     auto users = store::ActiveUsersOfOrg(tx, org->id);
-    if (users.empty()) return Fail(ErrorKind::kFailedPrecondition, "org_without_users", "该企业没有可用账号");
+    if (users.empty())
+      return Fail(ErrorKind::kFailedPrecondition, "org_without_users", "该企业没有可用账号");
     auto a = services::MakeActor(tx, users.front());
     a.request.ip = "cli";
     return a;
@@ -132,18 +135,21 @@ int CmdImport(const Overrides& overrides, const std::string& credit_code, const 
   services::ImportService imports(**db, jobs, limits);
   auto started = std::chrono::steady_clock::now();
   const bool tty = isatty(STDERR_FILENO);
-  auto summary = imports.Upload(*actor, std::filesystem::path(file).filename().string(), std::move(bytes), true,
-                                [tty](int64_t rows) {
-                                  if (tty) std::cerr << "\r解析校验中… " << rows << " 行" << std::flush;
+  auto summary = imports.Upload(*actor, std::filesystem::path(file).filename().string(),
+                                std::move(bytes), true, [tty](int64_t rows) {
+                                  if (tty)
+                                    std::cerr << "\r解析校验中… " << rows << " 行" << std::flush;
                                 });
   if (tty) std::cerr << "\r" << std::string(40, ' ') << "\r";
   if (!summary) return Report(summary.error());
   const auto& r = summary->record;
-  std::cout << "文件 " << r.filename << "：共 " << r.rows_total << " 行，有效 " << r.rows_valid << " 行，已登记（跳过） "
-            << r.rows_existing << " 行，错误 " << summary->rows_error << " 行\n";
+  std::cout << "文件 " << r.filename << "：共 " << r.rows_total << " 行，有效 " << r.rows_valid
+            << " 行，已登记（跳过） " << r.rows_existing << " 行，错误 " << summary->rows_error
+            << " 行\n";
   if (summary->rows_error > 0) {
     for (const auto& e : summary->errors) {
-      std::cout << "  第" << e.row << "行 [" << e.column << "] " << e.message << " (" << e.code << ")\n";
+      std::cout << "  第" << e.row << "行 [" << e.column << "] " << e.message << " (" << e.code
+                << ")\n";
     }
     if (summary->rows_error > static_cast<int64_t>(summary->errors.size())) std::cout << "  …\n";
     std::cout << "未导入任何数据：请修改以上错误后重新导入。\n";
@@ -151,8 +157,10 @@ int CmdImport(const Overrides& overrides, const std::string& credit_code, const 
   }
   auto created = imports.Commit(*actor, r.id);
   if (!created) return Report(created.error());
-  double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
-  std::cout << "已保存 " << *created << " 台器具（待申报），用时 " << std::fixed << std::setprecision(2) << seconds << " 秒\n";
+  double seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  std::cout << "已保存 " << *created << " 台器具（待申报），用时 " << std::fixed
+            << std::setprecision(2) << seconds << " 秒\n";
   return 0;
 }
 

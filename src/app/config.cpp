@@ -1,7 +1,8 @@
 #include "app/config.hpp"
 
-#include <cstdlib>
 #include <toml++/toml.h>
+
+#include <cstdlib>
 
 namespace mvis::app {
 
@@ -21,10 +22,14 @@ Result<AppConfig> LoadConfig(const Overrides& o) {
     c.threads = t["threads"].value_or(c.threads);
     c.upload_max_bytes = static_cast<size_t>(t["upload_max_mb"].value_or(int64_t{20})) << 20;
     auto& s = c.services;
-    s.password_policy.min_length = t["security"]["password_min_length"].value_or(s.password_policy.min_length);
-    s.password_policy.min_classes = t["security"]["password_min_classes"].value_or(s.password_policy.min_classes);
-    s.session_idle_seconds = t["security"]["session_idle_minutes"].value_or(s.session_idle_seconds / 60) * 60;
-    s.session_absolute_seconds = t["security"]["session_absolute_hours"].value_or(s.session_absolute_seconds / 3600) * 3600;
+    s.password_policy.min_length =
+        t["security"]["password_min_length"].value_or(s.password_policy.min_length);
+    s.password_policy.min_classes =
+        t["security"]["password_min_classes"].value_or(s.password_policy.min_classes);
+    s.session_idle_seconds =
+        t["security"]["session_idle_minutes"].value_or(s.session_idle_seconds / 60) * 60;
+    s.session_absolute_seconds =
+        t["security"]["session_absolute_hours"].value_or(s.session_absolute_seconds / 3600) * 3600;
     s.lockout_threshold = t["security"]["lockout_threshold"].value_or(s.lockout_threshold);
     s.lockout_seconds = t["security"]["lockout_minutes"].value_or(s.lockout_seconds / 60) * 60;
     c.cookie_secure = t["security"]["cookie_secure"].value_or(c.cookie_secure);
@@ -59,7 +64,8 @@ Result<std::pair<std::string, unsigned short>> SplitListen(const std::string& li
     return InvalidField("listen", "listen_invalid", "监听地址须为 HOST:PORT");
   }
   std::string host = listen.substr(0, colon);
-  if (host.size() >= 2 && host.front() == '[' && host.back() == ']') host = host.substr(1, host.size() - 2);
+  if (host.size() >= 2 && host.front() == '[' && host.back() == ']')
+    host = host.substr(1, host.size() - 2);
   int port = 0;
   try {
     port = std::stoi(listen.substr(colon + 1));

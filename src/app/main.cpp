@@ -9,7 +9,8 @@ namespace {
 
 // Adds --db and --config (with their environment variables) to a subcommand.
 void DataOptions(CLI::App* cmd, mvis::app::Overrides& o) {
-  cmd->add_option("--db", o.db, "database URL: sqlite:PATH or postgresql://… (default sqlite:data/mvis.db)")
+  cmd->add_option("--db", o.db,
+                  "database URL: sqlite:PATH or postgresql://… (default sqlite:data/mvis.db)")
       ->envname("MVIS_DB");
   cmd->add_option("--config", o.config, "TOML configuration file")->envname("MVIS_CONFIG");
 }
@@ -24,41 +25,54 @@ int main(int argc, char** argv) {
 
   auto* serve = app.add_subcommand("serve", "run the HTTP server and the web UI");
   DataOptions(serve, o);
-  serve->add_option("--listen", o.listen, "HOST:PORT to listen on (default 127.0.0.1:8080)")->envname("MVIS_LISTEN");
-  serve->add_option("--web", o.web, "directory of the built web UI (default web/dist)")->envname("MVIS_WEB");
+  serve->add_option("--listen", o.listen, "HOST:PORT to listen on (default 127.0.0.1:8080)")
+      ->envname("MVIS_LISTEN");
+  serve->add_option("--web", o.web, "directory of the built web UI (default web/dist)")
+      ->envname("MVIS_WEB");
   serve->add_option("--threads", o.threads, "I/O threads (default 4)")->check(CLI::Range(1, 64));
 
   auto* migrate = app.add_subcommand("migrate", "apply database migrations (idempotent)");
   DataOptions(migrate, o);
 
-  auto* demo = app.add_subcommand("demo", "seed demo organisations and accounts; print credentials");
+  auto* demo =
+      app.add_subcommand("demo", "seed demo organisations and accounts; print credentials");
   DataOptions(demo, o);
 
   auto* user = app.add_subcommand("user", "manage accounts");
   user->require_subcommand(1);
-  auto* user_add = user->add_subcommand("add", "create an account (prints a generated password unless --password-stdin)");
+  auto* user_add = user->add_subcommand(
+      "add", "create an account (prints a generated password unless --password-stdin)");
   DataOptions(user_add, o);
   mvis::app::UserAddArgs ua;
   std::optional<int64_t> org;
   user_add->add_option("--username", ua.username, "login name")->required();
-  user_add->add_option("--role", ua.role, "enterprise | district_regulator | city_regulator | drc | institute | sysadmin")
+  user_add
+      ->add_option("--role", ua.role,
+                   "enterprise | district_regulator | city_regulator | drc | institute | sysadmin")
       ->required();
   user_add->add_option("--org", org, "organisation id (all roles but sysadmin)");
   user_add->add_option("--phone", ua.phone, "mobile number for notices");
   user_add->add_option("--display-name", ua.display_name, "name shown in the UI");
-  user_add->add_option("--duties", ua.duties, "institute staff duties: verifier checker approver")->delimiter(',');
-  user_add->add_flag("--password-stdin", ua.password_stdin, "read the password from the first line of standard input");
+  user_add->add_option("--duties", ua.duties, "institute staff duties: verifier checker approver")
+      ->delimiter(',');
+  user_add->add_flag("--password-stdin", ua.password_stdin,
+                     "read the password from the first line of standard input");
 
   auto* audit = app.add_subcommand("audit", "audit log tools");
   audit->require_subcommand(1);
-  auto* verify = audit->add_subcommand("verify", "check the audit hash chain; exit 1 at the first broken row");
+  auto* verify =
+      audit->add_subcommand("verify", "check the audit hash chain; exit 1 at the first broken row");
   DataOptions(verify, o);
 
-  auto* import = app.add_subcommand("import", "import instruments from an .xlsx template or CSV for an enterprise");
+  auto* import = app.add_subcommand(
+      "import", "import instruments from an .xlsx template or CSV for an enterprise");
   DataOptions(import, o);
   std::string import_org, import_file;
-  import->add_option("--org", import_org, "the enterprise's unified social credit code")->required();
-  import->add_option("FILE", import_file, "the filled template (.xlsx) or a CSV file")->required()->check(CLI::ExistingFile);
+  import->add_option("--org", import_org, "the enterprise's unified social credit code")
+      ->required();
+  import->add_option("FILE", import_file, "the filled template (.xlsx) or a CSV file")
+      ->required()
+      ->check(CLI::ExistingFile);
 
   CLI11_PARSE(app, argc, argv);
   ua.org_id = org;

@@ -19,11 +19,11 @@ struct AuditEntry {
   std::string action;       // e.g. "auth.login", "admin.user.create"
   std::string object_type;  // e.g. "user"
   std::string object_id;
-  std::string summary;      // before/after summary; never secrets or full phone numbers
+  std::string summary;  // before/after summary; never secrets or full phone numbers
   std::string ip;
-  std::string result;       // "ok" or "denied" / "failed"
-  std::string prev_hash;    // hex; 64 zeros for the first row
-  std::string hash;         // hex SHA-256
+  std::string result;     // "ok" or "denied" / "failed"
+  std::string prev_hash;  // hex; 64 zeros for the first row
+  std::string hash;       // hex SHA-256
 };
 
 inline constexpr char kGenesisHash[] =

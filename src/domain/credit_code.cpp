@@ -6,8 +6,8 @@ namespace mvis::domain {
 namespace {
 
 constexpr std::string_view kCharset = "0123456789ABCDEFGHJKLMNPQRTUWXY";
-constexpr std::array<int, 17> kWeights = {1, 3, 9, 27, 19, 26, 16, 17, 20,
-                                          29, 25, 13, 8, 24, 10, 30, 28};
+constexpr std::array<int, 17> kWeights = {1,  3,  9,  27, 19, 26, 16, 17, 20,
+                                          29, 25, 13, 8,  24, 10, 30, 28};
 
 int ValueOf(char c) {
   auto pos = kCharset.find(c);

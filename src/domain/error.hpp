@@ -31,9 +31,9 @@ struct FieldError {
 
 struct Error {
   ErrorKind kind = ErrorKind::kInternal;
-  std::string code;     // stable, snake_case, e.g. "credit_code_invalid"
-  std::string message;  // Chinese, for the user
-  std::string field;    // the offending input field, when there is exactly one
+  std::string code;                // stable, snake_case, e.g. "credit_code_invalid"
+  std::string message;             // Chinese, for the user
+  std::string field;               // the offending input field, when there is exactly one
   std::vector<FieldError> fields;  // several offending fields (form validation)
 };
 

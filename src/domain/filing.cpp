@@ -33,30 +33,43 @@ std::optional<FilingStatus> ParseFilingStatus(std::string_view s) {
 
 std::string_view ToString(FilingAction a) {
   switch (a) {
-    case FilingAction::kEdit: return "edit";
-    case FilingAction::kSubmit: return "submit";
-    case FilingAction::kApprove: return "approve";
-    case FilingAction::kReturn: return "return";
-    case FilingAction::kRequestChange: return "request_change";
-    case FilingAction::kApproveChange: return "approve_change";
-    case FilingAction::kRejectChange: return "reject_change";
-    case FilingAction::kDeregister: return "deregister";
-    case FilingAction::kDelete: return "delete";
+    case FilingAction::kEdit:
+      return "edit";
+    case FilingAction::kSubmit:
+      return "submit";
+    case FilingAction::kApprove:
+      return "approve";
+    case FilingAction::kReturn:
+      return "return";
+    case FilingAction::kRequestChange:
+      return "request_change";
+    case FilingAction::kApproveChange:
+      return "approve_change";
+    case FilingAction::kRejectChange:
+      return "reject_change";
+    case FilingAction::kDeregister:
+      return "deregister";
+    case FilingAction::kDelete:
+      return "delete";
   }
   return {};
 }
 
 std::string_view ToString(DeregisterKind k) {
   switch (k) {
-    case DeregisterKind::kSuspended: return "suspended";
-    case DeregisterKind::kScrapped: return "scrapped";
-    case DeregisterKind::kMovedOut: return "moved_out";
+    case DeregisterKind::kSuspended:
+      return "suspended";
+    case DeregisterKind::kScrapped:
+      return "scrapped";
+    case DeregisterKind::kMovedOut:
+      return "moved_out";
   }
   return {};
 }
 
 std::optional<DeregisterKind> ParseDeregisterKind(std::string_view s) {
-  for (auto k : {DeregisterKind::kSuspended, DeregisterKind::kScrapped, DeregisterKind::kMovedOut}) {
+  for (auto k :
+       {DeregisterKind::kSuspended, DeregisterKind::kScrapped, DeregisterKind::kMovedOut}) {
     if (ToString(k) == s) return k;
   }
   return std::nullopt;
@@ -64,35 +77,52 @@ std::optional<DeregisterKind> ParseDeregisterKind(std::string_view s) {
 
 std::string_view DisplayName(FilingStatus s) {
   switch (s) {
-    case FilingStatus::kDraft: return "待申报";
-    case FilingStatus::kSubmitted: return "待审核";
-    case FilingStatus::kApproved: return "已备案";
-    case FilingStatus::kReturned: return "退回";
-    case FilingStatus::kDeregistered: return "已注销";
+    case FilingStatus::kDraft:
+      return "待申报";
+    case FilingStatus::kSubmitted:
+      return "待审核";
+    case FilingStatus::kApproved:
+      return "已备案";
+    case FilingStatus::kReturned:
+      return "退回";
+    case FilingStatus::kDeregistered:
+      return "已注销";
   }
   return {};
 }
 
 std::string_view DisplayName(FilingAction a) {
   switch (a) {
-    case FilingAction::kEdit: return "修改";
-    case FilingAction::kSubmit: return "申请备案";
-    case FilingAction::kApprove: return "备案通过";
-    case FilingAction::kReturn: return "退回";
-    case FilingAction::kRequestChange: return "申请变更";
-    case FilingAction::kApproveChange: return "变更通过";
-    case FilingAction::kRejectChange: return "变更退回";
-    case FilingAction::kDeregister: return "注销";
-    case FilingAction::kDelete: return "删除";
+    case FilingAction::kEdit:
+      return "修改";
+    case FilingAction::kSubmit:
+      return "申请备案";
+    case FilingAction::kApprove:
+      return "备案通过";
+    case FilingAction::kReturn:
+      return "退回";
+    case FilingAction::kRequestChange:
+      return "申请变更";
+    case FilingAction::kApproveChange:
+      return "变更通过";
+    case FilingAction::kRejectChange:
+      return "变更退回";
+    case FilingAction::kDeregister:
+      return "注销";
+    case FilingAction::kDelete:
+      return "删除";
   }
   return {};
 }
 
 std::string_view DisplayName(DeregisterKind k) {
   switch (k) {
-    case DeregisterKind::kSuspended: return "停用";
-    case DeregisterKind::kScrapped: return "报废";
-    case DeregisterKind::kMovedOut: return "迁出";
+    case DeregisterKind::kSuspended:
+      return "停用";
+    case DeregisterKind::kScrapped:
+      return "报废";
+    case DeregisterKind::kMovedOut:
+      return "迁出";
   }
   return {};
 }

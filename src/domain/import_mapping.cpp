@@ -22,11 +22,27 @@ std::string NormalizeHeader(const std::string& h) {
   int depth = 0;
   for (size_t i = 0; i < h.size();) {
     auto starts = [&](const char* s) { return h.compare(i, std::strlen(s), s) == 0; };
-    if (starts("（") || starts("【")) { ++depth; i += 3; continue; }
-    if (starts("）") || starts("】")) { depth = std::max(0, depth - 1); i += 3; continue; }
+    if (starts("（") || starts("【")) {
+      ++depth;
+      i += 3;
+      continue;
+    }
+    if (starts("）") || starts("】")) {
+      depth = std::max(0, depth - 1);
+      i += 3;
+      continue;
+    }
     char c = h[i];
-    if (c == '(' || c == '[') { ++depth; ++i; continue; }
-    if (c == ')' || c == ']') { depth = std::max(0, depth - 1); ++i; continue; }
+    if (c == '(' || c == '[') {
+      ++depth;
+      ++i;
+      continue;
+    }
+    if (c == ')' || c == ']') {
+      depth = std::max(0, depth - 1);
+      ++i;
+      continue;
+    }
     if (depth == 0 && c != '*' && c != ' ' && c != '\t' && c != '\n' && c != '\r') {
       out += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     }
@@ -162,7 +178,8 @@ std::optional<std::string> ParseLooseDate(const std::string& raw) {
     std::time_t t = static_cast<std::time_t>(days * 86400);
     std::tm tm{};
     gmtime_r(&t, &tm);
-    return std::to_string(tm.tm_year + 1900) + "-" + Format2(tm.tm_mon + 1) + "-" + Format2(tm.tm_mday);
+    return std::to_string(tm.tm_year + 1900) + "-" + Format2(tm.tm_mon + 1) + "-" +
+           Format2(tm.tm_mday);
   }
   int y = 0, m = 0, d = 0;
   std::string s = text;
@@ -193,7 +210,8 @@ MappedRow MapImportRow(const HeaderMap& header, const std::vector<std::string>& 
     return Trim(cells[it->second]);
   };
   bool any = false;
-  for (const auto& [key, col] : header.column_of) any = any || (col < cells.size() && !Trim(cells[col]).empty());
+  for (const auto& [key, col] : header.column_of)
+    any = any || (col < cells.size() && !Trim(cells[col]).empty());
   if (!any) {
     out.empty = true;
     return out;
@@ -210,7 +228,8 @@ MappedRow MapImportRow(const HeaderMap& header, const std::vector<std::string>& 
   std::string type = get("type_code");
   if (auto it = catalogue.types_by_code.find(type); it != catalogue.types_by_code.end()) {
     d.type_code = type;
-  } else if (auto by_name = catalogue.type_code_by_name.find(type); by_name != catalogue.type_code_by_name.end()) {
+  } else if (auto by_name = catalogue.type_code_by_name.find(type);
+             by_name != catalogue.type_code_by_name.end()) {
     d.type_code = by_name->second;
   } else if (!type.empty()) {
     error("type_code", "type_code_invalid", "器具类型“" + type + "”不在强制检定目录中");
@@ -221,11 +240,13 @@ MappedRow MapImportRow(const HeaderMap& header, const std::vector<std::string>& 
   d.manufacturer = get("manufacturer");
   d.brand = get("brand");
   d.accuracy_class = get("accuracy_class");
-  if (d.accuracy_class.size() > 1 && d.accuracy_class.ends_with("级")) d.accuracy_class.resize(d.accuracy_class.size() - 3);
+  if (d.accuracy_class.size() > 1 && d.accuracy_class.ends_with("级"))
+    d.accuracy_class.resize(d.accuracy_class.size() - 3);
   d.measuring_range = get("measuring_range");
   d.install_address = get("install_address");
   std::string region = get("install_region_code");
-  if (auto it = catalogue.region_code_by_name.find(region); it != catalogue.region_code_by_name.end()) {
+  if (auto it = catalogue.region_code_by_name.find(region);
+      it != catalogue.region_code_by_name.end()) {
     d.install_region_code = it->second;
   } else {
     d.install_region_code = region;  // validation reports it
@@ -239,7 +260,8 @@ MappedRow MapImportRow(const HeaderMap& header, const std::vector<std::string>& 
   if (auto iso = ParseLooseDate(date)) {
     d.in_use_date = *iso;
   } else if (!date.empty()) {
-    error("in_use_date", "in_use_date_invalid", "投入使用日期“" + date + "”无法识别，应为 YYYY-MM-DD");
+    error("in_use_date", "in_use_date_invalid",
+          "投入使用日期“" + date + "”无法识别，应为 YYYY-MM-DD");
     d.in_use_date = "?";
   }
   d.asset_no = get("asset_no");
@@ -275,7 +297,8 @@ MappedRow MapImportRow(const HeaderMap& header, const std::vector<std::string>& 
     std::string tou = get("charger.tou_billing");
     if (tou == "是" || tou == "Y" || tou == "y" || tou == "TRUE" || tou == "true" || tou == "1") {
       c.tou_billing = true;
-    } else if (tou == "否" || tou == "N" || tou == "n" || tou == "FALSE" || tou == "false" || tou == "0") {
+    } else if (tou == "否" || tou == "N" || tou == "n" || tou == "FALSE" || tou == "false" ||
+               tou == "0") {
       c.tou_billing = false;
     } else if (!tou.empty()) {
       error("charger.tou_billing", "field_type_invalid", "分时计费应填“是”或“否”");

@@ -14,9 +14,9 @@ namespace mvis::domain {
 
 // One column of the import template, in template order.
 struct ImportColumn {
-  const char* key;        // InstrumentData field, or charger.<field>
-  const char* header;     // Chinese header without the required mark
-  bool required;          // required for every row (charger columns: for chargers)
+  const char* key;     // InstrumentData field, or charger.<field>
+  const char* header;  // Chinese header without the required mark
+  bool required;       // required for every row (charger columns: for chargers)
   double width;
 };
 const std::vector<ImportColumn>& ImportColumns();

@@ -29,7 +29,8 @@ class Checker {
   }
   void Limit(const std::string& field, const std::string& value, size_t max, const char* label) {
     if (CodePoints(value) > max) {
-      Add(field, Leaf(field) + "_too_long", std::string(label) + "不能超过" + std::to_string(max) + "个字符");
+      Add(field, Leaf(field) + "_too_long",
+          std::string(label) + "不能超过" + std::to_string(max) + "个字符");
     }
   }
   void Range(const std::string& field, const std::optional<double>& v, double lo, double hi,
@@ -82,8 +83,8 @@ void ValidateCharger(const ChargerSpec& c, const InstrumentType& type, Checker& 
   }
   if (c.longitude.has_value() != c.latitude.has_value()) {
     check.Add("charger.longitude", "charger_field_invalid", "经度和纬度须同时填写");
-  } else if (c.longitude && (*c.longitude < 73 || *c.longitude > 136 || *c.latitude < 3 ||
-                             *c.latitude > 54)) {
+  } else if (c.longitude &&
+             (*c.longitude < 73 || *c.longitude > 136 || *c.latitude < 3 || *c.latitude > 54)) {
     check.Add("charger.longitude", "charger_field_invalid", "经纬度不在中国境内");
   }
 }
@@ -146,7 +147,8 @@ std::vector<FieldError> ValidateInstrument(
       std::find(type->accuracy_classes.begin(), type->accuracy_classes.end(), d.accuracy_class) ==
           type->accuracy_classes.end()) {
     std::string allowed;
-    for (const auto& a : type->accuracy_classes) allowed += (allowed.empty() ? "" : "、") + a + "级";
+    for (const auto& a : type->accuracy_classes)
+      allowed += (allowed.empty() ? "" : "、") + a + "级";
     check.Add("accuracy_class", "accuracy_class_invalid", "准确度等级应为" + allowed);
   }
   check.Limit("measuring_range", d.measuring_range, 100, "测量范围");

@@ -25,7 +25,7 @@ struct InstrumentType {
   std::string verification_form;  // periodic | first_only
   int period_months = 0;          // verification period, or use limit for first_only
   std::vector<std::string> mandatory_uses;
-  std::string charger_current;    // "AC" / "DC" for charger types, "" otherwise
+  std::string charger_current;                // "AC" / "DC" for charger types, "" otherwise
   std::vector<std::string> accuracy_classes;  // allowed values; empty: free text
   bool active = true;
 
@@ -59,7 +59,7 @@ struct InstrumentData {
   std::string install_address;
   std::string install_region_code;
   std::string use;
-  std::string in_use_date;   // YYYY-MM-DD
+  std::string in_use_date;  // YYYY-MM-DD
   std::string asset_no;
   std::string notes;
   std::optional<ChargerSpec> charger;

@@ -26,18 +26,23 @@ int CodePoints(std::string_view s) {
 Status CheckPassword(const PasswordPolicy& policy, std::string_view password,
                      std::string_view username) {
   const std::string rule = "密码须为" + std::to_string(policy.min_length) + "至" +
-                           std::to_string(policy.max_length) + "位，且包含大写字母、小写字母、数字、" +
-                           "特殊字符中的至少" + std::to_string(policy.min_classes) + "类";
+                           std::to_string(policy.max_length) +
+                           "位，且包含大写字母、小写字母、数字、" + "特殊字符中的至少" +
+                           std::to_string(policy.min_classes) + "类";
   int length = CodePoints(password);
   if (length < policy.min_length || length > policy.max_length) {
     return InvalidField("password", "password_too_weak", rule);
   }
   bool lower = false, upper = false, digit = false, symbol = false;
   for (unsigned char c : password) {
-    if (std::islower(c)) lower = true;
-    else if (std::isupper(c)) upper = true;
-    else if (std::isdigit(c)) digit = true;
-    else symbol = true;  // punctuation, space and any non-ASCII character
+    if (std::islower(c))
+      lower = true;
+    else if (std::isupper(c))
+      upper = true;
+    else if (std::isdigit(c))
+      digit = true;
+    else
+      symbol = true;  // punctuation, space and any non-ASCII character
   }
   if (lower + upper + digit + symbol < policy.min_classes) {
     return InvalidField("password", "password_too_weak", rule);

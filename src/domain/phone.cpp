@@ -12,7 +12,8 @@ bool IsValidMobile(std::string_view phone) {
 
 std::string MaskPhone(std::string_view phone) {
   if (phone.empty()) return {};
-  if (phone.size() == 11) return std::string(phone.substr(0, 3)) + "****" + std::string(phone.substr(7));
+  if (phone.size() == 11)
+    return std::string(phone.substr(0, 3)) + "****" + std::string(phone.substr(7));
   if (phone.size() <= 5) return std::string(phone.size(), '*');
   return std::string(phone.substr(0, 3)) + std::string(phone.size() - 5, '*') +
          std::string(phone.substr(phone.size() - 2));

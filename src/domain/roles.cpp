@@ -55,58 +55,86 @@ std::optional<Duty> ParseDuty(std::string_view s) { return Parse(kDuties, s); }
 
 std::string_view ToString(ScopeKind scope) {
   switch (scope) {
-    case ScopeKind::kOrg: return "org";
-    case ScopeKind::kDistrict: return "district";
-    case ScopeKind::kCity: return "city";
-    case ScopeKind::kInstitute: return "institute";
-    case ScopeKind::kPlatform: return "platform";
+    case ScopeKind::kOrg:
+      return "org";
+    case ScopeKind::kDistrict:
+      return "district";
+    case ScopeKind::kCity:
+      return "city";
+    case ScopeKind::kInstitute:
+      return "institute";
+    case ScopeKind::kPlatform:
+      return "platform";
   }
   return {};
 }
 
 std::string_view DisplayName(Role role) {
   switch (role) {
-    case Role::kEnterprise: return "运营企业";
-    case Role::kDistrictRegulator: return "区市场监管局";
-    case Role::kCityRegulator: return "市市场监管局";
-    case Role::kDrc: return "发改部门";
-    case Role::kInstitute: return "计量技术机构";
-    case Role::kSysadmin: return "系统管理员";
+    case Role::kEnterprise:
+      return "运营企业";
+    case Role::kDistrictRegulator:
+      return "区市场监管局";
+    case Role::kCityRegulator:
+      return "市市场监管局";
+    case Role::kDrc:
+      return "发改部门";
+    case Role::kInstitute:
+      return "计量技术机构";
+    case Role::kSysadmin:
+      return "系统管理员";
   }
   return {};
 }
 
 std::string_view DisplayName(OrgKind kind) {
   switch (kind) {
-    case OrgKind::kEnterprise: return "企业";
-    case OrgKind::kDistrictBureau: return "区市场监管局";
-    case OrgKind::kCityBureau: return "市市场监管局";
-    case OrgKind::kDrc: return "发改部门";
-    case OrgKind::kInstitute: return "计量技术机构";
+    case OrgKind::kEnterprise:
+      return "企业";
+    case OrgKind::kDistrictBureau:
+      return "区市场监管局";
+    case OrgKind::kCityBureau:
+      return "市市场监管局";
+    case OrgKind::kDrc:
+      return "发改部门";
+    case OrgKind::kInstitute:
+      return "计量技术机构";
   }
   return {};
 }
 
 bool RoleFitsOrgKind(Role role, std::optional<OrgKind> kind) {
   switch (role) {
-    case Role::kSysadmin: return !kind.has_value();
-    case Role::kEnterprise: return kind == OrgKind::kEnterprise;
-    case Role::kDistrictRegulator: return kind == OrgKind::kDistrictBureau;
-    case Role::kCityRegulator: return kind == OrgKind::kCityBureau;
-    case Role::kDrc: return kind == OrgKind::kDrc;
-    case Role::kInstitute: return kind == OrgKind::kInstitute;
+    case Role::kSysadmin:
+      return !kind.has_value();
+    case Role::kEnterprise:
+      return kind == OrgKind::kEnterprise;
+    case Role::kDistrictRegulator:
+      return kind == OrgKind::kDistrictBureau;
+    case Role::kCityRegulator:
+      return kind == OrgKind::kCityBureau;
+    case Role::kDrc:
+      return kind == OrgKind::kDrc;
+    case Role::kInstitute:
+      return kind == OrgKind::kInstitute;
   }
   return false;
 }
 
 ScopeKind ScopeOf(Role role, std::string_view region_level) {
   switch (role) {
-    case Role::kEnterprise: return ScopeKind::kOrg;
-    case Role::kDistrictRegulator: return ScopeKind::kDistrict;
-    case Role::kCityRegulator: return ScopeKind::kCity;
-    case Role::kDrc: return region_level == "city" ? ScopeKind::kCity : ScopeKind::kDistrict;
-    case Role::kInstitute: return ScopeKind::kInstitute;
-    case Role::kSysadmin: return ScopeKind::kPlatform;
+    case Role::kEnterprise:
+      return ScopeKind::kOrg;
+    case Role::kDistrictRegulator:
+      return ScopeKind::kDistrict;
+    case Role::kCityRegulator:
+      return ScopeKind::kCity;
+    case Role::kDrc:
+      return region_level == "city" ? ScopeKind::kCity : ScopeKind::kDistrict;
+    case Role::kInstitute:
+      return ScopeKind::kInstitute;
+    case Role::kSysadmin:
+      return ScopeKind::kPlatform;
   }
   return ScopeKind::kOrg;
 }

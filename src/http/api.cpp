@@ -21,11 +21,19 @@ bool SameToken(const std::string& a, const std::string& b) {
 
 std::string ContentType(const std::filesystem::path& p) {
   static const std::pair<const char*, const char*> kTypes[] = {
-      {".html", "text/html; charset=utf-8"}, {".js", "text/javascript; charset=utf-8"},
-      {".mjs", "text/javascript; charset=utf-8"}, {".css", "text/css; charset=utf-8"},
-      {".json", "application/json"}, {".svg", "image/svg+xml"}, {".png", "image/png"},
-      {".jpg", "image/jpeg"}, {".ico", "image/x-icon"}, {".woff", "font/woff"},
-      {".woff2", "font/woff2"}, {".ttf", "font/ttf"}, {".txt", "text/plain; charset=utf-8"},
+      {".html", "text/html; charset=utf-8"},
+      {".js", "text/javascript; charset=utf-8"},
+      {".mjs", "text/javascript; charset=utf-8"},
+      {".css", "text/css; charset=utf-8"},
+      {".json", "application/json"},
+      {".svg", "image/svg+xml"},
+      {".png", "image/png"},
+      {".jpg", "image/jpeg"},
+      {".ico", "image/x-icon"},
+      {".woff", "font/woff"},
+      {".woff2", "font/woff2"},
+      {".ttf", "font/ttf"},
+      {".txt", "text/plain; charset=utf-8"},
       {".map", "application/json"}};
   std::string ext = p.extension().string();
   for (const auto& [e, type] : kTypes) {
@@ -44,7 +52,8 @@ std::string CookieValue(const std::string& header, const std::string& name) {
     std::string part = header.substr(pos, end - pos);
     size_t b = part.find_first_not_of(' ');
     if (b != std::string::npos) part = part.substr(b);
-    if (part.size() > name.size() && part.compare(0, name.size(), name) == 0 && part[name.size()] == '=') {
+    if (part.size() > name.size() && part.compare(0, name.size(), name) == 0 &&
+        part[name.size()] == '=') {
       return part.substr(name.size() + 1);
     }
     pos = end + 1;
@@ -66,7 +75,8 @@ Response Api::Handle(Request& request) {
   auto start = std::chrono::steady_clock::now();
   Response response = Dispatch(request);
   auto micros = std::chrono::duration_cast<std::chrono::microseconds>(
-                    std::chrono::steady_clock::now() - start).count();
+                    std::chrono::steady_clock::now() - start)
+                    .count();
   // Paths only: query strings may carry phone numbers.
   spdlog::info("{} {} {} {:.1f}ms {}", request.method, request.path, response.status,
                micros / 1000.0, request.remote_ip);
@@ -83,7 +93,8 @@ Response Api::Dispatch(Request& request) {
   auto match = router_.Find(request.method, request.path);
   if (!match.route) {
     if (match.method_mismatch) {
-      Response r = JsonResponse(405, Json{{"error", {{"code", "method_not_allowed"}, {"message", "请求方法不被允许"}}}});
+      Response r = JsonResponse(
+          405, Json{{"error", {{"code", "method_not_allowed"}, {"message", "请求方法不被允许"}}}});
       return r;
     }
     return ErrorResponse({ErrorKind::kNotFound, "route_not_found", "接口不存在", {}, {}});
@@ -97,13 +108,16 @@ Response Api::Dispatch(Request& request) {
   }
   RequestContext ctx(request, info);
   if (match.route->access == Access::kSignedIn) {
-    auto actor = services_.auth.Authenticate(
-        CookieValue(request.Header("cookie"), kSessionCookie), info);
+    auto actor =
+        services_.auth.Authenticate(CookieValue(request.Header("cookie"), kSessionCookie), info);
     if (!actor) return ErrorResponse(actor.error());
     if (IsStateChanging(request.method) &&
         !SameToken(request.Header("x-csrf-token"), actor->csrf_token)) {
-      return ErrorResponse({ErrorKind::kPermissionDenied, "csrf_token_invalid",
-                            "请求校验失败，请刷新页面后重试", {}, {}});
+      return ErrorResponse({ErrorKind::kPermissionDenied,
+                            "csrf_token_invalid",
+                            "请求校验失败，请刷新页面后重试",
+                            {},
+                            {}});
     }
     ctx.set_actor(std::move(*actor));
   }

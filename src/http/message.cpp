@@ -31,7 +31,8 @@ std::map<std::string, std::string> ParseQuery(const std::string& query) {
     std::string pair = query.substr(start, amp - start);
     size_t eq = pair.find('=');
     if (!pair.empty()) {
-      out[UrlDecode(pair.substr(0, eq))] = eq == std::string::npos ? "" : UrlDecode(pair.substr(eq + 1));
+      out[UrlDecode(pair.substr(0, eq))] =
+          eq == std::string::npos ? "" : UrlDecode(pair.substr(eq + 1));
     }
     start = amp + 1;
   }

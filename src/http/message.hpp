@@ -10,9 +10,9 @@
 namespace mvis::http {
 
 struct Request {
-  std::string method;  // "GET", "POST", …
-  std::string target;  // raw request target, e.g. "/api/v1/orgs?page=2"
-  std::string path;    // decoded path without the query
+  std::string method;                          // "GET", "POST", …
+  std::string target;                          // raw request target, e.g. "/api/v1/orgs?page=2"
+  std::string path;                            // decoded path without the query
   std::map<std::string, std::string> query;    // decoded query parameters
   std::map<std::string, std::string> headers;  // lower-case names
   std::map<std::string, std::string> params;   // path parameters set by the router

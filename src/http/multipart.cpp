@@ -7,12 +7,14 @@ namespace mvis::http {
 namespace {
 
 std::unexpected<Error> Invalid() {
-  return Fail(ErrorKind::kInvalidArgument, "multipart_invalid", "上传内容格式错误，请以表单方式上传文件");
+  return Fail(ErrorKind::kInvalidArgument, "multipart_invalid",
+              "上传内容格式错误，请以表单方式上传文件");
 }
 
 std::string Lower(std::string_view s) {
   std::string out(s);
-  std::transform(out.begin(), out.end(), out.begin(), [](unsigned char c) { return std::tolower(c); });
+  std::transform(out.begin(), out.end(), out.begin(),
+                 [](unsigned char c) { return std::tolower(c); });
   return out;
 }
 
@@ -27,7 +29,8 @@ std::string Param(std::string_view header, std::string_view key) {
       std::string_view rest = header.substr(eq + 1);
       if (!rest.empty() && rest.front() == '"') {
         auto end = rest.find('"', 1);
-        return std::string(rest.substr(1, end == std::string_view::npos ? std::string_view::npos : end - 1));
+        return std::string(
+            rest.substr(1, end == std::string_view::npos ? std::string_view::npos : end - 1));
       }
       auto end = rest.find(';');
       std::string v(rest.substr(0, end));
@@ -61,7 +64,9 @@ Result<std::vector<FormPart>> ParseMultipart(std::string_view content_type, std:
     size_t line_start = 0;
     while (line_start <= headers.size()) {
       size_t line_end = headers.find("\r\n", line_start);
-      std::string_view line = headers.substr(line_start, line_end == std::string_view::npos ? std::string_view::npos : line_end - line_start);
+      std::string_view line =
+          headers.substr(line_start, line_end == std::string_view::npos ? std::string_view::npos
+                                                                        : line_end - line_start);
       auto colon = line.find(':');
       if (colon != std::string_view::npos) {
         std::string name = Lower(line.substr(0, colon));

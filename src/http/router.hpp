@@ -15,8 +15,8 @@ class RequestContext;
 using RouteHandler = std::function<Response(RequestContext&)>;
 
 enum class Access {
-  kPublic,         // no session needed
-  kSignedIn,       // a valid session; state-changing methods also need the CSRF token
+  kPublic,    // no session needed
+  kSignedIn,  // a valid session; state-changing methods also need the CSRF token
 };
 
 struct Route {

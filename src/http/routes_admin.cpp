@@ -9,7 +9,8 @@ namespace {
 Result<std::optional<int64_t>> OptionalId(const Json& body, const char* key) {
   auto it = body.find(key);
   if (it == body.end() || it->is_null()) return std::optional<int64_t>();
-  if (it->is_number_integer() && it->get<int64_t>() > 0) return std::optional<int64_t>(it->get<int64_t>());
+  if (it->is_number_integer() && it->get<int64_t>() > 0)
+    return std::optional<int64_t>(it->get<int64_t>());
   return InvalidField(key, "invalid_id", "编号无效");
 }
 
@@ -28,7 +29,7 @@ void AddAdminRoutes(Router& router, AppServices& s) {
     auto body = ctx.Body();
     if (!body) return ErrorResponse(body.error());
     const Json& b = *body;
-    services::OrgInput in{Str(b, "kind"),    Str(b, "name"),         Str(b, "region_code"),
+    services::OrgInput in{Str(b, "kind"),        Str(b, "name"),    Str(b, "region_code"),
                           Str(b, "credit_code"), Str(b, "address"), Str(b, "contact_name"),
                           Str(b, "phone")};
     return Reply(s.admin.CreateOrg(ctx.actor(), std::move(in)), OrgJson, 201);
@@ -61,18 +62,21 @@ void AddAdminRoutes(Router& router, AppServices& s) {
     in.phone = Str(b, "phone");
     in.display_name = Str(b, "display_name");
     if (auto d = b.find("duties"); d != b.end() && d->is_array()) {
-      for (const auto& duty : *d) in.duties.push_back(duty.is_string() ? duty.get<std::string>() : "?");
+      for (const auto& duty : *d)
+        in.duties.push_back(duty.is_string() ? duty.get<std::string>() : "?");
     }
-    return Reply(s.admin.CreateUser(ctx.actor(), std::move(in)),
-                 [](const services::CreatedUser& c) {
-                   Json j = UserJson(c.user);
-                   if (!c.generated_password.empty()) j["password"] = c.generated_password;
-                   return j;
-                 },
-                 201);
+    return Reply(
+        s.admin.CreateUser(ctx.actor(), std::move(in)),
+        [](const services::CreatedUser& c) {
+          Json j = UserJson(c.user);
+          if (!c.generated_password.empty()) j["password"] = c.generated_password;
+          return j;
+        },
+        201);
   });
 
-  for (const auto& [action, status] : {std::pair{"disable", "disabled"}, std::pair{"enable", "active"}}) {
+  for (const auto& [action, status] :
+       {std::pair{"disable", "disabled"}, std::pair{"enable", "active"}}) {
     std::string target = status;
     router.Add("POST", std::string("/api/v1/admin/users/{id}/") + action, Access::kSignedIn,
                [&s, target](RequestContext& ctx) {
@@ -93,7 +97,9 @@ void AddAdminRoutes(Router& router, AppServices& s) {
                  password = Str(*body, "password");
                }
                return Reply(s.admin.ResetPassword(ctx.actor(), *id, password),
-                            [](const std::string& p) { return Json{{"password", p}}; });
+                            [](const std::string& p) {
+                              return Json{{"password", p}};
+                            });
              });
 
   router.Add("GET", "/api/v1/admin/notifications", Access::kSignedIn, [&s](RequestContext& ctx) {

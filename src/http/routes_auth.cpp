@@ -7,8 +7,9 @@ namespace mvis::http {
 namespace {
 
 std::string SessionCookie(const std::string& token, int64_t max_age, bool secure) {
-  return std::string(kSessionCookie) + "=" + token + "; Path=/; HttpOnly; SameSite=Strict; Max-Age=" +
-         std::to_string(max_age) + (secure ? "; Secure" : "");
+  return std::string(kSessionCookie) + "=" + token +
+         "; Path=/; HttpOnly; SameSite=Strict; Max-Age=" + std::to_string(max_age) +
+         (secure ? "; Secure" : "");
 }
 
 }  // namespace
@@ -17,25 +18,27 @@ void AddAuthRoutes(Router& router, AppServices& s, const ApiOptions& options) {
   router.Add("POST", "/api/v1/auth/sms-codes", Access::kPublic, [&s](RequestContext& ctx) {
     auto body = ctx.Body();
     if (!body) return ErrorResponse(body.error());
-    return Reply(s.auth.SendSmsCode(Str(*body, "phone"), Str(*body, "purpose"), ctx.info()),
-                 [](const services::SmsCodeSent& sent) {
-                   return Json{{"expires_in", sent.expires_in}, {"resend_after", sent.resend_after}};
-                 },
-                 202);
+    return Reply(
+        s.auth.SendSmsCode(Str(*body, "phone"), Str(*body, "purpose"), ctx.info()),
+        [](const services::SmsCodeSent& sent) {
+          return Json{{"expires_in", sent.expires_in}, {"resend_after", sent.resend_after}};
+        },
+        202);
   });
 
   router.Add("POST", "/api/v1/auth/register", Access::kPublic, [&s](RequestContext& ctx) {
     auto body = ctx.Body();
     if (!body) return ErrorResponse(body.error());
     const Json& b = *body;
-    services::RegisterInput in{Str(b, "credit_code"), Str(b, "org_name"),    Str(b, "region_code"),
+    services::RegisterInput in{Str(b, "credit_code"), Str(b, "org_name"),     Str(b, "region_code"),
                                Str(b, "address"),     Str(b, "contact_name"), Str(b, "phone"),
                                Str(b, "sms_code"),    Str(b, "username"),     Str(b, "password")};
-    return Reply(s.auth.RegisterEnterprise(std::move(in), ctx.info()),
-                 [](const services::RegisterResult& r) {
-                   return Json{{"user", UserJson(r.user)}, {"org", OrgJson(r.org)}};
-                 },
-                 201);
+    return Reply(
+        s.auth.RegisterEnterprise(std::move(in), ctx.info()),
+        [](const services::RegisterResult& r) {
+          return Json{{"user", UserJson(r.user)}, {"org", OrgJson(r.org)}};
+        },
+        201);
   });
 
   bool secure = options.cookie_secure;
@@ -46,8 +49,8 @@ void AddAuthRoutes(Router& router, AppServices& s, const ApiOptions& options) {
     if (!login) return ErrorResponse(login.error());
     Response r = JsonResponse(200, MeJson(login->me));
     r.headers.emplace_back(
-        "Set-Cookie", SessionCookie(login->session_token,
-                                    s.auth.config().session_absolute_seconds, secure));
+        "Set-Cookie",
+        SessionCookie(login->session_token, s.auth.config().session_absolute_seconds, secure));
     return r;
   });
 

@@ -31,9 +31,8 @@ void AddInboxRoutes(Router& router, AppServices& s) {
     return ReplyEmpty(s.inbox.MarkRead(ctx.actor(), *id));
   });
 
-  router.Add("POST", "/api/v1/inbox/read-all", Access::kSignedIn, [&s](RequestContext& ctx) {
-    return ReplyEmpty(s.inbox.MarkAllRead(ctx.actor()));
-  });
+  router.Add("POST", "/api/v1/inbox/read-all", Access::kSignedIn,
+             [&s](RequestContext& ctx) { return ReplyEmpty(s.inbox.MarkAllRead(ctx.actor())); });
 }
 
 }  // namespace mvis::http

@@ -53,7 +53,8 @@ class Session : public std::enable_shared_from_this<Session> {
 
   void OnHeader(beast::error_code ec, std::size_t) {
     if (ec) return FailRead(ec);
-    size_t limit = IsUploadPath(parser_->get().target()) ? options_.upload_body_limit : options_.body_limit;
+    size_t limit =
+        IsUploadPath(parser_->get().target()) ? options_.upload_body_limit : options_.body_limit;
     if (auto length = parser_->content_length(); length && *length > limit) {
       return FailRead(bhttp::error::body_limit);
     }
@@ -64,14 +65,14 @@ class Session : public std::enable_shared_from_this<Session> {
   }
 
   void FailRead(beast::error_code ec) {
-    if (ec == bhttp::error::end_of_stream || ec == net::error::eof ||
-        ec == beast::error::timeout || ec == net::error::operation_aborted ||
-        ec == net::error::connection_reset) {
+    if (ec == bhttp::error::end_of_stream || ec == net::error::eof || ec == beast::error::timeout ||
+        ec == net::error::operation_aborted || ec == net::error::connection_reset) {
       return Close();
     }
     int status = 400;
     std::string code = "bad_request", message = "请求格式错误";
-    if (ec == bhttp::error::body_limit && parser_->is_header_done() && IsUploadPath(parser_->get().target())) {
+    if (ec == bhttp::error::body_limit && parser_->is_header_done() &&
+        IsUploadPath(parser_->get().target())) {
       status = 413, code = "file_too_large", message = "上传文件过大，请拆分后分批导入";
     } else if (ec == bhttp::error::body_limit) {
       status = 413, code = "payload_too_large", message = "请求内容过大";
@@ -131,7 +132,8 @@ class Session : public std::enable_shared_from_this<Session> {
             std::make_tuple(static_cast<bhttp::status>(res.status), 11));
         Decorate(*out, res, keep_alive);
         out->prepare_payload();
-        bhttp::async_write(stream_, *out, [out, finish](beast::error_code e, std::size_t n) { finish(e, n); });
+        bhttp::async_write(stream_, *out,
+                           [out, finish](beast::error_code e, std::size_t n) { finish(e, n); });
         return;
       }
       res.status = 404;
@@ -142,7 +144,8 @@ class Session : public std::enable_shared_from_this<Session> {
     Decorate(*out, res, keep_alive);
     out->body() = std::move(res.body);
     out->prepare_payload();
-    bhttp::async_write(stream_, *out, [out, finish](beast::error_code e, std::size_t n) { finish(e, n); });
+    bhttp::async_write(stream_, *out,
+                       [out, finish](beast::error_code e, std::size_t n) { finish(e, n); });
   }
 
   template <typename Message>
@@ -204,7 +207,9 @@ Server::~Server() { Stop(); }
 Status Server::Start() {
   beast::error_code ec;
   auto address = net::ip::make_address(impl_->options.address, ec);
-  if (ec) return Fail(ErrorKind::kInvalidArgument, "listen_invalid", "监听地址无效：" + impl_->options.address);
+  if (ec)
+    return Fail(ErrorKind::kInvalidArgument, "listen_invalid",
+                "监听地址无效：" + impl_->options.address);
   tcp::endpoint endpoint(address, impl_->options.port);
   auto& a = impl_->acceptor;
   a.open(endpoint.protocol(), ec);

@@ -2,8 +2,8 @@
 
 #include "domain/filing.hpp"
 #include "domain/phone.hpp"
-#include "services/instrument_codec.hpp"
 #include "domain/time.hpp"
+#include "services/instrument_codec.hpp"
 
 namespace mvis::http {
 namespace {
@@ -108,16 +108,17 @@ Json AuditJson(const domain::AuditEntry& e) {
 }
 
 Json InstrumentTypeJson(const domain::InstrumentType& t) {
-  return Json{{"code", t.code},
-              {"name", t.name},
-              {"regulation", t.regulation},
-              {"verification_form", t.verification_form},
-              {"period_months", t.period_months},
-              {"mandatory_uses", t.mandatory_uses},
-              {"charger_current", t.charger_current.empty() ? Json(nullptr) : Json(t.charger_current)},
-              {"is_charger", t.is_charger()},
-              {"accuracy_classes", t.accuracy_classes},
-              {"active", t.active}};
+  return Json{
+      {"code", t.code},
+      {"name", t.name},
+      {"regulation", t.regulation},
+      {"verification_form", t.verification_form},
+      {"period_months", t.period_months},
+      {"mandatory_uses", t.mandatory_uses},
+      {"charger_current", t.charger_current.empty() ? Json(nullptr) : Json(t.charger_current)},
+      {"is_charger", t.is_charger()},
+      {"accuracy_classes", t.accuracy_classes},
+      {"active", t.active}};
 }
 
 Json InstrumentJson(const store::InstrumentRow& r) {
@@ -133,7 +134,8 @@ Json InstrumentJson(const store::InstrumentRow& r) {
   auto status = domain::ParseFilingStatus(r.status);
   j["status_name"] = status ? domain::DisplayName(*status) : "";
   j["change_pending"] = r.change_pending;
-  j["pending_change"] = r.pending_change.empty() ? Json(nullptr) : Json::parse(r.pending_change, nullptr, false);
+  j["pending_change"] =
+      r.pending_change.empty() ? Json(nullptr) : Json::parse(r.pending_change, nullptr, false);
   j["last_reason"] = r.last_reason;
   j["deregister_kind"] = r.deregister_kind.empty() ? Json(nullptr) : Json(r.deregister_kind);
   j["deregister_date"] = r.deregister_date.empty() ? Json(nullptr) : Json(r.deregister_date);
@@ -161,10 +163,11 @@ Json ArchiveJson(const services::ArchiveEntry& e) {
     auto it = e.counts.find(s);
     counts[s] = it == e.counts.end() ? 0 : it->second;
   }
-  return Json{{"org", OrgJson(e.org)},
-              {"contact_name", e.org.contact_name},
-              {"phone", e.show_phone ? e.org.contact_phone : domain::MaskPhone(e.org.contact_phone)},
-              {"counts", counts}};
+  return Json{
+      {"org", OrgJson(e.org)},
+      {"contact_name", e.org.contact_name},
+      {"phone", e.show_phone ? e.org.contact_phone : domain::MaskPhone(e.org.contact_phone)},
+      {"counts", counts}};
 }
 
 }  // namespace mvis::http

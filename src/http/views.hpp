@@ -2,9 +2,9 @@
 #pragma once
 
 #include "domain/audit_chain.hpp"
+#include "domain/instrument.hpp"
 #include "http/context.hpp"
 #include "services/auth_service.hpp"
-#include "domain/instrument.hpp"
 #include "services/instrument_service.hpp"
 #include "store/instruments_store.hpp"
 #include "store/notifications_store.hpp"
@@ -18,8 +18,8 @@ Json UserJson(const store::UserRow& user);
 Json OrgJson(const store::OrgRow& org);
 Json RegionJson(const store::RegionRow& region);
 Json MeJson(const services::MeView& me);
-Json MessageJson(const store::NotificationRow& n);   // inbox
-Json OutboxJson(const store::NotificationRow& n);    // SMS outbox (sysadmin)
+Json MessageJson(const store::NotificationRow& n);  // inbox
+Json OutboxJson(const store::NotificationRow& n);   // SMS outbox (sysadmin)
 Json AuditJson(const domain::AuditEntry& e);
 Json InstrumentTypeJson(const domain::InstrumentType& t);
 Json InstrumentJson(const store::InstrumentRow& r);

@@ -12,7 +12,7 @@
 namespace mvis::io {
 
 struct SmsMessage {
-  int64_t id = 0;       // outbox id, sent so the gateway can de-duplicate retries
+  int64_t id = 0;  // outbox id, sent so the gateway can de-duplicate retries
   std::string phone;
   std::string text;
 };
@@ -27,8 +27,8 @@ class SmsProvider {
 };
 
 struct HttpSmsConfig {
-  std::string url;       // e.g. https://sms-gateway.example/send
-  std::string secret;    // HMAC key shared with the gateway
+  std::string url;     // e.g. https://sms-gateway.example/send
+  std::string secret;  // HMAC key shared with the gateway
   long timeout_ms = 5000;
 };
 

@@ -33,7 +33,9 @@ class TempWorkbook {
   TempWorkbook() {
     static std::atomic<uint64_t> counter{0};
     auto dir = std::filesystem::temp_directory_path();
-    path_ = (dir / ("mvis-xlsx-" + std::to_string(getpid()) + "-" + std::to_string(counter++) + ".xlsx")).string();
+    path_ = (dir /
+             ("mvis-xlsx-" + std::to_string(getpid()) + "-" + std::to_string(counter++) + ".xlsx"))
+                .string();
     tmpdir_ = dir.string();
     lxw_workbook_options options = {};
     options.constant_memory = LXW_TRUE;
@@ -45,7 +47,8 @@ class TempWorkbook {
   Result<std::string> Finish() {
     lxw_error err = workbook_close(workbook_);
     workbook_ = nullptr;
-    if (err != LXW_NO_ERROR) return Fail(ErrorKind::kInternal, "export_failed", "Excel 文件生成失败");
+    if (err != LXW_NO_ERROR)
+      return Fail(ErrorKind::kInternal, "export_failed", "Excel 文件生成失败");
     std::ifstream in(path_, std::ios::binary);
     std::ostringstream bytes;
     bytes << in.rdbuf();
@@ -60,7 +63,8 @@ class TempWorkbook {
 
 std::string ColumnName(size_t c) {
   std::string out;
-  for (size_t n = c + 1; n > 0; n = (n - 1) / 26) out.insert(out.begin(), static_cast<char>('A' + (n - 1) % 26));
+  for (size_t n = c + 1; n > 0; n = (n - 1) / 26)
+    out.insert(out.begin(), static_cast<char>('A' + (n - 1) % 26));
   return out;
 }
 
@@ -99,7 +103,8 @@ Result<std::string> WriteTemplate(const TemplateSpec& spec) {
   // writes rows in order).
   size_t longest = 0;
   for (const auto& [name, values] : spec.lists) longest = std::max(longest, values.size());
-  for (size_t c = 0; c < spec.lists.size(); ++c) worksheet_write_string(options, 0, c, spec.lists[c].first.c_str(), nullptr);
+  for (size_t c = 0; c < spec.lists.size(); ++c)
+    worksheet_write_string(options, 0, c, spec.lists[c].first.c_str(), nullptr);
   for (size_t r = 0; r < longest; ++r) {
     for (size_t c = 0; c < spec.lists.size(); ++c) {
       const auto& values = spec.lists[c].second;
@@ -119,7 +124,8 @@ Result<std::string> WriteTemplate(const TemplateSpec& spec) {
     const std::string& v = spec.example_row[c];
     if (v.empty()) continue;
     if (spec.columns[c].date && v.size() == 10) {
-      lxw_datetime dt = {std::stoi(v.substr(0, 4)), std::stoi(v.substr(5, 2)), std::stoi(v.substr(8, 2)), 0, 0, 0};
+      lxw_datetime dt = {
+          std::stoi(v.substr(0, 4)), std::stoi(v.substr(5, 2)), std::stoi(v.substr(8, 2)), 0, 0, 0};
       worksheet_write_datetime(sheet, 1, c, &dt, example_date);
     } else {
       worksheet_write_string(sheet, 1, c, v.c_str(), example);
@@ -141,7 +147,8 @@ Result<std::string> WriteTemplate(const TemplateSpec& spec) {
       for (size_t l = 0; l < spec.lists.size(); ++l) {
         if (spec.lists[l].first != col.list) continue;
         std::string letter = ColumnName(l);
-        formulas[c] = "='选项'!$" + letter + "$2:$" + letter + "$" + std::to_string(spec.lists[l].second.size() + 1);
+        formulas[c] = "='选项'!$" + letter + "$2:$" + letter + "$" +
+                      std::to_string(spec.lists[l].second.size() + 1);
       }
       v.validate = LXW_VALIDATION_TYPE_LIST_FORMULA;
       v.value_formula = formulas[c].data();
@@ -191,7 +198,8 @@ Result<std::string> WriteXlsxTable(const std::string& sheet_name,
     cells.clear();
     if (!next_row(cells)) break;
     for (size_t c = 0; c < cells.size() && c < columns.size(); ++c) {
-      if (!cells[c].empty()) worksheet_write_string(sheet, row, c, EscapeCell(cells[c]).c_str(), nullptr);
+      if (!cells[c].empty())
+        worksheet_write_string(sheet, row, c, EscapeCell(cells[c]).c_str(), nullptr);
     }
     ++row;
   }

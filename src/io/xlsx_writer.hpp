@@ -27,16 +27,16 @@ std::string EscapeCell(const std::string& text);
 // An import template: one data sheet with a marked header, an example row, drop-down lists and
 // date checks, plus an instructions sheet. Lists live on a hidden sheet so they can be long.
 struct TemplateColumn {
-  std::string header;   // shown with a trailing * when required
+  std::string header;  // shown with a trailing * when required
   bool required = false;
   double width = 16;
-  std::string list;     // name of a list in TemplateSpec::lists for a drop-down, or ""
-  bool date = false;    // a date column (validated, formatted yyyy-mm-dd)
-  std::string hint;     // input message shown when a cell is selected
+  std::string list;   // name of a list in TemplateSpec::lists for a drop-down, or ""
+  bool date = false;  // a date column (validated, formatted yyyy-mm-dd)
+  std::string hint;   // input message shown when a cell is selected
 };
 
 struct TemplateSpec {
-  std::string sheet_name;                 // e.g. 器具清单
+  std::string sheet_name;  // e.g. 器具清单
   std::vector<TemplateColumn> columns;
   std::vector<std::pair<std::string, std::vector<std::string>>> lists;
   std::vector<std::string> example_row;   // row 2; dates as YYYY-MM-DD

@@ -23,10 +23,13 @@ Status RequireSysadmin(const Actor& actor) {
 bool KindFitsRegionLevel(domain::OrgKind kind, const std::string& level) {
   switch (kind) {
     case domain::OrgKind::kEnterprise:
-    case domain::OrgKind::kDistrictBureau: return level == "district" || level == "zone";
-    case domain::OrgKind::kCityBureau: return level == "city";
+    case domain::OrgKind::kDistrictBureau:
+      return level == "district" || level == "zone";
+    case domain::OrgKind::kCityBureau:
+      return level == "city";
     case domain::OrgKind::kDrc:
-    case domain::OrgKind::kInstitute: return level == "city" || level == "district" || level == "zone";
+    case domain::OrgKind::kInstitute:
+      return level == "city" || level == "district" || level == "zone";
   }
   return false;
 }
@@ -46,7 +49,8 @@ Result<store::OrgRow> AdminService::CreateOrg(const Actor& actor, OrgInput in) {
   if (auto ok = RequireSysadmin(actor); !ok) return std::unexpected(ok.error());
   auto kind = domain::ParseOrgKind(in.kind);
   if (!kind) return InvalidField("kind", "org_kind_invalid", "机构类型无效");
-  if (in.name.empty() || in.name.size() > 200) return InvalidField("name", "name_required", "请填写机构名称");
+  if (in.name.empty() || in.name.size() > 200)
+    return InvalidField("name", "name_required", "请填写机构名称");
   if (!in.credit_code.empty() && !domain::IsValidCreditCode(in.credit_code)) {
     return InvalidField("credit_code", "credit_code_invalid", "统一社会信用代码格式或校验位不正确");
   }
@@ -62,7 +66,8 @@ Result<store::OrgRow> AdminService::CreateOrg(const Actor& actor, OrgInput in) {
       return InvalidField("region_code", "region_invalid", "所选区域与机构类型不符");
     }
     if (!in.credit_code.empty() && store::FindOrgByCreditCode(tx, in.credit_code)) {
-      return Fail(ErrorKind::kConflict, "credit_code_taken", "该统一社会信用代码已存在", "credit_code");
+      return Fail(ErrorKind::kConflict, "credit_code_taken", "该统一社会信用代码已存在",
+                  "credit_code");
     }
     store::OrgRow org;
     org.kind = in.kind;
@@ -74,8 +79,9 @@ Result<store::OrgRow> AdminService::CreateOrg(const Actor& actor, OrgInput in) {
     org.contact_phone = in.phone;
     org.created_at = domain::NowSeconds();
     org.id = store::InsertOrg(tx, org);
-    Audit(tx, actor, {"admin.org.create", "org", std::to_string(org.id),
-                      in.kind + " " + in.name + " @" + in.region_code});
+    Audit(tx, actor,
+          {"admin.org.create", "org", std::to_string(org.id),
+           in.kind + " " + in.name + " @" + in.region_code});
     return *store::FindOrg(tx, org.id);
   });
 }
@@ -101,7 +107,8 @@ Result<CreatedUser> AdminService::CreateUser(const Actor& actor, UserInput in) {
     duties.push_back(*duty);
   }
   if (!duties.empty() && *role != domain::Role::kInstitute) {
-    return InvalidField("duties", "duty_invalid", "只有计量技术机构人员可设置检定员、核验员、批准人职责");
+    return InvalidField("duties", "duty_invalid",
+                        "只有计量技术机构人员可设置检定员、核验员、批准人职责");
   }
   if (!in.phone.empty() && !domain::IsValidMobile(in.phone)) {
     return InvalidField("phone", "phone_invalid", "请输入正确的11位手机号码");
@@ -123,9 +130,9 @@ Result<CreatedUser> AdminService::CreateUser(const Actor& actor, UserInput in) {
       kind = domain::ParseOrgKind(org->kind);
     }
     if (!domain::RoleFitsOrgKind(*role, kind)) {
-      return InvalidField("org_id", "role_org_mismatch",
-                          *role == domain::Role::kSysadmin ? "系统管理员不属于任何机构"
-                                                           : "角色与所属机构类型不符");
+      return InvalidField(
+          "org_id", "role_org_mismatch",
+          *role == domain::Role::kSysadmin ? "系统管理员不属于任何机构" : "角色与所属机构类型不符");
     }
     if (store::FindUserByUsername(tx, in.username)) {
       return Fail(ErrorKind::kConflict, "username_taken", "用户名已被使用，请更换", "username");
@@ -142,10 +149,11 @@ Result<CreatedUser> AdminService::CreateUser(const Actor& actor, UserInput in) {
     u.created_at = now;
     u.password_changed_at = now;
     u.id = store::InsertUser(tx, u);
-    Audit(tx, actor, {"admin.user.create", "user", std::to_string(u.id),
-                      in.username + " role=" + in.role + " org=" +
-                          (in.org_id ? std::to_string(*in.org_id) : "-") +
-                          " phone=" + domain::MaskPhone(in.phone)});
+    Audit(tx, actor,
+          {"admin.user.create", "user", std::to_string(u.id),
+           in.username + " role=" + in.role +
+               " org=" + (in.org_id ? std::to_string(*in.org_id) : "-") +
+               " phone=" + domain::MaskPhone(in.phone)});
     return *store::FindUser(tx, u.id);
   });
   if (!user) return std::unexpected(user.error());
@@ -164,8 +172,9 @@ Result<store::UserRow> AdminService::SetUserStatus(const Actor& actor, int64_t u
     if (!user) return NotFound("用户");
     store::SetUserStatus(tx, user_id, status);
     if (status != "active") store::DeleteUserSessions(tx, user_id, 0);
-    Audit(tx, actor, {status == "active" ? "admin.user.enable" : "admin.user.disable", "user",
-                      std::to_string(user_id), user->status + " -> " + status});
+    Audit(tx, actor,
+          {status == "active" ? "admin.user.enable" : "admin.user.disable", "user",
+           std::to_string(user_id), user->status + " -> " + status});
     return *store::FindUser(tx, user_id);
   });
 }
@@ -186,10 +195,12 @@ Result<std::string> AdminService::ResetPassword(const Actor& actor, int64_t user
   auto done = db_.Write([&](store::Tx& tx) -> Status {
     store::SetPasswordHash(tx, user_id, hash, domain::NowSeconds());
     store::DeleteUserSessions(tx, user_id, 0);
-    Audit(tx, actor, {"admin.user.reset_password", "user", std::to_string(user_id),
-                      "password reset; lockout cleared; sessions ended"});
-    NotifyUser(tx, **user, {"password_reset", "密码已重置",
-                            "您的账户密码已由系统管理员重置，请使用新密码登录并及时修改。"});
+    Audit(tx, actor,
+          {"admin.user.reset_password", "user", std::to_string(user_id),
+           "password reset; lockout cleared; sessions ended"});
+    NotifyUser(tx, **user,
+               {"password_reset", "密码已重置",
+                "您的账户密码已由系统管理员重置，请使用新密码登录并及时修改。"});
     return {};
   });
   if (!done) return std::unexpected(done.error());

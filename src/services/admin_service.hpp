@@ -55,11 +55,13 @@ class AdminService {
                                                 const store::PageRequest& page);
   Result<CreatedUser> CreateUser(const Actor& actor, UserInput input);
   // status: "active" or "disabled"; disabling ends the user's sessions.
-  Result<store::UserRow> SetUserStatus(const Actor& actor, int64_t user_id, const std::string& status);
+  Result<store::UserRow> SetUserStatus(const Actor& actor, int64_t user_id,
+                                       const std::string& status);
   // Sets `password` (or a generated one, returned), clears the lockout, ends sessions.
   Result<std::string> ResetPassword(const Actor& actor, int64_t user_id, std::string password);
 
-  Result<store::Page<store::NotificationRow>> ListOutbox(const Actor& actor, const std::string& phone,
+  Result<store::Page<store::NotificationRow>> ListOutbox(const Actor& actor,
+                                                         const std::string& phone,
                                                          const store::PageRequest& page);
   Result<store::Page<domain::AuditEntry>> ListAudit(const Actor& actor,
                                                     const store::AuditFilter& filter,

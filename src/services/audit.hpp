@@ -12,7 +12,7 @@ struct AuditEvent {
   std::string action;       // e.g. "admin.user.create"
   std::string object_type;  // e.g. "user"
   std::string object_id;
-  std::string summary;      // before/after; never a secret or a full phone number
+  std::string summary;        // before/after; never a secret or a full phone number
   std::string result = "ok";  // ok | failed | denied
 };
 

@@ -114,7 +114,8 @@ Result<RegisterResult> AuthService::RegisterEnterprise(RegisterInput in,
 
   std::vector<FieldError> errors;
   auto require = [&](const std::string& value, const char* field, const char* message) {
-    if (value.empty() || value.size() > 200) errors.push_back({field, std::string(field) + "_required", message});
+    if (value.empty() || value.size() > 200)
+      errors.push_back({field, std::string(field) + "_required", message});
   };
   if (!domain::IsValidCreditCode(in.credit_code)) {
     errors.push_back({"credit_code", "credit_code_invalid", "统一社会信用代码格式或校验位不正确"});
@@ -203,8 +204,8 @@ Result<RegisterResult> AuthService::RegisterEnterprise(RegisterInput in,
   return outcome->result;
 }
 
-Result<LoginResult> AuthService::Login(const std::string& raw_username,
-                                       const std::string& password, const RequestInfo& request) {
+Result<LoginResult> AuthService::Login(const std::string& raw_username, const std::string& password,
+                                       const RequestInfo& request) {
   const std::string username = Trim(raw_username);
   if (username.empty() || password.empty() || username.size() > 64 || password.size() > 1024) {
     return LoginFailed();
@@ -230,16 +231,24 @@ Result<LoginResult> AuthService::Login(const std::string& raw_username,
     Actor actor = MakeActor(tx, *current);
     actor.request = request;
     if (current->status != "active") {
-      Audit(tx, actor, {"auth.login", "user", std::to_string(current->id), "account disabled", "denied"});
-      return Outcome{Error{ErrorKind::kPermissionDenied, "account_disabled", "账户已停用，请联系管理员", {}, {}}, {}};
+      Audit(tx, actor,
+            {"auth.login", "user", std::to_string(current->id), "account disabled", "denied"});
+      return Outcome{
+          Error{
+              ErrorKind::kPermissionDenied, "account_disabled", "账户已停用，请联系管理员", {}, {}},
+          {}};
     }
     if (current->locked_until > now) {
-      Audit(tx, actor, {"auth.login", "user", std::to_string(current->id), "account locked", "denied"});
+      Audit(tx, actor,
+            {"auth.login", "user", std::to_string(current->id), "account locked", "denied"});
       int64_t minutes = (current->locked_until - now + 59) / 60;
-      return Outcome{Error{ErrorKind::kResourceExhausted, "account_locked",
-                           "密码错误次数过多，账户已锁定，请" + std::to_string(minutes) + "分钟后重试",
-                           {}, {}},
-                     {}};
+      return Outcome{
+          Error{ErrorKind::kResourceExhausted,
+                "account_locked",
+                "密码错误次数过多，账户已锁定，请" + std::to_string(minutes) + "分钟后重试",
+                {},
+                {}},
+          {}};
     }
     if (!password_ok) {
       int failures = current->failed_logins + 1;
@@ -248,7 +257,8 @@ Result<LoginResult> AuthService::Login(const std::string& raw_username,
                               lock ? now + config_.lockout_seconds : 0);
       Audit(tx, actor,
             {"auth.login", "user", std::to_string(current->id),
-             lock ? "wrong password; account locked for " + std::to_string(config_.lockout_seconds / 60) + " min"
+             lock ? "wrong password; account locked for " +
+                        std::to_string(config_.lockout_seconds / 60) + " min"
                   : "wrong password (" + std::to_string(failures) + " consecutive)",
              "failed"});
       return Outcome{LoginFailed().error(), {}};
@@ -258,9 +268,9 @@ Result<LoginResult> AuthService::Login(const std::string& raw_username,
     }
     LoginResult result;
     result.session_token = RandomToken(32);  // 256 bits
-    store::SessionRow session{0, domain::Sha256Hex(result.session_token), current->id,
-                              RandomToken(24), now, now, request.ip,
-                              request.user_agent.substr(0, 255)};
+    store::SessionRow session{
+        0,          domain::Sha256Hex(result.session_token), current->id, RandomToken(24), now, now,
+        request.ip, request.user_agent.substr(0, 255)};
     session.id = store::InsertSession(tx, session);
     Audit(tx, actor, {"auth.login", "user", std::to_string(current->id), "signed in", "ok"});
     result.me.user = *current;
@@ -276,7 +286,9 @@ Result<LoginResult> AuthService::Login(const std::string& raw_username,
 }
 
 Result<Actor> AuthService::Authenticate(const std::string& token, const RequestInfo& request) {
-  auto unauthenticated = [] { return Fail(ErrorKind::kUnauthenticated, "unauthenticated", "请先登录"); };
+  auto unauthenticated = [] {
+    return Fail(ErrorKind::kUnauthenticated, "unauthenticated", "请先登录");
+  };
   if (token.empty() || token.size() > 128) return unauthenticated();
   const int64_t now = domain::NowSeconds();
   const std::string token_hash = domain::Sha256Hex(token);
@@ -308,7 +320,8 @@ Result<Actor> AuthService::Authenticate(const std::string& token, const RequestI
     });
     if (!touched) return std::unexpected(touched.error());
   }
-  if (expired) return Fail(ErrorKind::kUnauthenticated, "session_expired", "登录已超时，请重新登录");
+  if (expired)
+    return Fail(ErrorKind::kUnauthenticated, "session_expired", "登录已超时，请重新登录");
   Actor actor = std::move(found->actor);
   actor.session_id = s.id;
   actor.csrf_token = s.csrf_token;
@@ -360,8 +373,9 @@ Status AuthService::ChangePassword(const Actor& actor, const std::string& curren
   return db_.Write([&](store::Tx& tx) -> Status {
     store::SetPasswordHash(tx, actor.user_id, hash, domain::NowSeconds());
     store::DeleteUserSessions(tx, actor.user_id, actor.session_id);
-    Audit(tx, actor, {"auth.password.change", "user", std::to_string(actor.user_id),
-                      "password changed; other sessions ended"});
+    Audit(tx, actor,
+          {"auth.password.change", "user", std::to_string(actor.user_id),
+           "password changed; other sessions ended"});
     return {};
   });
 }

@@ -11,10 +11,10 @@ struct ServiceConfig {
   domain::PasswordPolicy password_policy;
   int64_t session_idle_seconds = 30 * 60;
   int64_t session_absolute_seconds = 12 * 60 * 60;
-  int lockout_threshold = 5;         // consecutive failures before the account locks
+  int lockout_threshold = 5;  // consecutive failures before the account locks
   int64_t lockout_seconds = 15 * 60;
   int64_t sms_code_ttl_seconds = 10 * 60;
-  int64_t sms_resend_seconds = 60;   // per phone
+  int64_t sms_resend_seconds = 60;  // per phone
   int sms_per_phone_per_day = 10;
   int sms_per_ip_per_hour = 30;
   int sms_code_max_attempts = 5;

@@ -66,23 +66,37 @@ Result<int> SeedDemoInstruments(store::Database& db, InstrumentService& instrume
   if (*existing > 0) return 0;
 
   const std::vector<Fleet> fleets = {
-      {"charger", "XNY", 80, {{"420102", "江岸区二七路充电站", "武汉市江岸区二七路88号"},
-                       {"420103", "江汉区建设大道充电站", "武汉市江汉区建设大道568号"}}},
-      {"kuaichong", "KC", 70, {{"420111", "洪山区光谷广场充电站", "武汉市洪山区珞喻路766号"},
-                         {"420106", "武昌区中北路充电站", "武汉市武昌区中北路128号"}}},
-      {"chengshi", "CS", 60, {{"420106", "武昌区首义广场充电站", "武汉市武昌区彭刘杨路200号"},
-                        {"420111", "洪山区南湖充电站", "武汉市洪山区文治街52号"}}},
+      {"charger",
+       "XNY",
+       80,
+       {{"420102", "江岸区二七路充电站", "武汉市江岸区二七路88号"},
+        {"420103", "江汉区建设大道充电站", "武汉市江汉区建设大道568号"}}},
+      {"kuaichong",
+       "KC",
+       70,
+       {{"420111", "洪山区光谷广场充电站", "武汉市洪山区珞喻路766号"},
+        {"420106", "武昌区中北路充电站", "武汉市武昌区中北路128号"}}},
+      {"chengshi",
+       "CS",
+       60,
+       {{"420106", "武昌区首义广场充电站", "武汉市武昌区彭刘杨路200号"},
+        {"420111", "洪山区南湖充电站", "武汉市洪山区文治街52号"}}},
       {"gaoxin", "GX", 50, {{"420190", "光谷软件园充电站", "武汉市东湖新技术开发区关山大道1号"}}},
-      {"diantou", "DT", 40, {{"420103", "江汉区汉口火车站充电站", "武汉市江汉区发展大道特1号"},
-                       {"420102", "江岸区后湖充电站", "武汉市江岸区后湖大道111号"}}},
+      {"diantou",
+       "DT",
+       40,
+       {{"420103", "江汉区汉口火车站充电站", "武汉市江汉区发展大道特1号"},
+        {"420102", "江岸区后湖充电站", "武汉市江岸区后湖大道111号"}}},
   };
   Lcg rng;
   int created = 0;
   std::map<std::string, std::vector<int64_t>> to_approve, to_return;  // by regulator
   std::vector<std::pair<Actor, int64_t>> to_change, to_deregister;
-  static const std::map<std::string, std::string> kRegulator = {
-      {"420102", "jiangan"}, {"420103", "jianghan"}, {"420106", "wuchang"},
-      {"420111", "hongshan"}, {"420190", "donghu"}};
+  static const std::map<std::string, std::string> kRegulator = {{"420102", "jiangan"},
+                                                                {"420103", "jianghan"},
+                                                                {"420106", "wuchang"},
+                                                                {"420111", "hongshan"},
+                                                                {"420190", "donghu"}};
 
   for (const auto& fleet : fleets) {
     auto actor = ActorFor(db, fleet.username);
@@ -106,7 +120,8 @@ Result<int> SeedDemoInstruments(store::Database& db, InstrumentService& instrume
       d.use = i % 37 == 5 ? "other" : "trade_settlement";  // a few private chargers
       int year = 2021 + rng.Below(5);
       char date[11];
-      std::snprintf(date, sizeof date, "%04d-%02d-%02d", year, 1 + rng.Below(12), 1 + rng.Below(28));
+      std::snprintf(date, sizeof date, "%04d-%02d-%02d", year, 1 + rng.Below(12),
+                    1 + rng.Below(28));
       d.in_use_date = date;
       domain::ChargerSpec c;
       c.current_type = dc ? "DC" : "AC";
@@ -122,7 +137,8 @@ Result<int> SeedDemoInstruments(store::Database& db, InstrumentService& instrume
       c.tou_billing = rng.Below(10) < 7;
       d.charger = c;
 
-      int fate = rng.Below(100);  // 15 draft, 15 submitted, 10 returned, 50 approved, 5 changed, 5 deregistered
+      int fate = rng.Below(
+          100);  // 15 draft, 15 submitted, 10 returned, 50 approved, 5 changed, 5 deregistered
       bool submit = fate >= 15 && d.use == "trade_settlement";
       auto row = instruments.Create(*actor, d, submit);
       if (!row) return std::unexpected(row.error());
@@ -142,12 +158,15 @@ Result<int> SeedDemoInstruments(store::Database& db, InstrumentService& instrume
   for (const auto& [reg, ids] : to_approve) {
     auto actor = ActorFor(db, reg);
     if (!actor) return std::unexpected(actor.error());
-    if (auto ok = instruments.Review(*actor, {ids, "approve", ""}); !ok) return std::unexpected(ok.error());
+    if (auto ok = instruments.Review(*actor, {ids, "approve", ""}); !ok)
+      return std::unexpected(ok.error());
   }
   for (const auto& [reg, ids] : to_return) {
     auto actor = ActorFor(db, reg);
     if (!actor) return std::unexpected(actor.error());
-    if (auto ok = instruments.Review(*actor, {ids, "return", "铭牌照片不清晰，请补充出厂编号和额定参数后重新申报"}); !ok) {
+    if (auto ok = instruments.Review(
+            *actor, {ids, "return", "铭牌照片不清晰，请补充出厂编号和额定参数后重新申报"});
+        !ok) {
       return std::unexpected(ok.error());
     }
   }
@@ -156,10 +175,12 @@ Result<int> SeedDemoInstruments(store::Database& db, InstrumentService& instrume
     if (!row) return std::unexpected(row.error());
     auto data = row->data;
     data.install_address += "（地下停车场B2层）";
-    if (auto ok = instruments.Update(actor, id, data, false); !ok) return std::unexpected(ok.error());
+    if (auto ok = instruments.Update(actor, id, data, false); !ok)
+      return std::unexpected(ok.error());
   }
   for (const auto& [actor, id] : to_deregister) {
-    if (auto ok = instruments.Deregister(actor, id, {"scrapped", "设备老化报废", "2026-06-30"}); !ok) {
+    if (auto ok = instruments.Deregister(actor, id, {"scrapped", "设备老化报废", "2026-06-30"});
+        !ok) {
       return std::unexpected(ok.error());
     }
   }

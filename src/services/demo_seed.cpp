@@ -25,18 +25,29 @@ struct DemoUser {
 
 const DemoOrg kOrgs[] = {
     {"city_bureau", "武汉市市场监督管理局", "420100", "11420100MB1234567", "计量处", "13900000001"},
-    {"district_bureau", "武汉市江岸区市场监督管理局", "420102", "11420102MB1234560", "计量科", "13900000002"},
-    {"district_bureau", "武汉市洪山区市场监督管理局", "420111", "11420111MB1234561", "计量科", "13900000003"},
+    {"district_bureau", "武汉市江岸区市场监督管理局", "420102", "11420102MB1234560", "计量科",
+     "13900000002"},
+    {"district_bureau", "武汉市洪山区市场监督管理局", "420111", "11420111MB1234561", "计量科",
+     "13900000003"},
     {"drc", "武汉市发展和改革委员会", "420100", "11420100MB7654321", "能源处", "13900000004"},
-    {"institute", "武汉市计量测试检定研究所", "420100", "12420100MB0000001", "业务室", "13900000005"},
-    {"enterprise", "武汉新能源充电科技有限公司", "420102", "91420102MA4K12345", "张经理", "13900000006"},
-    {"enterprise", "湖北快充能源服务有限公司", "420111", "91420111MA4K54321", "李主管", "13900000007"},
-    {"district_bureau", "武汉市江汉区市场监督管理局", "420103", "11420103MB1234562", "计量科", "13900000008"},
-    {"district_bureau", "武汉市武昌区市场监督管理局", "420106", "11420106MB1234563", "计量科", "13900000009"},
-    {"district_bureau", "东湖新技术开发区市场监督管理局", "420190", "11420190MB1234564", "计量科", "13900000010"},
-    {"enterprise", "武汉城市充电网络有限公司", "420106", "91420106MA4K22222", "王经理", "13900000011"},
-    {"enterprise", "东湖高新快充科技有限公司", "420190", "91420190MA4K33333", "陈工", "13900000012"},
-    {"enterprise", "湖北电投充电服务有限公司", "420103", "91420103MA4K44444", "刘主任", "13900000013"},
+    {"institute", "武汉市计量测试检定研究所", "420100", "12420100MB0000001", "业务室",
+     "13900000005"},
+    {"enterprise", "武汉新能源充电科技有限公司", "420102", "91420102MA4K12345", "张经理",
+     "13900000006"},
+    {"enterprise", "湖北快充能源服务有限公司", "420111", "91420111MA4K54321", "李主管",
+     "13900000007"},
+    {"district_bureau", "武汉市江汉区市场监督管理局", "420103", "11420103MB1234562", "计量科",
+     "13900000008"},
+    {"district_bureau", "武汉市武昌区市场监督管理局", "420106", "11420106MB1234563", "计量科",
+     "13900000009"},
+    {"district_bureau", "东湖新技术开发区市场监督管理局", "420190", "11420190MB1234564", "计量科",
+     "13900000010"},
+    {"enterprise", "武汉城市充电网络有限公司", "420106", "91420106MA4K22222", "王经理",
+     "13900000011"},
+    {"enterprise", "东湖高新快充科技有限公司", "420190", "91420190MA4K33333", "陈工",
+     "13900000012"},
+    {"enterprise", "湖北电投充电服务有限公司", "420103", "91420103MA4K44444", "刘主任",
+     "13900000013"},
 };
 
 const DemoUser kUsers[] = {
@@ -74,7 +85,8 @@ Result<std::vector<DemoAccount>> SeedDemo(store::Database& db, AdminService& adm
       org_ids.push_back((*existing)->id);
       continue;
     }
-    auto org = admin.CreateOrg(system, {o.kind, o.name, o.region, credit, "武汉市", o.contact, o.phone});
+    auto org =
+        admin.CreateOrg(system, {o.kind, o.name, o.region, credit, "武汉市", o.contact, o.phone});
     if (!org) return std::unexpected(org.error());
     org_ids.push_back(org->id);
   }
@@ -85,7 +97,8 @@ Result<std::vector<DemoAccount>> SeedDemo(store::Database& db, AdminService& adm
         system, {u.username, kDemoPassword, u.role,
                  u.org >= 0 ? std::optional<int64_t>(org_ids[u.org]) : std::nullopt, u.phone,
                  u.display_name, u.duties});
-    if (!created && created.error().code != "username_taken") return std::unexpected(created.error());
+    if (!created && created.error().code != "username_taken")
+      return std::unexpected(created.error());
     accounts.push_back({u.username, created ? kDemoPassword : "", u.role, org_name});
   }
   return accounts;

@@ -24,7 +24,8 @@ Result<HomeView> HomeService::Home(const Actor& actor) {
     home.todos.push_back({"filing_approved", (*counts)["approved"]});
     home.todos.push_back({"filing_returned", (*counts)["returned"]});
   } else if (actor.Is(domain::Role::kSysadmin)) {
-    auto failed = db_.Read([](store::Tx& tx) -> Result<int64_t> { return store::CountFailedSms(tx); });
+    auto failed =
+        db_.Read([](store::Tx& tx) -> Result<int64_t> { return store::CountFailedSms(tx); });
     if (!failed) return std::unexpected(failed.error());
     home.todos.push_back({"failed_sms", *failed});
   }

@@ -30,7 +30,8 @@ Result<store::ImportRecord> LoadOwn(store::Tx& tx, const Actor& actor, int64_t i
 
 std::vector<ImportError> ToImportErrors(int64_t row, const std::vector<FieldError>& errors) {
   std::vector<ImportError> out;
-  for (const auto& e : errors) out.push_back({row, domain::ColumnHeaderOf(e.field), e.field, e.code, e.message});
+  for (const auto& e : errors)
+    out.push_back({row, domain::ColumnHeaderOf(e.field), e.field, e.code, e.message});
   return out;
 }
 
@@ -45,7 +46,8 @@ ImportSummary Summarise(store::Tx& tx, const store::ImportRecord& record) {
   ImportSummary s;
   s.record = record;
   if (record.status == "parsing" || record.status == "failed") return s;
-  auto errors = store::ListImportRows(tx, record.id, {"error"}, {1, static_cast<int>(ImportService::kMaxListedErrors)});
+  auto errors = store::ListImportRows(tx, record.id, {"error"},
+                                      {1, static_cast<int>(ImportService::kMaxListedErrors)});
   s.rows_error = errors.total;
   for (const auto& r : errors.items) {
     for (auto& e : ToImportErrors(r.row_no, ErrorsFromJson(r.errors))) {
@@ -66,15 +68,18 @@ void Recount(store::Tx& tx, store::ImportRecord& record) {
 
 }  // namespace
 
-Result<ImportSummary> ImportService::Upload(const Actor& actor, std::string filename, std::string bytes,
-                                            bool wait, std::function<void(int64_t)> on_progress) {
+Result<ImportSummary> ImportService::Upload(const Actor& actor, std::string filename,
+                                            std::string bytes, bool wait,
+                                            std::function<void(int64_t)> on_progress) {
   if (auto ok = RequireEnterprise(actor); !ok) return std::unexpected(ok.error());
   if (bytes.size() > limits_.max_file_bytes) {
-    return Fail(ErrorKind::kPayloadTooLarge, "file_too_large",
-                "文件超过" + std::to_string(limits_.max_file_bytes >> 20) + " MB，请拆分后分批导入");
+    return Fail(
+        ErrorKind::kPayloadTooLarge, "file_too_large",
+        "文件超过" + std::to_string(limits_.max_file_bytes >> 20) + " MB，请拆分后分批导入");
   }
   if (io::DetectSpreadsheetFormat(bytes) == io::SpreadsheetFormat::kUnknown) {
-    return Fail(ErrorKind::kInvalidArgument, "not_a_spreadsheet", "文件不是有效的 Excel（.xlsx）或 CSV 文件");
+    return Fail(ErrorKind::kInvalidArgument, "not_a_spreadsheet",
+                "文件不是有效的 Excel（.xlsx）或 CSV 文件");
   }
   if (filename.size() > 200) filename.resize(200);
   const int64_t now = domain::NowSeconds();
@@ -86,7 +91,9 @@ Result<ImportSummary> ImportService::Upload(const Actor& actor, std::string file
     r.status = "parsing";
     r.created_at = r.updated_at = now;
     r.id = store::InsertImport(tx, r);
-    Audit(tx, actor, {"import.upload", "import", std::to_string(r.id), filename + " (" + std::to_string(bytes.size()) + " bytes)"});
+    Audit(tx, actor,
+          {"import.upload", "import", std::to_string(r.id),
+           filename + " (" + std::to_string(bytes.size()) + " bytes)"});
     return r;
   });
   if (!record) return std::unexpected(record.error());
@@ -112,7 +119,8 @@ Result<ImportSummary> ImportService::Upload(const Actor& actor, std::string file
   if (summary && summary->record.status == "failed") {
     const auto& r = summary->record;
     ErrorKind kind = r.error_code == "file_too_large" || r.error_code == "uncompressed_too_large"
-                         ? ErrorKind::kPayloadTooLarge : ErrorKind::kInvalidArgument;
+                         ? ErrorKind::kPayloadTooLarge
+                         : ErrorKind::kInvalidArgument;
     return Fail(kind, r.error_code, r.error_message);
   }
   return summary;
@@ -171,7 +179,8 @@ Status ImportService::Parse(const store::ImportRecord& record, const std::string
             if (!missing.empty()) {
               std::string names;
               for (const auto& m : missing) names += (names.empty() ? "" : "、") + m;
-              failure = Fail(ErrorKind::kInvalidArgument, "import_columns_missing", "缺少必填列：" + names);
+              failure = Fail(ErrorKind::kInvalidArgument, "import_columns_missing",
+                             "缺少必填列：" + names);
               return false;
             }
           }
@@ -186,9 +195,13 @@ Status ImportService::Parse(const store::ImportRecord& record, const std::string
       {domain::kTemplateSheet, false});
   if (!read) return read;
   if (!failure) return failure;
-  if (!header) return Fail(ErrorKind::kInvalidArgument, "import_header_missing", "未找到表头，请使用系统提供的导入模板");
+  if (!header)
+    return Fail(ErrorKind::kInvalidArgument, "import_header_missing",
+                "未找到表头，请使用系统提供的导入模板");
   if (!flush()) return failure;
-  if (total == 0) return Fail(ErrorKind::kInvalidArgument, "import_empty", "文件中没有可导入的数据行（示例行会被自动跳过）");
+  if (total == 0)
+    return Fail(ErrorKind::kInvalidArgument, "import_empty",
+                "文件中没有可导入的数据行（示例行会被自动跳过）");
   return db_.Write([&](store::Tx& tx) -> Status {
     auto r = *store::FindImport(tx, record.id);
     r.status = "ready";
@@ -211,7 +224,8 @@ Result<ImportSummary> ImportService::Summary(const Actor& actor, int64_t id) {
   });
 }
 
-Result<store::Page<ImportRowView>> ImportService::Rows(const Actor& actor, int64_t id, const std::string& state,
+Result<store::Page<ImportRowView>> ImportService::Rows(const Actor& actor, int64_t id,
+                                                       const std::string& state,
                                                        const store::PageRequest& page) {
   if (auto ok = RequireEnterprise(actor); !ok) return std::unexpected(ok.error());
   if (!state.empty() && state != "valid" && state != "error" && state != "existing") {
@@ -220,7 +234,8 @@ Result<store::Page<ImportRowView>> ImportService::Rows(const Actor& actor, int64
   return db_.Read([&](store::Tx& tx) -> Result<store::Page<ImportRowView>> {
     auto record = LoadOwn(tx, actor, id);
     if (!record) return std::unexpected(record.error());
-    auto rows = store::ListImportRows(tx, id, state.empty() ? std::vector<std::string>{} : std::vector<std::string>{state}, page);
+    auto rows = store::ListImportRows(
+        tx, id, state.empty() ? std::vector<std::string>{} : std::vector<std::string>{state}, page);
     store::Page<ImportRowView> out;
     out.total = rows.total;
     for (const auto& r : rows.items) out.items.push_back(ToView(r));
@@ -232,7 +247,8 @@ namespace {
 
 Status RequireReady(const store::ImportRecord& r) {
   if (r.status == "committed") {
-    return Fail(ErrorKind::kFailedPrecondition, "import_already_committed", "该批数据已保存，不能再修改或重复保存");
+    return Fail(ErrorKind::kFailedPrecondition, "import_already_committed",
+                "该批数据已保存，不能再修改或重复保存");
   }
   if (r.status != "ready") {
     return Fail(ErrorKind::kFailedPrecondition, "import_not_ready", "文件尚未解析完成或解析失败");
@@ -291,7 +307,9 @@ Result<ImportRowView> ImportService::UpdateRow(const Actor& actor, int64_t id, i
     });
     store::UpdateImportRowStates(tx, id, states);
     Recount(tx, *record);
-    Audit(tx, actor, {"import.row.update", "import", std::to_string(id), "row " + std::to_string(row_no) + " corrected"});
+    Audit(tx, actor,
+          {"import.row.update", "import", std::to_string(id),
+           "row " + std::to_string(row_no) + " corrected"});
     return ToView(*store::FindImportRow(tx, id, row_no));
   });
 }
@@ -312,7 +330,9 @@ Status ImportService::RemoveRow(const Actor& actor, int64_t id, int64_t row_no) 
     });
     store::UpdateImportRowStates(tx, id, states);
     Recount(tx, *record);
-    Audit(tx, actor, {"import.row.remove", "import", std::to_string(id), "row " + std::to_string(row_no) + " removed"});
+    Audit(tx, actor,
+          {"import.row.remove", "import", std::to_string(id),
+           "row " + std::to_string(row_no) + " removed"});
     return {};
   });
 }
@@ -331,7 +351,8 @@ Result<int64_t> ImportService::Commit(const Actor& actor, int64_t id) {
       for (auto& r : chunk) {
         if (r.state == "error") {
           ++errors;
-          if (!first_error && !r.errors.empty()) first_error = ToImportErrors(r.row, r.errors).front();
+          if (!first_error && !r.errors.empty())
+            first_error = ToImportErrors(r.row, r.errors).front();
         } else if (r.state == "valid" && errors == 0) {
           items.push_back({std::move(r.data), r.mandatory});
         }
@@ -342,22 +363,28 @@ Result<int64_t> ImportService::Commit(const Actor& actor, int64_t id) {
       }
     });
     if (errors > 0) {
-      Error e{ErrorKind::kFailedPrecondition, "import_has_errors",
+      Error e{ErrorKind::kFailedPrecondition,
+              "import_has_errors",
               "还有" + std::to_string(errors) + "行存在错误，请修改或删除后再保存（第" +
                   std::to_string(first_error ? first_error->row : 0) + "行“" +
-                  (first_error ? first_error->column + "”：" + first_error->message : std::string("”")) + "）",
-              {}, {}};
+                  (first_error ? first_error->column + "”：" + first_error->message
+                               : std::string("”")) +
+                  "）",
+              {},
+              {}};
       return std::unexpected(e);  // rolls back: nothing is written
     }
     auto org = store::FindOrg(tx, record->org_id);
-    store::InsertImportEvents(tx, id, {0, 0, now, actor.user_id, actor.username, org ? org->name : "", "edit", "", "draft",
-                                       "批量导入（" + record->filename + "）"});
+    store::InsertImportEvents(tx, id,
+                              {0, 0, now, actor.user_id, actor.username, org ? org->name : "",
+                               "edit", "", "draft", "批量导入（" + record->filename + "）"});
     record->status = "committed";
     record->created_count = created;
     record->updated_at = now;
     store::UpdateImport(tx, *record);
-    Audit(tx, actor, {"import.commit", "import", std::to_string(id),
-                      std::to_string(created) + " instruments created as drafts from " + record->filename});
+    Audit(tx, actor,
+          {"import.commit", "import", std::to_string(id),
+           std::to_string(created) + " instruments created as drafts from " + record->filename});
     return created;
   });
 }

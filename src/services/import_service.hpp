@@ -57,13 +57,13 @@ class ImportService {
   // Summary). `on_progress(rows_read)` is called from the worker every few thousand rows.
   // Errors: file_* / zip_* / xml_* from the reader, import_header_missing,
   // import_columns_missing, import_empty, payload too large.
-  Result<ImportSummary> Upload(const Actor& actor, std::string filename, std::string bytes, bool wait,
-                               std::function<void(int64_t)> on_progress = {});
+  Result<ImportSummary> Upload(const Actor& actor, std::string filename, std::string bytes,
+                               bool wait, std::function<void(int64_t)> on_progress = {});
 
   Result<ImportSummary> Summary(const Actor& actor, int64_t import_id);
   // Rows in sheet order; `state` filters (valid, error, existing) or "" for all but removed.
-  Result<store::Page<ImportRowView>> Rows(const Actor& actor, int64_t import_id, const std::string& state,
-                                          const store::PageRequest& page);
+  Result<store::Page<ImportRowView>> Rows(const Actor& actor, int64_t import_id,
+                                          const std::string& state, const store::PageRequest& page);
   // Replaces a row's data with corrected values and re-validates it (and its duplicates).
   Result<ImportRowView> UpdateRow(const Actor& actor, int64_t import_id, int64_t row,
                                   const nlohmann::json& data);

@@ -45,7 +45,8 @@ void ImportValidator::Check(store::Tx& tx, std::vector<CheckedRow>& rows) {
   auto is_region = [&](const std::string& code) { return install_regions_.count(code) > 0; };
   for (auto& r : rows) {
     auto type = catalogue_.types_by_code.find(r.data.type_code);
-    const domain::InstrumentType* t = type == catalogue_.types_by_code.end() ? nullptr : &type->second;
+    const domain::InstrumentType* t =
+        type == catalogue_.types_by_code.end() ? nullptr : &type->second;
     std::set<std::string> reported;
     for (const auto& e : r.errors) reported.insert(e.field);
     for (auto& e : domain::ValidateInstrument(r.data, t, is_region, today_)) {
@@ -58,8 +59,9 @@ void ImportValidator::Check(store::Tx& tx, std::vector<CheckedRow>& rows) {
       std::string key = Key(r.data);
       auto [it, first] = first_row_of_key_.emplace(key, r.row);
       if (!first && it->second != r.row) {
-        r.errors.push_back({"serial_no", "import_duplicate_row",
-                            "与第" + std::to_string(it->second) + "行重复（制造单位、型号规格、出厂编号相同）"});
+        r.errors.push_back(
+            {"serial_no", "import_duplicate_row",
+             "与第" + std::to_string(it->second) + "行重复（制造单位、型号规格、出厂编号相同）"});
         r.state = "error";
       } else if (auto reg = registered.find(key); reg != registered.end()) {
         if (reg->second.org_id == org_id_) {
@@ -80,7 +82,8 @@ void ImportValidator::Check(store::Tx& tx, std::vector<CheckedRow>& rows) {
 std::string ErrorsToJson(const std::vector<FieldError>& errors) {
   if (errors.empty()) return {};
   nlohmann::json j = nlohmann::json::array();
-  for (const auto& e : errors) j.push_back({{"field", e.field}, {"code", e.code}, {"message", e.message}});
+  for (const auto& e : errors)
+    j.push_back({{"field", e.field}, {"code", e.code}, {"message", e.message}});
   return j.dump();
 }
 
@@ -89,7 +92,8 @@ std::vector<FieldError> ErrorsFromJson(const std::string& text) {
   if (text.empty()) return out;
   auto j = nlohmann::json::parse(text, nullptr, false);
   if (!j.is_array()) return out;
-  for (const auto& e : j) out.push_back({e.value("field", ""), e.value("code", ""), e.value("message", "")});
+  for (const auto& e : j)
+    out.push_back({e.value("field", ""), e.value("code", ""), e.value("message", "")});
   return out;
 }
 

@@ -15,7 +15,8 @@ Result<InboxPage> InboxService::List(const Actor& actor, bool unread_only,
 
 Status InboxService::MarkRead(const Actor& actor, int64_t message_id) {
   return db_.Write([&](store::Tx& tx) -> Status {
-    if (!store::MarkRead(tx, actor.user_id, message_id, domain::NowSeconds())) return NotFound("消息");
+    if (!store::MarkRead(tx, actor.user_id, message_id, domain::NowSeconds()))
+      return NotFound("消息");
     Audit(tx, actor, {"inbox.read", "message", std::to_string(message_id), "marked read"});
     return {};
   });
@@ -30,7 +31,8 @@ Status InboxService::MarkAllRead(const Actor& actor) {
 }
 
 Result<int64_t> InboxService::UnreadCount(const Actor& actor) {
-  return db_.Read([&](store::Tx& tx) -> Result<int64_t> { return store::CountUnread(tx, actor.user_id); });
+  return db_.Read(
+      [&](store::Tx& tx) -> Result<int64_t> { return store::CountUnread(tx, actor.user_id); });
 }
 
 }  // namespace mvis::services

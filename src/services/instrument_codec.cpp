@@ -54,7 +54,8 @@ class Reader {
 
  private:
   void Bad(const char* key, const char* what) {
-    errors_.push_back({prefix_ + key, "field_type_invalid", std::string("字段 ") + key + " " + what});
+    errors_.push_back(
+        {prefix_ + key, "field_type_invalid", std::string("字段 ") + key + " " + what});
   }
   const Json& j_;
   std::string prefix_;
@@ -83,17 +84,18 @@ Json InstrumentDataToJson(const domain::InstrumentData& d) {
             {"charger", nullptr}};
   if (d.charger) {
     const auto& c = *d.charger;
-    j["charger"] = {{"current_type", c.current_type},
-                    {"rated_power_kw", Opt(c.rated_power_kw)},
-                    {"rated_voltage_v", Opt(c.rated_voltage_v)},
-                    {"max_current_a", Opt(c.max_current_a)},
-                    {"min_current_a", Opt(c.min_current_a)},
-                    {"connector_count", c.connector_count ? Json(*c.connector_count) : Json(nullptr)},
-                    {"station_name", c.station_name},
-                    {"equipment_id", c.equipment_id},
-                    {"tou_billing", c.tou_billing ? Json(*c.tou_billing) : Json(nullptr)},
-                    {"longitude", Opt(c.longitude)},
-                    {"latitude", Opt(c.latitude)}};
+    j["charger"] = {
+        {"current_type", c.current_type},
+        {"rated_power_kw", Opt(c.rated_power_kw)},
+        {"rated_voltage_v", Opt(c.rated_voltage_v)},
+        {"max_current_a", Opt(c.max_current_a)},
+        {"min_current_a", Opt(c.min_current_a)},
+        {"connector_count", c.connector_count ? Json(*c.connector_count) : Json(nullptr)},
+        {"station_name", c.station_name},
+        {"equipment_id", c.equipment_id},
+        {"tou_billing", c.tou_billing ? Json(*c.tou_billing) : Json(nullptr)},
+        {"longitude", Opt(c.longitude)},
+        {"latitude", Opt(c.latitude)}};
   }
   return j;
 }
@@ -192,9 +194,10 @@ std::optional<double> ToNumber(std::string_view s) {
 std::string EncodeInstrumentData(const domain::InstrumentData& d) {
   std::string out(kVersion);
   out.reserve(256);
-  for (const std::string* v : {&d.type_code, &d.name, &d.model, &d.serial_no, &d.manufacturer, &d.brand,
-                               &d.accuracy_class, &d.measuring_range, &d.install_address,
-                               &d.install_region_code, &d.use, &d.in_use_date, &d.asset_no, &d.notes}) {
+  for (const std::string* v :
+       {&d.type_code, &d.name, &d.model, &d.serial_no, &d.manufacturer, &d.brand, &d.accuracy_class,
+        &d.measuring_range, &d.install_address, &d.install_region_code, &d.use, &d.in_use_date,
+        &d.asset_no, &d.notes}) {
     PutText(out, *v);
   }
   PutText(out, d.charger ? "C" : "");
@@ -219,8 +222,8 @@ std::optional<domain::InstrumentData> DecodeInstrumentData(std::string_view text
   if (f.Next() != kVersion) return std::nullopt;
   domain::InstrumentData d;
   for (std::string* v : {&d.type_code, &d.name, &d.model, &d.serial_no, &d.manufacturer, &d.brand,
-                         &d.accuracy_class, &d.measuring_range, &d.install_address, &d.install_region_code,
-                         &d.use, &d.in_use_date, &d.asset_no, &d.notes}) {
+                         &d.accuracy_class, &d.measuring_range, &d.install_address,
+                         &d.install_region_code, &d.use, &d.in_use_date, &d.asset_no, &d.notes}) {
     auto field = f.Next();
     if (!field) return std::nullopt;
     v->assign(*field);

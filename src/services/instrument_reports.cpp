@@ -8,9 +8,11 @@
 
 namespace mvis::services {
 
-Result<std::vector<ArchiveEntry>> InstrumentService::Archive(const Actor& actor, const std::string& region_code) {
+Result<std::vector<ArchiveEntry>> InstrumentService::Archive(const Actor& actor,
+                                                             const std::string& region_code) {
   if (!actor.Is(domain::Role::kDistrictRegulator) && !actor.Is(domain::Role::kCityRegulator)) {
-    return Fail(ErrorKind::kPermissionDenied, "permission_denied", "只有市场监管部门可以查看企业档案");
+    return Fail(ErrorKind::kPermissionDenied, "permission_denied",
+                "只有市场监管部门可以查看企业档案");
   }
   std::vector<std::string> regions = actor.region_codes;
   if (!region_code.empty()) {
@@ -52,7 +54,9 @@ std::string StatusText(const store::InstrumentRow& r) {
   return text;
 }
 
-std::string Day(const std::optional<int64_t>& t) { return t ? domain::ChinaDate(*t) : std::string(); }
+std::string Day(const std::optional<int64_t>& t) {
+  return t ? domain::ChinaDate(*t) : std::string();
+}
 
 }  // namespace
 
@@ -60,20 +64,21 @@ Result<std::string> InstrumentService::Export(const Actor& actor, const Instrume
   auto f = ScopedFilter(actor, query);
   if (!f) return std::unexpected(f.error());
   constexpr int64_t kMaxRows = 100000;
-  auto total = db_.Read([&](store::Tx& tx) -> Result<int64_t> { return store::CountInstruments(tx, *f); });
+  auto total =
+      db_.Read([&](store::Tx& tx) -> Result<int64_t> { return store::CountInstruments(tx, *f); });
   if (!total) return std::unexpected(total.error());
   if (*total > kMaxRows) {
     return Fail(ErrorKind::kFailedPrecondition, "export_too_large",
                 "导出数据超过10万条，请缩小筛选范围后再导出");
   }
   static const std::vector<io::XlsxColumn> kColumns = {
-      {"编号", 8},        {"企业名称", 28},   {"器具类型", 20},   {"器具名称", 20},
-      {"型号规格", 16},   {"出厂编号", 18},   {"制造单位", 24},   {"品牌", 12},
-      {"准确度等级", 10}, {"测量范围", 14},   {"安装地址", 30},   {"安装区域", 12},
-      {"用途", 10},       {"投入使用日期", 12}, {"资产编号", 12},  {"状态", 14},
-      {"退回/注销原因", 24}, {"交直流", 8},    {"额定功率(kW)", 12}, {"额定电压(V)", 12},
-      {"最大电流(A)", 12}, {"最小电流(A)", 12}, {"接口数", 8},     {"充电站名称", 24},
-      {"设备编码", 20},   {"分时计费", 8},    {"申报日期", 12},   {"备案日期", 12}};
+      {"编号", 8},           {"企业名称", 28},     {"器具类型", 20},     {"器具名称", 20},
+      {"型号规格", 16},      {"出厂编号", 18},     {"制造单位", 24},     {"品牌", 12},
+      {"准确度等级", 10},    {"测量范围", 14},     {"安装地址", 30},     {"安装区域", 12},
+      {"用途", 10},          {"投入使用日期", 12}, {"资产编号", 12},     {"状态", 14},
+      {"退回/注销原因", 24}, {"交直流", 8},        {"额定功率(kW)", 12}, {"额定电压(V)", 12},
+      {"最大电流(A)", 12},   {"最小电流(A)", 12},  {"接口数", 8},        {"充电站名称", 24},
+      {"设备编码", 20},      {"分时计费", 8},      {"申报日期", 12},     {"备案日期", 12}};
   store::PageRequest page{1, 1000};
   std::vector<store::InstrumentRow> batch;
   size_t next = 0;
@@ -99,14 +104,34 @@ Result<std::string> InstrumentService::Export(const Actor& actor, const Instrume
     const auto& d = r.data;
     domain::ChargerSpec none;
     const auto& c = d.charger ? *d.charger : none;
-    cells = {std::to_string(r.id), r.org_name, r.type_name, d.name, d.model, d.serial_no,
-             d.manufacturer, d.brand, d.accuracy_class, d.measuring_range, d.install_address,
-             r.region_name, std::string(domain::UseDisplayName(d.use)), d.in_use_date, d.asset_no,
-             StatusText(r), r.last_reason, c.current_type, Num(c.rated_power_kw),
-             Num(c.rated_voltage_v), Num(c.max_current_a), Num(c.min_current_a),
-             c.connector_count ? std::to_string(*c.connector_count) : "", c.station_name,
-             c.equipment_id, c.tou_billing ? (*c.tou_billing ? "是" : "否") : "",
-             Day(r.submitted_at), Day(r.approved_at)};
+    cells = {std::to_string(r.id),
+             r.org_name,
+             r.type_name,
+             d.name,
+             d.model,
+             d.serial_no,
+             d.manufacturer,
+             d.brand,
+             d.accuracy_class,
+             d.measuring_range,
+             d.install_address,
+             r.region_name,
+             std::string(domain::UseDisplayName(d.use)),
+             d.in_use_date,
+             d.asset_no,
+             StatusText(r),
+             r.last_reason,
+             c.current_type,
+             Num(c.rated_power_kw),
+             Num(c.rated_voltage_v),
+             Num(c.max_current_a),
+             Num(c.min_current_a),
+             c.connector_count ? std::to_string(*c.connector_count) : "",
+             c.station_name,
+             c.equipment_id,
+             c.tou_billing ? (*c.tou_billing ? "是" : "否") : "",
+             Day(r.submitted_at),
+             Day(r.approved_at)};
     return true;
   });
   if (!failure) return std::unexpected(failure.error());

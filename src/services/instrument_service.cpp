@@ -21,7 +21,8 @@ constexpr size_t kMaxBatch = 5000;
 
 Status RequireEnterprise(const Actor& actor) {
   if (!actor.Is(domain::Role::kEnterprise) || !actor.org_id) {
-    return Fail(ErrorKind::kPermissionDenied, "permission_denied", "只有运营企业可以登记和申报器具");
+    return Fail(ErrorKind::kPermissionDenied, "permission_denied",
+                "只有运营企业可以登记和申报器具");
   }
   return {};
 }
@@ -32,23 +33,26 @@ bool IsInstallRegion(store::Tx& tx, const std::string& code) {
 }
 
 std::unexpected<Error> NotMandatory() {
-  return Fail(ErrorKind::kFailedPrecondition, "not_mandatory",
-              "该器具的用途不属于贸易结算、安全防护、医疗卫生、环境监测，不在强制检定范围内，无需备案；"
-              "如有需要，可自愿申请非强制检定或校准");
+  return Fail(
+      ErrorKind::kFailedPrecondition, "not_mandatory",
+      "该器具的用途不属于贸易结算、安全防护、医疗卫生、环境监测，不在强制检定范围内，无需备案；"
+      "如有需要，可自愿申请非强制检定或校准");
 }
 
 // Validates `data` (already normalised) against the catalogue, regions and the registry.
-Status CheckData(store::Tx& tx, const Actor& actor, domain::InstrumentData& data, int64_t exclude_id) {
+Status CheckData(store::Tx& tx, const Actor& actor, domain::InstrumentData& data,
+                 int64_t exclude_id) {
   domain::DeriveLegacyChargerCurrents(data);
   auto type = store::FindInstrumentType(tx, data.type_code);
   auto errors = domain::ValidateInstrument(
       data, type ? &*type : nullptr, [&](const std::string& c) { return IsInstallRegion(tx, c); },
       domain::TodayChina());
   if (!errors.empty()) return domain::ValidationFailed(std::move(errors));
-  if (auto dup = store::FindActiveDuplicate(tx, data.manufacturer, data.model, data.serial_no, exclude_id)) {
-    std::string who = dup->org_id == actor.org_id
-                          ? "本单位的“" + dup->data.name + "”（编号 " + std::to_string(dup->id) + "）"
-                          : std::string("其他单位");
+  if (auto dup = store::FindActiveDuplicate(tx, data.manufacturer, data.model, data.serial_no,
+                                            exclude_id)) {
+    std::string who = dup->org_id == actor.org_id ? "本单位的“" + dup->data.name + "”（编号 " +
+                                                        std::to_string(dup->id) + "）"
+                                                  : std::string("其他单位");
     return Fail(ErrorKind::kConflict, "instrument_duplicate",
                 "制造单位、型号规格和出厂编号相同的器具已由" + who + "登记，不能重复登记",
                 "serial_no");
@@ -82,7 +86,8 @@ void Record(store::Tx& tx, const Actor& actor, const store::InstrumentRow& row, 
   store::InsertInstrumentEvent(tx, e);
   Audit(tx, actor,
         {"instrument." + e.action, "instrument", std::to_string(row.id),
-         row.data.serial_no + " " + from + " -> " + to + (reason.empty() ? "" : "; reason: " + reason)});
+         row.data.serial_no + " " + from + " -> " + to +
+             (reason.empty() ? "" : "; reason: " + reason)});
 }
 
 // Inbox notice (no SMS) to the district bureau(s) of `region_code`.
@@ -100,7 +105,8 @@ Result<store::InstrumentRow> LoadVisible(store::Tx& tx, const Actor& actor, int6
 }
 
 Result<int64_t> DayStart(const std::string& date, const char* field) {
-  if (!domain::IsIsoDate(date)) return InvalidField(field, "date_invalid", "日期格式应为 YYYY-MM-DD");
+  if (!domain::IsIsoDate(date))
+    return InvalidField(field, "date_invalid", "日期格式应为 YYYY-MM-DD");
   std::tm tm{};
   tm.tm_year = std::stoi(date.substr(0, 4)) - 1900;
   tm.tm_mon = std::stoi(date.substr(5, 2)) - 1;
@@ -123,18 +129,21 @@ std::string StatusName(const std::string& s) {
 
 bool CanSeeInstrument(const Actor& actor, const store::InstrumentRow& row) {
   switch (actor.scope) {
-    case domain::ScopeKind::kOrg: return actor.org_id == row.org_id;
+    case domain::ScopeKind::kOrg:
+      return actor.org_id == row.org_id;
     case domain::ScopeKind::kDistrict:
     case domain::ScopeKind::kCity:
-      return (actor.Is(domain::Role::kDistrictRegulator) || actor.Is(domain::Role::kCityRegulator)) &&
-             row.mandatory && row.status != "draft" && actor.CoversRegion(row.data.install_region_code);
-    default: return false;
+      return (actor.Is(domain::Role::kDistrictRegulator) ||
+              actor.Is(domain::Role::kCityRegulator)) &&
+             row.mandatory && row.status != "draft" &&
+             actor.CoversRegion(row.data.install_region_code);
+    default:
+      return false;
   }
 }
 
-
-Result<store::InstrumentRow> InstrumentService::Create(const Actor& actor, domain::InstrumentData data,
-                                                       bool submit) {
+Result<store::InstrumentRow> InstrumentService::Create(const Actor& actor,
+                                                       domain::InstrumentData data, bool submit) {
   if (auto ok = RequireEnterprise(actor); !ok) return std::unexpected(ok.error());
   domain::Normalize(data);
   return db_.Write([&](store::Tx& tx) -> Result<store::InstrumentRow> {
@@ -155,7 +164,8 @@ Result<store::InstrumentRow> InstrumentService::Create(const Actor& actor, domai
       store::UpdateFilingState(tx, row, now);
       Record(tx, actor, row, FilingAction::kSubmit, "draft", "submitted", "");
       NotifyBureaus(tx, data.install_region_code,
-                    {"filing_submitted", "新的备案申请", OrgName(tx, actor) + "提交了1台器具的备案申请，请及时审核。"});
+                    {"filing_submitted", "新的备案申请",
+                     OrgName(tx, actor) + "提交了1台器具的备案申请，请及时审核。"});
     }
     return *store::FindInstrument(tx, row.id);
   });
@@ -180,8 +190,10 @@ Result<store::InstrumentRow> InstrumentService::Update(const Actor& actor, int64
       row->last_reason.clear();
       store::UpdateFilingState(tx, *row, now);
       Record(tx, actor, *row, FilingAction::kRequestChange, "approved", "approved", "");
-      NotifyBureaus(tx, row->data.install_region_code,
-                    {"change_submitted", "新的变更申请", OrgName(tx, actor) + "申请变更已备案器具“" + row->data.name + "”，请及时审核。"});
+      NotifyBureaus(
+          tx, row->data.install_region_code,
+          {"change_submitted", "新的变更申请",
+           OrgName(tx, actor) + "申请变更已备案器具“" + row->data.name + "”，请及时审核。"});
       return *store::FindInstrument(tx, id);
     }
     auto edited = domain::NextStatus(from, FilingAction::kEdit, row->change_pending);
@@ -200,7 +212,8 @@ Result<store::InstrumentRow> InstrumentService::Update(const Actor& actor, int64
       store::UpdateFilingState(tx, fresh, now);
       Record(tx, actor, fresh, FilingAction::kSubmit, row->status, "submitted", "");
       NotifyBureaus(tx, data.install_region_code,
-                    {"filing_submitted", "新的备案申请", OrgName(tx, actor) + "提交了1台器具的备案申请，请及时审核。"});
+                    {"filing_submitted", "新的备案申请",
+                     OrgName(tx, actor) + "提交了1台器具的备案申请，请及时审核。"});
     }
     return *store::FindInstrument(tx, id);
   });
@@ -211,10 +224,13 @@ Status InstrumentService::Delete(const Actor& actor, int64_t id) {
   return db_.Write([&](store::Tx& tx) -> Status {
     auto row = LoadVisible(tx, actor, id);
     if (!row) return std::unexpected(row.error());
-    auto ok = domain::NextStatus(*domain::ParseFilingStatus(row->status), FilingAction::kDelete, false);
+    auto ok =
+        domain::NextStatus(*domain::ParseFilingStatus(row->status), FilingAction::kDelete, false);
     if (!ok) return std::unexpected(ok.error());
     store::DeleteInstrument(tx, id);
-    Audit(tx, actor, {"instrument.delete", "instrument", std::to_string(id), row->data.serial_no + " draft deleted"});
+    Audit(tx, actor,
+          {"instrument.delete", "instrument", std::to_string(id),
+           row->data.serial_no + " draft deleted"});
     return {};
   });
 }
@@ -229,16 +245,21 @@ Result<int> InstrumentService::Apply(const Actor& actor, const std::vector<int64
     for (int64_t id : ids) {
       if (!seen.insert(id).second) continue;
       auto row = LoadVisible(tx, actor, id);
-      if (!row) return Fail(ErrorKind::kNotFound, "not_found", "器具（编号 " + std::to_string(id) + "）不存在或无权访问");
-      auto next = domain::NextStatus(*domain::ParseFilingStatus(row->status), FilingAction::kSubmit, false);
+      if (!row)
+        return Fail(ErrorKind::kNotFound, "not_found",
+                    "器具（编号 " + std::to_string(id) + "）不存在或无权访问");
+      auto next =
+          domain::NextStatus(*domain::ParseFilingStatus(row->status), FilingAction::kSubmit, false);
       if (!next) {
         Error e = next.error();
-        e.message = "器具“" + row->data.name + "”（出厂编号 " + row->data.serial_no + "）：" + e.message;
+        e.message =
+            "器具“" + row->data.name + "”（出厂编号 " + row->data.serial_no + "）：" + e.message;
         return std::unexpected(e);
       }
       if (!row->mandatory) {
         Error e = NotMandatory().error();
-        e.message = "器具“" + row->data.name + "”（出厂编号 " + row->data.serial_no + "）：" + e.message;
+        e.message =
+            "器具“" + row->data.name + "”（出厂编号 " + row->data.serial_no + "）：" + e.message;
         return std::unexpected(e);
       }
       std::string from = row->status;
@@ -249,8 +270,10 @@ Result<int> InstrumentService::Apply(const Actor& actor, const std::vector<int64
       per_region[row->data.install_region_code]++;
     }
     for (const auto& [region, count] : per_region) {
-      NotifyBureaus(tx, region, {"filing_submitted", "新的备案申请",
-                                 OrgName(tx, actor) + "提交了" + std::to_string(count) + "台器具的备案申请，请及时审核。"});
+      NotifyBureaus(tx, region,
+                    {"filing_submitted", "新的备案申请",
+                     OrgName(tx, actor) + "提交了" + std::to_string(count) +
+                         "台器具的备案申请，请及时审核。"});
     }
     return static_cast<int>(seen.size());
   });
@@ -258,12 +281,14 @@ Result<int> InstrumentService::Apply(const Actor& actor, const std::vector<int64
 
 Result<int> InstrumentService::Review(const Actor& actor, const ReviewInput& in) {
   if (!actor.Is(domain::Role::kDistrictRegulator)) {
-    return Fail(ErrorKind::kPermissionDenied, "permission_denied", "只有器具安装地所在区的市场监管局可以审核备案");
+    return Fail(ErrorKind::kPermissionDenied, "permission_denied",
+                "只有器具安装地所在区的市场监管局可以审核备案");
   }
   if (auto ok = CheckIds(in.ids); !ok) return std::unexpected(ok.error());
   bool approve = in.decision == "approve";
   if (!approve && in.decision != "return") {
-    return InvalidField("decision", "decision_invalid", "审核结论应为通过（approve）或退回（return）");
+    return InvalidField("decision", "decision_invalid",
+                        "审核结论应为通过（approve）或退回（return）");
   }
   std::string reason = in.reason;
   if (!approve && reason.find_first_not_of(" \t\r\n") == std::string::npos) {
@@ -271,27 +296,34 @@ Result<int> InstrumentService::Review(const Actor& actor, const ReviewInput& in)
   }
   if (reason.size() > 1500) return InvalidField("reason", "reason_too_long", "原因不能超过500字");
   return db_.Write([&](store::Tx& tx) -> Result<int> {
-    struct OrgTally { int filed = 0, returned = 0, changed = 0, change_rejected = 0; };
+    struct OrgTally {
+      int filed = 0, returned = 0, changed = 0, change_rejected = 0;
+    };
     std::map<int64_t, OrgTally> tally;
     std::set<int64_t> seen;
     const int64_t now = domain::NowSeconds();
     for (int64_t id : in.ids) {
       if (!seen.insert(id).second) continue;
       auto row = LoadVisible(tx, actor, id);
-      if (!row) return Fail(ErrorKind::kNotFound, "not_found", "器具（编号 " + std::to_string(id) + "）不存在或无权访问");
+      if (!row)
+        return Fail(ErrorKind::kNotFound, "not_found",
+                    "器具（编号 " + std::to_string(id) + "）不存在或无权访问");
       bool change = row->change_pending;
-      FilingAction action = change ? (approve ? FilingAction::kApproveChange : FilingAction::kRejectChange)
-                                   : (approve ? FilingAction::kApprove : FilingAction::kReturn);
+      FilingAction action =
+          change ? (approve ? FilingAction::kApproveChange : FilingAction::kRejectChange)
+                 : (approve ? FilingAction::kApprove : FilingAction::kReturn);
       auto next = domain::NextStatus(*domain::ParseFilingStatus(row->status), action, change);
       if (!next) {
         Error e = next.error();
-        e.message = "器具“" + row->data.name + "”（出厂编号 " + row->data.serial_no + "）：" + e.message;
+        e.message =
+            "器具“" + row->data.name + "”（出厂编号 " + row->data.serial_no + "）：" + e.message;
         return std::unexpected(e);
       }
       std::string from = row->status;
       auto& t = tally[row->org_id];
       if (change && approve) {
-        auto data = InstrumentDataFromJson(nlohmann::json::parse(row->pending_change, nullptr, false));
+        auto data =
+            InstrumentDataFromJson(nlohmann::json::parse(row->pending_change, nullptr, false));
         if (!data) return Internal("pending change unreadable");
         store::UpdateInstrumentData(tx, id, *data, Mandatory(tx, *data), now);
         row = *store::FindInstrument(tx, id);
@@ -323,8 +355,10 @@ Result<int> InstrumentService::Review(const Actor& actor, const ReviewInput& in)
       if (t.returned) text += std::to_string(t.returned) + "台器具备案被退回；";
       if (t.changed) text += std::to_string(t.changed) + "台器具变更通过；";
       if (t.change_rejected) text += std::to_string(t.change_rejected) + "台器具变更被退回；";
-      if (!approve) text += "原因：" + reason + "。请登录系统查看并修改后重新申报。";
-      else text += "请登录系统查看。";
+      if (!approve)
+        text += "原因：" + reason + "。请登录系统查看并修改后重新申报。";
+      else
+        text += "请登录系统查看。";
       NotifyOrg(tx, org_id, {"review_decision", approve ? "备案审核通过" : "备案审核退回", text});
     }
     return static_cast<int>(seen.size());
@@ -335,7 +369,8 @@ Result<store::InstrumentRow> InstrumentService::Deregister(const Actor& actor, i
                                                            const DeregisterInput& in) {
   if (auto ok = RequireEnterprise(actor); !ok) return std::unexpected(ok.error());
   auto kind = domain::ParseDeregisterKind(in.kind);
-  if (!kind) return InvalidField("kind", "deregister_kind_invalid", "请选择注销类型：停用、报废或迁出");
+  if (!kind)
+    return InvalidField("kind", "deregister_kind_invalid", "请选择注销类型：停用、报废或迁出");
   if (in.reason.find_first_not_of(" \t\r\n") == std::string::npos) {
     return InvalidField("reason", "reason_required", "请填写注销原因");
   }
@@ -345,8 +380,8 @@ Result<store::InstrumentRow> InstrumentService::Deregister(const Actor& actor, i
   return db_.Write([&](store::Tx& tx) -> Result<store::InstrumentRow> {
     auto row = LoadVisible(tx, actor, id);
     if (!row) return std::unexpected(row.error());
-    auto next = domain::NextStatus(*domain::ParseFilingStatus(row->status), FilingAction::kDeregister,
-                                   row->change_pending);
+    auto next = domain::NextStatus(*domain::ParseFilingStatus(row->status),
+                                   FilingAction::kDeregister, row->change_pending);
     if (!next) return std::unexpected(next.error());
     row->status = "deregistered";
     row->deregister_kind = in.kind;
@@ -355,9 +390,11 @@ Result<store::InstrumentRow> InstrumentService::Deregister(const Actor& actor, i
     store::UpdateFilingState(tx, *row, domain::NowSeconds());
     Record(tx, actor, *row, FilingAction::kDeregister, "approved", "deregistered",
            std::string(domain::DisplayName(*kind)) + "：" + in.reason);
-    NotifyBureaus(tx, row->data.install_region_code,
-                  {"deregistered", "器具注销", OrgName(tx, actor) + "已将器具“" + row->data.name + "”（出厂编号 " +
-                                                    row->data.serial_no + "）" + std::string(domain::DisplayName(*kind)) + "。"});
+    NotifyBureaus(
+        tx, row->data.install_region_code,
+        {"deregistered", "器具注销",
+         OrgName(tx, actor) + "已将器具“" + row->data.name + "”（出厂编号 " + row->data.serial_no +
+             "）" + std::string(domain::DisplayName(*kind)) + "。"});
     return *store::FindInstrument(tx, id);
   });
 }
@@ -366,7 +403,8 @@ Result<store::InstrumentRow> InstrumentService::Get(const Actor& actor, int64_t 
   return db_.Read([&](store::Tx& tx) { return LoadVisible(tx, actor, id); });
 }
 
-Result<std::vector<store::InstrumentEvent>> InstrumentService::History(const Actor& actor, int64_t id) {
+Result<std::vector<store::InstrumentEvent>> InstrumentService::History(const Actor& actor,
+                                                                       int64_t id) {
   return db_.Read([&](store::Tx& tx) -> Result<std::vector<store::InstrumentEvent>> {
     auto row = LoadVisible(tx, actor, id);
     if (!row) return std::unexpected(row.error());
@@ -379,7 +417,8 @@ Result<store::InstrumentFilter> InstrumentService::ScopedFilter(const Actor& act
   store::InstrumentFilter f;
   if (actor.scope == domain::ScopeKind::kOrg) {
     f.org_id = actor.org_id;
-  } else if ((actor.Is(domain::Role::kDistrictRegulator) || actor.Is(domain::Role::kCityRegulator))) {
+  } else if ((actor.Is(domain::Role::kDistrictRegulator) ||
+              actor.Is(domain::Role::kCityRegulator))) {
     f.region_codes = actor.region_codes;
     if (!q.region_code.empty()) {
       // A district outside the scope simply matches nothing.
@@ -397,7 +436,8 @@ Result<store::InstrumentFilter> InstrumentService::ScopedFilter(const Actor& act
   } else if (q.status == "change_pending") {
     f.change_pending = true;
   } else if (!q.status.empty()) {
-    if (!domain::ParseFilingStatus(q.status)) return InvalidField("status", "status_invalid", "状态筛选无效");
+    if (!domain::ParseFilingStatus(q.status))
+      return InvalidField("status", "status_invalid", "状态筛选无效");
     f.statuses = {q.status};
   }
   if (q.mandatory && actor.scope == domain::ScopeKind::kOrg) f.mandatory = q.mandatory;
@@ -446,7 +486,8 @@ Result<int64_t> InstrumentService::ReviewQueueSize(const Actor& actor) {
   q.status = "needs_review";
   auto f = ScopedFilter(actor, q);
   if (!f) return std::unexpected(f.error());
-  return db_.Read([&](store::Tx& tx) -> Result<int64_t> { return store::CountInstruments(tx, *f); });
+  return db_.Read(
+      [&](store::Tx& tx) -> Result<int64_t> { return store::CountInstruments(tx, *f); });
 }
 
 }  // namespace mvis::services

@@ -40,9 +40,9 @@ struct ReviewInput {
 };
 
 struct DeregisterInput {
-  std::string kind;    // suspended | scrapped | moved_out
+  std::string kind;  // suspended | scrapped | moved_out
   std::string reason;
-  std::string date;    // YYYY-MM-DD
+  std::string date;  // YYYY-MM-DD
 };
 
 struct ArchiveEntry {
@@ -72,7 +72,8 @@ class InstrumentService {
   Result<int> Apply(const Actor& actor, const std::vector<int64_t>& ids);
   // District regulator's decision on submitted filings and pending changes, all or nothing.
   Result<int> Review(const Actor& actor, const ReviewInput& input);
-  Result<store::InstrumentRow> Deregister(const Actor& actor, int64_t id, const DeregisterInput& input);
+  Result<store::InstrumentRow> Deregister(const Actor& actor, int64_t id,
+                                          const DeregisterInput& input);
 
   Result<store::InstrumentRow> Get(const Actor& actor, int64_t id);
   Result<std::vector<store::InstrumentEvent>> History(const Actor& actor, int64_t id);

@@ -4,11 +4,14 @@ namespace mvis::services {
 
 bool CanSeeOrg(const Actor& actor, const store::OrgRow& org) {
   switch (actor.scope) {
-    case domain::ScopeKind::kPlatform: return true;
+    case domain::ScopeKind::kPlatform:
+      return true;
     case domain::ScopeKind::kOrg:
-    case domain::ScopeKind::kInstitute: return actor.org_id == org.id;
+    case domain::ScopeKind::kInstitute:
+      return actor.org_id == org.id;
     case domain::ScopeKind::kDistrict:
-    case domain::ScopeKind::kCity: return actor.org_id == org.id || actor.CoversRegion(org.region_code);
+    case domain::ScopeKind::kCity:
+      return actor.org_id == org.id || actor.CoversRegion(org.region_code);
   }
   return false;
 }

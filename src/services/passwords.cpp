@@ -63,9 +63,7 @@ std::string GeneratePassword(const domain::PasswordPolicy& policy) {
   return out;
 }
 
-std::string SixDigitCode() {
-  return std::to_string(100000 + randombytes_uniform(900000));
-}
+std::string SixDigitCode() { return std::to_string(100000 + randombytes_uniform(900000)); }
 
 std::string KeyedHash(const std::string& key, const std::string& text) {
   unsigned char digest[32];

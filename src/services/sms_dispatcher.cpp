@@ -51,13 +51,12 @@ int SmsDispatcher::RunOnce() {
     auto sent = provider_->Send(io::SmsMessage{n.id, n.phone, n.body});
     int attempts = n.attempts + 1;
     int64_t now = domain::NowSeconds();
-    std::string status = sent ? provider_->DeliveredStatus()
-                              : (attempts >= kMaxAttempts ? "failed" : "pending");
+    std::string status =
+        sent ? provider_->DeliveredStatus() : (attempts >= kMaxAttempts ? "failed" : "pending");
     auto recorded = db_.Write([&](store::Tx& tx) -> Status {
-      store::RecordSmsAttempt(tx, n.id, status, attempts,
-                              sent ? now : now + BackoffSeconds(attempts),
-                              sent ? "" : sent.error().message,
-                              sent ? std::optional<int64_t>(now) : std::nullopt);
+      store::RecordSmsAttempt(
+          tx, n.id, status, attempts, sent ? now : now + BackoffSeconds(attempts),
+          sent ? "" : sent.error().message, sent ? std::optional<int64_t>(now) : std::nullopt);
       return {};
     });
     if (!recorded) spdlog::error("sms {}: could not record the attempt", n.id);

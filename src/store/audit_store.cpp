@@ -53,8 +53,8 @@ Page<domain::AuditEntry> ListAudit(Tx& tx, const AuditFilter& f, const PageReque
   auto params = where.params();
   params.push_back(int64_t{page.page_size});
   params.push_back(page.offset());
-  for (const auto& r :
-       tx.Query(std::string(kSelect) + where.sql() + " ORDER BY seq DESC LIMIT ? OFFSET ?", params)) {
+  for (const auto& r : tx.Query(
+           std::string(kSelect) + where.sql() + " ORDER BY seq DESC LIMIT ? OFFSET ?", params)) {
     out.items.push_back(ToEntry(r));
   }
   return out;

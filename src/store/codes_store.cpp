@@ -10,14 +10,15 @@ void InsertCode(Tx& tx, const CodeRow& c) {
 }
 
 int64_t CountCodesForPhoneSince(Tx& tx, const std::string& phone, int64_t since) {
-  return tx.QueryOne("SELECT COUNT(*) FROM one_time_codes WHERE phone = ? AND created_at >= ?",
-                     {phone, since})
+  return tx
+      .QueryOne("SELECT COUNT(*) FROM one_time_codes WHERE phone = ? AND created_at >= ?",
+                {phone, since})
       ->Int(0);
 }
 
 int64_t CountCodesForIpSince(Tx& tx, const std::string& ip, int64_t since) {
-  return tx.QueryOne("SELECT COUNT(*) FROM one_time_codes WHERE ip = ? AND created_at >= ?",
-                     {ip, since})
+  return tx
+      .QueryOne("SELECT COUNT(*) FROM one_time_codes WHERE ip = ? AND created_at >= ?", {ip, since})
       ->Int(0);
 }
 

@@ -65,18 +65,22 @@ struct Bindings {
 Value ReadCell(const soci::row& r, size_t i) {
   if (r.get_indicator(i) == soci::i_null) return std::monostate{};
   switch (r.get_properties(i).get_data_type()) {
-    case soci::dt_integer: return static_cast<int64_t>(r.get<int>(i));
-    case soci::dt_long_long: return static_cast<int64_t>(r.get<long long>(i));
+    case soci::dt_integer:
+      return static_cast<int64_t>(r.get<int>(i));
+    case soci::dt_long_long:
+      return static_cast<int64_t>(r.get<long long>(i));
     case soci::dt_unsigned_long_long:
       return static_cast<int64_t>(r.get<unsigned long long>(i));
-    case soci::dt_double: return r.get<double>(i);
+    case soci::dt_double:
+      return r.get<double>(i);
     case soci::dt_date: {
       std::tm tm = r.get<std::tm>(i);
       char buf[32];
       std::strftime(buf, sizeof buf, "%Y-%m-%d %H:%M:%S", &tm);
       return std::string(buf);
     }
-    default: return r.get<std::string>(i);
+    default:
+      return r.get<std::string>(i);
   }
 }
 
@@ -254,11 +258,13 @@ void BatchStatement::Run(const std::vector<Param>& values) {
     switch (impl_->types[i]) {
       case ParamType::kInt:
         *static_cast<long long*>(impl_->slots[i]) =
-            std::holds_alternative<int64_t>(v) ? std::get<int64_t>(v) : static_cast<long long>(std::get<double>(v));
+            std::holds_alternative<int64_t>(v) ? std::get<int64_t>(v)
+                                               : static_cast<long long>(std::get<double>(v));
         break;
       case ParamType::kReal:
-        *static_cast<double*>(impl_->slots[i]) =
-            std::holds_alternative<double>(v) ? std::get<double>(v) : static_cast<double>(std::get<int64_t>(v));
+        *static_cast<double*>(impl_->slots[i]) = std::holds_alternative<double>(v)
+                                                     ? std::get<double>(v)
+                                                     : static_cast<double>(std::get<int64_t>(v));
         break;
       case ParamType::kText:
         *static_cast<std::string*>(impl_->slots[i]) = std::get<std::string>(v);
@@ -273,7 +279,8 @@ Result<std::unique_ptr<Database>> Database::Open(const std::string& url, int poo
   if (url.rfind("sqlite:", 0) == 0) {
     backend = Backend::kSqlite;
     std::filesystem::path path = url.substr(7);
-    if (path.empty()) return InvalidField("db", "db_url_invalid", "数据库地址无效：缺少 SQLite 文件路径");
+    if (path.empty())
+      return InvalidField("db", "db_url_invalid", "数据库地址无效：缺少 SQLite 文件路径");
     std::error_code ec;
     if (path.has_parent_path()) std::filesystem::create_directories(path.parent_path(), ec);
   } else if (url.rfind("postgresql://", 0) == 0 || url.rfind("postgres://", 0) == 0) {
@@ -287,7 +294,8 @@ Result<std::unique_ptr<Database>> Database::Open(const std::string& url, int poo
     db->Release(db->Acquire());  // connect once now so a bad URL fails at startup
   } catch (const std::exception& e) {
     spdlog::error("database connection failed: {}", e.what());
-    return Fail(ErrorKind::kUnavailable, "db_unavailable", std::string("无法连接数据库：") + e.what());
+    return Fail(ErrorKind::kUnavailable, "db_unavailable",
+                std::string("无法连接数据库：") + e.what());
   }
   return db;
 }

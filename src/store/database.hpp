@@ -46,9 +46,7 @@ class Row {
   std::vector<Value> cells_;
 };
 
-inline Param OptParam(const std::optional<int64_t>& v) {
-  return v ? Param(*v) : Param(nullptr);
-}
+inline Param OptParam(const std::optional<int64_t>& v) { return v ? Param(*v) : Param(nullptr); }
 
 // A transaction (or, for Database::Read, a plain connection) handed to repository functions.
 class Tx {

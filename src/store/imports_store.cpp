@@ -6,11 +6,12 @@ namespace mvis::store {
 namespace {
 
 constexpr char kSelect[] =
-    "SELECT id, org_id, user_id, filename, status, rows_total, rows_valid, rows_existing, progress, "
+    "SELECT id, org_id, user_id, filename, status, rows_total, rows_valid, rows_existing, "
+    "progress, "
     "error_code, error_message, created_count, created_at, updated_at FROM imports";
 
 ImportRecord ToRecord(const Row& r) {
-  return {r.Int(0), r.Int(1), r.Int(2), r.Str(3), r.Str(4), r.Int(5), r.Int(6),
+  return {r.Int(0), r.Int(1), r.Int(2), r.Str(3),  r.Str(4),  r.Int(5),  r.Int(6),
           r.Int(7), r.Int(8), r.Str(9), r.Str(10), r.Int(11), r.Int(12), r.Int(13)};
 }
 
@@ -35,7 +36,8 @@ std::optional<ImportRecord> FindImport(Tx& tx, int64_t id) {
 
 void UpdateImport(Tx& tx, const ImportRecord& r) {
   tx.Exec(
-      "UPDATE imports SET status = ?, rows_total = ?, rows_valid = ?, rows_existing = ?, progress = "
+      "UPDATE imports SET status = ?, rows_total = ?, rows_valid = ?, rows_existing = ?, progress "
+      "= "
       "?, error_code = ?, error_message = ?, created_count = ?, updated_at = ? WHERE id = ?",
       {r.status, r.rows_total, r.rows_valid, r.rows_existing, r.progress, r.error_code,
        r.error_message, r.created_count, r.updated_at, r.id});
@@ -46,13 +48,14 @@ void SetImportProgress(Tx& tx, int64_t id, int64_t progress) {
 }
 
 void InsertImportRows(Tx& tx, int64_t import_id, const std::vector<ImportRowRecord>& rows) {
-  BatchStatement insert(tx,
-                        "INSERT INTO import_rows (import_id, row_no, state, data, errors) VALUES (?, ?, ?, ?, ?)",
-                        {ParamType::kInt, ParamType::kInt, ParamType::kText, ParamType::kText, ParamType::kText});
+  BatchStatement insert(
+      tx, "INSERT INTO import_rows (import_id, row_no, state, data, errors) VALUES (?, ?, ?, ?, ?)",
+      {ParamType::kInt, ParamType::kInt, ParamType::kText, ParamType::kText, ParamType::kText});
   for (const auto& r : rows) insert.Run({import_id, r.row_no, r.state, r.data, r.errors});
 }
 
-Page<ImportRowRecord> ListImportRows(Tx& tx, int64_t import_id, const std::vector<std::string>& states,
+Page<ImportRowRecord> ListImportRows(Tx& tx, int64_t import_id,
+                                     const std::vector<std::string>& states,
                                      const PageRequest& page) {
   Where w;
   w.Add("import_id = ?", {import_id});
@@ -74,31 +77,36 @@ Page<ImportRowRecord> ListImportRows(Tx& tx, int64_t import_id, const std::vecto
   return out;
 }
 
-std::vector<ImportRowRecord> ImportRowsAfter(Tx& tx, int64_t import_id, int64_t after_row, int limit) {
+std::vector<ImportRowRecord> ImportRowsAfter(Tx& tx, int64_t import_id, int64_t after_row,
+                                             int limit) {
   std::vector<ImportRowRecord> out;
-  for (const auto& r : tx.Query("SELECT row_no, state, data, errors FROM import_rows WHERE import_id = ? AND "
-                                "row_no > ? ORDER BY row_no LIMIT ?",
-                                {import_id, after_row, int64_t{limit}})) {
+  for (const auto& r :
+       tx.Query("SELECT row_no, state, data, errors FROM import_rows WHERE import_id = ? AND "
+                "row_no > ? ORDER BY row_no LIMIT ?",
+                {import_id, after_row, int64_t{limit}})) {
     out.push_back(ToRow(r));
   }
   return out;
 }
 
 std::optional<ImportRowRecord> FindImportRow(Tx& tx, int64_t import_id, int64_t row_no) {
-  auto r = tx.QueryOne("SELECT row_no, state, data, errors FROM import_rows WHERE import_id = ? AND row_no = ?",
-                       {import_id, row_no});
+  auto r = tx.QueryOne(
+      "SELECT row_no, state, data, errors FROM import_rows WHERE import_id = ? AND row_no = ?",
+      {import_id, row_no});
   if (!r) return std::nullopt;
   return ToRow(*r);
 }
 
 void UpdateImportRow(Tx& tx, int64_t import_id, const ImportRowRecord& row) {
-  tx.Exec("UPDATE import_rows SET state = ?, data = ?, errors = ? WHERE import_id = ? AND row_no = ?",
-          {row.state, row.data, row.errors, import_id, row.row_no});
+  tx.Exec(
+      "UPDATE import_rows SET state = ?, data = ?, errors = ? WHERE import_id = ? AND row_no = ?",
+      {row.state, row.data, row.errors, import_id, row.row_no});
 }
 
 void UpdateImportRowStates(Tx& tx, int64_t import_id, const std::vector<ImportRowRecord>& rows) {
-  BatchStatement update(tx, "UPDATE import_rows SET state = ?, errors = ? WHERE import_id = ? AND row_no = ?",
-                        {ParamType::kText, ParamType::kText, ParamType::kInt, ParamType::kInt});
+  BatchStatement update(
+      tx, "UPDATE import_rows SET state = ?, errors = ? WHERE import_id = ? AND row_no = ?",
+      {ParamType::kText, ParamType::kText, ParamType::kInt, ParamType::kInt});
   for (const auto& r : rows) update.Run({r.state, r.errors, import_id, r.row_no});
 }
 

@@ -43,11 +43,13 @@ void SetImportProgress(Tx& tx, int64_t id, int64_t progress);
 // Inserts many rows with one prepared statement.
 void InsertImportRows(Tx& tx, int64_t import_id, const std::vector<ImportRowRecord>& rows);
 // Rows in sheet order; `states` empty means all but removed.
-Page<ImportRowRecord> ListImportRows(Tx& tx, int64_t import_id, const std::vector<std::string>& states,
+Page<ImportRowRecord> ListImportRows(Tx& tx, int64_t import_id,
+                                     const std::vector<std::string>& states,
                                      const PageRequest& page);
 // Up to `limit` rows (removed ones included) with row_no > after_row, in sheet order: walks a
 // large import in chunks without holding it all in memory.
-std::vector<ImportRowRecord> ImportRowsAfter(Tx& tx, int64_t import_id, int64_t after_row, int limit);
+std::vector<ImportRowRecord> ImportRowsAfter(Tx& tx, int64_t import_id, int64_t after_row,
+                                             int limit);
 std::optional<ImportRowRecord> FindImportRow(Tx& tx, int64_t import_id, int64_t row_no);
 void UpdateImportRow(Tx& tx, int64_t import_id, const ImportRowRecord& row);
 // Replaces every row's state and errors (after a full re-validation).

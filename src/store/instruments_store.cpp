@@ -121,15 +121,32 @@ constexpr char kDataColumns[] =
 std::vector<Param> DataParams(const domain::InstrumentData& d, bool mandatory) {
   domain::ChargerSpec none;
   const domain::ChargerSpec& c = d.charger ? *d.charger : none;
-  return {d.type_code, d.name, d.model, d.serial_no, d.manufacturer, d.brand, d.accuracy_class,
-          d.measuring_range, d.install_address, d.install_region_code, d.use, d.in_use_date,
-          d.asset_no, d.notes, d.charger ? c.current_type : std::string(),
-          Opt(c.rated_power_kw), Opt(c.rated_voltage_v), Opt(c.max_current_a),
+  return {d.type_code,
+          d.name,
+          d.model,
+          d.serial_no,
+          d.manufacturer,
+          d.brand,
+          d.accuracy_class,
+          d.measuring_range,
+          d.install_address,
+          d.install_region_code,
+          d.use,
+          d.in_use_date,
+          d.asset_no,
+          d.notes,
+          d.charger ? c.current_type : std::string(),
+          Opt(c.rated_power_kw),
+          Opt(c.rated_voltage_v),
+          Opt(c.max_current_a),
           Opt(c.min_current_a),
           c.connector_count ? Param(int64_t{*c.connector_count}) : Param(nullptr),
-          c.station_name, c.equipment_id,
+          c.station_name,
+          c.equipment_id,
           c.tou_billing ? Param(int64_t{*c.tou_billing ? 1 : 0}) : Param(nullptr),
-          Opt(c.longitude), Opt(c.latitude), int64_t{mandatory ? 1 : 0}};
+          Opt(c.longitude),
+          Opt(c.latitude),
+          int64_t{mandatory ? 1 : 0}};
 }
 
 Where BuildWhere(const InstrumentFilter& f) {
@@ -148,10 +165,11 @@ Where BuildWhere(const InstrumentFilter& f) {
   if (!f.brand.empty()) w.Add("i.brand = ?", {f.brand});
   if (!f.query.empty()) {
     std::string p = LikePattern(f.query);
-    w.Add("(LOWER(i.name) LIKE ? ESCAPE '!' OR LOWER(i.model) LIKE ? ESCAPE '!' OR "
-          "LOWER(i.serial_no) LIKE ? ESCAPE '!' OR LOWER(i.station_name) LIKE ? ESCAPE '!' OR "
-          "LOWER(o.name) LIKE ? ESCAPE '!')",
-          {p, p, p, p, p});
+    w.Add(
+        "(LOWER(i.name) LIKE ? ESCAPE '!' OR LOWER(i.model) LIKE ? ESCAPE '!' OR "
+        "LOWER(i.serial_no) LIKE ? ESCAPE '!' OR LOWER(i.station_name) LIKE ? ESCAPE '!' OR "
+        "LOWER(o.name) LIKE ? ESCAPE '!')",
+        {p, p, p, p, p});
   }
   if (f.submitted_from) w.Add("i.submitted_at >= ?", {*f.submitted_from});
   if (f.submitted_before) w.Add("i.submitted_at < ?", {*f.submitted_before});
@@ -159,9 +177,12 @@ Where BuildWhere(const InstrumentFilter& f) {
 }
 
 std::string OrderBy(const InstrumentFilter& f) {
-  static const std::pair<const char*, const char*> kSorts[] = {
-      {"id", "i.id"},          {"updated_at", "i.updated_at"}, {"submitted_at", "i.submitted_at"},
-      {"serial_no", "i.serial_no"}, {"name", "i.name"},        {"status", "i.status"}};
+  static const std::pair<const char*, const char*> kSorts[] = {{"id", "i.id"},
+                                                               {"updated_at", "i.updated_at"},
+                                                               {"submitted_at", "i.submitted_at"},
+                                                               {"serial_no", "i.serial_no"},
+                                                               {"name", "i.name"},
+                                                               {"status", "i.status"}};
   std::string column = "i.id";
   for (const auto& [key, col] : kSorts) {
     if (f.sort == key) column = col;
@@ -176,7 +197,8 @@ constexpr char kFrom[] = " FROM instruments i JOIN orgs o ON o.id = i.org_id";
 
 std::vector<domain::InstrumentType> ListInstrumentTypes(Tx& tx) {
   std::vector<domain::InstrumentType> out;
-  for (const auto& r : tx.Query(std::string(kTypeSelect) + " ORDER BY sort, code")) out.push_back(ToType(r));
+  for (const auto& r : tx.Query(std::string(kTypeSelect) + " ORDER BY sort, code"))
+    out.push_back(ToType(r));
   return out;
 }
 
@@ -247,8 +269,8 @@ void UpdateFilingState(Tx& tx, const InstrumentRow& r, int64_t now) {
       "deregister_kind = ?, deregister_date = ?, submitted_at = ?, approved_at = ?, updated_at = "
       "? WHERE id = ?",
       {r.status, int64_t{r.change_pending ? 1 : 0}, r.pending_change, r.last_reason,
-       r.deregister_kind, r.deregister_date, OptParam(r.submitted_at), OptParam(r.approved_at),
-       now, r.id});
+       r.deregister_kind, r.deregister_date, OptParam(r.submitted_at), OptParam(r.approved_at), now,
+       r.id});
 }
 
 void DeleteInstrument(Tx& tx, int64_t id) {
@@ -290,9 +312,9 @@ std::map<std::string, int64_t> CountInstrumentsByStatus(Tx& tx, InstrumentFilter
   f.statuses.clear();
   Where w = BuildWhere(f);
   std::map<std::string, int64_t> out;
-  for (const auto& r : tx.Query(std::string("SELECT i.status, COUNT(*)") + kFrom + w.sql() +
-                                    " GROUP BY i.status",
-                                w.params())) {
+  for (const auto& r :
+       tx.Query(std::string("SELECT i.status, COUNT(*)") + kFrom + w.sql() + " GROUP BY i.status",
+                w.params())) {
     out[r.Str(0)] = r.Int(1);
   }
   return out;
@@ -301,15 +323,15 @@ std::map<std::string, int64_t> CountInstrumentsByStatus(Tx& tx, InstrumentFilter
 void InsertImportedInstruments(Tx& tx, int64_t org_id, int64_t import_id,
                                const std::vector<NewInstrument>& items, int64_t now) {
   using T = ParamType;
-  BatchStatement insert(tx,
-                        std::string("INSERT INTO instruments (org_id, ") + kDataColumns +
-                            ", import_id, status, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, "
-                            "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'draft', ?, ?)",
-                        {T::kInt,  T::kText, T::kText, T::kText, T::kText, T::kText, T::kText,
-                         T::kText, T::kText, T::kText, T::kText, T::kText, T::kText, T::kText,
-                         T::kText, T::kText, T::kReal, T::kReal, T::kReal, T::kReal, T::kInt,
-                         T::kText, T::kText, T::kInt,  T::kReal, T::kReal, T::kInt,  T::kInt,
-                         T::kInt,  T::kInt});
+  BatchStatement insert(
+      tx,
+      std::string("INSERT INTO instruments (org_id, ") + kDataColumns +
+          ", import_id, status, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, "
+          "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'draft', ?, ?)",
+      {T::kInt,  T::kText, T::kText, T::kText, T::kText, T::kText, T::kText, T::kText,
+       T::kText, T::kText, T::kText, T::kText, T::kText, T::kText, T::kText, T::kText,
+       T::kReal, T::kReal, T::kReal, T::kReal, T::kInt,  T::kText, T::kText, T::kInt,
+       T::kReal, T::kReal, T::kInt,  T::kInt,  T::kInt,  T::kInt});
   for (const auto& item : items) {
     auto params = DataParams(item.data, item.mandatory);
     params.insert(params.begin(), int64_t{org_id});
@@ -328,8 +350,9 @@ std::vector<Identity> FindIdentitiesBySerial(Tx& tx, const std::vector<std::stri
     Where w;
     w.AddIn("serial_no", chunk);
     w.Add("status <> 'deregistered'");
-    for (const auto& r : tx.Query("SELECT manufacturer, model, serial_no, org_id, id FROM instruments" + w.sql(),
-                                  w.params())) {
+    for (const auto& r :
+         tx.Query("SELECT manufacturer, model, serial_no, org_id, id FROM instruments" + w.sql(),
+                  w.params())) {
       out.push_back({r.Str(0), r.Str(1), r.Str(2), r.Int(3), r.Int(4)});
     }
   }
@@ -349,16 +372,16 @@ void InsertInstrumentEvent(Tx& tx, const InstrumentEvent& e) {
   tx.Exec(
       "INSERT INTO instrument_events (instrument_id, at, user_id, username, org_name, action, "
       "from_status, to_status, reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-      {e.instrument_id, e.at, OptParam(e.user_id), e.username, e.org_name, e.action,
-       e.from_status, e.to_status, e.reason});
+      {e.instrument_id, e.at, OptParam(e.user_id), e.username, e.org_name, e.action, e.from_status,
+       e.to_status, e.reason});
 }
 
 std::vector<InstrumentEvent> ListInstrumentEvents(Tx& tx, int64_t instrument_id) {
   std::vector<InstrumentEvent> out;
-  for (const auto& r : tx.Query(
-           "SELECT id, instrument_id, at, user_id, username, org_name, action, from_status, "
-           "to_status, reason FROM instrument_events WHERE instrument_id = ? ORDER BY id",
-           {instrument_id})) {
+  for (const auto& r :
+       tx.Query("SELECT id, instrument_id, at, user_id, username, org_name, action, from_status, "
+                "to_status, reason FROM instrument_events WHERE instrument_id = ? ORDER BY id",
+                {instrument_id})) {
     out.push_back({r.Int(0), r.Int(1), r.Int(2), r.OptInt(3), r.Str(4), r.Str(5), r.Str(6),
                    r.Str(7), r.Str(8), r.Str(9)});
   }

@@ -40,16 +40,16 @@ struct InstrumentRow {
 struct InstrumentFilter {
   std::optional<int64_t> org_id;
   std::optional<std::vector<std::string>> region_codes;  // install district must be one of these
-  std::vector<std::string> statuses;                      // empty: any
-  bool exclude_never_submitted = false;  // hide drafts (regulators never see them)
+  std::vector<std::string> statuses;                     // empty: any
+  bool exclude_never_submitted = false;                  // hide drafts (regulators never see them)
   std::optional<bool> mandatory;
   std::optional<bool> change_pending;
-  std::optional<bool> needs_review;      // submitted, or approved with a pending change
+  std::optional<bool> needs_review;  // submitted, or approved with a pending change
   std::string type_code;
   std::string brand;
-  std::string query;       // name, model, serial number, station, enterprise
-  std::optional<int64_t> submitted_from;   // unix seconds, inclusive
-  std::optional<int64_t> submitted_before; // unix seconds, exclusive
+  std::string query;                        // name, model, serial number, station, enterprise
+  std::optional<int64_t> submitted_from;    // unix seconds, inclusive
+  std::optional<int64_t> submitted_before;  // unix seconds, exclusive
   std::string sort = "id";  // id | updated_at | submitted_at | serial_no | name | status
   bool descending = true;
 };
@@ -68,7 +68,8 @@ std::optional<InstrumentRow> FindActiveDuplicate(Tx& tx, const std::string& manu
                                                  const std::string& model,
                                                  const std::string& serial_no, int64_t exclude_id);
 
-Page<InstrumentRow> ListInstruments(Tx& tx, const InstrumentFilter& filter, const PageRequest& page);
+Page<InstrumentRow> ListInstruments(Tx& tx, const InstrumentFilter& filter,
+                                    const PageRequest& page);
 // Counts by status for the filter (statuses in the filter are ignored).
 std::map<std::string, int64_t> CountInstrumentsByStatus(Tx& tx, InstrumentFilter filter);
 int64_t CountInstruments(Tx& tx, const InstrumentFilter& filter);

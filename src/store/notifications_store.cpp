@@ -32,9 +32,9 @@ Page<NotificationRow> ListWhere(Tx& tx, const std::string& where, std::vector<Pa
   out.total = tx.QueryOne("SELECT COUNT(*) FROM notifications WHERE " + where, params)->Int(0);
   params.push_back(int64_t{page.page_size});
   params.push_back(page.offset());
-  for (const auto& r : tx.Query(std::string(kSelect) + " WHERE " + where +
-                                    " ORDER BY id DESC LIMIT ? OFFSET ?",
-                                params)) {
+  for (const auto& r :
+       tx.Query(std::string(kSelect) + " WHERE " + where + " ORDER BY id DESC LIMIT ? OFFSET ?",
+                params)) {
     out.items.push_back(ToNotification(r));
   }
   return out;
@@ -67,16 +67,18 @@ Page<NotificationRow> ListInbox(Tx& tx, int64_t user_id, bool unread_only,
 }
 
 int64_t CountUnread(Tx& tx, int64_t user_id) {
-  return tx.QueryOne(
-               "SELECT COUNT(*) FROM notifications WHERE channel = 'inbox' AND user_id = ? AND "
-               "read_at IS NULL",
-               {user_id})
+  return tx
+      .QueryOne(
+          "SELECT COUNT(*) FROM notifications WHERE channel = 'inbox' AND user_id = ? AND "
+          "read_at IS NULL",
+          {user_id})
       ->Int(0);
 }
 
 bool MarkRead(Tx& tx, int64_t user_id, int64_t id, int64_t now) {
-  if (!tx.QueryOne("SELECT id FROM notifications WHERE id = ? AND user_id = ? AND channel = 'inbox'",
-                   {id, user_id})) {
+  if (!tx.QueryOne(
+          "SELECT id FROM notifications WHERE id = ? AND user_id = ? AND channel = 'inbox'",
+          {id, user_id})) {
     return false;
   }
   tx.Exec("UPDATE notifications SET read_at = COALESCE(read_at, ?) WHERE id = ?", {now, id});
@@ -91,16 +93,17 @@ void MarkAllRead(Tx& tx, int64_t user_id, int64_t now) {
 }
 
 int64_t CountFailedSms(Tx& tx) {
-  return tx.QueryOne("SELECT COUNT(*) FROM notifications WHERE channel = 'sms' AND status = 'failed'")
+  return tx
+      .QueryOne("SELECT COUNT(*) FROM notifications WHERE channel = 'sms' AND status = 'failed'")
       ->Int(0);
 }
 
 std::vector<NotificationRow> DueSms(Tx& tx, int64_t now, int limit) {
   std::vector<NotificationRow> out;
-  for (const auto& r : tx.Query(std::string(kSelect) +
-                                    " WHERE channel = 'sms' AND status = 'pending' AND "
-                                    "next_attempt_at <= ? ORDER BY id LIMIT ?",
-                                {now, int64_t{limit}})) {
+  for (const auto& r :
+       tx.Query(std::string(kSelect) + " WHERE channel = 'sms' AND status = 'pending' AND "
+                                       "next_attempt_at <= ? ORDER BY id LIMIT ?",
+                {now, int64_t{limit}})) {
     out.push_back(ToNotification(r));
   }
   return out;

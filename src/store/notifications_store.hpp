@@ -18,7 +18,7 @@ struct NotificationRow {
   std::string template_name;
   std::string title;
   std::string body;
-  std::string status;   // sms: pending, sent, logged, failed; inbox: delivered
+  std::string status;  // sms: pending, sent, logged, failed; inbox: delivered
   int attempts = 0;
   int64_t next_attempt_at = 0;
   std::string last_error;

@@ -21,8 +21,8 @@ int64_t InsertOrg(Tx& tx, const OrgRow& o) {
   auto r = tx.QueryOne(
       "INSERT INTO orgs (kind, name, credit_code, region_code, address, contact_name, "
       "contact_phone, status, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
-      {o.kind, o.name, o.credit_code.empty() ? Param(nullptr) : Param(o.credit_code),
-       o.region_code, o.address, o.contact_name, o.contact_phone, o.status, o.created_at});
+      {o.kind, o.name, o.credit_code.empty() ? Param(nullptr) : Param(o.credit_code), o.region_code,
+       o.address, o.contact_name, o.contact_phone, o.status, o.created_at});
   return r->Int(0);
 }
 
@@ -51,7 +51,8 @@ Page<OrgRow> ListOrgs(Tx& tx, const OrgFilter& f, const PageRequest& page) {
   auto params = where.params();
   params.push_back(int64_t{page.page_size});
   params.push_back(page.offset());
-  for (const auto& r : tx.Query(std::string(kSelect) + where.sql() + " ORDER BY o.id DESC LIMIT ? OFFSET ?", params)) {
+  for (const auto& r : tx.Query(
+           std::string(kSelect) + where.sql() + " ORDER BY o.id DESC LIMIT ? OFFSET ?", params)) {
     out.items.push_back(ToOrg(r));
   }
   return out;

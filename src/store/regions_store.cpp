@@ -3,7 +3,8 @@
 namespace mvis::store {
 namespace {
 
-constexpr char kColumns[] = "SELECT code, name, COALESCE(parent_code, ''), level, standard FROM regions";
+constexpr char kColumns[] =
+    "SELECT code, name, COALESCE(parent_code, ''), level, standard FROM regions";
 
 RegionRow ToRegion(const Row& r) {
   return RegionRow{r.Str(0), r.Str(1), r.Str(2), r.Str(3), r.Int(4) != 0};
@@ -15,7 +16,8 @@ std::vector<RegionRow> ListRegions(Tx& tx, const std::string& parent) {
   std::vector<Row> rows =
       parent.empty()
           ? tx.Query(std::string(kColumns) + " ORDER BY code")
-          : tx.Query(std::string(kColumns) + " WHERE parent_code = ? ORDER BY sort, code", {parent});
+          : tx.Query(std::string(kColumns) + " WHERE parent_code = ? ORDER BY sort, code",
+                     {parent});
   std::vector<RegionRow> out;
   for (const auto& r : rows) out.push_back(ToRegion(r));
   return out;
@@ -38,11 +40,10 @@ std::vector<std::string> RegionSubtree(Tx& tx, const std::string& root) {
 }
 
 void InsertRegion(Tx& tx, const RegionRow& region) {
-  tx.Exec(
-      "INSERT INTO regions (code, name, parent_code, level, standard) VALUES (?, ?, ?, ?, ?)",
-      {region.code, region.name,
-       region.parent_code.empty() ? Param(nullptr) : Param(region.parent_code), region.level,
-       int64_t{region.standard ? 1 : 0}});
+  tx.Exec("INSERT INTO regions (code, name, parent_code, level, standard) VALUES (?, ?, ?, ?, ?)",
+          {region.code, region.name,
+           region.parent_code.empty() ? Param(nullptr) : Param(region.parent_code), region.level,
+           int64_t{region.standard ? 1 : 0}});
 }
 
 }  // namespace mvis::store

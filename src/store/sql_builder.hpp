@@ -1,4 +1,5 @@
-// Builds WHERE clauses (text search: "LOWER(col) LIKE ? ESCAPE '!'" with LikePattern) from optional filters while keeping every value a bound parameter.
+// Builds WHERE clauses (text search: "LOWER(col) LIKE ? ESCAPE '!'" with LikePattern) from optional
+// filters while keeping every value a bound parameter.
 #pragma once
 
 #include <string>

@@ -67,8 +67,8 @@ Page<UserRow> ListUsers(Tx& tx, const UserFilter& f, const PageRequest& page) {
   auto params = where.params();
   params.push_back(int64_t{page.page_size});
   params.push_back(page.offset());
-  for (const auto& r :
-       tx.Query(std::string(kSelect) + where.sql() + " ORDER BY u.id DESC LIMIT ? OFFSET ?", params)) {
+  for (const auto& r : tx.Query(
+           std::string(kSelect) + where.sql() + " ORDER BY u.id DESC LIMIT ? OFFSET ?", params)) {
     out.items.push_back(ToUser(r));
   }
   return out;
@@ -76,9 +76,9 @@ Page<UserRow> ListUsers(Tx& tx, const UserFilter& f, const PageRequest& page) {
 
 std::vector<UserRow> ActiveUsersOfOrg(Tx& tx, int64_t org_id) {
   std::vector<UserRow> out;
-  for (const auto& r : tx.Query(std::string(kSelect) +
-                                    " WHERE u.org_id = ? AND u.status = 'active' ORDER BY u.id",
-                                {org_id})) {
+  for (const auto& r :
+       tx.Query(std::string(kSelect) + " WHERE u.org_id = ? AND u.status = 'active' ORDER BY u.id",
+                {org_id})) {
     out.push_back(ToUser(r));
   }
   return out;

@@ -16,14 +16,14 @@ struct UserRow {
   std::string role;
   std::optional<int64_t> org_id;
   std::string display_name;
-  std::string phone;          // full number: for sending SMS only, never logged
-  std::string duties;         // comma-separated, institute staff only
+  std::string phone;   // full number: for sending SMS only, never logged
+  std::string duties;  // comma-separated, institute staff only
   std::string status = "active";
   int failed_logins = 0;
   int64_t locked_until = 0;
   int64_t created_at = 0;
   int64_t password_changed_at = 0;
-  std::string org_name;       // filled by reads
+  std::string org_name;  // filled by reads
 };
 
 struct UserFilter {

@@ -12,7 +12,8 @@ TEST_F(ApiTest, OnlySysadminUsesAdminEndpoints) {
     EXPECT_EQ(c.Get("/api/v1/admin/orgs").status, 403) << user;
     EXPECT_EQ(c.Get("/api/v1/admin/notifications").status, 403) << user;
     EXPECT_EQ(c.Get("/api/v1/admin/audit").status, 403) << user;
-    auto r = c.Post("/api/v1/admin/orgs", {{"kind", "district_bureau"}, {"name", "伪造机构"}, {"region_code", "420103"}});
+    auto r = c.Post("/api/v1/admin/orgs",
+                    {{"kind", "district_bureau"}, {"name", "伪造机构"}, {"region_code", "420103"}});
     EXPECT_EQ(r.status, 403) << user;
     EXPECT_EQ(c.Post("/api/v1/admin/users/1/disable").status, 403) << user;
     EXPECT_EQ(c.Post("/api/v1/admin/users/1/reset-password").status, 403) << user;
@@ -31,17 +32,24 @@ TEST_F(ApiTest, SysadminCreatesBureauAndRegulatorAccount) {
   int64_t org_id = org.json()["id"];
   EXPECT_EQ(org.json()["phone_masked"], "139****1111");
 
-  auto mismatch = admin.Post("/api/v1/admin/users", {{"username", "jianghan"}, {"password", "Reg!Passw0rd#1"},
-                                                     {"role", "enterprise"}, {"org_id", org_id}});
+  auto mismatch = admin.Post("/api/v1/admin/users", {{"username", "jianghan"},
+                                                     {"password", "Reg!Passw0rd#1"},
+                                                     {"role", "enterprise"},
+                                                     {"org_id", org_id}});
   EXPECT_EQ(mismatch.status, 400);
   EXPECT_EQ(mismatch.error_code(), "role_org_mismatch");
 
-  auto user = admin.Post("/api/v1/admin/users", {{"username", "jianghan"}, {"password", "Reg!Passw0rd#1"},
-                                                 {"role", "district_regulator"}, {"org_id", org_id},
-                                                 {"phone", "13900002222"}, {"display_name", "江汉区局"}});
+  auto user = admin.Post("/api/v1/admin/users", {{"username", "jianghan"},
+                                                 {"password", "Reg!Passw0rd#1"},
+                                                 {"role", "district_regulator"},
+                                                 {"org_id", org_id},
+                                                 {"phone", "13900002222"},
+                                                 {"display_name", "江汉区局"}});
   ASSERT_EQ(user.status, 201) << user.body;
-  auto dup = admin.Post("/api/v1/admin/users", {{"username", "jianghan"}, {"password", "Reg!Passw0rd#1"},
-                                                {"role", "district_regulator"}, {"org_id", org_id}});
+  auto dup = admin.Post("/api/v1/admin/users", {{"username", "jianghan"},
+                                                {"password", "Reg!Passw0rd#1"},
+                                                {"role", "district_regulator"},
+                                                {"org_id", org_id}});
   EXPECT_EQ(dup.status, 409);
   EXPECT_EQ(dup.error_code(), "username_taken");
 
@@ -61,13 +69,17 @@ TEST_F(ApiTest, InstituteStaffCarryDutiesOthersCannot) {
   auto orgs = admin.Get("/api/v1/admin/orgs?kind=institute").json();
   ASSERT_EQ(orgs["total"], 1);
   int64_t institute = orgs["items"][0]["id"];
-  auto staff = admin.Post("/api/v1/admin/users", {{"username", "staff1"}, {"role", "institute"},
-                                                  {"org_id", institute}, {"duties", {"verifier", "checker"}}});
+  auto staff = admin.Post("/api/v1/admin/users", {{"username", "staff1"},
+                                                  {"role", "institute"},
+                                                  {"org_id", institute},
+                                                  {"duties", {"verifier", "checker"}}});
   ASSERT_EQ(staff.status, 201) << staff.body;
   EXPECT_EQ(staff.json()["duties"], nlohmann::json::array({"verifier", "checker"}));
   EXPECT_GE(staff.json()["password"].get<std::string>().size(), 12u);  // generated, shown once
-  auto bad = admin.Post("/api/v1/admin/users", {{"username", "staff2"}, {"role", "institute"},
-                                                {"org_id", institute}, {"duties", {"janitor"}}});
+  auto bad = admin.Post("/api/v1/admin/users", {{"username", "staff2"},
+                                                {"role", "institute"},
+                                                {"org_id", institute},
+                                                {"duties", {"janitor"}}});
   EXPECT_EQ(bad.error_code(), "duty_invalid");
 }
 
@@ -103,11 +115,15 @@ TEST_F(ApiTest, AdminCannotDisableItself) {
 
 TEST_F(ApiTest, OrganisationValidation) {
   Client admin = Admin();
-  auto wrong_level = admin.Post("/api/v1/admin/orgs", {{"kind", "city_bureau"}, {"name", "某局"}, {"region_code", "420102"}});
+  auto wrong_level = admin.Post(
+      "/api/v1/admin/orgs", {{"kind", "city_bureau"}, {"name", "某局"}, {"region_code", "420102"}});
   EXPECT_EQ(wrong_level.error_code(), "region_invalid");
-  auto bad_kind = admin.Post("/api/v1/admin/orgs", {{"kind", "bank"}, {"name", "某行"}, {"region_code", "420102"}});
+  auto bad_kind = admin.Post("/api/v1/admin/orgs",
+                             {{"kind", "bank"}, {"name", "某行"}, {"region_code", "420102"}});
   EXPECT_EQ(bad_kind.error_code(), "org_kind_invalid");
-  auto no_credit = admin.Post("/api/v1/admin/orgs", {{"kind", "enterprise"}, {"name", "某企业"}, {"region_code", "420102"}});
+  auto no_credit =
+      admin.Post("/api/v1/admin/orgs",
+                 {{"kind", "enterprise"}, {"name", "某企业"}, {"region_code", "420102"}});
   EXPECT_EQ(no_credit.error_code(), "credit_code_invalid");
   EXPECT_EQ(admin.Get("/api/v1/admin/orgs").json()["total"], 0);
 }

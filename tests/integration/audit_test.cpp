@@ -27,7 +27,8 @@ class AuditTest : public ApiTest {
     }));
   }
   int CliVerify() {
-    std::string cmd = std::string(MVIS_BINARY) + " audit verify --db '" + config_.db + "' >/dev/null 2>&1";
+    std::string cmd =
+        std::string(MVIS_BINARY) + " audit verify --db '" + config_.db + "' >/dev/null 2>&1";
     int rc = std::system(cmd.c_str());
     return WIFEXITED(rc) ? WEXITSTATUS(rc) : -1;
   }
@@ -43,9 +44,8 @@ TEST_F(AuditTest, ChainIsIntactAfterActivityAndHasNoFullPhoneNumbers) {
   Activity();
   EXPECT_FALSE(Verify().has_value());
   EXPECT_EQ(CliVerify(), 0);
-  auto rows = runtime_->db().Read([](store::Tx& tx) -> Result<std::vector<domain::AuditEntry>> {
-    return store::AllAudit(tx);
-  });
+  auto rows = runtime_->db().Read(
+      [](store::Tx& tx) -> Result<std::vector<domain::AuditEntry>> { return store::AllAudit(tx); });
   ASSERT_GT(rows->size(), 10u);
   std::regex phone("1[3-9][0-9]{9}");
   for (const auto& r : *rows) {

@@ -9,9 +9,10 @@ namespace mvis::testing {
 namespace {
 
 int64_t CountOrgs(store::Database& db) {
-  return db.Read([](store::Tx& tx) -> Result<int64_t> {
-             return tx.QueryOne("SELECT COUNT(*) FROM orgs")->Int(0);
-           })
+  return db
+      .Read([](store::Tx& tx) -> Result<int64_t> {
+        return tx.QueryOne("SELECT COUNT(*) FROM orgs")->Int(0);
+      })
       .value();
 }
 
@@ -74,9 +75,15 @@ TEST_F(ApiTest, RegistrationNeedsTheRightSmsCodeOnce) {
   const std::string phone = "13911110004";
   std::string code = RegistrationCode(phone, anon);
   std::string wrong = code == "111111" ? "222222" : "111111";
-  nlohmann::json body = {{"credit_code", CreditCode(4)}, {"org_name", "某公司"}, {"region_code", "420111"},
-                         {"address", "地址"}, {"contact_name", "联系人"}, {"phone", phone},
-                         {"sms_code", wrong}, {"username", "sms_user"}, {"password", "Str0ng!Passw0rd"}};
+  nlohmann::json body = {{"credit_code", CreditCode(4)},
+                         {"org_name", "某公司"},
+                         {"region_code", "420111"},
+                         {"address", "地址"},
+                         {"contact_name", "联系人"},
+                         {"phone", phone},
+                         {"sms_code", wrong},
+                         {"username", "sms_user"},
+                         {"password", "Str0ng!Passw0rd"}};
   auto bad = anon.Post("/api/v1/auth/register", body);
   EXPECT_EQ(bad.status, 400);
   EXPECT_EQ(bad.error_code(), "sms_code_invalid");
@@ -103,26 +110,39 @@ TEST_F(ApiTest, SmsCodeStoredHashedAndExpires) {
   EXPECT_EQ(stored->find(code), std::string::npos);
   EXPECT_EQ(stored->size(), 64u);
   std::this_thread::sleep_for(std::chrono::milliseconds(2100));
-  auto r = anon.Post("/api/v1/auth/register",
-                     {{"credit_code", CreditCode(6)}, {"org_name", "某公司"}, {"region_code", "420111"},
-                      {"address", "地址"}, {"contact_name", "联系人"}, {"phone", phone},
-                      {"sms_code", code}, {"username", "late_user"}, {"password", "Str0ng!Passw0rd"}});
+  auto r = anon.Post("/api/v1/auth/register", {{"credit_code", CreditCode(6)},
+                                               {"org_name", "某公司"},
+                                               {"region_code", "420111"},
+                                               {"address", "地址"},
+                                               {"contact_name", "联系人"},
+                                               {"phone", phone},
+                                               {"sms_code", code},
+                                               {"username", "late_user"},
+                                               {"password", "Str0ng!Passw0rd"}});
   EXPECT_EQ(r.error_code(), "sms_code_invalid");
 }
 
 TEST_F(ApiTest, SmsCodesAreRateLimitedPerPhoneAndPerIp) {
   Restart([](app::AppConfig& c) { c.services.sms_per_ip_per_hour = 3; });
   Client anon = NewClient();
-  auto first = anon.Post("/api/v1/auth/sms-codes", {{"phone", "13911110010"}, {"purpose", "register"}});
+  auto first =
+      anon.Post("/api/v1/auth/sms-codes", {{"phone", "13911110010"}, {"purpose", "register"}});
   EXPECT_EQ(first.status, 202);
-  auto again = anon.Post("/api/v1/auth/sms-codes", {{"phone", "13911110010"}, {"purpose", "register"}});
+  auto again =
+      anon.Post("/api/v1/auth/sms-codes", {{"phone", "13911110010"}, {"purpose", "register"}});
   EXPECT_EQ(again.status, 429);
   EXPECT_EQ(again.error_code(), "sms_rate_limited");
-  EXPECT_EQ(anon.Post("/api/v1/auth/sms-codes", {{"phone", "13911110011"}, {"purpose", "register"}}).status, 202);
-  EXPECT_EQ(anon.Post("/api/v1/auth/sms-codes", {{"phone", "13911110012"}, {"purpose", "register"}}).status, 202);
-  auto ip_limited = anon.Post("/api/v1/auth/sms-codes", {{"phone", "13911110013"}, {"purpose", "register"}});
+  EXPECT_EQ(anon.Post("/api/v1/auth/sms-codes", {{"phone", "13911110011"}, {"purpose", "register"}})
+                .status,
+            202);
+  EXPECT_EQ(anon.Post("/api/v1/auth/sms-codes", {{"phone", "13911110012"}, {"purpose", "register"}})
+                .status,
+            202);
+  auto ip_limited =
+      anon.Post("/api/v1/auth/sms-codes", {{"phone", "13911110013"}, {"purpose", "register"}});
   EXPECT_EQ(ip_limited.status, 429);
-  auto bad_phone = anon.Post("/api/v1/auth/sms-codes", {{"phone", "1391111"}, {"purpose", "register"}});
+  auto bad_phone =
+      anon.Post("/api/v1/auth/sms-codes", {{"phone", "1391111"}, {"purpose", "register"}});
   EXPECT_EQ(bad_phone.status, 400);
   EXPECT_EQ(bad_phone.error_code(), "phone_invalid");
 }
@@ -201,12 +221,17 @@ TEST_F(ApiTest, PasswordChangeEndsOtherSessions) {
   SeedDemo();
   Client a = SignIn("charger");
   Client b = SignIn("charger");
-  auto wrong = a.Post("/api/v1/me/password", {{"current_password", "nope"}, {"new_password", "N3w!Password#1"}});
+  auto wrong = a.Post("/api/v1/me/password",
+                      {{"current_password", "nope"}, {"new_password", "N3w!Password#1"}});
   EXPECT_EQ(wrong.status, 400);
   EXPECT_EQ(wrong.error_code(), "current_password_wrong");
-  auto weak = a.Post("/api/v1/me/password", {{"current_password", kDemoPassword}, {"new_password", "alllowercase"}});
+  auto weak = a.Post("/api/v1/me/password",
+                     {{"current_password", kDemoPassword}, {"new_password", "alllowercase"}});
   EXPECT_EQ(weak.error_code(), "password_too_weak");
-  ASSERT_EQ(a.Post("/api/v1/me/password", {{"current_password", kDemoPassword}, {"new_password", "N3w!Password#1"}}).status, 204);
+  ASSERT_EQ(a.Post("/api/v1/me/password",
+                   {{"current_password", kDemoPassword}, {"new_password", "N3w!Password#1"}})
+                .status,
+            204);
   EXPECT_EQ(a.Get("/api/v1/me").status, 200);
   EXPECT_EQ(b.Get("/api/v1/me").status, 401);
   EXPECT_EQ(NewClient().Login("charger", kDemoPassword).status, 401);

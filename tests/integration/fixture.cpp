@@ -17,7 +17,8 @@ std::string FreshDatabaseUrl() {
     const char* url = std::getenv("MVIS_TEST_PG_URL");
     if (!url) throw std::runtime_error("MVIS_TEST_BACKEND=postgresql needs MVIS_TEST_PG_URL");
     auto db = store::Database::Open(url, 1);
-    if (!db) throw std::runtime_error("cannot open " + std::string(url) + ": " + db.error().message);
+    if (!db)
+      throw std::runtime_error("cannot open " + std::string(url) + ": " + db.error().message);
     auto reset = (*db)->Write([](store::Tx& tx) -> Status {
       tx.Exec("DROP SCHEMA public CASCADE");
       tx.Exec("CREATE SCHEMA public");

@@ -40,7 +40,8 @@ HttpResult Client::Send(const std::string& method, const std::string& path, cons
   if (!custom_type) headers = curl_slist_append(headers, "Content-Type: application/json");
   headers = curl_slist_append(headers, "Expect:");
   if (!cookie.empty()) headers = curl_slist_append(headers, ("Cookie: " + cookie).c_str());
-  if (with_csrf && !csrf.empty()) headers = curl_slist_append(headers, ("X-CSRF-Token: " + csrf).c_str());
+  if (with_csrf && !csrf.empty())
+    headers = curl_slist_append(headers, ("X-CSRF-Token: " + csrf).c_str());
   for (const auto& h : extra_headers) headers = curl_slist_append(headers, h.c_str());
   std::string url = base_ + path;
   curl_easy_setopt(curl, CURLOPT_URL, url.c_str());
@@ -64,12 +65,13 @@ HttpResult Client::Send(const std::string& method, const std::string& path, cons
   return result;
 }
 
-HttpResult Client::Upload(const std::string& path, const std::string& field, const std::string& filename,
-                          const std::string& bytes) {
+HttpResult Client::Upload(const std::string& path, const std::string& field,
+                          const std::string& filename, const std::string& bytes) {
   const std::string boundary = "----mvisTestBoundary7MA4YWxkTrZu0gW";
   std::string body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field +
-                     "\"; filename=\"" + filename + "\"\r\nContent-Type: application/octet-stream\r\n\r\n" +
-                     bytes + "\r\n--" + boundary + "--\r\n";
+                     "\"; filename=\"" + filename +
+                     "\"\r\nContent-Type: application/octet-stream\r\n\r\n" + bytes + "\r\n--" +
+                     boundary + "--\r\n";
   return Send("POST", path, body, {"Content-Type: multipart/form-data; boundary=" + boundary});
 }
 

@@ -31,7 +31,9 @@ class Client {
   HttpResult Post(const std::string& path, const Json& body = Json::object()) {
     return Send("POST", path, body.dump());
   }
-  HttpResult Put(const std::string& path, const Json& body) { return Send("PUT", path, body.dump()); }
+  HttpResult Put(const std::string& path, const Json& body) {
+    return Send("PUT", path, body.dump());
+  }
   HttpResult Delete(const std::string& path) { return Send("DELETE", path, ""); }
   // Full control: raw body and extra headers; `with_csrf` adds the remembered token.
   HttpResult Send(const std::string& method, const std::string& path, const std::string& body,

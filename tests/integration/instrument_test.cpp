@@ -24,9 +24,15 @@ json Charger(const std::string& serial, const std::string& region = "420103") {
           {"use", "trade_settlement"},
           {"in_use_date", "2025-03-01"},
           {"charger",
-           {{"current_type", "AC"}, {"rated_power_kw", 7}, {"rated_voltage_v", 220},
-            {"max_current_a", 32}, {"min_current_a", 6}, {"connector_count", 1},
-            {"station_name", "建设大道充电站"}, {"equipment_id", "EQ" + serial}, {"tou_billing", true}}}};
+           {{"current_type", "AC"},
+            {"rated_power_kw", 7},
+            {"rated_voltage_v", 220},
+            {"max_current_a", 32},
+            {"min_current_a", 6},
+            {"connector_count", 1},
+            {"station_name", "建设大道充电站"},
+            {"equipment_id", "EQ" + serial},
+            {"tou_billing", true}}}};
 }
 
 class InstrumentTest : public ApiTest {
@@ -70,15 +76,27 @@ TEST_F(InstrumentTest, FilingLoopRoutesToTheInstallationDistrict) {
   EXPECT_TRUE(Ids(jiangan, "status=needs_review").empty());
   EXPECT_EQ(jiangan.Get(Path(saved)).status, 404);
   EXPECT_EQ(Ids(city, "status=needs_review").size(), 2u);
-  EXPECT_EQ(city.Post("/api/v1/instruments/review", {{"ids", {saved}}, {"decision", "approve"}}).status, 403);
-  EXPECT_EQ(jiangan.Post("/api/v1/instruments/review", {{"ids", {saved}}, {"decision", "approve"}}).status, 404);
-  EXPECT_EQ(jianghan.Get("/api/v1/home").json()["todos"][0], json({{"key", "review_pending"}, {"count", 2}}));
+  EXPECT_EQ(
+      city.Post("/api/v1/instruments/review", {{"ids", {saved}}, {"decision", "approve"}}).status,
+      403);
+  EXPECT_EQ(jiangan.Post("/api/v1/instruments/review", {{"ids", {saved}}, {"decision", "approve"}})
+                .status,
+            404);
+  EXPECT_EQ(jianghan.Get("/api/v1/home").json()["todos"][0],
+            json({{"key", "review_pending"}, {"count", 2}}));
 
-  auto no_reason = jianghan.Post("/api/v1/instruments/review", {{"ids", {saved}}, {"decision", "return"}});
+  auto no_reason =
+      jianghan.Post("/api/v1/instruments/review", {{"ids", {saved}}, {"decision", "return"}});
   EXPECT_EQ(no_reason.error_code(), "reason_required");
-  ASSERT_EQ(jianghan.Post("/api/v1/instruments/review",
-                          {{"ids", {saved}}, {"decision", "return"}, {"reason", "出厂编号与铭牌不符"}}).status, 200);
-  ASSERT_EQ(jianghan.Post("/api/v1/instruments/review", {{"ids", {applied}}, {"decision", "approve"}}).status, 200);
+  ASSERT_EQ(jianghan
+                .Post("/api/v1/instruments/review",
+                      {{"ids", {saved}}, {"decision", "return"}, {"reason", "出厂编号与铭牌不符"}})
+                .status,
+            200);
+  ASSERT_EQ(
+      jianghan.Post("/api/v1/instruments/review", {{"ids", {applied}}, {"decision", "approve"}})
+          .status,
+      200);
 
   auto returned = ent.Get(Path(saved)).json();
   EXPECT_EQ(returned["status"], "returned");
@@ -86,9 +104,11 @@ TEST_F(InstrumentTest, FilingLoopRoutesToTheInstallationDistrict) {
   EXPECT_EQ(ent.Get(Path(applied)).json()["status"], "approved");
   auto inbox = ent.Get("/api/v1/inbox").json()["items"];
   bool told = false;
-  for (const auto& m : inbox) told = told || m["body"].get<std::string>().find("出厂编号与铭牌不符") != std::string::npos;
+  for (const auto& m : inbox)
+    told = told || m["body"].get<std::string>().find("出厂编号与铭牌不符") != std::string::npos;
   EXPECT_TRUE(told);
-  EXPECT_NE(LatestSms("13900000006").find("审核"), std::string::npos);  // the enterprise's contact phone
+  EXPECT_NE(LatestSms("13900000006").find("审核"),
+            std::string::npos);  // the enterprise's contact phone
 
   json fixed = Charger("SN-A2");
   fixed["submit"] = true;
@@ -120,14 +140,23 @@ TEST_F(InstrumentTest, OtherEnterprisesAndDistrictsCannotTouchAnInstrument) {
     EXPECT_EQ(other.Put(Path(id), Charger("SN-Z")).status, 404);
     EXPECT_EQ(other.Delete(Path(id)).status, 404);
     EXPECT_EQ(other.Get(Path(id, "/history")).status, 404);
-    EXPECT_EQ(other.Post(Path(id, "/deregister"), {{"kind", "scrapped"}, {"reason", "x"}, {"date", "2025-01-01"}}).status, 404);
+    EXPECT_EQ(other
+                  .Post(Path(id, "/deregister"),
+                        {{"kind", "scrapped"}, {"reason", "x"}, {"date", "2025-01-01"}})
+                  .status,
+              404);
     EXPECT_EQ(other.Post("/api/v1/instruments/apply", {{"ids", {id}}}).status, 404);
     EXPECT_EQ(hongshan.Get(Path(id)).status, 404);
-    EXPECT_EQ(hongshan.Post("/api/v1/instruments/review", {{"ids", {id}}, {"decision", "approve"}}).status, 404);
+    EXPECT_EQ(hongshan.Post("/api/v1/instruments/review", {{"ids", {id}}, {"decision", "approve"}})
+                  .status,
+              404);
   }
   EXPECT_TRUE(Ids(other, "").empty());
   EXPECT_EQ(SignIn("jianghan").Get(Path(draft)).status, 404);  // drafts stay private
-  EXPECT_EQ(other.Post("/api/v1/instruments/review", {{"ids", {submitted}}, {"decision", "approve"}}).status, 403);
+  EXPECT_EQ(
+      other.Post("/api/v1/instruments/review", {{"ids", {submitted}}, {"decision", "approve"}})
+          .status,
+      403);
   EXPECT_EQ(SignIn("admin").Get("/api/v1/instruments").status, 403);
   EXPECT_EQ(SignIn("verifier").Get(Path(submitted)).status, 404);
   EXPECT_EQ(owner.Get(Path(draft)).status, 200);
@@ -153,10 +182,12 @@ TEST_F(InstrumentTest, ValidationDuplicatesAndContract) {
   auto dup = ent.Post("/api/v1/instruments", Charger("SN-1"));
   EXPECT_EQ(dup.status, 409);
   EXPECT_EQ(dup.error_code(), "instrument_duplicate");
-  EXPECT_NE(dup.json()["error"]["message"].get<std::string>().find(std::to_string(first)), std::string::npos);
+  EXPECT_NE(dup.json()["error"]["message"].get<std::string>().find(std::to_string(first)),
+            std::string::npos);
   auto foreign = SignIn("kuaichong").Post("/api/v1/instruments", Charger("SN-1", "420111"));
   EXPECT_EQ(foreign.status, 409);
-  EXPECT_NE(foreign.json()["error"]["message"].get<std::string>().find("其他单位"), std::string::npos);
+  EXPECT_NE(foreign.json()["error"]["message"].get<std::string>().find("其他单位"),
+            std::string::npos);
 
   auto list = ent.Get("/api/v1/instruments?status=draft&page=1&page_size=10").json();
   EXPECT_EQ(list["total"], 1);
@@ -191,7 +222,8 @@ TEST_F(InstrumentTest, ChangeRequestsKeepApprovedDataUntilApproved) {
   b["submit"] = true;
   int64_t id = Create(ent, b);
   Client reg = SignIn("jianghan");
-  ASSERT_EQ(reg.Post("/api/v1/instruments/review", {{"ids", {id}}, {"decision", "approve"}}).status, 200);
+  ASSERT_EQ(reg.Post("/api/v1/instruments/review", {{"ids", {id}}, {"decision", "approve"}}).status,
+            200);
 
   json change = Charger("SN-C");
   change["charger"]["station_name"] = "新站名";
@@ -203,14 +235,18 @@ TEST_F(InstrumentTest, ChangeRequestsKeepApprovedDataUntilApproved) {
   EXPECT_EQ(requested.json()["pending_change"]["charger"]["station_name"], "新站名");
   EXPECT_EQ(ent.Put(Path(id), change).error_code(), "filing_illegal_transition");  // one at a time
   EXPECT_EQ(Ids(reg, "status=needs_review"), std::vector<int64_t>{id});
-  ASSERT_EQ(reg.Post("/api/v1/instruments/review", {{"ids", {id}}, {"decision", "approve"}}).status, 200);
+  ASSERT_EQ(reg.Post("/api/v1/instruments/review", {{"ids", {id}}, {"decision", "approve"}}).status,
+            200);
   auto after = ent.Get(Path(id)).json();
   EXPECT_EQ(after["charger"]["station_name"], "新站名");
   EXPECT_EQ(after["change_pending"], false);
 
   change["charger"]["station_name"] = "再次改名";
   ASSERT_EQ(ent.Put(Path(id), change).status, 200);
-  ASSERT_EQ(reg.Post("/api/v1/instruments/review", {{"ids", {id}}, {"decision", "return"}, {"reason", "无变更依据"}}).status, 200);
+  ASSERT_EQ(reg.Post("/api/v1/instruments/review",
+                     {{"ids", {id}}, {"decision", "return"}, {"reason", "无变更依据"}})
+                .status,
+            200);
   after = ent.Get(Path(id)).json();
   EXPECT_EQ(after["charger"]["station_name"], "新站名");
   EXPECT_EQ(after["status"], "approved");
@@ -223,37 +259,53 @@ TEST_F(InstrumentTest, DeregistrationAndBatchAllOrNothing) {
   b["submit"] = true;
   int64_t approved = Create(ent, b);
   int64_t draft = Create(ent, Charger("SN-E"));
-  ASSERT_EQ(SignIn("jianghan").Post("/api/v1/instruments/review", {{"ids", {approved}}, {"decision", "approve"}}).status, 200);
+  ASSERT_EQ(SignIn("jianghan")
+                .Post("/api/v1/instruments/review", {{"ids", {approved}}, {"decision", "approve"}})
+                .status,
+            200);
 
   auto mixed = ent.Post("/api/v1/instruments/apply", {{"ids", {draft, approved}}});
   EXPECT_EQ(mixed.status, 409);
   EXPECT_EQ(ent.Get(Path(draft)).json()["status"], "draft");  // nothing applied
   EXPECT_EQ(ent.Delete(Path(approved)).error_code(), "filing_illegal_transition");
 
-  EXPECT_EQ(ent.Post(Path(approved, "/deregister"), {{"kind", "lost"}, {"reason", "x"}, {"date", "2025-01-01"}}).error_code(),
+  EXPECT_EQ(ent.Post(Path(approved, "/deregister"),
+                     {{"kind", "lost"}, {"reason", "x"}, {"date", "2025-01-01"}})
+                .error_code(),
             "deregister_kind_invalid");
-  EXPECT_EQ(ent.Post(Path(approved, "/deregister"), {{"kind", "scrapped"}, {"reason", ""}, {"date", "2025-01-01"}}).error_code(),
+  EXPECT_EQ(ent.Post(Path(approved, "/deregister"),
+                     {{"kind", "scrapped"}, {"reason", ""}, {"date", "2025-01-01"}})
+                .error_code(),
             "reason_required");
-  auto done = ent.Post(Path(approved, "/deregister"), {{"kind", "scrapped"}, {"reason", "设备损坏"}, {"date", "2025-06-01"}});
+  auto done = ent.Post(Path(approved, "/deregister"),
+                       {{"kind", "scrapped"}, {"reason", "设备损坏"}, {"date", "2025-06-01"}});
   ASSERT_EQ(done.status, 200);
   EXPECT_EQ(done.json()["status"], "deregistered");
-  EXPECT_EQ(ent.Post(Path(approved, "/deregister"), {{"kind", "scrapped"}, {"reason", "x"}, {"date", "2025-06-01"}}).status, 409);
+  EXPECT_EQ(ent.Post(Path(approved, "/deregister"),
+                     {{"kind", "scrapped"}, {"reason", "x"}, {"date", "2025-06-01"}})
+                .status,
+            409);
   // The serial number is free again once deregistered.
   EXPECT_EQ(ent.Post("/api/v1/instruments", Charger("SN-D")).status, 201);
 }
 
 TEST_F(InstrumentTest, CatalogueIsEditedByTheCityRegulatorOnly) {
-  json type = {{"code", "tyre_gauge"}, {"name", "轮胎压力表"}, {"regulation", "JJG 927-2013"},
-               {"verification_form", "periodic"}, {"period_months", 12}, {"mandatory_uses", {"safety"}}};
+  json type = {{"code", "tyre_gauge"},         {"name", "轮胎压力表"},
+               {"regulation", "JJG 927-2013"}, {"verification_form", "periodic"},
+               {"period_months", 12},          {"mandatory_uses", {"safety"}}};
   EXPECT_EQ(SignIn("charger").Post("/api/v1/instrument-types", type).status, 403);
   EXPECT_EQ(SignIn("jiangan").Post("/api/v1/instrument-types", type).status, 403);
   Client city = SignIn("city");
   ASSERT_EQ(city.Post("/api/v1/instrument-types", type).status, 201);
   EXPECT_EQ(city.Post("/api/v1/instrument-types", type).error_code(), "type_code_taken");
   type["period_months"] = 24;
-  auto updated = city.Put("/api/v1/instrument-types/ev_ac_charger",
-                          {{"name", "电动汽车交流充电桩"}, {"regulation", "JJG 1148-2022"}, {"verification_form", "periodic"},
-                           {"period_months", 24}, {"mandatory_uses", {"trade_settlement"}}, {"accuracy_classes", {"1", "2"}}});
+  auto updated =
+      city.Put("/api/v1/instrument-types/ev_ac_charger", {{"name", "电动汽车交流充电桩"},
+                                                          {"regulation", "JJG 1148-2022"},
+                                                          {"verification_form", "periodic"},
+                                                          {"period_months", 24},
+                                                          {"mandatory_uses", {"trade_settlement"}},
+                                                          {"accuracy_classes", {"1", "2"}}});
   ASSERT_EQ(updated.status, 200) << updated.body;
   EXPECT_EQ(updated.json()["period_months"], 24);
   EXPECT_EQ(updated.json()["charger_current"], "AC");
@@ -279,8 +331,10 @@ TEST_F(InstrumentTest, ExportIsARealWorkbookWithEscapedCells) {
   EXPECT_NE(r.headers["content-type"].find("spreadsheetml"), std::string::npos);
   std::string path = ::testing::TempDir() + "export-test.xlsx";
   std::ofstream(path, std::ios::binary) << r.body;
-  std::string cmd = "/usr/bin/python3 -c \"import zipfile,sys; z=zipfile.ZipFile(sys.argv[1]); "
-                    "print(''.join(z.read(n).decode() for n in z.namelist() if n.startswith('xl/')))\" " + path;
+  std::string cmd =
+      "/usr/bin/python3 -c \"import zipfile,sys; z=zipfile.ZipFile(sys.argv[1]); "
+      "print(''.join(z.read(n).decode() for n in z.namelist() if n.startswith('xl/')))\" " +
+      path;
   std::string xml;
   FILE* p = popen(cmd.c_str(), "r");
   char buf[4096];
@@ -290,7 +344,8 @@ TEST_F(InstrumentTest, ExportIsARealWorkbookWithEscapedCells) {
   EXPECT_NE(xml.find("'=HYPERLINK"), std::string::npos);
   EXPECT_NE(xml.find("SN-F"), std::string::npos);
   EXPECT_NE(xml.find("出厂编号"), std::string::npos);
-  EXPECT_EQ(SignIn("kuaichong").Get("/api/v1/instruments/export").body.find("SN-F"), std::string::npos);
+  EXPECT_EQ(SignIn("kuaichong").Get("/api/v1/instruments/export").body.find("SN-F"),
+            std::string::npos);
 }
 
 TEST_F(InstrumentTest, DistrictArchiveShowsEnterprisesWithCounts) {

@@ -69,7 +69,8 @@ class FakeGateway {
         requests_.push_back(req);
         status = script_[std::min(requests_.size(), script_.size()) - 1];
       }
-      std::string resp = "HTTP/1.1 " + std::to_string(status) + " X\r\nContent-Length: 0\r\nConnection: close\r\n\r\n";
+      std::string resp = "HTTP/1.1 " + std::to_string(status) +
+                         " X\r\nContent-Length: 0\r\nConnection: close\r\n\r\n";
       write(c, resp.data(), resp.size());
       close(c);
     }
@@ -107,7 +108,9 @@ TEST_F(ApiTest, HttpProviderSignsRetriesAndDelivers) {
     c.sms_secret = "gateway-shared-secret";
   });
   Client anon = NewClient();
-  ASSERT_EQ(anon.Post("/api/v1/auth/sms-codes", {{"phone", "13911114001"}, {"purpose", "register"}}).status, 202);
+  ASSERT_EQ(anon.Post("/api/v1/auth/sms-codes", {{"phone", "13911114001"}, {"purpose", "register"}})
+                .status,
+            202);
   ASSERT_TRUE(WaitFor([&] { return gateway.requests().size() == 1; }));
 
   auto status = [&] {

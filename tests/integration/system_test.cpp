@@ -34,7 +34,8 @@ TEST_F(ApiTest, OpenApiDocumentsEveryRouteAndNoOthers) {
       if (method != "parameters") documented.insert(method + " " + path);
     }
   }
-  for (const auto& route : routes) EXPECT_TRUE(documented.count(route)) << "undocumented: " << route;
+  for (const auto& route : routes)
+    EXPECT_TRUE(documented.count(route)) << "undocumented: " << route;
   for (const auto& d : documented) EXPECT_TRUE(routes.count(d)) << "documented but absent: " << d;
 }
 

@@ -38,16 +38,11 @@ TEST(AuditChain, IntactChainVerifies) {
 TEST(AuditChain, EveryFieldIsCovered) {
   auto base = Chain(3);
   std::vector<std::function<void(AuditEntry&)>> edits = {
-      [](AuditEntry& e) { e.at += 1; },
-      [](AuditEntry& e) { e.user_id = 99; },
-      [](AuditEntry& e) { e.username = "x"; },
-      [](AuditEntry& e) { e.role = "x"; },
-      [](AuditEntry& e) { e.org_id = 1; },
-      [](AuditEntry& e) { e.action = "x"; },
-      [](AuditEntry& e) { e.object_type = "x"; },
-      [](AuditEntry& e) { e.object_id = "x"; },
-      [](AuditEntry& e) { e.summary = "x"; },
-      [](AuditEntry& e) { e.ip = "x"; },
+      [](AuditEntry& e) { e.at += 1; },           [](AuditEntry& e) { e.user_id = 99; },
+      [](AuditEntry& e) { e.username = "x"; },    [](AuditEntry& e) { e.role = "x"; },
+      [](AuditEntry& e) { e.org_id = 1; },        [](AuditEntry& e) { e.action = "x"; },
+      [](AuditEntry& e) { e.object_type = "x"; }, [](AuditEntry& e) { e.object_id = "x"; },
+      [](AuditEntry& e) { e.summary = "x"; },     [](AuditEntry& e) { e.ip = "x"; },
       [](AuditEntry& e) { e.result = "denied"; },
   };
   for (size_t i = 0; i < edits.size(); ++i) {

@@ -28,9 +28,9 @@ const std::map<std::tuple<S, A, bool>, S> kLegal = {
 
 TEST(Filing, EveryTransitionIsLegalExactlyWhenListed) {
   const S statuses[] = {S::kDraft, S::kSubmitted, S::kApproved, S::kReturned, S::kDeregistered};
-  const A actions[] = {A::kEdit,          A::kSubmit,        A::kApprove,
-                       A::kReturn,        A::kRequestChange, A::kApproveChange,
-                       A::kRejectChange,  A::kDeregister,    A::kDelete};
+  const A actions[] = {A::kEdit,         A::kSubmit,        A::kApprove,
+                       A::kReturn,       A::kRequestChange, A::kApproveChange,
+                       A::kRejectChange, A::kDeregister,    A::kDelete};
   int legal = 0;
   for (S from : statuses) {
     for (A action : actions) {
@@ -40,12 +40,14 @@ TEST(Filing, EveryTransitionIsLegalExactlyWhenListed) {
         auto result = NextStatus(from, action, pending);
         auto it = kLegal.find({from, action, pending});
         if (it == kLegal.end()) {
-          ASSERT_FALSE(result.has_value()) << ToString(from) << " " << ToString(action) << " " << pending;
+          ASSERT_FALSE(result.has_value())
+              << ToString(from) << " " << ToString(action) << " " << pending;
           EXPECT_EQ(result.error().kind, ErrorKind::kFailedPrecondition);
           EXPECT_EQ(result.error().code, "filing_illegal_transition");
           EXPECT_FALSE(result.error().message.empty());
         } else {
-          ASSERT_TRUE(result.has_value()) << ToString(from) << " " << ToString(action) << " " << pending;
+          ASSERT_TRUE(result.has_value())
+              << ToString(from) << " " << ToString(action) << " " << pending;
           EXPECT_EQ(*result, it->second);
           ++legal;
         }
@@ -56,7 +58,8 @@ TEST(Filing, EveryTransitionIsLegalExactlyWhenListed) {
 }
 
 TEST(Filing, DeregisteredIsTerminal) {
-  for (A a : {A::kEdit, A::kSubmit, A::kApprove, A::kReturn, A::kRequestChange, A::kDeregister, A::kDelete}) {
+  for (A a : {A::kEdit, A::kSubmit, A::kApprove, A::kReturn, A::kRequestChange, A::kDeregister,
+              A::kDelete}) {
     EXPECT_FALSE(NextStatus(S::kDeregistered, a, false).has_value());
   }
 }

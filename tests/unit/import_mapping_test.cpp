@@ -10,14 +10,24 @@ namespace {
 
 std::vector<std::string> TemplateHeader() {
   std::vector<std::string> h;
-  for (const auto& c : ImportColumns()) h.push_back(std::string(c.header) + (c.required ? "*" : ""));
+  for (const auto& c : ImportColumns())
+    h.push_back(std::string(c.header) + (c.required ? "*" : ""));
   return h;
 }
 
 ImportCatalogue Catalogue() {
   ImportCatalogue c;
-  InstrumentType ac{"ev_ac_charger", "电动汽车交流充电桩", "JJG 1148-2022", "periodic", 36, {"trade_settlement"}, "AC", {"1", "2"}, true};
-  InstrumentType scale{"price_scale", "电子计价秤", "JJG 539-2016", "periodic", 12, {"trade_settlement"}, "", {"III"}, true};
+  InstrumentType ac{"ev_ac_charger",
+                    "电动汽车交流充电桩",
+                    "JJG 1148-2022",
+                    "periodic",
+                    36,
+                    {"trade_settlement"},
+                    "AC",
+                    {"1", "2"},
+                    true};
+  InstrumentType scale{"price_scale",        "电子计价秤", "JJG 539-2016", "periodic", 12,
+                       {"trade_settlement"}, "",           {"III"},        true};
   c.types_by_code = {{ac.code, ac}, {scale.code, scale}};
   c.type_code_by_name = {{ac.name, ac.code}, {scale.name, scale.code}};
   c.region_code_by_name = {{"江汉区", "420103"}, {"420103", "420103"}};
@@ -25,8 +35,31 @@ ImportCatalogue Catalogue() {
 }
 
 std::vector<std::string> Row() {
-  return {"电动汽车交流充电桩", "交流桩", "AC7", "SN1", "厂", "牌", "2级", "", "地址", "江汉区", "贸易结算", "2024/3/5",
-          "", "", "交流", "7", "220", "32", "6", "1", "站", "EQ", "是", "", ""};
+  return {"电动汽车交流充电桩",
+          "交流桩",
+          "AC7",
+          "SN1",
+          "厂",
+          "牌",
+          "2级",
+          "",
+          "地址",
+          "江汉区",
+          "贸易结算",
+          "2024/3/5",
+          "",
+          "",
+          "交流",
+          "7",
+          "220",
+          "32",
+          "6",
+          "1",
+          "站",
+          "EQ",
+          "是",
+          "",
+          ""};
 }
 
 TEST(ImportHeader, MatchesTemplateAndVariants) {
@@ -35,7 +68,8 @@ TEST(ImportHeader, MatchesTemplateAndVariants) {
   EXPECT_TRUE(MissingColumns(*h).empty());
   EXPECT_EQ(h->column_of.at("charger.rated_power_kw"), 15u);
   // Reordered, with notes in brackets and a synonym.
-  auto v = MatchHeader({"出厂编号（必填）", "规格型号", "器具名称 *", "器具类型", "备注", "额定功率"});
+  auto v =
+      MatchHeader({"出厂编号（必填）", "规格型号", "器具名称 *", "器具类型", "备注", "额定功率"});
   ASSERT_TRUE(v.has_value());
   EXPECT_EQ(v->column_of.at("serial_no"), 0u);
   EXPECT_EQ(v->column_of.at("model"), 1u);
@@ -71,12 +105,14 @@ TEST(ImportRow, ReportsConversionErrorsByField) {
   auto m = MapImportRow(h, row, Catalogue());
   std::set<std::string> fields;
   for (const auto& e : m.errors) fields.insert(e.field);
-  EXPECT_EQ(fields, (std::set<std::string>{"type_code", "in_use_date"}));  // not a charger type any more
+  EXPECT_EQ(fields,
+            (std::set<std::string>{"type_code", "in_use_date"}));  // not a charger type any more
   row[0] = "电动汽车交流充电桩";
   m = MapImportRow(h, row, Catalogue());
   fields.clear();
   for (const auto& e : m.errors) fields.insert(e.field);
-  EXPECT_EQ(fields, (std::set<std::string>{"in_use_date", "charger.rated_power_kw", "charger.tou_billing"}));
+  EXPECT_EQ(fields, (std::set<std::string>{"in_use_date", "charger.rated_power_kw",
+                                           "charger.tou_billing"}));
   EXPECT_EQ(ColumnHeaderOf("charger.rated_power_kw"), "额定功率(kW)");
 }
 

@@ -12,7 +12,9 @@ domain::InstrumentData Sample() {
   d.type_code = "ev_dc_charger";
   d.name = "直流充电机";
   d.model = "DC120";
-  d.serial_no = "SN\x1e" "1";  // a separator inside a value becomes a space
+  d.serial_no =
+      "SN\x1e"
+      "1";  // a separator inside a value becomes a space
   d.manufacturer = "某公司";
   d.in_use_date = "2024-03-01";
   domain::ChargerSpec c;
@@ -51,11 +53,14 @@ TEST(InstrumentCodec, ForeignTextIsRejected) {
   EXPECT_FALSE(DecodeInstrumentData("{\"name\":\"x\"}").has_value());
   std::string cut = EncodeInstrumentData(Sample());
   EXPECT_FALSE(DecodeInstrumentData(cut.substr(0, cut.size() / 2)).has_value());
-  EXPECT_FALSE(DecodeInstrumentData(cut + "\x1e" "extra").has_value());
+  EXPECT_FALSE(DecodeInstrumentData(cut + "\x1e"
+                                          "extra")
+                   .has_value());
 }
 
 TEST(InstrumentCodec, JsonReportsWrongTypes) {
-  auto r = InstrumentDataFromJson({{"name", 5}, {"charger", {{"rated_power_kw", "fast"}, {"tou_billing", "yes"}}}});
+  auto r = InstrumentDataFromJson(
+      {{"name", 5}, {"charger", {{"rated_power_kw", "fast"}, {"tou_billing", "yes"}}}});
   ASSERT_FALSE(r.has_value());
   std::set<std::string> fields;
   for (const auto& f : r.error().fields) fields.insert(f.field);

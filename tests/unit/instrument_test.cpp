@@ -8,7 +8,15 @@ namespace mvis::domain {
 namespace {
 
 InstrumentType AcCharger() {
-  return {"ev_ac_charger", "电动汽车交流充电桩", "JJG 1148-2022", "periodic", 36, {"trade_settlement"}, "AC", {"1", "2"}, true};
+  return {"ev_ac_charger",
+          "电动汽车交流充电桩",
+          "JJG 1148-2022",
+          "periodic",
+          36,
+          {"trade_settlement"},
+          "AC",
+          {"1", "2"},
+          true};
 }
 
 InstrumentData ValidCharger() {
@@ -40,7 +48,9 @@ InstrumentData ValidCharger() {
 std::set<std::string> Fields(const InstrumentData& d, const InstrumentType* t = nullptr) {
   static const InstrumentType ac = AcCharger();
   std::set<std::string> out;
-  for (const auto& e : ValidateInstrument(d, t ? t : &ac, [](const std::string& c) { return c == "420103" || c == "420102"; }, "2026-11-27")) {
+  for (const auto& e : ValidateInstrument(
+           d, t ? t : &ac, [](const std::string& c) { return c == "420103" || c == "420102"; },
+           "2026-11-27")) {
     out.insert(e.field);
     EXPECT_FALSE(e.message.empty());
     EXPECT_FALSE(e.code.empty());
@@ -51,7 +61,10 @@ std::set<std::string> Fields(const InstrumentData& d, const InstrumentType* t = 
 TEST(InstrumentValidation, ValidChargerPasses) { EXPECT_TRUE(Fields(ValidCharger()).empty()); }
 
 TEST(InstrumentValidation, EachRequiredFieldIsReported) {
-  struct Case { std::string field; std::function<void(InstrumentData&)> edit; };
+  struct Case {
+    std::string field;
+    std::function<void(InstrumentData&)> edit;
+  };
   const Case cases[] = {
       {"name", [](InstrumentData& d) { d.name.clear(); }},
       {"model", [](InstrumentData& d) { d.model.clear(); }},
@@ -77,7 +90,11 @@ TEST(InstrumentValidation, EachRequiredFieldIsReported) {
       {"charger.station_name", [](InstrumentData& d) { d.charger->station_name.clear(); }},
       {"charger.tou_billing", [](InstrumentData& d) { d.charger->tou_billing.reset(); }},
       {"charger.longitude", [](InstrumentData& d) { d.charger->longitude = 114.3; }},
-      {"charger.longitude", [](InstrumentData& d) { d.charger->longitude = 10; d.charger->latitude = 30; }},
+      {"charger.longitude",
+       [](InstrumentData& d) {
+         d.charger->longitude = 10;
+         d.charger->latitude = 30;
+       }},
   };
   for (const auto& c : cases) {
     auto d = ValidCharger();
@@ -88,15 +105,19 @@ TEST(InstrumentValidation, EachRequiredFieldIsReported) {
 
 TEST(InstrumentValidation, UnknownOrInactiveTypeIsReported) {
   auto d = ValidCharger();
-  EXPECT_TRUE(ValidateInstrument(d, nullptr, [](const std::string&) { return true; }, "2026-11-27")
-                  .front().field == "type_code");
+  EXPECT_TRUE(ValidateInstrument(
+                  d, nullptr, [](const std::string&) { return true; }, "2026-11-27")
+                  .front()
+                  .field == "type_code");
   auto inactive = AcCharger();
   inactive.active = false;
   EXPECT_TRUE(Fields(d, &inactive).count("type_code"));
 }
 
 TEST(InstrumentValidation, NonChargerTypesNeedNoChargerFields) {
-  InstrumentType scale{"price_scale", "电子计价秤", "JJG 539-2016", "periodic", 12, {"trade_settlement"}, "", {}, true};
+  InstrumentType scale{
+      "price_scale", "电子计价秤", "JJG 539-2016", "periodic", 12, {"trade_settlement"}, "", {},
+      true};
   auto d = ValidCharger();
   d.type_code = "price_scale";
   d.accuracy_class = "III";

@@ -13,12 +13,12 @@ struct Case {
 TEST(PasswordPolicy, DefaultsNeedTwelveCharactersOfThreeClasses) {
   PasswordPolicy p;
   const Case cases[] = {
-      {"Abcdefgh123!", true},   // 12, four classes
-      {"abcdefgh1234", false},  // two classes
-      {"ABCDEFGH123!", true},   // upper, digit, symbol
-      {"Abcdefg123!", false},   // 11 characters
-      {"abcdefghijk!", false},  // lower + symbol only
-      {"Abcdefghijk1", true},   // lower, upper, digit
+      {"Abcdefgh123!", true},           // 12, four classes
+      {"abcdefgh1234", false},          // two classes
+      {"ABCDEFGH123!", true},           // upper, digit, symbol
+      {"Abcdefg123!", false},           // 11 characters
+      {"abcdefghijk!", false},          // lower + symbol only
+      {"Abcdefghijk1", true},           // lower, upper, digit
       {"密码安全性很重要Ab1", false},   // 11 code points (33 bytes): too short
       {"密码安全性很重要啊Ab1", true},  // 12 code points: Chinese counts as a symbol class
   };
