@@ -7,14 +7,10 @@
 #include <cstring>
 #include <ctime>
 
+#include "domain/text.hpp"
+
 namespace mvis::domain {
 namespace {
-
-std::string Trim(const std::string& s) {
-  auto b = s.find_first_not_of(" \t\r\n");
-  if (b == std::string::npos) return {};
-  return s.substr(b, s.find_last_not_of(" \t\r\n") - b + 1);
-}
 
 // Drops '*', spaces and bracketed notes (ASCII or full-width brackets), lower-cases ASCII.
 std::string NormalizeHeader(const std::string& h) {

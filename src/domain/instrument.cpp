@@ -1,22 +1,13 @@
+
 #include "domain/instrument.hpp"
 
 #include <algorithm>
 #include <cmath>
 
+#include "domain/text.hpp"
+
 namespace mvis::domain {
 namespace {
-
-std::string Trim(const std::string& s) {
-  auto b = s.find_first_not_of(" \t\r\n");
-  if (b == std::string::npos) return {};
-  return s.substr(b, s.find_last_not_of(" \t\r\n") - b + 1);
-}
-
-size_t CodePoints(const std::string& s) {
-  size_t n = 0;
-  for (unsigned char c : s) n += (c & 0xC0) != 0x80;
-  return n;
-}
 
 class Checker {
  public:

@@ -4,6 +4,8 @@
 #include <cctype>
 #include <string>
 
+#include "domain/text.hpp"
+
 namespace mvis::domain {
 namespace {
 
@@ -14,13 +16,6 @@ std::string Lower(std::string_view s) {
   return out;
 }
 
-// Length in Unicode code points, so a Chinese pass phrase counts characters, not bytes.
-int CodePoints(std::string_view s) {
-  int n = 0;
-  for (unsigned char c : s) n += (c & 0xC0) != 0x80;
-  return n;
-}
-
 }  // namespace
 
 Status CheckPassword(const PasswordPolicy& policy, std::string_view password,
@@ -29,7 +24,7 @@ Status CheckPassword(const PasswordPolicy& policy, std::string_view password,
                            std::to_string(policy.max_length) +
                            "位，且包含大写字母、小写字母、数字、" + "特殊字符中的至少" +
                            std::to_string(policy.min_classes) + "类";
-  int length = CodePoints(password);
+  int length = static_cast<int>(CodePoints(password));
   if (length < policy.min_length || length > policy.max_length) {
     return InvalidField("password", "password_too_weak", rule);
   }

@@ -6,6 +6,7 @@
 #include "domain/audit_chain.hpp"
 #include "domain/credit_code.hpp"
 #include "domain/phone.hpp"
+#include "domain/text.hpp"
 #include "domain/time.hpp"
 #include "services/audit.hpp"
 #include "services/notifier.hpp"
@@ -17,11 +18,7 @@
 namespace mvis::services {
 namespace {
 
-std::string Trim(const std::string& s) {
-  auto b = s.find_first_not_of(" \t\r\n");
-  if (b == std::string::npos) return {};
-  return s.substr(b, s.find_last_not_of(" \t\r\n") - b + 1);
-}
+using domain::Trim;
 
 std::string Upper(std::string s) {
   std::transform(s.begin(), s.end(), s.begin(),
