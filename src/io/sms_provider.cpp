@@ -16,7 +16,7 @@ class LogSmsProvider final : public SmsProvider {
  public:
   Status Send(const SmsMessage& m) override {
     // The text may hold a one-time code: only the id and a masked number go to the log.
-    spdlog::info("sms {} to {} kept in outbox (log provider)", m.id, domain::MaskPhone(m.phone));
+    spdlog::debug("sms {} to {} kept in outbox (log provider)", m.id, domain::MaskPhone(m.phone));
     return {};
   }
   std::string DeliveredStatus() const override { return "logged"; }
