@@ -41,6 +41,14 @@ void AddAuthRoutes(Router& router, AppServices& s, const ApiOptions& options) {
         201);
   });
 
+  router.Add("POST", "/api/v1/auth/password-reset", Access::kPublic, [&s](RequestContext& ctx) {
+    auto body = ctx.Body();
+    if (!body) return ErrorResponse(body.error());
+    return ReplyEmpty(s.auth.ResetPassword(Str(*body, "username"), Str(*body, "phone"),
+                                           Str(*body, "sms_code"), Str(*body, "new_password"),
+                                           ctx.info()));
+  });
+
   bool secure = options.cookie_secure;
   router.Add("POST", "/api/v1/auth/login", Access::kPublic, [&s, secure](RequestContext& ctx) {
     auto body = ctx.Body();

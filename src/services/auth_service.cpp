@@ -348,6 +348,48 @@ Result<MeView> AuthService::Me(const Actor& actor) {
   });
 }
 
+Status AuthService::ResetPassword(const std::string& raw_username, const std::string& raw_phone,
+                                  const std::string& raw_code, const std::string& new_password,
+                                  const RequestInfo& request) {
+  const std::string username = Trim(raw_username), phone = Trim(raw_phone), code = Trim(raw_code);
+  auto failed = [] {
+    return Fail(ErrorKind::kInvalidArgument, "reset_failed", "用户名、手机号或短信验证码不正确");
+  };
+  if (username.empty() || !domain::IsValidMobile(phone) || code.size() != 6) return failed();
+  if (auto p = domain::CheckPassword(config_.password_policy, new_password, username); !p) {
+    Error e = p.error();
+    e.field = "new_password";
+    return std::unexpected(e);
+  }
+  const std::string hash = HashPassword(new_password);
+  const int64_t now = domain::NowSeconds();
+  auto outcome = db_.Write([&](store::Tx& tx) -> Result<bool> {
+    auto user = store::FindUserByUsername(tx, username);
+    auto active = store::LatestActiveCode(tx, phone, "reset_password", now);
+    if (!active || active->attempts >= config_.sms_code_max_attempts) return false;
+    bool code_ok = active->code_hash == KeyedHash(secret_, phone + "|reset_password|" + code);
+    if (!code_ok || !user || user->phone != phone || user->status != "active") {
+      store::AddCodeAttempt(tx, active->id);  // committed: wrong guesses count
+      AuditAnonymous(tx, request, username,
+                     {"auth.password.reset", "user", user ? std::to_string(user->id) : "",
+                      "reset refused", "failed"});
+      return false;
+    }
+    store::MarkCodeUsed(tx, active->id, now);
+    store::SetPasswordHash(tx, user->id, hash, now);
+    store::DeleteUserSessions(tx, user->id, 0);
+    Actor actor = MakeActor(tx, *user);
+    actor.request = request;
+    Audit(tx, actor,
+          {"auth.password.reset", "user", std::to_string(user->id),
+           "password reset by SMS code; lockout cleared; sessions ended"});
+    return true;
+  });
+  if (!outcome) return std::unexpected(outcome.error());
+  if (!*outcome) return failed();
+  return {};
+}
+
 Status AuthService::ChangePassword(const Actor& actor, const std::string& current_password,
                                    const std::string& new_password) {
   auto user = db_.Read([&](store::Tx& tx) -> Result<std::optional<store::UserRow>> {

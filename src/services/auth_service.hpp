@@ -78,6 +78,13 @@ class AuthService {
 
   Status Logout(const Actor& actor);
   Result<MeView> Me(const Actor& actor);
+  // Self-service reset (忘记密码): the account's phone must match and carry a valid
+  // reset_password code. Ends all sessions and clears a lockout. Errors: reset_failed (one
+  // answer for unknown user, wrong phone or wrong code), password_too_weak.
+  Status ResetPassword(const std::string& username, const std::string& phone,
+                       const std::string& sms_code, const std::string& new_password,
+                       const RequestInfo& request);
+
   // Changes the caller's password and ends their other sessions.
   Status ChangePassword(const Actor& actor, const std::string& current_password,
                         const std::string& new_password);

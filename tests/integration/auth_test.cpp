@@ -240,3 +240,53 @@ TEST_F(ApiTest, PasswordChangeEndsOtherSessions) {
 
 }  // namespace
 }  // namespace mvis::testing
+
+namespace mvis::testing {
+namespace {
+
+TEST_F(ApiTest, ForgottenPasswordIsResetWithAnSmsCodeToTheAccountsPhone) {
+  SeedDemo();
+  Client old_session = SignIn("charger");
+  for (int i = 0; i < 5; ++i) NewClient().Login("charger", "Wrong!Passw0rd1");  // locked now
+  Client anon = NewClient();
+  const std::string phone = "13900000006";  // charger's phone
+  ASSERT_EQ(
+      anon.Post("/api/v1/auth/sms-codes", {{"phone", phone}, {"purpose", "reset_password"}}).status,
+      202);
+  std::smatch m;
+  std::string text = LatestSms(phone);
+  ASSERT_TRUE(std::regex_search(text, m, std::regex("\\d{6}")));
+  std::string code = m.str();
+  std::string wrong = code == "111111" ? "222222" : "111111";
+
+  auto bad = anon.Post("/api/v1/auth/password-reset", {{"username", "charger"},
+                                                       {"phone", phone},
+                                                       {"sms_code", wrong},
+                                                       {"new_password", "Reset!Passw0rd9"}});
+  EXPECT_EQ(bad.status, 400);
+  EXPECT_EQ(bad.error_code(), "reset_failed");
+  auto other_user = anon.Post("/api/v1/auth/password-reset", {{"username", "kuaichong"},
+                                                              {"phone", phone},
+                                                              {"sms_code", code},
+                                                              {"new_password", "Reset!Passw0rd9"}});
+  EXPECT_EQ(other_user.error_code(), "reset_failed");  // the phone is not kuaichong's
+  auto weak = anon.Post(
+      "/api/v1/auth/password-reset",
+      {{"username", "charger"}, {"phone", phone}, {"sms_code", code}, {"new_password", "weak"}});
+  EXPECT_EQ(weak.error_code(), "password_too_weak");
+  auto ok = anon.Post("/api/v1/auth/password-reset", {{"username", "charger"},
+                                                      {"phone", phone},
+                                                      {"sms_code", code},
+                                                      {"new_password", "Reset!Passw0rd9"}});
+  ASSERT_EQ(ok.status, 204) << ok.body;
+  EXPECT_EQ(old_session.Get("/api/v1/me").status, 401);
+  EXPECT_EQ(NewClient().Login("charger", "Reset!Passw0rd9").status, 200);  // lockout cleared
+  auto again = anon.Post("/api/v1/auth/password-reset", {{"username", "charger"},
+                                                         {"phone", phone},
+                                                         {"sms_code", code},
+                                                         {"new_password", "Other!Passw0rd9"}});
+  EXPECT_EQ(again.error_code(), "reset_failed");  // single use
+}
+
+}  // namespace
+}  // namespace mvis::testing
