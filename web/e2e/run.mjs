@@ -7,7 +7,7 @@
 // `N passed, M failed` line. Screenshots of failures go to e2e/out/, and so do those of the
 // filing pages (form, review queue, detail timeline). E2E_SCREENSHOTS=1 also keeps screenshots
 // of the registration and home pages there. Filing scenarios: e2e/filing.mjs; batch import:
-// e2e/imports.mjs (screenshots import-*.png).
+// e2e/imports.mjs (screenshots import-*.png); password reset (忘记密码): e2e/passwordReset.mjs.
 import { spawn, execFileSync } from 'node:child_process'
 import { createWriteStream, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { createServer } from 'node:net'
@@ -18,6 +18,7 @@ import { chromium } from 'playwright-core'
 import { creditCode, randomChars, randomPhone } from './util.mjs'
 import { registerFilingScenarios } from './filing.mjs'
 import { registerImportScenarios } from './imports.mjs'
+import { registerPasswordResetScenarios } from './passwordReset.mjs'
 
 const WEB = resolve(dirname(fileURLToPath(import.meta.url)), '..')
 const OUT = join(WEB, 'e2e', 'out')
@@ -296,6 +297,7 @@ test('sysadmin creates an organisation and a user', async ({ page }) => {
 
 registerFilingScenarios(test, { fill, choose, expectVisible, expectMessage, uiLogin, apiLogin, ADMIN, OUT })
 registerImportScenarios(test, { fill, expectVisible, expectMessage, uiLogin, apiLogin, ADMIN, OUT })
+registerPasswordResetScenarios(test, { fill, expectVisible, expectMessage, uiLogin, apiLogin, smsCodeFor, ADMIN })
 
 // ---------------------------------------------------------------- main
 let passed = 0

@@ -21,6 +21,12 @@ export const routes: RouteRecordRaw[] = [
     meta: { public: true, titleKey: 'menu.register' },
   },
   {
+    path: '/forgot-password',
+    name: 'forgot-password',
+    component: () => import('@/views/ForgotPasswordView.vue'),
+    meta: { public: true, titleKey: 'menu.forgotPassword' },
+  },
+  {
     path: '/',
     component: () => import('@/components/layout/AppLayout.vue'),
     children: [

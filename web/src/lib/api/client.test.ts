@@ -119,6 +119,30 @@ describe('query and 401 handling', () => {
   })
 })
 
+describe('password reset calls', () => {
+  it('asks for a reset_password code and posts the reset', async () => {
+    fetchMock.mockResolvedValue(jsonResponse(202, { expires_in: 600, resend_after: 60 }))
+    await api.sendSmsCode('13912345678', 'reset_password')
+    expect(lastCall()[0]).toBe('/api/v1/auth/sms-codes')
+    expect(JSON.parse(lastCall()[1].body as string)).toEqual({ phone: '13912345678', purpose: 'reset_password' })
+
+    fetchMock.mockResolvedValue(new Response(null, { status: 204 }))
+    const body = { username: 'u', phone: '13912345678', sms_code: '123456', new_password: 'N3w!Passw0rd#' }
+    expect(await api.resetForgottenPassword(body)).toBeUndefined()
+    expect(lastCall()[0]).toBe('/api/v1/auth/password-reset')
+    expect(lastCall()[1].method).toBe('POST')
+    expect(JSON.parse(lastCall()[1].body as string)).toEqual(body)
+  })
+
+  it('turns reset_failed into an ApiError', async () => {
+    fetchMock.mockResolvedValue(jsonResponse(400, { error: { code: 'reset_failed', message: '用户名、手机号或短信验证码不正确' } }))
+    const err = await api.resetForgottenPassword({ username: 'u', phone: '13912345678', sms_code: '000000', new_password: 'x' }).catch((e) => e)
+    expect(err).toBeInstanceOf(ApiError)
+    expect(err.code).toBe('reset_failed')
+    expect(unauthorized).toBe(0)
+  })
+})
+
 describe('instrument filing calls', () => {
   it('adds submit only when saving and applying', async () => {
     fetchMock.mockImplementation(async () => jsonResponse(201, { id: 7 }))

@@ -26,6 +26,7 @@ import type {
   OrgKind,
   Page,
   PageQuery,
+  PasswordResetRequest,
   Region,
   RegisterRequest,
   ReviewDecision,
@@ -211,6 +212,8 @@ export const api = {
     post<SmsCodeSent>('/auth/sms-codes', { phone, purpose }),
   /** 201 `{"user","org"}`. */
   register: (req: RegisterRequest) => post<{ user: User; org: Org }>('/auth/register', req),
+  /** 204; 400 reset_failed (unknown user, other phone or wrong code) or password_too_weak. */
+  resetForgottenPassword: (req: PasswordResetRequest) => post<void>('/auth/password-reset', req),
   /** 200 Me + session cookie; 401 login_failed; 429 account_locked. */
   login: (username: string, password: string) =>
     post<Me>('/auth/login', { username, password }, true),

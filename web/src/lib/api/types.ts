@@ -103,6 +103,14 @@ export interface RegisterRequest {
   password: string
 }
 
+/** `POST /auth/password-reset` (code sent with purpose reset_password to the account's phone). */
+export interface PasswordResetRequest {
+  username: string
+  phone: string
+  sms_code: string
+  new_password: string
+}
+
 export interface Home {
   todos: { key: string; count: number }[]
   unread_messages: number
