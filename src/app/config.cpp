@@ -37,7 +37,17 @@ Result<AppConfig> LoadConfig(const Overrides& o) {
     c.sms_provider = t["sms"]["provider"].value_or(c.sms_provider);
     c.sms_url = t["sms"]["url"].value_or(c.sms_url);
     c.sms_secret = t["sms"]["secret"].value_or(c.sms_secret);
+    s.public_url = t["server"]["public_url"].value_or(s.public_url);
+    s.due_soon_days = t["verification"]["due_soon_days"].value_or(s.due_soon_days);
+    c.public_rate_per_minute =
+        t["server"]["public_rate_per_minute"].value_or(c.public_rate_per_minute);
+    if (auto* days = t["verification"]["reminder_days"].as_array()) {
+      s.reminder_days.clear();
+      for (const auto& d : *days)
+        if (auto v = d.value<int>()) s.reminder_days.push_back(*v);
+    }
   }
+  if (const char* url = std::getenv("MVIS_PUBLIC_URL")) c.services.public_url = url;
   if (o.listen) c.listen = *o.listen;
   if (o.db) c.db = *o.db;
   if (o.web) c.web = *o.web;

@@ -18,6 +18,7 @@ struct AppConfig {
   size_t upload_max_bytes = 20 << 20;  // import files
   bool cookie_secure = false;
   bool trust_proxy = false;
+  int public_rate_per_minute = 120;  // per client on the public label pages; 0: unlimited
   std::string sms_provider = "log";  // log | http
   std::string sms_url;
   std::string sms_secret;

@@ -39,16 +39,28 @@ Result<std::unique_ptr<Runtime>> Runtime::Create(const AppConfig& config) {
   rt->admin_ = std::make_unique<services::AdminService>(*rt->db_, config.services);
   rt->orgs_ = std::make_unique<services::OrgService>(*rt->db_);
   rt->inbox_ = std::make_unique<services::InboxService>(*rt->db_);
-  rt->instruments_ = std::make_unique<services::InstrumentService>(*rt->db_);
-  rt->home_ = std::make_unique<services::HomeService>(*rt->db_, *rt->inbox_, *rt->instruments_);
+  rt->instruments_ =
+      std::make_unique<services::InstrumentService>(*rt->db_, config.services.due_soon_days);
+  rt->institutes_ = std::make_unique<services::InstituteService>(*rt->db_);
+  rt->appointments_ = std::make_unique<services::AppointmentService>(*rt->db_);
+  rt->certificates_ =
+      std::make_unique<services::CertificateService>(*rt->db_, rt->config_.services);
+  rt->verifications_ =
+      std::make_unique<services::VerificationService>(*rt->db_, *rt->certificates_);
+  rt->reminders_ = std::make_unique<services::ReminderService>(*rt->db_, rt->config_.services);
+  rt->home_ = std::make_unique<services::HomeService>(*rt->db_, *rt->inbox_, *rt->instruments_,
+                                                      *rt->appointments_, *rt->verifications_);
   rt->jobs_ = std::make_unique<services::JobRunner>(2);
   io::SheetLimits limits;
   limits.max_file_bytes = config.upload_max_bytes;
   rt->imports_ = std::make_unique<services::ImportService>(*rt->db_, *rt->jobs_, limits);
   rt->api_ = std::make_unique<http::Api>(
       http::AppServices{*rt->db_, *rt->auth_, *rt->admin_, *rt->orgs_, *rt->inbox_,
-                        *rt->instruments_, *rt->home_, *rt->imports_},
-      http::ApiOptions{config.web, config.cookie_secure, config.trust_proxy});
+                        *rt->instruments_, *rt->home_, *rt->imports_, *rt->institutes_,
+                        *rt->appointments_, *rt->verifications_, *rt->certificates_,
+                        *rt->reminders_},
+      http::ApiOptions{config.web, config.cookie_secure, config.trust_proxy,
+                       config.public_rate_per_minute});
 
   auto listen = SplitListen(config.listen);
   if (!listen) return std::unexpected(listen.error());
@@ -67,7 +79,14 @@ Runtime::~Runtime() { Stop(); }
 
 Status Runtime::Start() {
   if (auto ok = server_->Start(); !ok) return ok;
+  if (config_.services.public_url.empty()) {
+    auto listen = SplitListen(config_.listen);
+    std::string host = listen && listen->first != "0.0.0.0" ? listen->first : "127.0.0.1";
+    certificates_->set_public_url("http://" + host + ":" + std::to_string(server_->port()));
+  }
   dispatcher_->Start();
+  if (config_.services.daily_jobs && !scheduler_)
+    scheduler_ = std::make_unique<services::DailyScheduler>(*reminders_);
   return {};
 }
 
@@ -81,6 +100,7 @@ void Runtime::RunInBackground() { server_->RunInBackground(); }
 void Runtime::Stop() {
   if (server_) server_->Stop();
   if (dispatcher_) dispatcher_->Stop();
+  scheduler_.reset();
 }
 
 }  // namespace mvis::app

@@ -8,13 +8,18 @@
 #include "http/api.hpp"
 #include "http/server.hpp"
 #include "services/admin_service.hpp"
+#include "services/appointment_service.hpp"
 #include "services/auth_service.hpp"
+#include "services/certificate_service.hpp"
 #include "services/home_service.hpp"
 #include "services/import_service.hpp"
 #include "services/inbox_service.hpp"
+#include "services/institute_service.hpp"
 #include "services/instrument_service.hpp"
 #include "services/org_service.hpp"
+#include "services/reminder_service.hpp"
 #include "services/sms_dispatcher.hpp"
+#include "services/verification_service.hpp"
 #include "store/database.hpp"
 
 namespace mvis::app {
@@ -37,6 +42,8 @@ class Runtime {
   services::InstrumentService& instruments() { return *instruments_; }
   services::ImportService& imports() { return *imports_; }
   services::SmsDispatcher& dispatcher() { return *dispatcher_; }
+  services::CertificateService& certificates() { return *certificates_; }
+  services::ReminderService& reminders() { return *reminders_; }
   http::Api& api() { return *api_; }
 
  private:
@@ -49,6 +56,12 @@ class Runtime {
   std::unique_ptr<services::OrgService> orgs_;
   std::unique_ptr<services::InboxService> inbox_;
   std::unique_ptr<services::InstrumentService> instruments_;
+  std::unique_ptr<services::InstituteService> institutes_;
+  std::unique_ptr<services::AppointmentService> appointments_;
+  std::unique_ptr<services::CertificateService> certificates_;
+  std::unique_ptr<services::VerificationService> verifications_;
+  std::unique_ptr<services::ReminderService> reminders_;
+  std::unique_ptr<services::DailyScheduler> scheduler_;
   std::unique_ptr<services::HomeService> home_;
   std::unique_ptr<services::ImportService> imports_;
   // Declared after imports_ so it is destroyed first: queued jobs finish while the services

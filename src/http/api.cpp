@@ -69,6 +69,9 @@ Api::Api(AppServices services, ApiOptions options)
   AddInboxRoutes(router_, services_);
   AddImportRoutes(router_, services_);  // before /instruments/{id}: "import-template" is no id
   AddInstrumentRoutes(router_, services_);
+  AddAppointmentRoutes(router_, services_);
+  AddVerificationRoutes(router_, services_);
+  AddPublicRoutes(router_, services_, options_.public_rate_per_minute);
 }
 
 Response Api::Handle(Request& request) {
@@ -84,7 +87,8 @@ Response Api::Handle(Request& request) {
 }
 
 Response Api::Dispatch(Request& request) {
-  if (!request.path.starts_with("/api/") && request.path != "/healthz") {
+  if (!request.path.starts_with("/api/") && request.path != "/healthz" &&
+      !request.path.starts_with("/v/")) {
     if (request.method != "GET" && request.method != "HEAD") {
       return ErrorResponse({ErrorKind::kNotFound, "route_not_found", "接口不存在", {}, {}});
     }

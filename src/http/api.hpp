@@ -6,12 +6,17 @@
 
 #include "http/router.hpp"
 #include "services/admin_service.hpp"
+#include "services/appointment_service.hpp"
 #include "services/auth_service.hpp"
+#include "services/certificate_service.hpp"
 #include "services/home_service.hpp"
 #include "services/import_service.hpp"
 #include "services/inbox_service.hpp"
+#include "services/institute_service.hpp"
 #include "services/instrument_service.hpp"
 #include "services/org_service.hpp"
+#include "services/reminder_service.hpp"
+#include "services/verification_service.hpp"
 #include "store/database.hpp"
 
 namespace mvis::http {
@@ -25,12 +30,18 @@ struct AppServices {
   services::InstrumentService& instruments;
   services::HomeService& home;
   services::ImportService& imports;
+  services::InstituteService& institutes;
+  services::AppointmentService& appointments;
+  services::VerificationService& verifications;
+  services::CertificateService& certificates;
+  services::ReminderService& reminders;
 };
 
 struct ApiOptions {
-  std::string web_dir;         // built web UI (web/dist); empty: no UI
-  bool cookie_secure = false;  // add Secure to the session cookie (behind TLS)
-  bool trust_proxy = false;    // take the client address from X-Forwarded-For
+  std::string web_dir;               // built web UI (web/dist); empty: no UI
+  bool cookie_secure = false;        // add Secure to the session cookie (behind TLS)
+  bool trust_proxy = false;          // take the client address from X-Forwarded-For
+  int public_rate_per_minute = 120;  // per client on /v/ and /api/v1/public/; 0: unlimited
 };
 
 inline constexpr char kSessionCookie[] = "mvis_session";
@@ -59,6 +70,9 @@ void AddAdminRoutes(Router& router, AppServices& services);
 void AddInboxRoutes(Router& router, AppServices& services);
 void AddInstrumentRoutes(Router& router, AppServices& services);
 void AddImportRoutes(Router& router, AppServices& services);
+void AddAppointmentRoutes(Router& router, AppServices& services);
+void AddVerificationRoutes(Router& router, AppServices& services);
+void AddPublicRoutes(Router& router, AppServices& services, int per_minute);
 
 // The embedded OpenAPI document (src/http/openapi.json).
 const std::string& OpenApiDocument();

@@ -17,6 +17,7 @@ services::InstrumentQuery QueryOf(const Request& r) {
   q.region_code = r.Query("region_code");
   q.date_from = r.Query("date_from");
   q.date_to = r.Query("date_to");
+  q.verification = r.Query("verification");
   if (auto m = r.Query("mandatory"); !m.empty()) q.mandatory = m == "true";
   if (auto s = r.Query("sort"); !s.empty()) q.sort = s;
   q.descending = r.Query("order") != "asc";

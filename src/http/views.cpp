@@ -143,6 +143,12 @@ Json InstrumentJson(const store::InstrumentRow& r) {
   j["approved_at"] = OptTime(r.approved_at);
   j["created_at"] = domain::IsoUtc(r.created_at);
   j["updated_at"] = domain::IsoUtc(r.updated_at);
+  j["verification_state"] = r.verification_state;
+  j["last_verified_on"] = r.last_verified_on.empty() ? Json(nullptr) : Json(r.last_verified_on);
+  j["valid_until"] = r.valid_until.empty() ? Json(nullptr) : Json(r.valid_until);
+  j["last_certificate_no"] =
+      r.last_certificate_no.empty() ? Json(nullptr) : Json(r.last_certificate_no);
+  j["stop_use"] = r.verification_state == "failed";
   return j;
 }
 

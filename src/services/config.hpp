@@ -2,6 +2,8 @@
 #pragma once
 
 #include <cstdint>
+#include <string>
+#include <vector>
 
 #include "domain/password_policy.hpp"
 
@@ -18,6 +20,11 @@ struct ServiceConfig {
   int sms_per_phone_per_day = 10;
   int sms_per_ip_per_hour = 30;
   int sms_code_max_attempts = 5;
+  // Verification business (docs/verification.md).
+  std::string public_url;                     // base of label QR URLs; "" → http://<listen>
+  std::vector<int> reminder_days{90, 30, 7};  // owners are reminded this many days before expiry
+  bool daily_jobs = true;                     // run the reminder job in `serve` (tests turn it off)
+  int due_soon_days = 90;                     // "due soon" on the regulators' overview
 };
 
 }  // namespace mvis::services

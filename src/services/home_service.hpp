@@ -5,8 +5,10 @@
 #include <vector>
 
 #include "services/actor.hpp"
+#include "services/appointment_service.hpp"
 #include "services/inbox_service.hpp"
 #include "services/instrument_service.hpp"
+#include "services/verification_service.hpp"
 
 namespace mvis::services {
 
@@ -22,17 +24,25 @@ struct HomeView {
 
 class HomeService {
  public:
-  HomeService(store::Database& db, InboxService& inbox, InstrumentService& instruments)
-      : db_(db), inbox_(inbox), instruments_(instruments) {}
+  HomeService(store::Database& db, InboxService& inbox, InstrumentService& instruments,
+              AppointmentService& appointments, VerificationService& verifications)
+      : db_(db),
+        inbox_(inbox),
+        instruments_(instruments),
+        appointments_(appointments),
+        verifications_(verifications) {}
 
   // Enterprise: filings by status (待申报/审核中/已备案/退回, changes under review).
-  // Regulators: filings and changes awaiting review, approved filings. Sysadmin: failed SMS.
+  // Regulators: filings and changes awaiting review, approved filings, overdue verification.
+  // Institute: appointments to accept, records awaiting the user's signature. Sysadmin: failed SMS.
   Result<HomeView> Home(const Actor& actor);
 
  private:
   store::Database& db_;
   InboxService& inbox_;
   InstrumentService& instruments_;
+  AppointmentService& appointments_;
+  VerificationService& verifications_;
 };
 
 }  // namespace mvis::services

@@ -90,14 +90,6 @@ void Record(store::Tx& tx, const Actor& actor, const store::InstrumentRow& row, 
              (reason.empty() ? "" : "; reason: " + reason)});
 }
 
-// Inbox notice (no SMS) to the district bureau(s) of `region_code`.
-void NotifyBureaus(store::Tx& tx, const std::string& region_code, const Notice& notice) {
-  store::OrgFilter f{"district_bureau", "", {region_code}};
-  for (const auto& org : store::ListOrgs(tx, f, {1, 50}).items) {
-    for (const auto& user : store::ActiveUsersOfOrg(tx, org.id)) NotifyInbox(tx, user.id, notice);
-  }
-}
-
 Result<store::InstrumentRow> LoadVisible(store::Tx& tx, const Actor& actor, int64_t id) {
   auto row = store::FindInstrument(tx, id);
   if (!row || !CanSeeInstrument(actor, *row)) return NotFound("器具");
@@ -453,6 +445,14 @@ Result<store::InstrumentFilter> InstrumentService::ScopedFilter(const Actor& act
     auto to = DayStart(q.date_to, "date_to");
     if (!to) return std::unexpected(to.error());
     f.submitted_before = *to + 86400;
+  }
+  if (!q.verification.empty()) {
+    static const std::set<std::string> kKnown = {"never", "valid", "due_soon", "overdue", "failed"};
+    if (!kKnown.contains(q.verification))
+      return InvalidField("verification", "verification_filter_invalid", "检定状态筛选条件无效");
+    f.verification = q.verification;
+    f.today = domain::TodayChina();
+    f.due_days = due_soon_days_;
   }
   f.sort = q.sort;
   f.descending = q.descending;

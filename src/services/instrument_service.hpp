@@ -29,6 +29,7 @@ struct InstrumentQuery {
   std::string date_from;    // submitted on/after (YYYY-MM-DD)
   std::string date_to;      // submitted on/before
   std::optional<bool> mandatory;
+  std::string verification;  // never | valid | due_soon | overdue | failed (approved only)
   std::string sort = "id";
   bool descending = true;
 };
@@ -53,7 +54,8 @@ struct ArchiveEntry {
 
 class InstrumentService {
  public:
-  explicit InstrumentService(store::Database& db) : db_(db) {}
+  explicit InstrumentService(store::Database& db, int due_soon_days = 90)
+      : db_(db), due_soon_days_(due_soon_days) {}
 
   // Catalogue: anyone signed in reads; city regulators add and edit (audited).
   Result<std::vector<domain::InstrumentType>> Types();
@@ -91,6 +93,7 @@ class InstrumentService {
  private:
   Result<store::InstrumentFilter> ScopedFilter(const Actor& actor, const InstrumentQuery& query);
   store::Database& db_;
+  int due_soon_days_;
 };
 
 // Whether `actor` may see `row` (enterprise: its own; regulators: submitted filings installed

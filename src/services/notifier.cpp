@@ -42,6 +42,13 @@ void NotifyOrg(store::Tx& tx, int64_t org_id, const Notice& notice) {
   if (auto org = store::FindOrg(tx, org_id)) QueueSms(tx, org->contact_phone, notice);
 }
 
+void NotifyBureaus(store::Tx& tx, const std::string& region_code, const Notice& notice) {
+  store::OrgFilter f{"district_bureau", "", {region_code}};
+  for (const auto& org : store::ListOrgs(tx, f, {1, 50}).items) {
+    for (const auto& user : store::ActiveUsersOfOrg(tx, org.id)) NotifyInbox(tx, user.id, notice);
+  }
+}
+
 Notice SmsCodeNotice(const std::string& code, const std::string& purpose, int64_t ttl_minutes) {
   std::string what = purpose == "register" ? "企业注册" : "重置密码";
   return Notice{"sms_code", "验证码",

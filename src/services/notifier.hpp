@@ -24,6 +24,9 @@ void NotifyInbox(store::Tx& tx, int64_t user_id, const Notice& notice);
 // Inbox message to every active user of the organisation, and one SMS to its contact phone.
 void NotifyOrg(store::Tx& tx, int64_t org_id, const Notice& notice);
 
+// Inbox notice (no SMS) to the users of the district bureau(s) of `region_code`.
+void NotifyBureaus(store::Tx& tx, const std::string& region_code, const Notice& notice);
+
 // The SMS carrying a one-time code for `purpose` (register, reset_password).
 Notice SmsCodeNotice(const std::string& code, const std::string& purpose, int64_t ttl_minutes);
 

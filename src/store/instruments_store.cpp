@@ -1,27 +1,11 @@
 #include "store/instruments_store.hpp"
 
+#include "domain/calendar.hpp"
+#include "store/institutes_store.hpp"
 #include "store/sql_builder.hpp"
 
 namespace mvis::store {
 namespace {
-
-std::vector<std::string> SplitCsv(const std::string& csv) {
-  std::vector<std::string> out;
-  size_t start = 0;
-  while (start < csv.size()) {
-    size_t comma = csv.find(',', start);
-    if (comma == std::string::npos) comma = csv.size();
-    if (comma > start) out.push_back(csv.substr(start, comma - start));
-    start = comma + 1;
-  }
-  return out;
-}
-
-std::string JoinCsv(const std::vector<std::string>& values) {
-  std::string out;
-  for (const auto& v : values) out += (out.empty() ? "" : ",") + v;
-  return out;
-}
 
 constexpr char kTypeSelect[] =
     "SELECT code, name, regulation, verification_form, period_months, mandatory_uses, "
@@ -48,7 +32,8 @@ constexpr char kSelect[] =
     "i.rated_power_kw, i.rated_voltage_v, i.max_current_a, i.min_current_a, i.connector_count, "
     "i.station_name, i.equipment_id, i.tou_billing, i.longitude, i.latitude, i.mandatory, "
     "i.status, i.change_pending, i.pending_change, i.last_reason, i.deregister_kind, "
-    "i.deregister_date, i.submitted_at, i.approved_at, i.created_at, i.updated_at "
+    "i.deregister_date, i.submitted_at, i.approved_at, i.created_at, i.updated_at, "
+    "i.verification_state, i.last_verified_on, i.valid_until, i.last_certificate_no "
     "FROM instruments i JOIN orgs o ON o.id = i.org_id "
     "JOIN instrument_types t ON t.code = i.type_code "
     "JOIN regions g ON g.code = i.install_region_code";
@@ -106,6 +91,10 @@ InstrumentRow ToInstrument(const Row& r) {
   x.approved_at = r.OptInt(38);
   x.created_at = r.Int(39);
   x.updated_at = r.Int(40);
+  x.verification_state = r.Str(41);
+  x.last_verified_on = r.Str(42);
+  x.valid_until = r.Str(43);
+  x.last_certificate_no = r.Str(44);
   return x;
 }
 
@@ -149,6 +138,12 @@ std::vector<Param> DataParams(const domain::InstrumentData& d, bool mandatory) {
           int64_t{mandatory ? 1 : 0}};
 }
 
+// The last date counting as "due soon" on the filter's day.
+std::string DueLimit(const InstrumentFilter& f) {
+  if (f.today.empty()) return f.today;
+  return domain::AddDays(f.today, f.due_days);
+}
+
 Where BuildWhere(const InstrumentFilter& f) {
   Where w;
   if (f.org_id) w.Add("i.org_id = ?", {*f.org_id});
@@ -173,6 +168,24 @@ Where BuildWhere(const InstrumentFilter& f) {
   }
   if (f.submitted_from) w.Add("i.submitted_at >= ?", {*f.submitted_from});
   if (f.submitted_before) w.Add("i.submitted_at < ?", {*f.submitted_before});
+  if (!f.verification.empty()) {
+    w.Add("i.status = 'approved'");
+    std::string soon = DueLimit(f);
+    if (f.verification == "never") {
+      w.Add("i.verification_state IN ('never', 'revoked')");
+    } else if (f.verification == "failed") {
+      w.Add("i.verification_state = 'failed'");
+    } else if (f.verification == "overdue") {
+      w.Add("i.verification_state = 'passed' AND i.valid_until < ?", {f.today});
+    } else if (f.verification == "due_soon") {
+      w.Add("i.verification_state = 'passed' AND i.valid_until >= ? AND i.valid_until <= ?",
+            {f.today, soon});
+    } else if (f.verification == "valid") {
+      w.Add("i.verification_state = 'passed' AND i.valid_until >= ?", {f.today});
+    } else {
+      w.Add("1 = 0");
+    }
+  }
   return w;
 }
 
@@ -271,6 +284,43 @@ void UpdateFilingState(Tx& tx, const InstrumentRow& r, int64_t now) {
       {r.status, int64_t{r.change_pending ? 1 : 0}, r.pending_change, r.last_reason,
        r.deregister_kind, r.deregister_date, OptParam(r.submitted_at), OptParam(r.approved_at), now,
        r.id});
+}
+
+void UpdateVerificationState(Tx& tx, int64_t id, const std::string& state,
+                             const std::string& verified_on, const std::string& valid_until,
+                             const std::string& certificate_no, int64_t now) {
+  tx.Exec(
+      "UPDATE instruments SET verification_state = ?, last_verified_on = ?, valid_until = ?, "
+      "last_certificate_no = ?, updated_at = ? WHERE id = ?",
+      {state, verified_on, valid_until, certificate_no, now, id});
+}
+
+std::vector<VerificationSummaryRow> VerificationSummary(Tx& tx,
+                                                        const std::vector<std::string>& regions,
+                                                        const std::string& today, int due_days) {
+  Where w;
+  w.Add("i.status = 'approved'");
+  w.AddIn("i.install_region_code", regions);
+  std::string soon = domain::AddDays(today, due_days);
+  auto params = std::vector<Param>{today, today, soon, today};
+  for (const auto& p : w.params()) params.push_back(p);
+  std::vector<VerificationSummaryRow> out;
+  for (const auto& r : tx.Query(
+           "SELECT i.install_region_code, COUNT(*), "
+           "SUM(CASE WHEN i.verification_state IN ('never', 'revoked') THEN 1 ELSE 0 END), "
+           "SUM(CASE WHEN i.verification_state = 'passed' AND i.valid_until >= ? THEN 1 ELSE 0 "
+           "END), "
+           "SUM(CASE WHEN i.verification_state = 'passed' AND i.valid_until >= ? AND "
+           "i.valid_until <= ? THEN 1 ELSE 0 END), "
+           "SUM(CASE WHEN i.verification_state = 'passed' AND i.valid_until < ? THEN 1 ELSE 0 "
+           "END), "
+           "SUM(CASE WHEN i.verification_state = 'failed' THEN 1 ELSE 0 END) "
+           "FROM instruments i" +
+               w.sql() + " GROUP BY i.install_region_code ORDER BY i.install_region_code",
+           params)) {
+    out.push_back({r.Str(0), r.Int(1), r.Int(2), r.Int(3), r.Int(4), r.Int(5), r.Int(6)});
+  }
+  return out;
 }
 
 void DeleteInstrument(Tx& tx, int64_t id) {

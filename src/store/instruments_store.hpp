@@ -35,6 +35,11 @@ struct InstrumentRow {
   std::optional<int64_t> approved_at;
   int64_t created_at = 0;
   int64_t updated_at = 0;
+  // Verification (docs/verification.md): never | passed | failed (stop use until re-verified).
+  std::string verification_state = "never";
+  std::string last_verified_on;
+  std::string valid_until;
+  std::string last_certificate_no;
 };
 
 struct InstrumentFilter {
@@ -50,6 +55,11 @@ struct InstrumentFilter {
   std::string query;                        // name, model, serial number, station, enterprise
   std::optional<int64_t> submitted_from;    // unix seconds, inclusive
   std::optional<int64_t> submitted_before;  // unix seconds, exclusive
+  // never | valid | due_soon | overdue | failed, judged on `today` with `due_days` of warning;
+  // implies approved instruments.
+  std::string verification;
+  std::string today;
+  int due_days = 90;
   std::string sort = "id";  // id | updated_at | submitted_at | serial_no | name | status
   bool descending = true;
 };
@@ -62,6 +72,19 @@ void UpdateInstrumentData(Tx& tx, int64_t id, const domain::InstrumentData& data
 // Writes the workflow fields of `row` (status, change, reasons, timestamps).
 void UpdateFilingState(Tx& tx, const InstrumentRow& row, int64_t now);
 void DeleteInstrument(Tx& tx, int64_t id);
+// Records the outcome of an issued verification document.
+void UpdateVerificationState(Tx& tx, int64_t id, const std::string& state,
+                             const std::string& verified_on, const std::string& valid_until,
+                             const std::string& certificate_no, int64_t now);
+
+// Approved instruments per install district with their verification situation on `today`.
+struct VerificationSummaryRow {
+  std::string region_code;
+  int64_t approved = 0, never_verified = 0, valid = 0, due_soon = 0, overdue = 0, failed = 0;
+};
+std::vector<VerificationSummaryRow> VerificationSummary(Tx& tx,
+                                                        const std::vector<std::string>& regions,
+                                                        const std::string& today, int due_days);
 
 // Another instrument, not deregistered, with the same manufacturer, model and serial number.
 std::optional<InstrumentRow> FindActiveDuplicate(Tx& tx, const std::string& manufacturer,

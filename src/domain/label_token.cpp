@@ -1,0 +1,99 @@
+#include "domain/label_token.hpp"
+
+#include <sodium.h>
+
+#include <optional>
+
+namespace mvis::domain {
+
+namespace {
+
+std::unexpected<Error> Invalid(const char* reason) {
+  return Fail(ErrorKind::kInvalidArgument, "label_invalid", "标识无效：无法验证此二维码的真伪",
+              reason);
+}
+
+std::vector<std::string> Split(std::string_view s, char sep) {
+  std::vector<std::string> parts;
+  size_t start = 0;
+  for (size_t i = 0; i <= s.size(); ++i) {
+    if (i == s.size() || s[i] == sep) {
+      parts.emplace_back(s.substr(start, i - start));
+      start = i + 1;
+    }
+  }
+  return parts;
+}
+
+}  // namespace
+
+std::string Base64UrlEncode(std::string_view bytes) {
+  std::string out(sodium_base64_ENCODED_LEN(bytes.size(), sodium_base64_VARIANT_URLSAFE_NO_PADDING),
+                  '\0');
+  sodium_bin2base64(out.data(), out.size(), reinterpret_cast<const unsigned char*>(bytes.data()),
+                    bytes.size(), sodium_base64_VARIANT_URLSAFE_NO_PADDING);
+  out.resize(out.size() - 1);  // the terminating NUL
+  return out;
+}
+
+std::optional<std::string> Base64UrlDecode(std::string_view text) {
+  std::string out(text.size(), '\0');
+  size_t len = 0;
+  const char* end = nullptr;
+  if (sodium_base642bin(reinterpret_cast<unsigned char*>(out.data()), out.size(), text.data(),
+                        text.size(), nullptr, &len, &end,
+                        sodium_base64_VARIANT_URLSAFE_NO_PADDING) != 0 ||
+      end != text.data() + text.size()) {
+    return std::nullopt;
+  }
+  out.resize(len);
+  return out;
+}
+
+LabelKeyPair GenerateLabelKey(std::string kid) {
+  [[maybe_unused]] static const int initialised = sodium_init();
+  unsigned char pk[crypto_sign_PUBLICKEYBYTES];
+  unsigned char sk[crypto_sign_SECRETKEYBYTES];
+  crypto_sign_keypair(pk, sk);
+  LabelKeyPair key{std::move(kid), std::string(reinterpret_cast<char*>(pk), sizeof pk),
+                   std::string(reinterpret_cast<char*>(sk), sizeof sk)};
+  sodium_memzero(sk, sizeof sk);
+  return key;
+}
+
+std::string SignLabelToken(LabelClaims claims, const LabelKeyPair& key) {
+  std::string payload = "v1|" + claims.number + "|" + claims.valid_until + "|" + key.kid;
+  unsigned char sig[crypto_sign_BYTES];
+  crypto_sign_detached(sig, nullptr, reinterpret_cast<const unsigned char*>(payload.data()),
+                       payload.size(),
+                       reinterpret_cast<const unsigned char*>(key.secret_key.data()));
+  return Base64UrlEncode(payload) + "." +
+         Base64UrlEncode(std::string_view(reinterpret_cast<char*>(sig), sizeof sig));
+}
+
+Result<LabelClaims> VerifyLabelToken(std::string_view token,
+                                     const std::vector<LabelPublicKey>& keys, int64_t now) {
+  if (token.size() > 512) return Invalid("malformed");
+  auto dot = token.find('.');
+  if (dot == std::string_view::npos) return Invalid("malformed");
+  auto payload = Base64UrlDecode(token.substr(0, dot));
+  auto sig = Base64UrlDecode(token.substr(dot + 1));
+  if (!payload || !sig || sig->size() != crypto_sign_BYTES) return Invalid("malformed");
+  auto parts = Split(*payload, '|');
+  if (parts.size() != 4 || parts[0] != "v1" || parts[1].empty() || parts[2].size() != 10)
+    return Invalid("malformed");
+  const LabelPublicKey* key = nullptr;
+  for (const auto& k : keys)
+    if (k.kid == parts[3]) key = &k;
+  if (!key || key->public_key.size() != crypto_sign_PUBLICKEYBYTES) return Invalid("unknown_key");
+  if (crypto_sign_verify_detached(
+          reinterpret_cast<const unsigned char*>(sig->data()),
+          reinterpret_cast<const unsigned char*>(payload->data()), payload->size(),
+          reinterpret_cast<const unsigned char*>(key->public_key.data())) != 0) {
+    return Invalid("bad_signature");
+  }
+  if (now > key->not_after) return Invalid("key_expired");
+  return LabelClaims{parts[1], parts[2], parts[3]};
+}
+
+}  // namespace mvis::domain

@@ -1,0 +1,210 @@
+#include "store/appointments_store.hpp"
+
+#include <string>
+
+#include "store/sql_builder.hpp"
+
+namespace mvis::store {
+
+std::string JoinIds(const std::vector<int64_t>& ids) {
+  std::string out;
+  for (auto id : ids) out += (out.empty() ? "" : ",") + std::to_string(id);
+  return out;
+}
+
+std::vector<int64_t> SplitIds(const std::string& csv) {
+  std::vector<int64_t> out;
+  size_t start = 0;
+  while (start < csv.size()) {
+    size_t comma = csv.find(',', start);
+    if (comma == std::string::npos) comma = csv.size();
+    if (comma > start) out.push_back(std::stoll(csv.substr(start, comma - start)));
+    start = comma + 1;
+  }
+  return out;
+}
+
+namespace {
+
+constexpr char kSelect[] =
+    "SELECT a.id, a.org_id, o.name, a.institute_org_id, n.name, a.mode, a.status, "
+    "a.preferred_date, a.scheduled_date, a.contact_name, a.contact_phone, a.notes, a.reason, "
+    "a.verifier_user_ids, a.submitted_at, a.accepted_at, a.created_by, a.created_at, "
+    "a.updated_at FROM appointments a JOIN orgs o ON o.id = a.org_id JOIN orgs n ON n.id = "
+    "a.institute_org_id";
+
+AppointmentRow ToAppointment(const Row& r) {
+  AppointmentRow a;
+  a.id = r.Int(0);
+  a.org_id = r.Int(1);
+  a.org_name = r.Str(2);
+  a.institute_org_id = r.Int(3);
+  a.institute_name = r.Str(4);
+  a.mode = r.Str(5);
+  a.status = r.Str(6);
+  a.preferred_date = r.Str(7);
+  a.scheduled_date = r.Str(8);
+  a.contact_name = r.Str(9);
+  a.contact_phone = r.Str(10);
+  a.notes = r.Str(11);
+  a.reason = r.Str(12);
+  a.verifier_user_ids = SplitIds(r.Str(13));
+  a.submitted_at = r.OptInt(14);
+  a.accepted_at = r.OptInt(15);
+  a.created_by = r.Int(16);
+  a.created_at = r.Int(17);
+  a.updated_at = r.Int(18);
+  return a;
+}
+
+void FillItems(Tx& tx, AppointmentRow& a) {
+  a.instrument_ids.clear();
+  for (const auto& r :
+       tx.Query("SELECT instrument_id FROM appointment_items WHERE appointment_id = ? ORDER BY "
+                "instrument_id",
+                {a.id}))
+    a.instrument_ids.push_back(r.Int(0));
+  a.verified_count =
+      tx.QueryOne(
+            "SELECT COUNT(DISTINCT instrument_id) FROM verifications WHERE appointment_id = ? AND "
+            "status = 'approved'",
+            {a.id})
+          ->Int(0);
+}
+
+void WriteItems(Tx& tx, const AppointmentRow& a) {
+  tx.Exec("DELETE FROM appointment_items WHERE appointment_id = ?", {a.id});
+  for (auto id : a.instrument_ids)
+    tx.Exec("INSERT INTO appointment_items (appointment_id, instrument_id) VALUES (?, ?)",
+            {a.id, id});
+}
+
+Where BuildWhere(const AppointmentFilter& f) {
+  Where w;
+  if (f.org_id) w.Add("a.org_id = ?", {*f.org_id});
+  if (f.institute_org_id) w.Add("a.institute_org_id = ?", {*f.institute_org_id});
+  if (f.exclude_drafts) w.Add("a.status <> 'draft'");
+  if (f.region_codes) {
+    Where in;
+    in.AddIn("i.install_region_code", *f.region_codes);
+    w.Add(
+        "EXISTS (SELECT 1 FROM appointment_items x JOIN instruments i ON i.id = "
+        "x.instrument_id" +
+            in.sql() + " AND x.appointment_id = a.id)",
+        in.params());
+  }
+  if (!f.status.empty()) w.Add("a.status = ?", {f.status});
+  if (!f.mode.empty()) w.Add("a.mode = ?", {f.mode});
+  if (!f.query.empty()) {
+    auto p = LikePattern(f.query);
+    w.Add("(LOWER(o.name) LIKE ? ESCAPE '!' OR LOWER(a.contact_name) LIKE ? ESCAPE '!')", {p, p});
+  }
+  return w;
+}
+
+constexpr char kFrom[] =
+    " FROM appointments a JOIN orgs o ON o.id = a.org_id JOIN orgs n ON n.id = "
+    "a.institute_org_id";
+
+}  // namespace
+
+int64_t InsertAppointment(Tx& tx, const AppointmentRow& a) {
+  int64_t id =
+      tx.QueryOne(
+            "INSERT INTO appointments (org_id, institute_org_id, mode, status, preferred_date, "
+            "scheduled_date, contact_name, contact_phone, notes, reason, verifier_user_ids, "
+            "submitted_at, accepted_at, created_by, created_at, updated_at) VALUES (?, ?, ?, ?, ?, "
+            "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+            {a.org_id, a.institute_org_id, a.mode, a.status, a.preferred_date, a.scheduled_date,
+             a.contact_name, a.contact_phone, a.notes, a.reason, JoinIds(a.verifier_user_ids),
+             OptParam(a.submitted_at), OptParam(a.accepted_at), a.created_by, a.created_at,
+             a.updated_at})
+          ->Int(0);
+  AppointmentRow with_id = a;
+  with_id.id = id;
+  WriteItems(tx, with_id);
+  return id;
+}
+
+void UpdateAppointment(Tx& tx, const AppointmentRow& a) {
+  tx.Exec(
+      "UPDATE appointments SET institute_org_id = ?, mode = ?, status = ?, preferred_date = ?, "
+      "scheduled_date = ?, contact_name = ?, contact_phone = ?, notes = ?, reason = ?, "
+      "verifier_user_ids = ?, submitted_at = ?, accepted_at = ?, updated_at = ? WHERE id = ?",
+      {a.institute_org_id, a.mode, a.status, a.preferred_date, a.scheduled_date, a.contact_name,
+       a.contact_phone, a.notes, a.reason, JoinIds(a.verifier_user_ids), OptParam(a.submitted_at),
+       OptParam(a.accepted_at), a.updated_at, a.id});
+  WriteItems(tx, a);
+}
+
+std::optional<AppointmentRow> FindAppointment(Tx& tx, int64_t id) {
+  auto r = tx.QueryOne(std::string(kSelect) + " WHERE a.id = ?", {id});
+  if (!r) return std::nullopt;
+  auto a = ToAppointment(*r);
+  FillItems(tx, a);
+  return a;
+}
+
+Page<AppointmentRow> ListAppointments(Tx& tx, const AppointmentFilter& f, const PageRequest& page) {
+  Where w = BuildWhere(f);
+  Page<AppointmentRow> out;
+  out.total = tx.QueryOne(std::string("SELECT COUNT(*)") + kFrom + w.sql(), w.params())->Int(0);
+  auto params = w.params();
+  params.push_back(int64_t{page.page_size});
+  params.push_back(page.offset());
+  for (const auto& r :
+       tx.Query(std::string(kSelect) + w.sql() + " ORDER BY a.id DESC LIMIT ? OFFSET ?", params)) {
+    auto a = ToAppointment(r);
+    FillItems(tx, a);
+    out.items.push_back(std::move(a));
+  }
+  return out;
+}
+
+int64_t CountAppointments(Tx& tx, const AppointmentFilter& f) {
+  Where w = BuildWhere(f);
+  return tx.QueryOne(std::string("SELECT COUNT(*)") + kFrom + w.sql(), w.params())->Int(0);
+}
+
+std::vector<int64_t> InstrumentsInOpenAppointments(Tx& tx, const std::vector<int64_t>& ids,
+                                                   int64_t exclude_id) {
+  std::vector<int64_t> out;
+  if (ids.empty()) return out;
+  std::string in;
+  std::vector<Param> params;
+  for (auto id : ids) {
+    in += in.empty() ? "?" : ", ?";
+    params.emplace_back(id);
+  }
+  params.emplace_back(exclude_id);
+  for (const auto& r : tx.Query(
+           "SELECT DISTINCT x.instrument_id FROM appointment_items x JOIN appointments a ON a.id "
+           "= x.appointment_id WHERE x.instrument_id IN (" +
+               in +
+               ") AND a.id <> ? AND a.status IN ('submitted', 'accepted', 'scheduled') ORDER BY "
+               "x.instrument_id",
+           params))
+    out.push_back(r.Int(0));
+  return out;
+}
+
+void InsertAppointmentEvent(Tx& tx, const AppointmentEvent& e) {
+  tx.Exec(
+      "INSERT INTO appointment_events (appointment_id, at, user_id, username, org_name, action, "
+      "from_status, to_status, reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+      {e.appointment_id, e.at, OptParam(e.user_id), e.username, e.org_name, e.action, e.from_status,
+       e.to_status, e.reason});
+}
+
+std::vector<AppointmentEvent> ListAppointmentEvents(Tx& tx, int64_t appointment_id) {
+  std::vector<AppointmentEvent> out;
+  for (const auto& r :
+       tx.Query("SELECT appointment_id, at, user_id, username, org_name, action, from_status, "
+                "to_status, reason FROM appointment_events WHERE appointment_id = ? ORDER BY id",
+                {appointment_id}))
+    out.push_back({r.Int(0), r.Int(1), r.OptInt(2), r.Str(3), r.Str(4), r.Str(5), r.Str(6),
+                   r.Str(7), r.Str(8)});
+  return out;
+}
+
+}  // namespace mvis::store

@@ -1,0 +1,123 @@
+#include "store/institutes_store.hpp"
+
+namespace mvis::store {
+
+std::vector<std::string> SplitCsv(const std::string& csv) {
+  std::vector<std::string> out;
+  size_t start = 0;
+  while (start < csv.size()) {
+    size_t comma = csv.find(',', start);
+    if (comma == std::string::npos) comma = csv.size();
+    if (comma > start) out.push_back(csv.substr(start, comma - start));
+    start = comma + 1;
+  }
+  return out;
+}
+
+std::string JoinCsv(const std::vector<std::string>& values) {
+  std::string out;
+  for (const auto& v : values) out += (out.empty() ? "" : ",") + v;
+  return out;
+}
+
+namespace {
+
+constexpr char kProfileSelect[] =
+    "SELECT p.org_id, o.name, p.code, p.type_codes, p.region_codes, p.contact_name, "
+    "p.contact_phone, p.address FROM institute_profiles p JOIN orgs o ON o.id = p.org_id";
+
+InstituteProfileRow ToProfile(const Row& r) {
+  return {r.Int(0),           r.Str(1), r.Str(2), SplitCsv(r.Str(3)),
+          SplitCsv(r.Str(4)), r.Str(5), r.Str(6), r.Str(7)};
+}
+
+constexpr char kStandardSelect[] =
+    "SELECT id, org_id, name, model, serial_no, certificate_no, valid_until, accuracy, active "
+    "FROM standard_equipment";
+
+StandardRow ToStandard(const Row& r) {
+  return {r.Int(0), r.Int(1), r.Str(2), r.Str(3),     r.Str(4),
+          r.Str(5), r.Str(6), r.Str(7), r.Int(8) != 0};
+}
+
+}  // namespace
+
+std::vector<InstituteProfileRow> ListInstituteProfiles(Tx& tx) {
+  std::vector<InstituteProfileRow> out;
+  for (const auto& r :
+       tx.Query(std::string(kProfileSelect) +
+                " WHERE o.status = 'active' AND o.kind = 'institute' ORDER BY o.id"))
+    out.push_back(ToProfile(r));
+  return out;
+}
+
+std::optional<InstituteProfileRow> FindInstituteProfile(Tx& tx, int64_t org_id) {
+  auto r = tx.QueryOne(std::string(kProfileSelect) + " WHERE p.org_id = ?", {org_id});
+  if (!r) return std::nullopt;
+  return ToProfile(*r);
+}
+
+void SaveInstituteProfile(Tx& tx, const InstituteProfileRow& p, int64_t now) {
+  tx.Exec("DELETE FROM institute_profiles WHERE org_id = ?", {p.org_id});
+  tx.Exec(
+      "INSERT INTO institute_profiles (org_id, code, type_codes, region_codes, contact_name, "
+      "contact_phone, address, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+      {p.org_id, p.code, JoinCsv(p.type_codes), JoinCsv(p.region_codes), p.contact_name,
+       p.contact_phone, p.address, now});
+}
+
+std::vector<StandardRow> ListStandards(Tx& tx, int64_t org_id, bool active_only) {
+  std::vector<StandardRow> out;
+  for (const auto& r :
+       tx.Query(std::string(kStandardSelect) + " WHERE org_id = ?" +
+                    (active_only ? " AND active = 1" : "") + " ORDER BY active DESC, id",
+                {org_id}))
+    out.push_back(ToStandard(r));
+  return out;
+}
+
+std::optional<StandardRow> FindStandard(Tx& tx, int64_t id) {
+  auto r = tx.QueryOne(std::string(kStandardSelect) + " WHERE id = ?", {id});
+  if (!r) return std::nullopt;
+  return ToStandard(*r);
+}
+
+int64_t InsertStandard(Tx& tx, const StandardRow& s, int64_t now) {
+  return tx
+      .QueryOne(
+          "INSERT INTO standard_equipment (org_id, name, model, serial_no, certificate_no, "
+          "valid_until, accuracy, active, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, "
+          "?, ?) RETURNING id",
+          {s.org_id, s.name, s.model, s.serial_no, s.certificate_no, s.valid_until, s.accuracy,
+           int64_t{s.active ? 1 : 0}, now, now})
+      ->Int(0);
+}
+
+void UpdateStandard(Tx& tx, const StandardRow& s, int64_t now) {
+  tx.Exec(
+      "UPDATE standard_equipment SET name = ?, model = ?, serial_no = ?, certificate_no = ?, "
+      "valid_until = ?, accuracy = ?, active = ?, updated_at = ? WHERE id = ?",
+      {s.name, s.model, s.serial_no, s.certificate_no, s.valid_until, s.accuracy,
+       int64_t{s.active ? 1 : 0}, now, s.id});
+}
+
+std::vector<domain::LimitRule> LimitRules(Tx& tx, const std::string& regulation) {
+  std::vector<domain::LimitRule> out;
+  for (const auto& r :
+       tx.Query("SELECT regulation, item, kind, accuracy_class, limit_value, rounding FROM "
+                "verification_limits WHERE regulation = ? ORDER BY item, kind, accuracy_class",
+                {regulation}))
+    out.push_back({r.Str(0), r.Str(1), r.Str(2), r.Str(3), r.Real(4), r.Real(5)});
+  return out;
+}
+
+std::vector<domain::CheckItem> CheckItems(Tx& tx, const std::string& regulation) {
+  std::vector<domain::CheckItem> out;
+  for (const auto& r : tx.Query(
+           "SELECT item, name FROM verification_check_items WHERE regulation = ? ORDER BY sort",
+           {regulation}))
+    out.push_back({r.Str(0), r.Str(1)});
+  return out;
+}
+
+}  // namespace mvis::store
