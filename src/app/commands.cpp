@@ -12,10 +12,13 @@
 #include "app/runtime.hpp"
 #include "domain/audit_chain.hpp"
 #include "services/admin_service.hpp"
+#include "services/appointment_service.hpp"
+#include "services/certificate_service.hpp"
 #include "services/demo_seed.hpp"
 #include "services/import_service.hpp"
 #include "services/instrument_service.hpp"
 #include "services/job_runner.hpp"
+#include "services/verification_service.hpp"
 #include "store/audit_store.hpp"
 #include "store/migrate.hpp"
 #include "store/orgs_store.hpp"
@@ -68,6 +71,15 @@ int CmdDemo(const Overrides& overrides) {
   if (!registry) return Report(registry.error());
   if (*registry)
     std::cout << "Demo registry: " << *registry << " instruments in every filing state\n";
+  services::ServiceConfig service_config = config->services;
+  services::AppointmentService appointments(**db);
+  services::CertificateService certificates(**db, service_config);
+  services::VerificationService verifications(**db, certificates);
+  auto issued = services::SeedDemoVerifications(**db, appointments, verifications);
+  if (!issued) return Report(issued.error());
+  if (*issued)
+    std::cout << "Demo verification: appointments in every state, " << *issued
+              << " certificates / result notices issued\n";
   std::cout << "Demo accounts (" << config->db << "):\n";
   for (const auto& a : *accounts) {
     std::cout << "  " << a.username

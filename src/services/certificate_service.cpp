@@ -183,6 +183,7 @@ Result<store::Page<CertificateView>> CertificateService::List(const Actor& actor
   }
   f.kind = q.kind;
   f.status = q.status;
+  f.today = domain::TodayChina();
   f.query = q.query;
   f.instrument_id = q.instrument_id;
   return db_.Read([&](store::Tx& tx) -> Result<store::Page<CertificateView>> {

@@ -48,15 +48,15 @@ struct Fleet {
   std::vector<Site> sites;
 };
 
-Result<Actor> ActorFor(store::Database& db, const std::string& username) {
+}  // namespace
+
+Result<Actor> DemoActor(store::Database& db, const std::string& username) {
   return db.Read([&](store::Tx& tx) -> Result<Actor> {
     auto user = store::FindUserByUsername(tx, username);
     if (!user) return NotFound("用户 " + username);
     return MakeActor(tx, *user);
   });
 }
-
-}  // namespace
 
 Result<int> SeedDemoInstruments(store::Database& db, InstrumentService& instruments) {
   auto existing = db.Read([](store::Tx& tx) -> Result<int64_t> {
@@ -99,7 +99,7 @@ Result<int> SeedDemoInstruments(store::Database& db, InstrumentService& instrume
                                                                 {"420190", "donghu"}};
 
   for (const auto& fleet : fleets) {
-    auto actor = ActorFor(db, fleet.username);
+    auto actor = DemoActor(db, fleet.username);
     if (!actor) return std::unexpected(actor.error());
     std::vector<int64_t> drafts_to_apply;
     for (int i = 0; i < fleet.chargers; ++i) {
@@ -156,13 +156,13 @@ Result<int> SeedDemoInstruments(store::Database& db, InstrumentService& instrume
     }
   }
   for (const auto& [reg, ids] : to_approve) {
-    auto actor = ActorFor(db, reg);
+    auto actor = DemoActor(db, reg);
     if (!actor) return std::unexpected(actor.error());
     if (auto ok = instruments.Review(*actor, {ids, "approve", ""}); !ok)
       return std::unexpected(ok.error());
   }
   for (const auto& [reg, ids] : to_return) {
-    auto actor = ActorFor(db, reg);
+    auto actor = DemoActor(db, reg);
     if (!actor) return std::unexpected(actor.error());
     if (auto ok = instruments.Review(
             *actor, {ids, "return", "铭牌照片不清晰，请补充出厂编号和额定参数后重新申报"});

@@ -1,6 +1,8 @@
 #include "services/demo_seed.hpp"
 
+#include "domain/calendar.hpp"
 #include "domain/credit_code.hpp"
+#include "domain/time.hpp"
 
 namespace mvis::services {
 namespace {
@@ -48,6 +50,50 @@ const DemoOrg kOrgs[] = {
      "13900000012"},
     {"enterprise", "湖北电投充电服务有限公司", "420103", "91420103MA4K44444", "刘主任",
      "13900000013"},
+    {"institute", "湖北省计量测试技术研究院", "420100", "12420000MB0000002", "综合业务部",
+     "13900000014"},
+};
+
+struct DemoProfile {
+  int org;
+  const char* code;
+  std::vector<std::string> types;
+  std::vector<std::string> regions;
+  const char* contact;
+  const char* phone;
+  const char* address;
+};
+
+const DemoProfile kProfiles[] = {
+    {4,
+     "WHJL",
+     {"ev_ac_charger", "ev_dc_charger", "taxi_meter", "price_scale"},
+     {"420100"},
+     "业务室 周老师",
+     "13900000005",
+     "武汉市江岸区解放大道1863号"},
+    {13,
+     "HBJL",
+     {"fuel_dispenser", "non_automatic_scale", "water_meter", "gas_meter"},
+     {"420000"},
+     "综合业务部 吴老师",
+     "13900000014",
+     "武汉市洪山区民族大道2号"},
+};
+
+struct DemoStandard {
+  const char* name;
+  const char* model;
+  const char* serial;
+  const char* certificate;
+  int valid_years;  // from today; negative: already expired
+  const char* accuracy;
+};
+
+const DemoStandard kStandards[] = {
+    {"交流充电桩检定装置", "ZC-ACS-3", "AC2023-017", "国量标鄂证[2024]0113号", 1, "0.05级"},
+    {"直流充电机检定装置", "ZC-DCS-5", "DC2023-031", "国量标鄂证[2024]0114号", 1, "0.05级"},
+    {"便携式电能表检定装置（旧）", "ZC-P1", "P2019-002", "国量标鄂证[2019]0208号", -1, "0.1级"},
 };
 
 const DemoUser kUsers[] = {
@@ -100,6 +146,32 @@ Result<std::vector<DemoAccount>> SeedDemo(store::Database& db, AdminService& adm
     if (!created && created.error().code != "username_taken")
       return std::unexpected(created.error());
     accounts.push_back({u.username, created ? kDemoPassword : "", u.role, org_name});
+  }
+  InstituteService institutes(db);
+  for (const auto& p : kProfiles) {
+    auto saved = institutes.SaveProfile(
+        system, {org_ids[p.org], "", p.code, p.types, p.regions, p.contact, p.phone, p.address});
+    if (!saved) return std::unexpected(saved.error());
+  }
+  auto verifier = DemoActor(db, "verifier");
+  if (!verifier) return std::unexpected(verifier.error());
+  auto standards = institutes.Standards(*verifier, false);
+  if (!standards) return std::unexpected(standards.error());
+  if (standards->empty()) {
+    std::string today = domain::TodayChina();
+    for (const auto& st : kStandards) {
+      store::StandardRow row{0,
+                             0,
+                             st.name,
+                             st.model,
+                             st.serial,
+                             st.certificate,
+                             domain::AddMonths(today, 12 * st.valid_years),
+                             st.accuracy,
+                             true};
+      auto saved = institutes.SaveStandard(*verifier, row);
+      if (!saved) return std::unexpected(saved.error());
+    }
   }
   return accounts;
 }

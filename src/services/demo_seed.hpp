@@ -6,7 +6,10 @@
 #include <vector>
 
 #include "services/admin_service.hpp"
+#include "services/appointment_service.hpp"
+#include "services/institute_service.hpp"
 #include "services/instrument_service.hpp"
+#include "services/verification_service.hpp"
 
 namespace mvis::services {
 
@@ -26,5 +29,14 @@ Result<std::vector<DemoAccount>> SeedDemo(store::Database& db, AdminService& adm
 // users make. Skipped when the demo enterprises already have instruments. Returns how many
 // instruments were created.
 Result<int> SeedDemoInstruments(store::Database& db, InstrumentService& instruments);
+
+// The actor of demo account `username`.
+Result<Actor> DemoActor(store::Database& db, const std::string& username);
+
+// The verification business of the demo: appointments in every state, records awaiting each
+// signature and issued certificates (pass and fail), made through the services. Skipped when
+// appointments exist. Returns how many certificates were issued.
+Result<int> SeedDemoVerifications(store::Database& db, AppointmentService& appointments,
+                                  VerificationService& verifications);
 
 }  // namespace mvis::services

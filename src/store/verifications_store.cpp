@@ -234,7 +234,15 @@ Page<CertificateRow> ListCertificates(Tx& tx, const CertificateFilter& f, const 
   if (f.region_codes) w.AddIn("c.install_region_code", *f.region_codes);
   if (f.instrument_id) w.Add("c.instrument_id = ?", {*f.instrument_id});
   if (!f.kind.empty()) w.Add("c.kind = ?", {f.kind});
-  if (!f.status.empty()) w.Add("c.status = ?", {f.status});
+  if (f.status == "valid" || f.status == "expired") {
+    w.Add(std::string("c.kind = 'certificate' AND c.status = 'valid' AND c.valid_until ") +
+              (f.status == "valid" ? ">=" : "<") + " ?",
+          {f.today});
+  } else if (f.status == "failed") {
+    w.Add("c.kind = 'result_notice' AND c.status <> 'revoked'");
+  } else if (!f.status.empty()) {
+    w.Add("c.status = ?", {f.status});
+  }
   if (!f.query.empty()) {
     auto p = LikePattern(f.query);
     w.Add("(LOWER(c.number) LIKE ? ESCAPE '!' OR LOWER(o.name) LIKE ? ESCAPE '!')", {p, p});

@@ -80,7 +80,8 @@ struct CertificateFilter {
   std::optional<std::vector<std::string>> region_codes;
   std::optional<int64_t> instrument_id;
   std::string kind;
-  std::string status;
+  std::string status;  // valid | expired (on `today`) | failed | revoked | superseded
+  std::string today;
   std::string query;  // number, owner name
 };
 

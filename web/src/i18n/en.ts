@@ -2,6 +2,8 @@
 import type zhCN from './zh-CN'
 import type { DeepStringRecord } from './types'
 import filing from './filing.en'
+import verification from './verification.en'
+import certificates from './certificates.en'
 
 const en: DeepStringRecord<typeof zhCN> = {
   app: { title: 'Mandatory Verification Information System', short: 'MVIS' },
@@ -49,6 +51,19 @@ const en: DeepStringRecord<typeof zhCN> = {
     review: 'Filing review',
     archive: 'Enterprise archive',
     catalogue: 'Instrument catalogue',
+    appointments: 'Verification appointments',
+    appointmentNew: 'New appointment',
+    appointmentEdit: 'Edit appointment',
+    appointmentDetail: 'Appointment',
+    instituteAppointments: 'Appointments to accept',
+    verifications: 'Verification records',
+    verificationNew: 'Record verification',
+    verificationDetail: 'Verification record',
+    certificates: 'Certificates',
+    myCertificates: 'My certificates',
+    certificateDetail: 'Certificate',
+    standards: 'Standards',
+    supervision: 'Verification supervision',
   },
   header: {
     messages: 'Messages',
@@ -138,6 +153,7 @@ const en: DeepStringRecord<typeof zhCN> = {
     passwordWeak: 'At least 12 characters with 3 of: upper case, lower case, digit, symbol',
     passwordMismatch: 'The passwords do not match',
     smsCode: 'The code has 6 digits',
+    notPast: 'The date cannot be before today',
   },
   home: {
     greeting: 'Hello, {name}!',
@@ -154,8 +170,14 @@ const en: DeepStringRecord<typeof zhCN> = {
     filing_returned: 'Returned',
     filing_change_pending: 'Change under review',
     review_pending: 'To review',
+    appointments_to_accept: 'Appointments to accept',
+    verifications_to_sign: 'Awaiting my signature',
+    appointments_open: 'Open appointments',
+    instruments_overdue: 'Overdue verifications',
   },
   ...filing,
+  ...verification,
+  ...certificates,
   inbox: {
     title: 'Messages',
     onlyUnread: 'Unread only',

@@ -164,6 +164,7 @@ const filing: DeepStringRecord<typeof filingZh> = {
     dateTo: 'Applied to',
     dateSep: 'to',
     regionPh: 'District',
+    regionFilter: 'District: {name}',
     orgFilter: 'Enterprise: {name}',
     tagChange: 'Change',
     selected: '{n} selected',

@@ -162,6 +162,7 @@ export default {
     dateSep: '至',
     regionPh: '安装区',
     orgFilter: '企业：{name}',
+    regionFilter: '区域：{name}',
     tagChange: '变更',
     selected: '已选 {n} 项',
   },

@@ -1,5 +1,7 @@
 // Chinese (default) UI text. Every key here must exist in en.ts too (checked by i18n.test.ts).
 import filing from './filing.zh-CN'
+import verification from './verification.zh-CN'
+import certificates from './certificates.zh-CN'
 
 export default {
   app: { title: '强制检定计量器具管理信息系统', short: '强检管理' },
@@ -47,6 +49,19 @@ export default {
     review: '备案审核',
     archive: '企业档案',
     catalogue: '器具目录',
+    appointments: '预约检定',
+    appointmentNew: '新建预约',
+    appointmentEdit: '编辑预约',
+    appointmentDetail: '预约详情',
+    instituteAppointments: '预约受理',
+    verifications: '检定记录',
+    verificationNew: '录入检定记录',
+    verificationDetail: '检定记录',
+    certificates: '检定证书',
+    myCertificates: '我的证书',
+    certificateDetail: '证书详情',
+    standards: '标准器管理',
+    supervision: '检定监管',
   },
   header: {
     messages: '消息',
@@ -136,6 +151,7 @@ export default {
     passwordWeak: '密码至少12位，且包含大写字母、小写字母、数字、符号中的至少3类',
     passwordMismatch: '两次输入的密码不一致',
     smsCode: '验证码为6位数字',
+    notPast: '日期不能早于今天',
   },
   home: {
     greeting: '{name}，您好！',
@@ -152,8 +168,14 @@ export default {
     filing_returned: '退回',
     filing_change_pending: '变更审核中',
     review_pending: '待审核',
+    appointments_to_accept: '待受理预约',
+    verifications_to_sign: '待我签名',
+    appointments_open: '进行中的预约',
+    instruments_overdue: '检定逾期器具',
   },
   ...filing,
+  ...verification,
+  ...certificates,
   inbox: {
     title: '消息',
     onlyUnread: '只看未读',

@@ -3,6 +3,7 @@
 import type { FormItemRule, FormRules } from 'element-plus'
 import { i18n } from '@/i18n'
 import { creditCodeProblem, isStrongPassword, isValidPhone } from './validators'
+import { isPastDate } from './dates'
 
 const t = (key: string, named?: Record<string, unknown>) =>
   named ? i18n.global.t(key, named) : i18n.global.t(key)
@@ -48,6 +49,11 @@ export function passwordRule(): FormItemRule {
 
 export function sameAsRule(other: () => string): FormItemRule {
   return custom((v) => (v === other() ? null : t('validation.passwordMismatch')))
+}
+
+/** A YYYY-MM-DD date not before today. */
+export function notPastDateRule(): FormItemRule {
+  return custom((v) => (isPastDate(v) ? t('validation.notPast') : null), 'change')
 }
 
 export function smsCodeRule(): FormItemRule {

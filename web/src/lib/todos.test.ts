@@ -18,6 +18,17 @@ describe('todoLink', () => {
     }
   })
 
+  it('opens the verification lists', () => {
+    expect(todoLink('appointments_open', 'enterprise')).toEqual({ path: '/appointments' })
+    expect(todoLink('appointments_to_accept', 'institute')).toEqual({ path: '/institute/appointments', query: { status: 'submitted' } })
+    expect(todoLink('verifications_to_sign', 'institute')).toEqual({ path: '/verifications', query: { awaiting: 'me' } })
+    for (const role of ['district_regulator', 'city_regulator'] as const) {
+      expect(todoLink('instruments_overdue', role)).toEqual({ path: '/review', query: { status: 'approved', verification: 'overdue' } })
+    }
+    expect(todoLink('appointments_to_accept', 'enterprise')).toBeNull()
+    expect(todoLink('verifications_to_sign', 'district_regulator')).toBeNull()
+  })
+
   it('links messages for everyone, failed SMS for the sysadmin, and nothing unknown', () => {
     expect(todoLink('unread_messages', 'drc')).toEqual({ path: '/inbox' })
     expect(todoLink('failed_sms', 'sysadmin')).toEqual({ path: '/admin/notifications' })

@@ -26,6 +26,16 @@ export function todoLink(key: string, role: Role | null): RouteLocationRaw | nul
         return { path: '/instruments', query: { status: 'approved' } }
       case 'filing_change_pending':
         return { path: '/instruments', query: { status: 'change_pending' } }
+      case 'appointments_open':
+        return { path: '/appointments' }
+    }
+  }
+  if (role === 'institute') {
+    switch (key) {
+      case 'appointments_to_accept':
+        return { path: '/institute/appointments', query: { status: 'submitted' } }
+      case 'verifications_to_sign':
+        return { path: '/verifications', query: { awaiting: 'me' } }
     }
   }
   if (role && REGULATORS.includes(role)) {
@@ -36,6 +46,8 @@ export function todoLink(key: string, role: Role | null): RouteLocationRaw | nul
         return { path: '/review', query: { status: 'approved' } }
       case 'filing_returned':
         return { path: '/review', query: { status: 'returned' } }
+      case 'instruments_overdue':
+        return { path: '/review', query: { status: 'approved', verification: 'overdue' } }
     }
   }
   return null

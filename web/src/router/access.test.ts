@@ -46,15 +46,60 @@ describe('routes and menu', () => {
       'instrument-new',
       'instrument-import',
       'instruments-pending',
+      'appointments',
+      'certificates',
       'catalogue',
       'inbox',
     ])
+    const certs = menuFor('enterprise', router.getRoutes()).find((m) => m.route === 'certificates')
+    expect(certs?.titleKey).toBe('menu.myCertificates')
   })
 
-  it('shows regulators review, archive and catalogue', () => {
+  it('shows regulators review, archive, supervision, certificates and catalogue', () => {
     for (const role of ['district_regulator', 'city_regulator'] as const) {
-      expect(menuFor(role, router.getRoutes()).map((m) => m.path)).toEqual(['/', '/review', '/archive', '/catalogue', '/inbox'])
+      expect(menuFor(role, router.getRoutes()).map((m) => m.path)).toEqual(['/', '/review', '/archive', '/supervision/verification', '/certificates', '/catalogue', '/inbox'])
+      expect(menuFor(role, router.getRoutes()).find((m) => m.route === 'certificates')?.titleKey).toBe('menu.certificates')
     }
+  })
+
+  it('shows the institute its appointments, records, standards and certificates', () => {
+    expect(menuFor('institute', router.getRoutes()).map((m) => m.path)).toEqual([
+      '/',
+      '/institute/appointments',
+      '/verifications',
+      '/institute/standards',
+      '/certificates',
+      '/catalogue',
+      '/inbox',
+    ])
+  })
+
+  it('guards the verification pages by role', () => {
+    const meta = (name: string) => router.getRoutes().find((r) => r.name === name)!.meta
+    for (const name of ['appointments', 'appointment-new', 'appointment-edit']) {
+      expect(decideAccess(meta(name), 'enterprise')).toBe('allow')
+      expect(decideAccess(meta(name), 'institute')).toBe('forbidden')
+    }
+    for (const name of ['institute-appointments', 'verifications', 'verification-new', 'standards']) {
+      expect(decideAccess(meta(name), 'institute')).toBe('allow')
+      expect(decideAccess(meta(name), 'enterprise')).toBe('forbidden')
+    }
+    for (const name of ['appointment-detail', 'verification-detail', 'certificates', 'certificate-detail']) {
+      for (const role of ['enterprise', 'institute', 'district_regulator', 'city_regulator'] as const) expect(decideAccess(meta(name), role)).toBe('allow')
+      expect(decideAccess(meta(name), 'sysadmin')).toBe('forbidden')
+    }
+    expect(decideAccess(meta('supervision-verification'), 'city_regulator')).toBe('allow')
+    expect(decideAccess(meta('supervision-verification'), 'institute')).toBe('forbidden')
+  })
+
+  it('resolves verification paths to the right pages', () => {
+    expect(router.resolve('/appointments/new').name).toBe('appointment-new')
+    expect(router.resolve('/appointments/7').name).toBe('appointment-detail')
+    expect(router.resolve('/appointments/7/edit').name).toBe('appointment-edit')
+    expect(router.resolve('/verifications/new').name).toBe('verification-new')
+    expect(router.resolve('/verifications/9').name).toBe('verification-detail')
+    expect(router.resolve('/certificates/JD-2025-0001').name).toBe('certificate-detail')
+    expect(router.resolve('/certificates').name).toBe('certificates')
   })
 
   it('guards the instrument pages by role', () => {

@@ -4,16 +4,22 @@ import type { Component } from 'vue'
 import type { RouteRecordNormalized } from 'vue-router'
 import {
   Bell,
+  Calendar,
   Collection,
+  DataAnalysis,
   Document,
   DocumentChecked,
   EditPen,
   Files,
   FolderOpened,
   HomeFilled,
+  Finished,
   List,
+  Medal,
   Message,
   OfficeBuilding,
+  Odometer,
+  Stamp,
   Upload,
   User,
 } from '@element-plus/icons-vue'
@@ -24,6 +30,8 @@ export interface MenuItem {
   /** route name */
   route: string
   icon: Component
+  /** a role's own wording of the item (else the route's title) */
+  titleByRole?: Partial<Record<Role, string>>
 }
 
 export const MENU: MenuItem[] = [
@@ -32,8 +40,14 @@ export const MENU: MenuItem[] = [
   { route: 'instrument-new', icon: EditPen },
   { route: 'instrument-import', icon: Upload },
   { route: 'instruments-pending', icon: Files },
+  { route: 'appointments', icon: Calendar },
+  { route: 'institute-appointments', icon: Finished },
+  { route: 'verifications', icon: Stamp },
+  { route: 'standards', icon: Odometer },
   { route: 'review', icon: DocumentChecked },
   { route: 'archive', icon: FolderOpened },
+  { route: 'supervision-verification', icon: DataAnalysis },
+  { route: 'certificates', icon: Medal, titleByRole: { enterprise: 'menu.myCertificates' } },
   { route: 'catalogue', icon: Collection },
   { route: 'admin-orgs', icon: OfficeBuilding },
   { route: 'admin-users', icon: User },
@@ -54,7 +68,8 @@ export function menuFor(role: Role | null, routes: RouteRecordNormalized[]): Res
   for (const item of MENU) {
     const r = byName.get(item.route)
     if (!r || decideAccess(r.meta, role) !== 'allow') continue
-    out.push({ ...item, path: r.path, titleKey: r.meta.titleKey ?? item.route })
+    const own = role ? item.titleByRole?.[role] : undefined
+    out.push({ ...item, path: r.path, titleKey: own ?? r.meta.titleKey ?? item.route })
   }
   return out
 }

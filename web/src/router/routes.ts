@@ -4,6 +4,9 @@ import './meta'
 const ADMIN = ['sysadmin'] as const
 const ENTERPRISE = ['enterprise'] as const
 const REGULATORS = ['district_regulator', 'city_regulator'] as const
+const INSTITUTE = ['institute'] as const
+/** Roles that see appointments, verification records and certificates (each within its scope). */
+const VERIFICATION_READERS = ['enterprise', 'institute', ...REGULATORS] as const
 /** Roles that work with instruments and so may read the catalogue. */
 const BUSINESS = ['enterprise', 'district_regulator', 'city_regulator', 'drc', 'institute'] as const
 
@@ -85,6 +88,78 @@ export const routes: RouteRecordRaw[] = [
         name: 'catalogue',
         component: () => import('@/views/instruments/CatalogueView.vue'),
         meta: { roles: [...BUSINESS], titleKey: 'menu.catalogue' },
+      },
+      {
+        path: 'appointments',
+        name: 'appointments',
+        component: () => import('@/views/appointments/AppointmentsView.vue'),
+        meta: { roles: [...ENTERPRISE], titleKey: 'menu.appointments' },
+      },
+      {
+        path: 'appointments/new',
+        name: 'appointment-new',
+        component: () => import('@/views/appointments/AppointmentEditView.vue'),
+        meta: { roles: [...ENTERPRISE], titleKey: 'menu.appointmentNew' },
+      },
+      {
+        path: 'appointments/:id(\\d+)/edit',
+        name: 'appointment-edit',
+        component: () => import('@/views/appointments/AppointmentEditView.vue'),
+        meta: { roles: [...ENTERPRISE], titleKey: 'menu.appointmentEdit' },
+      },
+      {
+        path: 'appointments/:id(\\d+)',
+        name: 'appointment-detail',
+        component: () => import('@/views/appointments/AppointmentDetailView.vue'),
+        meta: { roles: [...VERIFICATION_READERS], titleKey: 'menu.appointmentDetail' },
+      },
+      {
+        path: 'institute/appointments',
+        name: 'institute-appointments',
+        component: () => import('@/views/appointments/InstituteAppointmentsView.vue'),
+        meta: { roles: [...INSTITUTE], titleKey: 'menu.instituteAppointments' },
+      },
+      {
+        path: 'verifications',
+        name: 'verifications',
+        component: () => import('@/views/verifications/VerificationsView.vue'),
+        meta: { roles: [...INSTITUTE], titleKey: 'menu.verifications' },
+      },
+      {
+        path: 'verifications/new',
+        name: 'verification-new',
+        component: () => import('@/views/verifications/VerificationEditView.vue'),
+        meta: { roles: [...INSTITUTE], titleKey: 'menu.verificationNew' },
+      },
+      {
+        path: 'verifications/:id(\\d+)',
+        name: 'verification-detail',
+        component: () => import('@/views/verifications/VerificationEditView.vue'),
+        meta: { roles: [...VERIFICATION_READERS], titleKey: 'menu.verificationDetail' },
+      },
+      {
+        path: 'institute/standards',
+        name: 'standards',
+        component: () => import('@/views/verifications/StandardsView.vue'),
+        meta: { roles: [...INSTITUTE], titleKey: 'menu.standards' },
+      },
+      {
+        path: 'certificates',
+        name: 'certificates',
+        component: () => import('@/views/certificates/CertificatesView.vue'),
+        meta: { roles: [...VERIFICATION_READERS], titleKey: 'menu.certificates' },
+      },
+      {
+        path: 'certificates/:number',
+        name: 'certificate-detail',
+        component: () => import('@/views/certificates/CertificateDetailView.vue'),
+        meta: { roles: [...VERIFICATION_READERS], titleKey: 'menu.certificateDetail' },
+      },
+      {
+        path: 'supervision/verification',
+        name: 'supervision-verification',
+        component: () => import('@/views/supervision/VerificationSummaryView.vue'),
+        meta: { roles: [...REGULATORS], titleKey: 'menu.supervision' },
       },
       {
         path: 'password',

@@ -1,5 +1,5 @@
 // Filters of the instrument lists (我的器具, 备案审核) as the filter bar edits them.
-import type { InstrumentQuery, StatusFilter } from '@/lib/api'
+import type { InstrumentQuery, StatusFilter, VerificationFilter } from '@/lib/api'
 
 export interface InstrumentFilters {
   status: StatusFilter | ''
@@ -12,10 +12,12 @@ export interface InstrumentFilters {
   date_to: string
   /** one enterprise (from 企业档案); 0 = any */
   org_id: number
+  /** verification state of approved instruments (from 检定监管) */
+  verification: VerificationFilter | ''
 }
 
 export function blankFilters(status: StatusFilter | '' = ''): InstrumentFilters {
-  return { status, type_code: '', q: '', brand: '', region_code: '', date_from: '', date_to: '', org_id: 0 }
+  return { status, type_code: '', q: '', brand: '', region_code: '', date_from: '', date_to: '', org_id: 0, verification: '' }
 }
 
 /** Query of `GET /instruments` for the filters (empty values are left out by the client). */
@@ -29,5 +31,6 @@ export function toQuery(f: InstrumentFilters): InstrumentQuery {
     date_from: f.date_from,
     date_to: f.date_to,
     org_id: f.org_id || undefined,
+    verification: f.verification,
   }
 }

@@ -1,5 +1,8 @@
 // Response and request shapes of the mvis HTTP API v1 (docs/api.md). Field names are snake_case
-// as on the wire. Times are ISO-8601 UTC strings.
+// as on the wire. Times are ISO-8601 UTC strings. The verification business: types.verification.ts.
+import type { InstrumentVerification, VerificationFilter } from './types.verification'
+
+export * from './types.verification'
 
 export const ROLES = [
   'enterprise',
@@ -259,7 +262,7 @@ export interface InstrumentData {
 
 export type DeregisterKind = 'suspended' | 'scrapped' | 'moved_out'
 
-export interface Instrument extends InstrumentData {
+export interface Instrument extends InstrumentData, InstrumentVerification {
   id: number
   org_id: number
   org_name: string
@@ -296,6 +299,8 @@ export interface InstrumentQuery extends PageQuery {
   date_from?: string
   date_to?: string
   mandatory?: boolean
+  /** verification state of approved instruments (regulators' supervision) */
+  verification?: VerificationFilter | ''
   sort?: 'id' | 'updated_at' | 'submitted_at' | 'serial_no' | 'name' | 'status'
   order?: 'asc' | 'desc'
 }

@@ -1,0 +1,71 @@
+// Rules of appointments (预约检定) as the UI needs them: status colours, which actions a role is
+// offered, and picking the institute query for the chosen instruments. Pure: the server decides.
+import type { Appointment, AppointmentDetail, AppointmentStatus, Institute, Role, VerificationSummary } from './api/types'
+import type { TagType } from './filing'
+
+export const APPOINTMENT_TAGS: Record<AppointmentStatus, TagType> = {
+  draft: 'info',
+  submitted: 'warning',
+  accepted: 'primary',
+  scheduled: 'primary',
+  completed: 'success',
+  rejected: 'danger',
+  cancelled: 'info',
+}
+export const MODE_TAGS: Record<string, TagType> = { send_in: 'primary', on_site: 'success' }
+
+/** Row and detail actions, in display order. */
+export type AppointmentAction = 'edit' | 'submit' | 'cancel' | 'accept' | 'reject' | 'schedule'
+
+/**
+ * The enterprise edits and submits drafts and cancels before acceptance; the institute accepts or
+ * rejects submitted appointments and schedules (or reschedules) accepted ones.
+ */
+export function appointmentActions(a: Pick<Appointment, 'status'>, role: Role | null): AppointmentAction[] {
+  const out: AppointmentAction[] = []
+  if (role === 'enterprise') {
+    if (a.status === 'draft') out.push('edit', 'submit')
+    if (a.status === 'draft' || a.status === 'submitted') out.push('cancel')
+  } else if (role === 'institute') {
+    if (a.status === 'submitted') out.push('accept', 'reject')
+    if (a.status === 'accepted' || a.status === 'scheduled') out.push('schedule')
+  }
+  return out
+}
+
+/** The institute records verifications of an accepted or scheduled appointment. */
+export function canRecord(a: Pick<Appointment, 'status'>, role: Role | null): boolean {
+  return role === 'institute' && (a.status === 'accepted' || a.status === 'scheduled')
+}
+
+/** The latest record of an instrument in the appointment, if any. */
+export function recordOf(a: Pick<AppointmentDetail, 'verifications'>, instrumentId: number): VerificationSummary | undefined {
+  return (a.verifications ?? []).filter((v) => v.instrument_id === instrumentId).sort((x, y) => y.id - x.id)[0]
+}
+
+/** The certificate number of a listed record, whichever field the server sent. */
+export function certificateNoOf(v: VerificationSummary): string {
+  return v.certificate?.number ?? v.certificate_no ?? ''
+}
+
+/** The most frequent value (the first seen on a tie); '' for none. */
+export function mostFrequent(values: string[]): string {
+  const counts = new Map<string, number>()
+  let best = ''
+  let bestN = 0
+  for (const v of values) {
+    if (!v) continue
+    const n = (counts.get(v) ?? 0) + 1
+    counts.set(v, n)
+    if (n > bestN) {
+      best = v
+      bestN = n
+    }
+  }
+  return best
+}
+
+/** Suggested institutes first, otherwise in the server's order. */
+export function suggestedFirst(list: Institute[]): Institute[] {
+  return [...list.filter((i) => i.suggested), ...list.filter((i) => !i.suggested)]
+}
