@@ -41,6 +41,7 @@ void ApiTest::SetUp() {
   config_.listen = "127.0.0.1:0";
   config_.web = "";
   config_.threads = 2;
+  config_.services.daily_jobs = false;  // tests run the reminder job explicitly
   Restart([](app::AppConfig&) {});
 }
 
