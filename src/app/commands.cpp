@@ -198,4 +198,16 @@ int CmdAuditVerify(const Overrides& overrides) {
   return 0;
 }
 
+int CmdRotateLabelKey(const Overrides& overrides) {
+  auto config = LoadConfig(overrides);
+  if (!config) return Report(config.error());
+  auto db = OpenAndMigrate(*config);
+  if (!db) return Report(db.error());
+  services::CertificateService certificates(**db, config->services);
+  auto kid = certificates.RotateKey(services::SystemActor("cli"));
+  if (!kid) return Report(kid.error());
+  std::cout << "new active label key: " << *kid << "\n";
+  return 0;
+}
+
 }  // namespace mvis::app

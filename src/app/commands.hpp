@@ -24,6 +24,8 @@ struct UserAddArgs {
 };
 int CmdUserAdd(const Overrides& overrides, const UserAddArgs& args);
 int CmdAuditVerify(const Overrides& overrides);
+// Retires the active label signing key and creates a new one (labels already printed stay valid).
+int CmdRotateLabelKey(const Overrides& overrides);
 // Imports FILE for the enterprise with CREDIT_CODE: parse, validate, and on success commit the
 // rows as drafts. Exit 0 with a summary; 1 with the row errors (nothing written).
 int CmdImport(const Overrides& overrides, const std::string& credit_code, const std::string& file);

@@ -64,6 +64,12 @@ int main(int argc, char** argv) {
       audit->add_subcommand("verify", "check the audit hash chain; exit 1 at the first broken row");
   DataOptions(verify, o);
 
+  auto* keys = app.add_subcommand("label-keys", "label signing keys (QR tokens)");
+  keys->require_subcommand(1);
+  auto* rotate = keys->add_subcommand(
+      "rotate", "retire the active key and create a new one; printed labels stay valid");
+  DataOptions(rotate, o);
+
   auto* import = app.add_subcommand(
       "import", "import instruments from an .xlsx template or CSV for an enterprise");
   DataOptions(import, o);
@@ -82,6 +88,7 @@ int main(int argc, char** argv) {
   if (*demo) return mvis::app::CmdDemo(o);
   if (*user_add) return mvis::app::CmdUserAdd(o, ua);
   if (*verify) return mvis::app::CmdAuditVerify(o);
+  if (*rotate) return mvis::app::CmdRotateLabelKey(o);
   if (*import) return mvis::app::CmdImport(o, import_org, import_file);
   return 1;
 }

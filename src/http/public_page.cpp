@@ -143,4 +143,11 @@ std::string RenderRateLimitedPage() {
          kFoot;
 }
 
+std::string RenderUnavailablePage() {
+  return std::string(kHead) + "暂时无法查询" + kStyle +
+         "<section class=\"status superseded\"><h1>暂时无法查询</h1><p>系统繁忙，请稍后再试。"
+         "</p></section>\n" +
+         kFoot;
+}
+
 }  // namespace mvis::http

@@ -13,6 +13,8 @@ std::string RenderPublicPage(const services::PublicCheck& check);
 std::string RenderInvalidLabelPage();
 // The page answered when a client exceeds its request budget.
 std::string RenderRateLimitedPage();
+// The page answered when the check itself failed (database unavailable).
+std::string RenderUnavailablePage();
 
 std::string HtmlEscape(const std::string& text);
 

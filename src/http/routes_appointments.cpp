@@ -44,6 +44,10 @@ Result<services::AppointmentInput> AppointmentOf(const Json& b) {
   return in;
 }
 
+bool IsRegulator(const services::Actor& a) {
+  return a.Is(domain::Role::kDistrictRegulator) || a.Is(domain::Role::kCityRegulator);
+}
+
 bool Flag(const Json& b, const char* key) {
   auto it = b.find(key);
   return it != b.end() && it->is_boolean() && it->get<bool>();
@@ -57,7 +61,8 @@ Response DetailReply(AppServices& s, RequestContext& ctx,
   services::VerificationQuery q;
   q.appointment_id = d->appointment.id;
   if (auto page = s.verifications.List(ctx.actor(), q, {1, 200})) records = page->items;
-  return JsonResponse(status, AppointmentJson(*d, true, records));
+  return JsonResponse(status, AppointmentJson(*d, true, IsRegulator(ctx.actor()), records,
+                                              s.certificates.public_url()));
 }
 
 }  // namespace
@@ -149,8 +154,9 @@ void AddAppointmentRoutes(Router& router, AppServices& s) {
     if (!page) return ErrorResponse(page.error());
     const auto& r = ctx.request();
     services::AppointmentQuery q{r.Query("status"), r.Query("mode"), r.Query("q")};
-    return Reply(s.appointments.List(ctx.actor(), q, *page), [](const auto& p) {
-      return PageJson(p, [](const auto& d) { return AppointmentJson(d, false); });
+    bool mask = IsRegulator(ctx.actor());
+    return Reply(s.appointments.List(ctx.actor(), q, *page), [mask](const auto& p) {
+      return PageJson(p, [mask](const auto& d) { return AppointmentJson(d, false, mask); });
     });
   });
 

@@ -22,8 +22,6 @@ Response Html(int status, std::string body) {
   r.headers.emplace_back("Content-Security-Policy",
                          "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; "
                          "form-action 'none'; frame-ancestors 'none'");
-  r.headers.emplace_back("X-Content-Type-Options", "nosniff");
-  r.headers.emplace_back("Referrer-Policy", "no-referrer");
   return r;
 }
 
@@ -45,7 +43,7 @@ void AddPublicRoutes(Router& router, AppServices& s, int per_minute) {
     auto check = s.certificates.Check(ctx.request().params["token"]);
     if (!check) {
       if (check.error().code == "label_invalid") return Html(404, RenderInvalidLabelPage());
-      return Html(503, RenderRateLimitedPage());
+      return Html(503, RenderUnavailablePage());
     }
     return Html(200, RenderPublicPage(*check));
   });

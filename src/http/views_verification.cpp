@@ -1,6 +1,7 @@
 #include "http/views_verification.hpp"
 
 #include "domain/appointment.hpp"
+#include "domain/phone.hpp"
 #include "domain/time.hpp"
 #include "http/views.hpp"
 
@@ -61,8 +62,9 @@ Json RulesJson(const services::VerificationRules& r) {
           {"limits", limits}};
 }
 
-Json AppointmentJson(const services::AppointmentDetail& d, bool detail,
-                     const std::vector<services::VerificationView>& verifications) {
+Json AppointmentJson(const services::AppointmentDetail& d, bool detail, bool mask_phone,
+                     const std::vector<services::VerificationView>& verifications,
+                     const std::string& public_url) {
   const auto& a = d.appointment;
   auto status = domain::ParseAppointmentStatus(a.status);
   Json verifiers = Json::array();
@@ -81,7 +83,7 @@ Json AppointmentJson(const services::AppointmentDetail& d, bool detail,
             {"preferred_date", a.preferred_date},
             {"scheduled_date", OptStr(a.scheduled_date)},
             {"contact_name", a.contact_name},
-            {"contact_phone", a.contact_phone},
+            {"contact_phone", mask_phone ? domain::MaskPhone(a.contact_phone) : a.contact_phone},
             {"notes", a.notes},
             {"reason", a.reason},
             {"verifier_user_ids", a.verifier_user_ids},
@@ -107,7 +109,7 @@ Json AppointmentJson(const services::AppointmentDetail& d, bool detail,
                         {"reason", e.reason}});
     }
     Json records = Json::array();
-    for (const auto& v : verifications) records.push_back(VerificationJson(v, ""));
+    for (const auto& v : verifications) records.push_back(VerificationJson(v, public_url));
     j["instruments"] = instruments;
     j["events"] = events;
     j["verifications"] = records;

@@ -14,8 +14,10 @@ Json InstituteJson(const services::InstituteView& v);
 Json StandardJson(const store::StandardRow& s);
 Json RulesJson(const services::VerificationRules& r);
 // The list form; `detail` adds instruments, events and the institute's verifications.
-Json AppointmentJson(const services::AppointmentDetail& d, bool detail,
-                     const std::vector<services::VerificationView>& verifications = {});
+// `mask_phone`: the viewer has no need for the enterprise contact's full number (regulators).
+Json AppointmentJson(const services::AppointmentDetail& d, bool detail, bool mask_phone,
+                     const std::vector<services::VerificationView>& verifications = {},
+                     const std::string& public_url = "");
 Json VerificationJson(const services::VerificationView& v, const std::string& public_url);
 Json CertificateJson(const store::CertificateRow& c, const std::string& live_status,
                      const std::string& public_url);

@@ -399,7 +399,13 @@ Result<AppointmentDetail> AppointmentService::Get(const Actor& actor, int64_t id
   return db_.Read([&](store::Tx& tx) -> Result<AppointmentDetail> {
     auto a = LoadVisibleAppointment(tx, actor, id);
     if (!a) return std::unexpected(a.error());
-    return Detail(tx, *a);
+    auto d = Detail(tx, *a);
+    if (actor.Is(domain::Role::kDistrictRegulator) || actor.Is(domain::Role::kCityRegulator)) {
+      std::erase_if(d.instruments, [&](const store::InstrumentRow& i) {
+        return !actor.CoversRegion(i.data.install_region_code);
+      });
+    }
+    return d;
   });
 }
 

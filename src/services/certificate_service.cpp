@@ -354,12 +354,23 @@ Result<PublicCheck> CertificateService::Check(const std::string& token) {
 }
 
 Result<std::vector<store::LabelKeyRow>> CertificateService::PublicKeys() {
-  return db_.Write([](store::Tx& tx) -> Result<std::vector<store::LabelKeyRow>> {
-    ActiveLabelKey(tx);  // publish a key before the first label is printed
+  return db_.Read([](store::Tx& tx) -> Result<std::vector<store::LabelKeyRow>> {
     auto keys = store::ListLabelKeys(tx);
     for (auto& k : keys) k.secret_key.clear();
     return keys;
   });
+}
+
+Result<std::string> CertificateService::RotateKey(const Actor& actor) {
+  if (!actor.Is(domain::Role::kSysadmin)) return Forbidden();
+  auto kid = db_.Write([&](store::Tx& tx) -> Result<std::string> {
+    store::RetireLabelKeys(tx);
+    std::string kid = ActiveLabelKey(tx).kid;
+    Audit(tx, actor, {"label_key.rotate", "label_key", kid, "new active key " + kid});
+    return kid;
+  });
+  Keys(true);
+  return kid;
 }
 
 }  // namespace mvis::services

@@ -72,6 +72,9 @@ class CertificateService {
   // The public check of `token`; label_invalid for a forged, altered or unknown one.
   Result<PublicCheck> Check(const std::string& token);
   Result<std::vector<store::LabelKeyRow>> PublicKeys();
+  // Retires the active signing key (its labels keep verifying) and creates a new one; returns
+  // the new key id. Platform administrators only; audited.
+  Result<std::string> RotateKey(const Actor& actor);
 
   std::string QrUrl(const std::string& token) const { return public_url_ + "/v/" + token; }
   // The live status of the latest revision `c` (see docs/verification.md).

@@ -33,9 +33,8 @@ void InsertLabelKey(Tx& tx, const LabelKeyRow& k) {
       {k.kid, k.public_key, k.secret_key, k.status, k.created_at, k.not_after});
 }
 
-void RetireLabelKeys(Tx& tx, int64_t not_after) {
-  tx.Exec("UPDATE label_keys SET status = 'retired', not_after = ? WHERE status = 'active'",
-          {not_after});
+void RetireLabelKeys(Tx& tx) {
+  tx.Exec("UPDATE label_keys SET status = 'retired' WHERE status = 'active'");
 }
 
 bool ClaimJobRun(Tx& tx, const std::string& job, const std::string& run_date, int64_t now) {

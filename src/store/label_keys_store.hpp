@@ -21,8 +21,8 @@ struct LabelKeyRow {
 std::vector<LabelKeyRow> ListLabelKeys(Tx& tx);
 std::optional<LabelKeyRow> FindActiveLabelKey(Tx& tx);
 void InsertLabelKey(Tx& tx, const LabelKeyRow& key);
-// Retires every active key; their tokens keep verifying until `not_after`.
-void RetireLabelKeys(Tx& tx, int64_t not_after);
+// Retires every active key; their tokens keep verifying until their `not_after`.
+void RetireLabelKeys(Tx& tx);
 
 // Claims the daily run of `job` for `run_date`: true for the first caller, false afterwards
 // (also across server instances sharing the database).

@@ -382,7 +382,9 @@ TEST_F(VerificationTest, AppointmentRules) {
             "instrument_already_booked");
   std::string path = "/api/v1/appointments/" + std::to_string(first.json()["id"].get<int64_t>());
   EXPECT_EQ(other.Get(path).status, 404);
-  EXPECT_EQ(SignIn("jiangan").Get(path).status, 200);  // the install district's regulator
+  auto seen = SignIn("jiangan").Get(path);  // the install district's regulator
+  EXPECT_EQ(seen.status, 200);
+  EXPECT_EQ(seen.json()["contact_phone"], "139****5678");
   EXPECT_EQ(SignIn("hongshan").Get(path).status, 404);
   EXPECT_EQ(enterprise_->Post(path + "/accept").status, 403);
   EXPECT_EQ(approver_->Post(path + "/reject", {{"reason", ""}}).error_code(), "reason_required");
@@ -486,6 +488,23 @@ TEST_F(VerificationTest, RemindersAreSentOnceAndOverdueIsListed) {
   EXPECT_EQ(summary[0]["overdue"], 1);
   EXPECT_EQ(jiangan.Get("/api/v1/instruments?verification=overdue").json()["total"], 1);
   EXPECT_EQ(enterprise_->Get("/api/v1/supervision/verification-summary").status, 403);
+}
+
+TEST_F(VerificationTest, KeyRotationKeepsPrintedLabelsValid) {
+  auto ids = Filed(2);
+  int64_t appointment = Scheduled(ids);
+  std::string old_page = TokenPath(Verified(appointment, ids[0])["certificate"]["qr_url"]);
+  auto kid = runtime_->certificates().RotateKey(services::SystemActor("test"));
+  ASSERT_TRUE(kid.has_value());
+  std::string new_page = TokenPath(Verified(appointment, ids[1])["certificate"]["qr_url"]);
+  Client anonymous = NewClient();
+  json keys = anonymous.Get("/api/v1/public/keys").json()["keys"];
+  ASSERT_EQ(keys.size(), 2u);
+  EXPECT_EQ(keys[0]["status"], "retired");
+  EXPECT_EQ(keys[1]["status"], "active");
+  EXPECT_EQ(keys[1]["kid"], *kid);
+  EXPECT_NE(anonymous.Get(old_page).body.find("检定合格 · 有效"), std::string::npos);
+  EXPECT_NE(anonymous.Get(new_page).body.find("检定合格 · 有效"), std::string::npos);
 }
 
 TEST_F(VerificationTest, PublicPagesAreRateLimitedPerClient) {
