@@ -2,6 +2,9 @@
 // institute contact, scheduling, a record with a computed conclusion, three distinct
 // signatures, the certificate, the instrument's state, the PDFs and the public label check;
 // the fail path, revision and revocation, refusals that change nothing, and the reminder job.
+#include <cstdio>
+#include <cstdlib>
+#include <fstream>
 #include <regex>
 
 #include "domain/calendar.hpp"
@@ -505,6 +508,35 @@ TEST_F(VerificationTest, KeyRotationKeepsPrintedLabelsValid) {
   EXPECT_EQ(keys[1]["kid"], *kid);
   EXPECT_NE(anonymous.Get(old_page).body.find("检定合格 · 有效"), std::string::npos);
   EXPECT_NE(anonymous.Get(new_page).body.find("检定合格 · 有效"), std::string::npos);
+}
+
+// The published keys let anyone check a label without the platform: scripts/verify-label.mjs is
+// an independent implementation (Node's crypto) run against a saved copy of the keys.
+TEST_F(VerificationTest, LabelsVerifyOfflineWithThePublishedKeys) {
+  if (std::system("node --version > /dev/null 2>&1") != 0) GTEST_SKIP() << "node not installed";
+  auto ids = Filed(1);
+  std::string qr = Verified(Scheduled(ids), ids[0])["certificate"]["qr_url"];
+  std::string keys_file = ::testing::TempDir() + "mvis-label-keys.json";
+  std::ofstream(keys_file) << NewClient().Get("/api/v1/public/keys").body;
+  auto run = [&](const std::string& url) {
+    std::string cmd =
+        "node " MVIS_SOURCE_DIR "/scripts/verify-label.mjs " + keys_file + " '" + url + "' 2>&1";
+    std::string out;
+    FILE* p = popen(cmd.c_str(), "r");
+    char buf[512];
+    while (p && fgets(buf, sizeof buf, p)) out += buf;
+    int rc = p ? pclose(p) : -1;
+    return std::pair{rc, out};
+  };
+  auto [ok_rc, ok_out] = run(qr);
+  EXPECT_EQ(ok_rc, 0) << ok_out;
+  EXPECT_NE(ok_out.find("VALID: certificate WHJL-"), std::string::npos) << ok_out;
+  std::string altered = qr;
+  altered[altered.find("/v/") + 10] ^= 1;
+  auto [bad_rc, bad_out] = run(altered);
+  EXPECT_NE(bad_rc, 0) << bad_out;
+  EXPECT_NE(bad_out.find("INVALID"), std::string::npos) << bad_out;
+  std::remove(keys_file.c_str());
 }
 
 TEST_F(VerificationTest, PublicPagesAreRateLimitedPerClient) {
