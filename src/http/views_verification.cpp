@@ -130,6 +130,16 @@ Json VerificationJson(const services::VerificationView& view, const std::string&
             {"institute_name", v.institute_name},
             {"org_id", v.org_id},
             {"org_name", v.org_name},
+            {"instrument",
+             {{"id", v.instrument_id},
+              {"type_code", v.type_code},
+              {"type_name", v.type_name},
+              {"name", v.instrument_name},
+              {"model", v.model},
+              {"serial_no", v.serial_no},
+              {"manufacturer", v.manufacturer},
+              {"accuracy_class", v.accuracy_class},
+              {"tou_billing", v.tou_billing}}},
             {"kind", v.kind},
             {"regulation", v.regulation},
             {"accuracy_class", v.accuracy_class},
@@ -150,7 +160,9 @@ Json VerificationJson(const services::VerificationView& view, const std::string&
                           "clock_error_s", "clock_rounded_s", "clock_limit_s", "clock_pass"}) {
     j[key] = data.value(key, Json());
   }
-  j["certificate"] = view.certificate ? CertificateJson(*view.certificate, "", public_url) : Json();
+  j["certificate"] = view.certificate ? CertificateJson(*view.certificate,
+                                                        view.certificate_live_status, public_url)
+                                      : Json();
   return j;
 }
 

@@ -25,6 +25,16 @@ bool IsInstituteUser(const Actor& actor) {
   return actor.Is(domain::Role::kInstitute) && actor.org_id.has_value();
 }
 
+// Records are entered and edited by the institute's verifiers (检定员).
+Status RequireVerifier(const Actor& actor) {
+  if (!IsInstituteUser(actor))
+    return Fail(ErrorKind::kPermissionDenied, "permission_denied",
+                "只有检定机构人员可以录入检定记录");
+  if (std::ranges::find(actor.duties, domain::Duty::kVerifier) == actor.duties.end())
+    return Fail(ErrorKind::kPermissionDenied, "duty_missing", "只有检定员可以录入或修改检定记录");
+  return {};
+}
+
 Status CheckInput(const VerificationInput& in) {
   std::vector<FieldError> errors;
   if (!domain::ParseVerificationKind(in.kind))
@@ -198,13 +208,27 @@ std::vector<std::string> StatusesAwaiting(const std::vector<domain::Duty>& dutie
   return out;
 }
 
+// The view of record `v` with its document (once approved) and the document's live status.
+VerificationView ViewOf(store::Tx& tx, store::VerificationRow v) {
+  VerificationView view{std::move(v), std::nullopt, ""};
+  if (view.record.status == "approved") {
+    view.certificate = store::FindCertificateOfVerification(tx, view.record.id);
+    if (view.certificate) {
+      if (auto latest = store::FindCertificate(tx, view.certificate->number)) {
+        view.certificate = *latest;
+        view.certificate_live_status =
+            CertificateService::LiveStatus(tx, *latest, domain::TodayChina());
+      }
+    }
+  }
+  return view;
+}
+
 }  // namespace
 
 Result<VerificationView> VerificationService::Create(const Actor& actor,
                                                      const VerificationInput& in) {
-  if (!IsInstituteUser(actor))
-    return Fail(ErrorKind::kPermissionDenied, "permission_denied",
-                "只有检定机构人员可以录入检定记录");
+  if (auto ok = RequireVerifier(actor); !ok) return std::unexpected(ok.error());
   if (auto ok = CheckInput(in); !ok) return std::unexpected(ok.error());
   return db_.Write([&](store::Tx& tx) -> Result<VerificationView> {
     store::VerificationRow v;
@@ -221,12 +245,13 @@ Result<VerificationView> VerificationService::Create(const Actor& actor,
     Audit(tx, actor,
           {"verification.create", "verification", std::to_string(v.id),
            "instrument " + std::to_string(v.instrument_id) + "; conclusion " + v.conclusion});
-    return VerificationView{*store::FindVerification(tx, v.id), std::nullopt};
+    return ViewOf(tx, *store::FindVerification(tx, v.id));
   });
 }
 
 Result<VerificationView> VerificationService::Update(const Actor& actor, int64_t id,
                                                      const VerificationInput& in) {
+  if (auto ok = RequireVerifier(actor); !ok) return std::unexpected(ok.error());
   if (auto ok = CheckInput(in); !ok) return std::unexpected(ok.error());
   return db_.Write([&](store::Tx& tx) -> Result<VerificationView> {
     auto v = LoadOwn(tx, actor, id);
@@ -245,7 +270,7 @@ Result<VerificationView> VerificationService::Update(const Actor& actor, int64_t
     Audit(tx, actor,
           {"verification.update", "verification", std::to_string(id),
            "conclusion " + before + " -> " + v->conclusion});
-    return VerificationView{*store::FindVerification(tx, id), std::nullopt};
+    return ViewOf(tx, *store::FindVerification(tx, id));
   });
 }
 
@@ -283,14 +308,12 @@ Result<VerificationView> VerificationService::Sign(const Actor& actor, int64_t i
     Audit(tx, actor,
           {"verification.sign", "verification", std::to_string(id),
            duty_name + ": " + from + " -> " + v->status});
-    std::optional<store::CertificateRow> cert;
     if (*next == domain::RecordStatus::kApproved) {
       auto issued = certificates_.Issue(tx, actor, *store::FindVerification(tx, id));
       if (!issued) return std::unexpected(issued.error());
-      cert = *issued;
       CompleteIfDone(tx, actor, v->appointment_id);
     }
-    return VerificationView{*store::FindVerification(tx, id), cert};
+    return ViewOf(tx, *store::FindVerification(tx, id));
   });
 }
 
@@ -322,7 +345,7 @@ Result<VerificationView> VerificationService::SendBack(const Actor& actor, int64
                   {"verification_sent_back", "检定记录被退回",
                    "检定记录（编号 " + std::to_string(id) + "）被退回，原因：" + reason});
     }
-    return VerificationView{*store::FindVerification(tx, id), std::nullopt};
+    return ViewOf(tx, *store::FindVerification(tx, id));
   });
 }
 
@@ -330,9 +353,7 @@ Result<VerificationView> VerificationService::Get(const Actor& actor, int64_t id
   return db_.Read([&](store::Tx& tx) -> Result<VerificationView> {
     auto v = store::FindVerification(tx, id);
     if (!v || !CanSee(actor, *v)) return NotFound("检定记录");
-    VerificationView view{*v, std::nullopt};
-    if (v->status == "approved") view.certificate = store::FindCertificateOfVerification(tx, id);
-    return view;
+    return ViewOf(tx, *v);
   });
 }
 
@@ -379,12 +400,7 @@ Result<store::Page<VerificationView>> VerificationService::List(const Actor& act
     auto rows = store::ListVerifications(tx, f, page);
     store::Page<VerificationView> out;
     out.total = rows.total;
-    for (auto& v : rows.items) {
-      VerificationView view{std::move(v), std::nullopt};
-      if (view.record.status == "approved")
-        view.certificate = store::FindCertificateOfVerification(tx, view.record.id);
-      out.items.push_back(std::move(view));
-    }
+    for (auto& v : rows.items) out.items.push_back(ViewOf(tx, std::move(v)));
     return out;
   });
 }

@@ -42,6 +42,7 @@ struct VerificationQuery {
 struct VerificationView {
   store::VerificationRow record;
   std::optional<store::CertificateRow> certificate;  // once approved
+  std::string certificate_live_status;               // its CertificateService::LiveStatus
 };
 
 class VerificationService {

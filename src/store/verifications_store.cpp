@@ -11,8 +11,10 @@ constexpr char kSelect[] =
     "v.verifier_user_id, v.verifier_signed_at, v.checker_user_id, v.checker_signed_at, "
     "v.approver_user_id, v.approver_signed_at, v.last_reason, v.created_by, v.created_at, "
     "v.updated_at, i.org_id, o.name, n.name, i.install_region_code, "
-    "COALESCE(u1.display_name, ''), COALESCE(u2.display_name, ''), COALESCE(u3.display_name, '') "
+    "COALESCE(u1.display_name, ''), COALESCE(u2.display_name, ''), COALESCE(u3.display_name, ''), "
+    "i.type_code, t.name, i.name, i.model, i.serial_no, i.manufacturer, i.tou_billing "
     "FROM verifications v JOIN instruments i ON i.id = v.instrument_id "
+    "JOIN instrument_types t ON t.code = i.type_code "
     "JOIN orgs o ON o.id = i.org_id JOIN orgs n ON n.id = v.institute_org_id "
     "LEFT JOIN users u1 ON u1.id = v.verifier_user_id "
     "LEFT JOIN users u2 ON u2.id = v.checker_user_id "
@@ -53,6 +55,13 @@ VerificationRow ToVerification(const Row& r) {
   v.verifier_name = r.Str(26);
   v.checker_name = r.Str(27);
   v.approver_name = r.Str(28);
+  v.type_code = r.Str(29);
+  v.type_name = r.Str(30);
+  v.instrument_name = r.Str(31);
+  v.model = r.Str(32);
+  v.serial_no = r.Str(33);
+  v.manufacturer = r.Str(34);
+  v.tou_billing = r.OptInt(35).value_or(0) != 0;
   return v;
 }
 

@@ -31,6 +31,8 @@ struct VerificationRow {
   int64_t org_id = 0;
   std::string org_name, institute_name, install_region_code;
   std::string verifier_name, checker_name, approver_name;
+  std::string type_code, type_name, instrument_name, model, serial_no, manufacturer;
+  bool tou_billing = false;
 };
 
 struct VerificationFilter {

@@ -6,8 +6,12 @@
 // with playwright-core, prints `✓ name` / `✗ name: error` per scenario and a closing
 // `N passed, M failed` line. Screenshots of failures go to e2e/out/, and so do those of the
 // filing pages (form, review queue, detail timeline). E2E_SCREENSHOTS=1 also keeps screenshots
-// of the registration and home pages there. Filing scenarios: e2e/filing.mjs; batch import:
-// e2e/imports.mjs (screenshots import-*.png); password reset (忘记密码): e2e/passwordReset.mjs.
+// of the registration and home pages there; E2E_ONLY=text runs only the scenarios whose name
+// contains it. Filing scenarios: e2e/filing.mjs; batch import:
+// e2e/imports.mjs (screenshots import-*.png); password reset (忘记密码): e2e/passwordReset.mjs;
+// the verification loop across roles on the `mvis demo` data, with the label's QR code and the
+// public check page: e2e/verification.mjs (screenshots verification-*.png, public-page*.png;
+// needs pdftoppm and zbarimg).
 import { spawn, execFileSync } from 'node:child_process'
 import { createWriteStream, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { createServer } from 'node:net'
@@ -19,6 +23,7 @@ import { creditCode, randomChars, randomPhone } from './util.mjs'
 import { registerFilingScenarios } from './filing.mjs'
 import { registerImportScenarios } from './imports.mjs'
 import { registerPasswordResetScenarios } from './passwordReset.mjs'
+import { registerVerificationScenarios } from './verification.mjs'
 
 const WEB = resolve(dirname(fileURLToPath(import.meta.url)), '..')
 const OUT = join(WEB, 'e2e', 'out')
@@ -29,6 +34,7 @@ const ADMIN = { username: 'admin', password: 'Adm1n!Passw0rd#' }
 const TOTAL_TIMEOUT_MS = 5 * 60_000
 const STEP_TIMEOUT_MS = 15_000
 const SCREENSHOTS = process.env.E2E_SCREENSHOTS === '1'
+const ONLY = process.env.E2E_ONLY ?? '' // run only the scenarios whose name contains this
 
 function fail(msg) {
   console.error(`e2e: ${msg}`)
@@ -298,6 +304,7 @@ test('sysadmin creates an organisation and a user', async ({ page }) => {
 registerFilingScenarios(test, { fill, choose, expectVisible, expectMessage, uiLogin, apiLogin, ADMIN, OUT })
 registerImportScenarios(test, { fill, expectVisible, expectMessage, uiLogin, apiLogin, ADMIN, OUT })
 registerPasswordResetScenarios(test, { fill, expectVisible, expectMessage, uiLogin, apiLogin, smsCodeFor, ADMIN })
+registerVerificationScenarios(test, { fill, choose, expectVisible, expectMessage, uiLogin, apiLogin, OUT })
 
 // ---------------------------------------------------------------- main
 let passed = 0
@@ -306,6 +313,7 @@ const logPath = join(OUT, 'server.log')
 try {
   run(['migrate', '--db', db])
   run(['user', 'add', '--db', db, '--username', ADMIN.username, '--role', 'sysadmin', '--password-stdin'], ADMIN.password)
+  run(['demo', '--db', db]) // demo organisations, accounts and data: e2e/verification.mjs signs in as them
   const port = await freePort()
   const base = `http://127.0.0.1:${port}`
   const log = createWriteStream(logPath)
@@ -320,7 +328,7 @@ try {
     executablePath: CHROMIUM,
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-quic', '--disable-sync'],
   })
-  for (const t of tests) {
+  for (const t of ONLY ? tests.filter((x) => x.name.includes(ONLY)) : tests) {
     const context = await browser.newContext({ baseURL: base, locale: 'zh-CN', viewport: { width: 1440, height: 900 } })
     context.setDefaultTimeout(STEP_TIMEOUT_MS)
     const page = await context.newPage()

@@ -30,6 +30,10 @@ const filing: DeepStringRecord<typeof filingZh> = {
     approve_change: 'Change approved',
     reject_change: 'Change returned',
     deregister: 'Deregistered',
+    verification_pass: 'Verification passed',
+    verification_fail: 'Verification failed',
+    certificate_revise: 'Certificate revised',
+    certificate_revoke: 'Certificate revoked',
   },
   fields: {
     type_code: 'Instrument type',

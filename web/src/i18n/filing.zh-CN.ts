@@ -27,6 +27,10 @@ export default {
     approve_change: '变更通过',
     reject_change: '变更退回',
     deregister: '注销',
+    verification_pass: '检定合格',
+    verification_fail: '检定不合格',
+    certificate_revise: '证书修订',
+    certificate_revoke: '证书注销',
   },
   fields: {
     type_code: '器具类型',
