@@ -1,0 +1,157 @@
+// A certificate after issue: revision and revocation on the public page, signing-key rotation,
+// offline label checks with the published keys, public rate limits, and the reminder job.
+#include <cstdio>
+#include <cstdlib>
+#include <fstream>
+#include <set>
+#include <string>
+#include <utility>
+
+#include "domain/calendar.hpp"
+#include "domain/time.hpp"
+#include "store/instruments_store.hpp"
+#include "verification_fixture.hpp"
+
+namespace mvis::testing {
+namespace {
+
+TEST_F(VerificationTest, RevisionAndRevocationShowOnThePublicPage) {
+  auto ids = Filed(1);
+  json record = Verified(Scheduled(ids), ids[0]);
+  std::string number = record["certificate"]["number"];
+  std::string page = TokenPath(record["certificate"]["qr_url"]);
+  std::string path = "/api/v1/certificates/" + number;
+  EXPECT_EQ(approver_->Post(path + "/revise", {{"reason", ""}}).error_code(), "reason_required");
+  EXPECT_EQ(verifier_->Post(path + "/revise", {{"reason", "更正"}}).status, 403);
+  auto r = approver_->Post(path + "/revise", {{"reason", "更正使用单位地址"}});
+  ASSERT_EQ(r.status, 200) << r.body;
+  EXPECT_EQ(r.json()["revision"], 2);
+  ASSERT_EQ(r.json()["revisions"].size(), 2u);
+  EXPECT_EQ(r.json()["revisions"][0]["status"], "superseded");
+  EXPECT_EQ(enterprise_->Get(path + "/pdf?revision=1").status, 200);
+  Client anonymous = NewClient();
+  r = anonymous.Get(page);
+  EXPECT_NE(r.body.find("检定合格 · 有效"), std::string::npos);
+  EXPECT_NE(r.body.find("更正使用单位地址"), std::string::npos);
+
+  r = approver_->Post(path + "/revoke", {{"reason", "检定数据有误"}});
+  ASSERT_EQ(r.status, 200) << r.body;
+  EXPECT_EQ(r.json()["live_status"], "revoked");
+  r = anonymous.Get(page);
+  EXPECT_NE(r.body.find("证书已注销"), std::string::npos);
+  EXPECT_NE(r.body.find("检定数据有误"), std::string::npos);
+  EXPECT_EQ(approver_->Post(path + "/revoke", {{"reason", "again"}}).error_code(),
+            "certificate_revoked");
+  json instrument = enterprise_->Get("/api/v1/instruments/" + std::to_string(ids[0])).json();
+  EXPECT_EQ(instrument["verification_state"], "revoked");
+  EXPECT_EQ(SignIn("jiangan").Get("/api/v1/instruments?verification=never").json()["total"], 1);
+
+  // Both changes are audited.
+  auto audit = Admin().Get("/api/v1/admin/audit?page_size=200").json()["items"];
+  std::set<std::string> actions;
+  for (const auto& a : audit) actions.insert(a["action"]);
+  EXPECT_TRUE(actions.contains("certificate.revise"));
+  EXPECT_TRUE(actions.contains("certificate.revoke"));
+  EXPECT_TRUE(actions.contains("verification.sign"));
+  EXPECT_TRUE(actions.contains("appointment.accept"));
+}
+
+TEST_F(VerificationTest, RemindersAreSentOnceAndOverdueIsListed) {
+  auto ids = Filed(2);
+  int64_t appointment = Scheduled(ids);
+  Verified(appointment, ids[0]);
+  Verified(appointment, ids[1]);
+  std::string today = domain::TodayChina();
+  auto moved = runtime_->db().Write([&](store::Tx& tx) -> Status {
+    store::UpdateVerificationState(tx, ids[0], "passed", today, domain::AddDays(today, 20), "X",
+                                   domain::NowSeconds());
+    store::UpdateVerificationState(tx, ids[1], "passed", today, domain::AddDays(today, -1), "Y",
+                                   domain::NowSeconds());
+    return {};
+  });
+  ASSERT_TRUE(moved.has_value());
+  Client admin = Admin();
+  auto r = admin.Post("/api/v1/admin/jobs/reminders");
+  ASSERT_EQ(r.status, 200) << r.body;
+  EXPECT_EQ(r.json()["reminded"], 1);
+  EXPECT_EQ(r.json()["overdue_listed"], 1);
+  EXPECT_NE(LatestSms("13900000006").find("检定即将到期"), std::string::npos);
+  r = admin.Post("/api/v1/admin/jobs/reminders");
+  EXPECT_TRUE(r.json()["already_done"].get<bool>());
+  EXPECT_EQ(r.json()["reminded"], 0);
+  // The next day the same 30-day reminder is not repeated (ledger), nor on a second instance.
+  auto next = runtime_->reminders().RunDaily(domain::AddDays(today, 1));
+  ASSERT_TRUE(next.has_value());
+  EXPECT_EQ(next->reminded, 0);
+  EXPECT_EQ(SignIn("verifier").Post("/api/v1/admin/jobs/reminders").status, 403);
+
+  Client jiangan = SignIn("jiangan");
+  json inbox = jiangan.Get("/api/v1/inbox").json()["items"];
+  bool listed = false;
+  for (const auto& m : inbox) listed |= m["title"] == "辖区内器具检定逾期";
+  EXPECT_TRUE(listed);
+  json summary = jiangan.Get("/api/v1/supervision/verification-summary").json()["items"];
+  ASSERT_EQ(summary.size(), 1u);
+  EXPECT_EQ(summary[0]["region_name"], "江岸区");
+  EXPECT_EQ(summary[0]["due_soon"], 1);
+  EXPECT_EQ(summary[0]["overdue"], 1);
+  EXPECT_EQ(jiangan.Get("/api/v1/instruments?verification=overdue").json()["total"], 1);
+  EXPECT_EQ(enterprise_->Get("/api/v1/supervision/verification-summary").status, 403);
+}
+
+TEST_F(VerificationTest, KeyRotationKeepsPrintedLabelsValid) {
+  auto ids = Filed(2);
+  int64_t appointment = Scheduled(ids);
+  std::string old_page = TokenPath(Verified(appointment, ids[0])["certificate"]["qr_url"]);
+  auto kid = runtime_->certificates().RotateKey(services::SystemActor("test"));
+  ASSERT_TRUE(kid.has_value());
+  std::string new_page = TokenPath(Verified(appointment, ids[1])["certificate"]["qr_url"]);
+  Client anonymous = NewClient();
+  json keys = anonymous.Get("/api/v1/public/keys").json()["keys"];
+  ASSERT_EQ(keys.size(), 2u);
+  EXPECT_EQ(keys[0]["status"], "retired");
+  EXPECT_EQ(keys[1]["status"], "active");
+  EXPECT_EQ(keys[1]["kid"], *kid);
+  EXPECT_NE(anonymous.Get(old_page).body.find("检定合格 · 有效"), std::string::npos);
+  EXPECT_NE(anonymous.Get(new_page).body.find("检定合格 · 有效"), std::string::npos);
+}
+
+// The published keys let anyone check a label without the platform: scripts/verify-label.mjs is
+// an independent implementation (Node's crypto) run against a saved copy of the keys.
+TEST_F(VerificationTest, LabelsVerifyOfflineWithThePublishedKeys) {
+  if (std::system("node --version > /dev/null 2>&1") != 0) GTEST_SKIP() << "node not installed";
+  auto ids = Filed(1);
+  std::string qr = Verified(Scheduled(ids), ids[0])["certificate"]["qr_url"];
+  std::string keys_file = ::testing::TempDir() + "mvis-label-keys.json";
+  std::ofstream(keys_file) << NewClient().Get("/api/v1/public/keys").body;
+  auto run = [&](const std::string& url) {
+    std::string cmd =
+        "node " MVIS_SOURCE_DIR "/scripts/verify-label.mjs " + keys_file + " '" + url + "' 2>&1";
+    std::string out;
+    FILE* p = popen(cmd.c_str(), "r");
+    char buf[512];
+    while (p && fgets(buf, sizeof buf, p)) out += buf;
+    int rc = p ? pclose(p) : -1;
+    return std::pair{rc, out};
+  };
+  auto [ok_rc, ok_out] = run(qr);
+  EXPECT_EQ(ok_rc, 0) << ok_out;
+  EXPECT_NE(ok_out.find("VALID: certificate WHJL-"), std::string::npos) << ok_out;
+  std::string altered = qr;
+  altered[altered.find("/v/") + 10] ^= 1;
+  auto [bad_rc, bad_out] = run(altered);
+  EXPECT_NE(bad_rc, 0) << bad_out;
+  EXPECT_NE(bad_out.find("INVALID"), std::string::npos) << bad_out;
+  std::remove(keys_file.c_str());
+}
+
+TEST_F(VerificationTest, PublicPagesAreRateLimitedPerClient) {
+  Restart([](app::AppConfig& c) { c.public_rate_per_minute = 3; });
+  Client anonymous = NewClient();
+  for (int i = 0; i < 3; ++i) EXPECT_EQ(anonymous.Get("/api/v1/public/keys").status, 200);
+  EXPECT_EQ(anonymous.Get("/api/v1/public/keys").error_code(), "rate_limited");
+  EXPECT_EQ(anonymous.Get("/v/abc.def").status, 429);
+}
+
+}  // namespace
+}  // namespace mvis::testing
