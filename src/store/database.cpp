@@ -9,6 +9,8 @@
 #include <charconv>
 #include <deque>
 #include <filesystem>
+#include <mutex>
+#include <stdexcept>
 
 namespace mvis::store {
 namespace {
@@ -148,7 +150,92 @@ std::optional<int64_t> Row::OptInt(size_t i) const {
   return Int(i);
 }
 
+// SQLite parses a statement on every prepare, and for the short joins of the read paths (the
+// public label page above all) parsing costs more than running. Each connection keeps its
+// prepared statements, keyed by SQL text; a connection is used by one thread at a time.
+class StatementCache {
+ public:
+  explicit StatementCache(sqlite_api::sqlite3* db) : db_(db) {}
+  ~StatementCache() { Clear(); }
+  StatementCache(const StatementCache&) = delete;
+  StatementCache& operator=(const StatementCache&) = delete;
+
+  std::vector<Row> Query(const std::string& sql, const std::vector<Param>& params) {
+    using namespace sqlite_api;
+    sqlite3_stmt* st = Prepare(sql);
+    int i = 0;
+    for (const auto& param : params) {
+      ++i;
+      if (std::holds_alternative<std::nullptr_t>(param)) {
+        sqlite3_bind_null(st, i);
+      } else if (const auto* v = std::get_if<int64_t>(&param)) {
+        sqlite3_bind_int64(st, i, *v);
+      } else if (const auto* d = std::get_if<double>(&param)) {
+        sqlite3_bind_double(st, i, *d);
+      } else {
+        const auto& t = std::get<std::string>(param);
+        sqlite3_bind_text(st, i, t.data(), static_cast<int>(t.size()), SQLITE_STATIC);
+      }
+    }
+    std::vector<Row> rows;
+    const int n = sqlite3_column_count(st);
+    int rc;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+      std::vector<Value> cells;
+      cells.reserve(n);
+      for (int c = 0; c < n; ++c) {
+        switch (sqlite3_column_type(st, c)) {
+          case SQLITE_INTEGER:
+            cells.emplace_back(static_cast<int64_t>(sqlite3_column_int64(st, c)));
+            break;
+          case SQLITE_FLOAT:
+            cells.emplace_back(sqlite3_column_double(st, c));
+            break;
+          case SQLITE_NULL:
+            cells.emplace_back(std::monostate{});
+            break;
+          default:
+            cells.emplace_back(
+                std::string(reinterpret_cast<const char*>(sqlite3_column_text(st, c)),
+                            sqlite3_column_bytes(st, c)));
+        }
+      }
+      rows.emplace_back(std::move(cells));
+    }
+    std::string error = rc == SQLITE_DONE ? "" : sqlite3_errmsg(db_);
+    sqlite3_reset(st);
+    sqlite3_clear_bindings(st);
+    if (!error.empty()) throw std::runtime_error(error);
+    return rows;
+  }
+
+ private:
+  static constexpr size_t kMaxStatements = 512;  // dynamic IN lists must not grow it forever
+
+  sqlite_api::sqlite3_stmt* Prepare(const std::string& sql) {
+    using namespace sqlite_api;
+    if (auto it = stmts_.find(sql); it != stmts_.end()) return it->second;
+    if (stmts_.size() >= kMaxStatements) Clear();
+    sqlite3_stmt* st = nullptr;
+    if (sqlite3_prepare_v3(db_, sql.c_str(), -1, SQLITE_PREPARE_PERSISTENT, &st, nullptr) !=
+        SQLITE_OK) {
+      throw std::runtime_error(sqlite3_errmsg(db_));
+    }
+    stmts_.emplace(sql, st);
+    return st;
+  }
+
+  void Clear() {
+    for (auto& [sql, st] : stmts_) sqlite_api::sqlite3_finalize(st);
+    stmts_.clear();
+  }
+
+  sqlite_api::sqlite3* db_;
+  std::unordered_map<std::string, sqlite_api::sqlite3_stmt*> stmts_;
+};
+
 std::vector<Row> Tx::Query(const std::string& sql, const std::vector<Param>& params) {
+  if (statements_) return statements_->Query(sql, params);
   Bindings bindings;
   soci::row row;
   soci::details::prepare_temp_type p = (session_.prepare << NumberPlaceholders(sql));
@@ -289,6 +376,12 @@ Result<std::unique_ptr<Database>> Database::Open(const std::string& url, int poo
     return InvalidField("db", "db_url_invalid",
                         "数据库地址无效：应为 sqlite:PATH 或 postgresql://…");
   }
+  if (backend == Backend::kSqlite) {
+    // SQLite's memory statistics take a process-wide lock on every allocation; nothing here
+    // reads them. Must run before the first connection initialises the library.
+    static std::once_flag once;
+    std::call_once(once, [] { sqlite_api::sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0); });
+  }
   std::unique_ptr<Database> db(new Database(url, backend, std::max(1, pool_size)));
   try {
     db->Release(db->Acquire());  // connect once now so a bad URL fails at startup
@@ -358,7 +451,17 @@ std::optional<Error> Database::Transact(bool write, const std::function<bool(Tx&
     spdlog::error("database unavailable: {}", e.what());
     return Error{ErrorKind::kUnavailable, "db_unavailable", "数据库暂时不可用，请稍后重试", {}, {}};
   }
-  Tx tx(*s, backend_);
+  StatementCache* statements = nullptr;
+  if (backend_ == Backend::kSqlite) {
+    std::lock_guard lock(mu_);
+    auto& cache = statements_[s];
+    if (!cache) {
+      auto* backend = static_cast<soci::sqlite3_session_backend*>(s->get_backend());
+      cache = std::make_unique<StatementCache>(backend->conn_);
+    }
+    statements = cache.get();
+  }
+  Tx tx(*s, backend_, statements);
   bool open = false;
   try {
     if (backend_ == Backend::kSqlite) {

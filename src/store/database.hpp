@@ -13,6 +13,7 @@
 #include <optional>
 #include <string>
 #include <type_traits>
+#include <unordered_map>
 #include <variant>
 #include <vector>
 
@@ -49,9 +50,13 @@ class Row {
 inline Param OptParam(const std::optional<int64_t>& v) { return v ? Param(*v) : Param(nullptr); }
 
 // A transaction (or, for Database::Read, a plain connection) handed to repository functions.
+// Prepared SQLite statements of one connection, reused by Tx::Query (defined in database.cpp).
+class StatementCache;
+
 class Tx {
  public:
-  Tx(soci::session& session, Backend backend) : session_(session), backend_(backend) {}
+  Tx(soci::session& session, Backend backend, StatementCache* statements = nullptr)
+      : session_(session), backend_(backend), statements_(statements) {}
   Backend backend() const { return backend_; }
 
   // Runs a statement that returns rows. Throws on SQL errors (Database turns them into Error).
@@ -68,6 +73,7 @@ class Tx {
  private:
   soci::session& session_;
   Backend backend_;
+  StatementCache* statements_;
 };
 
 enum class ParamType { kInt, kReal, kText };
@@ -137,6 +143,8 @@ class Database {
   std::mutex mu_;
   std::condition_variable cv_;
   std::vector<std::unique_ptr<soci::session>> idle_;
+  // Declared after idle_ so the statements are finalized before their connections close.
+  std::unordered_map<soci::session*, std::unique_ptr<StatementCache>> statements_;
   int open_ = 0;
 };
 
