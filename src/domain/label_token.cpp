@@ -71,6 +71,18 @@ std::string SignLabelToken(LabelClaims claims, const LabelKeyPair& key) {
          Base64UrlEncode(std::string_view(reinterpret_cast<char*>(sig), sizeof sig));
 }
 
+std::optional<LabelClaims> PeekLabelToken(std::string_view token) {
+  if (token.size() > 512) return std::nullopt;
+  auto dot = token.find('.');
+  if (dot == std::string_view::npos) return std::nullopt;
+  auto payload = Base64UrlDecode(token.substr(0, dot));
+  if (!payload) return std::nullopt;
+  auto parts = Split(*payload, '|');
+  if (parts.size() != 4 || parts[0] != "v1" || parts[1].empty() || parts[2].size() != 10)
+    return std::nullopt;
+  return LabelClaims{parts[1], parts[2], parts[3]};
+}
+
 Result<LabelClaims> VerifyLabelToken(std::string_view token,
                                      const std::vector<LabelPublicKey>& keys, int64_t now) {
   if (token.size() > 512) return Invalid("malformed");

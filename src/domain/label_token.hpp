@@ -44,6 +44,10 @@ std::string SignLabelToken(LabelClaims claims, const LabelKeyPair& key);
 Result<LabelClaims> VerifyLabelToken(std::string_view token,
                                      const std::vector<LabelPublicKey>& keys, int64_t now);
 
+// The claims of a well-formed token WITHOUT checking its signature (to look the certificate up
+// before deciding how to verify); nullopt when malformed.
+std::optional<LabelClaims> PeekLabelToken(std::string_view token);
+
 std::string Base64UrlEncode(std::string_view bytes);
 // Decodes unpadded base64url; nullopt on any other character.
 std::optional<std::string> Base64UrlDecode(std::string_view text);

@@ -53,11 +53,6 @@ std::string Row(const char* label, const std::string& value) {
          "</dd>";
 }
 
-std::string S(const nlohmann::json& j, const char* key) {
-  auto it = j.find(key);
-  return it != j.end() && it->is_string() ? it->get<std::string>() : "";
-}
-
 }  // namespace
 
 std::string HtmlEscape(const std::string& text) {
@@ -89,9 +84,7 @@ std::string HtmlEscape(const std::string& text) {
 
 std::string RenderPublicPage(const services::PublicCheck& p) {
   const auto& c = p.certificate;
-  nlohmann::json ins = p.snapshot.is_object()
-                           ? p.snapshot.value("instrument", nlohmann::json::object())
-                           : nlohmann::json::object();
+  const auto& ins = p.instrument;
   auto text = TextOf(p.status);
   std::string html;
   html.reserve(4096);
@@ -101,12 +94,12 @@ std::string RenderPublicPage(const services::PublicCheck& p) {
   html += "<section class=\"status " + p.status + "\"><h1>" + text.title + "</h1><p>" +
           text.detail + "</p></section>\n";
   html += "<section class=\"card\"><h2>计量器具</h2><dl>";
-  html += Row("器具名称", S(ins, "type_name"));
-  html += Row("型号规格", S(ins, "model"));
-  html += Row("出厂编号", S(ins, "serial_no"));
-  html += Row("制造单位", S(ins, "manufacturer"));
+  html += Row("器具名称", ins.type_name);
+  html += Row("型号规格", ins.model);
+  html += Row("出厂编号", ins.serial_no);
+  html += Row("制造单位", ins.manufacturer);
   html += Row("使用单位", c.org_name);
-  html += Row("使用地区", S(ins, "district"));
+  html += Row("使用地区", ins.district);
   html += "</dl></section>\n<section class=\"card\"><h2>检定信息</h2><dl>";
   html += Row("证书编号",
               c.number + (c.revision > 1 ? "（第" + std::to_string(c.revision) + "版）" : ""));

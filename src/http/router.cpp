@@ -15,35 +15,37 @@ std::vector<std::string> Split(const std::string& path) {
   return out;
 }
 
-bool MatchPattern(const std::string& pattern, const std::string& path,
-                  std::map<std::string, std::string>& params) {
-  auto p = Split(pattern);
-  auto s = Split(path);
-  if (p.size() != s.size()) return false;
-  std::map<std::string, std::string> found;
-  for (size_t i = 0; i < p.size(); ++i) {
-    if (p[i].size() > 2 && p[i].front() == '{' && p[i].back() == '}') {
-      if (s[i].empty()) return false;
-      found[p[i].substr(1, p[i].size() - 2)] = s[i];
-    } else if (p[i] != s[i]) {
-      return false;
-    }
+bool IsParam(const std::string& segment) {
+  return segment.size() > 2 && segment.front() == '{' && segment.back() == '}';
+}
+
+// Matches the pre-split `pattern` against the pre-split `path`, filling `params`.
+bool MatchSegments(const std::vector<std::string>& pattern, const std::vector<std::string>& path,
+                   std::map<std::string, std::string>& params) {
+  if (pattern.size() != path.size()) return false;
+  for (size_t i = 0; i < pattern.size(); ++i) {
+    if (IsParam(pattern[i]) ? path[i].empty() : pattern[i] != path[i]) return false;
   }
-  params = std::move(found);
+  for (size_t i = 0; i < pattern.size(); ++i) {
+    if (IsParam(pattern[i])) params[pattern[i].substr(1, pattern[i].size() - 2)] = path[i];
+  }
   return true;
 }
 
 }  // namespace
 
 void Router::Add(std::string method, std::string pattern, Access access, RouteHandler handler) {
-  routes_.push_back({std::move(method), std::move(pattern), access, std::move(handler)});
+  auto segments = Split(pattern);
+  routes_.push_back(
+      {std::move(method), std::move(pattern), access, std::move(handler), std::move(segments)});
 }
 
 Router::Match Router::Find(const std::string& method, const std::string& path) const {
   Match match;
+  const auto segments = Split(path);
   for (const auto& route : routes_) {
     std::map<std::string, std::string> params;
-    if (!MatchPattern(route.pattern, path, params)) continue;
+    if (!MatchSegments(route.segments, segments, params)) continue;
     if (route.method == method || (method == "HEAD" && route.method == "GET")) {
       match.route = &route;
       match.params = std::move(params);

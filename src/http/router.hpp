@@ -24,6 +24,7 @@ struct Route {
   std::string pattern;
   Access access = Access::kSignedIn;
   RouteHandler handler;
+  std::vector<std::string> segments;  // the pattern split at '/', once
 };
 
 class Router {

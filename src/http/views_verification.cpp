@@ -206,8 +206,7 @@ Json CertificateViewJson(const services::CertificateView& v, const std::string& 
 
 Json PublicCheckJson(const services::PublicCheck& p) {
   const auto& c = p.certificate;
-  Json s = p.snapshot.is_object() ? p.snapshot : Json::object();
-  Json ins = s.value("instrument", Json::object());
+  const auto& ins = p.instrument;
   Json history = Json::array();
   for (const auto& r : p.revisions) {
     history.push_back({{"revision", r.revision},
@@ -228,11 +227,11 @@ Json PublicCheckJson(const services::PublicCheck& p) {
             {"conclusion", c.kind == "certificate" ? "pass" : "fail"},
             {"institute_name", c.institute_name}}},
           {"instrument",
-           {{"type_name", ins.value("type_name", "")},
-            {"model", ins.value("model", "")},
-            {"serial_no", ins.value("serial_no", "")},
-            {"manufacturer", ins.value("manufacturer", "")},
-            {"district", ins.value("district", "")}}},
+           {{"type_name", ins.type_name},
+            {"model", ins.model},
+            {"serial_no", ins.serial_no},
+            {"manufacturer", ins.manufacturer},
+            {"district", ins.district}}},
           {"owner_name", c.org_name},
           {"history", history}};
 }

@@ -9,6 +9,7 @@
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "domain/label_token.hpp"
@@ -33,11 +34,16 @@ struct CertificateQuery {
   std::optional<int64_t> instrument_id;
 };
 
+// The instrument as the public page shows it (frozen in the certificate's snapshot).
+struct PublicInstrument {
+  std::string type_name, model, serial_no, manufacturer, district;
+};
+
 // What the public sees for a label (no personal data).
 struct PublicCheck {
-  std::string status;  // valid | expired | revoked | superseded | failed
-  store::CertificateRow certificate;
-  nlohmann::json snapshot;
+  std::string status;                 // valid | expired | revoked | superseded | failed
+  store::CertificateRow certificate;  // latest revision, without its snapshot
+  PublicInstrument instrument;
   std::vector<store::CertificateRow> revisions;
 };
 
@@ -83,6 +89,9 @@ class CertificateService {
 
  private:
   std::vector<domain::LabelPublicKey> Keys(bool reload);
+  // The public view of certificate revision `id`'s instrument; revisions never change, so the
+  // parsed result is kept (bounded).
+  PublicInstrument InstrumentOf(store::Tx& tx, int64_t id);
   Result<store::CertificateRow> LoadVisible(store::Tx& tx, const Actor& actor,
                                             const std::string& number);
 
@@ -91,6 +100,8 @@ class CertificateService {
   std::string public_url_;
   std::mutex keys_mu_;
   std::vector<domain::LabelPublicKey> keys_;
+  std::mutex instruments_mu_;
+  std::unordered_map<int64_t, PublicInstrument> instruments_;
 };
 
 // The active label key, created on first use.

@@ -230,6 +230,23 @@ std::vector<CertificateRow> ListCertificateRevisions(Tx& tx, const std::string& 
   return out;
 }
 
+std::vector<CertificateRow> ListCertificateRevisionsLight(Tx& tx, const std::string& number) {
+  static const std::string select = [] {
+    std::string sql = kCertSelect;
+    sql.replace(sql.find("c.snapshot"), 10, "''");
+    return sql;
+  }();
+  std::vector<CertificateRow> out;
+  for (const auto& r : tx.Query(select + " WHERE c.number = ? ORDER BY c.revision", {number}))
+    out.push_back(ToCertificate(r));
+  return out;
+}
+
+std::string CertificateSnapshot(Tx& tx, int64_t certificate_id) {
+  auto r = tx.QueryOne("SELECT snapshot FROM certificates WHERE id = ?", {certificate_id});
+  return r ? r->Str(0) : "";
+}
+
 std::optional<CertificateRow> FindCertificateOfVerification(Tx& tx, int64_t verification_id) {
   return One(tx, " WHERE c.verification_id = ? ORDER BY c.revision DESC LIMIT 1",
              {verification_id});

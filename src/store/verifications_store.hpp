@@ -97,6 +97,9 @@ std::optional<CertificateRow> FindCertificate(Tx& tx, const std::string& number)
 std::optional<CertificateRow> FindCertificateRevision(Tx& tx, const std::string& number,
                                                       int revision);
 std::vector<CertificateRow> ListCertificateRevisions(Tx& tx, const std::string& number);
+// The same without the (large) snapshot column, for the public check.
+std::vector<CertificateRow> ListCertificateRevisionsLight(Tx& tx, const std::string& number);
+std::string CertificateSnapshot(Tx& tx, int64_t certificate_id);
 std::optional<CertificateRow> FindCertificateOfVerification(Tx& tx, int64_t verification_id);
 // Latest revisions only.
 Page<CertificateRow> ListCertificates(Tx& tx, const CertificateFilter& f, const PageRequest& page);
