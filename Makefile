@@ -35,9 +35,11 @@ test: deps
 unit: build
 	@cd $(BUILD_DIR) && ctest --output-on-failure -R '^unit$$'
 
-# Import benchmark: mvis reader vs openpyxl and SheetJS, and a 100k-row import (docs/performance.md).
+# Benchmarks (docs/performance.md): import (mvis reader vs openpyxl and SheetJS, a 100k-row
+# import), then the public verification page vs nginx with wrk and the certificate PDF rate.
 bench: build
 	@bash bench/import_bench.sh
+	@bash bench/public_page_bench.sh
 
 # Fuzz the spreadsheet reader with libFuzzer: make fuzz [FUZZ_SECONDS=60]
 FUZZ_SECONDS ?= 60
