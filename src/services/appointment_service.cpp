@@ -1,6 +1,7 @@
 #include "services/appointment_service.hpp"
 
 #include <algorithm>
+#include <functional>
 #include <set>
 
 #include "domain/appointment.hpp"
@@ -119,6 +120,22 @@ Result<AppointmentStatus> Transition(const store::AppointmentRow& a, Appointment
   return domain::NextStatus(*domain::ParseAppointmentStatus(a.status), action);
 }
 
+// Moves `a` by `action`: checks the transition, applies `change`, writes the row and records
+// the timeline event (with `reason`) and the audit row. Returns the status it came from.
+Result<std::string> Move(store::Tx& tx, const Actor& actor, store::AppointmentRow& a,
+                         AppointmentAction action, const std::string& reason,
+                         const std::function<void(store::AppointmentRow&)>& change = {}) {
+  auto next = Transition(a, action);
+  if (!next) return std::unexpected(next.error());
+  std::string from = a.status;
+  a.status = std::string(domain::ToString(*next));
+  a.updated_at = domain::NowSeconds();
+  if (change) change(a);
+  store::UpdateAppointment(tx, a);
+  RecordAppointmentEvent(tx, actor, a, std::string(domain::ToString(action)), from, reason);
+  return from;
+}
+
 std::string Ref(const store::AppointmentRow& a) {
   return "预约（编号 " + std::to_string(a.id) + "，" +
          std::string(domain::DisplayName(*domain::ParseAppointmentMode(a.mode))) + "，" +
@@ -191,13 +208,7 @@ void RecordAppointmentEvent(store::Tx& tx, const Actor& actor, const store::Appo
 void CompleteIfDone(store::Tx& tx, const Actor& actor, int64_t appointment_id) {
   auto a = store::FindAppointment(tx, appointment_id);
   if (!a || a->verified_count < static_cast<int64_t>(a->instrument_ids.size())) return;
-  auto next = Transition(*a, AppointmentAction::kComplete);
-  if (!next) return;
-  std::string from = a->status;
-  a->status = std::string(domain::ToString(*next));
-  a->updated_at = domain::NowSeconds();
-  store::UpdateAppointment(tx, *a);
-  RecordAppointmentEvent(tx, actor, *a, "complete", from, "");
+  if (!Move(tx, actor, *a, AppointmentAction::kComplete, "")) return;
   NotifyOrg(tx, a->org_id,
             {"appointment_completed", "预约检定已完成",
              "您的" + Ref(*a) + "已全部检定完毕，检定结果可在平台查看。"});
@@ -267,16 +278,14 @@ Result<AppointmentDetail> AppointmentService::Submit(const Actor& actor, int64_t
   return db_.Write([&](store::Tx& tx) -> Result<AppointmentDetail> {
     auto a = LoadOwn(tx, actor, id);
     if (!a) return std::unexpected(a.error());
-    auto next = Transition(*a, AppointmentAction::kSubmit);
-    if (!next) return std::unexpected(next.error());
+    if (auto next = Transition(*a, AppointmentAction::kSubmit); !next)
+      return std::unexpected(next.error());
     if (auto ok = CheckInput(InputOf(*a)); !ok) return std::unexpected(ok.error());
     if (auto ok = CheckInstruments(tx, actor, InputOf(*a), id, true); !ok)
       return std::unexpected(ok.error());
-    std::string from = a->status;
-    a->status = std::string(domain::ToString(*next));
-    a->submitted_at = a->updated_at = domain::NowSeconds();
-    store::UpdateAppointment(tx, *a);
-    RecordAppointmentEvent(tx, actor, *a, "submit", from, "");
+    auto moved = Move(tx, actor, *a, AppointmentAction::kSubmit, "",
+                      [](auto& row) { row.submitted_at = row.updated_at; });
+    if (!moved) return std::unexpected(moved.error());
     NotifyOrg(tx, a->institute_org_id,
               {"appointment_submitted", "新的预约检定申请",
                OrgNameOf(tx, actor) + "提交了" + Ref(*a) + "，请及时受理。"});
@@ -291,15 +300,10 @@ Result<AppointmentDetail> AppointmentService::Cancel(const Actor& actor, int64_t
   return db_.Write([&](store::Tx& tx) -> Result<AppointmentDetail> {
     auto a = LoadOwn(tx, actor, id);
     if (!a) return std::unexpected(a.error());
-    auto next = Transition(*a, AppointmentAction::kCancel);
-    if (!next) return std::unexpected(next.error());
-    std::string from = a->status;
-    a->status = std::string(domain::ToString(*next));
-    a->reason = reason;
-    a->updated_at = domain::NowSeconds();
-    store::UpdateAppointment(tx, *a);
-    RecordAppointmentEvent(tx, actor, *a, "cancel", from, reason);
-    if (from == "submitted") {
+    auto from = Move(tx, actor, *a, AppointmentAction::kCancel, reason,
+                     [&](auto& row) { row.reason = reason; });
+    if (!from) return std::unexpected(from.error());
+    if (*from == "submitted") {
       NotifyOrg(tx, a->institute_org_id,
                 {"appointment_cancelled", "预约已取消",
                  OrgNameOf(tx, actor) + "取消了" + Ref(*a) + "。"});
@@ -312,13 +316,9 @@ Result<AppointmentDetail> AppointmentService::Accept(const Actor& actor, int64_t
   return db_.Write([&](store::Tx& tx) -> Result<AppointmentDetail> {
     auto a = LoadForInstitute(tx, actor, id);
     if (!a) return std::unexpected(a.error());
-    auto next = Transition(*a, AppointmentAction::kAccept);
-    if (!next) return std::unexpected(next.error());
-    std::string from = a->status;
-    a->status = std::string(domain::ToString(*next));
-    a->accepted_at = a->updated_at = domain::NowSeconds();
-    store::UpdateAppointment(tx, *a);
-    RecordAppointmentEvent(tx, actor, *a, "accept", from, "");
+    auto moved = Move(tx, actor, *a, AppointmentAction::kAccept, "",
+                      [](auto& row) { row.accepted_at = row.updated_at; });
+    if (!moved) return std::unexpected(moved.error());
     auto profile = store::FindInstituteProfile(tx, a->institute_org_id);
     std::string contact =
         profile ? "联系人：" + profile->contact_name + "，电话：" + profile->contact_phone : "";
@@ -339,14 +339,9 @@ Result<AppointmentDetail> AppointmentService::Reject(const Actor& actor, int64_t
   return db_.Write([&](store::Tx& tx) -> Result<AppointmentDetail> {
     auto a = LoadForInstitute(tx, actor, id);
     if (!a) return std::unexpected(a.error());
-    auto next = Transition(*a, AppointmentAction::kReject);
-    if (!next) return std::unexpected(next.error());
-    std::string from = a->status;
-    a->status = std::string(domain::ToString(*next));
-    a->reason = reason;
-    a->updated_at = domain::NowSeconds();
-    store::UpdateAppointment(tx, *a);
-    RecordAppointmentEvent(tx, actor, *a, "reject", from, reason);
+    auto moved = Move(tx, actor, *a, AppointmentAction::kReject, reason,
+                      [&](auto& row) { row.reason = reason; });
+    if (!moved) return std::unexpected(moved.error());
     NotifyOrg(tx, a->org_id,
               {"appointment_rejected", "预约未被受理",
                "您的" + Ref(*a) + "未被" + a->institute_name + "受理，原因：" + reason});
@@ -366,8 +361,8 @@ Result<AppointmentDetail> AppointmentService::Schedule(const Actor& actor, int64
   return db_.Write([&](store::Tx& tx) -> Result<AppointmentDetail> {
     auto a = LoadForInstitute(tx, actor, id);
     if (!a) return std::unexpected(a.error());
-    auto next = Transition(*a, AppointmentAction::kSchedule);
-    if (!next) return std::unexpected(next.error());
+    if (auto next = Transition(*a, AppointmentAction::kSchedule); !next)
+      return std::unexpected(next.error());
     std::string names;
     for (int64_t uid : verifiers) {
       auto u = store::FindUser(tx, uid);
@@ -379,13 +374,12 @@ Result<AppointmentDetail> AppointmentService::Schedule(const Actor& actor, int64
       }
       names += (names.empty() ? "" : "、") + u->display_name;
     }
-    std::string from = a->status;
-    a->status = std::string(domain::ToString(*next));
-    a->scheduled_date = date;
-    a->verifier_user_ids = verifiers;
-    a->updated_at = domain::NowSeconds();
-    store::UpdateAppointment(tx, *a);
-    RecordAppointmentEvent(tx, actor, *a, "schedule", from, date + " " + names);
+    auto moved =
+        Move(tx, actor, *a, AppointmentAction::kSchedule, date + " " + names, [&](auto& row) {
+          row.scheduled_date = date;
+          row.verifier_user_ids = verifiers;
+        });
+    if (!moved) return std::unexpected(moved.error());
     std::string where = a->mode == "on_site" ? "检定人员将上门检定" : "请按时送检";
     NotifyOrg(
         tx, a->org_id,
