@@ -93,6 +93,7 @@ MVIS_PORT=$(free_port)
 cat >"$WORK/mvis.toml" <<EOF
 [server]
 public_rate_per_minute = 0
+access_log = false  # like nginx's access_log off below
 public_url = "http://127.0.0.1:$MVIS_PORT"
 EOF
 "$BUILD_DIR/mvis" serve --config "$WORK/mvis.toml" --db "$DB" --listen "127.0.0.1:$MVIS_PORT" \

@@ -41,6 +41,7 @@ Result<AppConfig> LoadConfig(const Overrides& o) {
     s.due_soon_days = t["verification"]["due_soon_days"].value_or(s.due_soon_days);
     c.public_rate_per_minute =
         t["server"]["public_rate_per_minute"].value_or(c.public_rate_per_minute);
+    c.access_log = t["server"]["access_log"].value_or(c.access_log);
     if (auto* days = t["verification"]["reminder_days"].as_array()) {
       s.reminder_days.clear();
       for (const auto& d : *days)

@@ -60,7 +60,7 @@ Result<std::unique_ptr<Runtime>> Runtime::Create(const AppConfig& config) {
                         *rt->appointments_, *rt->verifications_, *rt->certificates_,
                         *rt->reminders_},
       http::ApiOptions{config.web, config.cookie_secure, config.trust_proxy,
-                       config.public_rate_per_minute});
+                       config.public_rate_per_minute, config.access_log});
 
   auto listen = SplitListen(config.listen);
   if (!listen) return std::unexpected(listen.error());

@@ -75,6 +75,7 @@ Api::Api(AppServices services, ApiOptions options)
 }
 
 Response Api::Handle(Request& request) {
+  if (!options_.access_log) return Dispatch(request);
   auto start = std::chrono::steady_clock::now();
   Response response = Dispatch(request);
   auto micros = std::chrono::duration_cast<std::chrono::microseconds>(

@@ -42,6 +42,7 @@ struct ApiOptions {
   bool cookie_secure = false;        // add Secure to the session cookie (behind TLS)
   bool trust_proxy = false;          // take the client address from X-Forwarded-For
   int public_rate_per_minute = 120;  // per client on /v/ and /api/v1/public/; 0: unlimited
+  bool access_log = true;            // log one info line per request
 };
 
 inline constexpr char kSessionCookie[] = "mvis_session";

@@ -288,7 +288,18 @@ Page<CertificateRow> ListCertificates(Tx& tx, const CertificateFilter& f, const 
 }
 
 std::optional<CertificateRow> LatestCertificateOfInstrument(Tx& tx, int64_t instrument_id) {
-  return One(tx, " WHERE c.instrument_id = ? ORDER BY c.id DESC LIMIT 1", {instrument_id});
+  auto r = tx.QueryOne(
+      "SELECT c.id, c.number, c.kind, c.status FROM certificates c WHERE c.instrument_id = ? "
+      "ORDER BY c.id DESC LIMIT 1",
+      {instrument_id});
+  if (!r) return std::nullopt;
+  CertificateRow c;
+  c.id = r->Int(0);
+  c.number = r->Str(1);
+  c.kind = r->Str(2);
+  c.status = r->Str(3);
+  c.instrument_id = instrument_id;
+  return c;
 }
 
 }  // namespace mvis::store

@@ -103,7 +103,8 @@ std::string CertificateSnapshot(Tx& tx, int64_t certificate_id);
 std::optional<CertificateRow> FindCertificateOfVerification(Tx& tx, int64_t verification_id);
 // Latest revisions only.
 Page<CertificateRow> ListCertificates(Tx& tx, const CertificateFilter& f, const PageRequest& page);
-// The most recent document (any number) issued for the instrument.
+// The most recent document (any number) issued for the instrument: only id, number, kind and
+// status are read (the live status needs no more).
 std::optional<CertificateRow> LatestCertificateOfInstrument(Tx& tx, int64_t instrument_id);
 
 }  // namespace mvis::store
