@@ -15,12 +15,12 @@
 #include <sstream>
 
 #include "app/runtime.hpp"
+#include "demo/demo_seed.hpp"
 #include "domain/credit_code.hpp"
 #include "domain/import_mapping.hpp"
 #include "io/spreadsheet_reader.hpp"
-#include "services/demo_seed.hpp"
-#include "services/import_service.hpp"
-#include "services/job_runner.hpp"
+#include "services/core/job_runner.hpp"
+#include "services/imports/import_service.hpp"
 #include "store/users_store.hpp"
 
 namespace {
@@ -111,7 +111,7 @@ int EndToEnd(const std::string& path) {
   auto db = mvis::app::OpenAndMigrate(config);
   if (!db) return 1;
   mvis::services::AdminService admin(**db, config.services);
-  if (!mvis::services::SeedDemo(**db, admin)) return 1;
+  if (!mvis::demo::SeedDemo(**db, admin)) return 1;
   auto actor = (*db)->Read([](mvis::store::Tx& tx) -> mvis::Result<mvis::services::Actor> {
     return mvis::services::MakeActor(tx, *mvis::store::FindUserByUsername(tx, "charger"));
   });

@@ -24,10 +24,10 @@
 #include <unordered_map>
 
 #include "app/runtime.hpp"
+#include "demo/demo_seed.hpp"
 #include "domain/time.hpp"
 #include "domain/verification.hpp"
-#include "http/public_page.hpp"
-#include "services/demo_seed.hpp"
+#include "http/verification/public_page.hpp"
 #include "store/institutes_store.hpp"
 #include "store/instruments_store.hpp"
 
@@ -35,6 +35,7 @@ namespace {
 
 using mvis::Result;
 namespace services = mvis::services;
+namespace demo = mvis::demo;
 namespace store = mvis::store;
 namespace domain = mvis::domain;
 
@@ -50,14 +51,13 @@ int Report(const mvis::Error& e) {
 // The demo's accounts, registry and issued certificates, made as `mvis demo` makes them.
 mvis::Status SeedDemoData(store::Database& db, const mvis::app::AppConfig& config) {
   services::AdminService admin(db, config.services);
-  if (auto ok = services::SeedDemo(db, admin); !ok) return std::unexpected(ok.error());
+  if (auto ok = demo::SeedDemo(db, admin); !ok) return std::unexpected(ok.error());
   services::InstrumentService instruments(db);
-  if (auto ok = services::SeedDemoInstruments(db, instruments); !ok)
-    return std::unexpected(ok.error());
+  if (auto ok = demo::SeedDemoInstruments(db, instruments); !ok) return std::unexpected(ok.error());
   services::AppointmentService appointments(db);
   services::CertificateService certificates(db, config.services);
   services::VerificationService verifications(db, certificates);
-  if (auto ok = services::SeedDemoVerifications(db, appointments, verifications); !ok)
+  if (auto ok = demo::SeedDemoVerifications(db, appointments, verifications); !ok)
     return std::unexpected(ok.error());
   return {};
 }

@@ -10,15 +10,15 @@
 #include <iostream>
 
 #include "app/runtime.hpp"
+#include "demo/demo_seed.hpp"
 #include "domain/audit_chain.hpp"
-#include "services/admin_service.hpp"
-#include "services/appointment_service.hpp"
-#include "services/certificate_service.hpp"
-#include "services/demo_seed.hpp"
-#include "services/import_service.hpp"
-#include "services/instrument_service.hpp"
-#include "services/job_runner.hpp"
-#include "services/verification_service.hpp"
+#include "services/accounts/admin_service.hpp"
+#include "services/core/job_runner.hpp"
+#include "services/imports/import_service.hpp"
+#include "services/registry/instrument_service.hpp"
+#include "services/verification/appointment_service.hpp"
+#include "services/verification/certificate_service.hpp"
+#include "services/verification/verification_service.hpp"
 #include "store/audit_store.hpp"
 #include "store/migrate.hpp"
 #include "store/orgs_store.hpp"
@@ -64,10 +64,10 @@ int CmdDemo(const Overrides& overrides) {
   auto db = OpenAndMigrate(*config);
   if (!db) return Report(db.error());
   services::AdminService admin(**db, config->services);
-  auto accounts = services::SeedDemo(**db, admin);
+  auto accounts = demo::SeedDemo(**db, admin);
   if (!accounts) return Report(accounts.error());
   services::InstrumentService instruments(**db);
-  auto registry = services::SeedDemoInstruments(**db, instruments);
+  auto registry = demo::SeedDemoInstruments(**db, instruments);
   if (!registry) return Report(registry.error());
   if (*registry)
     std::cout << "Demo registry: " << *registry << " instruments in every filing state\n";
@@ -75,7 +75,7 @@ int CmdDemo(const Overrides& overrides) {
   services::AppointmentService appointments(**db);
   services::CertificateService certificates(**db, service_config);
   services::VerificationService verifications(**db, certificates);
-  auto issued = services::SeedDemoVerifications(**db, appointments, verifications);
+  auto issued = demo::SeedDemoVerifications(**db, appointments, verifications);
   if (!issued) return Report(issued.error());
   if (*issued)
     std::cout << "Demo verification: appointments in every state, " << *issued

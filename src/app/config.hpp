@@ -6,7 +6,7 @@
 #include <string>
 
 #include "domain/error.hpp"
-#include "services/config.hpp"
+#include "services/core/config.hpp"
 
 namespace mvis::app {
 

@@ -2,7 +2,7 @@
 
 #include <spdlog/spdlog.h>
 
-#include "services/passwords.hpp"
+#include "services/core/passwords.hpp"
 #include "store/migrate.hpp"
 #include "store/settings_store.hpp"
 

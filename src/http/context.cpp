@@ -2,6 +2,8 @@
 
 #include <charconv>
 
+#include "domain/time.hpp"
+
 namespace mvis::http {
 
 int StatusFor(ErrorKind kind) {
@@ -110,6 +112,10 @@ Result<store::PageRequest> RequestContext::Paging() const {
     return InvalidField("page_size", "invalid_page_size", "每页条数须为1至200");
   }
   return page;
+}
+
+Json TimeOrNull(const std::optional<int64_t>& t) {
+  return t ? Json(domain::IsoUtc(*t)) : Json(nullptr);
 }
 
 std::string Str(const Json& body, const char* key) {

@@ -7,7 +7,7 @@
 
 #include "domain/error.hpp"
 #include "http/message.hpp"
-#include "services/actor.hpp"
+#include "services/core/actor.hpp"
 #include "store/page.hpp"
 
 namespace mvis::http {
@@ -56,6 +56,17 @@ Response Reply(const Result<T>& result, F&& to_json, int status = 200) {
   if (!result) return ErrorResponse(result.error());
   return JsonResponse(status, to_json(*result));
 }
+
+// `{"items": [...], "total": N}` of a page, each item through `item`.
+template <typename T, typename F>
+Json PageJson(const store::Page<T>& page, F&& item) {
+  Json items = Json::array();
+  for (const auto& i : page.items) items.push_back(item(i));
+  return Json{{"items", items}, {"total", page.total}};
+}
+
+// An ISO-8601 UTC time, or null.
+Json TimeOrNull(const std::optional<int64_t>& unix_seconds);
 
 inline Response ReplyEmpty(const Status& result) {
   if (!result) return ErrorResponse(result.error());

@@ -1,7 +1,7 @@
 // Health, the OpenAPI document, regions and organisations.
+#include "http/accounts/views.hpp"
 #include "http/api.hpp"
 #include "http/context.hpp"
-#include "http/views.hpp"
 
 namespace mvis::http {
 

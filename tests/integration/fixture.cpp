@@ -5,8 +5,8 @@
 #include <filesystem>
 #include <regex>
 
+#include "demo/demo_seed.hpp"
 #include "domain/credit_code.hpp"
-#include "services/demo_seed.hpp"
 #include "store/database.hpp"
 
 namespace mvis::testing {
@@ -72,7 +72,7 @@ Client ApiTest::Admin() {
 }
 
 void ApiTest::SeedDemo() {
-  auto seeded = services::SeedDemo(runtime_->db(), runtime_->admin());
+  auto seeded = demo::SeedDemo(runtime_->db(), runtime_->admin());
   ASSERT_TRUE(seeded.has_value()) << seeded.error().message;
   if (admin_password_.empty()) admin_password_ = kDemoPassword;
 }

@@ -11,7 +11,7 @@
 
 #include "fixture.hpp"
 #include "io/sms_provider.hpp"
-#include "services/sms_dispatcher.hpp"
+#include "services/core/sms_dispatcher.hpp"
 
 namespace mvis::testing {
 namespace {

@@ -1,4 +1,4 @@
-#include "services/instrument_codec.hpp"
+#include "services/registry/instrument_codec.hpp"
 
 #include <gtest/gtest.h>
 

@@ -1,0 +1,42 @@
+// Demo data for `mvis demo` and `make demo`: the Wuhan bureaus, an institute, a DRC, two
+// enterprises and one account per role. Idempotent: existing accounts are left as they are.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "services/accounts/admin_service.hpp"
+#include "services/registry/instrument_service.hpp"
+#include "services/verification/appointment_service.hpp"
+#include "services/verification/institute_service.hpp"
+#include "services/verification/verification_service.hpp"
+
+namespace mvis::demo {
+
+struct DemoAccount {
+  std::string username;
+  std::string password;  // empty when the account already existed
+  std::string role;
+  std::string org_name;
+};
+
+inline constexpr char kDemoPassword[] = "Mvis@Demo2026";
+
+Result<std::vector<DemoAccount>> SeedDemo(store::Database& db, services::AdminService& admin);
+
+// A realistic registry for the demo enterprises: a few hundred chargers (and some other
+// instruments) across districts in every filing state, made through the same service calls
+// users make. Skipped when the demo enterprises already have instruments. Returns how many
+// instruments were created.
+Result<int> SeedDemoInstruments(store::Database& db, services::InstrumentService& instruments);
+
+// The actor of demo account `username`.
+Result<services::Actor> DemoActor(store::Database& db, const std::string& username);
+
+// The verification business of the demo: appointments in every state, records awaiting each
+// signature and issued certificates (pass and fail), made through the services. Skipped when
+// appointments exist. Returns how many certificates were issued.
+Result<int> SeedDemoVerifications(store::Database& db, services::AppointmentService& appointments,
+                                  services::VerificationService& verifications);
+
+}  // namespace mvis::demo

@@ -1,0 +1,104 @@
+// Sign-up, sign-in and sessions: SMS one-time codes, enterprise self-registration, password
+// login with lockout, server-side sessions with idle and absolute expiry, password change.
+//
+// Thread safety: one instance serves all request threads; it holds no mutable state.
+#pragma once
+
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "services/core/actor.hpp"
+#include "services/core/config.hpp"
+#include "store/database.hpp"
+#include "store/orgs_store.hpp"
+#include "store/users_store.hpp"
+
+namespace mvis::services {
+
+// What GET /me shows: the user, the organisation and the data scope.
+struct MeView {
+  store::UserRow user;
+  std::optional<store::OrgRow> org;
+  domain::ScopeKind scope = domain::ScopeKind::kOrg;
+  std::vector<std::string> region_codes;
+  std::string csrf_token;
+};
+
+struct LoginResult {
+  std::string session_token;  // goes into the cookie; only its hash is stored
+  MeView me;
+};
+
+struct RegisterInput {
+  std::string credit_code;
+  std::string org_name;
+  std::string region_code;
+  std::string address;
+  std::string contact_name;
+  std::string phone;
+  std::string sms_code;
+  std::string username;
+  std::string password;
+};
+
+struct RegisterResult {
+  store::UserRow user;
+  store::OrgRow org;
+};
+
+struct SmsCodeSent {
+  int64_t expires_in = 0;
+  int64_t resend_after = 0;
+};
+
+class AuthService {
+ public:
+  // `secret` keys the one-time-code hashes; `on_sms_queued` wakes the SMS dispatcher.
+  AuthService(store::Database& db, ServiceConfig config, std::string secret,
+              std::function<void()> on_sms_queued = {});
+
+  // Sends a 6-digit code for `purpose` ("register" or "reset_password") to `phone`.
+  // Errors: phone_invalid, purpose_invalid, sms_rate_limited.
+  Result<SmsCodeSent> SendSmsCode(const std::string& phone, const std::string& purpose,
+                                  const RequestInfo& request);
+
+  // Creates an enterprise organisation and its first user. Errors: field validation
+  // (credit_code_invalid, phone_invalid, password_too_weak, …), sms_code_invalid,
+  // credit_code_taken, username_taken.
+  Result<RegisterResult> RegisterEnterprise(RegisterInput input, const RequestInfo& request);
+
+  // Errors: login_failed (wrong name or password), account_locked, account_disabled.
+  Result<LoginResult> Login(const std::string& username, const std::string& password,
+                            const RequestInfo& request);
+
+  // Resolves a session token to an actor. Errors: unauthenticated, session_expired.
+  Result<Actor> Authenticate(const std::string& session_token, const RequestInfo& request);
+
+  Status Logout(const Actor& actor);
+  Result<MeView> Me(const Actor& actor);
+  // Self-service reset (忘记密码): the account's phone must match and carry a valid
+  // reset_password code. Ends all sessions and clears a lockout. Errors: reset_failed (one
+  // answer for unknown user, wrong phone or wrong code), password_too_weak.
+  Status ResetPassword(const std::string& username, const std::string& phone,
+                       const std::string& sms_code, const std::string& new_password,
+                       const RequestInfo& request);
+
+  // Changes the caller's password and ends their other sessions.
+  Status ChangePassword(const Actor& actor, const std::string& current_password,
+                        const std::string& new_password);
+
+  const ServiceConfig& config() const { return config_; }
+
+ private:
+  store::Database& db_;
+  ServiceConfig config_;
+  std::string secret_;
+  std::function<void()> on_sms_queued_;
+};
+
+// Validates a username: 3–32 of letters, digits, '_', '.', '-'.
+Status CheckUsername(const std::string& username);
+
+}  // namespace mvis::services

@@ -1,0 +1,38 @@
+#include "services/core/audit.hpp"
+
+#include "domain/time.hpp"
+#include "store/audit_store.hpp"
+
+namespace mvis::services {
+
+void Audit(store::Tx& tx, const Actor& actor, const AuditEvent& event) {
+  domain::AuditEntry e;
+  e.at = domain::NowSeconds();
+  if (actor.user_id) e.user_id = actor.user_id;
+  e.username = actor.username;
+  e.role = std::string(domain::ToString(actor.role));
+  e.org_id = actor.org_id;
+  e.action = event.action;
+  e.object_type = event.object_type;
+  e.object_id = event.object_id;
+  e.summary = event.summary;
+  e.ip = actor.request.ip;
+  e.result = event.result;
+  store::AppendAudit(tx, std::move(e));
+}
+
+void AuditAnonymous(store::Tx& tx, const RequestInfo& request, const std::string& username,
+                    const AuditEvent& event) {
+  domain::AuditEntry e;
+  e.at = domain::NowSeconds();
+  e.username = username;
+  e.action = event.action;
+  e.object_type = event.object_type;
+  e.object_id = event.object_id;
+  e.summary = event.summary;
+  e.ip = request.ip;
+  e.result = event.result;
+  store::AppendAudit(tx, std::move(e));
+}
+
+}  // namespace mvis::services

@@ -1,0 +1,91 @@
+#include "domain/time.hpp"
+#include "services/core/audit.hpp"
+#include "services/registry/instrument_service.hpp"
+
+// The instrument catalogue (器具目录): read by everyone, maintained by the city regulator.
+namespace mvis::services {
+
+Result<std::vector<domain::InstrumentType>> InstrumentService::Types() {
+  return db_.Read([](store::Tx& tx) -> Result<std::vector<domain::InstrumentType>> {
+    return store::ListInstrumentTypes(tx);
+  });
+}
+
+namespace {
+
+Status CheckType(const domain::InstrumentType& t) {
+  std::vector<FieldError> errors;
+  bool code_ok = !t.code.empty() && t.code.size() <= 40;
+  for (char c : t.code)
+    code_ok = code_ok && ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_');
+  if (!code_ok)
+    errors.push_back({"code", "type_code_invalid", "代码须为小写字母、数字或下划线（不超过40位）"});
+  if (t.name.empty() || t.name.size() > 200)
+    errors.push_back({"name", "name_required", "请填写器具名称"});
+  if (t.regulation.empty())
+    errors.push_back({"regulation", "regulation_required", "请填写检定规程（编号及版本）"});
+  if (t.verification_form != "periodic" && t.verification_form != "first_only") {
+    errors.push_back(
+        {"verification_form", "verification_form_invalid", "检定形式应为周期检定或首次检定"});
+  }
+  if (t.period_months < 1 || t.period_months > 240) {
+    errors.push_back({"period_months", "period_invalid", "检定周期应为1至240个月"});
+  }
+  for (const auto& u : t.mandatory_uses) {
+    if (domain::UseDisplayName(u).empty() || u == "other") {
+      errors.push_back({"mandatory_uses", "use_invalid",
+                        "强检用途只能是贸易结算、安全防护、医疗卫生、环境监测"});
+      break;
+    }
+  }
+  if (!errors.empty()) return domain::ValidationFailed(std::move(errors));
+  return {};
+}
+
+Status RequireCityRegulator(const Actor& actor) {
+  if (!actor.Is(domain::Role::kCityRegulator)) {
+    return Fail(ErrorKind::kPermissionDenied, "permission_denied",
+                "只有市市场监管局可以维护器具目录");
+  }
+  return {};
+}
+
+}  // namespace
+
+Result<domain::InstrumentType> InstrumentService::CreateType(const Actor& actor,
+                                                             domain::InstrumentType t) {
+  if (auto ok = RequireCityRegulator(actor); !ok) return std::unexpected(ok.error());
+  t.charger_current.clear();  // charger semantics belong to the two seeded charger types
+  if (auto ok = CheckType(t); !ok) return std::unexpected(ok.error());
+  return db_.Write([&](store::Tx& tx) -> Result<domain::InstrumentType> {
+    if (store::FindInstrumentType(tx, t.code)) {
+      return Fail(ErrorKind::kConflict, "type_code_taken", "该器具类型代码已存在", "code");
+    }
+    store::InsertInstrumentType(tx, t, domain::NowSeconds());
+    Audit(tx, actor,
+          {"catalogue.type.create", "instrument_type", t.code,
+           t.name + " " + t.regulation + " " + std::to_string(t.period_months) + " months"});
+    return *store::FindInstrumentType(tx, t.code);
+  });
+}
+
+Result<domain::InstrumentType> InstrumentService::UpdateType(const Actor& actor,
+                                                             domain::InstrumentType t) {
+  if (auto ok = RequireCityRegulator(actor); !ok) return std::unexpected(ok.error());
+  if (auto ok = CheckType(t); !ok) return std::unexpected(ok.error());
+  return db_.Write([&](store::Tx& tx) -> Result<domain::InstrumentType> {
+    auto before = store::FindInstrumentType(tx, t.code);
+    if (!before) return NotFound("器具类型");
+    t.charger_current = before->charger_current;
+    store::UpdateInstrumentType(tx, t, domain::NowSeconds());
+    Audit(tx, actor,
+          {"catalogue.type.update", "instrument_type", t.code,
+           "period " + std::to_string(before->period_months) + " -> " +
+               std::to_string(t.period_months) + "; regulation " + before->regulation + " -> " +
+               t.regulation + "; active " + (before->active ? "1" : "0") + " -> " +
+               (t.active ? "1" : "0")});
+    return *store::FindInstrumentType(tx, t.code);
+  });
+}
+
+}  // namespace mvis::services
