@@ -108,17 +108,13 @@ int EndToEnd(const std::string& path) {
   std::filesystem::create_directories(dir);
   mvis::app::AppConfig config;
   config.db = "sqlite:" + dir + "/bench.db";
-  auto db = mvis::app::OpenAndMigrate(config);
-  if (!db) return 1;
-  mvis::services::AdminService admin(**db, config.services);
-  if (!mvis::demo::SeedDemo(**db, admin)) return 1;
-  auto actor = (*db)->Read([](mvis::store::Tx& tx) -> mvis::Result<mvis::services::Actor> {
-    return mvis::services::MakeActor(tx, *mvis::store::FindUserByUsername(tx, "charger"));
-  });
+  auto rt = mvis::app::Runtime::Create(config);
+  if (!rt) return 1;
+  if (!mvis::demo::SeedDemo((*rt)->context(), (*rt)->admin())) return 1;
+  auto actor = mvis::demo::DemoActor((*rt)->db(), "charger");
+  if (!actor) return 1;
   std::string bytes = ReadFile(path);
-  mvis::services::JobRunner jobs(1);
-  mvis::io::SheetLimits limits;
-  mvis::services::ImportService imports(**db, jobs, limits);
+  auto& imports = (*rt)->imports();
   auto start = std::chrono::steady_clock::now();
   auto summary = imports.Upload(*actor, path, std::move(bytes), true);
   if (!summary) {

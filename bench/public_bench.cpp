@@ -30,6 +30,7 @@
 #include "http/verification/public_page.hpp"
 #include "store/institutes_store.hpp"
 #include "store/instruments_store.hpp"
+#include "store/verifications_store.hpp"
 
 namespace {
 
@@ -49,52 +50,53 @@ int Report(const mvis::Error& e) {
 }
 
 // The demo's accounts, registry and issued certificates, made as `mvis demo` makes them.
-mvis::Status SeedDemoData(store::Database& db, const mvis::app::AppConfig& config) {
-  services::AdminService admin(db, config.services);
-  if (auto ok = demo::SeedDemo(db, admin); !ok) return std::unexpected(ok.error());
-  services::InstrumentService instruments(db);
-  if (auto ok = demo::SeedDemoInstruments(db, instruments); !ok) return std::unexpected(ok.error());
-  services::AppointmentService appointments(db);
-  services::CertificateService certificates(db, config.services);
-  services::VerificationService verifications(db, certificates);
-  if (auto ok = demo::SeedDemoVerifications(db, appointments, verifications); !ok)
+mvis::Status SeedDemoData(mvis::app::Runtime& rt) {
+  if (auto ok = demo::SeedDemo(rt.context(), rt.admin()); !ok) return std::unexpected(ok.error());
+  if (auto ok = demo::SeedDemoInstruments(rt.context(), rt.instruments()); !ok)
+    return std::unexpected(ok.error());
+  if (auto ok = demo::SeedDemoVerifications(rt.context(), rt.appointments(), rt.verifications());
+      !ok)
     return std::unexpected(ok.error());
   return {};
 }
 
 // A pass certificate issued by the demo, with its record and instrument.
 struct Template {
-  store::CertificateRow certificate;
-  store::VerificationRow record;
-  store::InstrumentRow instrument;
+  domain::Certificate certificate;
+  domain::VerificationRecord record;
+  domain::Instrument instrument;
 };
 
 Result<Template> FindTemplate(store::Database& db) {
   return db.Read([](store::Tx& tx) -> Result<Template> {
     store::CertificateFilter f;
-    f.kind = "certificate";
+    f.kind = domain::DocumentKind::kCertificate;
     auto page = store::ListCertificates(tx, f, {1, 1});
     if (page.items.empty())
       return mvis::Fail(mvis::ErrorKind::kFailedPrecondition, "no_certificate",
                         "the demo issued no pass certificate");
     Template t{page.items.front(), {}, {}};
-    t.record = *store::FindVerification(tx, t.certificate.verification_id);
-    t.instrument = *store::FindInstrument(tx, t.certificate.instrument_id);
+    auto record = store::FindVerification(tx, t.certificate.verification_id);
+    auto instrument = store::FindInstrument(tx, t.certificate.instrument_id);
+    if (!record || !instrument) return mvis::Internal("demo certificate without its record");
+    t.record = *record;
+    t.instrument = *instrument;
     return t;
   });
 }
 
 // Adds `n` certificates like `t` in one transaction, each with its own instrument (bulk-inserted
 // like an import: drafts; the public page never reads the instrument) and approved record.
-Result<std::vector<std::string>> AddCertificates(store::Database& db, const Template& t, int n) {
-  return db.Write([&](store::Tx& tx) -> Result<std::vector<std::string>> {
+Result<std::vector<std::string>> AddCertificates(mvis::app::Runtime& rt, const Template& t, int n) {
+  return rt.db().Write([&](store::Tx& tx) -> Result<std::vector<std::string>> {
     // The transaction writes ~7 KB a certificate; a page cache that holds it all avoids spilling
     // dirty pages to the WAL mid-transaction (with the default 32 MiB, 100k took twice as long).
     tx.Exec("PRAGMA cache_size = -1048576");
-    const auto key = services::ActiveLabelKey(tx);
+    const int64_t now = domain::SystemTime().Now();
+    const auto key = rt.label_keys().Active(tx, now);
+    if (!key) return std::unexpected(key.error());
     const auto profile = store::FindInstituteProfile(tx, t.certificate.institute_org_id);
     const int year = std::stoi(t.certificate.issue_date.substr(0, 4));
-    const int64_t now = domain::NowSeconds();
 
     std::vector<store::NewInstrument> instruments(n, {t.instrument.data, t.instrument.mandatory});
     std::vector<std::string> serials(n);
@@ -109,16 +111,16 @@ Result<std::vector<std::string>> AddCertificates(store::Database& db, const Temp
     std::vector<std::string> tokens;
     tokens.reserve(n);
     for (const auto& serial : serials) {
-      store::VerificationRow record = t.record;
+      domain::VerificationRecord record = t.record;
       record.instrument_id = ids.at(serial);
       record.created_at = record.updated_at = now;
-      store::CertificateRow c = t.certificate;
+      domain::Certificate c = t.certificate;
       c.instrument_id = record.instrument_id;
       c.verification_id = store::InsertVerification(tx, record);
       c.number = domain::CertificateNumber(
           profile->code, year, store::NextCertificateSequence(tx, c.institute_org_id, year, c.kind),
           false);
-      c.token = domain::SignLabelToken({c.number, c.valid_until, ""}, key);
+      c.token = domain::SignLabelToken({c.number, c.valid_until, ""}, *key);
       snapshot["instrument"]["id"] = c.instrument_id;
       snapshot["instrument"]["serial_no"] = serial;
       c.snapshot = snapshot.dump();
@@ -134,13 +136,13 @@ int Seed(const std::string& url, int n, const std::string& tokens_path) {
   auto start = std::chrono::steady_clock::now();
   mvis::app::AppConfig config;
   config.db = url;
-  auto db = mvis::app::OpenAndMigrate(config);
-  if (!db) return Report(db.error());
-  if (auto ok = SeedDemoData(**db, config); !ok) return Report(ok.error());
+  auto rt = mvis::app::Runtime::Create(config);
+  if (!rt) return Report(rt.error());
+  if (auto ok = SeedDemoData(**rt); !ok) return Report(ok.error());
   double demo_seconds = Since(start);
-  auto t = FindTemplate(**db);
+  auto t = FindTemplate((*rt)->db());
   if (!t) return Report(t.error());
-  auto tokens = AddCertificates(**db, *t, n);
+  auto tokens = AddCertificates(**rt, *t, n);
   if (!tokens) return Report(tokens.error());
   std::ofstream out(tokens_path);
   for (const auto& token : *tokens) out << token << "\n";
@@ -157,15 +159,14 @@ Result<mvis::io::CertificateDocument> DemoDocument() {
   mvis::app::AppConfig config;
   config.db = "sqlite:" + (dir / "demo.db").string();
   Result<mvis::io::CertificateDocument> out = [&]() -> Result<mvis::io::CertificateDocument> {
-    auto db = mvis::app::OpenAndMigrate(config);
-    if (!db) return std::unexpected(db.error());
-    if (auto ok = SeedDemoData(**db, config); !ok) return std::unexpected(ok.error());
-    auto t = FindTemplate(**db);
+    auto rt = mvis::app::Runtime::Create(config);
+    if (!rt) return std::unexpected(rt.error());
+    if (auto ok = SeedDemoData(**rt); !ok) return std::unexpected(ok.error());
+    auto t = FindTemplate((*rt)->db());
     if (!t) return std::unexpected(t.error());
-    services::CertificateService certificates(**db, config.services);
     auto doc = services::DocumentFromSnapshot(t->certificate,
                                               nlohmann::json::parse(t->certificate.snapshot));
-    doc.qr_url = certificates.QrUrl(t->certificate.token);
+    doc.qr_url = (*rt)->certificates().QrUrl(t->certificate.token);
     return doc;
   }();
   std::filesystem::remove_all(dir);
@@ -257,23 +258,20 @@ int Profile(const std::string& url, const std::string& tokens_path, int n) {
   for (size_t i = 0; i < tokens.size(); i += std::max<size_t>(1, tokens.size() / 30000))
     sample.push_back(tokens[i]);
   tokens = std::move(sample);
-  auto db = store::Database::Open(url, 2);
-  if (!db) return Report(db.error());
-  services::ServiceConfig config;
-  services::CertificateService certificates(**db, config);
-  auto rows = (*db)->Read([](store::Tx& tx) -> Result<std::vector<store::LabelKeyRow>> {
-    return store::ListLabelKeys(tx);
-  });
-  if (!rows) return Report(rows.error());
-  std::vector<domain::LabelPublicKey> keys;
-  for (const auto& k : *rows)
-    keys.push_back({k.kid, *domain::Base64UrlDecode(k.public_key), k.not_after});
-  const int64_t now = domain::NowSeconds();
+  mvis::app::AppConfig config;
+  config.db = url;
+  config.threads = 1;
+  auto rt = mvis::app::Runtime::Create(config);
+  if (!rt) return Report(rt.error());
+  auto* db = &(*rt)->db();
+  auto& certificates = (*rt)->certificates();
+  auto keys = (*rt)->label_keys().Keys(true);
+  const int64_t now = domain::SystemTime().Now();
   std::unordered_map<std::string, std::string> numbers;  // token -> certificate number
   for (const auto& t : tokens) numbers[t] = domain::VerifyLabelToken(t, keys, now)->number;
   auto number = [&](const std::string& token) { return numbers.at(token); };
   auto read = [&](auto fn) {
-    return (*db)->Read([&](store::Tx& tx) -> Result<bool> {
+    return db->Read([&](store::Tx& tx) -> Result<bool> {
       fn(tx);
       return true;
     });

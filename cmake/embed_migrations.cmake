@@ -4,6 +4,7 @@ string(REPLACE "|" ";" FILES "${FILES}")
 foreach(f ${FILES})
   get_filename_component(name ${f} NAME_WE)
   string(REGEX MATCH "^[0-9]+" version ${name})
+  math(EXPR version "${version} + 0")  # "0008" is not an octal literal
   file(READ ${f} sql)
   string(APPEND content "  {${version}, \"${name}\", R\"MVISSQL(${sql})MVISSQL\"},\n")
 endforeach()

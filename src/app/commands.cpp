@@ -12,13 +12,6 @@
 #include "app/runtime.hpp"
 #include "demo/demo_seed.hpp"
 #include "domain/audit_chain.hpp"
-#include "services/accounts/admin_service.hpp"
-#include "services/core/job_runner.hpp"
-#include "services/imports/import_service.hpp"
-#include "services/registry/instrument_service.hpp"
-#include "services/verification/appointment_service.hpp"
-#include "services/verification/certificate_service.hpp"
-#include "services/verification/verification_service.hpp"
 #include "store/audit_store.hpp"
 #include "store/migrate.hpp"
 #include "store/orgs_store.hpp"
@@ -61,21 +54,16 @@ int CmdMigrate(const Overrides& overrides) {
 int CmdDemo(const Overrides& overrides) {
   auto config = LoadConfig(overrides);
   if (!config) return Report(config.error());
-  auto db = OpenAndMigrate(*config);
-  if (!db) return Report(db.error());
-  services::AdminService admin(**db, config->services);
-  auto accounts = demo::SeedDemo(**db, admin);
+  auto rt = Runtime::Create(*config);
+  if (!rt) return Report(rt.error());
+  auto& r = **rt;
+  auto accounts = demo::SeedDemo(r.context(), r.admin());
   if (!accounts) return Report(accounts.error());
-  services::InstrumentService instruments(**db);
-  auto registry = demo::SeedDemoInstruments(**db, instruments);
+  auto registry = demo::SeedDemoInstruments(r.context(), r.instruments());
   if (!registry) return Report(registry.error());
   if (*registry)
     std::cout << "Demo registry: " << *registry << " instruments in every filing state\n";
-  services::ServiceConfig service_config = config->services;
-  services::AppointmentService appointments(**db);
-  services::CertificateService certificates(**db, service_config);
-  services::VerificationService verifications(**db, certificates);
-  auto issued = demo::SeedDemoVerifications(**db, appointments, verifications);
+  auto issued = demo::SeedDemoVerifications(r.context(), r.appointments(), r.verifications());
   if (!issued) return Report(issued.error());
   if (*issued)
     std::cout << "Demo verification: appointments in every state, " << *issued
@@ -93,8 +81,6 @@ int CmdDemo(const Overrides& overrides) {
 int CmdUserAdd(const Overrides& overrides, const UserAddArgs& args) {
   auto config = LoadConfig(overrides);
   if (!config) return Report(config.error());
-  auto db = OpenAndMigrate(*config);
-  if (!db) return Report(db.error());
   std::string password;
   if (args.password_stdin) {
     std::getline(std::cin, password);
@@ -104,13 +90,14 @@ int CmdUserAdd(const Overrides& overrides, const UserAddArgs& args) {
       return 2;
     }
   }
-  services::AdminService admin(**db, config->services);
-  auto created = admin.CreateUser(services::SystemActor("cli"),
-                                  {args.username, password, args.role, args.org_id, args.phone,
-                                   args.display_name, args.duties});
+  auto rt = Runtime::Create(*config);
+  if (!rt) return Report(rt.error());
+  auto created = (*rt)->admin().CreateUser(
+      services::SystemActor("cli"), {args.username, password, args.role, args.org_id, args.phone,
+                                     args.display_name, args.duties});
   if (!created) return Report(created.error());
   std::cout << "created user " << created->user.username << " (id " << created->user.id << ", role "
-            << created->user.role << ")\n";
+            << domain::ToString(created->user.role) << ")\n";
   if (!created->generated_password.empty()) {
     std::cout << "password: " << created->generated_password << "\n";
   }
@@ -126,12 +113,12 @@ int CmdImport(const Overrides& overrides, const std::string& credit_code, const 
     return 2;
   }
   std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-  auto db = OpenAndMigrate(*config);
-  if (!db) return Report(db.error());
+  auto rt = Runtime::Create(*config);
+  if (!rt) return Report(rt.error());
   // The import is made in the name of the enterprise's first active account.
-  auto actor = (*db)->Read([&](store::Tx& tx) -> Result<services::Actor> {
+  auto actor = (*rt)->db().Read([&](store::Tx& tx) -> Result<services::Actor> {
     auto org = store::FindOrgByCreditCode(tx, credit_code);
-    if (!org || org->kind != "enterprise")
+    if (!org || org->kind != domain::OrgKind::kEnterprise)
       return NotFound("统一社会信用代码为 " + credit_code + " 的企业");
     auto users = store::ActiveUsersOfOrg(tx, org->id);
     if (users.empty())
@@ -141,10 +128,7 @@ int CmdImport(const Overrides& overrides, const std::string& credit_code, const 
     return a;
   });
   if (!actor) return Report(actor.error());
-  services::JobRunner jobs(1);
-  io::SheetLimits limits;
-  limits.max_file_bytes = config->upload_max_bytes;
-  services::ImportService imports(**db, jobs, limits);
+  auto& imports = (*rt)->imports();
   auto started = std::chrono::steady_clock::now();
   const bool tty = isatty(STDERR_FILENO);
   auto summary = imports.Upload(*actor, std::filesystem::path(file).filename().string(),
@@ -201,10 +185,9 @@ int CmdAuditVerify(const Overrides& overrides) {
 int CmdRotateLabelKey(const Overrides& overrides) {
   auto config = LoadConfig(overrides);
   if (!config) return Report(config.error());
-  auto db = OpenAndMigrate(*config);
-  if (!db) return Report(db.error());
-  services::CertificateService certificates(**db, config->services);
-  auto kid = certificates.RotateKey(services::SystemActor("cli"));
+  auto rt = Runtime::Create(*config);
+  if (!rt) return Report(rt.error());
+  auto kid = (*rt)->certificates().RotateKey(services::SystemActor("cli"));
   if (!kid) return Report(kid.error());
   std::cout << "new active label key: " << *kid << "\n";
   return 0;

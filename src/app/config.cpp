@@ -34,6 +34,10 @@ Result<AppConfig> LoadConfig(const Overrides& o) {
     s.lockout_seconds = t["security"]["lockout_minutes"].value_or(s.lockout_seconds / 60) * 60;
     c.cookie_secure = t["security"]["cookie_secure"].value_or(c.cookie_secure);
     c.trust_proxy = t["security"]["trust_proxy"].value_or(c.trust_proxy);
+    c.secret_key = t["security"]["key"].value_or(c.secret_key);
+    c.key_file = t["security"]["key_file"].value_or(c.key_file);
+    s.sms_retention_days =
+        t["sms"]["retention_days"].value_or(static_cast<int64_t>(s.sms_retention_days));
     c.sms_provider = t["sms"]["provider"].value_or(c.sms_provider);
     c.sms_url = t["sms"]["url"].value_or(c.sms_url);
     c.sms_secret = t["sms"]["secret"].value_or(c.sms_secret);
@@ -54,6 +58,11 @@ Result<AppConfig> LoadConfig(const Overrides& o) {
   if (o.web) c.web = *o.web;
   if (o.threads) c.threads = *o.threads;
   if (const char* secret = std::getenv("MVIS_SMS_SECRET")) c.sms_secret = secret;
+  if (const char* key = std::getenv("MVIS_SECRET_KEY")) c.secret_key = key;
+  if (const char* file = std::getenv("MVIS_KEY_FILE")) c.key_file = file;
+  if (c.services.sms_retention_days < 1) {
+    return Fail(ErrorKind::kInvalidArgument, "config_invalid", "sms.retention_days 须为正整数");
+  }
   if (c.sms_provider != "log" && c.sms_provider != "http") {
     return Fail(ErrorKind::kInvalidArgument, "config_invalid", "sms.provider 须为 log 或 http");
   }

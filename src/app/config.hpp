@@ -23,6 +23,8 @@ struct AppConfig {
   std::string sms_provider = "log";  // log | http
   std::string sms_url;
   std::string sms_secret;
+  std::string secret_key;  // base64 of the 32-byte master key (app/master_key.hpp); "" to use
+  std::string key_file;    // the file holding it; "" for the default beside a SQLite database
   services::ServiceConfig services;
 };
 

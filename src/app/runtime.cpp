@@ -2,9 +2,8 @@
 
 #include <spdlog/spdlog.h>
 
-#include "services/core/passwords.hpp"
+#include "app/master_key.hpp"
 #include "store/migrate.hpp"
-#include "store/settings_store.hpp"
 
 namespace mvis::app {
 
@@ -16,49 +15,56 @@ Result<std::unique_ptr<store::Database>> OpenAndMigrate(const AppConfig& config)
   return std::move(*db);
 }
 
-Result<std::unique_ptr<Runtime>> Runtime::Create(const AppConfig& config) {
+Result<std::unique_ptr<Runtime>> Runtime::Create(const AppConfig& config,
+                                                 const domain::Clock& clock) {
   std::unique_ptr<Runtime> rt(new Runtime());
   rt->config_ = config;
+  auto master = LoadMasterKey(config);
+  if (!master) return std::unexpected(master.error());
+  auto secrets = services::SecretKeys::FromMaster(*master);
+  if (!secrets) return std::unexpected(secrets.error());
+  rt->secrets_ = std::make_unique<services::SecretKeys>(std::move(*secrets));
   auto db = OpenAndMigrate(config);
   if (!db) return std::unexpected(db.error());
   rt->db_ = std::move(*db);
+  rt->context_ = std::make_unique<services::ServiceContext>(
+      services::ServiceContext{*rt->db_, clock, rt->config_.services});
+  const auto& ctx = *rt->context_;
 
-  auto secret = rt->db_->Write([](store::Tx& tx) -> Result<std::string> {
-    return store::EnsureSetting(tx, "otp_key", services::RandomToken(32));
-  });
-  if (!secret) return std::unexpected(secret.error());
+  rt->label_keys_ = std::make_unique<services::LabelKeyring>(ctx, *rt->secrets_);
+  auto sealed = rt->label_keys_->SealPlainKeys();
+  if (!sealed) return std::unexpected(sealed.error());
+  if (*sealed) spdlog::info("sealed {} label signing key(s) stored in plain text", *sealed);
 
   std::unique_ptr<io::SmsProvider> provider =
       config.sms_provider == "http"
           ? io::MakeHttpSmsProvider({config.sms_url, config.sms_secret, 5000})
           : io::MakeLogSmsProvider();
-  rt->dispatcher_ = std::make_unique<services::SmsDispatcher>(*rt->db_, std::move(provider));
+  rt->dispatcher_ = std::make_unique<services::SmsDispatcher>(*rt->db_, clock, *rt->secrets_,
+                                                              std::move(provider));
   auto* dispatcher = rt->dispatcher_.get();
-  rt->auth_ = std::make_unique<services::AuthService>(*rt->db_, config.services, *secret,
+  rt->auth_ = std::make_unique<services::AuthService>(ctx, *rt->secrets_,
                                                       [dispatcher] { dispatcher->Wake(); });
-  rt->admin_ = std::make_unique<services::AdminService>(*rt->db_, config.services);
-  rt->orgs_ = std::make_unique<services::OrgService>(*rt->db_);
-  rt->inbox_ = std::make_unique<services::InboxService>(*rt->db_);
-  rt->instruments_ =
-      std::make_unique<services::InstrumentService>(*rt->db_, config.services.due_soon_days);
-  rt->institutes_ = std::make_unique<services::InstituteService>(*rt->db_);
-  rt->appointments_ = std::make_unique<services::AppointmentService>(*rt->db_);
-  rt->certificates_ =
-      std::make_unique<services::CertificateService>(*rt->db_, rt->config_.services);
-  rt->verifications_ =
-      std::make_unique<services::VerificationService>(*rt->db_, *rt->certificates_);
-  rt->reminders_ = std::make_unique<services::ReminderService>(*rt->db_, rt->config_.services);
-  rt->home_ = std::make_unique<services::HomeService>(*rt->db_, *rt->inbox_, *rt->instruments_,
+  rt->admin_ = std::make_unique<services::AdminService>(ctx);
+  rt->orgs_ = std::make_unique<services::OrgService>(ctx);
+  rt->inbox_ = std::make_unique<services::InboxService>(ctx);
+  rt->instruments_ = std::make_unique<services::InstrumentService>(ctx);
+  rt->institutes_ = std::make_unique<services::InstituteService>(ctx);
+  rt->appointments_ = std::make_unique<services::AppointmentService>(ctx);
+  rt->certificates_ = std::make_unique<services::CertificateService>(ctx, *rt->label_keys_);
+  rt->verifications_ = std::make_unique<services::VerificationService>(ctx, *rt->certificates_);
+  rt->reminders_ = std::make_unique<services::ReminderService>(ctx);
+  rt->housekeeping_ = std::make_unique<services::Housekeeping>(ctx);
+  rt->home_ = std::make_unique<services::HomeService>(ctx, *rt->inbox_, *rt->instruments_,
                                                       *rt->appointments_, *rt->verifications_);
   rt->jobs_ = std::make_unique<services::JobRunner>(2);
   io::SheetLimits limits;
   limits.max_file_bytes = config.upload_max_bytes;
-  rt->imports_ = std::make_unique<services::ImportService>(*rt->db_, *rt->jobs_, limits);
+  rt->imports_ = std::make_unique<services::ImportService>(ctx, *rt->jobs_, limits);
   rt->api_ = std::make_unique<http::Api>(
-      http::AppServices{*rt->db_, *rt->auth_, *rt->admin_, *rt->orgs_, *rt->inbox_,
-                        *rt->instruments_, *rt->home_, *rt->imports_, *rt->institutes_,
-                        *rt->appointments_, *rt->verifications_, *rt->certificates_,
-                        *rt->reminders_},
+      http::AppServices{clock, *rt->auth_, *rt->admin_, *rt->orgs_, *rt->inbox_, *rt->instruments_,
+                        *rt->home_, *rt->imports_, *rt->institutes_, *rt->appointments_,
+                        *rt->verifications_, *rt->certificates_, *rt->reminders_},
       http::ApiOptions{config.web, config.cookie_secure, config.trust_proxy,
                        config.public_rate_per_minute, config.access_log});
 
@@ -85,8 +91,30 @@ Status Runtime::Start() {
     certificates_->set_public_url("http://" + host + ":" + std::to_string(server_->port()));
   }
   dispatcher_->Start();
-  if (config_.services.daily_jobs && !scheduler_)
-    scheduler_ = std::make_unique<services::DailyScheduler>(*reminders_);
+  if (config_.services.daily_jobs && !scheduler_) {
+    auto* reminders = reminders_.get();
+    auto* housekeeping = housekeeping_.get();
+    scheduler_ = std::make_unique<services::Scheduler>(std::vector<services::ScheduledJob>{
+        {"verification reminders",
+         [reminders] {
+           auto report = reminders->RunDaily();
+           if (report && !report->already_done) {
+             spdlog::info("verification reminders: {} reminded, {} overdue listed",
+                          report->reminded, report->overdue_listed);
+           } else if (!report) {
+             spdlog::warn("verification reminders failed: {}", report.error().code);
+           }
+         }},
+        {"housekeeping", [housekeeping] {
+           auto purged = housekeeping->Purge();
+           if (!purged) {
+             spdlog::warn("housekeeping failed: {}", purged.error().code);
+           } else if (purged->sessions || purged->codes || purged->sms) {
+             spdlog::info("housekeeping: purged {} sessions, {} one-time codes, {} SMS",
+                          purged->sessions, purged->codes, purged->sms);
+           }
+         }}});
+  }
   return {};
 }
 

@@ -1,16 +1,22 @@
-// Wires the layers together: database, services, SMS dispatcher, API and HTTP server. Used by
-// `mvis serve` and by the in-process HTTP tests, so both run exactly the same composition.
+// Wires the layers together: database, secrets, clock, services, background jobs, API and HTTP
+// server. Used by `mvis serve`, by the other subcommands (without listening) and by the
+// in-process HTTP tests, so all run exactly the same composition.
 #pragma once
 
 #include <memory>
 
 #include "app/config.hpp"
+#include "domain/clock.hpp"
 #include "http/api.hpp"
 #include "http/server.hpp"
 #include "services/accounts/admin_service.hpp"
 #include "services/accounts/auth_service.hpp"
 #include "services/accounts/inbox_service.hpp"
 #include "services/accounts/org_service.hpp"
+#include "services/core/context.hpp"
+#include "services/core/housekeeping.hpp"
+#include "services/core/scheduler.hpp"
+#include "services/core/secrets.hpp"
 #include "services/core/sms_dispatcher.hpp"
 #include "services/imports/import_service.hpp"
 #include "services/registry/instrument_service.hpp"
@@ -18,6 +24,7 @@
 #include "services/verification/appointment_service.hpp"
 #include "services/verification/certificate_service.hpp"
 #include "services/verification/institute_service.hpp"
+#include "services/verification/label_keyring.hpp"
 #include "services/verification/reminder_service.hpp"
 #include "services/verification/verification_service.hpp"
 #include "store/database.hpp"
@@ -26,11 +33,14 @@ namespace mvis::app {
 
 class Runtime {
  public:
-  // Opens the database, applies migrations and builds every component (nothing listens yet).
-  static Result<std::unique_ptr<Runtime>> Create(const AppConfig& config);
+  // Opens the database, applies migrations, reads the master key and builds every component
+  // (nothing listens yet). Services read the time from `clock` (tests pass a ManualClock).
+  static Result<std::unique_ptr<Runtime>> Create(const AppConfig& config,
+                                                 const domain::Clock& clock = domain::SystemTime());
   ~Runtime();
 
-  // Binds the listener (port 0 picks a free one) and starts the SMS dispatcher.
+  // Binds the listener (port 0 picks a free one), starts the SMS dispatcher and, when configured,
+  // the hourly jobs.
   Status Start();
   void Run();              // blocks until SIGINT/SIGTERM
   void RunInBackground();  // returns at once; Stop() ends it
@@ -38,19 +48,27 @@ class Runtime {
 
   unsigned short port() const { return server_->port(); }
   store::Database& db() { return *db_; }
+  const services::ServiceContext& context() const { return *context_; }
   services::AdminService& admin() { return *admin_; }
   services::InstrumentService& instruments() { return *instruments_; }
   services::ImportService& imports() { return *imports_; }
+  services::AppointmentService& appointments() { return *appointments_; }
+  services::VerificationService& verifications() { return *verifications_; }
   services::SmsDispatcher& dispatcher() { return *dispatcher_; }
   services::CertificateService& certificates() { return *certificates_; }
+  services::LabelKeyring& label_keys() { return *label_keys_; }
   services::ReminderService& reminders() { return *reminders_; }
+  services::Housekeeping& housekeeping() { return *housekeeping_; }
   http::Api& api() { return *api_; }
 
  private:
   Runtime() = default;
   AppConfig config_;
   std::unique_ptr<store::Database> db_;
+  std::unique_ptr<services::SecretKeys> secrets_;
+  std::unique_ptr<services::ServiceContext> context_;
   std::unique_ptr<services::SmsDispatcher> dispatcher_;
+  std::unique_ptr<services::LabelKeyring> label_keys_;
   std::unique_ptr<services::AuthService> auth_;
   std::unique_ptr<services::AdminService> admin_;
   std::unique_ptr<services::OrgService> orgs_;
@@ -61,7 +79,8 @@ class Runtime {
   std::unique_ptr<services::CertificateService> certificates_;
   std::unique_ptr<services::VerificationService> verifications_;
   std::unique_ptr<services::ReminderService> reminders_;
-  std::unique_ptr<services::DailyScheduler> scheduler_;
+  std::unique_ptr<services::Housekeeping> housekeeping_;
+  std::unique_ptr<services::Scheduler> scheduler_;
   std::unique_ptr<services::HomeService> home_;
   std::unique_ptr<services::ImportService> imports_;
   // Declared after imports_ so it is destroyed first: queued jobs finish while the services

@@ -60,7 +60,8 @@ Result<Actor> DemoActor(store::Database& db, const std::string& username) {
   });
 }
 
-Result<int> SeedDemoInstruments(store::Database& db, InstrumentService& instruments) {
+Result<int> SeedDemoInstruments(const ServiceContext& ctx, InstrumentService& instruments) {
+  store::Database& db = ctx.db;
   auto existing = db.Read([](store::Tx& tx) -> Result<int64_t> {
     return store::CountInstruments(tx, store::InstrumentFilter{});
   });

@@ -119,13 +119,14 @@ const DemoUser kUsers[] = {
 
 }  // namespace
 
-Result<std::vector<DemoAccount>> SeedDemo(store::Database& db, AdminService& admin) {
+Result<std::vector<DemoAccount>> SeedDemo(const ServiceContext& ctx, AdminService& admin) {
+  store::Database& db = ctx.db;
   Actor system = SystemActor("demo-seed");
   std::vector<int64_t> org_ids;
   for (const auto& o : kOrgs) {
     std::string credit = o.credit_prefix;
     credit += domain::CreditCodeCheckChar(credit);
-    auto existing = db.Read([&](store::Tx& tx) -> Result<std::optional<store::OrgRow>> {
+    auto existing = db.Read([&](store::Tx& tx) -> Result<std::optional<domain::Organisation>> {
       return store::FindOrgByCreditCode(tx, credit);
     });
     if (!existing) return std::unexpected(existing.error());
@@ -149,7 +150,7 @@ Result<std::vector<DemoAccount>> SeedDemo(store::Database& db, AdminService& adm
       return std::unexpected(created.error());
     accounts.push_back({u.username, created ? kDemoPassword : "", u.role, org_name});
   }
-  InstituteService institutes(db);
+  InstituteService institutes(ctx);
   for (const auto& p : kProfiles) {
     auto saved = institutes.SaveProfile(
         system, {org_ids[p.org], "", p.code, p.types, p.regions, p.contact, p.phone, p.address});
@@ -160,17 +161,17 @@ Result<std::vector<DemoAccount>> SeedDemo(store::Database& db, AdminService& adm
   auto standards = institutes.Standards(*verifier, false);
   if (!standards) return std::unexpected(standards.error());
   if (standards->empty()) {
-    std::string today = domain::TodayChina();
+    std::string today = ctx.clock.Today();
     for (const auto& st : kStandards) {
-      store::StandardRow row{0,
-                             0,
-                             st.name,
-                             st.model,
-                             st.serial,
-                             st.certificate,
-                             domain::AddMonths(today, 12 * st.valid_years),
-                             st.accuracy,
-                             true};
+      domain::Standard row{0,
+                           0,
+                           st.name,
+                           st.model,
+                           st.serial,
+                           st.certificate,
+                           domain::AddMonths(today, 12 * st.valid_years),
+                           st.accuracy,
+                           true};
       auto saved = institutes.SaveStandard(*verifier, row);
       if (!saved) return std::unexpected(saved.error());
     }

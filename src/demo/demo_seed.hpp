@@ -22,13 +22,15 @@ struct DemoAccount {
 
 inline constexpr char kDemoPassword[] = "Mvis@Demo2026";
 
-Result<std::vector<DemoAccount>> SeedDemo(store::Database& db, services::AdminService& admin);
+Result<std::vector<DemoAccount>> SeedDemo(const services::ServiceContext& ctx,
+                                          services::AdminService& admin);
 
 // A realistic registry for the demo enterprises: a few hundred chargers (and some other
 // instruments) across districts in every filing state, made through the same service calls
 // users make. Skipped when the demo enterprises already have instruments. Returns how many
 // instruments were created.
-Result<int> SeedDemoInstruments(store::Database& db, services::InstrumentService& instruments);
+Result<int> SeedDemoInstruments(const services::ServiceContext& ctx,
+                                services::InstrumentService& instruments);
 
 // The actor of demo account `username`.
 Result<services::Actor> DemoActor(store::Database& db, const std::string& username);
@@ -36,7 +38,8 @@ Result<services::Actor> DemoActor(store::Database& db, const std::string& userna
 // The verification business of the demo: appointments in every state, records awaiting each
 // signature and issued certificates (pass and fail), made through the services. Skipped when
 // appointments exist. Returns how many certificates were issued.
-Result<int> SeedDemoVerifications(store::Database& db, services::AppointmentService& appointments,
+Result<int> SeedDemoVerifications(const services::ServiceContext& ctx,
+                                  services::AppointmentService& appointments,
                                   services::VerificationService& verifications);
 
 }  // namespace mvis::demo

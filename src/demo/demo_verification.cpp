@@ -16,14 +16,15 @@ struct Actors {
 };
 
 // A record for `instrument`: three load points; `error_pct` at the middle one.
-VerificationInput RecordFor(store::Database& db, int64_t appointment_id,
-                            const store::InstrumentRow& instrument,
+VerificationInput RecordFor(const ServiceContext& ctx, int64_t appointment_id,
+                            const domain::Instrument& instrument,
                             const std::vector<int64_t>& standards, double error_pct) {
+  store::Database& db = ctx.db;
   VerificationInput in;
   in.appointment_id = appointment_id;
   in.instrument_id = instrument.id;
   in.kind = "first";
-  in.verified_on = domain::TodayChina();
+  in.verified_on = ctx.clock.Today();
   in.standard_ids = standards;
   in.temperature_c = 22.5;
   in.humidity_pct = 55;
@@ -61,8 +62,9 @@ Status SignAll(VerificationService& verifications, const Actors& a, int64_t id, 
 
 }  // namespace
 
-Result<int> SeedDemoVerifications(store::Database& db, AppointmentService& appointments,
+Result<int> SeedDemoVerifications(const ServiceContext& ctx, AppointmentService& appointments,
                                   VerificationService& verifications) {
+  store::Database& db = ctx.db;
   auto existing = db.Read([](store::Tx& tx) -> Result<int64_t> {
     return store::CountAppointments(tx, store::AppointmentFilter{});
   });
@@ -79,14 +81,14 @@ Result<int> SeedDemoVerifications(store::Database& db, AppointmentService& appoi
   }
   const int64_t institute = *staff.verifier.org_id;
   std::vector<int64_t> standards;
-  auto list = db.Read([&](store::Tx& tx) -> Result<std::vector<store::StandardRow>> {
+  auto list = db.Read([&](store::Tx& tx) -> Result<std::vector<domain::Standard>> {
     return store::ListStandards(tx, institute, true);
   });
   if (!list) return std::unexpected(list.error());
+  const std::string today = ctx.clock.Today();
   for (const auto& s : *list)
-    if (s.valid_until >= domain::TodayChina()) standards.push_back(s.id);
+    if (s.valid_until >= today) standards.push_back(s.id);
 
-  const std::string today = domain::TodayChina();
   int issued = 0;
   struct Plan {
     const char* enterprise;
@@ -104,15 +106,15 @@ Result<int> SeedDemoVerifications(store::Database& db, AppointmentService& appoi
     if (!owner) return std::unexpected(owner.error());
     store::InstrumentFilter f;
     f.org_id = owner->org_id;
-    f.statuses = {"approved"};
+    f.statuses = {domain::FilingStatus::kApproved};
     f.change_pending = false;
     f.sort = "id";
     f.descending = false;
-    auto rows = db.Read([&](store::Tx& tx) -> Result<store::Page<store::InstrumentRow>> {
+    auto rows = db.Read([&](store::Tx& tx) -> Result<domain::Page<domain::Instrument>> {
       return store::ListInstruments(tx, f, {1, 200});
     });
     if (!rows) return std::unexpected(rows.error());
-    std::vector<store::InstrumentRow> picked;
+    std::vector<domain::Instrument> picked;
     int skip = taken[plan.enterprise];
     for (const auto& r : rows->items) {
       if (!r.data.type_code.starts_with("ev_") || !r.mandatory) continue;
@@ -141,8 +143,8 @@ Result<int> SeedDemoVerifications(store::Database& db, AppointmentService& appoi
     for (size_t i = 0; i < picked.size(); ++i) {
       if (stage == "scheduled" && i == 2) break;  // the third one is still to be verified
       bool fail = stage == "completed" && i == picked.size() - 1;
-      auto record = verifications.Create(staff.verifier,
-                                         RecordFor(db, id, picked[i], standards, fail ? 2.6 : 0.4));
+      auto record = verifications.Create(
+          staff.verifier, RecordFor(ctx, id, picked[i], standards, fail ? 2.6 : 0.4));
       if (!record) return std::unexpected(record.error());
       int signatures = stage == "completed" ? 3 : static_cast<int>(i) + 1;
       if (auto ok = SignAll(verifications, staff, record->record.id, signatures); !ok)

@@ -3,8 +3,11 @@
 //   submitted → rejected (institute, with a reason); draft | submitted → cancelled (enterprise)
 #pragma once
 
+#include <cstdint>
 #include <optional>
+#include <string>
 #include <string_view>
+#include <vector>
 
 #include "domain/error.hpp"
 
@@ -36,6 +39,32 @@ Result<AppointmentStatus> NextStatus(AppointmentStatus from, AppointmentAction a
 
 // Open appointments hold their instruments: an instrument is in at most one at a time.
 bool IsOpen(AppointmentStatus s);
+
+// An appointment as stored, with what reads add (names, instruments, progress).
+struct Appointment {
+  int64_t id = 0;
+  int64_t org_id = 0;  // the enterprise that books
+  std::string org_name;
+  int64_t institute_org_id = 0;
+  std::string institute_name;
+  AppointmentMode mode = AppointmentMode::kSendIn;
+  AppointmentStatus status = AppointmentStatus::kDraft;
+  std::string preferred_date;
+  std::string scheduled_date;
+  std::string contact_name;
+  std::string contact_phone;
+  std::string notes;
+  std::string reason;  // of a rejection or cancellation
+  std::vector<int64_t> verifier_user_ids;
+  std::vector<int64_t> instrument_ids;
+  std::vector<std::string> region_codes;  // install districts of its instruments (reads)
+  int64_t verified_count = 0;             // instruments with an approved record (reads)
+  std::optional<int64_t> submitted_at;
+  std::optional<int64_t> accepted_at;
+  int64_t created_by = 0;
+  int64_t created_at = 0;
+  int64_t updated_at = 0;
+};
 
 // Verification record sign-off: draft → (verifier) awaiting_check → (checker)
 // awaiting_approval → (approver) approved; send-back returns a signed record to draft.

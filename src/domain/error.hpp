@@ -35,6 +35,7 @@ struct Error {
   std::string message;             // Chinese, for the user
   std::string field;               // the offending input field, when there is exactly one
   std::vector<FieldError> fields;  // several offending fields (form validation)
+  std::string detail;              // internal errors: what went wrong, for the log only
 };
 
 template <typename T>
@@ -61,9 +62,12 @@ inline std::unexpected<Error> Forbidden() {
   return Fail(ErrorKind::kPermissionDenied, "permission_denied", "无权执行此操作");
 }
 
-inline std::unexpected<Error> Internal(std::string detail = {}) {
-  (void)detail;
-  return Fail(ErrorKind::kInternal, "internal", "服务器内部错误，请稍后重试");
+// An unexpected failure: the user sees a generic message, `detail` goes to the log (never into
+// a response).
+inline std::unexpected<Error> Internal(std::string detail) {
+  Error e{ErrorKind::kInternal, "internal", "服务器内部错误，请稍后重试", {}, {},
+          std::move(detail)};
+  return std::unexpected(std::move(e));
 }
 
 }  // namespace mvis

@@ -170,4 +170,17 @@ Result<FilingStatus> NextStatus(FilingStatus from, FilingAction action, bool cha
   return Fail(ErrorKind::kFailedPrecondition, "filing_illegal_transition", why);
 }
 
+std::optional<FilingListFilter> ParseFilingListFilter(std::string_view s) {
+  FilingListFilter f;
+  if (s == "needs_review") {
+    f.needs_review = true;
+  } else if (s == "change_pending") {
+    f.change_pending = true;
+  } else if (!s.empty()) {
+    f.status = ParseFilingStatus(s);
+    if (!f.status) return std::nullopt;
+  }
+  return f;
+}
+
 }  // namespace mvis::domain

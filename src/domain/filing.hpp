@@ -44,4 +44,14 @@ Result<FilingStatus> NextStatus(FilingStatus from, FilingAction action, bool cha
 // Whether a decision-making action needs a written reason.
 bool NeedsReason(FilingAction action);
 
+// The status filter of a registry list: one filing status, the review queue ("needs_review":
+// submitted filings and approved instruments with a pending change) or pending changes only
+// ("change_pending"). "" filters nothing; an unknown name yields nullopt.
+struct FilingListFilter {
+  std::optional<FilingStatus> status;
+  bool needs_review = false;
+  bool change_pending = false;
+};
+std::optional<FilingListFilter> ParseFilingListFilter(std::string_view s);
+
 }  // namespace mvis::domain

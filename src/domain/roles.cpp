@@ -121,7 +121,7 @@ bool RoleFitsOrgKind(Role role, std::optional<OrgKind> kind) {
   return false;
 }
 
-ScopeKind ScopeOf(Role role, std::string_view region_level) {
+ScopeKind ScopeOf(Role role, bool city_level) {
   switch (role) {
     case Role::kEnterprise:
       return ScopeKind::kOrg;
@@ -130,7 +130,7 @@ ScopeKind ScopeOf(Role role, std::string_view region_level) {
     case Role::kCityRegulator:
       return ScopeKind::kCity;
     case Role::kDrc:
-      return region_level == "city" ? ScopeKind::kCity : ScopeKind::kDistrict;
+      return city_level ? ScopeKind::kCity : ScopeKind::kDistrict;
     case Role::kInstitute:
       return ScopeKind::kInstitute;
     case Role::kSysadmin:

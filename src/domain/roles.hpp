@@ -37,9 +37,9 @@ std::string_view DisplayName(OrgKind kind);
 // True when a user of `role` may belong to an organisation of `kind` (sysadmin belongs to none).
 bool RoleFitsOrgKind(Role role, std::optional<OrgKind> kind);
 
-// The scope of a user of `role` whose organisation sits at a region of `region_level`
-// ("city" or "district"); a DRC at city level sees the city, at district level its district.
-ScopeKind ScopeOf(Role role, std::string_view region_level);
+// The scope of a user of `role` whose organisation sits at a city-level region (`city_level`) or
+// a district; a DRC at city level sees the city, at district level its district.
+ScopeKind ScopeOf(Role role, bool city_level);
 
 // "verifier,checker" <-> {kVerifier, kChecker}; unknown names are rejected by the parser.
 std::string JoinDuties(const std::vector<Duty>& duties);

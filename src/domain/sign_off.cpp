@@ -66,4 +66,17 @@ Status CheckSendBack(RecordStatus status, const std::vector<Duty>& user_duties) 
   return Fail(ErrorKind::kPermissionDenied, "duty_missing", "只有当前环节的核验员或批准人可以退回");
 }
 
+Result<RecordStatus> SendBack(RecordStatus status, const std::vector<Duty>& user_duties) {
+  if (auto ok = CheckSendBack(status, user_duties); !ok) return std::unexpected(ok.error());
+  return RecordStatus::kDraft;
+}
+
+Result<RecordStatus> EditRecord(RecordStatus status) {
+  if (status != RecordStatus::kDraft) {
+    return Fail(ErrorKind::kFailedPrecondition, "verification_signed",
+                "检定记录已签名，不能修改；如需修改请由核验员或批准人退回");
+  }
+  return RecordStatus::kDraft;
+}
+
 }  // namespace mvis::domain

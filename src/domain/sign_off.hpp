@@ -24,5 +24,11 @@ Result<RecordStatus> SignOff(RecordStatus status, Duty duty, const std::vector<D
 // Whether a user with `user_duties` may send a record in `status` back to draft: the checker
 // while it awaits the check, the approver while it awaits approval.
 Status CheckSendBack(RecordStatus status, const std::vector<Duty>& user_duties);
+// The status after a send-back (always draft), or CheckSendBack's error.
+Result<RecordStatus> SendBack(RecordStatus status, const std::vector<Duty>& user_duties);
+
+// The status after editing the record's data: only a draft (unsigned) record may be edited;
+// failed precondition "verification_signed" otherwise.
+Result<RecordStatus> EditRecord(RecordStatus status);
 
 }  // namespace mvis::domain

@@ -1,15 +1,8 @@
 #include "domain/time.hpp"
 
-#include <chrono>
 #include <ctime>
 
 namespace mvis::domain {
-
-int64_t NowSeconds() {
-  return std::chrono::duration_cast<std::chrono::seconds>(
-             std::chrono::system_clock::now().time_since_epoch())
-      .count();
-}
 
 std::string IsoUtc(int64_t unix_seconds) {
   std::time_t t = static_cast<std::time_t>(unix_seconds);

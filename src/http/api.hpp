@@ -17,12 +17,11 @@
 #include "services/verification/institute_service.hpp"
 #include "services/verification/reminder_service.hpp"
 #include "services/verification/verification_service.hpp"
-#include "store/database.hpp"
 
 namespace mvis::http {
 
 struct AppServices {
-  store::Database& db;
+  const domain::Clock& clock;
   services::AuthService& auth;
   services::AdminService& admin;
   services::OrgService& orgs;

@@ -96,8 +96,8 @@ Result<std::optional<int64_t>> RequestContext::QueryId(const std::string& name) 
   return InvalidField(name, "invalid_id", "编号无效");
 }
 
-Result<store::PageRequest> RequestContext::Paging() const {
-  store::PageRequest page;
+Result<domain::PageRequest> RequestContext::Paging() const {
+  domain::PageRequest page;
   auto parse = [&](const char* key, int& out, int max) -> bool {
     std::string v = request_.Query(key);
     if (v.empty()) return true;
@@ -116,6 +116,23 @@ Result<store::PageRequest> RequestContext::Paging() const {
 
 Json TimeOrNull(const std::optional<int64_t>& t) {
   return t ? Json(domain::IsoUtc(*t)) : Json(nullptr);
+}
+
+Json EventJson(const domain::ObjectEvent& e) {
+  return Json{{"id", e.id},
+              {"at", domain::IsoUtc(e.at)},
+              {"username", e.username},
+              {"org_name", e.org_name},
+              {"action", e.action},
+              {"from_status", e.from_status.empty() ? Json(nullptr) : Json(e.from_status)},
+              {"to_status", e.to_status},
+              {"reason", e.reason}};
+}
+
+Json EventsJson(const std::vector<domain::ObjectEvent>& events) {
+  Json items = Json::array();
+  for (const auto& e : events) items.push_back(EventJson(e));
+  return Json{{"items", items}};
 }
 
 std::string Str(const Json& body, const char* key) {

@@ -6,9 +6,10 @@
 #include <optional>
 
 #include "domain/error.hpp"
+#include "domain/object_event.hpp"
+#include "domain/page.hpp"
 #include "http/message.hpp"
 #include "services/core/actor.hpp"
-#include "store/page.hpp"
 
 namespace mvis::http {
 
@@ -38,7 +39,7 @@ class RequestContext {
   // Optional query parameter holding a positive id; invalid_argument when present but bad.
   Result<std::optional<int64_t>> QueryId(const std::string& name) const;
   // page and page_size from the query (defaults 1 and 20, page_size at most 200).
-  Result<store::PageRequest> Paging() const;
+  Result<domain::PageRequest> Paging() const;
 
  private:
   Request& request_;
@@ -59,7 +60,7 @@ Response Reply(const Result<T>& result, F&& to_json, int status = 200) {
 
 // `{"items": [...], "total": N}` of a page, each item through `item`.
 template <typename T, typename F>
-Json PageJson(const store::Page<T>& page, F&& item) {
+Json PageJson(const domain::Page<T>& page, F&& item) {
   Json items = Json::array();
   for (const auto& i : page.items) items.push_back(item(i));
   return Json{{"items", items}, {"total", page.total}};
@@ -67,6 +68,11 @@ Json PageJson(const store::Page<T>& page, F&& item) {
 
 // An ISO-8601 UTC time, or null.
 Json TimeOrNull(const std::optional<int64_t>& unix_seconds);
+
+// One step of an object's timeline (instrument history, appointment events).
+Json EventJson(const domain::ObjectEvent& e);
+// `{"items": [...]}` of a timeline.
+Json EventsJson(const std::vector<domain::ObjectEvent>& events);
 
 inline Response ReplyEmpty(const Status& result) {
   if (!result) return ErrorResponse(result.error());

@@ -15,11 +15,15 @@ namespace {
 class LogSmsProvider final : public SmsProvider {
  public:
   Status Send(const SmsMessage& m) override {
-    // The text may hold a one-time code: only the id and a masked number go to the log.
-    spdlog::debug("sms {} to {} kept in outbox (log provider)", m.id, domain::MaskPhone(m.phone));
+    // Demo and development only: the whole text, one-time codes included, goes to the log (the
+    // terminal of `make demo` is where a new user reads a code). The number stays masked.
+    spdlog::info("sms {} to {} (log provider, not sent): {}", m.id, domain::MaskPhone(m.phone),
+                 m.text);
     return {};
   }
-  std::string DeliveredStatus() const override { return "logged"; }
+  domain::DeliveryStatus DeliveredStatus() const override {
+    return domain::DeliveryStatus::kLogged;
+  }
 };
 
 size_t Discard(char*, size_t size, size_t nmemb, void*) { return size * nmemb; }
@@ -67,7 +71,7 @@ class HttpSmsProvider final : public SmsProvider {
     }
     return {};
   }
-  std::string DeliveredStatus() const override { return "sent"; }
+  domain::DeliveryStatus DeliveredStatus() const override { return domain::DeliveryStatus::kSent; }
 
  private:
   HttpSmsConfig config_;

@@ -1,5 +1,6 @@
-// SMS delivery. `log` keeps messages in the outbox only (demo, tests, air-gapped sites);
-// `http` posts each message as JSON to an operator's gateway, signed with HMAC-SHA256.
+// SMS delivery. `log` writes each message whole (one-time codes included) to the server's log
+// instead of sending it — for demos, development and tests only; `http` posts each message as
+// JSON to an operator's gateway, signed with HMAC-SHA256.
 //
 // Thread safety: Send may be called from one dispatcher thread at a time.
 #pragma once
@@ -8,6 +9,7 @@
 #include <string>
 
 #include "domain/error.hpp"
+#include "domain/notification.hpp"
 
 namespace mvis::io {
 
@@ -22,8 +24,8 @@ class SmsProvider {
   virtual ~SmsProvider() = default;
   // Ok when the provider accepted the message; kUnavailable when a retry may succeed.
   virtual Status Send(const SmsMessage& message) = 0;
-  // Outbox status after a successful Send: "sent" or, for the log provider, "logged".
-  virtual std::string DeliveredStatus() const = 0;
+  // Outbox status after a successful Send: sent or, for the log provider, logged.
+  virtual domain::DeliveryStatus DeliveredStatus() const = 0;
 };
 
 struct HttpSmsConfig {

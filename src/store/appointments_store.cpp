@@ -1,5 +1,6 @@
 #include "store/appointments_store.hpp"
 
+#include <algorithm>
 #include <string>
 
 #include "store/sql_builder.hpp"
@@ -33,15 +34,15 @@ constexpr char kSelect[] =
     "a.updated_at FROM appointments a JOIN orgs o ON o.id = a.org_id JOIN orgs n ON n.id = "
     "a.institute_org_id";
 
-AppointmentRow ToAppointment(const Row& r) {
-  AppointmentRow a;
+domain::Appointment ToAppointment(const Row& r) {
+  domain::Appointment a;
   a.id = r.Int(0);
   a.org_id = r.Int(1);
   a.org_name = r.Str(2);
   a.institute_org_id = r.Int(3);
   a.institute_name = r.Str(4);
-  a.mode = r.Str(5);
-  a.status = r.Str(6);
+  a.mode = Stored(domain::ParseAppointmentMode(r.Str(5)), "appointments.mode", r.Str(5));
+  a.status = Stored(domain::ParseAppointmentStatus(r.Str(6)), "appointments.status", r.Str(6));
   a.preferred_date = r.Str(7);
   a.scheduled_date = r.Str(8);
   a.contact_name = r.Str(9);
@@ -57,13 +58,18 @@ AppointmentRow ToAppointment(const Row& r) {
   return a;
 }
 
-void FillItems(Tx& tx, AppointmentRow& a) {
+void FillItems(Tx& tx, domain::Appointment& a) {
   a.instrument_ids.clear();
+  a.region_codes.clear();
   for (const auto& r :
-       tx.Query("SELECT instrument_id FROM appointment_items WHERE appointment_id = ? ORDER BY "
-                "instrument_id",
-                {a.id}))
+       tx.Query("SELECT x.instrument_id, i.install_region_code FROM appointment_items x JOIN "
+                "instruments i ON i.id = x.instrument_id WHERE x.appointment_id = ? ORDER BY "
+                "x.instrument_id",
+                {a.id})) {
     a.instrument_ids.push_back(r.Int(0));
+    if (std::find(a.region_codes.begin(), a.region_codes.end(), r.Str(1)) == a.region_codes.end())
+      a.region_codes.push_back(r.Str(1));
+  }
   a.verified_count =
       tx.QueryOne(
             "SELECT COUNT(DISTINCT instrument_id) FROM verifications WHERE appointment_id = ? AND "
@@ -72,7 +78,7 @@ void FillItems(Tx& tx, AppointmentRow& a) {
           ->Int(0);
 }
 
-void WriteItems(Tx& tx, const AppointmentRow& a) {
+void WriteItems(Tx& tx, const domain::Appointment& a) {
   tx.Exec("DELETE FROM appointment_items WHERE appointment_id = ?", {a.id});
   for (auto id : a.instrument_ids)
     tx.Exec("INSERT INTO appointment_items (appointment_id, instrument_id) VALUES (?, ?)",
@@ -93,8 +99,12 @@ Where BuildWhere(const AppointmentFilter& f) {
             in.sql() + " AND x.appointment_id = a.id)",
         in.params());
   }
-  if (!f.status.empty()) w.Add("a.status = ?", {f.status});
-  if (!f.mode.empty()) w.Add("a.mode = ?", {f.mode});
+  if (!f.statuses.empty()) {
+    std::vector<std::string> names;
+    for (auto s : f.statuses) names.emplace_back(domain::ToString(s));
+    w.AddIn("a.status", names);
+  }
+  if (f.mode) w.Add("a.mode = ?", {std::string(domain::ToString(*f.mode))});
   if (!f.query.empty()) {
     auto p = LikePattern(f.query);
     w.Add("(LOWER(o.name) LIKE ? ESCAPE '!' OR LOWER(a.contact_name) LIKE ? ESCAPE '!')", {p, p});
@@ -108,36 +118,41 @@ constexpr char kFrom[] =
 
 }  // namespace
 
-int64_t InsertAppointment(Tx& tx, const AppointmentRow& a) {
+int64_t InsertAppointment(Tx& tx, const domain::Appointment& a) {
   int64_t id =
       tx.QueryOne(
             "INSERT INTO appointments (org_id, institute_org_id, mode, status, preferred_date, "
             "scheduled_date, contact_name, contact_phone, notes, reason, verifier_user_ids, "
             "submitted_at, accepted_at, created_by, created_at, updated_at) VALUES (?, ?, ?, ?, ?, "
             "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
-            {a.org_id, a.institute_org_id, a.mode, a.status, a.preferred_date, a.scheduled_date,
+            {a.org_id, a.institute_org_id, std::string(domain::ToString(a.mode)),
+             std::string(domain::ToString(a.status)), a.preferred_date, a.scheduled_date,
              a.contact_name, a.contact_phone, a.notes, a.reason, JoinIds(a.verifier_user_ids),
              OptParam(a.submitted_at), OptParam(a.accepted_at), a.created_by, a.created_at,
              a.updated_at})
           ->Int(0);
-  AppointmentRow with_id = a;
+  domain::Appointment with_id = a;
   with_id.id = id;
   WriteItems(tx, with_id);
   return id;
 }
 
-void UpdateAppointment(Tx& tx, const AppointmentRow& a) {
-  tx.Exec(
-      "UPDATE appointments SET institute_org_id = ?, mode = ?, status = ?, preferred_date = ?, "
-      "scheduled_date = ?, contact_name = ?, contact_phone = ?, notes = ?, reason = ?, "
-      "verifier_user_ids = ?, submitted_at = ?, accepted_at = ?, updated_at = ? WHERE id = ?",
-      {a.institute_org_id, a.mode, a.status, a.preferred_date, a.scheduled_date, a.contact_name,
-       a.contact_phone, a.notes, a.reason, JoinIds(a.verifier_user_ids), OptParam(a.submitted_at),
-       OptParam(a.accepted_at), a.updated_at, a.id});
+bool UpdateAppointment(Tx& tx, const domain::Appointment& a, domain::AppointmentStatus expected) {
+  if (tx.Exec("UPDATE appointments SET institute_org_id = ?, mode = ?, status = ?, "
+              "preferred_date = ?, scheduled_date = ?, contact_name = ?, contact_phone = ?, "
+              "notes = ?, reason = ?, verifier_user_ids = ?, submitted_at = ?, accepted_at = ?, "
+              "updated_at = ? WHERE id = ? AND status = ?",
+              {a.institute_org_id, std::string(domain::ToString(a.mode)),
+               std::string(domain::ToString(a.status)), a.preferred_date, a.scheduled_date,
+               a.contact_name, a.contact_phone, a.notes, a.reason, JoinIds(a.verifier_user_ids),
+               OptParam(a.submitted_at), OptParam(a.accepted_at), a.updated_at, a.id,
+               std::string(domain::ToString(expected))}) != 1)
+    return false;
   WriteItems(tx, a);
+  return true;
 }
 
-std::optional<AppointmentRow> FindAppointment(Tx& tx, int64_t id) {
+std::optional<domain::Appointment> FindAppointment(Tx& tx, int64_t id) {
   auto r = tx.QueryOne(std::string(kSelect) + " WHERE a.id = ?", {id});
   if (!r) return std::nullopt;
   auto a = ToAppointment(*r);
@@ -145,9 +160,10 @@ std::optional<AppointmentRow> FindAppointment(Tx& tx, int64_t id) {
   return a;
 }
 
-Page<AppointmentRow> ListAppointments(Tx& tx, const AppointmentFilter& f, const PageRequest& page) {
+Page<domain::Appointment> ListAppointments(Tx& tx, const AppointmentFilter& f,
+                                           const PageRequest& page) {
   Where w = BuildWhere(f);
-  Page<AppointmentRow> out;
+  Page<domain::Appointment> out;
   out.total = tx.QueryOne(std::string("SELECT COUNT(*)") + kFrom + w.sql(), w.params())->Int(0);
   auto params = w.params();
   params.push_back(int64_t{page.page_size});
@@ -185,25 +201,6 @@ std::vector<int64_t> InstrumentsInOpenAppointments(Tx& tx, const std::vector<int
                "x.instrument_id",
            params))
     out.push_back(r.Int(0));
-  return out;
-}
-
-void InsertAppointmentEvent(Tx& tx, const AppointmentEvent& e) {
-  tx.Exec(
-      "INSERT INTO appointment_events (appointment_id, at, user_id, username, org_name, action, "
-      "from_status, to_status, reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-      {e.appointment_id, e.at, OptParam(e.user_id), e.username, e.org_name, e.action, e.from_status,
-       e.to_status, e.reason});
-}
-
-std::vector<AppointmentEvent> ListAppointmentEvents(Tx& tx, int64_t appointment_id) {
-  std::vector<AppointmentEvent> out;
-  for (const auto& r :
-       tx.Query("SELECT appointment_id, at, user_id, username, org_name, action, from_status, "
-                "to_status, reason FROM appointment_events WHERE appointment_id = ? ORDER BY id",
-                {appointment_id}))
-    out.push_back({r.Int(0), r.Int(1), r.OptInt(2), r.Str(3), r.Str(4), r.Str(5), r.Str(6),
-                   r.Str(7), r.Str(8)});
   return out;
 }
 

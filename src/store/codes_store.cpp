@@ -34,12 +34,21 @@ std::optional<CodeRow> LatestActiveCode(Tx& tx, const std::string& phone,
                  r->Str(4), r->Int(5), r->Int(6), static_cast<int>(r->Int(7))};
 }
 
-void AddCodeAttempt(Tx& tx, int64_t code_id) {
-  tx.Exec("UPDATE one_time_codes SET attempts = attempts + 1 WHERE id = ?", {code_id});
+bool TakeCodeAttempt(Tx& tx, int64_t code_id, int max_attempts) {
+  return tx.Exec(
+             "UPDATE one_time_codes SET attempts = attempts + 1 WHERE id = ? AND attempts < ? AND "
+             "used_at IS NULL",
+             {code_id, int64_t{max_attempts}}) == 1;
 }
 
-void MarkCodeUsed(Tx& tx, int64_t code_id, int64_t now) {
-  tx.Exec("UPDATE one_time_codes SET used_at = ? WHERE id = ?", {now, code_id});
+bool MarkCodeUsed(Tx& tx, int64_t code_id, int64_t now) {
+  return tx.Exec("UPDATE one_time_codes SET used_at = ? WHERE id = ? AND used_at IS NULL",
+                 {now, code_id}) == 1;
+}
+
+int64_t DeleteCodesBefore(Tx& tx, int64_t before) {
+  return tx.Exec("DELETE FROM one_time_codes WHERE expires_at < ? OR used_at < ?",
+                 {before, before});
 }
 
 }  // namespace mvis::store

@@ -25,7 +25,13 @@ int64_t CountCodesForIpSince(Tx& tx, const std::string& ip, int64_t since);
 // The newest unused, unexpired code for phone and purpose.
 std::optional<CodeRow> LatestActiveCode(Tx& tx, const std::string& phone,
                                         const std::string& purpose, int64_t now);
-void AddCodeAttempt(Tx& tx, int64_t code_id);
-void MarkCodeUsed(Tx& tx, int64_t code_id, int64_t now);
+// Spends one of the code's `max_attempts` checks; false (nothing written) when none is left or
+// the code has been used. Taking the attempt before comparing makes the cap hold under
+// concurrent guesses.
+bool TakeCodeAttempt(Tx& tx, int64_t code_id, int max_attempts);
+// Marks an unused code used; false when another request used it first.
+bool MarkCodeUsed(Tx& tx, int64_t code_id, int64_t now);
+// Removes codes that expired or were used before `before` (the purge job).
+int64_t DeleteCodesBefore(Tx& tx, int64_t before);
 
 }  // namespace mvis::store

@@ -294,6 +294,15 @@ void Tx::ExecScript(const std::string& sql) {
   if (current.find_first_not_of(" \t\r\n") != std::string::npos) session_ << current;
 }
 
+std::string ForUpdate(const Tx& tx, const char* alias) {
+  return tx.backend() == Backend::kPostgres ? std::string(" FOR UPDATE OF ") + alias : "";
+}
+
+void LockKey(Tx& tx, const std::string& key) {
+  if (tx.backend() != Backend::kPostgres) return;
+  tx.Exec("SELECT pg_advisory_xact_lock(hashtextextended(?, 0))", {key});
+}
+
 struct BatchStatement::Impl {
   std::vector<ParamType> types;
   std::deque<long long> ints;

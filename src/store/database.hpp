@@ -11,6 +11,7 @@
 #include <memory>
 #include <mutex>
 #include <optional>
+#include <stdexcept>
 #include <string>
 #include <type_traits>
 #include <unordered_map>
@@ -49,6 +50,14 @@ class Row {
 
 inline Param OptParam(const std::optional<int64_t>& v) { return v ? Param(*v) : Param(nullptr); }
 
+// A stored name read back as its enum. A name the code does not know means the data was written
+// by something else: the transaction fails (logged as an internal error naming the column).
+template <typename E>
+E Stored(std::optional<E> parsed, const char* column, const std::string& text) {
+  if (!parsed) throw std::runtime_error(std::string("unknown value '") + text + "' in " + column);
+  return *parsed;
+}
+
 // A transaction (or, for Database::Read, a plain connection) handed to repository functions.
 // Prepared SQLite statements of one connection, reused by Tx::Query (defined in database.cpp).
 class StatementCache;
@@ -75,6 +84,17 @@ class Tx {
   Backend backend_;
   StatementCache* statements_;
 };
+
+// Row locking for read-then-write steps inside a write transaction. On PostgreSQL (READ
+// COMMITTED) a plain SELECT does not stop a concurrent writer; on SQLite a write transaction
+// (BEGIN IMMEDIATE) already excludes every other writer, so both helpers are no-ops there.
+//
+// " FOR UPDATE OF <alias>" for a SELECT that reads the row it will change; "" on SQLite.
+std::string ForUpdate(const Tx& tx, const char* alias);
+// Holds a lock named `key` until the transaction ends (PostgreSQL: pg_advisory_xact_lock on a
+// 64-bit hash of the key). Serialises check-then-insert steps that have no row to lock, such as
+// rate limits counted over inserted rows, or a first-time creation.
+void LockKey(Tx& tx, const std::string& key);
 
 enum class ParamType { kInt, kReal, kText };
 

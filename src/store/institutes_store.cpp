@@ -26,7 +26,7 @@ constexpr char kProfileSelect[] =
     "SELECT p.org_id, o.name, p.code, p.type_codes, p.region_codes, p.contact_name, "
     "p.contact_phone, p.address FROM institute_profiles p JOIN orgs o ON o.id = p.org_id";
 
-InstituteProfileRow ToProfile(const Row& r) {
+domain::InstituteProfile ToProfile(const Row& r) {
   return {r.Int(0),           r.Str(1), r.Str(2), SplitCsv(r.Str(3)),
           SplitCsv(r.Str(4)), r.Str(5), r.Str(6), r.Str(7)};
 }
@@ -35,15 +35,15 @@ constexpr char kStandardSelect[] =
     "SELECT id, org_id, name, model, serial_no, certificate_no, valid_until, accuracy, active "
     "FROM standard_equipment";
 
-StandardRow ToStandard(const Row& r) {
+domain::Standard ToStandard(const Row& r) {
   return {r.Int(0), r.Int(1), r.Str(2), r.Str(3),     r.Str(4),
           r.Str(5), r.Str(6), r.Str(7), r.Int(8) != 0};
 }
 
 }  // namespace
 
-std::vector<InstituteProfileRow> ListInstituteProfiles(Tx& tx) {
-  std::vector<InstituteProfileRow> out;
+std::vector<domain::InstituteProfile> ListInstituteProfiles(Tx& tx) {
+  std::vector<domain::InstituteProfile> out;
   for (const auto& r :
        tx.Query(std::string(kProfileSelect) +
                 " WHERE o.status = 'active' AND o.kind = 'institute' ORDER BY o.id"))
@@ -51,13 +51,13 @@ std::vector<InstituteProfileRow> ListInstituteProfiles(Tx& tx) {
   return out;
 }
 
-std::optional<InstituteProfileRow> FindInstituteProfile(Tx& tx, int64_t org_id) {
+std::optional<domain::InstituteProfile> FindInstituteProfile(Tx& tx, int64_t org_id) {
   auto r = tx.QueryOne(std::string(kProfileSelect) + " WHERE p.org_id = ?", {org_id});
   if (!r) return std::nullopt;
   return ToProfile(*r);
 }
 
-void SaveInstituteProfile(Tx& tx, const InstituteProfileRow& p, int64_t now) {
+void SaveInstituteProfile(Tx& tx, const domain::InstituteProfile& p, int64_t now) {
   tx.Exec("DELETE FROM institute_profiles WHERE org_id = ?", {p.org_id});
   tx.Exec(
       "INSERT INTO institute_profiles (org_id, code, type_codes, region_codes, contact_name, "
@@ -66,8 +66,8 @@ void SaveInstituteProfile(Tx& tx, const InstituteProfileRow& p, int64_t now) {
        p.contact_phone, p.address, now});
 }
 
-std::vector<StandardRow> ListStandards(Tx& tx, int64_t org_id, bool active_only) {
-  std::vector<StandardRow> out;
+std::vector<domain::Standard> ListStandards(Tx& tx, int64_t org_id, bool active_only) {
+  std::vector<domain::Standard> out;
   for (const auto& r :
        tx.Query(std::string(kStandardSelect) + " WHERE org_id = ?" +
                     (active_only ? " AND active = 1" : "") + " ORDER BY active DESC, id",
@@ -76,13 +76,13 @@ std::vector<StandardRow> ListStandards(Tx& tx, int64_t org_id, bool active_only)
   return out;
 }
 
-std::optional<StandardRow> FindStandard(Tx& tx, int64_t id) {
+std::optional<domain::Standard> FindStandard(Tx& tx, int64_t id) {
   auto r = tx.QueryOne(std::string(kStandardSelect) + " WHERE id = ?", {id});
   if (!r) return std::nullopt;
   return ToStandard(*r);
 }
 
-int64_t InsertStandard(Tx& tx, const StandardRow& s, int64_t now) {
+int64_t InsertStandard(Tx& tx, const domain::Standard& s, int64_t now) {
   return tx
       .QueryOne(
           "INSERT INTO standard_equipment (org_id, name, model, serial_no, certificate_no, "
@@ -93,7 +93,7 @@ int64_t InsertStandard(Tx& tx, const StandardRow& s, int64_t now) {
       ->Int(0);
 }
 
-void UpdateStandard(Tx& tx, const StandardRow& s, int64_t now) {
+void UpdateStandard(Tx& tx, const domain::Standard& s, int64_t now) {
   tx.Exec(
       "UPDATE standard_equipment SET name = ?, model = ?, serial_no = ?, certificate_no = ?, "
       "valid_until = ?, accuracy = ?, active = ?, updated_at = ? WHERE id = ?",

@@ -1,6 +1,7 @@
 #include "store/instruments_store.hpp"
 
 #include "domain/calendar.hpp"
+#include "store/events_store.hpp"
 #include "store/institutes_store.hpp"
 #include "store/sql_builder.hpp"
 
@@ -43,8 +44,8 @@ std::optional<double> OptReal(const Row& r, size_t i) {
   return r.Real(i);
 }
 
-InstrumentRow ToInstrument(const Row& r) {
-  InstrumentRow x;
+domain::Instrument ToInstrument(const Row& r) {
+  domain::Instrument x;
   x.id = r.Int(0);
   x.org_id = r.Int(1);
   x.org_name = r.Str(2);
@@ -81,17 +82,21 @@ InstrumentRow ToInstrument(const Row& r) {
     d.charger = c;
   }
   x.mandatory = r.Int(30) != 0;
-  x.status = r.Str(31);
+  x.status = Stored(domain::ParseFilingStatus(r.Str(31)), "instruments.status", r.Str(31));
   x.change_pending = r.Int(32) != 0;
   x.pending_change = r.Str(33);
   x.last_reason = r.Str(34);
-  x.deregister_kind = r.Str(35);
+  if (!r.Str(35).empty()) {
+    x.deregister_kind =
+        Stored(domain::ParseDeregisterKind(r.Str(35)), "instruments.deregister_kind", r.Str(35));
+  }
   x.deregister_date = r.Str(36);
   x.submitted_at = r.OptInt(37);
   x.approved_at = r.OptInt(38);
   x.created_at = r.Int(39);
   x.updated_at = r.Int(40);
-  x.verification_state = r.Str(41);
+  x.verification_state = Stored(domain::ParseVerificationState(r.Str(41)),
+                                "instruments.verification_state", r.Str(41));
   x.last_verified_on = r.Str(42);
   x.valid_until = r.Str(43);
   x.last_certificate_no = r.Str(44);
@@ -148,7 +153,11 @@ Where BuildWhere(const InstrumentFilter& f) {
   Where w;
   if (f.org_id) w.Add("i.org_id = ?", {*f.org_id});
   if (f.region_codes) w.AddIn("i.install_region_code", *f.region_codes);
-  if (!f.statuses.empty()) w.AddIn("i.status", f.statuses);
+  if (!f.statuses.empty()) {
+    std::vector<std::string> names;
+    for (auto st : f.statuses) names.emplace_back(domain::ToString(st));
+    w.AddIn("i.status", names);
+  }
   if (f.exclude_never_submitted) w.Add("i.status <> 'draft'");
   if (f.mandatory) w.Add("i.mandatory = ?", {int64_t{*f.mandatory ? 1 : 0}});
   if (f.change_pending) w.Add("i.change_pending = ?", {int64_t{*f.change_pending ? 1 : 0}});
@@ -168,22 +177,26 @@ Where BuildWhere(const InstrumentFilter& f) {
   }
   if (f.submitted_from) w.Add("i.submitted_at >= ?", {*f.submitted_from});
   if (f.submitted_before) w.Add("i.submitted_at < ?", {*f.submitted_before});
-  if (!f.verification.empty()) {
+  if (f.verification) {
+    using V = domain::VerificationFilter;
     w.Add("i.status = 'approved'");
-    std::string soon = DueLimit(f);
-    if (f.verification == "never") {
-      w.Add("i.verification_state IN ('never', 'revoked')");
-    } else if (f.verification == "failed") {
-      w.Add("i.verification_state = 'failed'");
-    } else if (f.verification == "overdue") {
-      w.Add("i.verification_state = 'passed' AND i.valid_until < ?", {f.today});
-    } else if (f.verification == "due_soon") {
-      w.Add("i.verification_state = 'passed' AND i.valid_until >= ? AND i.valid_until <= ?",
-            {f.today, soon});
-    } else if (f.verification == "valid") {
-      w.Add("i.verification_state = 'passed' AND i.valid_until >= ?", {f.today});
-    } else {
-      w.Add("1 = 0");
+    switch (*f.verification) {
+      case V::kNever:
+        w.Add("i.verification_state IN ('never', 'revoked')");
+        break;
+      case V::kFailed:
+        w.Add("i.verification_state = 'failed'");
+        break;
+      case V::kOverdue:
+        w.Add("i.verification_state = 'passed' AND i.valid_until < ?", {f.today});
+        break;
+      case V::kDueSoon:
+        w.Add("i.verification_state = 'passed' AND i.valid_until >= ? AND i.valid_until <= ?",
+              {f.today, DueLimit(f)});
+        break;
+      case V::kValid:
+        w.Add("i.verification_state = 'passed' AND i.valid_until >= ?", {f.today});
+        break;
     }
   }
   return w;
@@ -241,10 +254,10 @@ void UpdateInstrumentType(Tx& tx, const domain::InstrumentType& t, int64_t now) 
        t.code});
 }
 
-int64_t InsertInstrument(Tx& tx, const InstrumentRow& row) {
+int64_t InsertInstrument(Tx& tx, const domain::Instrument& row) {
   auto params = DataParams(row.data, row.mandatory);
   params.insert(params.begin(), int64_t{row.org_id});
-  params.push_back(row.status);
+  params.emplace_back(std::string(domain::ToString(row.status)));
   params.push_back(row.created_at);
   params.push_back(row.updated_at);
   return tx
@@ -255,44 +268,52 @@ int64_t InsertInstrument(Tx& tx, const InstrumentRow& row) {
       ->Int(0);
 }
 
-std::optional<InstrumentRow> FindInstrument(Tx& tx, int64_t id) {
+std::optional<domain::Instrument> FindInstrument(Tx& tx, int64_t id) {
   auto r = tx.QueryOne(std::string(kSelect) + " WHERE i.id = ?", {id});
   if (!r) return std::nullopt;
   return ToInstrument(*r);
 }
 
-void UpdateInstrumentData(Tx& tx, int64_t id, const domain::InstrumentData& data, bool mandatory,
-                          int64_t now) {
+bool UpdateInstrumentData(Tx& tx, int64_t id, const domain::InstrumentData& data, bool mandatory,
+                          int64_t now, domain::FilingStatus expected) {
   auto params = DataParams(data, mandatory);
   params.push_back(now);
   params.push_back(id);
-  tx.Exec(
-      "UPDATE instruments SET type_code = ?, name = ?, model = ?, serial_no = ?, manufacturer = "
-      "?, brand = ?, accuracy_class = ?, measuring_range = ?, install_address = ?, "
-      "install_region_code = ?, use = ?, in_use_date = ?, asset_no = ?, notes = ?, "
-      "charger_current = ?, rated_power_kw = ?, rated_voltage_v = ?, max_current_a = ?, "
-      "min_current_a = ?, connector_count = ?, station_name = ?, equipment_id = ?, tou_billing = "
-      "?, longitude = ?, latitude = ?, mandatory = ?, updated_at = ? WHERE id = ?",
-      params);
+  params.emplace_back(std::string(domain::ToString(expected)));
+  return tx.Exec(
+             "UPDATE instruments SET type_code = ?, name = ?, model = ?, serial_no = ?, "
+             "manufacturer = "
+             "?, brand = ?, accuracy_class = ?, measuring_range = ?, install_address = ?, "
+             "install_region_code = ?, use = ?, in_use_date = ?, asset_no = ?, notes = ?, "
+             "charger_current = ?, rated_power_kw = ?, rated_voltage_v = ?, max_current_a = ?, "
+             "min_current_a = ?, connector_count = ?, station_name = ?, equipment_id = ?, "
+             "tou_billing = "
+             "?, longitude = ?, latitude = ?, mandatory = ?, updated_at = ? WHERE id = ? AND "
+             "status = ?",
+             params) == 1;
 }
 
-void UpdateFilingState(Tx& tx, const InstrumentRow& r, int64_t now) {
-  tx.Exec(
-      "UPDATE instruments SET status = ?, change_pending = ?, pending_change = ?, last_reason = ?, "
-      "deregister_kind = ?, deregister_date = ?, submitted_at = ?, approved_at = ?, updated_at = "
-      "? WHERE id = ?",
-      {r.status, int64_t{r.change_pending ? 1 : 0}, r.pending_change, r.last_reason,
-       r.deregister_kind, r.deregister_date, OptParam(r.submitted_at), OptParam(r.approved_at), now,
-       r.id});
+bool UpdateFilingState(Tx& tx, const domain::Instrument& r, int64_t now,
+                       domain::FilingStatus expected, bool expected_change_pending) {
+  return tx.Exec(
+             "UPDATE instruments SET status = ?, change_pending = ?, pending_change = ?, "
+             "last_reason = ?, deregister_kind = ?, deregister_date = ?, submitted_at = ?, "
+             "approved_at = ?, updated_at = ? WHERE id = ? AND status = ? AND change_pending = ?",
+             {std::string(domain::ToString(r.status)), int64_t{r.change_pending ? 1 : 0},
+              r.pending_change, r.last_reason,
+              r.deregister_kind ? std::string(domain::ToString(*r.deregister_kind)) : "",
+              r.deregister_date, OptParam(r.submitted_at), OptParam(r.approved_at), now, r.id,
+              std::string(domain::ToString(expected)), int64_t{expected_change_pending ? 1 : 0}}) ==
+         1;
 }
 
-void UpdateVerificationState(Tx& tx, int64_t id, const std::string& state,
+void UpdateVerificationState(Tx& tx, int64_t id, domain::VerificationState state,
                              const std::string& verified_on, const std::string& valid_until,
                              const std::string& certificate_no, int64_t now) {
   tx.Exec(
       "UPDATE instruments SET verification_state = ?, last_verified_on = ?, valid_until = ?, "
       "last_certificate_no = ?, updated_at = ? WHERE id = ?",
-      {state, verified_on, valid_until, certificate_no, now, id});
+      {std::string(domain::ToString(state)), verified_on, valid_until, certificate_no, now, id});
 }
 
 std::vector<VerificationSummaryRow> VerificationSummary(Tx& tx,
@@ -323,14 +344,16 @@ std::vector<VerificationSummaryRow> VerificationSummary(Tx& tx,
   return out;
 }
 
-void DeleteInstrument(Tx& tx, int64_t id) {
-  tx.Exec("DELETE FROM instrument_events WHERE instrument_id = ?", {id});
-  tx.Exec("DELETE FROM instruments WHERE id = ?", {id});
+bool DeleteDraftInstrument(Tx& tx, int64_t id) {
+  if (tx.Exec("DELETE FROM instruments WHERE id = ? AND status = 'draft'", {id}) != 1) return false;
+  DeleteEvents(tx, "instrument", std::to_string(id));
+  return true;
 }
 
-std::optional<InstrumentRow> FindActiveDuplicate(Tx& tx, const std::string& manufacturer,
-                                                 const std::string& model,
-                                                 const std::string& serial_no, int64_t exclude_id) {
+std::optional<domain::Instrument> FindActiveDuplicate(Tx& tx, const std::string& manufacturer,
+                                                      const std::string& model,
+                                                      const std::string& serial_no,
+                                                      int64_t exclude_id) {
   auto r = tx.QueryOne(std::string(kSelect) +
                            " WHERE i.manufacturer = ? AND i.model = ? AND i.serial_no = ? AND "
                            "i.status <> 'deregistered' AND i.id <> ? LIMIT 1",
@@ -339,9 +362,10 @@ std::optional<InstrumentRow> FindActiveDuplicate(Tx& tx, const std::string& manu
   return ToInstrument(*r);
 }
 
-Page<InstrumentRow> ListInstruments(Tx& tx, const InstrumentFilter& f, const PageRequest& page) {
+Page<domain::Instrument> ListInstruments(Tx& tx, const InstrumentFilter& f,
+                                         const PageRequest& page) {
   Where w = BuildWhere(f);
-  Page<InstrumentRow> out;
+  Page<domain::Instrument> out;
   out.total = tx.QueryOne(std::string("SELECT COUNT(*)") + kFrom + w.sql(), w.params())->Int(0);
   auto params = w.params();
   params.push_back(int64_t{page.page_size});
@@ -358,14 +382,14 @@ int64_t CountInstruments(Tx& tx, const InstrumentFilter& f) {
   return tx.QueryOne(std::string("SELECT COUNT(*)") + kFrom + w.sql(), w.params())->Int(0);
 }
 
-std::map<std::string, int64_t> CountInstrumentsByStatus(Tx& tx, InstrumentFilter f) {
+std::map<domain::FilingStatus, int64_t> CountInstrumentsByStatus(Tx& tx, InstrumentFilter f) {
   f.statuses.clear();
   Where w = BuildWhere(f);
-  std::map<std::string, int64_t> out;
+  std::map<domain::FilingStatus, int64_t> out;
   for (const auto& r :
        tx.Query(std::string("SELECT i.status, COUNT(*)") + kFrom + w.sql() + " GROUP BY i.status",
                 w.params())) {
-    out[r.Str(0)] = r.Int(1);
+    out[Stored(domain::ParseFilingStatus(r.Str(0)), "instruments.status", r.Str(0))] = r.Int(1);
   }
   return out;
 }
@@ -409,35 +433,6 @@ std::vector<Identity> FindIdentitiesBySerial(Tx& tx, const std::vector<std::stri
   return out;
 }
 
-void InsertImportEvents(Tx& tx, int64_t import_id, const InstrumentEvent& e) {
-  tx.Exec(
-      "INSERT INTO instrument_events (instrument_id, at, user_id, username, org_name, action, "
-      "from_status, to_status, reason) SELECT id, ?, ?, ?, ?, ?, ?, ?, ? FROM instruments WHERE "
-      "import_id = ?",
-      {e.at, OptParam(e.user_id), e.username, e.org_name, e.action, e.from_status, e.to_status,
-       e.reason, import_id});
-}
-
-void InsertInstrumentEvent(Tx& tx, const InstrumentEvent& e) {
-  tx.Exec(
-      "INSERT INTO instrument_events (instrument_id, at, user_id, username, org_name, action, "
-      "from_status, to_status, reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-      {e.instrument_id, e.at, OptParam(e.user_id), e.username, e.org_name, e.action, e.from_status,
-       e.to_status, e.reason});
-}
-
-std::vector<InstrumentEvent> ListInstrumentEvents(Tx& tx, int64_t instrument_id) {
-  std::vector<InstrumentEvent> out;
-  for (const auto& r :
-       tx.Query("SELECT id, instrument_id, at, user_id, username, org_name, action, from_status, "
-                "to_status, reason FROM instrument_events WHERE instrument_id = ? ORDER BY id",
-                {instrument_id})) {
-    out.push_back({r.Int(0), r.Int(1), r.Int(2), r.OptInt(3), r.Str(4), r.Str(5), r.Str(6),
-                   r.Str(7), r.Str(8), r.Str(9)});
-  }
-  return out;
-}
-
 std::vector<ArchiveRow> ArchiveCounts(Tx& tx, const std::vector<std::string>& region_codes) {
   Where w;
   w.AddIn("i.install_region_code", region_codes);
@@ -448,7 +443,8 @@ std::vector<ArchiveRow> ArchiveCounts(Tx& tx, const std::vector<std::string>& re
                                     " GROUP BY i.org_id, i.status ORDER BY i.org_id",
                                 w.params())) {
     if (out.empty() || out.back().org_id != r.Int(0)) out.push_back({r.Int(0), {}});
-    out.back().counts[r.Str(1)] = r.Int(2);
+    out.back().counts[Stored(domain::ParseFilingStatus(r.Str(1)), "instruments.status", r.Str(1))] =
+        r.Int(2);
   }
   return out;
 }

@@ -1,4 +1,4 @@
-// The instrument catalogue, the registry and each instrument's event history.
+// The instrument catalogue and the registry (timelines: events_store.hpp).
 #pragma once
 
 #include <map>
@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "domain/instrument.hpp"
+#include "domain/registry.hpp"
 #include "store/database.hpp"
 #include "store/page.hpp"
 
@@ -17,35 +18,10 @@ std::optional<domain::InstrumentType> FindInstrumentType(Tx& tx, const std::stri
 void InsertInstrumentType(Tx& tx, const domain::InstrumentType& type, int64_t now);
 void UpdateInstrumentType(Tx& tx, const domain::InstrumentType& type, int64_t now);
 
-struct InstrumentRow {
-  int64_t id = 0;
-  int64_t org_id = 0;
-  std::string org_name;     // filled by reads
-  std::string type_name;    // filled by reads
-  std::string region_name;  // filled by reads
-  domain::InstrumentData data;
-  bool mandatory = true;
-  std::string status;
-  bool change_pending = false;
-  std::string pending_change;  // JSON of proposed InstrumentData
-  std::string last_reason;
-  std::string deregister_kind;
-  std::string deregister_date;
-  std::optional<int64_t> submitted_at;
-  std::optional<int64_t> approved_at;
-  int64_t created_at = 0;
-  int64_t updated_at = 0;
-  // Verification (docs/verification.md): never | passed | failed (stop use until re-verified).
-  std::string verification_state = "never";
-  std::string last_verified_on;
-  std::string valid_until;
-  std::string last_certificate_no;
-};
-
 struct InstrumentFilter {
   std::optional<int64_t> org_id;
   std::optional<std::vector<std::string>> region_codes;  // install district must be one of these
-  std::vector<std::string> statuses;                     // empty: any
+  std::vector<domain::FilingStatus> statuses;            // empty: any
   bool exclude_never_submitted = false;                  // hide drafts (regulators never see them)
   std::optional<bool> mandatory;
   std::optional<bool> change_pending;
@@ -55,25 +31,29 @@ struct InstrumentFilter {
   std::string query;                        // name, model, serial number, station, enterprise
   std::optional<int64_t> submitted_from;    // unix seconds, inclusive
   std::optional<int64_t> submitted_before;  // unix seconds, exclusive
-  // never | valid | due_soon | overdue | failed, judged on `today` with `due_days` of warning;
-  // implies approved instruments.
-  std::string verification;
+  // The verification situation, judged on `today` with `due_days` of warning; implies approved
+  // instruments.
+  std::optional<domain::VerificationFilter> verification;
   std::string today;
   int due_days = 90;
   std::string sort = "id";  // id | updated_at | submitted_at | serial_no | name | status
   bool descending = true;
 };
 
-int64_t InsertInstrument(Tx& tx, const InstrumentRow& row);
-std::optional<InstrumentRow> FindInstrument(Tx& tx, int64_t id);
-// Replaces the entered data (and the mandatory flag derived from it).
-void UpdateInstrumentData(Tx& tx, int64_t id, const domain::InstrumentData& data, bool mandatory,
-                          int64_t now);
-// Writes the workflow fields of `row` (status, change, reasons, timestamps).
-void UpdateFilingState(Tx& tx, const InstrumentRow& row, int64_t now);
-void DeleteInstrument(Tx& tx, int64_t id);
+int64_t InsertInstrument(Tx& tx, const domain::Instrument& row);
+std::optional<domain::Instrument> FindInstrument(Tx& tx, int64_t id);
+// Replaces the entered data (and the mandatory flag derived from it) of an instrument still in
+// `expected` status. False (nothing written) when its status has changed meanwhile.
+bool UpdateInstrumentData(Tx& tx, int64_t id, const domain::InstrumentData& data, bool mandatory,
+                          int64_t now, domain::FilingStatus expected);
+// Writes the workflow fields of `row` (status, change, reasons, timestamps) provided the stored
+// row is still in (`expected`, `expected_change_pending`); false (nothing written) otherwise.
+bool UpdateFilingState(Tx& tx, const domain::Instrument& row, int64_t now,
+                       domain::FilingStatus expected, bool expected_change_pending);
+// Deletes a draft and its timeline; false when it is no longer a draft.
+bool DeleteDraftInstrument(Tx& tx, int64_t id);
 // Records the outcome of an issued verification document.
-void UpdateVerificationState(Tx& tx, int64_t id, const std::string& state,
+void UpdateVerificationState(Tx& tx, int64_t id, domain::VerificationState state,
                              const std::string& verified_on, const std::string& valid_until,
                              const std::string& certificate_no, int64_t now);
 
@@ -87,14 +67,15 @@ std::vector<VerificationSummaryRow> VerificationSummary(Tx& tx,
                                                         const std::string& today, int due_days);
 
 // Another instrument, not deregistered, with the same manufacturer, model and serial number.
-std::optional<InstrumentRow> FindActiveDuplicate(Tx& tx, const std::string& manufacturer,
-                                                 const std::string& model,
-                                                 const std::string& serial_no, int64_t exclude_id);
+std::optional<domain::Instrument> FindActiveDuplicate(Tx& tx, const std::string& manufacturer,
+                                                      const std::string& model,
+                                                      const std::string& serial_no,
+                                                      int64_t exclude_id);
 
-Page<InstrumentRow> ListInstruments(Tx& tx, const InstrumentFilter& filter,
-                                    const PageRequest& page);
+Page<domain::Instrument> ListInstruments(Tx& tx, const InstrumentFilter& filter,
+                                         const PageRequest& page);
 // Counts by status for the filter (statuses in the filter are ignored).
-std::map<std::string, int64_t> CountInstrumentsByStatus(Tx& tx, InstrumentFilter filter);
+std::map<domain::FilingStatus, int64_t> CountInstrumentsByStatus(Tx& tx, InstrumentFilter filter);
 int64_t CountInstruments(Tx& tx, const InstrumentFilter& filter);
 
 // Bulk insert for an import: every item becomes a draft of `org_id` tagged with `import_id`.
@@ -113,28 +94,11 @@ struct Identity {
 };
 std::vector<Identity> FindIdentitiesBySerial(Tx& tx, const std::vector<std::string>& serials);
 
-struct InstrumentEvent {
-  int64_t id = 0;
-  int64_t instrument_id = 0;
-  int64_t at = 0;
-  std::optional<int64_t> user_id;
-  std::string username;
-  std::string org_name;
-  std::string action;
-  std::string from_status;
-  std::string to_status;
-  std::string reason;
-};
-void InsertInstrumentEvent(Tx& tx, const InstrumentEvent& event);
-// One `event` (its instrument_id ignored) for every instrument created by `import_id`.
-void InsertImportEvents(Tx& tx, int64_t import_id, const InstrumentEvent& event);
-std::vector<InstrumentEvent> ListInstrumentEvents(Tx& tx, int64_t instrument_id);
-
 // Enterprises owning instruments installed in `region_codes` (the district archive), with
 // their counts by status.
 struct ArchiveRow {
   int64_t org_id = 0;
-  std::map<std::string, int64_t> counts;
+  std::map<domain::FilingStatus, int64_t> counts;
 };
 std::vector<ArchiveRow> ArchiveCounts(Tx& tx, const std::vector<std::string>& region_codes);
 

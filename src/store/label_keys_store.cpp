@@ -4,10 +4,11 @@ namespace mvis::store {
 namespace {
 
 constexpr char kSelect[] =
-    "SELECT kid, public_key, secret_key, status, created_at, not_after FROM label_keys";
+    "SELECT kid, public_key, secret_key, secret_sealed, status, created_at, not_after FROM "
+    "label_keys";
 
 LabelKeyRow ToKey(const Row& r) {
-  return {r.Str(0), r.Str(1), r.Str(2), r.Str(3), r.Int(4), r.Int(5)};
+  return {r.Str(0), r.Str(1), r.Str(2), r.Str(3), r.Str(4) == "active", r.Int(5), r.Int(6)};
 }
 
 }  // namespace
@@ -26,11 +27,16 @@ std::optional<LabelKeyRow> FindActiveLabelKey(Tx& tx) {
   return ToKey(*r);
 }
 
-void InsertLabelKey(Tx& tx, const LabelKeyRow& k) {
-  tx.Exec(
-      "INSERT INTO label_keys (kid, public_key, secret_key, status, created_at, not_after) VALUES "
-      "(?, ?, ?, ?, ?, ?)",
-      {k.kid, k.public_key, k.secret_key, k.status, k.created_at, k.not_after});
+bool InsertLabelKey(Tx& tx, const LabelKeyRow& k) {
+  return tx.Exec(
+             "INSERT INTO label_keys (kid, public_key, secret_key, secret_sealed, status, "
+             "created_at, not_after) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
+             {k.kid, k.public_key, k.secret_key, k.secret_sealed, k.active ? "active" : "retired",
+              k.created_at, k.not_after}) == 1;
+}
+
+void SetSealedSecret(Tx& tx, const std::string& kid, const std::string& sealed) {
+  tx.Exec("UPDATE label_keys SET secret_sealed = ?, secret_key = '' WHERE kid = ?", {sealed, kid});
 }
 
 void RetireLabelKeys(Tx& tx) {

@@ -11,16 +11,20 @@ namespace mvis::store {
 
 struct LabelKeyRow {
   std::string kid;
-  std::string public_key;  // base64url
-  std::string secret_key;  // base64url
-  std::string status;      // active | retired
+  std::string public_key;     // base64url
+  std::string secret_key;     // base64url; only in databases not yet sealed (see SealLabelKeys)
+  std::string secret_sealed;  // the secret key sealed with the server's data key
+  bool active = true;         // false: retired (its labels keep verifying until not_after)
   int64_t created_at = 0;
   int64_t not_after = 0;
 };
 
 std::vector<LabelKeyRow> ListLabelKeys(Tx& tx);
 std::optional<LabelKeyRow> FindActiveLabelKey(Tx& tx);
-void InsertLabelKey(Tx& tx, const LabelKeyRow& key);
+// Inserts a key unless one with its kid exists; false then.
+bool InsertLabelKey(Tx& tx, const LabelKeyRow& key);
+// Replaces a plain secret key by its sealed form.
+void SetSealedSecret(Tx& tx, const std::string& kid, const std::string& sealed);
 // Retires every active key; their tokens keep verifying until their `not_after`.
 void RetireLabelKeys(Tx& tx);
 

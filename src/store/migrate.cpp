@@ -2,7 +2,7 @@
 
 #include <spdlog/spdlog.h>
 
-#include "domain/time.hpp"
+#include "domain/clock.hpp"
 
 namespace mvis::store {
 namespace {
@@ -24,7 +24,11 @@ std::string RenderMigration(const std::string& sql, Backend backend) {
 }
 
 Result<int> Migrate(Database& db) {
-  auto created = db.Write([](Tx& tx) -> Status {
+  // Servers started together migrate one after the other: each step runs under one lock and
+  // re-checks the version after taking it (READ COMMITTED then sees the other's commit).
+  constexpr char kLock[] = "schema-migrations";
+  auto created = db.Write([&](Tx& tx) -> Status {
+    LockKey(tx, kLock);
     tx.Exec(
         "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT "
         "NULL, applied_at BIGINT NOT NULL)");
@@ -34,14 +38,14 @@ Result<int> Migrate(Database& db) {
   int applied = 0;
   for (const auto& m : kMigrations) {
     auto step = db.Write([&](Tx& tx) -> Result<bool> {
-      // Re-checked inside the write transaction so concurrent migrators apply each step once.
+      LockKey(tx, kLock);
       if (tx.QueryOne("SELECT version FROM schema_migrations WHERE version = ?",
                       {int64_t{m.version}})) {
         return false;
       }
       tx.ExecScript(RenderMigration(m.sql, tx.backend()));
       tx.Exec("INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)",
-              {int64_t{m.version}, m.name, domain::NowSeconds()});
+              {int64_t{m.version}, m.name, domain::SystemTime().Now()});
       return true;
     });
     if (!step) return std::unexpected(step.error());

@@ -5,24 +5,25 @@ namespace {
 
 constexpr char kSelect[] =
     "SELECT id, channel, user_id, phone, template, title, body, status, attempts, "
-    "next_attempt_at, last_error, created_at, sent_at, read_at FROM notifications";
+    "next_attempt_at, last_error, created_at, sent_at, read_at, sealed_body FROM notifications";
 
 NotificationRow ToNotification(const Row& r) {
   NotificationRow n;
   n.id = r.Int(0);
-  n.channel = r.Str(1);
+  n.channel = Stored(domain::ParseChannel(r.Str(1)), "notifications.channel", r.Str(1));
   n.user_id = r.OptInt(2);
   n.phone = r.Str(3);
   n.template_name = r.Str(4);
   n.title = r.Str(5);
   n.body = r.Str(6);
-  n.status = r.Str(7);
+  n.status = Stored(domain::ParseDeliveryStatus(r.Str(7)), "notifications.status", r.Str(7));
   n.attempts = static_cast<int>(r.Int(8));
   n.next_attempt_at = r.Int(9);
   n.last_error = r.Str(10);
   n.created_at = r.Int(11);
   n.sent_at = r.OptInt(12);
   n.read_at = r.OptInt(13);
+  n.sealed_body = r.Str(14);
   return n;
 }
 
@@ -45,10 +46,11 @@ Page<NotificationRow> ListWhere(Tx& tx, const std::string& where, std::vector<Pa
 int64_t InsertNotification(Tx& tx, const NotificationRow& n) {
   return tx
       .QueryOne(
-          "INSERT INTO notifications (channel, user_id, phone, template, title, body, status, "
-          "attempts, next_attempt_at, last_error, created_at) "
-          "VALUES (?, ?, ?, ?, ?, ?, ?, 0, ?, '', ?) RETURNING id",
-          {n.channel, OptParam(n.user_id), n.phone, n.template_name, n.title, n.body, n.status,
+          "INSERT INTO notifications (channel, user_id, phone, template, title, body, sealed_body, "
+          "status, attempts, next_attempt_at, last_error, created_at) "
+          "VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0, ?, '', ?) RETURNING id",
+          {std::string(domain::ToString(n.channel)), OptParam(n.user_id), n.phone, n.template_name,
+           n.title, n.body, n.sealed_body, std::string(domain::ToString(n.status)),
            n.next_attempt_at, n.created_at})
       ->Int(0);
 }
@@ -102,20 +104,37 @@ std::vector<NotificationRow> DueSms(Tx& tx, int64_t now, int limit) {
   std::vector<NotificationRow> out;
   for (const auto& r :
        tx.Query(std::string(kSelect) + " WHERE channel = 'sms' AND status = 'pending' AND "
-                                       "next_attempt_at <= ? ORDER BY id LIMIT ?",
-                {now, int64_t{limit}})) {
+                                       "next_attempt_at <= ? AND claimed_until < ? ORDER BY id "
+                                       "LIMIT ?",
+                {now, now, int64_t{limit}})) {
     out.push_back(ToNotification(r));
   }
   return out;
 }
 
-void RecordSmsAttempt(Tx& tx, int64_t id, const std::string& status, int attempts,
+bool ClaimSms(Tx& tx, int64_t id, int64_t now, int64_t until) {
+  return tx.Exec(
+             "UPDATE notifications SET claimed_until = ? WHERE id = ? AND status = 'pending' AND "
+             "claimed_until < ?",
+             {until, id, now}) == 1;
+}
+
+void RecordSmsAttempt(Tx& tx, int64_t id, domain::DeliveryStatus status, int attempts,
                       int64_t next_attempt_at, const std::string& last_error,
                       std::optional<int64_t> sent_at) {
-  tx.Exec(
-      "UPDATE notifications SET status = ?, attempts = ?, next_attempt_at = ?, last_error = ?, "
-      "sent_at = ? WHERE id = ?",
-      {status, int64_t{attempts}, next_attempt_at, last_error, OptParam(sent_at), id});
+  const bool final = status != domain::DeliveryStatus::kPending;
+  tx.Exec(std::string("UPDATE notifications SET status = ?, attempts = ?, next_attempt_at = ?, "
+                      "last_error = ?, sent_at = ?, claimed_until = 0") +
+              (final ? ", sealed_body = ''" : "") + " WHERE id = ?",
+          {std::string(domain::ToString(status)), int64_t{attempts}, next_attempt_at, last_error,
+           OptParam(sent_at), id});
+}
+
+int64_t DeleteSmsBefore(Tx& tx, int64_t before) {
+  return tx.Exec(
+      "DELETE FROM notifications WHERE channel = 'sms' AND status IN ('sent', 'logged', "
+      "'failed') AND created_at < ?",
+      {before});
 }
 
 }  // namespace mvis::store

@@ -10,43 +10,49 @@ constexpr char kSelect[] =
     "o.contact_name, o.contact_phone, o.status, o.created_at "
     "FROM orgs o JOIN regions r ON r.code = o.region_code";
 
-OrgRow ToOrg(const Row& r) {
-  return OrgRow{r.Int(0), r.Str(1), r.Str(2), r.Str(3), r.Str(4), r.Str(5),
-                r.Str(6), r.Str(7), r.Str(8), r.Str(9), r.Int(10)};
+domain::Organisation ToOrg(const Row& r) {
+  return domain::Organisation{
+      r.Int(0), Stored(domain::ParseOrgKind(r.Str(1)), "orgs.kind", r.Str(1)),
+      r.Str(2), r.Str(3),
+      r.Str(4), r.Str(5),
+      r.Str(6), r.Str(7),
+      r.Str(8), Stored(domain::ParseAccountStatus(r.Str(9)), "orgs.status", r.Str(9)),
+      r.Int(10)};
 }
 
 }  // namespace
 
-int64_t InsertOrg(Tx& tx, const OrgRow& o) {
+int64_t InsertOrg(Tx& tx, const domain::Organisation& o) {
   auto r = tx.QueryOne(
       "INSERT INTO orgs (kind, name, credit_code, region_code, address, contact_name, "
       "contact_phone, status, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
-      {o.kind, o.name, o.credit_code.empty() ? Param(nullptr) : Param(o.credit_code), o.region_code,
-       o.address, o.contact_name, o.contact_phone, o.status, o.created_at});
+      {std::string(domain::ToString(o.kind)), o.name,
+       o.credit_code.empty() ? Param(nullptr) : Param(o.credit_code), o.region_code, o.address,
+       o.contact_name, o.contact_phone, std::string(domain::ToString(o.status)), o.created_at});
   return r->Int(0);
 }
 
-std::optional<OrgRow> FindOrg(Tx& tx, int64_t id) {
+std::optional<domain::Organisation> FindOrg(Tx& tx, int64_t id) {
   auto r = tx.QueryOne(std::string(kSelect) + " WHERE o.id = ?", {id});
   if (!r) return std::nullopt;
   return ToOrg(*r);
 }
 
-std::optional<OrgRow> FindOrgByCreditCode(Tx& tx, const std::string& credit_code) {
+std::optional<domain::Organisation> FindOrgByCreditCode(Tx& tx, const std::string& credit_code) {
   auto r = tx.QueryOne(std::string(kSelect) + " WHERE o.credit_code = ?", {credit_code});
   if (!r) return std::nullopt;
   return ToOrg(*r);
 }
 
-Page<OrgRow> ListOrgs(Tx& tx, const OrgFilter& f, const PageRequest& page) {
+Page<domain::Organisation> ListOrgs(Tx& tx, const OrgFilter& f, const PageRequest& page) {
   Where where;
-  if (!f.kind.empty()) where.Add("o.kind = ?", {f.kind});
+  if (f.kind) where.Add("o.kind = ?", {std::string(domain::ToString(*f.kind))});
   if (!f.query.empty()) {
     where.Add("(LOWER(o.name) LIKE ? ESCAPE '!' OR LOWER(o.credit_code) LIKE ? ESCAPE '!')",
               {LikePattern(f.query), LikePattern(f.query)});
   }
   if (!f.region_codes.empty()) where.AddIn("o.region_code", f.region_codes);
-  Page<OrgRow> out;
+  Page<domain::Organisation> out;
   out.total = tx.QueryOne("SELECT COUNT(*) FROM orgs o" + where.sql(), where.params())->Int(0);
   auto params = where.params();
   params.push_back(int64_t{page.page_size});

@@ -1,21 +1,11 @@
-// Paging shared by list queries.
+// The store's list queries answer pages (domain/page.hpp).
 #pragma once
 
-#include <cstdint>
-#include <vector>
+#include "domain/page.hpp"
 
 namespace mvis::store {
 
-struct PageRequest {
-  int page = 1;        // 1-based
-  int page_size = 20;  // callers clamp to a sane maximum before it gets here
-  int64_t offset() const { return static_cast<int64_t>(page - 1) * page_size; }
-};
-
-template <typename T>
-struct Page {
-  std::vector<T> items;
-  int64_t total = 0;
-};
+using domain::Page;
+using domain::PageRequest;
 
 }  // namespace mvis::store

@@ -6,24 +6,26 @@ namespace {
 constexpr char kColumns[] =
     "SELECT code, name, COALESCE(parent_code, ''), level, standard FROM regions";
 
-RegionRow ToRegion(const Row& r) {
-  return RegionRow{r.Str(0), r.Str(1), r.Str(2), r.Str(3), r.Int(4) != 0};
+domain::Region ToRegion(const Row& r) {
+  return domain::Region{r.Str(0), r.Str(1), r.Str(2),
+                        Stored(domain::ParseRegionLevel(r.Str(3)), "regions.level", r.Str(3)),
+                        r.Int(4) != 0};
 }
 
 }  // namespace
 
-std::vector<RegionRow> ListRegions(Tx& tx, const std::string& parent) {
+std::vector<domain::Region> ListRegions(Tx& tx, const std::string& parent) {
   std::vector<Row> rows =
       parent.empty()
           ? tx.Query(std::string(kColumns) + " ORDER BY code")
           : tx.Query(std::string(kColumns) + " WHERE parent_code = ? ORDER BY sort, code",
                      {parent});
-  std::vector<RegionRow> out;
+  std::vector<domain::Region> out;
   for (const auto& r : rows) out.push_back(ToRegion(r));
   return out;
 }
 
-std::optional<RegionRow> FindRegion(Tx& tx, const std::string& code) {
+std::optional<domain::Region> FindRegion(Tx& tx, const std::string& code) {
   auto r = tx.QueryOne(std::string(kColumns) + " WHERE code = ?", {code});
   if (!r) return std::nullopt;
   return ToRegion(*r);
@@ -39,11 +41,11 @@ std::vector<std::string> RegionSubtree(Tx& tx, const std::string& root) {
   return out;
 }
 
-void InsertRegion(Tx& tx, const RegionRow& region) {
+void InsertRegion(Tx& tx, const domain::Region& region) {
   tx.Exec("INSERT INTO regions (code, name, parent_code, level, standard) VALUES (?, ?, ?, ?, ?)",
           {region.code, region.name,
-           region.parent_code.empty() ? Param(nullptr) : Param(region.parent_code), region.level,
-           int64_t{region.standard ? 1 : 0}});
+           region.parent_code.empty() ? Param(nullptr) : Param(region.parent_code),
+           std::string(domain::ToString(region.level)), int64_t{region.standard ? 1 : 0}});
 }
 
 }  // namespace mvis::store

@@ -15,12 +15,12 @@ UserRow ToUser(const Row& r) {
   u.id = r.Int(0);
   u.username = r.Str(1);
   u.password_hash = r.Str(2);
-  u.role = r.Str(3);
+  u.role = Stored(domain::ParseRole(r.Str(3)), "users.role", r.Str(3));
   u.org_id = r.OptInt(4);
   u.display_name = r.Str(5);
   u.phone = r.Str(6);
-  u.duties = r.Str(7);
-  u.status = r.Str(8);
+  u.duties = Stored(domain::ParseDuties(r.Str(7)), "users.duties", r.Str(7));
+  u.status = Stored(domain::ParseAccountStatus(r.Str(8)), "users.status", r.Str(8));
   u.failed_logins = static_cast<int>(r.Int(9));
   u.locked_until = r.Int(10);
   u.created_at = r.Int(11);
@@ -37,8 +37,9 @@ int64_t InsertUser(Tx& tx, const UserRow& u) {
           "INSERT INTO users (username, password_hash, role, org_id, display_name, phone, duties, "
           "status, failed_logins, locked_until, created_at, password_changed_at) "
           "VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0, 0, ?, ?) RETURNING id",
-          {u.username, u.password_hash, u.role, OptParam(u.org_id), u.display_name, u.phone,
-           u.duties, u.status, u.created_at, u.password_changed_at})
+          {u.username, u.password_hash, std::string(domain::ToString(u.role)), OptParam(u.org_id),
+           u.display_name, u.phone, domain::JoinDuties(u.duties),
+           std::string(domain::ToString(u.status)), u.created_at, u.password_changed_at})
       ->Int(0);
 }
 
@@ -48,15 +49,17 @@ std::optional<UserRow> FindUser(Tx& tx, int64_t id) {
   return ToUser(*r);
 }
 
-std::optional<UserRow> FindUserByUsername(Tx& tx, const std::string& username) {
-  auto r = tx.QueryOne(std::string(kSelect) + " WHERE u.username = ?", {username});
+std::optional<UserRow> FindUserByUsername(Tx& tx, const std::string& username, bool for_update) {
+  auto r = tx.QueryOne(std::string(kSelect) + " WHERE u.username = ?" +
+                           (for_update ? ForUpdate(tx, "u") : std::string()),
+                       {username});
   if (!r) return std::nullopt;
   return ToUser(*r);
 }
 
 Page<UserRow> ListUsers(Tx& tx, const UserFilter& f, const PageRequest& page) {
   Where where;
-  if (!f.role.empty()) where.Add("u.role = ?", {f.role});
+  if (f.role) where.Add("u.role = ?", {std::string(domain::ToString(*f.role))});
   if (f.org_id) where.Add("u.org_id = ?", {*f.org_id});
   if (!f.query.empty()) {
     where.Add("(LOWER(u.username) LIKE ? ESCAPE '!' OR LOWER(u.display_name) LIKE ? ESCAPE '!')",
@@ -89,8 +92,9 @@ void SetLoginFailures(Tx& tx, int64_t user_id, int failed_logins, int64_t locked
           {int64_t{failed_logins}, locked_until, user_id});
 }
 
-void SetUserStatus(Tx& tx, int64_t user_id, const std::string& status) {
-  tx.Exec("UPDATE users SET status = ? WHERE id = ?", {status, user_id});
+void SetUserStatus(Tx& tx, int64_t user_id, domain::AccountStatus status) {
+  tx.Exec("UPDATE users SET status = ? WHERE id = ?",
+          {std::string(domain::ToString(status)), user_id});
 }
 
 void SetPasswordHash(Tx& tx, int64_t user_id, const std::string& hash, int64_t changed_at) {

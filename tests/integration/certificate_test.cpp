@@ -57,19 +57,18 @@ TEST_F(VerificationTest, RevisionAndRevocationShowOnThePublicPage) {
 }
 
 TEST_F(VerificationTest, RemindersAreSentOnceAndOverdueIsListed) {
+  // ids[1] is verified 21 days before ids[0]; both certificates run 36 months. Moving the clock
+  // to the day after ids[1] expires leaves ids[0] due in 20 days.
   auto ids = Filed(2);
   int64_t appointment = Scheduled(ids);
+  std::string expires = Verified(appointment, ids[1])["certificate"]["valid_until"];
+  clock_->AdvanceDays(21);
+  ReSignIn();
   Verified(appointment, ids[0]);
-  Verified(appointment, ids[1]);
-  std::string today = domain::TodayChina();
-  auto moved = runtime_->db().Write([&](store::Tx& tx) -> Status {
-    store::UpdateVerificationState(tx, ids[0], "passed", today, domain::AddDays(today, 20), "X",
-                                   domain::NowSeconds());
-    store::UpdateVerificationState(tx, ids[1], "passed", today, domain::AddDays(today, -1), "Y",
-                                   domain::NowSeconds());
-    return {};
-  });
-  ASSERT_TRUE(moved.has_value());
+  clock_->Set(domain::SystemTime().Now());
+  while (clock_->Today() <= expires) clock_->AdvanceDays(1);
+  ASSERT_EQ(clock_->Today(), domain::AddDays(expires, 1));
+
   Client admin = Admin();
   auto r = admin.Post("/api/v1/admin/jobs/reminders");
   ASSERT_EQ(r.status, 200) << r.body;
@@ -80,10 +79,14 @@ TEST_F(VerificationTest, RemindersAreSentOnceAndOverdueIsListed) {
   EXPECT_TRUE(r.json()["already_done"].get<bool>());
   EXPECT_EQ(r.json()["reminded"], 0);
   // The next day the same 30-day reminder is not repeated (ledger), nor on a second instance.
-  auto next = runtime_->reminders().RunDaily(domain::AddDays(today, 1));
+  clock_->AdvanceDays(1);
+  auto next = runtime_->reminders().RunDaily();
   ASSERT_TRUE(next.has_value());
+  EXPECT_FALSE(next->already_done);
   EXPECT_EQ(next->reminded, 0);
-  EXPECT_EQ(SignIn("verifier").Post("/api/v1/admin/jobs/reminders").status, 403);
+  clock_->AdvanceDays(-1);
+  ReSignIn();
+  EXPECT_EQ(verifier_->Post("/api/v1/admin/jobs/reminders").status, 403);
 
   Client jiangan = SignIn("jiangan");
   json inbox = jiangan.Get("/api/v1/inbox").json()["items"];
@@ -103,6 +106,7 @@ TEST_F(VerificationTest, KeyRotationKeepsPrintedLabelsValid) {
   auto ids = Filed(2);
   int64_t appointment = Scheduled(ids);
   std::string old_page = TokenPath(Verified(appointment, ids[0])["certificate"]["qr_url"]);
+  clock_->Advance(1);  // keys are listed by creation time
   auto kid = runtime_->certificates().RotateKey(services::SystemActor("test"));
   ASSERT_TRUE(kid.has_value());
   std::string new_page = TokenPath(Verified(appointment, ids[1])["certificate"]["qr_url"]);

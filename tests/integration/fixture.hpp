@@ -10,6 +10,7 @@
 #include <string>
 
 #include "app/runtime.hpp"
+#include "domain/clock.hpp"
 #include "http_client.hpp"
 
 namespace mvis::testing {
@@ -34,8 +35,13 @@ class ApiTest : public ::testing::Test {
   // Seeds the demo organisations and accounts (password kDemoPassword).
   void SeedDemo();
   Client SignIn(const std::string& username, const std::string& password = kDemoPassword);
-  // The newest SMS text for `phone` in the outbox (read through the admin API).
+  // The newest SMS text for `phone` in the outbox (read through the admin API). A text that
+  // carried a one-time code shows it starred out there: read codes with SmsCodeFromLog.
   std::string LatestSms(const std::string& phone);
+  // Asks for a one-time code for `phone` and `purpose` (register, reset_password) and returns it
+  // as the `log` SMS provider wrote it to the server's log — where a `make demo` user reads it on
+  // the terminal. Waits for the dispatcher; a test failure when no new code shows up.
+  std::string RequestSmsCode(Client& client, const std::string& phone, const std::string& purpose);
   // Sends a registration code to `phone` and returns the 6 digits.
   std::string RegistrationCode(const std::string& phone, Client& anonymous);
   // Registers an enterprise through the API and returns the 201 response.
@@ -45,6 +51,9 @@ class ApiTest : public ::testing::Test {
   static std::string CreditCode(int seed);
 
   app::AppConfig config_;
+  // Every service reads the time here: it starts at the real time and tests move it (expiry,
+  // reminders, lockout) instead of writing dates in the past.
+  std::unique_ptr<domain::ManualClock> clock_;
   std::unique_ptr<app::Runtime> runtime_;
   std::string admin_password_;  // set once the sysadmin "admin" exists
 };

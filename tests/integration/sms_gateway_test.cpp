@@ -7,6 +7,7 @@
 
 #include <atomic>
 #include <mutex>
+#include <regex>
 #include <thread>
 
 #include "fixture.hpp"
@@ -124,11 +125,8 @@ TEST_F(ApiTest, HttpProviderSignsRetriesAndDelivers) {
   ASSERT_TRUE(WaitFor([&] { return status().second == 1; }));
   EXPECT_EQ(status().first, "pending");  // failed once, waiting for its backoff
 
-  // Skip the 5-second backoff; the dispatcher polls once a second.
-  ASSERT_TRUE(runtime_->db().Write([](store::Tx& tx) -> Status {
-    tx.Exec("UPDATE notifications SET next_attempt_at = 0 WHERE channel = 'sms'");
-    return {};
-  }));
+  // Move past the 5-second backoff; the dispatcher polls once a second.
+  clock_->Advance(6);
   ASSERT_TRUE(WaitFor([&] { return status().first == "sent"; }));
   EXPECT_EQ(status().second, 2);
   auto reqs = gateway.requests();
@@ -138,7 +136,18 @@ TEST_F(ApiTest, HttpProviderSignsRetriesAndDelivers) {
   std::string body = req.substr(req.find("\r\n\r\n") + 4);
   auto json = nlohmann::json::parse(body);
   EXPECT_EQ(json["phone"], "13911114001");
-  EXPECT_NE(json["text"].get<std::string>().find("验证码"), std::string::npos);
+  // The gateway gets the real code; the database kept it sealed until then and only the
+  // starred-out text once sent.
+  EXPECT_TRUE(std::regex_search(json["text"].get<std::string>(), std::regex("验证码为\\d{6}")));
+  auto stored = runtime_->db()
+                    .Read([](store::Tx& tx) -> Result<std::pair<std::string, std::string>> {
+                      auto r = tx.QueryOne(
+                          "SELECT body, sealed_body FROM notifications WHERE channel = 'sms'");
+                      return std::pair{r->Str(0), r->Str(1)};
+                    })
+                    .value();
+  EXPECT_NE(stored.first.find("验证码为******"), std::string::npos);
+  EXPECT_TRUE(stored.second.empty());
   std::string ts = HeaderOf(req, "X-MVIS-Timestamp");
   EXPECT_EQ(HeaderOf(req, "X-MVIS-Signature"),
             "sha256=" + io::HmacSha256Hex("gateway-shared-secret", ts + "." + body));

@@ -8,7 +8,6 @@
 #include <vector>
 
 #include "domain/calendar.hpp"
-#include "domain/time.hpp"
 #include "fixture.hpp"
 
 namespace mvis::testing {
@@ -67,6 +66,14 @@ class VerificationTest : public ApiTest {
     ASSERT_GT(verifier_id_, 0);
   }
 
+  // Signs the staff and the enterprise in again (after the clock moved past their sessions).
+  void ReSignIn() {
+    enterprise_ = std::make_unique<Client>(SignIn("charger"));
+    verifier_ = std::make_unique<Client>(SignIn("verifier"));
+    checker_ = std::make_unique<Client>(SignIn("checker"));
+    approver_ = std::make_unique<Client>(SignIn("approver"));
+  }
+
   // Chargers filed by "charger" in 江岸区 and approved by its district regulator.
   std::vector<int64_t> Filed(int n, const std::string& accuracy = "1") {
     std::vector<int64_t> ids;
@@ -84,11 +91,10 @@ class VerificationTest : public ApiTest {
   }
 
   json Booking(const std::vector<int64_t>& ids, bool submit = true) {
-    return {
-        {"mode", "on_site"},        {"institute_org_id", institute_},
-        {"instrument_ids", ids},    {"preferred_date", domain::AddDays(domain::TodayChina(), 3)},
-        {"contact_name", "张经理"}, {"contact_phone", "13912345678"},
-        {"notes", "请提前联系"},    {"submit", submit}};
+    return {{"mode", "on_site"},        {"institute_org_id", institute_},
+            {"instrument_ids", ids},    {"preferred_date", domain::AddDays(clock_->Today(), 3)},
+            {"contact_name", "张经理"}, {"contact_phone", "13912345678"},
+            {"notes", "请提前联系"},    {"submit", submit}};
   }
 
   // A booked, accepted and scheduled appointment of `ids`.
@@ -99,7 +105,7 @@ class VerificationTest : public ApiTest {
     std::string path = "/api/v1/appointments/" + std::to_string(id);
     EXPECT_EQ(approver_->Post(path + "/accept").status, 200);
     r = approver_->Post(path + "/schedule",
-                        {{"date", domain::TodayChina()}, {"verifier_user_ids", {verifier_id_}}});
+                        {{"date", clock_->Today()}, {"verifier_user_ids", {verifier_id_}}});
     EXPECT_EQ(r.status, 200) << r.body;
     return id;
   }
@@ -111,7 +117,7 @@ class VerificationTest : public ApiTest {
     return {{"appointment_id", appointment},
             {"instrument_id", instrument},
             {"kind", "first"},
-            {"verified_on", domain::TodayChina()},
+            {"verified_on", clock_->Today()},
             {"standard_ids", {standard_}},
             {"temperature_c", 22.5},
             {"humidity_pct", 55},

@@ -33,7 +33,7 @@ TEST_F(VerificationTest, BookingToCertificateToPublicPage) {
   EXPECT_NE(sms.find("已由武汉市计量测试检定研究所受理"), std::string::npos) << sms;
   EXPECT_NE(sms.find("13900000005"), std::string::npos) << sms;  // the institute's contact
   r = approver_->Post(path + "/schedule",
-                      {{"date", domain::TodayChina()}, {"verifier_user_ids", {verifier_id_}}});
+                      {{"date", clock_->Today()}, {"verifier_user_ids", {verifier_id_}}});
   ASSERT_EQ(r.status, 200) << r.body;
   EXPECT_EQ(r.json()["verifiers"][0]["id"], verifier_id_);
 
@@ -55,7 +55,7 @@ TEST_F(VerificationTest, BookingToCertificateToPublicPage) {
   json cert = r.json()["certificate"];
   std::string number = cert["number"];
   EXPECT_TRUE(std::regex_match(number, std::regex(R"(WHJL-\d{4}-\d{6})"))) << number;
-  std::string today = domain::TodayChina();
+  std::string today = clock_->Today();
   EXPECT_EQ(cert["issue_date"], today);
   EXPECT_EQ(cert["valid_until"], domain::AddMonths(today, 36));
   EXPECT_EQ(r.json()["signatures"]["approver"]["display_name"], "钱批准人");
@@ -210,7 +210,7 @@ TEST_F(VerificationTest, RefusedRecordsChangeNothing) {
   body["load_points"] = json::array();
   EXPECT_EQ(verifier_->Post("/api/v1/verifications", body).error_code(), "load_points_required");
   body = Record(appointment, ids[0]);
-  body["verified_on"] = domain::AddDays(domain::TodayChina(), 1);
+  body["verified_on"] = domain::AddDays(clock_->Today(), 1);
   EXPECT_EQ(verifier_->Post("/api/v1/verifications", body).status, 400);
   EXPECT_EQ(enterprise_->Post("/api/v1/verifications", Record(appointment, ids[0])).status, 403);
   // Only verifiers (检定员) enter records.
@@ -248,11 +248,11 @@ TEST_F(VerificationTest, AppointmentRules) {
   EXPECT_EQ(approver_->Post(path + "/reject", {{"reason", ""}}).error_code(), "reason_required");
   ASSERT_EQ(approver_->Post(path + "/accept").status, 200);
   EXPECT_EQ(enterprise_->Post(path + "/cancel").error_code(), "appointment_illegal_transition");
-  EXPECT_EQ(approver_
-                ->Post(path + "/schedule",
-                       {{"date", domain::TodayChina()}, {"verifier_user_ids", {12345}}})
-                .error_code(),
-            "verifier_invalid");
+  EXPECT_EQ(
+      approver_
+          ->Post(path + "/schedule", {{"date", clock_->Today()}, {"verifier_user_ids", {12345}}})
+          .error_code(),
+      "verifier_invalid");
 
   // A cancelled booking frees its instruments; a rejection carries the reason to the owner.
   auto second = enterprise_->Post("/api/v1/appointments", Booking({ids[0]}, false));

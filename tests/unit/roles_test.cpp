@@ -32,13 +32,14 @@ TEST(Roles, EachRoleBelongsToItsKindOfOrganisation) {
 }
 
 TEST(Roles, ScopeFollowsRoleAndRegionLevel) {
-  EXPECT_EQ(ScopeOf(Role::kEnterprise, "district"), ScopeKind::kOrg);
-  EXPECT_EQ(ScopeOf(Role::kDistrictRegulator, "district"), ScopeKind::kDistrict);
-  EXPECT_EQ(ScopeOf(Role::kCityRegulator, "city"), ScopeKind::kCity);
-  EXPECT_EQ(ScopeOf(Role::kDrc, "city"), ScopeKind::kCity);
-  EXPECT_EQ(ScopeOf(Role::kDrc, "district"), ScopeKind::kDistrict);
-  EXPECT_EQ(ScopeOf(Role::kInstitute, "city"), ScopeKind::kInstitute);
-  EXPECT_EQ(ScopeOf(Role::kSysadmin, ""), ScopeKind::kPlatform);
+  constexpr bool kCity = true, kDistrict = false;
+  EXPECT_EQ(ScopeOf(Role::kEnterprise, kDistrict), ScopeKind::kOrg);
+  EXPECT_EQ(ScopeOf(Role::kDistrictRegulator, kDistrict), ScopeKind::kDistrict);
+  EXPECT_EQ(ScopeOf(Role::kCityRegulator, kCity), ScopeKind::kCity);
+  EXPECT_EQ(ScopeOf(Role::kDrc, kCity), ScopeKind::kCity);
+  EXPECT_EQ(ScopeOf(Role::kDrc, kDistrict), ScopeKind::kDistrict);
+  EXPECT_EQ(ScopeOf(Role::kInstitute, kCity), ScopeKind::kInstitute);
+  EXPECT_EQ(ScopeOf(Role::kSysadmin, kDistrict), ScopeKind::kPlatform);
 }
 
 TEST(Roles, Duties) {

@@ -20,8 +20,8 @@ void AddAdminRoutes(Router& router, AppServices& s) {
   router.Add("GET", "/api/v1/admin/orgs", Access::kSignedIn, [&s](RequestContext& ctx) {
     auto page = ctx.Paging();
     if (!page) return ErrorResponse(page.error());
-    store::OrgFilter filter{ctx.request().Query("kind"), ctx.request().Query("q"), {}};
-    return Reply(s.admin.ListOrgs(ctx.actor(), filter, *page),
+    services::OrgQuery query{ctx.request().Query("kind"), ctx.request().Query("q")};
+    return Reply(s.admin.ListOrgs(ctx.actor(), query, *page),
                  [](const auto& p) { return PageJson(p, OrgJson); });
   });
 
@@ -38,13 +38,10 @@ void AddAdminRoutes(Router& router, AppServices& s) {
   router.Add("GET", "/api/v1/admin/users", Access::kSignedIn, [&s](RequestContext& ctx) {
     auto page = ctx.Paging();
     if (!page) return ErrorResponse(page.error());
-    store::UserFilter filter;
-    filter.role = ctx.request().Query("role");
-    filter.query = ctx.request().Query("q");
     auto org_id = ctx.QueryId("org_id");
     if (!org_id) return ErrorResponse(org_id.error());
-    filter.org_id = *org_id;
-    return Reply(s.admin.ListUsers(ctx.actor(), filter, *page),
+    services::UserQuery query{ctx.request().Query("role"), *org_id, ctx.request().Query("q")};
+    return Reply(s.admin.ListUsers(ctx.actor(), query, *page),
                  [](const auto& p) { return PageJson(p, UserJson); });
   });
 
@@ -75,9 +72,8 @@ void AddAdminRoutes(Router& router, AppServices& s) {
         201);
   });
 
-  for (const auto& [action, status] :
-       {std::pair{"disable", "disabled"}, std::pair{"enable", "active"}}) {
-    std::string target = status;
+  for (const auto& [action, target] : {std::pair{"disable", domain::AccountStatus::kDisabled},
+                                       std::pair{"enable", domain::AccountStatus::kActive}}) {
     router.Add("POST", std::string("/api/v1/admin/users/{id}/") + action, Access::kSignedIn,
                [&s, target](RequestContext& ctx) {
                  auto id = ctx.IdParam("id");
@@ -112,12 +108,10 @@ void AddAdminRoutes(Router& router, AppServices& s) {
   router.Add("GET", "/api/v1/admin/audit", Access::kSignedIn, [&s](RequestContext& ctx) {
     auto page = ctx.Paging();
     if (!page) return ErrorResponse(page.error());
-    store::AuditFilter filter;
-    filter.action = ctx.request().Query("action");
     auto user_id = ctx.QueryId("user_id");
     if (!user_id) return ErrorResponse(user_id.error());
-    filter.user_id = *user_id;
-    return Reply(s.admin.ListAudit(ctx.actor(), filter, *page),
+    services::AuditQuery query{ctx.request().Query("action"), *user_id};
+    return Reply(s.admin.ListAudit(ctx.actor(), query, *page),
                  [](const auto& p) { return PageJson(p, AuditJson); });
   });
 }

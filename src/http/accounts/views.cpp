@@ -4,39 +4,26 @@
 #include "domain/time.hpp"
 
 namespace mvis::http {
-namespace {
 
-Json Duties(const std::string& csv) {
-  Json out = Json::array();
-  size_t start = 0;
-  while (start < csv.size()) {
-    size_t comma = csv.find(',', start);
-    if (comma == std::string::npos) comma = csv.size();
-    out.push_back(csv.substr(start, comma - start));
-    start = comma + 1;
-  }
-  return out;
-}
-
-}  // namespace
-
-Json UserJson(const store::UserRow& u) {
+Json UserJson(const services::UserView& u) {
+  Json duties = Json::array();
+  for (auto d : u.duties) duties.push_back(domain::ToString(d));
   return Json{{"id", u.id},
               {"username", u.username},
               {"display_name", u.display_name},
-              {"role", u.role},
+              {"role", domain::ToString(u.role)},
               {"org_id", u.org_id ? Json(*u.org_id) : Json(nullptr)},
               {"org_name", u.org_name},
-              {"phone_masked", domain::MaskPhone(u.phone)},
-              {"duties", Duties(u.duties)},
-              {"status", u.status},
-              {"locked", u.locked_until > domain::NowSeconds()},
+              {"phone_masked", u.phone_masked},
+              {"duties", duties},
+              {"status", domain::ToString(u.status)},
+              {"locked", u.locked},
               {"created_at", domain::IsoUtc(u.created_at)}};
 }
 
-Json OrgJson(const store::OrgRow& o) {
+Json OrgJson(const domain::Organisation& o) {
   return Json{{"id", o.id},
-              {"kind", o.kind},
+              {"kind", domain::ToString(o.kind)},
               {"name", o.name},
               {"credit_code", o.credit_code.empty() ? Json(nullptr) : Json(o.credit_code)},
               {"region_code", o.region_code},
@@ -44,42 +31,42 @@ Json OrgJson(const store::OrgRow& o) {
               {"address", o.address},
               {"contact_name", o.contact_name},
               {"phone_masked", domain::MaskPhone(o.contact_phone)},
-              {"status", o.status},
+              {"status", domain::ToString(o.status)},
               {"created_at", domain::IsoUtc(o.created_at)}};
 }
 
-Json RegionJson(const store::RegionRow& r) {
+Json RegionJson(const domain::Region& r) {
   return Json{{"code", r.code},
               {"name", r.name},
               {"parent_code", r.parent_code.empty() ? Json(nullptr) : Json(r.parent_code)},
-              {"level", r.level},
+              {"level", domain::ToString(r.level)},
               {"standard", r.standard}};
 }
 
 Json MeJson(const services::MeView& me) {
   return Json{{"user", UserJson(me.user)},
-              {"role", me.user.role},
+              {"role", domain::ToString(me.user.role)},
               {"org", me.org ? OrgJson(*me.org) : Json(nullptr)},
               {"scope", {{"kind", domain::ToString(me.scope)}, {"region_codes", me.region_codes}}},
               {"csrf_token", me.csrf_token}};
 }
 
-Json MessageJson(const store::NotificationRow& n) {
-  return Json{{"id", n.id},
-              {"title", n.title},
-              {"body", n.body},
-              {"template", n.template_name},
-              {"created_at", domain::IsoUtc(n.created_at)},
-              {"read_at", TimeOrNull(n.read_at)}};
+Json MessageJson(const services::MessageView& m) {
+  return Json{{"id", m.id},
+              {"title", m.title},
+              {"body", m.body},
+              {"template", m.template_name},
+              {"created_at", domain::IsoUtc(m.created_at)},
+              {"read_at", TimeOrNull(m.read_at)}};
 }
 
-Json OutboxJson(const store::NotificationRow& n) {
+Json OutboxJson(const services::OutboxItem& n) {
   return Json{{"id", n.id},
-              {"channel", n.channel},
-              {"phone_masked", domain::MaskPhone(n.phone)},
+              {"channel", "sms"},
+              {"phone_masked", n.phone_masked},
               {"template", n.template_name},
               {"body", n.body},
-              {"status", n.status},
+              {"status", domain::ToString(n.status)},
               {"attempts", n.attempts},
               {"last_error", n.last_error},
               {"created_at", domain::IsoUtc(n.created_at)},

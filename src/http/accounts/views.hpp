@@ -3,21 +3,20 @@
 #pragma once
 
 #include "domain/audit_chain.hpp"
+#include "domain/organisation.hpp"
 #include "http/context.hpp"
 #include "services/accounts/auth_service.hpp"
-#include "store/notifications_store.hpp"
-#include "store/orgs_store.hpp"
-#include "store/regions_store.hpp"
-#include "store/users_store.hpp"
+#include "services/accounts/message_views.hpp"
+#include "services/accounts/user_view.hpp"
 
 namespace mvis::http {
 
-Json UserJson(const store::UserRow& user);
-Json OrgJson(const store::OrgRow& org);
-Json RegionJson(const store::RegionRow& region);
+Json UserJson(const services::UserView& user);
+Json OrgJson(const domain::Organisation& org);
+Json RegionJson(const domain::Region& region);
 Json MeJson(const services::MeView& me);
-Json MessageJson(const store::NotificationRow& n);  // inbox
-Json OutboxJson(const store::NotificationRow& n);   // SMS outbox (sysadmin)
+Json MessageJson(const services::MessageView& m);  // inbox
+Json OutboxJson(const services::OutboxItem& n);    // SMS outbox (sysadmin)
 Json AuditJson(const domain::AuditEntry& e);
 
 }  // namespace mvis::http

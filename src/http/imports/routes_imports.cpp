@@ -29,7 +29,8 @@ Json ErrorJson(const services::ImportError& e) {
 Json RowJson(const services::ImportRowView& r) {
   Json errors = Json::array();
   for (const auto& e : r.errors) errors.push_back(ErrorJson(e));
-  return Json{{"row", r.row}, {"state", r.state}, {"data", r.data}, {"errors", errors}};
+  return Json{
+      {"row", r.row}, {"state", domain::ToString(r.state)}, {"data", r.data}, {"errors", errors}};
 }
 
 Json SummaryJson(const services::ImportSummary& s) {
@@ -39,7 +40,7 @@ Json SummaryJson(const services::ImportSummary& s) {
   return Json{
       {"id", r.id},
       {"filename", r.filename},
-      {"status", r.status},
+      {"status", domain::ToString(r.status)},
       {"rows_total", r.rows_total},
       {"rows_valid", r.rows_valid},
       {"rows_existing", r.rows_existing},
@@ -93,17 +94,12 @@ void AddImportRoutes(Router& router, AppServices& s) {
                if (!id) return ErrorResponse(id.error());
                auto page = ctx.Paging();
                if (!page) return ErrorResponse(page.error());
-               auto summary = s.imports.Summary(ctx.actor(), *id);
-               if (!summary) return ErrorResponse(summary.error());
-               Json j = SummaryJson(*summary);
-               if (summary->record.status == "ready" || summary->record.status == "committed") {
-                 auto rows = s.imports.Rows(ctx.actor(), *id, ctx.request().Query("state"), *page);
-                 if (!rows) return ErrorResponse(rows.error());
-                 j["rows"] = PageJson(*rows, RowJson);
-               } else {
-                 j["rows"] = Json{{"items", Json::array()}, {"total", 0}};
-               }
-               return JsonResponse(200, j);
+               return Reply(s.imports.Detail(ctx.actor(), *id, ctx.request().Query("state"), *page),
+                            [](const services::ImportDetail& d) {
+                              Json j = SummaryJson(d.summary);
+                              j["rows"] = PageJson(d.rows, RowJson);
+                              return j;
+                            });
              });
 
   router.Add("PUT", "/api/v1/instruments/imports/{id}/rows/{row}", Access::kSignedIn,

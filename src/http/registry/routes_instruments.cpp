@@ -128,13 +128,13 @@ void AddInstrumentRoutes(Router& router, AppServices& s) {
   });
 
   router.Add("GET", "/api/v1/instruments/stats", Access::kSignedIn, [&s](RequestContext& ctx) {
-    return Reply(s.instruments.StatusCounts(ctx.actor()), [](const auto& counts) {
+    return Reply(s.instruments.StatusCounts(ctx.actor()), [](const services::FilingCounts& c) {
       Json j = Json::object();
-      for (const char* k :
-           {"draft", "submitted", "approved", "returned", "deregistered", "change_pending"}) {
-        auto it = counts.find(k);
-        j[k] = it == counts.end() ? 0 : it->second;
-      }
+      for (auto st : {domain::FilingStatus::kDraft, domain::FilingStatus::kSubmitted,
+                      domain::FilingStatus::kApproved, domain::FilingStatus::kReturned,
+                      domain::FilingStatus::kDeregistered})
+        j[std::string(domain::ToString(st))] = c.Of(st);
+      j["change_pending"] = c.change_pending;
       return j;
     });
   });
@@ -196,11 +196,7 @@ void AddInstrumentRoutes(Router& router, AppServices& s) {
              [&s](RequestContext& ctx) {
                auto id = ctx.IdParam("id");
                if (!id) return ErrorResponse(id.error());
-               return Reply(s.instruments.History(ctx.actor(), *id), [](const auto& events) {
-                 Json items = Json::array();
-                 for (const auto& e : events) items.push_back(InstrumentEventJson(e));
-                 return Json{{"items", items}};
-               });
+               return Reply(s.instruments.History(ctx.actor(), *id), EventsJson);
              });
 
   router.Add(

@@ -2,16 +2,14 @@
 // district enterprise archive (docs/api.md).
 #pragma once
 
-#include "domain/instrument.hpp"
+#include "domain/registry.hpp"
 #include "http/context.hpp"
 #include "services/registry/instrument_service.hpp"
-#include "store/instruments_store.hpp"
 
 namespace mvis::http {
 
 Json InstrumentTypeJson(const domain::InstrumentType& t);
-Json InstrumentJson(const store::InstrumentRow& r);
-Json InstrumentEventJson(const store::InstrumentEvent& e);
+Json InstrumentJson(const domain::Instrument& r);
 Json ArchiveJson(const services::ArchiveEntry& e);
 
 }  // namespace mvis::http

@@ -39,13 +39,20 @@ struct StatusText {
   const char* detail;
 };
 
-StatusText TextOf(const std::string& status) {
-  if (status == "valid") return {"检定合格 · 有效", "该计量器具检定合格，且在有效期内"};
-  if (status == "expired") return {"已过有效期", "检定有效期已过，该器具应重新检定后使用"};
-  if (status == "revoked") return {"证书已注销", "该证书已被检定机构注销，标识无效"};
-  if (status == "superseded") return {"标识已失效", "该器具已有更新的检定证书，此标识已被替代"};
-  if (status == "failed") return {"检定不合格", "该器具最近一次检定不合格，应停止用于贸易结算"};
-  return {"标识无效", "无法验证此二维码的真伪"};
+StatusText TextOf(domain::LiveStatus status) {
+  switch (status) {
+    case domain::LiveStatus::kValid:
+      return {"检定合格 · 有效", "该计量器具检定合格，且在有效期内"};
+    case domain::LiveStatus::kExpired:
+      return {"已过有效期", "检定有效期已过，该器具应重新检定后使用"};
+    case domain::LiveStatus::kRevoked:
+      return {"证书已注销", "该证书已被检定机构注销，标识无效"};
+    case domain::LiveStatus::kSuperseded:
+      return {"标识已失效", "该器具已有更新的检定证书，此标识已被替代"};
+    case domain::LiveStatus::kFailed:
+      return {"检定不合格", "该器具最近一次检定不合格，应停止用于贸易结算"};
+  }
+  return {"", ""};
 }
 
 std::string Row(const char* label, const std::string& value) {
@@ -91,8 +98,8 @@ std::string RenderPublicPage(const services::PublicCheck& p) {
   html += kHead;
   html += text.title;
   html += kStyle;
-  html += "<section class=\"status " + p.status + "\"><h1>" + text.title + "</h1><p>" +
-          text.detail + "</p></section>\n";
+  html += "<section class=\"status " + std::string(domain::ToString(p.status)) + "\"><h1>" +
+          text.title + "</h1><p>" + text.detail + "</p></section>\n";
   html += "<section class=\"card\"><h2>计量器具</h2><dl>";
   html += Row("器具名称", ins.type_name);
   html += Row("型号规格", ins.model);
@@ -103,19 +110,20 @@ std::string RenderPublicPage(const services::PublicCheck& p) {
   html += "</dl></section>\n<section class=\"card\"><h2>检定信息</h2><dl>";
   html += Row("证书编号",
               c.number + (c.revision > 1 ? "（第" + std::to_string(c.revision) + "版）" : ""));
-  html += Row("检定结论", c.kind == "certificate" ? "合格" : "不合格");
+  html += Row("检定结论", c.kind == domain::DocumentKind::kCertificate ? "合格" : "不合格");
   html += Row("检定日期", c.verified_on);
   html += Row("有效期至", c.valid_until);
   html += Row("检定机构", c.institute_name);
   html += "</dl></section>\n";
-  if (p.revisions.size() > 1 || c.status == "revoked") {
+  const bool revoked = c.status == domain::CertificateStatus::kRevoked;
+  if (p.revisions.size() > 1 || revoked) {
     html += "<section class=\"card\"><h2>证书变更记录</h2><ul>";
     for (const auto& r : p.revisions) {
       if (r.revision == 1) continue;
       html += "<li>" + domain::ChinaDate(r.created_at) + " 修订为第" + std::to_string(r.revision) +
               "版：" + HtmlEscape(r.reason) + "</li>";
     }
-    if (c.status == "revoked") html += "<li>证书已注销：" + HtmlEscape(c.reason) + "</li>";
+    if (revoked) html += "<li>证书已注销：" + HtmlEscape(c.reason) + "</li>";
     html += "</ul></section>\n";
   }
   html += kFoot;
@@ -123,8 +131,7 @@ std::string RenderPublicPage(const services::PublicCheck& p) {
 }
 
 std::string RenderInvalidLabelPage() {
-  auto text = TextOf("invalid");
-  return std::string(kHead) + text.title + kStyle +
+  return std::string(kHead) + "标识无效" + kStyle +
          "<section class=\"status invalid\"><h1>标识无效</h1><p>无法验证此二维码的真伪。该标识可能"
          "被伪造或篡改，请向当地市场监督管理部门反映。</p></section>\n" +
          kFoot;

@@ -4,7 +4,7 @@
 
 #include <string>
 
-#include "services/verification/certificate_service.hpp"
+#include "services/verification/verification_views.hpp"
 
 namespace mvis::http {
 

@@ -45,25 +45,17 @@ Result<services::AppointmentInput> AppointmentOf(const Json& b) {
   return in;
 }
 
-bool IsRegulator(const services::Actor& a) {
-  return a.Is(domain::Role::kDistrictRegulator) || a.Is(domain::Role::kCityRegulator);
-}
-
 bool Flag(const Json& b, const char* key) {
   auto it = b.find(key);
   return it != b.end() && it->is_boolean() && it->get<bool>();
 }
 
-// Answers an appointment with its detail (and the records entered for it, for the institute).
-Response DetailReply(AppServices& s, RequestContext& ctx,
-                     const Result<services::AppointmentDetail>& d, int status = 200) {
-  if (!d) return ErrorResponse(d.error());
-  std::vector<services::VerificationView> records;
-  services::VerificationQuery q;
-  q.appointment_id = d->appointment.id;
-  if (auto page = s.verifications.List(ctx.actor(), q, {1, 200})) records = page->items;
-  return JsonResponse(status, AppointmentJson(*d, true, IsRegulator(ctx.actor()), records,
-                                              s.certificates.public_url()));
+// Answers an appointment with its detail (instruments, timeline, the records the viewer sees).
+Response DetailReply(AppServices& s, const Result<services::AppointmentDetail>& d,
+                     int status = 200) {
+  return Reply(
+      d, [&s](const auto& x) { return AppointmentJson(x, true, s.certificates.public_url()); },
+      status);
 }
 
 }  // namespace
@@ -85,14 +77,14 @@ void AddAppointmentRoutes(Router& router, AppServices& s) {
                if (!id) return ErrorResponse(id.error());
                auto b = ctx.Body();
                if (!b) return ErrorResponse(b.error());
-               store::InstituteProfileRow p{*id,
-                                            "",
-                                            Str(*b, "code"),
-                                            StrList(*b, "type_codes"),
-                                            StrList(*b, "region_codes"),
-                                            Str(*b, "contact_name"),
-                                            Str(*b, "contact_phone"),
-                                            Str(*b, "address")};
+               domain::InstituteProfile p{*id,
+                                          "",
+                                          Str(*b, "code"),
+                                          StrList(*b, "type_codes"),
+                                          StrList(*b, "region_codes"),
+                                          Str(*b, "contact_name"),
+                                          Str(*b, "contact_phone"),
+                                          Str(*b, "address")};
                return Reply(s.institutes.SaveProfile(ctx.actor(), p), [](const auto& row) {
                  return InstituteJson({row, false});
                });
@@ -102,9 +94,8 @@ void AddAppointmentRoutes(Router& router, AppServices& s) {
     return Reply(s.institutes.Staff(ctx.actor()), [](const auto& users) {
       Json items = Json::array();
       for (const auto& u : users) {
-        auto duties = domain::ParseDuties(u.duties).value_or(std::vector<domain::Duty>{});
         Json names = Json::array();
-        for (auto d : duties) names.push_back(domain::ToString(d));
+        for (auto d : u.duties) names.push_back(domain::ToString(d));
         items.push_back({{"id", u.id}, {"display_name", u.display_name}, {"duties", names}});
       }
       return Json{{"items", items}};
@@ -123,7 +114,7 @@ void AddAppointmentRoutes(Router& router, AppServices& s) {
   auto save_standard = [&s](RequestContext& ctx, int64_t id) {
     auto b = ctx.Body();
     if (!b) return ErrorResponse(b.error());
-    store::StandardRow row;
+    domain::Standard row;
     row.id = id;
     row.name = Str(*b, "name");
     row.model = Str(*b, "model");
@@ -155,9 +146,8 @@ void AddAppointmentRoutes(Router& router, AppServices& s) {
     if (!page) return ErrorResponse(page.error());
     const auto& r = ctx.request();
     services::AppointmentQuery q{r.Query("status"), r.Query("mode"), r.Query("q")};
-    bool mask = IsRegulator(ctx.actor());
-    return Reply(s.appointments.List(ctx.actor(), q, *page), [mask](const auto& p) {
-      return PageJson(p, [mask](const auto& d) { return AppointmentJson(d, false, mask); });
+    return Reply(s.appointments.List(ctx.actor(), q, *page), [](const auto& p) {
+      return PageJson(p, [](const auto& d) { return AppointmentJson(d, false); });
     });
   });
 
@@ -166,13 +156,13 @@ void AddAppointmentRoutes(Router& router, AppServices& s) {
     if (!b) return ErrorResponse(b.error());
     auto in = AppointmentOf(*b);
     if (!in) return ErrorResponse(in.error());
-    return DetailReply(s, ctx, s.appointments.Create(ctx.actor(), *in, Flag(*b, "submit")), 201);
+    return DetailReply(s, s.appointments.Create(ctx.actor(), *in, Flag(*b, "submit")), 201);
   });
 
   router.Add("GET", "/api/v1/appointments/{id}", Access::kSignedIn, [&s](RequestContext& ctx) {
     auto id = ctx.IdParam("id");
     if (!id) return ErrorResponse(id.error());
-    return DetailReply(s, ctx, s.appointments.Get(ctx.actor(), *id));
+    return DetailReply(s, s.appointments.Get(ctx.actor(), *id));
   });
 
   router.Add("PUT", "/api/v1/appointments/{id}", Access::kSignedIn, [&s](RequestContext& ctx) {
@@ -182,7 +172,7 @@ void AddAppointmentRoutes(Router& router, AppServices& s) {
     if (!b) return ErrorResponse(b.error());
     auto in = AppointmentOf(*b);
     if (!in) return ErrorResponse(in.error());
-    return DetailReply(s, ctx, s.appointments.Update(ctx.actor(), *id, *in));
+    return DetailReply(s, s.appointments.Update(ctx.actor(), *id, *in));
   });
 
   using Action =
@@ -198,7 +188,7 @@ void AddAppointmentRoutes(Router& router, AppServices& s) {
                    if (!b) return ErrorResponse(b.error());
                    body = *b;
                  }
-                 return DetailReply(s, ctx, action(ctx, *id, body));
+                 return DetailReply(s, action(ctx, *id, body));
                });
   };
   add_action("submit", [&s](RequestContext& ctx, int64_t id, const Json&) {

@@ -34,8 +34,8 @@ Response TooMany() {
 
 void AddPublicRoutes(Router& router, AppServices& s, int per_minute) {
   auto limiter = std::make_shared<RateLimiter>(per_minute);
-  auto allowed = [limiter](RequestContext& ctx) {
-    return limiter->Allow(ctx.info().ip, domain::NowSeconds());
+  auto allowed = [limiter, &s](RequestContext& ctx) {
+    return limiter->Allow(ctx.info().ip, s.clock.Now());
   };
 
   router.Add("GET", "/v/{token}", Access::kPublic, [&s, allowed](RequestContext& ctx) {
@@ -64,7 +64,7 @@ void AddPublicRoutes(Router& router, AppServices& s, int per_minute) {
                          {"public_key", k.public_key},
                          {"created_at", domain::IsoUtc(k.created_at)},
                          {"not_after", domain::IsoUtc(k.not_after)},
-                         {"status", k.status}});
+                         {"status", k.active ? "active" : "retired"}});
       }
       return Json{{"keys", items},
                   {"token_format",

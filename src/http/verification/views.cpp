@@ -1,7 +1,6 @@
 #include "http/verification/views.hpp"
 
 #include "domain/appointment.hpp"
-#include "domain/phone.hpp"
 #include "domain/time.hpp"
 #include "http/accounts/views.hpp"
 #include "http/registry/views.hpp"
@@ -32,7 +31,8 @@ Json InstituteJson(const services::InstituteView& v) {
           {"suggested", v.suggested}};
 }
 
-Json StandardJson(const store::StandardRow& s) {
+Json StandardJson(const services::StandardView& v) {
+  const auto& s = v.standard;
   return {{"id", s.id},
           {"name", s.name},
           {"model", s.model},
@@ -41,7 +41,7 @@ Json StandardJson(const store::StandardRow& s) {
           {"valid_until", s.valid_until},
           {"accuracy", s.accuracy},
           {"active", s.active},
-          {"expired", s.valid_until < domain::TodayChina()}};
+          {"expired", v.expired}};
 }
 
 Json RulesJson(const services::VerificationRules& r) {
@@ -62,11 +62,9 @@ Json RulesJson(const services::VerificationRules& r) {
           {"limits", limits}};
 }
 
-Json AppointmentJson(const services::AppointmentDetail& d, bool detail, bool mask_phone,
-                     const std::vector<services::VerificationView>& verifications,
+Json AppointmentJson(const services::AppointmentDetail& d, bool detail,
                      const std::string& public_url) {
   const auto& a = d.appointment;
-  auto status = domain::ParseAppointmentStatus(a.status);
   Json verifiers = Json::array();
   for (const auto& u : d.verifiers)
     verifiers.push_back({{"id", u.id}, {"display_name", u.display_name}});
@@ -77,13 +75,13 @@ Json AppointmentJson(const services::AppointmentDetail& d, bool detail, bool mas
             {"institute_name", a.institute_name},
             {"institute_contact_name", d.institute_contact_name},
             {"institute_contact_phone", d.institute_contact_phone},
-            {"mode", a.mode},
-            {"status", a.status},
-            {"status_name", status ? domain::DisplayName(*status) : ""},
+            {"mode", domain::ToString(a.mode)},
+            {"status", domain::ToString(a.status)},
+            {"status_name", domain::DisplayName(a.status)},
             {"preferred_date", a.preferred_date},
             {"scheduled_date", OptStr(a.scheduled_date)},
             {"contact_name", a.contact_name},
-            {"contact_phone", mask_phone ? domain::MaskPhone(a.contact_phone) : a.contact_phone},
+            {"contact_phone", a.contact_phone},
             {"notes", a.notes},
             {"reason", a.reason},
             {"verifier_user_ids", a.verifier_user_ids},
@@ -98,20 +96,10 @@ Json AppointmentJson(const services::AppointmentDetail& d, bool detail, bool mas
   if (detail) {
     Json instruments = Json::array();
     for (const auto& i : d.instruments) instruments.push_back(InstrumentJson(i));
-    Json events = Json::array();
-    for (const auto& e : d.events) {
-      events.push_back({{"at", domain::IsoUtc(e.at)},
-                        {"username", e.username},
-                        {"org_name", e.org_name},
-                        {"action", e.action},
-                        {"from_status", OptStr(e.from_status)},
-                        {"to_status", e.to_status},
-                        {"reason", e.reason}});
-    }
     Json records = Json::array();
-    for (const auto& v : verifications) records.push_back(VerificationJson(v, public_url));
+    for (const auto& v : d.verifications) records.push_back(VerificationJson(v, public_url));
     j["instruments"] = instruments;
-    j["events"] = events;
+    j["events"] = EventsJson(d.events)["items"];
     j["verifications"] = records;
   }
   return j;
@@ -122,7 +110,6 @@ Json VerificationJson(const services::VerificationView& view, const std::string&
   Json data = Json::parse(v.data, nullptr, false);
   if (!data.is_object()) data = Json::object();
   Json failed = Json::parse(v.failed_items, nullptr, false);
-  auto status = domain::ParseRecordStatus(v.status);
   Json j = {{"id", v.id},
             {"appointment_id", v.appointment_id},
             {"instrument_id", v.instrument_id},
@@ -140,13 +127,13 @@ Json VerificationJson(const services::VerificationView& view, const std::string&
               {"manufacturer", v.manufacturer},
               {"accuracy_class", v.accuracy_class},
               {"tou_billing", v.tou_billing}}},
-            {"kind", v.kind},
+            {"kind", domain::ToString(v.kind)},
             {"regulation", v.regulation},
             {"accuracy_class", v.accuracy_class},
             {"verified_on", v.verified_on},
-            {"status", v.status},
-            {"status_name", status ? domain::DisplayName(*status) : ""},
-            {"conclusion", v.conclusion},
+            {"status", domain::ToString(v.status)},
+            {"status_name", domain::DisplayName(v.status)},
+            {"conclusion", domain::ToString(v.conclusion)},
             {"failed_items", failed.is_array() ? failed : Json::array()},
             {"signatures",
              {{"verifier", Signature(v.verifier_user_id, v.verifier_signed_at, v.verifier_name)},
@@ -166,15 +153,16 @@ Json VerificationJson(const services::VerificationView& view, const std::string&
   return j;
 }
 
-Json CertificateJson(const store::CertificateRow& c, const std::string& live_status,
+Json CertificateJson(const domain::Certificate& c,
+                     const std::optional<domain::LiveStatus>& live_status,
                      const std::string& public_url) {
   Json s = Json::parse(c.snapshot, nullptr, false);
   Json instrument = s.is_object() ? s.value("instrument", Json::object()) : Json::object();
   Json j = {{"number", c.number},
             {"revision", c.revision},
-            {"kind", c.kind},
-            {"status", c.status},
-            {"conclusion", c.kind == "certificate" ? "pass" : "fail"},
+            {"kind", domain::ToString(c.kind)},
+            {"status", domain::ToString(c.status)},
+            {"conclusion", c.kind == domain::DocumentKind::kCertificate ? "pass" : "fail"},
             {"issue_date", c.issue_date},
             {"valid_until", OptStr(c.valid_until)},
             {"verified_on", c.verified_on},
@@ -190,7 +178,7 @@ Json CertificateJson(const store::CertificateRow& c, const std::string& live_sta
             {"institute_name", c.institute_name},
             {"qr_url", c.token.empty() ? Json() : Json(public_url + "/v/" + c.token)},
             {"created_at", domain::IsoUtc(c.created_at)}};
-  if (!live_status.empty()) j["live_status"] = live_status;
+  if (live_status) j["live_status"] = domain::ToString(*live_status);
   return j;
 }
 
@@ -198,7 +186,8 @@ Json CertificateViewJson(const services::CertificateView& v, const std::string& 
   Json j = CertificateJson(v.certificate, v.live_status, public_url);
   if (!v.revisions.empty()) {
     Json revisions = Json::array();
-    for (const auto& r : v.revisions) revisions.push_back(CertificateJson(r, "", public_url));
+    for (const auto& r : v.revisions)
+      revisions.push_back(CertificateJson(r, std::nullopt, public_url));
     j["revisions"] = revisions;
   }
   return j;
@@ -214,17 +203,17 @@ Json PublicCheckJson(const services::PublicCheck& p) {
                        {"reason", r.revision == 1 ? "" : r.reason},
                        {"at", domain::IsoUtc(r.created_at)}});
   }
-  if (c.status == "revoked")
+  if (c.status == domain::CertificateStatus::kRevoked)
     history.push_back(
         {{"revision", c.revision}, {"action", "revoke"}, {"reason", c.reason}, {"at", nullptr}});
-  return {{"status", p.status},
+  return {{"status", domain::ToString(p.status)},
           {"certificate",
            {{"number", c.number},
             {"revision", c.revision},
             {"issue_date", c.issue_date},
             {"valid_until", OptStr(c.valid_until)},
             {"verified_on", c.verified_on},
-            {"conclusion", c.kind == "certificate" ? "pass" : "fail"},
+            {"conclusion", c.kind == domain::DocumentKind::kCertificate ? "pass" : "fail"},
             {"institute_name", c.institute_name}}},
           {"instrument",
            {{"type_name", ins.type_name},
@@ -239,15 +228,14 @@ Json PublicCheckJson(const services::PublicCheck& p) {
 Json SummaryJson(const std::vector<services::SummaryRow>& rows, int due_days) {
   Json items = Json::array();
   for (const auto& r : rows) {
-    const auto& c = r.counts;
-    items.push_back({{"region_code", c.region_code},
+    items.push_back({{"region_code", r.region_code},
                      {"region_name", r.region_name},
-                     {"approved", c.approved},
-                     {"never_verified", c.never_verified},
-                     {"valid", c.valid},
-                     {"due_soon", c.due_soon},
-                     {"overdue", c.overdue},
-                     {"failed", c.failed}});
+                     {"approved", r.approved},
+                     {"never_verified", r.never_verified},
+                     {"valid", r.valid},
+                     {"due_soon", r.due_soon},
+                     {"overdue", r.overdue},
+                     {"failed", r.failed}});
   }
   return {{"items", items}, {"due_days", due_days}};
 }

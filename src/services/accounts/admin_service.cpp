@@ -3,50 +3,69 @@
 #include "domain/credit_code.hpp"
 #include "domain/phone.hpp"
 #include "domain/roles.hpp"
-#include "domain/time.hpp"
 #include "services/accounts/auth_service.hpp"
 #include "services/core/audit.hpp"
 #include "services/core/notifier.hpp"
 #include "services/core/passwords.hpp"
+#include "store/audit_store.hpp"
+#include "store/notifications_store.hpp"
+#include "store/orgs_store.hpp"
 #include "store/regions_store.hpp"
 #include "store/sessions_store.hpp"
+#include "store/users_store.hpp"
 
 namespace mvis::services {
 namespace {
 
-Status RequireSysadmin(const Actor& actor) {
-  if (!actor.Is(domain::Role::kSysadmin)) return Forbidden();
-  return {};
+using domain::access::Kind;
+using domain::access::Op;
+
+Status Require(const Actor& actor, Kind kind, Op op) {
+  return domain::access::CheckRole(SubjectOf(actor), kind, op);
 }
 
 // Which region levels an organisation of each kind may sit at.
-bool KindFitsRegionLevel(domain::OrgKind kind, const std::string& level) {
+bool KindFitsRegionLevel(domain::OrgKind kind, domain::RegionLevel level) {
+  using L = domain::RegionLevel;
   switch (kind) {
     case domain::OrgKind::kEnterprise:
     case domain::OrgKind::kDistrictBureau:
-      return level == "district" || level == "zone";
+      return level == L::kDistrict || level == L::kZone;
     case domain::OrgKind::kCityBureau:
-      return level == "city";
+      return level == L::kCity;
     case domain::OrgKind::kDrc:
     case domain::OrgKind::kInstitute:
-      return level == "city" || level == "district" || level == "zone";
+      return level == L::kCity || level == L::kDistrict || level == L::kZone;
   }
   return false;
 }
 
+Result<UserView> ReloadUser(store::Tx& tx, int64_t id, int64_t now) {
+  auto user = store::FindUser(tx, id);
+  if (!user) return Internal("user " + std::to_string(id) + " vanished in its transaction");
+  return ViewOf(*user, now);
+}
+
 }  // namespace
 
-Result<store::Page<store::OrgRow>> AdminService::ListOrgs(const Actor& actor,
-                                                          const store::OrgFilter& filter,
-                                                          const store::PageRequest& page) {
-  if (auto ok = RequireSysadmin(actor); !ok) return std::unexpected(ok.error());
-  return db_.Read([&](store::Tx& tx) -> Result<store::Page<store::OrgRow>> {
+Result<domain::Page<domain::Organisation>> AdminService::ListOrgs(const Actor& actor,
+                                                                  const OrgQuery& q,
+                                                                  const domain::PageRequest& page) {
+  if (auto ok = Require(actor, Kind::kOrganisation, Op::kAdminister); !ok)
+    return std::unexpected(ok.error());
+  store::OrgFilter filter{std::nullopt, q.query, {}};
+  if (!q.kind.empty()) {
+    filter.kind = domain::ParseOrgKind(q.kind);
+    if (!filter.kind) return InvalidField("kind", "org_kind_invalid", "机构类型无效");
+  }
+  return ctx_.db.Read([&](store::Tx& tx) -> Result<domain::Page<domain::Organisation>> {
     return store::ListOrgs(tx, filter, page);
   });
 }
 
-Result<store::OrgRow> AdminService::CreateOrg(const Actor& actor, OrgInput in) {
-  if (auto ok = RequireSysadmin(actor); !ok) return std::unexpected(ok.error());
+Result<domain::Organisation> AdminService::CreateOrg(const Actor& actor, OrgInput in) {
+  if (auto ok = Require(actor, Kind::kOrganisation, Op::kCreate); !ok)
+    return std::unexpected(ok.error());
   auto kind = domain::ParseOrgKind(in.kind);
   if (!kind) return InvalidField("kind", "org_kind_invalid", "机构类型无效");
   if (in.name.empty() || in.name.size() > 200)
@@ -60,43 +79,56 @@ Result<store::OrgRow> AdminService::CreateOrg(const Actor& actor, OrgInput in) {
   if (!in.phone.empty() && !domain::IsValidMobile(in.phone)) {
     return InvalidField("phone", "phone_invalid", "请输入正确的11位手机号码");
   }
-  return db_.Write([&](store::Tx& tx) -> Result<store::OrgRow> {
-    auto region = store::FindRegion(tx, in.region_code);
+  return WriteAs(ctx_, actor, [&](Work& w) -> Result<domain::Organisation> {
+    auto region = store::FindRegion(w.tx, in.region_code);
     if (!region || !KindFitsRegionLevel(*kind, region->level)) {
       return InvalidField("region_code", "region_invalid", "所选区域与机构类型不符");
     }
-    if (!in.credit_code.empty() && store::FindOrgByCreditCode(tx, in.credit_code)) {
+    if (!in.credit_code.empty() && store::FindOrgByCreditCode(w.tx, in.credit_code)) {
       return Fail(ErrorKind::kConflict, "credit_code_taken", "该统一社会信用代码已存在",
                   "credit_code");
     }
-    store::OrgRow org;
-    org.kind = in.kind;
+    domain::Organisation org;
+    org.kind = *kind;
     org.name = in.name;
     org.credit_code = in.credit_code;
     org.region_code = in.region_code;
     org.address = in.address;
     org.contact_name = in.contact_name;
     org.contact_phone = in.phone;
-    org.created_at = domain::NowSeconds();
-    org.id = store::InsertOrg(tx, org);
-    Audit(tx, actor,
-          {"admin.org.create", "org", std::to_string(org.id),
-           in.kind + " " + in.name + " @" + in.region_code});
-    return *store::FindOrg(tx, org.id);
+    org.created_at = w.now;
+    org.id = store::InsertOrg(w.tx, org);
+    Audit(w, {"admin.org.create", "org", std::to_string(org.id),
+              in.kind + " " + in.name + " @" + in.region_code});
+    auto saved = store::FindOrg(w.tx, org.id);
+    if (!saved) return Internal("organisation vanished in its transaction");
+    return *saved;
   });
 }
 
-Result<store::Page<store::UserRow>> AdminService::ListUsers(const Actor& actor,
-                                                            const store::UserFilter& filter,
-                                                            const store::PageRequest& page) {
-  if (auto ok = RequireSysadmin(actor); !ok) return std::unexpected(ok.error());
-  return db_.Read([&](store::Tx& tx) -> Result<store::Page<store::UserRow>> {
-    return store::ListUsers(tx, filter, page);
+Result<domain::Page<UserView>> AdminService::ListUsers(const Actor& actor, const UserQuery& q,
+                                                       const domain::PageRequest& page) {
+  if (auto ok = Require(actor, Kind::kUser, Op::kAdminister); !ok)
+    return std::unexpected(ok.error());
+  store::UserFilter filter;
+  if (!q.role.empty()) {
+    filter.role = domain::ParseRole(q.role);
+    if (!filter.role) return InvalidField("role", "role_invalid", "角色无效");
+  }
+  filter.org_id = q.org_id;
+  filter.query = q.query;
+  const int64_t now = ctx_.clock.Now();
+  return ctx_.db.Read([&](store::Tx& tx) -> Result<domain::Page<UserView>> {
+    auto rows = store::ListUsers(tx, filter, page);
+    domain::Page<UserView> out;
+    out.total = rows.total;
+    for (const auto& u : rows.items) out.items.push_back(ViewOf(u, now));
+    return out;
   });
 }
 
 Result<CreatedUser> AdminService::CreateUser(const Actor& actor, UserInput in) {
-  if (auto ok = RequireSysadmin(actor); !ok) return std::unexpected(ok.error());
+  if (auto ok = Require(actor, Kind::kUser, Op::kCreate); !ok) return std::unexpected(ok.error());
   if (auto ok = CheckUsername(in.username); !ok) return std::unexpected(ok.error());
   auto role = domain::ParseRole(in.role);
   if (!role) return InvalidField("role", "role_invalid", "角色无效");
@@ -113,113 +145,119 @@ Result<CreatedUser> AdminService::CreateUser(const Actor& actor, UserInput in) {
   if (!in.phone.empty() && !domain::IsValidMobile(in.phone)) {
     return InvalidField("phone", "phone_invalid", "请输入正确的11位手机号码");
   }
+  const auto& policy = ctx_.config.password_policy;
   CreatedUser created;
   if (in.password.empty()) {
-    in.password = GeneratePassword(config_.password_policy);
+    in.password = GeneratePassword(policy);
     created.generated_password = in.password;
   }
-  if (auto ok = domain::CheckPassword(config_.password_policy, in.password, in.username); !ok) {
+  if (auto ok = domain::CheckPassword(policy, in.password, in.username); !ok) {
     return std::unexpected(ok.error());
   }
   const std::string hash = HashPassword(in.password);
-  auto user = db_.Write([&](store::Tx& tx) -> Result<store::UserRow> {
+  auto user = WriteAs(ctx_, actor, [&](Work& w) -> Result<UserView> {
     std::optional<domain::OrgKind> kind;
     if (in.org_id) {
-      auto org = store::FindOrg(tx, *in.org_id);
+      auto org = store::FindOrg(w.tx, *in.org_id);
       if (!org) return InvalidField("org_id", "org_not_found", "所属机构不存在");
-      kind = domain::ParseOrgKind(org->kind);
+      kind = org->kind;
     }
     if (!domain::RoleFitsOrgKind(*role, kind)) {
       return InvalidField(
           "org_id", "role_org_mismatch",
           *role == domain::Role::kSysadmin ? "系统管理员不属于任何机构" : "角色与所属机构类型不符");
     }
-    if (store::FindUserByUsername(tx, in.username)) {
+    if (store::FindUserByUsername(w.tx, in.username)) {
       return Fail(ErrorKind::kConflict, "username_taken", "用户名已被使用，请更换", "username");
     }
-    const int64_t now = domain::NowSeconds();
     store::UserRow u;
     u.username = in.username;
     u.password_hash = hash;
-    u.role = in.role;
+    u.role = *role;
     u.org_id = in.org_id;
     u.display_name = in.display_name.empty() ? in.username : in.display_name;
     u.phone = in.phone;
-    u.duties = domain::JoinDuties(duties);
-    u.created_at = now;
-    u.password_changed_at = now;
-    u.id = store::InsertUser(tx, u);
-    Audit(tx, actor,
-          {"admin.user.create", "user", std::to_string(u.id),
-           in.username + " role=" + in.role +
-               " org=" + (in.org_id ? std::to_string(*in.org_id) : "-") +
-               " phone=" + domain::MaskPhone(in.phone)});
-    return *store::FindUser(tx, u.id);
+    u.duties = duties;
+    u.created_at = w.now;
+    u.password_changed_at = w.now;
+    u.id = store::InsertUser(w.tx, u);
+    Audit(w, {"admin.user.create", "user", std::to_string(u.id),
+              in.username + " role=" + in.role +
+                  " org=" + (in.org_id ? std::to_string(*in.org_id) : "-") +
+                  " phone=" + domain::MaskPhone(in.phone)});
+    return ReloadUser(w.tx, u.id, w.now);
   });
   if (!user) return std::unexpected(user.error());
   created.user = std::move(*user);
   return created;
 }
 
-Result<store::UserRow> AdminService::SetUserStatus(const Actor& actor, int64_t user_id,
-                                                   const std::string& status) {
-  if (auto ok = RequireSysadmin(actor); !ok) return std::unexpected(ok.error());
-  if (user_id == actor.user_id && status != "active") {
+Result<UserView> AdminService::SetUserStatus(const Actor& actor, int64_t user_id,
+                                             domain::AccountStatus status) {
+  if (auto ok = Require(actor, Kind::kUser, Op::kEdit); !ok) return std::unexpected(ok.error());
+  const bool active = status == domain::AccountStatus::kActive;
+  if (user_id == actor.user_id && !active) {
     return Fail(ErrorKind::kFailedPrecondition, "cannot_disable_self", "不能停用当前登录的账户");
   }
-  return db_.Write([&](store::Tx& tx) -> Result<store::UserRow> {
-    auto user = store::FindUser(tx, user_id);
+  return WriteAs(ctx_, actor, [&](Work& w) -> Result<UserView> {
+    auto user = store::FindUser(w.tx, user_id);
     if (!user) return NotFound("用户");
-    store::SetUserStatus(tx, user_id, status);
-    if (status != "active") store::DeleteUserSessions(tx, user_id, 0);
-    Audit(tx, actor,
-          {status == "active" ? "admin.user.enable" : "admin.user.disable", "user",
-           std::to_string(user_id), user->status + " -> " + status});
-    return *store::FindUser(tx, user_id);
+    store::SetUserStatus(w.tx, user_id, status);
+    if (!active) store::DeleteUserSessions(w.tx, user_id, 0);
+    Audit(w, {active ? "admin.user.enable" : "admin.user.disable", "user", std::to_string(user_id),
+              std::string(domain::ToString(user->status)) + " -> " +
+                  std::string(domain::ToString(status))});
+    return ReloadUser(w.tx, user_id, w.now);
   });
 }
 
 Result<std::string> AdminService::ResetPassword(const Actor& actor, int64_t user_id,
                                                 std::string password) {
-  if (auto ok = RequireSysadmin(actor); !ok) return std::unexpected(ok.error());
-  auto user = db_.Read([&](store::Tx& tx) -> Result<std::optional<store::UserRow>> {
+  if (auto ok = Require(actor, Kind::kUser, Op::kEdit); !ok) return std::unexpected(ok.error());
+  auto user = ctx_.db.Read([&](store::Tx& tx) -> Result<std::optional<store::UserRow>> {
     return store::FindUser(tx, user_id);
   });
   if (!user) return std::unexpected(user.error());
   if (!*user) return NotFound("用户");
-  if (password.empty()) password = GeneratePassword(config_.password_policy);
-  if (auto ok = domain::CheckPassword(config_.password_policy, password, (*user)->username); !ok) {
+  const auto& policy = ctx_.config.password_policy;
+  if (password.empty()) password = GeneratePassword(policy);
+  if (auto ok = domain::CheckPassword(policy, password, (*user)->username); !ok) {
     return std::unexpected(ok.error());
   }
   const std::string hash = HashPassword(password);
-  auto done = db_.Write([&](store::Tx& tx) -> Status {
-    store::SetPasswordHash(tx, user_id, hash, domain::NowSeconds());
-    store::DeleteUserSessions(tx, user_id, 0);
-    Audit(tx, actor,
-          {"admin.user.reset_password", "user", std::to_string(user_id),
-           "password reset; lockout cleared; sessions ended"});
-    NotifyUser(tx, **user,
-               {"password_reset", "密码已重置",
-                "您的账户密码已由系统管理员重置，请使用新密码登录并及时修改。"});
+  auto done = WriteAs(ctx_, actor, [&](Work& w) -> Status {
+    store::SetPasswordHash(w.tx, user_id, hash, w.now);
+    store::DeleteUserSessions(w.tx, user_id, 0);
+    Audit(w, {"admin.user.reset_password", "user", std::to_string(user_id),
+              "password reset; lockout cleared; sessions ended"});
+    Notify(w, ToUser{user_id},
+           {"password_reset", "密码已重置",
+            "您的账户密码已由系统管理员重置，请使用新密码登录并及时修改。"});
     return {};
   });
   if (!done) return std::unexpected(done.error());
   return password;
 }
 
-Result<store::Page<store::NotificationRow>> AdminService::ListOutbox(
-    const Actor& actor, const std::string& phone, const store::PageRequest& page) {
-  if (auto ok = RequireSysadmin(actor); !ok) return std::unexpected(ok.error());
-  return db_.Read([&](store::Tx& tx) -> Result<store::Page<store::NotificationRow>> {
-    return store::ListOutbox(tx, phone, page);
+Result<domain::Page<OutboxItem>> AdminService::ListOutbox(const Actor& actor,
+                                                          const std::string& phone,
+                                                          const domain::PageRequest& page) {
+  if (auto ok = Require(actor, Kind::kPlatform, Op::kRead); !ok) return std::unexpected(ok.error());
+  return ctx_.db.Read([&](store::Tx& tx) -> Result<domain::Page<OutboxItem>> {
+    auto rows = store::ListOutbox(tx, phone, page);
+    domain::Page<OutboxItem> out;
+    out.total = rows.total;
+    for (const auto& n : rows.items) out.items.push_back(OutboxItemOf(n));
+    return out;
   });
 }
 
-Result<store::Page<domain::AuditEntry>> AdminService::ListAudit(const Actor& actor,
-                                                                const store::AuditFilter& filter,
-                                                                const store::PageRequest& page) {
-  if (auto ok = RequireSysadmin(actor); !ok) return std::unexpected(ok.error());
-  return db_.Read([&](store::Tx& tx) -> Result<store::Page<domain::AuditEntry>> {
+Result<domain::Page<domain::AuditEntry>> AdminService::ListAudit(const Actor& actor,
+                                                                 const AuditQuery& q,
+                                                                 const domain::PageRequest& page) {
+  if (auto ok = Require(actor, Kind::kPlatform, Op::kRead); !ok) return std::unexpected(ok.error());
+  store::AuditFilter filter{q.action, q.user_id};
+  return ctx_.db.Read([&](store::Tx& tx) -> Result<domain::Page<domain::AuditEntry>> {
     return store::ListAudit(tx, filter, page);
   });
 }

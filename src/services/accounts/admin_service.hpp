@@ -1,5 +1,5 @@
 // Platform administration (role sysadmin): organisations, accounts, the SMS outbox and the
-// audit log. Every call checks the role on the server and audits state changes.
+// audit log. Every call asks the access policy and audits state changes.
 #pragma once
 
 #include <optional>
@@ -7,14 +7,11 @@
 #include <vector>
 
 #include "domain/audit_chain.hpp"
-#include "services/core/actor.hpp"
-#include "services/core/config.hpp"
-#include "store/audit_store.hpp"
-#include "store/database.hpp"
-#include "store/notifications_store.hpp"
-#include "store/orgs_store.hpp"
-#include "store/page.hpp"
-#include "store/users_store.hpp"
+#include "domain/organisation.hpp"
+#include "domain/page.hpp"
+#include "services/accounts/message_views.hpp"
+#include "services/accounts/user_view.hpp"
+#include "services/core/context.hpp"
 
 namespace mvis::services {
 
@@ -39,37 +36,49 @@ struct UserInput {
 };
 
 struct CreatedUser {
-  store::UserRow user;
+  UserView user;
   std::string generated_password;  // set only when the input had none
+};
+
+struct OrgQuery {
+  std::string kind;   // "" for any
+  std::string query;  // name or credit code
+};
+
+struct UserQuery {
+  std::string role;  // "" for any
+  std::optional<int64_t> org_id;
+  std::string query;  // username or display name
+};
+
+struct AuditQuery {
+  std::string action;  // prefix, e.g. "auth." or "auth.login"
+  std::optional<int64_t> user_id;
 };
 
 class AdminService {
  public:
-  AdminService(store::Database& db, ServiceConfig config) : db_(db), config_(std::move(config)) {}
+  explicit AdminService(const ServiceContext& ctx) : ctx_(ctx) {}
 
-  Result<store::Page<store::OrgRow>> ListOrgs(const Actor& actor, const store::OrgFilter& filter,
-                                              const store::PageRequest& page);
-  Result<store::OrgRow> CreateOrg(const Actor& actor, OrgInput input);
+  Result<domain::Page<domain::Organisation>> ListOrgs(const Actor& actor, const OrgQuery& query,
+                                                      const domain::PageRequest& page);
+  Result<domain::Organisation> CreateOrg(const Actor& actor, OrgInput input);
 
-  Result<store::Page<store::UserRow>> ListUsers(const Actor& actor, const store::UserFilter& filter,
-                                                const store::PageRequest& page);
+  Result<domain::Page<UserView>> ListUsers(const Actor& actor, const UserQuery& query,
+                                           const domain::PageRequest& page);
   Result<CreatedUser> CreateUser(const Actor& actor, UserInput input);
-  // status: "active" or "disabled"; disabling ends the user's sessions.
-  Result<store::UserRow> SetUserStatus(const Actor& actor, int64_t user_id,
-                                       const std::string& status);
+  // Disabling ends the user's sessions.
+  Result<UserView> SetUserStatus(const Actor& actor, int64_t user_id, domain::AccountStatus status);
   // Sets `password` (or a generated one, returned), clears the lockout, ends sessions.
   Result<std::string> ResetPassword(const Actor& actor, int64_t user_id, std::string password);
 
-  Result<store::Page<store::NotificationRow>> ListOutbox(const Actor& actor,
-                                                         const std::string& phone,
-                                                         const store::PageRequest& page);
-  Result<store::Page<domain::AuditEntry>> ListAudit(const Actor& actor,
-                                                    const store::AuditFilter& filter,
-                                                    const store::PageRequest& page);
+  Result<domain::Page<OutboxItem>> ListOutbox(const Actor& actor, const std::string& phone,
+                                              const domain::PageRequest& page);
+  Result<domain::Page<domain::AuditEntry>> ListAudit(const Actor& actor, const AuditQuery& query,
+                                                     const domain::PageRequest& page);
 
  private:
-  store::Database& db_;
-  ServiceConfig config_;
+  const ServiceContext& ctx_;
 };
 
 }  // namespace mvis::services

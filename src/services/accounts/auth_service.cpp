@@ -7,11 +7,11 @@
 #include "domain/credit_code.hpp"
 #include "domain/phone.hpp"
 #include "domain/text.hpp"
-#include "domain/time.hpp"
 #include "services/core/audit.hpp"
 #include "services/core/notifier.hpp"
 #include "services/core/passwords.hpp"
 #include "store/codes_store.hpp"
+#include "store/orgs_store.hpp"
 #include "store/regions_store.hpp"
 #include "store/sessions_store.hpp"
 
@@ -46,6 +46,19 @@ const std::string& DummyHash() {
   return hash;
 }
 
+// Checks a one-time code inside the caller's transaction: spends one of its attempts (committed
+// even when the code is wrong), then compares. The code's id when `code` is the active code for
+// phone and purpose; the caller marks it used once the rest of the request holds.
+std::optional<int64_t> MatchCode(store::Tx& tx, const std::string& secret, const std::string& phone,
+                                 const std::string& purpose, const std::string& code,
+                                 int max_attempts, int64_t now) {
+  auto active = store::LatestActiveCode(tx, phone, purpose, now);
+  if (!active || !store::TakeCodeAttempt(tx, active->id, max_attempts)) return std::nullopt;
+  if (active->code_hash != KeyedHash(secret, phone + "|" + purpose + "|" + code))
+    return std::nullopt;
+  return active->id;
+}
+
 }  // namespace
 
 Status CheckUsername(const std::string& username) {
@@ -60,12 +73,9 @@ Status CheckUsername(const std::string& username) {
   return {};
 }
 
-AuthService::AuthService(store::Database& db, ServiceConfig config, std::string secret,
+AuthService::AuthService(const ServiceContext& ctx, const SecretKeys& keys,
                          std::function<void()> on_sms_queued)
-    : db_(db),
-      config_(std::move(config)),
-      secret_(std::move(secret)),
-      on_sms_queued_(std::move(on_sms_queued)) {}
+    : ctx_(ctx), keys_(keys), on_sms_queued_(std::move(on_sms_queued)) {}
 
 Result<SmsCodeSent> AuthService::SendSmsCode(const std::string& raw_phone,
                                              const std::string& purpose,
@@ -77,26 +87,33 @@ Result<SmsCodeSent> AuthService::SendSmsCode(const std::string& raw_phone,
   if (purpose != "register" && purpose != "reset_password") {
     return InvalidField("purpose", "purpose_invalid", "验证码用途无效");
   }
-  const int64_t now = domain::NowSeconds();
-  auto sent = db_.Write([&](store::Tx& tx) -> Status {
-    if (store::CountCodesForPhoneSince(tx, phone, now - config_.sms_resend_seconds) > 0 ||
-        store::CountCodesForPhoneSince(tx, phone, now - 86400) >= config_.sms_per_phone_per_day ||
-        store::CountCodesForIpSince(tx, request.ip, now - 3600) >= config_.sms_per_ip_per_hour) {
+  const auto& config = ctx_.config;
+  const int64_t now = ctx_.clock.Now();
+  auto sent = ctx_.db.Write([&](store::Tx& tx) -> Status {
+    // Counting and inserting must not interleave with another request for the same phone or
+    // address (always phone first, then address: no lock cycle).
+    store::LockKey(tx, "sms-code:phone:" + phone);
+    store::LockKey(tx, "sms-code:ip:" + request.ip);
+    if (store::CountCodesForPhoneSince(tx, phone, now - config.sms_resend_seconds) > 0 ||
+        store::CountCodesForPhoneSince(tx, phone, now - 86400) >= config.sms_per_phone_per_day ||
+        store::CountCodesForIpSince(tx, request.ip, now - 3600) >= config.sms_per_ip_per_hour) {
       return Fail(ErrorKind::kResourceExhausted, "sms_rate_limited",
                   "验证码发送过于频繁，请稍后再试");
     }
     std::string code = SixDigitCode();
-    store::InsertCode(tx, store::CodeRow{0, phone, purpose,
-                                         KeyedHash(secret_, phone + "|" + purpose + "|" + code),
-                                         request.ip, now, now + config_.sms_code_ttl_seconds, 0});
-    QueueSms(tx, phone, SmsCodeNotice(code, purpose, config_.sms_code_ttl_seconds / 60));
-    AuditAnonymous(tx, request, "",
+    store::InsertCode(
+        tx, store::CodeRow{0, phone, purpose,
+                           KeyedHash(keys_.code_hash_key(), phone + "|" + purpose + "|" + code),
+                           request.ip, now, now + config.sms_code_ttl_seconds, 0});
+    NotifySealed(tx, now, phone, SmsCodeNotice(code, purpose, config.sms_code_ttl_seconds / 60),
+                 code, keys_);
+    AuditAnonymous(tx, now, request, "",
                    {"auth.sms_code.send", "phone", domain::MaskPhone(phone), "purpose=" + purpose});
     return {};
   });
   if (!sent) return std::unexpected(sent.error());
   if (on_sms_queued_) on_sms_queued_();
-  return SmsCodeSent{config_.sms_code_ttl_seconds, config_.sms_resend_seconds};
+  return SmsCodeSent{config.sms_code_ttl_seconds, config.sms_resend_seconds};
 }
 
 Result<RegisterResult> AuthService::RegisterEnterprise(RegisterInput in,
@@ -126,7 +143,7 @@ Result<RegisterResult> AuthService::RegisterEnterprise(RegisterInput in,
   if (auto u = CheckUsername(in.username); !u) {
     errors.push_back({"username", u.error().code, u.error().message});
   }
-  if (auto p = domain::CheckPassword(config_.password_policy, in.password, in.username); !p) {
+  if (auto p = domain::CheckPassword(ctx_.config.password_policy, in.password, in.username); !p) {
     errors.push_back({"password", p.error().code, p.error().message});
   }
   if (in.sms_code.size() != 6) {
@@ -135,14 +152,14 @@ Result<RegisterResult> AuthService::RegisterEnterprise(RegisterInput in,
   if (!errors.empty()) return FieldErrors(std::move(errors));
 
   const std::string password_hash = HashPassword(in.password);
-  const int64_t now = domain::NowSeconds();
+  const int64_t now = ctx_.clock.Now();
   struct Outcome {
     bool code_rejected = false;
     RegisterResult result;
   };
-  auto outcome = db_.Write([&](store::Tx& tx) -> Result<Outcome> {
+  auto outcome = ctx_.db.Write([&](store::Tx& tx) -> Result<Outcome> {
     auto region = store::FindRegion(tx, in.region_code);
-    if (!region || (region->level != "district" && region->level != "zone")) {
+    if (!region || !region->IsDistrictLike()) {
       return InvalidField("region_code", "region_invalid", "请选择企业所在的区（功能区）");
     }
     if (store::FindOrgByCreditCode(tx, in.credit_code)) {
@@ -153,16 +170,14 @@ Result<RegisterResult> AuthService::RegisterEnterprise(RegisterInput in,
     if (store::FindUserByUsername(tx, in.username)) {
       return Fail(ErrorKind::kConflict, "username_taken", "用户名已被使用，请更换", "username");
     }
-    auto code = store::LatestActiveCode(tx, in.phone, "register", now);
-    if (!code || code->attempts >= config_.sms_code_max_attempts) return SmsCodeInvalid();
-    if (code->code_hash != KeyedHash(secret_, in.phone + "|register|" + in.sms_code)) {
-      store::AddCodeAttempt(tx, code->id);  // committed: wrong guesses count
-      return Outcome{true, {}};
+    auto code = MatchCode(tx, keys_.code_hash_key(), in.phone, "register", in.sms_code,
+                          ctx_.config.sms_code_max_attempts, now);
+    if (!code || !store::MarkCodeUsed(tx, *code, now)) {
+      return Outcome{true, {}};  // committed: the spent attempt counts
     }
-    store::MarkCodeUsed(tx, code->id, now);
 
-    store::OrgRow org;
-    org.kind = "enterprise";
+    domain::Organisation org;
+    org.kind = domain::OrgKind::kEnterprise;
     org.name = in.org_name;
     org.credit_code = in.credit_code;
     org.region_code = in.region_code;
@@ -175,7 +190,7 @@ Result<RegisterResult> AuthService::RegisterEnterprise(RegisterInput in,
     store::UserRow user;
     user.username = in.username;
     user.password_hash = password_hash;
-    user.role = "enterprise";
+    user.role = domain::Role::kEnterprise;
     user.org_id = org.id;
     user.display_name = in.contact_name;
     user.phone = in.phone;
@@ -185,15 +200,18 @@ Result<RegisterResult> AuthService::RegisterEnterprise(RegisterInput in,
 
     Actor actor = MakeActor(tx, user);
     actor.request = request;
-    Audit(tx, actor,
-          {"auth.register", "org", std::to_string(org.id),
-           "enterprise " + org.name + " (" + org.credit_code + "), user " + user.username +
-               ", phone " + domain::MaskPhone(in.phone)});
-    NotifyUser(tx, user,
-               {"welcome", "注册成功",
-                "贵单位“" + org.name + "”已在强制检定计量器具管理信息系统注册成功，登录用户名：" +
-                    user.username + "。"});
-    return Outcome{false, {*store::FindUser(tx, user.id), *store::FindOrg(tx, org.id)}};
+    Work w(tx, actor, now);
+    Audit(w, {"auth.register", "org", std::to_string(org.id),
+              "enterprise " + org.name + " (" + org.credit_code + "), user " + user.username +
+                  ", phone " + domain::MaskPhone(in.phone)});
+    Notify(w, ToUser{user.id},
+           {"welcome", "注册成功",
+            "贵单位“" + org.name + "”已在强制检定计量器具管理信息系统注册成功，登录用户名：" +
+                user.username + "。"});
+    auto saved_user = store::FindUser(tx, user.id);
+    auto saved_org = store::FindOrg(tx, org.id);
+    if (!saved_user || !saved_org) return Internal("registered enterprise vanished");
+    return Outcome{false, {ViewOf(*saved_user, now), *saved_org}};
   });
   if (!outcome) return std::unexpected(outcome.error());
   if (outcome->code_rejected) return SmsCodeInvalid();
@@ -207,37 +225,40 @@ Result<LoginResult> AuthService::Login(const std::string& raw_username, const st
   if (username.empty() || password.empty() || username.size() > 64 || password.size() > 1024) {
     return LoginFailed();
   }
-  auto user = db_.Read([&](store::Tx& tx) -> Result<std::optional<store::UserRow>> {
+  auto user = ctx_.db.Read([&](store::Tx& tx) -> Result<std::optional<store::UserRow>> {
     return store::FindUserByUsername(tx, username);
   });
   if (!user) return std::unexpected(user.error());
   // Verify outside the transaction: Argon2id is deliberately slow.
   const bool password_ok = VerifyPassword(*user ? (*user)->password_hash : DummyHash(), password);
 
-  const int64_t now = domain::NowSeconds();
+  const auto& config = ctx_.config;
+  const int64_t now = ctx_.clock.Now();
   struct Outcome {
     std::optional<Error> error;
     LoginResult result;
   };
-  auto outcome = db_.Write([&](store::Tx& tx) -> Result<Outcome> {
-    auto current = store::FindUserByUsername(tx, username);
+  auto outcome = ctx_.db.Write([&](store::Tx& tx) -> Result<Outcome> {
+    // Locked: concurrent failures count one after the other.
+    auto current = store::FindUserByUsername(tx, username, /*for_update=*/true);
     if (!current) {
-      AuditAnonymous(tx, request, username, {"auth.login", "user", "", "unknown user", "failed"});
+      AuditAnonymous(tx, now, request, username,
+                     {"auth.login", "user", "", "unknown user", "failed"});
       return Outcome{LoginFailed().error(), {}};
     }
     Actor actor = MakeActor(tx, *current);
     actor.request = request;
-    if (current->status != "active") {
-      Audit(tx, actor,
-            {"auth.login", "user", std::to_string(current->id), "account disabled", "denied"});
+    Work w(tx, actor, now);
+    const std::string id = std::to_string(current->id);
+    if (current->status != domain::AccountStatus::kActive) {
+      Audit(w, {"auth.login", "user", id, "account disabled", "denied"});
       return Outcome{
           Error{
               ErrorKind::kPermissionDenied, "account_disabled", "账户已停用，请联系管理员", {}, {}},
           {}};
     }
     if (current->locked_until > now) {
-      Audit(tx, actor,
-            {"auth.login", "user", std::to_string(current->id), "account locked", "denied"});
+      Audit(w, {"auth.login", "user", id, "account locked", "denied"});
       int64_t minutes = (current->locked_until - now + 59) / 60;
       return Outcome{
           Error{ErrorKind::kResourceExhausted,
@@ -249,15 +270,14 @@ Result<LoginResult> AuthService::Login(const std::string& raw_username, const st
     }
     if (!password_ok) {
       int failures = current->failed_logins + 1;
-      bool lock = failures >= config_.lockout_threshold;
+      bool lock = failures >= config.lockout_threshold;
       store::SetLoginFailures(tx, current->id, lock ? 0 : failures,
-                              lock ? now + config_.lockout_seconds : 0);
-      Audit(tx, actor,
-            {"auth.login", "user", std::to_string(current->id),
-             lock ? "wrong password; account locked for " +
-                        std::to_string(config_.lockout_seconds / 60) + " min"
-                  : "wrong password (" + std::to_string(failures) + " consecutive)",
-             "failed"});
+                              lock ? now + config.lockout_seconds : 0);
+      Audit(w, {"auth.login", "user", id,
+                lock ? "wrong password; account locked for " +
+                           std::to_string(config.lockout_seconds / 60) + " min"
+                     : "wrong password (" + std::to_string(failures) + " consecutive)",
+                "failed"});
       return Outcome{LoginFailed().error(), {}};
     }
     if (current->failed_logins != 0 || current->locked_until != 0) {
@@ -269,8 +289,8 @@ Result<LoginResult> AuthService::Login(const std::string& raw_username, const st
         0,          domain::Sha256Hex(result.session_token), current->id, RandomToken(24), now, now,
         request.ip, request.user_agent.substr(0, 255)};
     session.id = store::InsertSession(tx, session);
-    Audit(tx, actor, {"auth.login", "user", std::to_string(current->id), "signed in", "ok"});
-    result.me.user = *current;
+    Audit(w, {"auth.login", "user", id, "signed in", "ok"});
+    result.me.user = ViewOf(*current, now);
     if (current->org_id) result.me.org = store::FindOrg(tx, *current->org_id);
     result.me.scope = actor.scope;
     result.me.region_codes = actor.region_codes;
@@ -287,14 +307,14 @@ Result<Actor> AuthService::Authenticate(const std::string& token, const RequestI
     return Fail(ErrorKind::kUnauthenticated, "unauthenticated", "请先登录");
   };
   if (token.empty() || token.size() > 128) return unauthenticated();
-  const int64_t now = domain::NowSeconds();
+  const int64_t now = ctx_.clock.Now();
   const std::string token_hash = domain::Sha256Hex(token);
   struct Found {
     std::optional<store::SessionRow> session;
     std::optional<store::UserRow> user;
     Actor actor;
   };
-  auto found = db_.Read([&](store::Tx& tx) -> Result<Found> {
+  auto found = ctx_.db.Read([&](store::Tx& tx) -> Result<Found> {
     Found f;
     f.session = store::FindSessionByTokenHash(tx, token_hash);
     if (f.session) f.user = store::FindUser(tx, f.session->user_id);
@@ -302,12 +322,14 @@ Result<Actor> AuthService::Authenticate(const std::string& token, const RequestI
     return f;
   });
   if (!found) return std::unexpected(found.error());
-  if (!found->session || !found->user || found->user->status != "active") return unauthenticated();
+  if (!found->session || !found->user || found->user->status != domain::AccountStatus::kActive)
+    return unauthenticated();
   const auto& s = *found->session;
-  bool expired = now - s.last_seen_at > config_.session_idle_seconds ||
-                 now - s.created_at > config_.session_absolute_seconds;
+  const auto& config = ctx_.config;
+  bool expired = now - s.last_seen_at > config.session_idle_seconds ||
+                 now - s.created_at > config.session_absolute_seconds;
   if (expired || now - s.last_seen_at >= 60) {
-    auto touched = db_.Write([&](store::Tx& tx) -> Status {
+    auto touched = ctx_.db.Write([&](store::Tx& tx) -> Status {
       if (expired) {
         store::DeleteSession(tx, s.id);
       } else {
@@ -327,19 +349,19 @@ Result<Actor> AuthService::Authenticate(const std::string& token, const RequestI
 }
 
 Status AuthService::Logout(const Actor& actor) {
-  return db_.Write([&](store::Tx& tx) -> Status {
-    store::DeleteSession(tx, actor.session_id);
-    Audit(tx, actor, {"auth.logout", "user", std::to_string(actor.user_id), "signed out"});
+  return WriteAs(ctx_, actor, [&](Work& w) -> Status {
+    store::DeleteSession(w.tx, actor.session_id);
+    Audit(w, {"auth.logout", "user", std::to_string(actor.user_id), "signed out"});
     return {};
   });
 }
 
 Result<MeView> AuthService::Me(const Actor& actor) {
-  return db_.Read([&](store::Tx& tx) -> Result<MeView> {
+  return ctx_.db.Read([&](store::Tx& tx) -> Result<MeView> {
     auto user = store::FindUser(tx, actor.user_id);
     if (!user) return Fail(ErrorKind::kUnauthenticated, "unauthenticated", "请先登录");
     MeView me;
-    me.user = *user;
+    me.user = ViewOf(*user, ctx_.clock.Now());
     if (user->org_id) me.org = store::FindOrg(tx, *user->org_id);
     me.scope = actor.scope;
     me.region_codes = actor.region_codes;
@@ -356,33 +378,32 @@ Status AuthService::ResetPassword(const std::string& raw_username, const std::st
     return Fail(ErrorKind::kInvalidArgument, "reset_failed", "用户名、手机号或短信验证码不正确");
   };
   if (username.empty() || !domain::IsValidMobile(phone) || code.size() != 6) return failed();
-  if (auto p = domain::CheckPassword(config_.password_policy, new_password, username); !p) {
+  if (auto p = domain::CheckPassword(ctx_.config.password_policy, new_password, username); !p) {
     Error e = p.error();
     e.field = "new_password";
     return std::unexpected(e);
   }
   const std::string hash = HashPassword(new_password);
-  const int64_t now = domain::NowSeconds();
-  auto outcome = db_.Write([&](store::Tx& tx) -> Result<bool> {
+  const int64_t now = ctx_.clock.Now();
+  auto outcome = ctx_.db.Write([&](store::Tx& tx) -> Result<bool> {
     auto user = store::FindUserByUsername(tx, username);
-    auto active = store::LatestActiveCode(tx, phone, "reset_password", now);
-    if (!active || active->attempts >= config_.sms_code_max_attempts) return false;
-    bool code_ok = active->code_hash == KeyedHash(secret_, phone + "|reset_password|" + code);
-    if (!code_ok || !user || user->phone != phone || user->status != "active") {
-      store::AddCodeAttempt(tx, active->id);  // committed: wrong guesses count
-      AuditAnonymous(tx, request, username,
+    auto matched = MatchCode(tx, keys_.code_hash_key(), phone, "reset_password", code,
+                             ctx_.config.sms_code_max_attempts, now);
+    if (!matched || !user || user->phone != phone ||
+        user->status != domain::AccountStatus::kActive || !store::MarkCodeUsed(tx, *matched, now)) {
+      // Committed: the spent attempt counts.
+      AuditAnonymous(tx, now, request, username,
                      {"auth.password.reset", "user", user ? std::to_string(user->id) : "",
                       "reset refused", "failed"});
       return false;
     }
-    store::MarkCodeUsed(tx, active->id, now);
     store::SetPasswordHash(tx, user->id, hash, now);
     store::DeleteUserSessions(tx, user->id, 0);
     Actor actor = MakeActor(tx, *user);
     actor.request = request;
-    Audit(tx, actor,
-          {"auth.password.reset", "user", std::to_string(user->id),
-           "password reset by SMS code; lockout cleared; sessions ended"});
+    Work w(tx, actor, now);
+    Audit(w, {"auth.password.reset", "user", std::to_string(user->id),
+              "password reset by SMS code; lockout cleared; sessions ended"});
     return true;
   });
   if (!outcome) return std::unexpected(outcome.error());
@@ -392,7 +413,7 @@ Status AuthService::ResetPassword(const std::string& raw_username, const std::st
 
 Status AuthService::ChangePassword(const Actor& actor, const std::string& current_password,
                                    const std::string& new_password) {
-  auto user = db_.Read([&](store::Tx& tx) -> Result<std::optional<store::UserRow>> {
+  auto user = ctx_.db.Read([&](store::Tx& tx) -> Result<std::optional<store::UserRow>> {
     return store::FindUser(tx, actor.user_id);
   });
   if (!user) return std::unexpected(user.error());
@@ -403,18 +424,18 @@ Status AuthService::ChangePassword(const Actor& actor, const std::string& curren
   if (new_password == current_password) {
     return InvalidField("new_password", "password_unchanged", "新密码不能与当前密码相同");
   }
-  if (auto p = domain::CheckPassword(config_.password_policy, new_password, actor.username); !p) {
+  if (auto p = domain::CheckPassword(ctx_.config.password_policy, new_password, actor.username);
+      !p) {
     Error e = p.error();
     e.field = "new_password";
     return std::unexpected(e);
   }
   const std::string hash = HashPassword(new_password);
-  return db_.Write([&](store::Tx& tx) -> Status {
-    store::SetPasswordHash(tx, actor.user_id, hash, domain::NowSeconds());
-    store::DeleteUserSessions(tx, actor.user_id, actor.session_id);
-    Audit(tx, actor,
-          {"auth.password.change", "user", std::to_string(actor.user_id),
-           "password changed; other sessions ended"});
+  return WriteAs(ctx_, actor, [&](Work& w) -> Status {
+    store::SetPasswordHash(w.tx, actor.user_id, hash, w.now);
+    store::DeleteUserSessions(w.tx, actor.user_id, actor.session_id);
+    Audit(w, {"auth.password.change", "user", std::to_string(actor.user_id),
+              "password changed; other sessions ended"});
     return {};
   });
 }

@@ -9,18 +9,17 @@
 #include <string>
 #include <vector>
 
-#include "services/core/actor.hpp"
-#include "services/core/config.hpp"
-#include "store/database.hpp"
-#include "store/orgs_store.hpp"
-#include "store/users_store.hpp"
+#include "domain/organisation.hpp"
+#include "services/accounts/user_view.hpp"
+#include "services/core/context.hpp"
+#include "services/core/secrets.hpp"
 
 namespace mvis::services {
 
 // What GET /me shows: the user, the organisation and the data scope.
 struct MeView {
-  store::UserRow user;
-  std::optional<store::OrgRow> org;
+  UserView user;
+  std::optional<domain::Organisation> org;
   domain::ScopeKind scope = domain::ScopeKind::kOrg;
   std::vector<std::string> region_codes;
   std::string csrf_token;
@@ -44,8 +43,8 @@ struct RegisterInput {
 };
 
 struct RegisterResult {
-  store::UserRow user;
-  store::OrgRow org;
+  UserView user;
+  domain::Organisation org;
 };
 
 struct SmsCodeSent {
@@ -55,8 +54,8 @@ struct SmsCodeSent {
 
 class AuthService {
  public:
-  // `secret` keys the one-time-code hashes; `on_sms_queued` wakes the SMS dispatcher.
-  AuthService(store::Database& db, ServiceConfig config, std::string secret,
+  // `keys` hash the one-time codes and seal their SMS; `on_sms_queued` wakes the SMS dispatcher.
+  AuthService(const ServiceContext& ctx, const SecretKeys& keys,
               std::function<void()> on_sms_queued = {});
 
   // Sends a 6-digit code for `purpose` ("register" or "reset_password") to `phone`.
@@ -89,12 +88,11 @@ class AuthService {
   Status ChangePassword(const Actor& actor, const std::string& current_password,
                         const std::string& new_password);
 
-  const ServiceConfig& config() const { return config_; }
+  const ServiceConfig& config() const { return ctx_.config; }
 
  private:
-  store::Database& db_;
-  ServiceConfig config_;
-  std::string secret_;
+  const ServiceContext& ctx_;
+  const SecretKeys& keys_;
   std::function<void()> on_sms_queued_;
 };
 

@@ -1,37 +1,43 @@
 #include "services/accounts/inbox_service.hpp"
 
-#include "domain/time.hpp"
 #include "services/core/audit.hpp"
+#include "store/notifications_store.hpp"
 
 namespace mvis::services {
 
+// A user's own messages are theirs by construction: every query here is keyed by the caller's
+// user id (the policy's kMessage rule), so no other scope applies.
+
 Result<InboxPage> InboxService::List(const Actor& actor, bool unread_only,
-                                     const store::PageRequest& page) {
-  return db_.Read([&](store::Tx& tx) -> Result<InboxPage> {
-    return InboxPage{store::ListInbox(tx, actor.user_id, unread_only, page),
-                     store::CountUnread(tx, actor.user_id)};
+                                     const domain::PageRequest& page) {
+  return ctx_.db.Read([&](store::Tx& tx) -> Result<InboxPage> {
+    auto rows = store::ListInbox(tx, actor.user_id, unread_only, page);
+    InboxPage out;
+    out.page.total = rows.total;
+    for (const auto& n : rows.items) out.page.items.push_back(MessageOf(n));
+    out.unread = store::CountUnread(tx, actor.user_id);
+    return out;
   });
 }
 
 Status InboxService::MarkRead(const Actor& actor, int64_t message_id) {
-  return db_.Write([&](store::Tx& tx) -> Status {
-    if (!store::MarkRead(tx, actor.user_id, message_id, domain::NowSeconds()))
-      return NotFound("消息");
-    Audit(tx, actor, {"inbox.read", "message", std::to_string(message_id), "marked read"});
+  return WriteAs(ctx_, actor, [&](Work& w) -> Status {
+    if (!store::MarkRead(w.tx, actor.user_id, message_id, w.now)) return NotFound("消息");
+    Audit(w, {"inbox.read", "message", std::to_string(message_id), "marked read"});
     return {};
   });
 }
 
 Status InboxService::MarkAllRead(const Actor& actor) {
-  return db_.Write([&](store::Tx& tx) -> Status {
-    store::MarkAllRead(tx, actor.user_id, domain::NowSeconds());
-    Audit(tx, actor, {"inbox.read_all", "user", std::to_string(actor.user_id), "all marked read"});
+  return WriteAs(ctx_, actor, [&](Work& w) -> Status {
+    store::MarkAllRead(w.tx, actor.user_id, w.now);
+    Audit(w, {"inbox.read_all", "user", std::to_string(actor.user_id), "all marked read"});
     return {};
   });
 }
 
 Result<int64_t> InboxService::UnreadCount(const Actor& actor) {
-  return db_.Read(
+  return ctx_.db.Read(
       [&](store::Tx& tx) -> Result<int64_t> { return store::CountUnread(tx, actor.user_id); });
 }
 

@@ -1,33 +1,32 @@
-// The signed-in user's in-app messages and home-page to-do counts.
+// The signed-in user's in-app messages (站内消息).
 #pragma once
 
 #include <string>
 #include <vector>
 
-#include "services/core/actor.hpp"
-#include "store/database.hpp"
-#include "store/notifications_store.hpp"
-#include "store/page.hpp"
+#include "domain/page.hpp"
+#include "services/accounts/message_views.hpp"
+#include "services/core/context.hpp"
 
 namespace mvis::services {
 
 struct InboxPage {
-  store::Page<store::NotificationRow> page;
+  domain::Page<MessageView> page;
   int64_t unread = 0;
 };
 
 class InboxService {
  public:
-  explicit InboxService(store::Database& db) : db_(db) {}
+  explicit InboxService(const ServiceContext& ctx) : ctx_(ctx) {}
 
-  Result<InboxPage> List(const Actor& actor, bool unread_only, const store::PageRequest& page);
+  Result<InboxPage> List(const Actor& actor, bool unread_only, const domain::PageRequest& page);
   // not_found when the message is not the caller's.
   Status MarkRead(const Actor& actor, int64_t message_id);
   Status MarkAllRead(const Actor& actor);
   Result<int64_t> UnreadCount(const Actor& actor);
 
  private:
-  store::Database& db_;
+  const ServiceContext& ctx_;
 };
 
 }  // namespace mvis::services

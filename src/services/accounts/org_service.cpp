@@ -1,31 +1,25 @@
 #include "services/accounts/org_service.hpp"
 
+#include "domain/access_resources.hpp"
+#include "store/orgs_store.hpp"
+#include "store/regions_store.hpp"
+
 namespace mvis::services {
 
-bool CanSeeOrg(const Actor& actor, const store::OrgRow& org) {
-  switch (actor.scope) {
-    case domain::ScopeKind::kPlatform:
-      return true;
-    case domain::ScopeKind::kOrg:
-    case domain::ScopeKind::kInstitute:
-      return actor.org_id == org.id;
-    case domain::ScopeKind::kDistrict:
-    case domain::ScopeKind::kCity:
-      return actor.org_id == org.id || actor.CoversRegion(org.region_code);
-  }
-  return false;
-}
-
-Result<store::OrgRow> OrgService::Get(const Actor& actor, int64_t org_id) {
-  return db_.Read([&](store::Tx& tx) -> Result<store::OrgRow> {
+Result<domain::Organisation> OrgService::Get(const Actor& actor, int64_t org_id) {
+  return ctx_.db.Read([&](store::Tx& tx) -> Result<domain::Organisation> {
     auto org = store::FindOrg(tx, org_id);
-    if (!org || !CanSeeOrg(actor, *org)) return NotFound("机构");
+    if (!org) return NotFound("机构");
+    if (auto ok = domain::access::Check(SubjectOf(actor), domain::access::ResourceOf(*org),
+                                        domain::access::Op::kRead, "机构");
+        !ok)
+      return std::unexpected(ok.error());
     return *org;
   });
 }
 
-Result<std::vector<store::RegionRow>> OrgService::Regions(const std::string& parent) {
-  return db_.Read([&](store::Tx& tx) -> Result<std::vector<store::RegionRow>> {
+Result<std::vector<domain::Region>> OrgService::Regions(const std::string& parent) {
+  return ctx_.db.Read([&](store::Tx& tx) -> Result<std::vector<domain::Region>> {
     return store::ListRegions(tx, parent);
   });
 }

@@ -1,5 +1,6 @@
 // Who is acting: the authenticated user with role, organisation and data scope, plus where the
-// request came from. Every service call that reads or changes business data takes one.
+// request came from. Every service call that reads or changes business data takes one; what it
+// may do is decided by the access policy (domain/access_policy.hpp, via SubjectOf).
 #pragma once
 
 #include <optional>
@@ -29,9 +30,6 @@ struct Actor {
   int64_t session_id = 0;
   std::string csrf_token;
   RequestInfo request;
-
-  bool Is(domain::Role r) const { return role == r; }
-  bool CoversRegion(const std::string& region_code) const;
 };
 
 // The actor used by command-line tools (mvis user add, mvis demo): a platform administrator

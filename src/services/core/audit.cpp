@@ -1,13 +1,13 @@
 #include "services/core/audit.hpp"
 
-#include "domain/time.hpp"
 #include "store/audit_store.hpp"
 
 namespace mvis::services {
 
-void Audit(store::Tx& tx, const Actor& actor, const AuditEvent& event) {
+void Audit(Work& w, const AuditEvent& event) {
+  const Actor& actor = w.actor;
   domain::AuditEntry e;
-  e.at = domain::NowSeconds();
+  e.at = w.now;
   if (actor.user_id) e.user_id = actor.user_id;
   e.username = actor.username;
   e.role = std::string(domain::ToString(actor.role));
@@ -18,13 +18,13 @@ void Audit(store::Tx& tx, const Actor& actor, const AuditEvent& event) {
   e.summary = event.summary;
   e.ip = actor.request.ip;
   e.result = event.result;
-  store::AppendAudit(tx, std::move(e));
+  store::AppendAudit(w.tx, std::move(e));
 }
 
-void AuditAnonymous(store::Tx& tx, const RequestInfo& request, const std::string& username,
-                    const AuditEvent& event) {
+void AuditAnonymous(store::Tx& tx, int64_t now, const RequestInfo& request,
+                    const std::string& username, const AuditEvent& event) {
   domain::AuditEntry e;
-  e.at = domain::NowSeconds();
+  e.at = now;
   e.username = username;
   e.action = event.action;
   e.object_type = event.object_type;

@@ -4,7 +4,7 @@
 
 #include <string>
 
-#include "services/core/actor.hpp"
+#include "services/core/context.hpp"
 
 namespace mvis::services {
 
@@ -16,9 +16,10 @@ struct AuditEvent {
   std::string result = "ok";  // ok | failed | denied
 };
 
-void Audit(store::Tx& tx, const Actor& actor, const AuditEvent& event);
-// For events without a signed-in user (login attempts, registration).
-void AuditAnonymous(store::Tx& tx, const RequestInfo& request, const std::string& username,
-                    const AuditEvent& event);
+// An audit row for `w.actor`'s change at `w.now`.
+void Audit(Work& w, const AuditEvent& event);
+// For events without a signed-in user (login attempts, registration, SMS codes).
+void AuditAnonymous(store::Tx& tx, int64_t now, const RequestInfo& request,
+                    const std::string& username, const AuditEvent& event);
 
 }  // namespace mvis::services

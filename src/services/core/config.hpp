@@ -20,11 +20,12 @@ struct ServiceConfig {
   int sms_per_phone_per_day = 10;
   int sms_per_ip_per_hour = 30;
   int sms_code_max_attempts = 5;
+  int64_t sms_retention_days = 30;  // delivered SMS are purged after this many days
   // Verification business (docs/verification.md).
   std::string public_url;                     // base of label QR URLs; "" → http://<listen>
   std::vector<int> reminder_days{90, 30, 7};  // owners are reminded this many days before expiry
-  bool daily_jobs = true;                     // run the reminder job in `serve` (tests turn it off)
-  int due_soon_days = 90;                     // "due soon" on the regulators' overview
+  bool daily_jobs = true;  // run the hourly jobs (reminders, purge) in `serve`; tests turn it off
+  int due_soon_days = 90;  // "due soon" on the regulators' overview
 };
 
 }  // namespace mvis::services

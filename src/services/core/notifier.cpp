@@ -1,52 +1,75 @@
 #include "services/core/notifier.hpp"
 
-#include "domain/time.hpp"
 #include "store/notifications_store.hpp"
 #include "store/orgs_store.hpp"
+#include "store/users_store.hpp"
 
 namespace mvis::services {
+namespace {
 
-void QueueSms(store::Tx& tx, const std::string& phone, const Notice& notice) {
-  if (phone.empty()) return;
+constexpr char kSignature[] = "【强检管理】";
+
+store::NotificationRow Sms(int64_t now, const std::string& phone, const Notice& notice) {
   store::NotificationRow n;
-  n.channel = "sms";
+  n.channel = domain::Channel::kSms;
   n.phone = phone;
   n.template_name = notice.template_name;
   n.title = notice.title;
-  n.body = "【强检管理】" + notice.body;
-  n.status = "pending";
-  n.created_at = domain::NowSeconds();
-  n.next_attempt_at = n.created_at;
-  store::InsertNotification(tx, n);
+  n.body = kSignature + notice.body;
+  n.status = domain::DeliveryStatus::kPending;
+  n.created_at = now;
+  n.next_attempt_at = now;
+  return n;
 }
 
-void NotifyInbox(store::Tx& tx, int64_t user_id, const Notice& notice) {
+void QueueSms(store::Tx& tx, int64_t now, const std::string& phone, const Notice& notice) {
+  if (phone.empty()) return;
+  store::InsertNotification(tx, Sms(now, phone, notice));
+}
+
+void Inbox(store::Tx& tx, int64_t now, int64_t user_id, const Notice& notice) {
   store::NotificationRow n;
-  n.channel = "inbox";
+  n.channel = domain::Channel::kInbox;
   n.user_id = user_id;
   n.template_name = notice.template_name;
   n.title = notice.title;
   n.body = notice.body;
-  n.status = "delivered";
-  n.created_at = domain::NowSeconds();
+  n.status = domain::DeliveryStatus::kDelivered;
+  n.created_at = now;
   store::InsertNotification(tx, n);
 }
 
-void NotifyUser(store::Tx& tx, const store::UserRow& user, const Notice& notice) {
-  NotifyInbox(tx, user.id, notice);
-  QueueSms(tx, user.phone, notice);
-}
+}  // namespace
 
-void NotifyOrg(store::Tx& tx, int64_t org_id, const Notice& notice) {
-  for (const auto& user : store::ActiveUsersOfOrg(tx, org_id)) NotifyInbox(tx, user.id, notice);
-  if (auto org = store::FindOrg(tx, org_id)) QueueSms(tx, org->contact_phone, notice);
-}
-
-void NotifyBureaus(store::Tx& tx, const std::string& region_code, const Notice& notice) {
-  store::OrgFilter f{"district_bureau", "", {region_code}};
-  for (const auto& org : store::ListOrgs(tx, f, {1, 50}).items) {
-    for (const auto& user : store::ActiveUsersOfOrg(tx, org.id)) NotifyInbox(tx, user.id, notice);
+void Notify(store::Tx& tx, int64_t now, const Recipient& to, const Notice& notice) {
+  if (auto* org = std::get_if<ToOrg>(&to)) {
+    for (const auto& user : store::ActiveUsersOfOrg(tx, org->org_id))
+      Inbox(tx, now, user.id, notice);
+    if (auto row = store::FindOrg(tx, org->org_id)) QueueSms(tx, now, row->contact_phone, notice);
+  } else if (auto* bureaus = std::get_if<ToBureausOf>(&to)) {
+    store::OrgFilter f{domain::OrgKind::kDistrictBureau, "", {bureaus->region_code}};
+    for (const auto& bureau : store::ListOrgs(tx, f, {1, 50}).items) {
+      for (const auto& user : store::ActiveUsersOfOrg(tx, bureau.id))
+        Inbox(tx, now, user.id, notice);
+    }
+  } else if (auto* user = std::get_if<ToUser>(&to)) {
+    Inbox(tx, now, user->user_id, notice);
+    if (auto row = store::FindUser(tx, user->user_id)) QueueSms(tx, now, row->phone, notice);
+  } else if (auto* inbox = std::get_if<ToInbox>(&to)) {
+    Inbox(tx, now, inbox->user_id, notice);
+  } else if (auto* phone = std::get_if<ToPhone>(&to)) {
+    QueueSms(tx, now, phone->phone, notice);
   }
+}
+
+void NotifySealed(store::Tx& tx, int64_t now, const std::string& phone, const Notice& notice,
+                  const std::string& secret, const SecretKeys& keys) {
+  store::NotificationRow n = Sms(now, phone, notice);
+  n.sealed_body = keys.Seal(n.body);
+  for (size_t at = n.body.find(secret); !secret.empty() && at != std::string::npos;
+       at = n.body.find(secret, at))
+    n.body.replace(at, secret.size(), std::string(secret.size(), '*'));
+  store::InsertNotification(tx, n);
 }
 
 Notice SmsCodeNotice(const std::string& code, const std::string& purpose, int64_t ttl_minutes) {

@@ -1,12 +1,13 @@
 // Queues notices: SMS into the outbox (sent later by SmsDispatcher) and messages into users'
 // in-app inboxes. Runs inside the caller's transaction so a notice exists only if the change
-// that caused it commits. Message texts (Chinese) are built here.
+// that caused it commits. Message texts (Chinese) are built by the services.
 #pragma once
 
 #include <string>
+#include <variant>
 
-#include "store/database.hpp"
-#include "store/users_store.hpp"
+#include "services/core/context.hpp"
+#include "services/core/secrets.hpp"
 
 namespace mvis::services {
 
@@ -16,16 +17,32 @@ struct Notice {
   std::string body;           // SMS and inbox text
 };
 
-void QueueSms(store::Tx& tx, const std::string& phone, const Notice& notice);
-// Inbox message to `user`, and an SMS when the user has a phone number.
-void NotifyUser(store::Tx& tx, const store::UserRow& user, const Notice& notice);
-// Inbox message only (no SMS), for notices to staff that need no text message.
-void NotifyInbox(store::Tx& tx, int64_t user_id, const Notice& notice);
-// Inbox message to every active user of the organisation, and one SMS to its contact phone.
-void NotifyOrg(store::Tx& tx, int64_t org_id, const Notice& notice);
+// Who receives a notice.
+struct ToOrg {  // every active user's inbox, and one SMS to the organisation's contact phone
+  int64_t org_id = 0;
+};
+struct ToBureausOf {  // the inboxes of the district bureau(s) of a region (no SMS)
+  std::string region_code;
+};
+struct ToUser {  // the user's inbox, and an SMS when the user has a phone number
+  int64_t user_id = 0;
+};
+struct ToInbox {  // the user's inbox only (staff notices that need no text message)
+  int64_t user_id = 0;
+};
+struct ToPhone {  // an SMS only
+  std::string phone;
+};
+using Recipient = std::variant<ToOrg, ToBureausOf, ToUser, ToInbox, ToPhone>;
 
-// Inbox notice (no SMS) to the users of the district bureau(s) of `region_code`.
-void NotifyBureaus(store::Tx& tx, const std::string& region_code, const Notice& notice);
+void Notify(store::Tx& tx, int64_t now, const Recipient& to, const Notice& notice);
+// An SMS whose text carries `secret` (a one-time code): the outbox keeps the text with the secret
+// starred out for display and the real text sealed until the dispatcher sends it.
+void NotifySealed(store::Tx& tx, int64_t now, const std::string& phone, const Notice& notice,
+                  const std::string& secret, const SecretKeys& keys);
+inline void Notify(Work& w, const Recipient& to, const Notice& notice) {
+  Notify(w.tx, w.now, to, notice);
+}
 
 // The SMS carrying a one-time code for `purpose` (register, reset_password).
 Notice SmsCodeNotice(const std::string& code, const std::string& purpose, int64_t ttl_minutes);

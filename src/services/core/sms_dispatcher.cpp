@@ -2,13 +2,13 @@
 
 #include <spdlog/spdlog.h>
 
-#include "domain/time.hpp"
 #include "store/notifications_store.hpp"
 
 namespace mvis::services {
 
-SmsDispatcher::SmsDispatcher(store::Database& db, std::unique_ptr<io::SmsProvider> provider)
-    : db_(db), provider_(std::move(provider)) {}
+SmsDispatcher::SmsDispatcher(store::Database& db, const domain::Clock& clock,
+                             const SecretKeys& keys, std::unique_ptr<io::SmsProvider> provider)
+    : db_(db), clock_(clock), keys_(keys), provider_(std::move(provider)) {}
 
 SmsDispatcher::~SmsDispatcher() { Stop(); }
 
@@ -42,17 +42,33 @@ int64_t SmsDispatcher::BackoffSeconds(int attempts) {
 }
 
 int SmsDispatcher::RunOnce() {
-  auto due = db_.Read([](store::Tx& tx) -> Result<std::vector<store::NotificationRow>> {
-    return store::DueSms(tx, domain::NowSeconds(), 50);
+  constexpr int64_t kClaimSeconds = 120;  // longer than one provider call may take
+  const int64_t start = clock_.Now();
+  auto due = db_.Read([&](store::Tx& tx) -> Result<std::vector<store::NotificationRow>> {
+    return store::DueSms(tx, start, 50);
   });
   if (!due) return 0;
   int handled = 0;
   for (const auto& n : *due) {
-    auto sent = provider_->Send(io::SmsMessage{n.id, n.phone, n.body});
+    auto claimed = db_.Write([&](store::Tx& tx) -> Result<bool> {
+      return store::ClaimSms(tx, n.id, clock_.Now(), clock_.Now() + kClaimSeconds);
+    });
+    if (!claimed || !*claimed) continue;  // another dispatcher has it
+    std::string text = n.body;
+    Status sent;
+    if (!n.sealed_body.empty()) {
+      auto opened = keys_.Open(n.sealed_body);
+      if (opened)
+        text = std::move(*opened);
+      else
+        sent = std::unexpected(opened.error());
+    }
+    if (sent) sent = provider_->Send(io::SmsMessage{n.id, n.phone, text});
     int attempts = n.attempts + 1;
-    int64_t now = domain::NowSeconds();
-    std::string status =
-        sent ? provider_->DeliveredStatus() : (attempts >= kMaxAttempts ? "failed" : "pending");
+    int64_t now = clock_.Now();
+    auto status = sent ? provider_->DeliveredStatus()
+                       : (attempts >= kMaxAttempts ? domain::DeliveryStatus::kFailed
+                                                   : domain::DeliveryStatus::kPending);
     auto recorded = db_.Write([&](store::Tx& tx) -> Status {
       store::RecordSmsAttempt(
           tx, n.id, status, attempts, sent ? now : now + BackoffSeconds(attempts),

@@ -1,5 +1,6 @@
 // Background delivery of the SMS outbox through an SmsProvider, with retries and exponential
-// backoff. One dispatcher per process; it owns one thread between Start and Stop.
+// backoff. One dispatcher per process; it owns one thread between Start and Stop. Each message is
+// claimed before it is sent, so dispatchers of several server instances never send one twice.
 #pragma once
 
 #include <atomic>
@@ -8,7 +9,9 @@
 #include <mutex>
 #include <thread>
 
+#include "domain/clock.hpp"
 #include "io/sms_provider.hpp"
+#include "services/core/secrets.hpp"
 #include "store/database.hpp"
 
 namespace mvis::services {
@@ -17,7 +20,8 @@ class SmsDispatcher {
  public:
   static constexpr int kMaxAttempts = 6;
 
-  SmsDispatcher(store::Database& db, std::unique_ptr<io::SmsProvider> provider);
+  SmsDispatcher(store::Database& db, const domain::Clock& clock, const SecretKeys& keys,
+                std::unique_ptr<io::SmsProvider> provider);
   ~SmsDispatcher();
 
   void Start();  // begins polling the outbox about once a second
@@ -35,6 +39,8 @@ class SmsDispatcher {
   void Loop();
 
   store::Database& db_;
+  const domain::Clock& clock_;
+  const SecretKeys& keys_;
   std::unique_ptr<io::SmsProvider> provider_;
   std::thread thread_;
   std::mutex mu_;

@@ -12,12 +12,12 @@
 #include <string>
 #include <vector>
 
+#include "domain/access_policy.hpp"
+#include "domain/import_batch.hpp"
+#include "domain/page.hpp"
 #include "io/spreadsheet_reader.hpp"
-#include "services/core/actor.hpp"
+#include "services/core/context.hpp"
 #include "services/core/job_runner.hpp"
-#include "store/database.hpp"
-#include "store/imports_store.hpp"
-#include "store/page.hpp"
 
 namespace mvis::services {
 
@@ -30,24 +30,29 @@ struct ImportError {
 };
 
 struct ImportSummary {
-  store::ImportRecord record;
+  domain::ImportBatch record;
   std::vector<ImportError> errors;  // the first kMaxListedErrors
   int64_t rows_error = 0;
 };
 
 struct ImportRowView {
   int64_t row = 0;
-  std::string state;  // valid, error, existing, removed
+  domain::ImportRowState state = domain::ImportRowState::kValid;
   nlohmann::json data;
   std::vector<ImportError> errors;
+};
+
+struct ImportDetail {
+  ImportSummary summary;
+  domain::Page<ImportRowView> rows;  // empty while parsing or after a failure
 };
 
 class ImportService {
  public:
   static constexpr size_t kMaxListedErrors = 1000;
 
-  ImportService(store::Database& db, JobRunner& jobs, io::SheetLimits limits = {})
-      : db_(db), jobs_(jobs), limits_(limits) {}
+  ImportService(const ServiceContext& ctx, JobRunner& jobs, io::SheetLimits limits = {})
+      : ctx_(ctx), jobs_(jobs), limits_(limits) {}
 
   // The .xlsx template (器具清单 + 填写说明) with today's catalogue and districts.
   Result<std::string> Template(const Actor& actor);
@@ -61,9 +66,13 @@ class ImportService {
                                bool wait, std::function<void(int64_t)> on_progress = {});
 
   Result<ImportSummary> Summary(const Actor& actor, int64_t import_id);
+  // The summary and, once parsed, one page of rows (`state` as for Rows).
+  Result<ImportDetail> Detail(const Actor& actor, int64_t import_id, const std::string& state,
+                              const domain::PageRequest& page);
   // Rows in sheet order; `state` filters (valid, error, existing) or "" for all but removed.
-  Result<store::Page<ImportRowView>> Rows(const Actor& actor, int64_t import_id,
-                                          const std::string& state, const store::PageRequest& page);
+  Result<domain::Page<ImportRowView>> Rows(const Actor& actor, int64_t import_id,
+                                           const std::string& state,
+                                           const domain::PageRequest& page);
   // Replaces a row's data with corrected values and re-validates it (and its duplicates).
   Result<ImportRowView> UpdateRow(const Actor& actor, int64_t import_id, int64_t row,
                                   const nlohmann::json& data);
@@ -76,12 +85,19 @@ class ImportService {
   Result<std::string> ErrorReport(const Actor& actor, int64_t import_id);
 
  private:
-  Status Parse(const store::ImportRecord& record, const std::string& bytes,
+  Status Parse(const domain::ImportBatch& record, const std::string& bytes,
                const std::function<void(int64_t)>& on_progress);
 
-  store::Database& db_;
+  const ServiceContext& ctx_;
   JobRunner& jobs_;
   io::SheetLimits limits_;
 };
 
+namespace imports {
+
+// Import `id` if `actor` may do `op` to it (the access policy: its enterprise's own).
+Result<domain::ImportBatch> LoadImport(store::Tx& tx, const Actor& actor, int64_t id,
+                                       domain::access::Op op);
+
+}  // namespace imports
 }  // namespace mvis::services

@@ -1,11 +1,13 @@
 // The import template (器具清单 + 填写说明) and the error report of an import.
 #include <set>
 
+#include "domain/access_policy.hpp"
 #include "domain/import_mapping.hpp"
 #include "io/xlsx_writer.hpp"
 #include "services/imports/import_service.hpp"
 #include "services/imports/import_validator.hpp"
 #include "services/registry/instrument_codec.hpp"
+#include "store/imports_store.hpp"
 #include "store/instruments_store.hpp"
 #include "store/regions_store.hpp"
 
@@ -38,13 +40,14 @@ const std::map<std::string, std::string>& Hints() {
 }  // namespace
 
 Result<std::string> ImportService::Template(const Actor& actor) {
-  if (!actor.Is(domain::Role::kEnterprise)) {
-    return Fail(ErrorKind::kPermissionDenied, "permission_denied", "只有运营企业可以下载导入模板");
-  }
+  if (auto ok = domain::access::CheckRole(SubjectOf(actor), domain::access::Kind::kImport,
+                                          domain::access::Op::kCreate);
+      !ok)
+    return std::unexpected(ok.error());
   struct Lists {
     std::vector<std::string> types, regions, accuracy;
   };
-  auto lists = db_.Read([](store::Tx& tx) -> Result<Lists> {
+  auto lists = ctx_.db.Read([](store::Tx& tx) -> Result<Lists> {
     Lists l;
     std::set<std::string> classes;
     for (const auto& t : store::ListInstrumentTypes(tx)) {
@@ -53,7 +56,7 @@ Result<std::string> ImportService::Template(const Actor& actor) {
       classes.insert(t.accuracy_classes.begin(), t.accuracy_classes.end());
     }
     for (const auto& r : store::ListRegions(tx, "420100")) {
-      if (r.level == "district" || r.level == "zone") l.regions.push_back(r.name);
+      if (r.IsDistrictLike()) l.regions.push_back(r.name);
     }
     l.accuracy.assign(classes.begin(), classes.end());
     return l;
@@ -134,20 +137,21 @@ Result<std::string> ImportService::Template(const Actor& actor) {
 }
 
 Result<std::string> ImportService::ErrorReport(const Actor& actor, int64_t id) {
-  if (!actor.Is(domain::Role::kEnterprise) || !actor.org_id) {
-    return Fail(ErrorKind::kPermissionDenied, "permission_denied", "只有运营企业可以批量导入器具");
-  }
+  if (auto ok = domain::access::CheckRole(SubjectOf(actor), domain::access::Kind::kImport,
+                                          domain::access::Op::kRead);
+      !ok)
+    return std::unexpected(ok.error());
   struct Data {
     std::vector<store::ImportRowRecord> rows;
     std::map<std::string, std::string> type_names, region_names;
   };
-  auto data = db_.Read([&](store::Tx& tx) -> Result<Data> {
-    auto record = store::FindImport(tx, id);
-    if (!record || record->org_id != actor.org_id) return NotFound("导入记录");
+  auto data = ctx_.db.Read([&](store::Tx& tx) -> Result<Data> {
+    auto record = imports::LoadImport(tx, actor, id, domain::access::Op::kRead);
+    if (!record) return std::unexpected(record.error());
     Data d;
     for (const auto& t : store::ListInstrumentTypes(tx)) d.type_names[t.code] = t.name;
     for (const auto& r : store::ListRegions(tx, "")) d.region_names[r.code] = r.name;
-    d.rows = store::ListImportRows(tx, id, {"error"}, {1, 200000}).items;
+    d.rows = store::ListImportRows(tx, id, {domain::ImportRowState::kError}, {1, 200000}).items;
     return d;
   });
   if (!data) return std::unexpected(data.error());

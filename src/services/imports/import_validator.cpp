@@ -3,7 +3,6 @@
 #include <nlohmann/json.hpp>
 #include <set>
 
-#include "domain/time.hpp"
 #include "store/instruments_store.hpp"
 #include "store/regions_store.hpp"
 
@@ -16,15 +15,15 @@ std::string Key(const domain::InstrumentData& d) {
 
 }  // namespace
 
-ImportValidator::ImportValidator(store::Tx& tx, int64_t org_id)
-    : org_id_(org_id), today_(domain::TodayChina()) {
+ImportValidator::ImportValidator(store::Tx& tx, int64_t org_id, std::string today)
+    : org_id_(org_id), today_(std::move(today)) {
   for (auto& t : store::ListInstrumentTypes(tx)) {
     if (!t.active) continue;
     catalogue_.type_code_by_name[t.name] = t.code;
     catalogue_.types_by_code[t.code] = std::move(t);
   }
   for (const auto& r : store::ListRegions(tx, "")) {
-    if (r.level != "district" && r.level != "zone") continue;
+    if (!r.IsDistrictLike()) continue;
     install_regions_[r.code] = true;
     catalogue_.region_code_by_name[r.name] = r.code;
     catalogue_.region_code_by_name[r.code] = r.code;
@@ -54,7 +53,7 @@ void ImportValidator::Check(store::Tx& tx, std::vector<CheckedRow>& rows) {
       if (!reported.count(e.field)) r.errors.push_back(std::move(e));
     }
     r.mandatory = t && domain::IsMandatory(*t, r.data.use);
-    r.state = r.errors.empty() ? "valid" : "error";
+    r.state = r.errors.empty() ? domain::ImportRowState::kValid : domain::ImportRowState::kError;
     if (!r.data.serial_no.empty()) {
       std::string key = Key(r.data);
       auto [it, first] = first_row_of_key_.emplace(key, r.row);
@@ -62,17 +61,17 @@ void ImportValidator::Check(store::Tx& tx, std::vector<CheckedRow>& rows) {
         r.errors.push_back(
             {"serial_no", "import_duplicate_row",
              "与第" + std::to_string(it->second) + "行重复（制造单位、型号规格、出厂编号相同）"});
-        r.state = "error";
+        r.state = domain::ImportRowState::kError;
       } else if (auto reg = registered.find(key); reg != registered.end()) {
         if (reg->second.org_id == org_id_) {
           // Registered before (e.g. the same file imported again): skipped whatever else the
           // row says, so its other problems no longer matter.
-          r.state = "existing";
+          r.state = domain::ImportRowState::kExisting;
           r.errors.clear();
         } else {
           r.errors.push_back({"serial_no", "instrument_duplicate",
                               "制造单位、型号规格和出厂编号相同的器具已由其他单位登记"});
-          r.state = "error";
+          r.state = domain::ImportRowState::kError;
         }
       }
     }

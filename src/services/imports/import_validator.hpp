@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "domain/import_batch.hpp"
 #include "domain/import_mapping.hpp"
 #include "store/database.hpp"
 
@@ -15,14 +16,15 @@ struct CheckedRow {
   int64_t row = 0;
   domain::InstrumentData data;
   std::vector<FieldError> errors;  // conversion errors on input; all errors on output
-  std::string state;               // output: valid, error, existing
-  bool mandatory = true;           // output
+  domain::ImportRowState state = domain::ImportRowState::kValid;  // output
+  bool mandatory = true;                                          // output
 };
 
 class ImportValidator {
  public:
-  // Loads the catalogue and the districts; `org_id` owns the import.
-  ImportValidator(store::Tx& tx, int64_t org_id);
+  // Loads the catalogue and the districts; `org_id` owns the import; `today` (YYYY-MM-DD)
+  // bounds dates of first use.
+  ImportValidator(store::Tx& tx, int64_t org_id, std::string today);
 
   const domain::ImportCatalogue& catalogue() const { return catalogue_; }
 

@@ -1,12 +1,13 @@
-#include "domain/time.hpp"
+#include "domain/access_policy.hpp"
 #include "services/core/audit.hpp"
 #include "services/registry/instrument_service.hpp"
+#include "store/instruments_store.hpp"
 
 // The instrument catalogue (器具目录): read by everyone, maintained by the city regulator.
 namespace mvis::services {
 
 Result<std::vector<domain::InstrumentType>> InstrumentService::Types() {
-  return db_.Read([](store::Tx& tx) -> Result<std::vector<domain::InstrumentType>> {
+  return ctx_.db.Read([](store::Tx& tx) -> Result<std::vector<domain::InstrumentType>> {
     return store::ListInstrumentTypes(tx);
   });
 }
@@ -42,49 +43,51 @@ Status CheckType(const domain::InstrumentType& t) {
   return {};
 }
 
-Status RequireCityRegulator(const Actor& actor) {
-  if (!actor.Is(domain::Role::kCityRegulator)) {
-    return Fail(ErrorKind::kPermissionDenied, "permission_denied",
-                "只有市市场监管局可以维护器具目录");
-  }
-  return {};
+Status RequireCatalogueKeeper(const Actor& actor, domain::access::Op op) {
+  return domain::access::CheckRole(SubjectOf(actor), domain::access::Kind::kInstrumentType, op);
 }
 
 }  // namespace
 
 Result<domain::InstrumentType> InstrumentService::CreateType(const Actor& actor,
                                                              domain::InstrumentType t) {
-  if (auto ok = RequireCityRegulator(actor); !ok) return std::unexpected(ok.error());
+  if (auto ok = RequireCatalogueKeeper(actor, domain::access::Op::kCreate); !ok)
+    return std::unexpected(ok.error());
   t.charger_current.clear();  // charger semantics belong to the two seeded charger types
   if (auto ok = CheckType(t); !ok) return std::unexpected(ok.error());
-  return db_.Write([&](store::Tx& tx) -> Result<domain::InstrumentType> {
+  return WriteAs(ctx_, actor, [&](Work& w) -> Result<domain::InstrumentType> {
+    store::Tx& tx = w.tx;
     if (store::FindInstrumentType(tx, t.code)) {
       return Fail(ErrorKind::kConflict, "type_code_taken", "该器具类型代码已存在", "code");
     }
-    store::InsertInstrumentType(tx, t, domain::NowSeconds());
-    Audit(tx, actor,
-          {"catalogue.type.create", "instrument_type", t.code,
-           t.name + " " + t.regulation + " " + std::to_string(t.period_months) + " months"});
-    return *store::FindInstrumentType(tx, t.code);
+    store::InsertInstrumentType(tx, t, w.now);
+    Audit(w, {"catalogue.type.create", "instrument_type", t.code,
+              t.name + " " + t.regulation + " " + std::to_string(t.period_months) + " months"});
+    auto saved = store::FindInstrumentType(tx, t.code);
+    if (!saved) return Internal("instrument type " + t.code + " vanished in its transaction");
+    return *saved;
   });
 }
 
 Result<domain::InstrumentType> InstrumentService::UpdateType(const Actor& actor,
                                                              domain::InstrumentType t) {
-  if (auto ok = RequireCityRegulator(actor); !ok) return std::unexpected(ok.error());
+  if (auto ok = RequireCatalogueKeeper(actor, domain::access::Op::kEdit); !ok)
+    return std::unexpected(ok.error());
   if (auto ok = CheckType(t); !ok) return std::unexpected(ok.error());
-  return db_.Write([&](store::Tx& tx) -> Result<domain::InstrumentType> {
+  return WriteAs(ctx_, actor, [&](Work& w) -> Result<domain::InstrumentType> {
+    store::Tx& tx = w.tx;
     auto before = store::FindInstrumentType(tx, t.code);
     if (!before) return NotFound("器具类型");
     t.charger_current = before->charger_current;
-    store::UpdateInstrumentType(tx, t, domain::NowSeconds());
-    Audit(tx, actor,
-          {"catalogue.type.update", "instrument_type", t.code,
-           "period " + std::to_string(before->period_months) + " -> " +
-               std::to_string(t.period_months) + "; regulation " + before->regulation + " -> " +
-               t.regulation + "; active " + (before->active ? "1" : "0") + " -> " +
-               (t.active ? "1" : "0")});
-    return *store::FindInstrumentType(tx, t.code);
+    store::UpdateInstrumentType(tx, t, w.now);
+    Audit(w, {"catalogue.type.update", "instrument_type", t.code,
+              "period " + std::to_string(before->period_months) + " -> " +
+                  std::to_string(t.period_months) + "; regulation " + before->regulation + " -> " +
+                  t.regulation + "; active " + (before->active ? "1" : "0") + " -> " +
+                  (t.active ? "1" : "0")});
+    auto saved = store::FindInstrumentType(tx, t.code);
+    if (!saved) return Internal("instrument type " + t.code + " vanished in its transaction");
+    return *saved;
   });
 }
 

@@ -1,37 +1,48 @@
 // Reports over the registry: the district enterprise archive and .xlsx exports.
+#include "domain/access_resources.hpp"
 #include "domain/filing.hpp"
 #include "domain/phone.hpp"
 #include "domain/time.hpp"
 #include "io/xlsx_writer.hpp"
-#include "services/registry/instrument_service.hpp"
+#include "services/registry/filing_steps.hpp"
 #include "store/orgs_store.hpp"
 
 namespace mvis::services {
 
+using domain::access::Kind;
+using domain::access::Op;
+
 Result<std::vector<ArchiveEntry>> InstrumentService::Archive(const Actor& actor,
                                                              const std::string& region_code) {
-  if (!actor.Is(domain::Role::kDistrictRegulator) && !actor.Is(domain::Role::kCityRegulator)) {
-    return Fail(ErrorKind::kPermissionDenied, "permission_denied",
-                "只有市场监管部门可以查看企业档案");
-  }
-  std::vector<std::string> regions = actor.region_codes;
+  const auto subject = SubjectOf(actor);
+  auto scope = domain::access::ScopeFor(subject, Kind::kArchive);
+  if (!scope.allowed)
+    return std::unexpected(domain::access::CheckRole(subject, Kind::kArchive, Op::kRead).error());
+  std::vector<std::string> regions = scope.region_codes.value_or(std::vector<std::string>{});
   if (!region_code.empty()) {
-    if (!actor.CoversRegion(region_code)) return NotFound("辖区");
+    domain::access::Resource district{Kind::kArchive};
+    district.region_codes = {region_code};
+    if (auto ok = domain::access::Check(subject, district, Op::kRead, "辖区"); !ok)
+      return std::unexpected(ok.error());
     regions = {region_code};
   }
-  return db_.Read([&](store::Tx& tx) -> Result<std::vector<ArchiveEntry>> {
+  return ctx_.db.Read([&](store::Tx& tx) -> Result<std::vector<ArchiveEntry>> {
     std::map<int64_t, ArchiveEntry> entries;
     for (const auto& row : store::ArchiveCounts(tx, regions)) {
-      auto org = store::FindOrg(tx, row.org_id);
-      if (org) entries[row.org_id] = {*org, false, row.counts};
+      if (auto org = store::FindOrg(tx, row.org_id)) entries[row.org_id] = {*org, "", row.counts};
     }
-    store::OrgFilter registered{"enterprise", "", regions};
+    store::OrgFilter registered{domain::OrgKind::kEnterprise, "", regions};
     for (const auto& org : store::ListOrgs(tx, registered, {1, 10000}).items) {
-      if (!entries.count(org.id)) entries[org.id] = {org, false, {}};
+      if (!entries.count(org.id)) entries[org.id] = {org, "", {}};
     }
     std::vector<ArchiveEntry> out;
     for (auto& [id, e] : entries) {
-      e.show_phone = actor.Is(domain::Role::kDistrictRegulator);
+      // Listed here as active in these districts: their bureau calls the enterprise.
+      auto listed = domain::access::ResourceOf(e.org);
+      listed.region_codes = regions;
+      e.contact_phone = domain::access::SeesContactPhone(subject, listed)
+                            ? e.org.contact_phone
+                            : domain::MaskPhone(e.org.contact_phone);
       out.push_back(std::move(e));
     }
     return out;
@@ -47,9 +58,8 @@ std::string Num(const std::optional<double>& v) {
   return buf;
 }
 
-std::string StatusText(const store::InstrumentRow& r) {
-  auto s = domain::ParseFilingStatus(r.status);
-  std::string text = s ? std::string(domain::DisplayName(*s)) : r.status;
+std::string StatusText(const domain::Instrument& r) {
+  std::string text(domain::DisplayName(r.status));
   if (r.change_pending) text += "（变更审核中）";
   return text;
 }
@@ -61,11 +71,11 @@ std::string Day(const std::optional<int64_t>& t) {
 }  // namespace
 
 Result<std::string> InstrumentService::Export(const Actor& actor, const InstrumentQuery& query) {
-  auto f = ScopedFilter(actor, query);
+  auto f = registry::ScopedFilter(ctx_, actor, query);
   if (!f) return std::unexpected(f.error());
   constexpr int64_t kMaxRows = 100000;
-  auto total =
-      db_.Read([&](store::Tx& tx) -> Result<int64_t> { return store::CountInstruments(tx, *f); });
+  auto total = ctx_.db.Read(
+      [&](store::Tx& tx) -> Result<int64_t> { return store::CountInstruments(tx, *f); });
   if (!total) return std::unexpected(total.error());
   if (*total > kMaxRows) {
     return Fail(ErrorKind::kFailedPrecondition, "export_too_large",
@@ -79,15 +89,15 @@ Result<std::string> InstrumentService::Export(const Actor& actor, const Instrume
       {"退回/注销原因", 24}, {"交直流", 8},        {"额定功率(kW)", 12}, {"额定电压(V)", 12},
       {"最大电流(A)", 12},   {"最小电流(A)", 12},  {"接口数", 8},        {"充电站名称", 24},
       {"设备编码", 20},      {"分时计费", 8},      {"申报日期", 12},     {"备案日期", 12}};
-  store::PageRequest page{1, 1000};
-  std::vector<store::InstrumentRow> batch;
+  domain::PageRequest page{1, 1000};
+  std::vector<domain::Instrument> batch;
   size_t next = 0;
   bool done = false;
   Status failure;
   auto bytes = io::WriteXlsxTable("器具清单", kColumns, [&](std::vector<std::string>& cells) {
     if (next == batch.size()) {
       if (done) return false;
-      auto chunk = db_.Read([&](store::Tx& tx) -> Result<store::Page<store::InstrumentRow>> {
+      auto chunk = ctx_.db.Read([&](store::Tx& tx) -> Result<domain::Page<domain::Instrument>> {
         return store::ListInstruments(tx, *f, page);
       });
       if (!chunk) {

@@ -1,35 +1,80 @@
 #include "services/registry/instrument_service.hpp"
 
-#include <algorithm>
+#include <map>
 #include <set>
 
-#include "domain/filing.hpp"
-#include "domain/time.hpp"
+#include "domain/access_resources.hpp"
+#include "domain/text.hpp"
 #include "services/core/audit.hpp"
-#include "services/core/notifier.hpp"
+#include "services/registry/filing_steps.hpp"
 #include "services/registry/instrument_codec.hpp"
-#include "store/orgs_store.hpp"
+#include "store/events_store.hpp"
 #include "store/regions_store.hpp"
 
 namespace mvis::services {
-namespace {
 
 using domain::FilingAction;
 using domain::FilingStatus;
+using domain::access::Kind;
+using domain::access::Op;
+
+namespace registry {
+
+Result<domain::Instrument> LoadInstrument(store::Tx& tx, const Actor& actor, int64_t id, Op op) {
+  auto row = store::FindInstrument(tx, id);
+  if (!row) return NotFound("器具");
+  if (auto ok =
+          domain::access::Check(SubjectOf(actor), domain::access::ResourceOf(*row), op, "器具");
+      !ok)
+    return std::unexpected(ok.error());
+  return *row;
+}
+
+std::string Describe(const domain::Instrument& row) {
+  return "器具“" + row.data.name + "”（出厂编号 " + row.data.serial_no + "）";
+}
+
+Error AboutInstrument(const domain::Instrument& row, Error e) {
+  e.message = Describe(row) + "：" + e.message;
+  return e;
+}
+
+Result<FilingStatus> MoveFiling(Work& w, domain::Instrument& row, FilingAction action,
+                                std::string reason,
+                                const std::function<void(domain::Instrument&)>& change,
+                                std::vector<std::pair<Recipient, Notice>> notices) {
+  const FilingStatus from = row.status;
+  const bool pending = row.change_pending;
+  return Advance(w, Step<FilingStatus>{{Kind::kInstrument, std::to_string(row.id)},
+                                       std::string(domain::ToString(action)),
+                                       "器具",
+                                       from,
+                                       domain::NextStatus(from, action, pending),
+                                       [&](FilingStatus to) {
+                                         row.status = to;
+                                         if (change) change(row);
+                                         return store::UpdateFilingState(w.tx, row, w.now, from,
+                                                                         pending);
+                                       },
+                                       std::move(reason),
+                                       row.data.serial_no,
+                                       {},
+                                       std::move(notices)});
+}
+
+}  // namespace registry
+
+namespace {
+
+using registry::Describe;
+using registry::LoadInstrument;
+using registry::MoveFiling;
 
 constexpr size_t kMaxBatch = 5000;
 
-Status RequireEnterprise(const Actor& actor) {
-  if (!actor.Is(domain::Role::kEnterprise) || !actor.org_id) {
-    return Fail(ErrorKind::kPermissionDenied, "permission_denied",
-                "只有运营企业可以登记和申报器具");
-  }
-  return {};
-}
-
 bool IsInstallRegion(store::Tx& tx, const std::string& code) {
   auto r = store::FindRegion(tx, code);
-  return r && (r->level == "district" || r->level == "zone");
+  return r && r->IsDistrictLike();
 }
 
 std::unexpected<Error> NotMandatory() {
@@ -39,20 +84,26 @@ std::unexpected<Error> NotMandatory() {
       "如有需要，可自愿申请非强制检定或校准");
 }
 
+// The enterprise acting; its role may do `op` on instruments and it has an organisation.
+Status RequireOwner(const Actor& actor, Op op) {
+  if (auto ok = domain::access::CheckRole(SubjectOf(actor), Kind::kInstrument, op); !ok) return ok;
+  if (!actor.org_id) return Forbidden();
+  return {};
+}
+
 // Validates `data` (already normalised) against the catalogue, regions and the registry.
-Status CheckData(store::Tx& tx, const Actor& actor, domain::InstrumentData& data,
-                 int64_t exclude_id) {
+Status CheckData(Work& w, domain::InstrumentData& data, int64_t exclude_id) {
   domain::DeriveLegacyChargerCurrents(data);
-  auto type = store::FindInstrumentType(tx, data.type_code);
+  auto type = store::FindInstrumentType(w.tx, data.type_code);
   auto errors = domain::ValidateInstrument(
-      data, type ? &*type : nullptr, [&](const std::string& c) { return IsInstallRegion(tx, c); },
-      domain::TodayChina());
+      data, type ? &*type : nullptr, [&](const std::string& c) { return IsInstallRegion(w.tx, c); },
+      w.Today());
   if (!errors.empty()) return domain::ValidationFailed(std::move(errors));
-  if (auto dup = store::FindActiveDuplicate(tx, data.manufacturer, data.model, data.serial_no,
+  if (auto dup = store::FindActiveDuplicate(w.tx, data.manufacturer, data.model, data.serial_no,
                                             exclude_id)) {
-    std::string who = dup->org_id == actor.org_id ? "本单位的“" + dup->data.name + "”（编号 " +
-                                                        std::to_string(dup->id) + "）"
-                                                  : std::string("其他单位");
+    std::string who = dup->org_id == w.actor.org_id ? "本单位的“" + dup->data.name + "”（编号 " +
+                                                          std::to_string(dup->id) + "）"
+                                                    : std::string("其他单位");
     return Fail(ErrorKind::kConflict, "instrument_duplicate",
                 "制造单位、型号规格和出厂编号相同的器具已由" + who + "登记，不能重复登记",
                 "serial_no");
@@ -65,45 +116,25 @@ bool Mandatory(store::Tx& tx, const domain::InstrumentData& data) {
   return type && domain::IsMandatory(*type, data.use);
 }
 
-std::string OrgName(store::Tx& tx, const Actor& actor) {
-  if (!actor.org_id) return {};
-  auto org = store::FindOrg(tx, *actor.org_id);
-  return org ? org->name : std::string();
+std::pair<Recipient, Notice> FilingSubmitted(Work& w, const std::string& region, size_t count) {
+  return {ToBureausOf{region},
+          {"filing_submitted", "新的备案申请",
+           w.OrgName() + "提交了" + std::to_string(count) + "台器具的备案申请，请及时审核。"}};
 }
 
-void Record(store::Tx& tx, const Actor& actor, const store::InstrumentRow& row, FilingAction action,
-            const std::string& from, const std::string& to, const std::string& reason) {
-  store::InstrumentEvent e;
-  e.instrument_id = row.id;
-  e.at = domain::NowSeconds();
-  if (actor.user_id) e.user_id = actor.user_id;
-  e.username = actor.username;
-  e.org_name = OrgName(tx, actor);
-  e.action = std::string(domain::ToString(action));
-  e.from_status = from;
-  e.to_status = to;
-  e.reason = reason;
-  store::InsertInstrumentEvent(tx, e);
-  Audit(tx, actor,
-        {"instrument." + e.action, "instrument", std::to_string(row.id),
-         row.data.serial_no + " " + from + " -> " + to +
-             (reason.empty() ? "" : "; reason: " + reason)});
+// Applies for filing of `row` (just saved or edited) in the same transaction.
+Status SubmitNow(Work& w, domain::Instrument& row) {
+  auto moved =
+      MoveFiling(w, row, FilingAction::kSubmit, "", [&](auto& r) { r.submitted_at = w.now; },
+                 {FilingSubmitted(w, row.data.install_region_code, 1)});
+  if (!moved) return std::unexpected(moved.error());
+  return {};
 }
 
-Result<store::InstrumentRow> LoadVisible(store::Tx& tx, const Actor& actor, int64_t id) {
+Result<domain::Instrument> Reload(store::Tx& tx, int64_t id) {
   auto row = store::FindInstrument(tx, id);
-  if (!row || !CanSeeInstrument(actor, *row)) return NotFound("器具");
+  if (!row) return Internal("instrument " + std::to_string(id) + " vanished in its transaction");
   return *row;
-}
-
-Result<int64_t> DayStart(const std::string& date, const char* field) {
-  if (!domain::IsIsoDate(date))
-    return InvalidField(field, "date_invalid", "日期格式应为 YYYY-MM-DD");
-  std::tm tm{};
-  tm.tm_year = std::stoi(date.substr(0, 4)) - 1900;
-  tm.tm_mon = std::stoi(date.substr(5, 2)) - 1;
-  tm.tm_mday = std::stoi(date.substr(8, 2));
-  return static_cast<int64_t>(timegm(&tm)) - 8 * 3600;  // midnight in China
 }
 
 Status CheckIds(const std::vector<int64_t>& ids) {
@@ -112,382 +143,173 @@ Status CheckIds(const std::vector<int64_t>& ids) {
   return {};
 }
 
-std::string StatusName(const std::string& s) {
-  auto st = domain::ParseFilingStatus(s);
-  return st ? std::string(domain::DisplayName(*st)) : s;
-}
-
 }  // namespace
 
-bool CanSeeInstrument(const Actor& actor, const store::InstrumentRow& row) {
-  switch (actor.scope) {
-    case domain::ScopeKind::kOrg:
-      return actor.org_id == row.org_id;
-    case domain::ScopeKind::kDistrict:
-    case domain::ScopeKind::kCity:
-      return (actor.Is(domain::Role::kDistrictRegulator) ||
-              actor.Is(domain::Role::kCityRegulator)) &&
-             row.mandatory && row.status != "draft" &&
-             actor.CoversRegion(row.data.install_region_code);
-    default:
-      return false;
-  }
-}
-
-Result<store::InstrumentRow> InstrumentService::Create(const Actor& actor,
-                                                       domain::InstrumentData data, bool submit) {
-  if (auto ok = RequireEnterprise(actor); !ok) return std::unexpected(ok.error());
+Result<domain::Instrument> InstrumentService::Create(const Actor& actor,
+                                                     domain::InstrumentData data, bool submit) {
+  if (auto ok = RequireOwner(actor, Op::kCreate); !ok) return std::unexpected(ok.error());
   domain::Normalize(data);
-  return db_.Write([&](store::Tx& tx) -> Result<store::InstrumentRow> {
-    if (auto ok = CheckData(tx, actor, data, 0); !ok) return std::unexpected(ok.error());
-    const int64_t now = domain::NowSeconds();
-    store::InstrumentRow row;
+  return WriteAs(ctx_, actor, [&](Work& w) -> Result<domain::Instrument> {
+    if (auto ok = CheckData(w, data, 0); !ok) return std::unexpected(ok.error());
+    domain::Instrument row;
     row.org_id = *actor.org_id;
     row.data = data;
-    row.mandatory = Mandatory(tx, data);
+    row.mandatory = Mandatory(w.tx, data);
     if (submit && !row.mandatory) return NotMandatory();
-    row.status = "draft";
-    row.created_at = row.updated_at = now;
-    row.id = store::InsertInstrument(tx, row);
-    Record(tx, actor, row, FilingAction::kEdit, "", "draft", "登记");
-    if (submit) {
-      row.status = "submitted";
-      row.submitted_at = now;
-      store::UpdateFilingState(tx, row, now);
-      Record(tx, actor, row, FilingAction::kSubmit, "draft", "submitted", "");
-      NotifyBureaus(tx, data.install_region_code,
-                    {"filing_submitted", "新的备案申请",
-                     OrgName(tx, actor) + "提交了1台器具的备案申请，请及时审核。"});
-    }
-    return *store::FindInstrument(tx, row.id);
+    row.status = FilingStatus::kDraft;
+    row.created_at = row.updated_at = w.now;
+    row.id = store::InsertInstrument(w.tx, row);
+    Record(w, {{Kind::kInstrument, std::to_string(row.id)},
+               std::string(domain::ToString(FilingAction::kEdit)),
+               "",
+               std::string(domain::ToString(row.status)),
+               "登记",
+               row.data.serial_no});
+    if (submit)
+      if (auto ok = SubmitNow(w, row); !ok) return std::unexpected(ok.error());
+    return Reload(w.tx, row.id);
   });
 }
 
-Result<store::InstrumentRow> InstrumentService::Update(const Actor& actor, int64_t id,
-                                                       domain::InstrumentData data, bool submit) {
-  if (auto ok = RequireEnterprise(actor); !ok) return std::unexpected(ok.error());
+Result<domain::Instrument> InstrumentService::Update(const Actor& actor, int64_t id,
+                                                     domain::InstrumentData data, bool submit) {
+  if (auto ok = RequireOwner(actor, Op::kEdit); !ok) return std::unexpected(ok.error());
   domain::Normalize(data);
-  return db_.Write([&](store::Tx& tx) -> Result<store::InstrumentRow> {
-    auto row = LoadVisible(tx, actor, id);
-    if (!row) return std::unexpected(row.error());
-    auto from = *domain::ParseFilingStatus(row->status);
-    const int64_t now = domain::NowSeconds();
-    if (from == FilingStatus::kApproved) {
-      auto next = domain::NextStatus(from, FilingAction::kRequestChange, row->change_pending);
+  return WriteAs(ctx_, actor, [&](Work& w) -> Result<domain::Instrument> {
+    auto row = LoadInstrument(w.tx, actor, id, Op::kEdit);
+    if (!row) return row;
+    if (row->status == FilingStatus::kApproved) {
+      // A change request: reviewed before it takes effect; the approved data stays meanwhile.
+      auto next =
+          domain::NextStatus(row->status, FilingAction::kRequestChange, row->change_pending);
       if (!next) return std::unexpected(next.error());
-      if (auto ok = CheckData(tx, actor, data, id); !ok) return std::unexpected(ok.error());
-      if (!Mandatory(tx, data)) return NotMandatory();
-      row->change_pending = true;
-      row->pending_change = InstrumentDataToJson(data).dump();
-      row->last_reason.clear();
-      store::UpdateFilingState(tx, *row, now);
-      Record(tx, actor, *row, FilingAction::kRequestChange, "approved", "approved", "");
-      NotifyBureaus(
-          tx, row->data.install_region_code,
-          {"change_submitted", "新的变更申请",
-           OrgName(tx, actor) + "申请变更已备案器具“" + row->data.name + "”，请及时审核。"});
-      return *store::FindInstrument(tx, id);
+      if (auto ok = CheckData(w, data, id); !ok) return std::unexpected(ok.error());
+      if (!Mandatory(w.tx, data)) return NotMandatory();
+      std::string proposed = InstrumentDataToJson(data).dump();
+      auto moved = MoveFiling(
+          w, *row, FilingAction::kRequestChange, "",
+          [&](auto& r) {
+            r.change_pending = true;
+            r.pending_change = proposed;
+            r.last_reason.clear();
+          },
+          {{ToBureausOf{row->data.install_region_code},
+            {"change_submitted", "新的变更申请",
+             w.OrgName() + "申请变更已备案器具“" + row->data.name + "”，请及时审核。"}}});
+      if (!moved) return std::unexpected(moved.error());
+      return Reload(w.tx, id);
     }
+    const FilingStatus from = row->status;
     auto edited = domain::NextStatus(from, FilingAction::kEdit, row->change_pending);
     if (!edited) return std::unexpected(edited.error());
-    if (auto ok = CheckData(tx, actor, data, id); !ok) return std::unexpected(ok.error());
-    bool mandatory = Mandatory(tx, data);
+    if (auto ok = CheckData(w, data, id); !ok) return std::unexpected(ok.error());
+    const bool mandatory = Mandatory(w.tx, data);
     if (submit && !mandatory) return NotMandatory();
-    store::UpdateInstrumentData(tx, id, data, mandatory, now);
-    Record(tx, actor, *row, FilingAction::kEdit, row->status, row->status, "");
+    auto saved = Advance(w, Step<FilingStatus>{{Kind::kInstrument, std::to_string(id)},
+                                               std::string(domain::ToString(FilingAction::kEdit)),
+                                               "器具",
+                                               from,
+                                               edited,
+                                               [&](FilingStatus) {
+                                                 return store::UpdateInstrumentData(
+                                                     w.tx, id, data, mandatory, w.now, from);
+                                               },
+                                               "",
+                                               row->data.serial_no});
+    if (!saved) return std::unexpected(saved.error());
     if (submit) {
-      auto next = domain::NextStatus(from, FilingAction::kSubmit, false);
-      if (!next) return std::unexpected(next.error());
-      auto fresh = *store::FindInstrument(tx, id);
-      fresh.status = "submitted";
-      fresh.submitted_at = now;
-      store::UpdateFilingState(tx, fresh, now);
-      Record(tx, actor, fresh, FilingAction::kSubmit, row->status, "submitted", "");
-      NotifyBureaus(tx, data.install_region_code,
-                    {"filing_submitted", "新的备案申请",
-                     OrgName(tx, actor) + "提交了1台器具的备案申请，请及时审核。"});
+      auto fresh = Reload(w.tx, id);
+      if (!fresh) return fresh;
+      if (auto ok = SubmitNow(w, *fresh); !ok) return std::unexpected(ok.error());
     }
-    return *store::FindInstrument(tx, id);
+    return Reload(w.tx, id);
   });
 }
 
 Status InstrumentService::Delete(const Actor& actor, int64_t id) {
-  if (auto ok = RequireEnterprise(actor); !ok) return ok;
-  return db_.Write([&](store::Tx& tx) -> Status {
-    auto row = LoadVisible(tx, actor, id);
+  if (auto ok = RequireOwner(actor, Op::kWithdraw); !ok) return ok;
+  return WriteAs(ctx_, actor, [&](Work& w) -> Status {
+    auto row = LoadInstrument(w.tx, actor, id, Op::kWithdraw);
     if (!row) return std::unexpected(row.error());
-    auto ok =
-        domain::NextStatus(*domain::ParseFilingStatus(row->status), FilingAction::kDelete, false);
+    auto ok = domain::NextStatus(row->status, FilingAction::kDelete, false);
     if (!ok) return std::unexpected(ok.error());
-    store::DeleteInstrument(tx, id);
-    Audit(tx, actor,
-          {"instrument.delete", "instrument", std::to_string(id),
-           row->data.serial_no + " draft deleted"});
+    if (!store::DeleteDraftInstrument(w.tx, id)) return StateChanged("器具");
+    Audit(w, {"instrument.delete", "instrument", std::to_string(id),
+              row->data.serial_no + " draft deleted"});
     return {};
   });
 }
 
 Result<int> InstrumentService::Apply(const Actor& actor, const std::vector<int64_t>& ids) {
-  if (auto ok = RequireEnterprise(actor); !ok) return std::unexpected(ok.error());
+  if (auto ok = RequireOwner(actor, Op::kSubmit); !ok) return std::unexpected(ok.error());
   if (auto ok = CheckIds(ids); !ok) return std::unexpected(ok.error());
-  return db_.Write([&](store::Tx& tx) -> Result<int> {
+  return WriteAs(ctx_, actor, [&](Work& w) -> Result<int> {
     std::set<int64_t> seen;
-    std::map<std::string, int> per_region;
-    const int64_t now = domain::NowSeconds();
+    std::map<std::string, size_t> per_region;
     for (int64_t id : ids) {
       if (!seen.insert(id).second) continue;
-      auto row = LoadVisible(tx, actor, id);
-      if (!row)
-        return Fail(ErrorKind::kNotFound, "not_found",
-                    "器具（编号 " + std::to_string(id) + "）不存在或无权访问");
-      auto next =
-          domain::NextStatus(*domain::ParseFilingStatus(row->status), FilingAction::kSubmit, false);
-      if (!next) {
-        Error e = next.error();
-        e.message =
-            "器具“" + row->data.name + "”（出厂编号 " + row->data.serial_no + "）：" + e.message;
-        return std::unexpected(e);
+      auto row = LoadInstrument(w.tx, actor, id, Op::kSubmit);
+      if (!row) {
+        if (row.error().kind == ErrorKind::kNotFound)
+          return NotFound("器具（编号 " + std::to_string(id) + "）");
+        return std::unexpected(row.error());
       }
-      if (!row->mandatory) {
-        Error e = NotMandatory().error();
-        e.message =
-            "器具“" + row->data.name + "”（出厂编号 " + row->data.serial_no + "）：" + e.message;
-        return std::unexpected(e);
-      }
-      std::string from = row->status;
-      row->status = "submitted";
-      row->submitted_at = now;
-      store::UpdateFilingState(tx, *row, now);
-      Record(tx, actor, *row, FilingAction::kSubmit, from, "submitted", "");
+      if (auto next = domain::NextStatus(row->status, FilingAction::kSubmit, false); !next)
+        return std::unexpected(registry::AboutInstrument(*row, next.error()));
+      if (!row->mandatory)
+        return std::unexpected(registry::AboutInstrument(*row, NotMandatory().error()));
+      auto moved =
+          MoveFiling(w, *row, FilingAction::kSubmit, "", [&](auto& r) { r.submitted_at = w.now; });
+      if (!moved) return std::unexpected(registry::AboutInstrument(*row, moved.error()));
       per_region[row->data.install_region_code]++;
     }
     for (const auto& [region, count] : per_region) {
-      NotifyBureaus(tx, region,
-                    {"filing_submitted", "新的备案申请",
-                     OrgName(tx, actor) + "提交了" + std::to_string(count) +
-                         "台器具的备案申请，请及时审核。"});
+      auto [to, notice] = FilingSubmitted(w, region, count);
+      Notify(w, to, notice);
     }
     return static_cast<int>(seen.size());
   });
 }
 
-Result<int> InstrumentService::Review(const Actor& actor, const ReviewInput& in) {
-  if (!actor.Is(domain::Role::kDistrictRegulator)) {
-    return Fail(ErrorKind::kPermissionDenied, "permission_denied",
-                "只有器具安装地所在区的市场监管局可以审核备案");
-  }
-  if (auto ok = CheckIds(in.ids); !ok) return std::unexpected(ok.error());
-  bool approve = in.decision == "approve";
-  if (!approve && in.decision != "return") {
-    return InvalidField("decision", "decision_invalid",
-                        "审核结论应为通过（approve）或退回（return）");
-  }
-  std::string reason = in.reason;
-  if (!approve && reason.find_first_not_of(" \t\r\n") == std::string::npos) {
-    return InvalidField("reason", "reason_required", "退回时须填写退回原因");
-  }
-  if (reason.size() > 1500) return InvalidField("reason", "reason_too_long", "原因不能超过500字");
-  return db_.Write([&](store::Tx& tx) -> Result<int> {
-    struct OrgTally {
-      int filed = 0, returned = 0, changed = 0, change_rejected = 0;
-    };
-    std::map<int64_t, OrgTally> tally;
-    std::set<int64_t> seen;
-    const int64_t now = domain::NowSeconds();
-    for (int64_t id : in.ids) {
-      if (!seen.insert(id).second) continue;
-      auto row = LoadVisible(tx, actor, id);
-      if (!row)
-        return Fail(ErrorKind::kNotFound, "not_found",
-                    "器具（编号 " + std::to_string(id) + "）不存在或无权访问");
-      bool change = row->change_pending;
-      FilingAction action =
-          change ? (approve ? FilingAction::kApproveChange : FilingAction::kRejectChange)
-                 : (approve ? FilingAction::kApprove : FilingAction::kReturn);
-      auto next = domain::NextStatus(*domain::ParseFilingStatus(row->status), action, change);
-      if (!next) {
-        Error e = next.error();
-        e.message =
-            "器具“" + row->data.name + "”（出厂编号 " + row->data.serial_no + "）：" + e.message;
-        return std::unexpected(e);
-      }
-      std::string from = row->status;
-      auto& t = tally[row->org_id];
-      if (change && approve) {
-        auto data =
-            InstrumentDataFromJson(nlohmann::json::parse(row->pending_change, nullptr, false));
-        if (!data) return Internal("pending change unreadable");
-        store::UpdateInstrumentData(tx, id, *data, Mandatory(tx, *data), now);
-        row = *store::FindInstrument(tx, id);
-        row->change_pending = false;
-        row->pending_change.clear();
-        row->last_reason.clear();
-        ++t.changed;
-      } else if (change) {
-        row->change_pending = false;
-        row->pending_change.clear();
-        row->last_reason = reason;
-        ++t.change_rejected;
-      } else if (approve) {
-        row->approved_at = now;
-        row->last_reason.clear();
-        ++t.filed;
-      } else {
-        row->last_reason = reason;
-        ++t.returned;
-      }
-      row->status = std::string(domain::ToString(*next));
-      store::UpdateFilingState(tx, *row, now);
-      Record(tx, actor, *row, action, from, row->status, approve ? "" : reason);
-    }
-    std::string bureau = OrgName(tx, actor);
-    for (const auto& [org_id, t] : tally) {
-      std::string text = bureau + "审核结果：";
-      if (t.filed) text += std::to_string(t.filed) + "台器具备案通过；";
-      if (t.returned) text += std::to_string(t.returned) + "台器具备案被退回；";
-      if (t.changed) text += std::to_string(t.changed) + "台器具变更通过；";
-      if (t.change_rejected) text += std::to_string(t.change_rejected) + "台器具变更被退回；";
-      if (!approve)
-        text += "原因：" + reason + "。请登录系统查看并修改后重新申报。";
-      else
-        text += "请登录系统查看。";
-      NotifyOrg(tx, org_id, {"review_decision", approve ? "备案审核通过" : "备案审核退回", text});
-    }
-    return static_cast<int>(seen.size());
-  });
-}
-
-Result<store::InstrumentRow> InstrumentService::Deregister(const Actor& actor, int64_t id,
-                                                           const DeregisterInput& in) {
-  if (auto ok = RequireEnterprise(actor); !ok) return std::unexpected(ok.error());
+Result<domain::Instrument> InstrumentService::Deregister(const Actor& actor, int64_t id,
+                                                         const DeregisterInput& in) {
+  if (auto ok = RequireOwner(actor, Op::kWithdraw); !ok) return std::unexpected(ok.error());
   auto kind = domain::ParseDeregisterKind(in.kind);
   if (!kind)
     return InvalidField("kind", "deregister_kind_invalid", "请选择注销类型：停用、报废或迁出");
-  if (in.reason.find_first_not_of(" \t\r\n") == std::string::npos) {
+  if (domain::Trim(in.reason).empty())
     return InvalidField("reason", "reason_required", "请填写注销原因");
-  }
-  if (!domain::IsIsoDate(in.date) || in.date > domain::TodayChina()) {
+  if (!domain::IsIsoDate(in.date) || in.date > ctx_.clock.Today())
     return InvalidField("date", "date_invalid", "请填写不晚于今天的注销日期（YYYY-MM-DD）");
-  }
-  return db_.Write([&](store::Tx& tx) -> Result<store::InstrumentRow> {
-    auto row = LoadVisible(tx, actor, id);
+  return WriteAs(ctx_, actor, [&](Work& w) -> Result<domain::Instrument> {
+    auto row = LoadInstrument(w.tx, actor, id, Op::kWithdraw);
+    if (!row) return row;
+    std::string what(domain::DisplayName(*kind));
+    auto moved = MoveFiling(
+        w, *row, FilingAction::kDeregister, what + "：" + in.reason,
+        [&](auto& r) {
+          r.deregister_kind = *kind;
+          r.deregister_date = in.date;
+          r.last_reason = in.reason;
+        },
+        {{ToBureausOf{row->data.install_region_code},
+          {"deregistered", "器具注销", w.OrgName() + "已将" + Describe(*row) + what + "。"}}});
+    if (!moved) return std::unexpected(moved.error());
+    return Reload(w.tx, id);
+  });
+}
+
+Result<domain::Instrument> InstrumentService::Get(const Actor& actor, int64_t id) {
+  return ctx_.db.Read([&](store::Tx& tx) { return LoadInstrument(tx, actor, id, Op::kRead); });
+}
+
+Result<std::vector<domain::ObjectEvent>> InstrumentService::History(const Actor& actor,
+                                                                    int64_t id) {
+  return ctx_.db.Read([&](store::Tx& tx) -> Result<std::vector<domain::ObjectEvent>> {
+    auto row = LoadInstrument(tx, actor, id, Op::kRead);
     if (!row) return std::unexpected(row.error());
-    auto next = domain::NextStatus(*domain::ParseFilingStatus(row->status),
-                                   FilingAction::kDeregister, row->change_pending);
-    if (!next) return std::unexpected(next.error());
-    row->status = "deregistered";
-    row->deregister_kind = in.kind;
-    row->deregister_date = in.date;
-    row->last_reason = in.reason;
-    store::UpdateFilingState(tx, *row, domain::NowSeconds());
-    Record(tx, actor, *row, FilingAction::kDeregister, "approved", "deregistered",
-           std::string(domain::DisplayName(*kind)) + "：" + in.reason);
-    NotifyBureaus(
-        tx, row->data.install_region_code,
-        {"deregistered", "器具注销",
-         OrgName(tx, actor) + "已将器具“" + row->data.name + "”（出厂编号 " + row->data.serial_no +
-             "）" + std::string(domain::DisplayName(*kind)) + "。"});
-    return *store::FindInstrument(tx, id);
+    return store::ListEvents(tx, "instrument", std::to_string(id));
   });
-}
-
-Result<store::InstrumentRow> InstrumentService::Get(const Actor& actor, int64_t id) {
-  return db_.Read([&](store::Tx& tx) { return LoadVisible(tx, actor, id); });
-}
-
-Result<std::vector<store::InstrumentEvent>> InstrumentService::History(const Actor& actor,
-                                                                       int64_t id) {
-  return db_.Read([&](store::Tx& tx) -> Result<std::vector<store::InstrumentEvent>> {
-    auto row = LoadVisible(tx, actor, id);
-    if (!row) return std::unexpected(row.error());
-    return store::ListInstrumentEvents(tx, id);
-  });
-}
-
-Result<store::InstrumentFilter> InstrumentService::ScopedFilter(const Actor& actor,
-                                                                const InstrumentQuery& q) {
-  store::InstrumentFilter f;
-  if (actor.scope == domain::ScopeKind::kOrg) {
-    f.org_id = actor.org_id;
-  } else if ((actor.Is(domain::Role::kDistrictRegulator) ||
-              actor.Is(domain::Role::kCityRegulator))) {
-    f.region_codes = actor.region_codes;
-    if (!q.region_code.empty()) {
-      // A district outside the scope simply matches nothing.
-      f.region_codes = actor.CoversRegion(q.region_code) ? std::vector<std::string>{q.region_code}
-                                                         : std::vector<std::string>{};
-    }
-    f.exclude_never_submitted = true;
-    f.mandatory = true;
-    if (q.org_id) f.org_id = q.org_id;
-  } else {
-    return Fail(ErrorKind::kPermissionDenied, "permission_denied", "当前角色无权查看器具登记信息");
-  }
-  if (q.status == "needs_review") {
-    f.needs_review = true;
-  } else if (q.status == "change_pending") {
-    f.change_pending = true;
-  } else if (!q.status.empty()) {
-    if (!domain::ParseFilingStatus(q.status))
-      return InvalidField("status", "status_invalid", "状态筛选无效");
-    f.statuses = {q.status};
-  }
-  if (q.mandatory && actor.scope == domain::ScopeKind::kOrg) f.mandatory = q.mandatory;
-  f.type_code = q.type_code;
-  f.brand = q.brand;
-  f.query = q.query;
-  if (!q.date_from.empty()) {
-    auto from = DayStart(q.date_from, "date_from");
-    if (!from) return std::unexpected(from.error());
-    f.submitted_from = *from;
-  }
-  if (!q.date_to.empty()) {
-    auto to = DayStart(q.date_to, "date_to");
-    if (!to) return std::unexpected(to.error());
-    f.submitted_before = *to + 86400;
-  }
-  if (!q.verification.empty()) {
-    static const std::set<std::string> kKnown = {"never", "valid", "due_soon", "overdue", "failed"};
-    if (!kKnown.contains(q.verification))
-      return InvalidField("verification", "verification_filter_invalid", "检定状态筛选条件无效");
-    f.verification = q.verification;
-    f.today = domain::TodayChina();
-    f.due_days = due_soon_days_;
-  }
-  f.sort = q.sort;
-  f.descending = q.descending;
-  return f;
-}
-
-Result<store::Page<store::InstrumentRow>> InstrumentService::List(const Actor& actor,
-                                                                  const InstrumentQuery& q,
-                                                                  const store::PageRequest& page) {
-  auto f = ScopedFilter(actor, q);
-  if (!f) return std::unexpected(f.error());
-  return db_.Read([&](store::Tx& tx) -> Result<store::Page<store::InstrumentRow>> {
-    return store::ListInstruments(tx, *f, page);
-  });
-}
-
-Result<std::map<std::string, int64_t>> InstrumentService::StatusCounts(const Actor& actor) {
-  auto f = ScopedFilter(actor, {});
-  if (!f) return std::unexpected(f.error());
-  return db_.Read([&](store::Tx& tx) -> Result<std::map<std::string, int64_t>> {
-    auto counts = store::CountInstrumentsByStatus(tx, *f);
-    auto changes = *f;
-    changes.change_pending = true;
-    counts["change_pending"] = store::CountInstruments(tx, changes);
-    return counts;
-  });
-}
-
-Result<int64_t> InstrumentService::ReviewQueueSize(const Actor& actor) {
-  InstrumentQuery q;
-  q.status = "needs_review";
-  auto f = ScopedFilter(actor, q);
-  if (!f) return std::unexpected(f.error());
-  return db_.Read(
-      [&](store::Tx& tx) -> Result<int64_t> { return store::CountInstruments(tx, *f); });
 }
 
 }  // namespace mvis::services

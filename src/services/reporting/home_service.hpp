@@ -5,7 +5,7 @@
 #include <vector>
 
 #include "services/accounts/inbox_service.hpp"
-#include "services/core/actor.hpp"
+#include "services/core/context.hpp"
 #include "services/registry/instrument_service.hpp"
 #include "services/verification/appointment_service.hpp"
 #include "services/verification/verification_service.hpp"
@@ -24,9 +24,9 @@ struct HomeView {
 
 class HomeService {
  public:
-  HomeService(store::Database& db, InboxService& inbox, InstrumentService& instruments,
+  HomeService(const ServiceContext& ctx, InboxService& inbox, InstrumentService& instruments,
               AppointmentService& appointments, VerificationService& verifications)
-      : db_(db),
+      : ctx_(ctx),
         inbox_(inbox),
         instruments_(instruments),
         appointments_(appointments),
@@ -38,7 +38,7 @@ class HomeService {
   Result<HomeView> Home(const Actor& actor);
 
  private:
-  store::Database& db_;
+  const ServiceContext& ctx_;
   InboxService& inbox_;
   InstrumentService& instruments_;
   AppointmentService& appointments_;

@@ -4,35 +4,93 @@
 #include <functional>
 #include <set>
 
+#include "domain/access_resources.hpp"
 #include "domain/appointment.hpp"
 #include "domain/instrument.hpp"
 #include "domain/phone.hpp"
 #include "domain/text.hpp"
-#include "domain/time.hpp"
-#include "services/core/audit.hpp"
-#include "services/core/notifier.hpp"
-#include "services/verification/institute_service.hpp"
+#include "services/core/workflow.hpp"
+#include "services/verification/detail_views.hpp"
+#include "store/appointments_store.hpp"
 #include "store/institutes_store.hpp"
+#include "store/instruments_store.hpp"
 #include "store/orgs_store.hpp"
+#include "store/users_store.hpp"
 
 namespace mvis::services {
 
 using domain::AppointmentAction;
 using domain::AppointmentStatus;
+using domain::access::Kind;
+using domain::access::Op;
+
+namespace verification {
+
+Result<domain::Appointment> LoadAppointment(store::Tx& tx, const Actor& actor, int64_t id, Op op) {
+  auto a = store::FindAppointment(tx, id);
+  if (!a) return NotFound("预约");
+  if (auto ok = domain::access::Check(SubjectOf(actor), domain::access::ResourceOf(*a), op, "预约");
+      !ok)
+    return std::unexpected(ok.error());
+  return *a;
+}
 
 namespace {
 
-constexpr size_t kMaxInstruments = 1000;
-
-std::string OrgNameOf(store::Tx& tx, const Actor& actor) {
-  if (!actor.org_id) return "";
-  auto org = store::FindOrg(tx, *actor.org_id);
-  return org ? org->name : "";
+std::string Ref(const domain::Appointment& a) {
+  return "预约（编号 " + std::to_string(a.id) + "，" + std::string(domain::DisplayName(a.mode)) +
+         "，" + std::to_string(a.instrument_ids.size()) + "台器具）";
 }
 
-bool IsReasonBlank(const std::string& s) { return domain::Trim(s).empty(); }
+// One appointment step: the state machine, `change` to the row, the conditional write, the
+// timeline, audit and notices. `a` holds the new state on success.
+Status Move(Work& w, domain::Appointment& a, AppointmentAction action, std::string reason,
+            const std::function<void(domain::Appointment&)>& change = {},
+            std::vector<std::pair<Recipient, Notice>> notices = {}) {
+  const AppointmentStatus from = a.status;
+  auto moved = Advance(w, Step<AppointmentStatus>{{Kind::kAppointment, std::to_string(a.id)},
+                                                  std::string(domain::ToString(action)),
+                                                  "预约",
+                                                  from,
+                                                  domain::NextStatus(from, action),
+                                                  [&](AppointmentStatus to) {
+                                                    a.status = to;
+                                                    a.updated_at = w.now;
+                                                    if (change) change(a);
+                                                    return store::UpdateAppointment(w.tx, a, from);
+                                                  },
+                                                  std::move(reason),
+                                                  "",
+                                                  {},
+                                                  std::move(notices)});
+  if (!moved) return std::unexpected(moved.error());
+  return {};
+}
 
-Status CheckInput(const AppointmentInput& in) {
+}  // namespace
+
+Status CompleteIfDone(Work& w, int64_t appointment_id) {
+  auto a = store::FindAppointment(w.tx, appointment_id);
+  if (!a) return Internal("appointment " + std::to_string(appointment_id) + " vanished");
+  if (a->verified_count < static_cast<int64_t>(a->instrument_ids.size())) return {};
+  if (!domain::NextStatus(a->status, AppointmentAction::kComplete)) return {};
+  return Move(w, *a, AppointmentAction::kComplete, "", {},
+              {{ToOrg{a->org_id},
+                {"appointment_completed", "预约检定已完成",
+                 "您的" + Ref(*a) + "已全部检定完毕，检定结果可在平台查看。"}}});
+}
+
+}  // namespace verification
+
+namespace {
+
+using verification::LoadAppointment;
+using verification::Move;
+using verification::Ref;
+
+constexpr size_t kMaxInstruments = 1000;
+
+Status CheckInput(const AppointmentInput& in, const std::string& today) {
   std::vector<FieldError> errors;
   if (!domain::ParseAppointmentMode(in.mode))
     errors.push_back({"mode", "mode_invalid", "请选择预约方式：预约送检或预约上门"});
@@ -44,7 +102,7 @@ Status CheckInput(const AppointmentInput& in) {
     errors.push_back({"instrument_ids", "instruments_too_many", "一次预约最多1000台器具"});
   if (!domain::IsIsoDate(in.preferred_date))
     errors.push_back({"preferred_date", "date_invalid", "期望日期应为 YYYY-MM-DD 格式的日期"});
-  else if (in.preferred_date < domain::TodayChina())
+  else if (in.preferred_date < today)
     errors.push_back({"preferred_date", "date_in_past", "期望日期不能早于今天"});
   if (domain::Trim(in.contact_name).empty())
     errors.push_back({"contact_name", "field_required", "联系人不能为空"});
@@ -60,25 +118,35 @@ Status CheckInput(const AppointmentInput& in) {
   return std::unexpected(e);
 }
 
+Status CheckReason(const std::string& reason, bool required, const char* missing) {
+  if (required && domain::Trim(reason).empty())
+    return InvalidField("reason", "reason_required", missing);
+  if (domain::CodePoints(reason) > 500)
+    return InvalidField("reason", "reason_too_long", "原因不能超过500字");
+  return {};
+}
+
+std::string InstrumentName(const domain::Instrument& row) {
+  return "器具“" + row.data.name + "”（出厂编号 " + row.data.serial_no + "）";
+}
+
 // The instruments must be the enterprise's own approved, mandatory filings, of types the
 // institute verifies; on submission none may be held by another open appointment.
-Status CheckInstruments(store::Tx& tx, const Actor& actor, const AppointmentInput& in,
-                        int64_t appointment_id, bool submitting) {
-  auto profile = store::FindInstituteProfile(tx, in.institute_org_id);
+Status CheckInstruments(Work& w, const AppointmentInput& in, int64_t appointment_id,
+                        bool submitting) {
+  auto profile = store::FindInstituteProfile(w.tx, in.institute_org_id);
   if (!profile) return InvalidField("institute_org_id", "institute_unknown", "所选检定机构不存在");
+  const auto subject = SubjectOf(w.actor);
   std::set<int64_t> seen;
   for (int64_t id : in.instrument_ids) {
     if (!seen.insert(id).second)
       return InvalidField("instrument_ids", "instrument_repeated", "同一台器具不能重复选择");
-    auto row = store::FindInstrument(tx, id);
-    if (!row || row->org_id != actor.org_id) {
-      return Fail(ErrorKind::kNotFound, "not_found",
-                  "器具（编号 " + std::to_string(id) + "）不存在或无权访问");
-    }
-    std::string who = "器具“" + row->data.name + "”（出厂编号 " + row->data.serial_no + "）";
-    if (row->status != "approved" || !row->mandatory) {
+    auto row = store::FindInstrument(w.tx, id);
+    if (!row || !domain::access::Check(subject, domain::access::ResourceOf(*row), Op::kSubmit, ""))
+      return NotFound("器具（编号 " + std::to_string(id) + "）");
+    if (row->status != domain::FilingStatus::kApproved || !row->mandatory) {
       return Fail(ErrorKind::kFailedPrecondition, "instrument_not_filed",
-                  who + "尚未备案，只能预约已备案的强制检定器具");
+                  InstrumentName(*row) + "尚未备案，只能预约已备案的强制检定器具");
     }
     if (std::ranges::find(profile->type_codes, row->data.type_code) == profile->type_codes.end()) {
       return Fail(ErrorKind::kFailedPrecondition, "institute_not_capable",
@@ -86,266 +154,173 @@ Status CheckInstruments(store::Tx& tx, const Actor& actor, const AppointmentInpu
     }
   }
   if (submitting) {
-    auto held = store::InstrumentsInOpenAppointments(tx, in.instrument_ids, appointment_id);
+    // An instrument is in at most one open appointment: concurrent submissions of the same
+    // instrument check one after the other (ids in order, so two bookings cannot deadlock).
+    for (int64_t id : seen) store::LockKey(w.tx, "booking:instrument:" + std::to_string(id));
+    auto held = store::InstrumentsInOpenAppointments(w.tx, in.instrument_ids, appointment_id);
     if (!held.empty()) {
-      auto row = store::FindInstrument(tx, held.front());
+      auto row = store::FindInstrument(w.tx, held.front());
       return Fail(ErrorKind::kConflict, "instrument_already_booked",
-                  "器具“" + row->data.name + "”（出厂编号 " + row->data.serial_no +
-                      "）已在其他进行中的预约中");
+                  (row ? InstrumentName(*row) : "器具") + "已在其他进行中的预约中");
     }
   }
   return {};
 }
 
-Result<store::AppointmentRow> LoadOwn(store::Tx& tx, const Actor& actor, int64_t id) {
-  auto a = LoadVisibleAppointment(tx, actor, id);
-  if (!a) return a;
-  if (!actor.Is(domain::Role::kEnterprise)) return Forbidden();
-  return a;
+AppointmentInput InputOf(const domain::Appointment& a) {
+  return {std::string(domain::ToString(a.mode)),
+          a.institute_org_id,
+          a.instrument_ids,
+          a.preferred_date,
+          a.contact_name,
+          a.contact_phone,
+          a.notes};
 }
 
-Result<store::AppointmentRow> LoadForInstitute(store::Tx& tx, const Actor& actor, int64_t id) {
-  auto a = LoadVisibleAppointment(tx, actor, id);
-  if (!a) return a;
-  if (!actor.Is(domain::Role::kInstitute)) return Forbidden();
-  return a;
+void Assign(domain::Appointment& a, const AppointmentInput& in) {
+  a.institute_org_id = in.institute_org_id;
+  a.mode = *domain::ParseAppointmentMode(in.mode);  // checked by CheckInput
+  a.preferred_date = in.preferred_date;
+  a.contact_name = domain::Trim(in.contact_name);
+  a.contact_phone = in.contact_phone;
+  a.notes = in.notes;
+  a.instrument_ids = in.instrument_ids;
 }
 
-AppointmentInput InputOf(const store::AppointmentRow& a) {
-  return {a.mode,         a.institute_org_id, a.instrument_ids, a.preferred_date,
-          a.contact_name, a.contact_phone,    a.notes};
+std::pair<Recipient, Notice> Submitted(Work& w, const domain::Appointment& a) {
+  return {ToOrg{a.institute_org_id},
+          {"appointment_submitted", "新的预约检定申请",
+           w.OrgName() + "提交了" + Ref(a) + "，请及时受理。"}};
 }
 
-Result<AppointmentStatus> Transition(const store::AppointmentRow& a, AppointmentAction action) {
-  return domain::NextStatus(*domain::ParseAppointmentStatus(a.status), action);
-}
-
-// Moves `a` by `action`: checks the transition, applies `change`, writes the row and records
-// the timeline event (with `reason`) and the audit row. Returns the status it came from.
-Result<std::string> Move(store::Tx& tx, const Actor& actor, store::AppointmentRow& a,
-                         AppointmentAction action, const std::string& reason,
-                         const std::function<void(store::AppointmentRow&)>& change = {}) {
-  auto next = Transition(a, action);
-  if (!next) return std::unexpected(next.error());
-  std::string from = a.status;
-  a.status = std::string(domain::ToString(*next));
-  a.updated_at = domain::NowSeconds();
-  if (change) change(a);
-  store::UpdateAppointment(tx, a);
-  RecordAppointmentEvent(tx, actor, a, std::string(domain::ToString(action)), from, reason);
-  return from;
-}
-
-std::string Ref(const store::AppointmentRow& a) {
-  return "预约（编号 " + std::to_string(a.id) + "，" +
-         std::string(domain::DisplayName(*domain::ParseAppointmentMode(a.mode))) + "，" +
-         std::to_string(a.instrument_ids.size()) + "台器具）";
-}
-
-AppointmentDetail Detail(store::Tx& tx, store::AppointmentRow a) {
-  AppointmentDetail d;
-  for (int64_t id : a.instrument_ids)
-    if (auto row = store::FindInstrument(tx, id)) d.instruments.push_back(std::move(*row));
-  d.events = store::ListAppointmentEvents(tx, a.id);
-  for (int64_t uid : a.verifier_user_ids)
-    if (auto u = store::FindUser(tx, uid)) d.verifiers.push_back(std::move(*u));
-  if (auto p = store::FindInstituteProfile(tx, a.institute_org_id)) {
-    d.institute_contact_name = p->contact_name;
-    d.institute_contact_phone = p->contact_phone;
-  }
-  d.appointment = std::move(a);
-  return d;
+Result<AppointmentDetail> Reloaded(Work& w, int64_t id) {
+  auto a = store::FindAppointment(w.tx, id);
+  if (!a) return Internal("appointment " + std::to_string(id) + " vanished in its transaction");
+  return verification::DetailOf(w.tx, w.actor, std::move(*a), w.Today());
 }
 
 }  // namespace
 
-Result<store::AppointmentRow> LoadVisibleAppointment(store::Tx& tx, const Actor& actor,
-                                                     int64_t id) {
-  auto a = store::FindAppointment(tx, id);
-  if (!a) return NotFound("预约");
-  bool visible = false;
-  switch (actor.role) {
-    case domain::Role::kEnterprise:
-      visible = actor.org_id == a->org_id;
-      break;
-    case domain::Role::kInstitute:
-      visible = actor.org_id == a->institute_org_id && a->status != "draft";
-      break;
-    case domain::Role::kDistrictRegulator:
-    case domain::Role::kCityRegulator:
-      if (a->status == "draft") break;
-      for (int64_t iid : a->instrument_ids) {
-        auto row = store::FindInstrument(tx, iid);
-        if (row && actor.CoversRegion(row->data.install_region_code)) visible = true;
-      }
-      break;
-    default:
-      break;
-  }
-  if (!visible) return NotFound("预约");
-  return *a;
-}
-
-void RecordAppointmentEvent(store::Tx& tx, const Actor& actor, const store::AppointmentRow& a,
-                            const std::string& action, const std::string& from,
-                            const std::string& reason) {
-  store::AppointmentEvent e;
-  e.appointment_id = a.id;
-  e.at = domain::NowSeconds();
-  if (actor.user_id) e.user_id = actor.user_id;
-  e.username = actor.username;
-  e.org_name = OrgNameOf(tx, actor);
-  e.action = action;
-  e.from_status = from;
-  e.to_status = a.status;
-  e.reason = reason;
-  store::InsertAppointmentEvent(tx, e);
-  Audit(tx, actor,
-        {"appointment." + action, "appointment", std::to_string(a.id),
-         from + " -> " + a.status + (reason.empty() ? "" : "; reason: " + reason)});
-}
-
-void CompleteIfDone(store::Tx& tx, const Actor& actor, int64_t appointment_id) {
-  auto a = store::FindAppointment(tx, appointment_id);
-  if (!a || a->verified_count < static_cast<int64_t>(a->instrument_ids.size())) return;
-  if (!Move(tx, actor, *a, AppointmentAction::kComplete, "")) return;
-  NotifyOrg(tx, a->org_id,
-            {"appointment_completed", "预约检定已完成",
-             "您的" + Ref(*a) + "已全部检定完毕，检定结果可在平台查看。"});
-}
-
 Result<AppointmentDetail> AppointmentService::Create(const Actor& actor, const AppointmentInput& in,
                                                      bool submit) {
-  if (!actor.Is(domain::Role::kEnterprise) || !actor.org_id)
-    return Fail(ErrorKind::kPermissionDenied, "permission_denied", "只有企业用户可以预约检定");
-  if (auto ok = CheckInput(in); !ok) return std::unexpected(ok.error());
-  return db_.Write([&](store::Tx& tx) -> Result<AppointmentDetail> {
-    if (auto ok = CheckInstruments(tx, actor, in, 0, submit); !ok)
-      return std::unexpected(ok.error());
-    const int64_t now = domain::NowSeconds();
-    store::AppointmentRow a;
+  if (auto ok = domain::access::CheckRole(SubjectOf(actor), Kind::kAppointment, Op::kCreate); !ok)
+    return std::unexpected(ok.error());
+  if (!actor.org_id) return Forbidden();
+  if (auto ok = CheckInput(in, ctx_.clock.Today()); !ok) return std::unexpected(ok.error());
+  return WriteAs(ctx_, actor, [&](Work& w) -> Result<AppointmentDetail> {
+    if (auto ok = CheckInstruments(w, in, 0, submit); !ok) return std::unexpected(ok.error());
+    domain::Appointment a;
+    Assign(a, in);
     a.org_id = *actor.org_id;
-    a.institute_org_id = in.institute_org_id;
-    a.mode = in.mode;
-    a.status = "draft";
-    a.preferred_date = in.preferred_date;
-    a.contact_name = domain::Trim(in.contact_name);
-    a.contact_phone = in.contact_phone;
-    a.notes = in.notes;
-    a.instrument_ids = in.instrument_ids;
+    a.status = AppointmentStatus::kDraft;
     a.created_by = actor.user_id;
-    a.created_at = a.updated_at = now;
-    a.id = store::InsertAppointment(tx, a);
-    RecordAppointmentEvent(tx, actor, a, "edit", "", "");
+    a.created_at = a.updated_at = w.now;
+    a.id = store::InsertAppointment(w.tx, a);
+    Record(w, {{Kind::kAppointment, std::to_string(a.id)},
+               std::string(domain::ToString(AppointmentAction::kEdit)),
+               "",
+               std::string(domain::ToString(a.status))});
     if (submit) {
-      a.status = "submitted";
-      a.submitted_at = now;
-      store::UpdateAppointment(tx, a);
-      RecordAppointmentEvent(tx, actor, a, "submit", "draft", "");
-      NotifyOrg(tx, a.institute_org_id,
-                {"appointment_submitted", "新的预约检定申请",
-                 OrgNameOf(tx, actor) + "提交了" + Ref(a) + "，请及时受理。"});
+      if (auto ok = Move(w, a, AppointmentAction::kSubmit, "",
+                         [&](auto& row) { row.submitted_at = w.now; }, {Submitted(w, a)});
+          !ok)
+        return std::unexpected(ok.error());
     }
-    return Detail(tx, *store::FindAppointment(tx, a.id));
+    return Reloaded(w, a.id);
   });
 }
 
 Result<AppointmentDetail> AppointmentService::Update(const Actor& actor, int64_t id,
                                                      const AppointmentInput& in) {
-  if (auto ok = CheckInput(in); !ok) return std::unexpected(ok.error());
-  return db_.Write([&](store::Tx& tx) -> Result<AppointmentDetail> {
-    auto a = LoadOwn(tx, actor, id);
+  if (auto ok = CheckInput(in, ctx_.clock.Today()); !ok) return std::unexpected(ok.error());
+  return WriteAs(ctx_, actor, [&](Work& w) -> Result<AppointmentDetail> {
+    auto a = LoadAppointment(w.tx, actor, id, Op::kEdit);
     if (!a) return std::unexpected(a.error());
-    if (auto next = Transition(*a, AppointmentAction::kEdit); !next)
+    if (auto next = domain::NextStatus(a->status, AppointmentAction::kEdit); !next)
       return std::unexpected(next.error());
-    if (auto ok = CheckInstruments(tx, actor, in, id, false); !ok)
+    if (auto ok = CheckInstruments(w, in, id, false); !ok) return std::unexpected(ok.error());
+    if (auto ok = Move(w, *a, AppointmentAction::kEdit, "", [&](auto& row) { Assign(row, in); });
+        !ok)
       return std::unexpected(ok.error());
-    a->institute_org_id = in.institute_org_id;
-    a->mode = in.mode;
-    a->preferred_date = in.preferred_date;
-    a->contact_name = domain::Trim(in.contact_name);
-    a->contact_phone = in.contact_phone;
-    a->notes = in.notes;
-    a->instrument_ids = in.instrument_ids;
-    a->updated_at = domain::NowSeconds();
-    store::UpdateAppointment(tx, *a);
-    RecordAppointmentEvent(tx, actor, *a, "edit", "draft", "");
-    return Detail(tx, *store::FindAppointment(tx, id));
+    return Reloaded(w, id);
   });
 }
 
 Result<AppointmentDetail> AppointmentService::Submit(const Actor& actor, int64_t id) {
-  return db_.Write([&](store::Tx& tx) -> Result<AppointmentDetail> {
-    auto a = LoadOwn(tx, actor, id);
+  return WriteAs(ctx_, actor, [&](Work& w) -> Result<AppointmentDetail> {
+    auto a = LoadAppointment(w.tx, actor, id, Op::kSubmit);
     if (!a) return std::unexpected(a.error());
-    if (auto next = Transition(*a, AppointmentAction::kSubmit); !next)
+    if (auto next = domain::NextStatus(a->status, AppointmentAction::kSubmit); !next)
       return std::unexpected(next.error());
-    if (auto ok = CheckInput(InputOf(*a)); !ok) return std::unexpected(ok.error());
-    if (auto ok = CheckInstruments(tx, actor, InputOf(*a), id, true); !ok)
+    if (auto ok = CheckInput(InputOf(*a), w.Today()); !ok) return std::unexpected(ok.error());
+    if (auto ok = CheckInstruments(w, InputOf(*a), id, true); !ok)
       return std::unexpected(ok.error());
-    auto moved = Move(tx, actor, *a, AppointmentAction::kSubmit, "",
-                      [](auto& row) { row.submitted_at = row.updated_at; });
-    if (!moved) return std::unexpected(moved.error());
-    NotifyOrg(tx, a->institute_org_id,
-              {"appointment_submitted", "新的预约检定申请",
-               OrgNameOf(tx, actor) + "提交了" + Ref(*a) + "，请及时受理。"});
-    return Detail(tx, *store::FindAppointment(tx, id));
+    if (auto ok = Move(w, *a, AppointmentAction::kSubmit, "",
+                       [&](auto& row) { row.submitted_at = w.now; }, {Submitted(w, *a)});
+        !ok)
+      return std::unexpected(ok.error());
+    return Reloaded(w, id);
   });
 }
 
 Result<AppointmentDetail> AppointmentService::Cancel(const Actor& actor, int64_t id,
                                                      const std::string& reason) {
-  if (domain::CodePoints(reason) > 500)
-    return InvalidField("reason", "reason_too_long", "原因不能超过500字");
-  return db_.Write([&](store::Tx& tx) -> Result<AppointmentDetail> {
-    auto a = LoadOwn(tx, actor, id);
+  if (auto ok = CheckReason(reason, false, ""); !ok) return std::unexpected(ok.error());
+  return WriteAs(ctx_, actor, [&](Work& w) -> Result<AppointmentDetail> {
+    auto a = LoadAppointment(w.tx, actor, id, Op::kWithdraw);
     if (!a) return std::unexpected(a.error());
-    auto from = Move(tx, actor, *a, AppointmentAction::kCancel, reason,
-                     [&](auto& row) { row.reason = reason; });
-    if (!from) return std::unexpected(from.error());
-    if (*from == "submitted") {
-      NotifyOrg(tx, a->institute_org_id,
-                {"appointment_cancelled", "预约已取消",
-                 OrgNameOf(tx, actor) + "取消了" + Ref(*a) + "。"});
+    std::vector<std::pair<Recipient, Notice>> notices;
+    if (a->status == AppointmentStatus::kSubmitted) {
+      notices.push_back(
+          {ToOrg{a->institute_org_id},
+           {"appointment_cancelled", "预约已取消", w.OrgName() + "取消了" + Ref(*a) + "。"}});
     }
-    return Detail(tx, *store::FindAppointment(tx, id));
+    if (auto ok = Move(
+            w, *a, AppointmentAction::kCancel, reason, [&](auto& row) { row.reason = reason; },
+            std::move(notices));
+        !ok)
+      return std::unexpected(ok.error());
+    return Reloaded(w, id);
   });
 }
 
 Result<AppointmentDetail> AppointmentService::Accept(const Actor& actor, int64_t id) {
-  return db_.Write([&](store::Tx& tx) -> Result<AppointmentDetail> {
-    auto a = LoadForInstitute(tx, actor, id);
+  return WriteAs(ctx_, actor, [&](Work& w) -> Result<AppointmentDetail> {
+    auto a = LoadAppointment(w.tx, actor, id, Op::kHandle);
     if (!a) return std::unexpected(a.error());
-    auto moved = Move(tx, actor, *a, AppointmentAction::kAccept, "",
-                      [](auto& row) { row.accepted_at = row.updated_at; });
-    if (!moved) return std::unexpected(moved.error());
-    auto profile = store::FindInstituteProfile(tx, a->institute_org_id);
+    auto profile = store::FindInstituteProfile(w.tx, a->institute_org_id);
     std::string contact =
         profile ? "联系人：" + profile->contact_name + "，电话：" + profile->contact_phone : "";
     Notice notice{"appointment_accepted", "预约已受理",
                   "您的" + Ref(*a) + "已由" + a->institute_name + "受理。" + contact + "。"};
-    NotifyOrg(tx, a->org_id, notice);
-    auto org = store::FindOrg(tx, a->org_id);
-    if (org && org->contact_phone != a->contact_phone) QueueSms(tx, a->contact_phone, notice);
-    return Detail(tx, *store::FindAppointment(tx, id));
+    std::vector<std::pair<Recipient, Notice>> notices{{ToOrg{a->org_id}, notice}};
+    auto org = store::FindOrg(w.tx, a->org_id);
+    if (org && org->contact_phone != a->contact_phone)
+      notices.push_back({ToPhone{a->contact_phone}, notice});
+    if (auto ok = Move(
+            w, *a, AppointmentAction::kAccept, "", [&](auto& row) { row.accepted_at = w.now; },
+            std::move(notices));
+        !ok)
+      return std::unexpected(ok.error());
+    return Reloaded(w, id);
   });
 }
 
 Result<AppointmentDetail> AppointmentService::Reject(const Actor& actor, int64_t id,
                                                      const std::string& reason) {
-  if (IsReasonBlank(reason)) return InvalidField("reason", "reason_required", "请填写拒绝原因");
-  if (domain::CodePoints(reason) > 500)
-    return InvalidField("reason", "reason_too_long", "原因不能超过500字");
-  return db_.Write([&](store::Tx& tx) -> Result<AppointmentDetail> {
-    auto a = LoadForInstitute(tx, actor, id);
+  if (auto ok = CheckReason(reason, true, "请填写拒绝原因"); !ok)
+    return std::unexpected(ok.error());
+  return WriteAs(ctx_, actor, [&](Work& w) -> Result<AppointmentDetail> {
+    auto a = LoadAppointment(w.tx, actor, id, Op::kHandle);
     if (!a) return std::unexpected(a.error());
-    auto moved = Move(tx, actor, *a, AppointmentAction::kReject, reason,
-                      [&](auto& row) { row.reason = reason; });
-    if (!moved) return std::unexpected(moved.error());
-    NotifyOrg(tx, a->org_id,
-              {"appointment_rejected", "预约未被受理",
-               "您的" + Ref(*a) + "未被" + a->institute_name + "受理，原因：" + reason});
-    return Detail(tx, *store::FindAppointment(tx, id));
+    if (auto ok =
+            Move(w, *a, AppointmentAction::kReject, reason, [&](auto& row) { row.reason = reason; },
+                 {{ToOrg{a->org_id},
+                   {"appointment_rejected", "预约未被受理",
+                    "您的" + Ref(*a) + "未被" + a->institute_name + "受理，原因：" + reason}}});
+        !ok)
+      return std::unexpected(ok.error());
+    return Reloaded(w, id);
   });
 }
 
@@ -354,117 +329,39 @@ Result<AppointmentDetail> AppointmentService::Schedule(const Actor& actor, int64
                                                        const std::vector<int64_t>& verifiers) {
   if (!domain::IsIsoDate(date))
     return InvalidField("date", "date_invalid", "检定日期应为 YYYY-MM-DD 格式的日期");
-  if (date < domain::TodayChina())
+  if (date < ctx_.clock.Today())
     return InvalidField("date", "date_in_past", "检定日期不能早于今天");
   if (verifiers.empty())
     return InvalidField("verifier_user_ids", "verifiers_required", "请至少安排一名检定员");
-  return db_.Write([&](store::Tx& tx) -> Result<AppointmentDetail> {
-    auto a = LoadForInstitute(tx, actor, id);
+  return WriteAs(ctx_, actor, [&](Work& w) -> Result<AppointmentDetail> {
+    auto a = LoadAppointment(w.tx, actor, id, Op::kHandle);
     if (!a) return std::unexpected(a.error());
-    if (auto next = Transition(*a, AppointmentAction::kSchedule); !next)
+    if (auto next = domain::NextStatus(a->status, AppointmentAction::kSchedule); !next)
       return std::unexpected(next.error());
     std::string names;
     for (int64_t uid : verifiers) {
-      auto u = store::FindUser(tx, uid);
-      auto duties = u ? domain::ParseDuties(u->duties) : std::nullopt;
-      if (!u || u->org_id != a->institute_org_id || u->status != "active" || !duties ||
-          std::ranges::find(*duties, domain::Duty::kVerifier) == duties->end()) {
+      auto u = store::FindUser(w.tx, uid);
+      if (!u || u->org_id != a->institute_org_id || u->status != domain::AccountStatus::kActive ||
+          std::ranges::find(u->duties, domain::Duty::kVerifier) == u->duties.end()) {
         return InvalidField("verifier_user_ids", "verifier_invalid",
                             "所选人员不是本机构的在岗检定员");
       }
       names += (names.empty() ? "" : "、") + u->display_name;
     }
-    auto moved =
-        Move(tx, actor, *a, AppointmentAction::kSchedule, date + " " + names, [&](auto& row) {
-          row.scheduled_date = date;
-          row.verifier_user_ids = verifiers;
-        });
-    if (!moved) return std::unexpected(moved.error());
-    std::string where = a->mode == "on_site" ? "检定人员将上门检定" : "请按时送检";
-    NotifyOrg(
-        tx, a->org_id,
-        {"appointment_scheduled", "检定已安排",
-         "您的" + Ref(*a) + "已安排在" + date + "检定（检定员：" + names + "），" + where + "。"});
-    return Detail(tx, *store::FindAppointment(tx, id));
-  });
-}
-
-Result<AppointmentDetail> AppointmentService::Get(const Actor& actor, int64_t id) {
-  return db_.Read([&](store::Tx& tx) -> Result<AppointmentDetail> {
-    auto a = LoadVisibleAppointment(tx, actor, id);
-    if (!a) return std::unexpected(a.error());
-    auto d = Detail(tx, *a);
-    if (actor.Is(domain::Role::kDistrictRegulator) || actor.Is(domain::Role::kCityRegulator)) {
-      std::erase_if(d.instruments, [&](const store::InstrumentRow& i) {
-        return !actor.CoversRegion(i.data.install_region_code);
-      });
-    }
-    return d;
-  });
-}
-
-namespace {
-
-Result<store::AppointmentFilter> Scoped(const Actor& actor) {
-  store::AppointmentFilter f;
-  switch (actor.role) {
-    case domain::Role::kEnterprise:
-      f.org_id = actor.org_id.value_or(-1);
-      break;
-    case domain::Role::kInstitute:
-      f.institute_org_id = actor.org_id.value_or(-1);
-      f.exclude_drafts = true;
-      break;
-    case domain::Role::kDistrictRegulator:
-    case domain::Role::kCityRegulator:
-      f.region_codes = actor.region_codes;
-      f.exclude_drafts = true;
-      break;
-    default:
-      return Forbidden();
-  }
-  return f;
-}
-
-}  // namespace
-
-Result<store::Page<AppointmentDetail>> AppointmentService::List(const Actor& actor,
-                                                                const AppointmentQuery& q,
-                                                                const store::PageRequest& page) {
-  auto f = Scoped(actor);
-  if (!f) return std::unexpected(f.error());
-  if (!q.status.empty() && !domain::ParseAppointmentStatus(q.status))
-    return InvalidField("status", "status_invalid", "预约状态无效");
-  f->status = q.status;
-  f->mode = q.mode;
-  f->query = q.query;
-  return db_.Read([&](store::Tx& tx) -> Result<store::Page<AppointmentDetail>> {
-    auto rows = store::ListAppointments(tx, *f, page);
-    store::Page<AppointmentDetail> out;
-    out.total = rows.total;
-    for (auto& a : rows.items) {
-      AppointmentDetail d;
-      d.appointment = std::move(a);
-      out.items.push_back(std::move(d));
-    }
-    return out;
-  });
-}
-
-Result<int64_t> AppointmentService::OpenCount(const Actor& actor) {
-  auto f = Scoped(actor);
-  if (!f) return std::unexpected(f.error());
-  return db_.Read([&](store::Tx& tx) -> Result<int64_t> {
-    if (actor.Is(domain::Role::kInstitute)) {
-      f->status = "submitted";
-      return store::CountAppointments(tx, *f);
-    }
-    int64_t n = 0;
-    for (const char* s : {"submitted", "accepted", "scheduled"}) {
-      f->status = s;
-      n += store::CountAppointments(tx, *f);
-    }
-    return n;
+    std::string where =
+        a->mode == domain::AppointmentMode::kOnSite ? "检定人员将上门检定" : "请按时送检";
+    if (auto ok = Move(w, *a, AppointmentAction::kSchedule, date + " " + names,
+                       [&](auto& row) {
+                         row.scheduled_date = date;
+                         row.verifier_user_ids = verifiers;
+                       },
+                       {{ToOrg{a->org_id},
+                         {"appointment_scheduled", "检定已安排",
+                          "您的" + Ref(*a) + "已安排在" + date + "检定（检定员：" + names + "），" +
+                              where + "。"}}});
+        !ok)
+      return std::unexpected(ok.error());
+    return Reloaded(w, id);
   });
 }
 

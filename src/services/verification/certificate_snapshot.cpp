@@ -38,14 +38,16 @@ std::string Str(const Json& j, const char* key) {
 
 }  // namespace
 
-Json BuildSnapshot(store::Tx& tx, const store::VerificationRow& v) {
+Result<Json> BuildSnapshot(store::Tx& tx, const domain::VerificationRecord& v) {
   auto instrument = store::FindInstrument(tx, v.instrument_id);
+  if (!instrument) return Internal("snapshot: instrument " + std::to_string(v.instrument_id));
   auto type = store::FindInstrumentType(tx, instrument->data.type_code);
   auto owner = store::FindOrg(tx, instrument->org_id);
   auto institute = store::FindOrg(tx, v.institute_org_id);
+  if (!owner || !institute)
+    return Internal("snapshot: organisations of record " + std::to_string(v.id));
   auto profile = store::FindInstituteProfile(tx, v.institute_org_id);
   const auto& d = instrument->data;
-  auto kind = domain::ParseVerificationKind(v.kind).value_or(domain::VerificationKind::kFirst);
   return Json{
       {"institute",
        {{"name", institute->name},
@@ -67,17 +69,17 @@ Json BuildSnapshot(store::Tx& tx, const store::VerificationRow& v) {
         {"district", instrument->region_name}}},
       {"regulation", v.regulation},
       {"regulation_title", v.regulation + " " + (type ? type->name : "") + "检定规程"},
-      {"kind", v.kind},
-      {"kind_name", std::string(domain::DisplayName(kind))},
+      {"kind", domain::ToString(v.kind)},
+      {"kind_name", std::string(domain::DisplayName(v.kind))},
       {"verified_on", v.verified_on},
-      {"conclusion", v.conclusion},
+      {"conclusion", domain::ToString(v.conclusion)},
       {"signatures",
        {{"verifier", v.verifier_name}, {"checker", v.checker_name}, {"approver", v.approver_name}}},
       {"data", Json::parse(v.data, nullptr, false)},
       {"failed_items", Json::parse(v.failed_items, nullptr, false)}};
 }
 
-io::CertificateDocument DocumentFromSnapshot(const store::CertificateRow& c, const Json& s) {
+io::CertificateDocument DocumentFromSnapshot(const domain::Certificate& c, const Json& s) {
   io::CertificateDocument doc;
   const Json empty = Json::object();
   auto part = [&](const char* key) -> const Json& {
@@ -89,7 +91,7 @@ io::CertificateDocument DocumentFromSnapshot(const store::CertificateRow& c, con
   const Json& ins = part("instrument");
   const Json& sig = part("signatures");
   const Json& data = part("data");
-  doc.pass = c.kind == "certificate";
+  doc.pass = c.kind == domain::DocumentKind::kCertificate;
   doc.number = c.number;
   doc.revision = c.revision;
   if (c.revision > 1) doc.revision_reason = c.reason;

@@ -2,22 +2,23 @@
 
 #include <algorithm>
 
+#include "domain/access_resources.hpp"
 #include "domain/instrument.hpp"
 #include "domain/phone.hpp"
 #include "domain/text.hpp"
-#include "domain/time.hpp"
 #include "services/core/audit.hpp"
+#include "store/institutes_store.hpp"
 #include "store/instruments_store.hpp"
 #include "store/orgs_store.hpp"
+#include "store/users_store.hpp"
 
 namespace mvis::services {
 namespace {
 
-bool IsInstituteUser(const Actor& actor) {
-  return actor.Is(domain::Role::kInstitute) && actor.org_id.has_value();
-}
+using domain::access::Kind;
+using domain::access::Op;
 
-Status CheckStandard(const store::StandardRow& s) {
+Status CheckStandard(const domain::Standard& s) {
   std::vector<FieldError> errors;
   auto need = [&](const char* field, const std::string& v, const char* label) {
     if (domain::Trim(v).empty())
@@ -37,28 +38,25 @@ Status CheckStandard(const store::StandardRow& s) {
   return std::unexpected(e);
 }
 
-}  // namespace
-
-bool ServesRegion(const store::InstituteProfileRow& profile, const std::string& region_code) {
-  for (const auto& r : profile.region_codes) {
-    std::string prefix = r;
-    while (prefix.size() >= 2 && prefix.ends_with("00")) prefix.resize(prefix.size() - 2);
-    if (region_code == r || (prefix.size() < r.size() && region_code.starts_with(prefix)))
-      return true;
-  }
-  return false;
+StandardView ViewOf(domain::Standard s, const std::string& today) {
+  bool expired = s.valid_until < today;
+  return {std::move(s), expired};
 }
+
+}  // namespace
 
 Result<std::vector<InstituteView>> InstituteService::List(const Actor& actor,
                                                           const std::string& type_code,
                                                           const std::string& region_code) {
-  (void)actor;
-  return db_.Read([&](store::Tx& tx) -> Result<std::vector<InstituteView>> {
+  if (auto ok = domain::access::CheckRole(SubjectOf(actor), Kind::kInstituteProfile, Op::kRead);
+      !ok)
+    return std::unexpected(ok.error());
+  return ctx_.db.Read([&](store::Tx& tx) -> Result<std::vector<InstituteView>> {
     std::vector<InstituteView> out;
     for (auto& p : store::ListInstituteProfiles(tx)) {
       bool type_ok =
           type_code.empty() || std::ranges::find(p.type_codes, type_code) != p.type_codes.end();
-      bool region_ok = region_code.empty() || ServesRegion(p, region_code);
+      bool region_ok = region_code.empty() || domain::ServesRegion(p, region_code);
       out.push_back({std::move(p), type_ok && region_ok});
     }
     std::stable_sort(out.begin(), out.end(),
@@ -67,10 +65,12 @@ Result<std::vector<InstituteView>> InstituteService::List(const Actor& actor,
   });
 }
 
-Result<store::InstituteProfileRow> InstituteService::SaveProfile(const Actor& actor,
-                                                                 store::InstituteProfileRow p) {
-  if (!actor.Is(domain::Role::kSysadmin) && !(IsInstituteUser(actor) && actor.org_id == p.org_id))
-    return Forbidden();
+Result<domain::InstituteProfile> InstituteService::SaveProfile(const Actor& actor,
+                                                               domain::InstituteProfile p) {
+  if (auto ok = domain::access::Check(SubjectOf(actor), domain::access::ResourceOf(p), Op::kEdit,
+                                      "检定机构");
+      !ok)
+    return std::unexpected(ok.error());
   p.code = domain::Trim(p.code);
   if (p.code.empty() || p.code.size() > 12 || !std::ranges::all_of(p.code, [](char c) {
         return std::isalnum(static_cast<unsigned char>(c));
@@ -84,68 +84,88 @@ Result<store::InstituteProfileRow> InstituteService::SaveProfile(const Actor& ac
     return InvalidField("type_codes", "field_required", "请至少选择一种可检器具类型");
   if (p.region_codes.empty())
     return InvalidField("region_codes", "field_required", "请至少选择一个服务区域");
-  return db_.Write([&](store::Tx& tx) -> Result<store::InstituteProfileRow> {
-    auto org = store::FindOrg(tx, p.org_id);
-    if (!org || org->kind != "institute") return NotFound("检定机构");
+  return WriteAs(ctx_, actor, [&](Work& w) -> Result<domain::InstituteProfile> {
+    auto org = store::FindOrg(w.tx, p.org_id);
+    if (!org || org->kind != domain::OrgKind::kInstitute) return NotFound("检定机构");
     for (const auto& t : p.type_codes)
-      if (!store::FindInstrumentType(tx, t))
+      if (!store::FindInstrumentType(w.tx, t))
         return InvalidField("type_codes", "type_unknown", "器具类型不存在：" + t);
-    store::SaveInstituteProfile(tx, p, domain::NowSeconds());
-    Audit(tx, actor,
-          {"institute.profile.save", "org", std::to_string(p.org_id),
-           "code " + p.code + "; types " + store::JoinCsv(p.type_codes) + "; regions " +
-               store::JoinCsv(p.region_codes)});
-    return *store::FindInstituteProfile(tx, p.org_id);
+    store::SaveInstituteProfile(w.tx, p, w.now);
+    Audit(w, {"institute.profile.save", "org", std::to_string(p.org_id),
+              "code " + p.code + "; types " + store::JoinCsv(p.type_codes) + "; regions " +
+                  store::JoinCsv(p.region_codes)});
+    auto saved = store::FindInstituteProfile(w.tx, p.org_id);
+    if (!saved) return Internal("institute profile vanished in its transaction");
+    return *saved;
   });
 }
 
-Result<std::vector<store::UserRow>> InstituteService::Staff(const Actor& actor) {
-  if (!IsInstituteUser(actor)) return Forbidden();
-  return db_.Read([&](store::Tx& tx) -> Result<std::vector<store::UserRow>> {
-    return store::ActiveUsersOfOrg(tx, *actor.org_id);
+Result<std::vector<StaffMember>> InstituteService::Staff(const Actor& actor) {
+  const auto subject = SubjectOf(actor);
+  auto scope = domain::access::ScopeFor(subject, Kind::kUser);
+  if (!scope.owner_org_id) return Forbidden();  // only an institute has staff to list
+  return ctx_.db.Read([&](store::Tx& tx) -> Result<std::vector<StaffMember>> {
+    std::vector<StaffMember> out;
+    for (const auto& u : store::ActiveUsersOfOrg(tx, *scope.owner_org_id))
+      out.push_back({u.id, u.display_name, u.duties});
+    return out;
   });
 }
 
-Result<std::vector<store::StandardRow>> InstituteService::Standards(const Actor& actor,
-                                                                    bool active_only) {
-  if (!IsInstituteUser(actor)) return Forbidden();
-  return db_.Read([&](store::Tx& tx) -> Result<std::vector<store::StandardRow>> {
-    return store::ListStandards(tx, *actor.org_id, active_only);
+Result<std::vector<StandardView>> InstituteService::Standards(const Actor& actor,
+                                                              bool active_only) {
+  const auto subject = SubjectOf(actor);
+  auto scope = domain::access::ScopeFor(subject, Kind::kStandard);
+  if (!scope.allowed)
+    return std::unexpected(domain::access::CheckRole(subject, Kind::kStandard, Op::kRead).error());
+  const std::string today = ctx_.clock.Today();
+  return ctx_.db.Read([&](store::Tx& tx) -> Result<std::vector<StandardView>> {
+    std::vector<StandardView> out;
+    for (auto& s : store::ListStandards(tx, scope.institute_org_id.value_or(-1), active_only))
+      out.push_back(ViewOf(std::move(s), today));
+    return out;
   });
 }
 
-Result<store::StandardRow> InstituteService::SaveStandard(const Actor& actor,
-                                                          store::StandardRow s) {
-  if (!IsInstituteUser(actor)) return Forbidden();
+Result<StandardView> InstituteService::SaveStandard(const Actor& actor, domain::Standard s) {
+  const auto subject = SubjectOf(actor);
+  const Op op = s.id ? Op::kEdit : Op::kCreate;
+  if (auto ok = domain::access::CheckRole(subject, Kind::kStandard, op); !ok)
+    return std::unexpected(ok.error());
+  if (!actor.org_id) return Forbidden();
   s.name = domain::Trim(s.name);
   s.serial_no = domain::Trim(s.serial_no);
   s.certificate_no = domain::Trim(s.certificate_no);
   if (auto ok = CheckStandard(s); !ok) return std::unexpected(ok.error());
-  return db_.Write([&](store::Tx& tx) -> Result<store::StandardRow> {
-    const int64_t now = domain::NowSeconds();
+  return WriteAs(ctx_, actor, [&](Work& w) -> Result<StandardView> {
     std::string before;
     if (s.id) {
-      auto old = store::FindStandard(tx, s.id);
-      if (!old || old->org_id != *actor.org_id) return NotFound("标准器");
+      auto old = store::FindStandard(w.tx, s.id);
+      if (!old) return NotFound("标准器");
+      if (auto ok = domain::access::Check(subject, domain::access::ResourceOf(*old), op, "标准器");
+          !ok)
+        return std::unexpected(ok.error());
       before = old->certificate_no + " valid until " + old->valid_until + " -> ";
       s.org_id = old->org_id;
-      store::UpdateStandard(tx, s, now);
+      store::UpdateStandard(w.tx, s, w.now);
     } else {
       s.org_id = *actor.org_id;
-      s.id = store::InsertStandard(tx, s, now);
+      s.id = store::InsertStandard(w.tx, s, w.now);
     }
-    Audit(tx, actor,
-          {"institute.standard.save", "standard", std::to_string(s.id),
-           before + s.name + " " + s.certificate_no + " valid until " + s.valid_until +
-               (s.active ? "" : " (inactive)")});
-    return *store::FindStandard(tx, s.id);
+    Audit(w, {"institute.standard.save", "standard", std::to_string(s.id),
+              before + s.name + " " + s.certificate_no + " valid until " + s.valid_until +
+                  (s.active ? "" : " (inactive)")});
+    auto saved = store::FindStandard(w.tx, s.id);
+    if (!saved) return Internal("standard vanished in its transaction");
+    return ViewOf(std::move(*saved), w.Today());
   });
 }
 
 Result<VerificationRules> InstituteService::Rules(const Actor& actor,
                                                   const std::string& type_code) {
-  (void)actor;
-  return db_.Read([&](store::Tx& tx) -> Result<VerificationRules> {
+  if (auto ok = domain::access::CheckRole(SubjectOf(actor), Kind::kRegulation, Op::kRead); !ok)
+    return std::unexpected(ok.error());
+  return ctx_.db.Read([&](store::Tx& tx) -> Result<VerificationRules> {
     auto type = store::FindInstrumentType(tx, type_code);
     if (!type) return NotFound("器具类型");
     return VerificationRules{type_code, type->regulation, type->period_months,

@@ -9,48 +9,31 @@
 #include <string>
 #include <vector>
 
-#include "services/core/actor.hpp"
-#include "store/database.hpp"
-#include "store/institutes_store.hpp"
-#include "store/users_store.hpp"
+#include "services/core/context.hpp"
+#include "services/verification/verification_views.hpp"
 
 namespace mvis::services {
 
-struct InstituteView {
-  store::InstituteProfileRow profile;
-  bool suggested = false;  // covers the queried type and region
-};
-
-struct VerificationRules {
-  std::string type_code, regulation;
-  int period_months = 0;
-  std::vector<domain::CheckItem> checklist;
-  std::vector<domain::LimitRule> limits;
-};
-
 class InstituteService {
  public:
-  explicit InstituteService(store::Database& db) : db_(db) {}
+  explicit InstituteService(const ServiceContext& ctx) : ctx_(ctx) {}
 
   // Institutes with a profile; those covering `type_code` and `region_code` (when given) first.
   Result<std::vector<InstituteView>> List(const Actor& actor, const std::string& type_code,
                                           const std::string& region_code);
   // Sysadmin, or a user of that institute. Audited.
-  Result<store::InstituteProfileRow> SaveProfile(const Actor& actor,
-                                                 store::InstituteProfileRow profile);
+  Result<domain::InstituteProfile> SaveProfile(const Actor& actor,
+                                               domain::InstituteProfile profile);
   // Active users of the actor's institute with their duties.
-  Result<std::vector<store::UserRow>> Staff(const Actor& actor);
+  Result<std::vector<StaffMember>> Staff(const Actor& actor);
 
-  Result<std::vector<store::StandardRow>> Standards(const Actor& actor, bool active_only);
-  Result<store::StandardRow> SaveStandard(const Actor& actor, store::StandardRow standard);
+  Result<std::vector<StandardView>> Standards(const Actor& actor, bool active_only);
+  Result<StandardView> SaveStandard(const Actor& actor, domain::Standard standard);
 
   Result<VerificationRules> Rules(const Actor& actor, const std::string& type_code);
 
  private:
-  store::Database& db_;
+  const ServiceContext& ctx_;
 };
-
-// Whether `profile` serves `region_code` (a listed region or a district of a listed city).
-bool ServesRegion(const store::InstituteProfileRow& profile, const std::string& region_code);
 
 }  // namespace mvis::services

@@ -1,25 +1,26 @@
 #include "services/verification/reminder_service.hpp"
 
-#include <spdlog/spdlog.h>
-
 #include <algorithm>
 #include <map>
 
+#include "domain/access_policy.hpp"
 #include "domain/calendar.hpp"
 #include "domain/time.hpp"
 #include "services/core/audit.hpp"
 #include "services/core/notifier.hpp"
+#include "store/instruments_store.hpp"
 #include "store/label_keys_store.hpp"
 #include "store/regions_store.hpp"
 
 namespace mvis::services {
 
-Result<ReminderReport> ReminderService::RunDaily(const std::string& today) {
-  std::vector<int> days = config_.reminder_days;
+Result<ReminderReport> ReminderService::RunDaily() {
+  std::vector<int> days = ctx_.config.reminder_days;
   std::sort(days.begin(), days.end());
-  return db_.Write([&](store::Tx& tx) -> Result<ReminderReport> {
+  const int64_t now = ctx_.clock.Now();
+  const std::string today = domain::ChinaDate(now);
+  return ctx_.db.Write([&](store::Tx& tx) -> Result<ReminderReport> {
     ReminderReport report;
-    const int64_t now = domain::NowSeconds();
     if (!store::ClaimJobRun(tx, "verification_reminders", today, now)) {
       report.already_done = true;
       return report;
@@ -40,17 +41,17 @@ Result<ReminderReport> ReminderService::RunDaily(const std::string& today) {
         for (size_t i = 0; i < items.size() && i < 5; ++i)
           list += (i ? "、" : "") + items[i].serial_no + "（" + items[i].valid_until + "）";
         if (items.size() > 5) list += "等";
-        NotifyOrg(tx, org_id,
-                  {"verification_due", "器具检定即将到期",
-                   "您有" + std::to_string(items.size()) + "台器具检定即将到期：" + list +
-                       "。请及时预约检定，逾期不得用于贸易结算。"});
+        Notify(tx, now, ToOrg{org_id},
+               {"verification_due", "器具检定即将到期",
+                "您有" + std::to_string(items.size()) + "台器具检定即将到期：" + list +
+                    "。请及时预约检定，逾期不得用于贸易结算。"});
       }
     }
     for (const auto& [region, count] : store::OverdueByRegion(tx, today)) {
-      NotifyBureaus(tx, region,
-                    {"verification_overdue", "辖区内器具检定逾期",
-                     "截至" + today + "，辖区内有" + std::to_string(count) +
-                         "台已备案器具检定逾期，详见“检定监管”。"});
+      Notify(tx, now, ToBureausOf{region},
+             {"verification_overdue", "辖区内器具检定逾期",
+              "截至" + today + "，辖区内有" + std::to_string(count) +
+                  "台已备案器具检定逾期，详见“检定监管”。"});
       report.overdue_listed += static_cast<int>(count);
     }
     return report;
@@ -58,15 +59,17 @@ Result<ReminderReport> ReminderService::RunDaily(const std::string& today) {
 }
 
 Result<ReminderReport> ReminderService::RunNow(const Actor& actor) {
-  if (!actor.Is(domain::Role::kSysadmin)) return Forbidden();
-  auto report = RunDaily(domain::TodayChina());
+  if (auto ok = domain::access::CheckRole(SubjectOf(actor), domain::access::Kind::kPlatform,
+                                          domain::access::Op::kAdminister);
+      !ok)
+    return std::unexpected(ok.error());
+  auto report = RunDaily();
   if (report) {
-    (void)db_.Write([&](store::Tx& tx) -> Status {
-      Audit(tx, actor,
-            {"job.reminders.run", "job", "verification_reminders",
-             "reminded " + std::to_string(report->reminded) + ", overdue " +
-                 std::to_string(report->overdue_listed) +
-                 (report->already_done ? ", already done today" : "")});
+    (void)WriteAs(ctx_, actor, [&](Work& w) -> Status {
+      Audit(w, {"job.reminders.run", "job", "verification_reminders",
+                "reminded " + std::to_string(report->reminded) + ", overdue " +
+                    std::to_string(report->overdue_listed) +
+                    (report->already_done ? ", already done today" : "")});
       return {};
     });
   }
@@ -74,45 +77,23 @@ Result<ReminderReport> ReminderService::RunNow(const Actor& actor) {
 }
 
 Result<std::vector<SummaryRow>> ReminderService::Summary(const Actor& actor) {
-  if (!actor.Is(domain::Role::kDistrictRegulator) && !actor.Is(domain::Role::kCityRegulator))
-    return Forbidden();
-  return db_.Read([&](store::Tx& tx) -> Result<std::vector<SummaryRow>> {
+  const auto subject = SubjectOf(actor);
+  auto scope = domain::access::ScopeFor(subject, domain::access::Kind::kOverview);
+  if (!scope.allowed)
+    return std::unexpected(domain::access::CheckRole(subject, domain::access::Kind::kOverview,
+                                                     domain::access::Op::kRead)
+                               .error());
+  const auto regions = scope.region_codes.value_or(std::vector<std::string>{});
+  const std::string today = ctx_.clock.Today();
+  return ctx_.db.Read([&](store::Tx& tx) -> Result<std::vector<SummaryRow>> {
     std::vector<SummaryRow> out;
-    for (auto& row : store::VerificationSummary(tx, actor.region_codes, domain::TodayChina(),
-                                                config_.due_soon_days)) {
-      auto region = store::FindRegion(tx, row.region_code);
-      out.push_back({row, region ? region->name : row.region_code});
+    for (auto& r : store::VerificationSummary(tx, regions, today, ctx_.config.due_soon_days)) {
+      auto region = store::FindRegion(tx, r.region_code);
+      out.push_back({r.region_code, region ? region->name : r.region_code, r.approved,
+                     r.never_verified, r.valid, r.due_soon, r.overdue, r.failed});
     }
     return out;
   });
-}
-
-DailyScheduler::DailyScheduler(ReminderService& reminders)
-    : reminders_(reminders), thread_([this] { Loop(); }) {}
-
-DailyScheduler::~DailyScheduler() {
-  {
-    std::lock_guard lock(mu_);
-    stop_ = true;
-  }
-  cv_.notify_all();
-  thread_.join();
-}
-
-void DailyScheduler::Loop() {
-  std::unique_lock lock(mu_);
-  while (!stop_) {
-    lock.unlock();
-    auto report = reminders_.RunDaily(domain::TodayChina());
-    if (report && !report->already_done) {
-      spdlog::info("verification reminders: {} reminded, {} overdue listed", report->reminded,
-                   report->overdue_listed);
-    } else if (!report) {
-      spdlog::warn("verification reminders failed: {}", report.error().code);
-    }
-    lock.lock();
-    cv_.wait_for(lock, std::chrono::hours(1), [this] { return stop_; });
-  }
 }
 
 }  // namespace mvis::services

@@ -3,20 +3,14 @@
 // The job is safe with several server instances: each run and each reminder is claimed by
 // inserting a ledger row (job_runs, reminder_ledger) in the transaction that sends it.
 //
-// Thread safety: RunDaily and Summary may be called from any thread; DailyScheduler owns one
-// background thread.
+// Thread safety: RunDaily and Summary may be called from any thread.
 #pragma once
 
-#include <condition_variable>
-#include <mutex>
 #include <string>
-#include <thread>
 #include <vector>
 
-#include "services/core/actor.hpp"
-#include "services/core/config.hpp"
-#include "store/database.hpp"
-#include "store/instruments_store.hpp"
+#include "services/core/context.hpp"
+#include "services/verification/verification_views.hpp"
 
 namespace mvis::services {
 
@@ -26,43 +20,21 @@ struct ReminderReport {
   bool already_done = false;  // another run (or instance) already handled `today`
 };
 
-struct SummaryRow {
-  store::VerificationSummaryRow counts;
-  std::string region_name;
-};
-
 class ReminderService {
  public:
-  ReminderService(store::Database& db, const ServiceConfig& config) : db_(db), config_(config) {}
+  explicit ReminderService(const ServiceContext& ctx) : ctx_(ctx) {}
 
-  // Runs the job for `today` (YYYY-MM-DD, China) once; later calls for the same day report
+  // Runs the job for the clock's today (China date) once; later calls on the same day report
   // already_done and send nothing.
-  Result<ReminderReport> RunDaily(const std::string& today);
+  Result<ReminderReport> RunDaily();
   // Sysadmin's "run now" (audited).
   Result<ReminderReport> RunNow(const Actor& actor);
   // Regulators: approved instruments per district in scope, by verification situation.
   Result<std::vector<SummaryRow>> Summary(const Actor& actor);
-  int due_soon_days() const { return config_.due_soon_days; }
+  int due_soon_days() const { return ctx_.config.due_soon_days; }
 
  private:
-  store::Database& db_;
-  const ServiceConfig& config_;
-};
-
-// Runs ReminderService::RunDaily for the current China date once an hour (the claim makes the
-// extra calls no-ops). Stops when destroyed.
-class DailyScheduler {
- public:
-  explicit DailyScheduler(ReminderService& reminders);
-  ~DailyScheduler();
-
- private:
-  void Loop();
-  ReminderService& reminders_;
-  std::mutex mu_;
-  std::condition_variable cv_;
-  bool stop_ = false;
-  std::thread thread_;
+  const ServiceContext& ctx_;
 };
 
 }  // namespace mvis::services

@@ -3,45 +3,44 @@
 #include <algorithm>
 #include <set>
 
+#include "domain/access_resources.hpp"
 #include "domain/appointment.hpp"
 #include "domain/instrument.hpp"
 #include "domain/sign_off.hpp"
 #include "domain/text.hpp"
-#include "domain/time.hpp"
-#include "services/core/audit.hpp"
-#include "services/core/notifier.hpp"
+#include "services/core/workflow.hpp"
 #include "services/verification/appointment_service.hpp"
-#include "store/appointments_store.hpp"
+#include "services/verification/detail_views.hpp"
 #include "store/institutes_store.hpp"
 #include "store/instruments_store.hpp"
+#include "store/verifications_store.hpp"
 
 namespace mvis::services {
 
 using Json = nlohmann::json;
 
+using domain::RecordStatus;
+using domain::access::Kind;
+using domain::access::Op;
+
 namespace {
 
-bool IsInstituteUser(const Actor& actor) {
-  return actor.Is(domain::Role::kInstitute) && actor.org_id.has_value();
-}
-
-// Records are entered and edited by the institute's verifiers (检定员).
-Status RequireVerifier(const Actor& actor) {
-  if (!IsInstituteUser(actor))
-    return Fail(ErrorKind::kPermissionDenied, "permission_denied",
-                "只有检定机构人员可以录入检定记录");
-  if (std::ranges::find(actor.duties, domain::Duty::kVerifier) == actor.duties.end())
-    return Fail(ErrorKind::kPermissionDenied, "duty_missing", "只有检定员可以录入或修改检定记录");
+// Records are entered and edited by the institute's verifiers (检定员): the policy's kCreate /
+// kEdit on records need the verifier duty.
+Status RequireVerifier(const Actor& actor, Op op) {
+  if (auto ok = domain::access::CheckRole(SubjectOf(actor), Kind::kVerificationRecord, op); !ok)
+    return ok;
+  if (!actor.org_id) return Forbidden();
   return {};
 }
 
-Status CheckInput(const VerificationInput& in) {
+Status CheckInput(const VerificationInput& in, const std::string& today) {
   std::vector<FieldError> errors;
   if (!domain::ParseVerificationKind(in.kind))
     errors.push_back({"kind", "kind_invalid", "检定类别应为首次检定、后续检定或使用中检查"});
   if (!domain::IsIsoDate(in.verified_on))
     errors.push_back({"verified_on", "date_invalid", "检定日期应为 YYYY-MM-DD 格式的日期"});
-  else if (in.verified_on > domain::TodayChina())
+  else if (in.verified_on > today)
     errors.push_back({"verified_on", "date_in_future", "检定日期不能晚于今天"});
   if (in.standard_ids.empty())
     errors.push_back({"standard_ids", "standards_required", "请选择使用的计量标准器"});
@@ -63,7 +62,7 @@ Status CheckInput(const VerificationInput& in) {
   return std::unexpected(e);
 }
 
-Json StandardJson(const store::StandardRow& s) {
+Json StandardJson(const domain::Standard& s) {
   return {{"id", s.id},
           {"name", s.name},
           {"model", s.model},
@@ -76,10 +75,11 @@ Json StandardJson(const store::StandardRow& s) {
 // Validates the input against the appointment, instrument, standards and rules, and computes
 // the record's data, conclusion and failed items.
 Status Compose(store::Tx& tx, const Actor& actor, const VerificationInput& in,
-               store::VerificationRow& v) {
-  auto appointment = LoadVisibleAppointment(tx, actor, in.appointment_id);
+               domain::VerificationRecord& v) {
+  auto appointment = verification::LoadAppointment(tx, actor, in.appointment_id, Op::kHandle);
   if (!appointment) return std::unexpected(appointment.error());
-  if (appointment->status != "accepted" && appointment->status != "scheduled") {
+  if (appointment->status != domain::AppointmentStatus::kAccepted &&
+      appointment->status != domain::AppointmentStatus::kScheduled) {
     return Fail(ErrorKind::kFailedPrecondition, "appointment_not_accepted",
                 "预约尚未受理或已结束，不能录入检定记录");
   }
@@ -97,7 +97,11 @@ Status Compose(store::Tx& tx, const Actor& actor, const VerificationInput& in,
   for (int64_t sid : in.standard_ids) {
     if (!seen.insert(sid).second) continue;
     auto s = store::FindStandard(tx, sid);
-    if (!s || s->org_id != *actor.org_id) return NotFound("标准器");
+    if (!s) return NotFound("标准器");
+    if (auto ok = domain::access::Check(SubjectOf(actor), domain::access::ResourceOf(*s), Op::kRead,
+                                        "标准器");
+        !ok)
+      return std::unexpected(ok.error());
     if (!s->active)
       return InvalidField("standard_ids", "standard_inactive", "标准器“" + s->name + "”已停用");
     if (s->valid_until < in.verified_on) {
@@ -164,113 +168,128 @@ Status Compose(store::Tx& tx, const Actor& actor, const VerificationInput& in,
   for (const auto& f : a->failed_items)
     failed.push_back({{"item", f.item}, {"name", f.name}, {"detail", f.detail}});
 
-  v.institute_org_id = *actor.org_id;
+  v.institute_org_id = appointment->institute_org_id;
   v.appointment_id = in.appointment_id;
   v.instrument_id = in.instrument_id;
-  v.kind = in.kind;
+  v.kind = m.kind;
   v.regulation = type->regulation;
   v.accuracy_class = instrument->data.accuracy_class;
   v.verified_on = in.verified_on;
   v.data = data.dump();
-  v.conclusion = a->pass ? "pass" : "fail";
+  v.conclusion = a->pass ? domain::Conclusion::kPass : domain::Conclusion::kFail;
   v.failed_items = failed.dump();
   return {};
 }
 
-Result<store::VerificationRow> LoadOwn(store::Tx& tx, const Actor& actor, int64_t id) {
+// Record `id` if `actor` may do `op` to it (the access policy).
+Result<domain::VerificationRecord> LoadRecord(store::Tx& tx, const Actor& actor, int64_t id,
+                                              Op op) {
   auto v = store::FindVerification(tx, id);
-  if (!v || !IsInstituteUser(actor) || v->institute_org_id != *actor.org_id)
-    return NotFound("检定记录");
+  if (!v) return NotFound("检定记录");
+  if (auto ok =
+          domain::access::Check(SubjectOf(actor), domain::access::ResourceOf(*v), op, "检定记录");
+      !ok)
+    return std::unexpected(ok.error());
   return *v;
 }
 
-bool CanSee(const Actor& actor, const store::VerificationRow& v) {
-  switch (actor.role) {
-    case domain::Role::kInstitute:
-      return actor.org_id == v.institute_org_id;
-    case domain::Role::kEnterprise:
-      return actor.org_id == v.org_id && v.status == "approved";
-    case domain::Role::kDistrictRegulator:
-    case domain::Role::kCityRegulator:
-      return v.status == "approved" && actor.CoversRegion(v.install_region_code);
-    default:
-      return false;
-  }
-}
-
-std::vector<std::string> StatusesAwaiting(const std::vector<domain::Duty>& duties) {
-  std::vector<std::string> out;
+// The statuses in which a record waits for a signature one of `duties` may give.
+std::vector<RecordStatus> StatusesAwaiting(const std::vector<domain::Duty>& duties) {
+  std::vector<RecordStatus> out;
   for (auto d : duties) {
-    if (d == domain::Duty::kVerifier) out.push_back("draft");
-    if (d == domain::Duty::kChecker) out.push_back("awaiting_check");
-    if (d == domain::Duty::kApprover) out.push_back("awaiting_approval");
+    if (d == domain::Duty::kVerifier) out.push_back(RecordStatus::kDraft);
+    if (d == domain::Duty::kChecker) out.push_back(RecordStatus::kAwaitingCheck);
+    if (d == domain::Duty::kApprover) out.push_back(RecordStatus::kAwaitingApproval);
   }
   return out;
 }
 
-// The view of record `v` with its document (once approved) and the document's live status.
-VerificationView ViewOf(store::Tx& tx, store::VerificationRow v) {
-  VerificationView view{std::move(v), std::nullopt, ""};
-  if (view.record.status == "approved") {
-    view.certificate = store::FindCertificateOfVerification(tx, view.record.id);
-    if (view.certificate) {
-      if (auto latest = store::FindCertificate(tx, view.certificate->number)) {
-        view.certificate = *latest;
-        view.certificate_live_status =
-            CertificateService::LiveStatus(tx, *latest, domain::TodayChina());
-      }
-    }
-  }
-  return view;
+ObjectRef RefOf(const domain::VerificationRecord& v) {
+  return {Kind::kVerificationRecord, std::to_string(v.id)};
+}
+
+// A step of the record's sign-off; `change` sets what the new state writes.
+Status MoveRecord(Work& w, domain::VerificationRecord& v, std::string action,
+                  Result<RecordStatus> next, std::string reason, std::string note,
+                  const std::function<void(domain::VerificationRecord&)>& change,
+                  std::vector<std::pair<Recipient, Notice>> notices = {}) {
+  const RecordStatus from = v.status;
+  auto moved = Advance(w, Step<RecordStatus>{RefOf(v),
+                                             std::move(action),
+                                             "检定记录",
+                                             from,
+                                             std::move(next),
+                                             [&](RecordStatus to) {
+                                               v.status = to;
+                                               v.updated_at = w.now;
+                                               change(v);
+                                               return store::UpdateVerification(w.tx, v, from);
+                                             },
+                                             std::move(reason),
+                                             std::move(note),
+                                             {},
+                                             std::move(notices)});
+  if (!moved) return std::unexpected(moved.error());
+  return {};
+}
+
+Result<VerificationView> Reloaded(Work& w, int64_t id) {
+  auto v = store::FindVerification(w.tx, id);
+  if (!v) return Internal("verification " + std::to_string(id) + " vanished in its transaction");
+  return verification::RecordViewOf(w.tx, std::move(*v), w.Today());
 }
 
 }  // namespace
 
 Result<VerificationView> VerificationService::Create(const Actor& actor,
                                                      const VerificationInput& in) {
-  if (auto ok = RequireVerifier(actor); !ok) return std::unexpected(ok.error());
-  if (auto ok = CheckInput(in); !ok) return std::unexpected(ok.error());
-  return db_.Write([&](store::Tx& tx) -> Result<VerificationView> {
-    store::VerificationRow v;
-    if (auto ok = Compose(tx, actor, in, v); !ok) return std::unexpected(ok.error());
-    if (auto open = store::FindOpenVerification(tx, in.appointment_id, in.instrument_id)) {
+  if (auto ok = RequireVerifier(actor, Op::kCreate); !ok) return std::unexpected(ok.error());
+  if (auto ok = CheckInput(in, ctx_.clock.Today()); !ok) return std::unexpected(ok.error());
+  return WriteAs(ctx_, actor, [&](Work& w) -> Result<VerificationView> {
+    domain::VerificationRecord v;
+    if (auto ok = Compose(w.tx, actor, in, v); !ok) return std::unexpected(ok.error());
+    if (auto open = store::FindOpenVerification(w.tx, in.appointment_id, in.instrument_id)) {
       return Fail(ErrorKind::kConflict, "verification_exists",
                   "该器具在本预约中已有未完成的检定记录（编号 " + std::to_string(*open) + "）");
     }
-    const int64_t now = domain::NowSeconds();
-    v.status = "draft";
+    v.status = RecordStatus::kDraft;
     v.created_by = actor.user_id;
-    v.created_at = v.updated_at = now;
-    v.id = store::InsertVerification(tx, v);
-    Audit(tx, actor,
-          {"verification.create", "verification", std::to_string(v.id),
-           "instrument " + std::to_string(v.instrument_id) + "; conclusion " + v.conclusion});
-    return ViewOf(tx, *store::FindVerification(tx, v.id));
+    v.created_at = v.updated_at = w.now;
+    v.id = store::InsertVerification(w.tx, v);
+    Record(w, {RefOf(v), "create", "", std::string(domain::ToString(v.status)), "",
+               "instrument " + std::to_string(v.instrument_id) + "; conclusion " +
+                   std::string(domain::ToString(v.conclusion))});
+    return Reloaded(w, v.id);
   });
 }
 
 Result<VerificationView> VerificationService::Update(const Actor& actor, int64_t id,
                                                      const VerificationInput& in) {
-  if (auto ok = RequireVerifier(actor); !ok) return std::unexpected(ok.error());
-  if (auto ok = CheckInput(in); !ok) return std::unexpected(ok.error());
-  return db_.Write([&](store::Tx& tx) -> Result<VerificationView> {
-    auto v = LoadOwn(tx, actor, id);
+  if (auto ok = RequireVerifier(actor, Op::kEdit); !ok) return std::unexpected(ok.error());
+  if (auto ok = CheckInput(in, ctx_.clock.Today()); !ok) return std::unexpected(ok.error());
+  return WriteAs(ctx_, actor, [&](Work& w) -> Result<VerificationView> {
+    auto v = LoadRecord(w.tx, actor, id, Op::kEdit);
     if (!v) return std::unexpected(v.error());
-    if (v->status != "draft") {
-      return Fail(ErrorKind::kFailedPrecondition, "verification_signed",
-                  "检定记录已签名，不能修改；如需修改请由核验员或批准人退回");
-    }
+    auto next = domain::EditRecord(v->status);
+    if (!next) return std::unexpected(next.error());
     VerificationInput fixed = in;  // the record stays with its appointment and instrument
     fixed.appointment_id = v->appointment_id;
     fixed.instrument_id = v->instrument_id;
-    std::string before = v->conclusion;
-    if (auto ok = Compose(tx, actor, fixed, *v); !ok) return std::unexpected(ok.error());
-    v->updated_at = domain::NowSeconds();
-    store::UpdateVerification(tx, *v);
-    Audit(tx, actor,
-          {"verification.update", "verification", std::to_string(id),
-           "conclusion " + before + " -> " + v->conclusion});
-    return ViewOf(tx, *store::FindVerification(tx, id));
+    domain::VerificationRecord composed = *v;
+    if (auto ok = Compose(w.tx, actor, fixed, composed); !ok) return std::unexpected(ok.error());
+    std::string note = "conclusion " + std::string(domain::ToString(v->conclusion)) + " -> " +
+                       std::string(domain::ToString(composed.conclusion));
+    if (auto ok = MoveRecord(w, *v, "update", next, "", note,
+                             [&](auto& row) {
+                               row.kind = composed.kind;
+                               row.verified_on = composed.verified_on;
+                               row.data = composed.data;
+                               row.conclusion = composed.conclusion;
+                               row.failed_items = composed.failed_items;
+                             });
+        !ok)
+      return std::unexpected(ok.error());
+    return Reloaded(w, id);
   });
 }
 
@@ -278,42 +297,38 @@ Result<VerificationView> VerificationService::Sign(const Actor& actor, int64_t i
                                                    const std::string& duty_name) {
   auto duty = domain::ParseDuty(duty_name);
   if (!duty) return InvalidField("duty", "duty_invalid", "签名身份应为检定员、核验员或批准人");
-  return db_.Write([&](store::Tx& tx) -> Result<VerificationView> {
-    auto v = LoadOwn(tx, actor, id);
+  return WriteAs(ctx_, actor, [&](Work& w) -> Result<VerificationView> {
+    auto v = LoadRecord(w.tx, actor, id, Op::kSign);
     if (!v) return std::unexpected(v.error());
-    auto status = *domain::ParseRecordStatus(v->status);
     domain::Signatures sigs{v->verifier_user_id, v->checker_user_id, v->approver_user_id};
-    auto next = domain::SignOff(status, *duty, actor.duties, actor.user_id, sigs);
-    if (!next) return std::unexpected(next.error());
-    const int64_t now = domain::NowSeconds();
-    switch (*duty) {
-      case domain::Duty::kVerifier:
-        v->verifier_user_id = actor.user_id;
-        v->verifier_signed_at = now;
-        break;
-      case domain::Duty::kChecker:
-        v->checker_user_id = actor.user_id;
-        v->checker_signed_at = now;
-        break;
-      case domain::Duty::kApprover:
-        v->approver_user_id = actor.user_id;
-        v->approver_signed_at = now;
-        break;
+    auto next = domain::SignOff(v->status, *duty, actor.duties, actor.user_id, sigs);
+    auto signed_ok = MoveRecord(w, *v, "sign", next, "", duty_name + ":", [&](auto& row) {
+      switch (*duty) {
+        case domain::Duty::kVerifier:
+          row.verifier_user_id = actor.user_id;
+          row.verifier_signed_at = w.now;
+          break;
+        case domain::Duty::kChecker:
+          row.checker_user_id = actor.user_id;
+          row.checker_signed_at = w.now;
+          break;
+        case domain::Duty::kApprover:
+          row.approver_user_id = actor.user_id;
+          row.approver_signed_at = w.now;
+          break;
+      }
+      row.last_reason.clear();
+    });
+    if (!signed_ok) return std::unexpected(signed_ok.error());
+    if (v->status == RecordStatus::kApproved) {
+      auto approved = store::FindVerification(w.tx, id);
+      if (!approved) return Internal("verification " + std::to_string(id) + " vanished");
+      if (auto issued = certificates_.Issue(w, *approved); !issued)
+        return std::unexpected(issued.error());
+      if (auto done = verification::CompleteIfDone(w, v->appointment_id); !done)
+        return std::unexpected(done.error());
     }
-    std::string from = v->status;
-    v->status = std::string(domain::ToString(*next));
-    v->last_reason.clear();
-    v->updated_at = now;
-    store::UpdateVerification(tx, *v);
-    Audit(tx, actor,
-          {"verification.sign", "verification", std::to_string(id),
-           duty_name + ": " + from + " -> " + v->status});
-    if (*next == domain::RecordStatus::kApproved) {
-      auto issued = certificates_.Issue(tx, actor, *store::FindVerification(tx, id));
-      if (!issued) return std::unexpected(issued.error());
-      CompleteIfDone(tx, actor, v->appointment_id);
-    }
-    return ViewOf(tx, *store::FindVerification(tx, id));
+    return Reloaded(w, id);
   });
 }
 
@@ -323,95 +338,89 @@ Result<VerificationView> VerificationService::SendBack(const Actor& actor, int64
     return InvalidField("reason", "reason_required", "请填写退回原因");
   if (domain::CodePoints(reason) > 500)
     return InvalidField("reason", "reason_too_long", "原因不能超过500字");
-  return db_.Write([&](store::Tx& tx) -> Result<VerificationView> {
-    auto v = LoadOwn(tx, actor, id);
+  return WriteAs(ctx_, actor, [&](Work& w) -> Result<VerificationView> {
+    auto v = LoadRecord(w.tx, actor, id, Op::kSign);
     if (!v) return std::unexpected(v.error());
-    if (auto ok = domain::CheckSendBack(*domain::ParseRecordStatus(v->status), actor.duties); !ok)
-      return std::unexpected(ok.error());
-    std::string from = v->status;
-    auto verifier = v->verifier_user_id;
-    v->status = "draft";
-    v->verifier_user_id = v->verifier_signed_at = std::nullopt;
-    v->checker_user_id = v->checker_signed_at = std::nullopt;
-    v->approver_user_id = v->approver_signed_at = std::nullopt;
-    v->last_reason = reason;
-    v->updated_at = domain::NowSeconds();
-    store::UpdateVerification(tx, *v);
-    Audit(tx, actor,
-          {"verification.send_back", "verification", std::to_string(id),
-           from + " -> draft; reason: " + reason});
-    if (verifier) {
-      NotifyInbox(tx, *verifier,
-                  {"verification_sent_back", "检定记录被退回",
-                   "检定记录（编号 " + std::to_string(id) + "）被退回，原因：" + reason});
+    std::vector<std::pair<Recipient, Notice>> notices;
+    if (v->verifier_user_id) {
+      notices.push_back({ToInbox{*v->verifier_user_id},
+                         {"verification_sent_back", "检定记录被退回",
+                          "检定记录（编号 " + std::to_string(id) + "）被退回，原因：" + reason}});
     }
-    return ViewOf(tx, *store::FindVerification(tx, id));
+    if (auto ok = MoveRecord(
+            w, *v, "send_back", domain::SendBack(v->status, actor.duties), reason, "",
+            [&](auto& row) {
+              row.verifier_user_id = row.verifier_signed_at = std::nullopt;
+              row.checker_user_id = row.checker_signed_at = std::nullopt;
+              row.approver_user_id = row.approver_signed_at = std::nullopt;
+              row.last_reason = reason;
+            },
+            std::move(notices));
+        !ok)
+      return std::unexpected(ok.error());
+    return Reloaded(w, id);
   });
 }
 
 Result<VerificationView> VerificationService::Get(const Actor& actor, int64_t id) {
-  return db_.Read([&](store::Tx& tx) -> Result<VerificationView> {
-    auto v = store::FindVerification(tx, id);
-    if (!v || !CanSee(actor, *v)) return NotFound("检定记录");
-    return ViewOf(tx, *v);
+  return ctx_.db.Read([&](store::Tx& tx) -> Result<VerificationView> {
+    auto v = LoadRecord(tx, actor, id, Op::kRead);
+    if (!v) return std::unexpected(v.error());
+    return verification::RecordViewOf(tx, std::move(*v), ctx_.clock.Today());
   });
 }
 
-Result<store::Page<VerificationView>> VerificationService::List(const Actor& actor,
-                                                                const VerificationQuery& q,
-                                                                const store::PageRequest& page) {
+Result<domain::Page<VerificationView>> VerificationService::List(const Actor& actor,
+                                                                 const VerificationQuery& q,
+                                                                 const domain::PageRequest& page) {
+  const auto subject = SubjectOf(actor);
+  auto scope = domain::access::ScopeFor(subject, Kind::kVerificationRecord);
+  if (!scope.allowed)
+    return std::unexpected(
+        domain::access::CheckRole(subject, Kind::kVerificationRecord, Op::kRead).error());
   store::VerificationFilter f;
-  switch (actor.role) {
-    case domain::Role::kInstitute:
-      f.institute_org_id = actor.org_id.value_or(-1);
-      break;
-    case domain::Role::kEnterprise:
-      f.org_id = actor.org_id.value_or(-1);
-      f.statuses = {"approved"};
-      break;
-    case domain::Role::kDistrictRegulator:
-    case domain::Role::kCityRegulator:
-      f.region_codes = actor.region_codes;
-      f.statuses = {"approved"};
-      break;
-    default:
-      return Forbidden();
-  }
+  f.institute_org_id = scope.institute_org_id;
+  f.org_id = scope.owner_org_id;
+  f.region_codes = scope.region_codes;
+  // The statuses asked for, within those the scope allows (an empty intersection finds nothing).
+  std::vector<RecordStatus> allowed = {RecordStatus::kDraft, RecordStatus::kAwaitingCheck,
+                                       RecordStatus::kAwaitingApproval, RecordStatus::kApproved};
+  if (scope.released_only) allowed = {RecordStatus::kApproved};
   if (!q.status.empty()) {
-    if (!domain::ParseRecordStatus(q.status))
-      return InvalidField("status", "status_invalid", "检定记录状态无效");
-    if (!f.statuses.empty() && f.statuses.front() != q.status)
-      f.statuses = {"none"};
-    else
-      f.statuses = {q.status};
+    auto status = domain::ParseRecordStatus(q.status);
+    if (!status) return InvalidField("status", "status_invalid", "检定记录状态无效");
+    std::erase_if(allowed, [&](RecordStatus s) { return s != *status; });
   }
   if (q.awaiting_me) {
     auto mine = StatusesAwaiting(actor.duties);
-    std::vector<std::string> both;
-    for (const auto& s : mine)
-      if (f.statuses.empty() || std::ranges::find(f.statuses, s) != f.statuses.end())
-        both.push_back(s);
-    f.statuses = both.empty() ? std::vector<std::string>{"none"} : both;
+    std::erase_if(allowed,
+                  [&](RecordStatus s) { return std::ranges::find(mine, s) == mine.end(); });
   }
+  f.statuses = allowed;
   f.appointment_id = q.appointment_id;
   f.instrument_id = q.instrument_id;
   f.query = q.query;
-  return db_.Read([&](store::Tx& tx) -> Result<store::Page<VerificationView>> {
+  const bool none = allowed.empty();
+  return ctx_.db.Read([&](store::Tx& tx) -> Result<domain::Page<VerificationView>> {
+    domain::Page<VerificationView> out;
+    if (none) return out;
     auto rows = store::ListVerifications(tx, f, page);
-    store::Page<VerificationView> out;
     out.total = rows.total;
-    for (auto& v : rows.items) out.items.push_back(ViewOf(tx, std::move(v)));
+    const std::string today = ctx_.clock.Today();
+    for (auto& v : rows.items)
+      out.items.push_back(verification::RecordViewOf(tx, std::move(v), today));
     return out;
   });
 }
 
 Result<int64_t> VerificationService::AwaitingMe(const Actor& actor) {
-  if (!IsInstituteUser(actor)) return int64_t{0};
+  auto scope = domain::access::ScopeFor(SubjectOf(actor), Kind::kVerificationRecord);
+  if (!scope.allowed || !scope.institute_org_id) return int64_t{0};
   store::VerificationFilter f;
-  f.institute_org_id = *actor.org_id;
+  f.institute_org_id = scope.institute_org_id;
   f.statuses = StatusesAwaiting(actor.duties);
   if (f.statuses.empty()) return int64_t{0};
-  return db_.Read(
+  return ctx_.db.Read(
       [&](store::Tx& tx) -> Result<int64_t> { return store::CountVerifications(tx, f); });
 }
 

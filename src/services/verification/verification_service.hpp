@@ -11,12 +11,11 @@
 #include <string>
 #include <vector>
 
+#include "domain/page.hpp"
 #include "domain/verification.hpp"
-#include "services/core/actor.hpp"
+#include "services/core/context.hpp"
 #include "services/verification/certificate_service.hpp"
-#include "store/database.hpp"
-#include "store/page.hpp"
-#include "store/verifications_store.hpp"
+#include "services/verification/verification_views.hpp"
 
 namespace mvis::services {
 
@@ -39,16 +38,10 @@ struct VerificationQuery {
   std::string query;
 };
 
-struct VerificationView {
-  store::VerificationRow record;
-  std::optional<store::CertificateRow> certificate;  // once approved
-  std::string certificate_live_status;               // its CertificateService::LiveStatus
-};
-
 class VerificationService {
  public:
-  VerificationService(store::Database& db, CertificateService& certificates)
-      : db_(db), certificates_(certificates) {}
+  VerificationService(const ServiceContext& ctx, CertificateService& certificates)
+      : ctx_(ctx), certificates_(certificates) {}
 
   Result<VerificationView> Create(const Actor& actor, const VerificationInput& in);
   // Only while the record is a draft (unsigned).
@@ -58,13 +51,13 @@ class VerificationService {
   Result<VerificationView> SendBack(const Actor& actor, int64_t id, const std::string& reason);
 
   Result<VerificationView> Get(const Actor& actor, int64_t id);
-  Result<store::Page<VerificationView>> List(const Actor& actor, const VerificationQuery& q,
-                                             const store::PageRequest& page);
+  Result<domain::Page<VerificationView>> List(const Actor& actor, const VerificationQuery& q,
+                                              const domain::PageRequest& page);
   // Records waiting for a signature the actor may give (home page).
   Result<int64_t> AwaitingMe(const Actor& actor);
 
  private:
-  store::Database& db_;
+  const ServiceContext& ctx_;
   CertificateService& certificates_;
 };
 

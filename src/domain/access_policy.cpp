@@ -1,0 +1,402 @@
+#include "domain/access_policy.hpp"
+
+#include <algorithm>
+
+namespace mvis::domain::access {
+namespace {
+
+bool IsRegulator(Role r) { return r == Role::kDistrictRegulator || r == Role::kCityRegulator; }
+
+bool Is(const Subject& s, std::initializer_list<Role> roles) {
+  return std::ranges::find(roles, s.role) != roles.end();
+}
+
+bool OwnOrg(const Subject& s, const std::optional<int64_t>& org) {
+  return s.org_id.has_value() && org == s.org_id;
+}
+
+bool InRegion(const Subject& s, const Resource& r) {
+  return std::ranges::any_of(r.region_codes, [&](const auto& c) { return s.Covers(c); });
+}
+
+// Whether the role may ever do `op` on `kind`.
+bool RolePermits(const Subject& s, Kind kind, Op op) {
+  const Role role = s.role;
+  switch (kind) {
+    case Kind::kOrganisation:
+      if (op == Op::kRead) return true;
+      return (op == Op::kCreate || op == Op::kEdit || op == Op::kAdminister) &&
+             role == Role::kSysadmin;
+    case Kind::kUser:
+      if (op == Op::kRead) return true;
+      return (op == Op::kCreate || op == Op::kEdit || op == Op::kAdminister) &&
+             role == Role::kSysadmin;
+    case Kind::kMessage:
+      return op == Op::kRead || op == Op::kEdit;
+    case Kind::kArchive:
+    case Kind::kOverview:
+      return op == Op::kRead && IsRegulator(role);
+    case Kind::kInstrumentType:
+      if (op == Op::kRead) return true;
+      return (op == Op::kCreate || op == Op::kEdit) && role == Role::kCityRegulator;
+    case Kind::kRegulation:
+      return op == Op::kRead;
+    case Kind::kInstrument:
+      switch (op) {
+        case Op::kRead:  // institutes: instruments booked with them (see Visible)
+          return role == Role::kEnterprise || role == Role::kInstitute || IsRegulator(role);
+        case Op::kCreate:
+        case Op::kEdit:
+        case Op::kSubmit:
+        case Op::kWithdraw:
+          return role == Role::kEnterprise;
+        case Op::kReview:
+          return role == Role::kDistrictRegulator;
+        default:
+          return false;
+      }
+    case Kind::kImport:
+      return role == Role::kEnterprise &&
+             (op == Op::kRead || op == Op::kCreate || op == Op::kEdit || op == Op::kSubmit);
+    case Kind::kInstituteProfile:
+      if (op == Op::kRead) return true;
+      return op == Op::kEdit && (role == Role::kSysadmin || role == Role::kInstitute);
+    case Kind::kStandard:
+      return role == Role::kInstitute && (op == Op::kRead || op == Op::kCreate || op == Op::kEdit);
+    case Kind::kAppointment:
+      switch (op) {
+        case Op::kRead:
+          return role == Role::kEnterprise || role == Role::kInstitute || IsRegulator(role);
+        case Op::kCreate:
+        case Op::kEdit:
+        case Op::kSubmit:
+        case Op::kWithdraw:
+          return role == Role::kEnterprise;
+        case Op::kHandle:
+          return role == Role::kInstitute;
+        default:
+          return false;
+      }
+    case Kind::kVerificationRecord:
+      switch (op) {
+        case Op::kRead:
+          return role == Role::kEnterprise || role == Role::kInstitute || IsRegulator(role);
+        case Op::kCreate:
+        case Op::kEdit:
+          return role == Role::kInstitute && s.HasDuty(Duty::kVerifier);
+        case Op::kSign:
+          return role == Role::kInstitute;  // which signature: domain/sign_off.hpp
+        default:
+          return false;
+      }
+    case Kind::kCertificate:
+      switch (op) {
+        case Op::kRead:
+          return role == Role::kEnterprise || role == Role::kInstitute || IsRegulator(role);
+        case Op::kPrintLabel:
+          return role == Role::kEnterprise || role == Role::kInstitute;
+        case Op::kRevise:
+          return role == Role::kInstitute && s.HasDuty(Duty::kApprover);
+        default:
+          return false;
+      }
+    case Kind::kPlatform:
+      return (op == Op::kRead || op == Op::kAdminister) && role == Role::kSysadmin;
+  }
+  return false;
+}
+
+// Whether the object lies within the subject's scope (it may be listed and read).
+bool Visible(const Subject& s, const Resource& r) {
+  switch (r.kind) {
+    case Kind::kOrganisation:
+      switch (s.role) {
+        case Role::kSysadmin:
+          return true;
+        case Role::kEnterprise:
+        case Role::kInstitute:
+          return OwnOrg(s, r.id);
+        case Role::kDistrictRegulator:
+        case Role::kCityRegulator:
+        case Role::kDrc:
+          return OwnOrg(s, r.id) || InRegion(s, r);
+      }
+      return false;
+    case Kind::kUser:
+      if (s.role == Role::kSysadmin || (s.user_id != 0 && r.user_id == s.user_id)) return true;
+      return s.role == Role::kInstitute && OwnOrg(s, r.owner_org_id);  // the institute's staff
+    case Kind::kMessage:
+      return s.user_id != 0 && r.user_id == s.user_id;
+    case Kind::kArchive:
+    case Kind::kOverview:
+      return IsRegulator(s.role) && (r.region_codes.empty() || InRegion(s, r));
+    case Kind::kInstrumentType:
+    case Kind::kRegulation:
+    case Kind::kInstituteProfile:
+      return true;
+    case Kind::kInstrument:
+      if (s.role == Role::kEnterprise) return OwnOrg(s, r.owner_org_id);
+      // An institute sees an instrument only as booked with it (institute_org_id set from the
+      // appointment that shows it).
+      if (s.role == Role::kInstitute) return r.released && OwnOrg(s, r.institute_org_id);
+      return IsRegulator(s.role) && r.released && r.mandatory && InRegion(s, r);
+    case Kind::kImport:
+      return s.role == Role::kEnterprise && OwnOrg(s, r.owner_org_id);
+    case Kind::kStandard:
+      return s.role == Role::kInstitute && OwnOrg(s, r.institute_org_id);
+    case Kind::kAppointment:
+      switch (s.role) {
+        case Role::kEnterprise:
+          return OwnOrg(s, r.owner_org_id);
+        case Role::kInstitute:
+          return r.released && OwnOrg(s, r.institute_org_id);
+        case Role::kDistrictRegulator:
+        case Role::kCityRegulator:
+          return r.released && InRegion(s, r);
+        default:
+          return false;
+      }
+    case Kind::kVerificationRecord:
+    case Kind::kCertificate:
+      switch (s.role) {
+        case Role::kInstitute:
+          return OwnOrg(s, r.institute_org_id);
+        case Role::kEnterprise:
+          return r.released && OwnOrg(s, r.owner_org_id);
+        case Role::kDistrictRegulator:
+        case Role::kCityRegulator:
+          return r.released && InRegion(s, r);
+        default:
+          return false;
+      }
+    case Kind::kPlatform:
+      return s.role == Role::kSysadmin;
+  }
+  return false;
+}
+
+// Beyond role and scope: the few operations reserved to one party among those who see it.
+bool RightParty(const Subject& s, const Resource& r, Op op) {
+  switch (r.kind) {
+    case Kind::kInstituteProfile:
+      return op == Op::kRead || s.role == Role::kSysadmin || OwnOrg(s, r.id);
+    case Kind::kUser:
+      return op == Op::kRead || s.role == Role::kSysadmin;
+    default:
+      return true;
+  }
+}
+
+}  // namespace
+
+bool Subject::Covers(const std::string& region_code) const {
+  return std::ranges::find(region_codes, region_code) != region_codes.end();
+}
+
+bool Subject::HasDuty(Duty duty) const { return std::ranges::find(duties, duty) != duties.end(); }
+
+std::string_view ToString(Kind kind) {
+  switch (kind) {
+    case Kind::kOrganisation:
+      return "org";
+    case Kind::kUser:
+      return "user";
+    case Kind::kMessage:
+      return "message";
+    case Kind::kArchive:
+      return "archive";
+    case Kind::kInstrumentType:
+      return "instrument_type";
+    case Kind::kInstrument:
+      return "instrument";
+    case Kind::kImport:
+      return "import";
+    case Kind::kInstituteProfile:
+      return "institute_profile";
+    case Kind::kStandard:
+      return "standard";
+    case Kind::kRegulation:
+      return "regulation";
+    case Kind::kAppointment:
+      return "appointment";
+    case Kind::kVerificationRecord:
+      return "verification";
+    case Kind::kCertificate:
+      return "certificate";
+    case Kind::kOverview:
+      return "overview";
+    case Kind::kPlatform:
+      return "platform";
+  }
+  return "";
+}
+
+std::string_view ToString(Op op) {
+  switch (op) {
+    case Op::kRead:
+      return "read";
+    case Op::kCreate:
+      return "create";
+    case Op::kEdit:
+      return "edit";
+    case Op::kSubmit:
+      return "submit";
+    case Op::kWithdraw:
+      return "withdraw";
+    case Op::kReview:
+      return "review";
+    case Op::kHandle:
+      return "handle";
+    case Op::kSign:
+      return "sign";
+    case Op::kRevise:
+      return "revise";
+    case Op::kPrintLabel:
+      return "print_label";
+    case Op::kAdminister:
+      return "administer";
+  }
+  return "";
+}
+
+Decision Permits(const Subject& subject, Kind kind, Op op) {
+  return RolePermits(subject, kind, op) ? Decision::kAllow : Decision::kForbidden;
+}
+
+Decision Decide(const Subject& subject, const Resource& resource, Op op) {
+  if (!Visible(subject, resource)) return Decision::kHidden;
+  if (!RolePermits(subject, resource.kind, op) || !RightParty(subject, resource, op))
+    return Decision::kForbidden;
+  return Decision::kAllow;
+}
+
+namespace {
+
+// The Chinese explanation of a refusal, and its code.
+std::pair<std::string, std::string> Explain(Kind kind, Op op) {
+  switch (kind) {
+    case Kind::kInstrument:
+      if (op == Op::kReview) return {"", "只有器具安装地所在区的市场监管局可以审核备案"};
+      if (op == Op::kRead) return {"", "当前角色无权查看器具登记信息"};
+      return {"", "只有运营企业可以登记和申报器具"};
+    case Kind::kInstrumentType:
+      return {"", "只有市市场监管局可以维护器具目录"};
+    case Kind::kArchive:
+      return {"", "只有市场监管部门可以查看企业档案"};
+    case Kind::kOverview:
+      return {"", "只有市场监管部门可以查看检定监管信息"};
+    case Kind::kImport:
+      return {"", "只有运营企业可以批量导入器具"};
+    case Kind::kAppointment:
+      if (op == Op::kHandle) return {"", "只有受理预约的检定机构可以办理"};
+      if (op == Op::kRead) return {"", "当前角色无权查看预约检定"};
+      return {"", "只有企业用户可以预约检定"};
+    case Kind::kVerificationRecord:
+      if (op == Op::kCreate || op == Op::kEdit)
+        return {"duty_missing", "只有检定机构的检定员可以录入或修改检定记录"};
+      return {"", "只有检定机构人员可以办理检定记录"};
+    case Kind::kCertificate:
+      if (op == Op::kRevise) return {"duty_missing", "只有本机构的批准人可以修订或注销证书"};
+      if (op == Op::kPrintLabel) return {"", "只有检定机构或器具所属企业可以打印合格标识"};
+      return {"", "无权执行此操作"};
+    case Kind::kStandard:
+      return {"", "只有检定机构人员可以管理计量标准器"};
+    default:
+      return {"", "无权执行此操作"};
+  }
+}
+
+}  // namespace
+
+Error DenialError(Decision decision, Kind kind, Op op, std::string_view what_zh) {
+  if (decision == Decision::kHidden) {
+    return Error{
+        ErrorKind::kNotFound, "not_found", std::string(what_zh) + "不存在或无权访问", {}, {}};
+  }
+  auto [code, message] = Explain(kind, op);
+  return Error{
+      ErrorKind::kPermissionDenied, code.empty() ? "permission_denied" : code, message, {}, {}};
+}
+
+Status Check(const Subject& subject, const Resource& resource, Op op, std::string_view what_zh) {
+  Decision d = Decide(subject, resource, op);
+  if (d == Decision::kAllow) return {};
+  return std::unexpected(DenialError(d, resource.kind, op, what_zh));
+}
+
+Status CheckRole(const Subject& subject, Kind kind, Op op) {
+  if (RolePermits(subject, kind, op)) return {};
+  return std::unexpected(DenialError(Decision::kForbidden, kind, op, ""));
+}
+
+ListScope ScopeFor(const Subject& s, Kind kind) {
+  ListScope scope;
+  scope.allowed = RolePermits(s, kind, Op::kRead);
+  if (!scope.allowed) return scope;
+  const std::vector<std::string> regions = s.region_codes;
+  const bool regulator = IsRegulator(s.role);
+  auto own = s.org_id.value_or(-1);  // an organisation-less user of an owning role sees nothing
+  switch (kind) {
+    case Kind::kOrganisation:
+      if (s.role == Role::kSysadmin) break;
+      if (s.role == Role::kEnterprise || s.role == Role::kInstitute)
+        scope.owner_org_id = own;
+      else
+        scope.region_codes = regions;
+      break;
+    case Kind::kUser:
+      if (s.role == Role::kInstitute) scope.owner_org_id = own;
+      break;
+    case Kind::kArchive:
+    case Kind::kOverview:
+      scope.region_codes = regions;
+      break;
+    case Kind::kInstrument:
+      if (s.role == Role::kEnterprise) {
+        scope.owner_org_id = own;
+      } else if (s.role == Role::kInstitute) {
+        scope.allowed = false;  // no registry list: instruments reach it through appointments
+      } else {
+        scope.region_codes = regions;
+        scope.released_only = scope.mandatory_only = true;
+      }
+      break;
+    case Kind::kImport:
+      scope.owner_org_id = own;
+      break;
+    case Kind::kStandard:
+      scope.institute_org_id = own;
+      break;
+    case Kind::kAppointment:
+    case Kind::kVerificationRecord:
+    case Kind::kCertificate:
+      if (s.role == Role::kEnterprise) {
+        scope.owner_org_id = own;
+        scope.released_only = kind == Kind::kVerificationRecord;
+      } else if (s.role == Role::kInstitute) {
+        scope.institute_org_id = own;
+        scope.released_only = kind == Kind::kAppointment;
+      } else if (regulator) {
+        scope.region_codes = regions;
+        scope.released_only = true;
+      }
+      break;
+    default:
+      break;
+  }
+  return scope;
+}
+
+bool SeesContactPhone(const Subject& s, const Resource& r) {
+  switch (r.kind) {
+    case Kind::kOrganisation:  // an enterprise's contact: itself and its district's bureau
+      return OwnOrg(s, r.id) || (s.role == Role::kDistrictRegulator && InRegion(s, r));
+    case Kind::kAppointment:  // the booking's contact: the enterprise and the institute it calls
+      return OwnOrg(s, r.owner_org_id) ||
+             (s.role == Role::kInstitute && OwnOrg(s, r.institute_org_id));
+    default:
+      return false;
+  }
+}
+
+}  // namespace mvis::domain::access

@@ -1,0 +1,331 @@
+// The access policy as a table: every role × object kind × operation, for an object inside the
+// subjects' scopes and one outside them (plus drafts and other special objects).
+#include "domain/access_policy.hpp"
+
+#include <gtest/gtest.h>
+
+#include <map>
+#include <set>
+
+namespace mvis::domain::access {
+namespace {
+
+using K = Kind;
+using O = Op;
+
+// The six subjects, in the order of the expectation strings: Enterprise, District regulator,
+// City regulator, dRc, Institute, Sysadmin.
+constexpr Role kRoles[] = {Role::kEnterprise, Role::kDistrictRegulator, Role::kCityRegulator,
+                           Role::kDrc,        Role::kInstitute,         Role::kSysadmin};
+
+std::vector<std::string> Wuhan() {
+  return {"420100", "420102", "420103", "420104", "420105", "420106", "420107", "420111",
+          "420112", "420113", "420114", "420115", "420116", "420117", "420190"};
+}
+
+Subject SubjectOf(Role role) {
+  Subject s;
+  s.role = role;
+  switch (role) {
+    case Role::kEnterprise:
+      s.user_id = 1, s.org_id = 101;
+      break;
+    case Role::kDistrictRegulator:
+      s.user_id = 2, s.org_id = 201, s.region_codes = {"420102"};
+      break;
+    case Role::kCityRegulator:
+      s.user_id = 3, s.org_id = 301, s.region_codes = Wuhan();
+      break;
+    case Role::kDrc:
+      s.user_id = 4, s.org_id = 401, s.region_codes = Wuhan();
+      break;
+    case Role::kInstitute:
+      s.user_id = 5, s.org_id = 501;
+      s.duties = {Duty::kVerifier, Duty::kChecker, Duty::kApprover};
+      break;
+    case Role::kSysadmin:
+      s.user_id = 6;
+      break;
+  }
+  return s;
+}
+
+// Object A sits in everyone's scope: enterprise 101's, used in 江岸区 (420102), assigned to
+// institute 501, the enterprise user's own account and messages. Object B belongs to nobody
+// here: enterprise 102, used in another city (420202), institute 502.
+Resource ObjectOf(Kind kind, char variant) {
+  Resource r;
+  r.kind = kind;
+  if (variant == 'A') {
+    r.id = kind == K::kInstituteProfile ? 501 : 101;
+    r.user_id = 1;
+    r.owner_org_id = 101;
+    r.region_codes = {"420102"};
+    r.institute_org_id = 501;
+  } else {
+    r.id = kind == K::kInstituteProfile ? 502 : 102;
+    r.user_id = 99;
+    r.owner_org_id = 102;
+    r.region_codes = {"420202"};
+    r.institute_org_id = 502;
+  }
+  return r;
+}
+
+Decision Letter(char c) {
+  return c == 'A' ? Decision::kAllow : c == 'H' ? Decision::kHidden : Decision::kForbidden;
+}
+
+struct Row {
+  Kind kind;
+  Op op;
+  const char* in_scope;   // per role E D C R I S: Allow, Hidden, Forbidden
+  const char* out_scope;  // the same for object B
+};
+
+// Operations not listed for a kind answer like the last line of each block ("others").
+const Row kTable[] = {
+    {K::kOrganisation, O::kRead, "AAAAHA", "HHHHHA"},
+    {K::kOrganisation, O::kCreate, "FFFFHA", "HHHHHA"},
+    {K::kOrganisation, O::kEdit, "FFFFHA", "HHHHHA"},
+    {K::kOrganisation, O::kAdminister, "FFFFHA", "HHHHHA"},
+    {K::kOrganisation, O::kSubmit, "FFFFHF", "HHHHHF"},
+
+    {K::kUser, O::kRead, "AHHHHA", "HHHHHA"},
+    {K::kUser, O::kCreate, "FHHHHA", "HHHHHA"},
+    {K::kUser, O::kEdit, "FHHHHA", "HHHHHA"},
+    {K::kUser, O::kAdminister, "FHHHHA", "HHHHHA"},
+    {K::kUser, O::kSubmit, "FHHHHF", "HHHHHF"},
+
+    {K::kMessage, O::kRead, "AHHHHH", "HHHHHH"},
+    {K::kMessage, O::kEdit, "AHHHHH", "HHHHHH"},
+    {K::kMessage, O::kSubmit, "FHHHHH", "HHHHHH"},
+
+    {K::kArchive, O::kRead, "HAAHHH", "HHHHHH"},
+    {K::kArchive, O::kSubmit, "HFFHHH", "HHHHHH"},
+
+    {K::kOverview, O::kRead, "HAAHHH", "HHHHHH"},
+    {K::kOverview, O::kSubmit, "HFFHHH", "HHHHHH"},
+
+    {K::kInstrumentType, O::kRead, "AAAAAA", "AAAAAA"},
+    {K::kInstrumentType, O::kCreate, "FFAFFF", "FFAFFF"},
+    {K::kInstrumentType, O::kEdit, "FFAFFF", "FFAFFF"},
+    {K::kInstrumentType, O::kSubmit, "FFFFFF", "FFFFFF"},
+
+    {K::kRegulation, O::kRead, "AAAAAA", "AAAAAA"},
+    {K::kRegulation, O::kSubmit, "FFFFFF", "FFFFFF"},
+
+    {K::kInstituteProfile, O::kRead, "AAAAAA", "AAAAAA"},
+    {K::kInstituteProfile, O::kEdit, "FFFFAA", "FFFFFA"},
+    {K::kInstituteProfile, O::kSubmit, "FFFFFF", "FFFFFF"},
+
+    // Object A is booked with institute 501, which sees it (through the appointment).
+    {K::kInstrument, O::kRead, "AAAHAH", "HHHHHH"},
+    {K::kInstrument, O::kCreate, "AFFHFH", "HHHHHH"},
+    {K::kInstrument, O::kEdit, "AFFHFH", "HHHHHH"},
+    {K::kInstrument, O::kSubmit, "AFFHFH", "HHHHHH"},
+    {K::kInstrument, O::kWithdraw, "AFFHFH", "HHHHHH"},
+    {K::kInstrument, O::kReview, "FAFHFH", "HHHHHH"},
+    {K::kInstrument, O::kHandle, "FFFHFH", "HHHHHH"},
+
+    {K::kImport, O::kRead, "AHHHHH", "HHHHHH"},
+    {K::kImport, O::kCreate, "AHHHHH", "HHHHHH"},
+    {K::kImport, O::kEdit, "AHHHHH", "HHHHHH"},
+    {K::kImport, O::kSubmit, "AHHHHH", "HHHHHH"},
+    {K::kImport, O::kWithdraw, "FHHHHH", "HHHHHH"},
+
+    {K::kStandard, O::kRead, "HHHHAH", "HHHHHH"},
+    {K::kStandard, O::kCreate, "HHHHAH", "HHHHHH"},
+    {K::kStandard, O::kEdit, "HHHHAH", "HHHHHH"},
+    {K::kStandard, O::kSubmit, "HHHHFH", "HHHHHH"},
+
+    {K::kAppointment, O::kRead, "AAAHAH", "HHHHHH"},
+    {K::kAppointment, O::kCreate, "AFFHFH", "HHHHHH"},
+    {K::kAppointment, O::kEdit, "AFFHFH", "HHHHHH"},
+    {K::kAppointment, O::kSubmit, "AFFHFH", "HHHHHH"},
+    {K::kAppointment, O::kWithdraw, "AFFHFH", "HHHHHH"},
+    {K::kAppointment, O::kHandle, "FFFHAH", "HHHHHH"},
+    {K::kAppointment, O::kReview, "FFFHFH", "HHHHHH"},
+
+    {K::kVerificationRecord, O::kRead, "AAAHAH", "HHHHHH"},
+    {K::kVerificationRecord, O::kCreate, "FFFHAH", "HHHHHH"},
+    {K::kVerificationRecord, O::kEdit, "FFFHAH", "HHHHHH"},
+    {K::kVerificationRecord, O::kSign, "FFFHAH", "HHHHHH"},
+    {K::kVerificationRecord, O::kRevise, "FFFHFH", "HHHHHH"},
+
+    {K::kCertificate, O::kRead, "AAAHAH", "HHHHHH"},
+    {K::kCertificate, O::kPrintLabel, "AFFHAH", "HHHHHH"},
+    {K::kCertificate, O::kRevise, "FFFHAH", "HHHHHH"},
+    {K::kCertificate, O::kSign, "FFFHFH", "HHHHHH"},
+
+    {K::kPlatform, O::kRead, "HHHHHA", "HHHHHA"},
+    {K::kPlatform, O::kAdminister, "HHHHHA", "HHHHHA"},
+    {K::kPlatform, O::kSubmit, "HHHHHF", "HHHHHF"},
+};
+
+// The row for (kind, op): the exact one, else the block's "others" line (the last of the kind).
+const Row& RowFor(Kind kind, Op op) {
+  const Row* last = nullptr;
+  for (const auto& r : kTable) {
+    if (r.kind != kind) continue;
+    if (r.op == op) return r;
+    last = &r;
+  }
+  return *last;
+}
+
+std::string Name(Role role, Kind kind, Op op, char variant) {
+  return std::string(ToString(role)) + " " + std::string(ToString(op)) + " " +
+         std::string(ToString(kind)) + " " + variant;
+}
+
+TEST(AccessPolicy, EveryRoleKindAndOperation) {
+  int checked = 0;
+  for (Kind kind : kAllKinds) {
+    std::set<Op> listed;
+    for (const auto& r : kTable)
+      if (r.kind == kind) listed.insert(r.op);
+    ASSERT_FALSE(listed.empty()) << "no rows for " << ToString(kind);
+    for (Op op : kAllOps) {
+      const Row& row = RowFor(kind, op);
+      for (size_t i = 0; i < std::size(kRoles); ++i) {
+        Subject s = SubjectOf(kRoles[i]);
+        EXPECT_EQ(Decide(s, ObjectOf(kind, 'A'), op), Letter(row.in_scope[i]))
+            << Name(kRoles[i], kind, op, 'A');
+        EXPECT_EQ(Decide(s, ObjectOf(kind, 'B'), op), Letter(row.out_scope[i]))
+            << Name(kRoles[i], kind, op, 'B');
+        checked += 2;
+      }
+    }
+  }
+  EXPECT_EQ(checked, static_cast<int>(std::size(kAllKinds) * std::size(kAllOps) * 6 * 2));
+}
+
+// Drafts stay with their author; instruments outside the mandatory catalogue stay with their
+// owner.
+TEST(AccessPolicy, DraftsAndNonMandatoryInstruments) {
+  struct Case {
+    Kind kind;
+    Op op;
+    bool released, mandatory;
+    const char* expected;
+  };
+  const Case cases[] = {
+      {K::kInstrument, O::kRead, false, true, "AHHHHH"},
+      {K::kInstrument, O::kReview, false, true, "FHHHHH"},
+      {K::kInstrument, O::kRead, true, false, "AHHHAH"},
+      {K::kAppointment, O::kRead, false, true, "AHHHHH"},
+      {K::kAppointment, O::kHandle, false, true, "FHHHHH"},
+      {K::kVerificationRecord, O::kRead, false, true, "HHHHAH"},
+      {K::kVerificationRecord, O::kSign, false, true, "HHHHAH"},
+  };
+  for (const auto& c : cases) {
+    Resource r = ObjectOf(c.kind, 'A');
+    r.released = c.released;
+    r.mandatory = c.mandatory;
+    for (size_t i = 0; i < std::size(kRoles); ++i) {
+      EXPECT_EQ(Decide(SubjectOf(kRoles[i]), r, c.op), Letter(c.expected[i]))
+          << Name(kRoles[i], c.kind, c.op, c.released ? 'M' : 'D');
+    }
+  }
+}
+
+TEST(AccessPolicy, DutiesDecideRecordingAndRevising) {
+  Subject checker = SubjectOf(Role::kInstitute);
+  checker.duties = {Duty::kChecker};
+  Resource record = ObjectOf(K::kVerificationRecord, 'A');
+  EXPECT_EQ(Decide(checker, record, O::kRead), Decision::kAllow);
+  EXPECT_EQ(Decide(checker, record, O::kEdit), Decision::kForbidden);
+  EXPECT_EQ(Decide(checker, record, O::kSign), Decision::kAllow);
+  auto denied = CheckRole(checker, K::kVerificationRecord, O::kCreate);
+  ASSERT_FALSE(denied);
+  EXPECT_EQ(denied.error().code, "duty_missing");
+  EXPECT_EQ(Decide(checker, ObjectOf(K::kCertificate, 'A'), O::kRevise), Decision::kForbidden);
+  EXPECT_EQ(CheckRole(checker, K::kCertificate, O::kRevise).error().code, "duty_missing");
+}
+
+TEST(AccessPolicy, InstituteSeesItsStaffOnly) {
+  Subject institute = SubjectOf(Role::kInstitute);
+  Resource colleague{K::kUser};
+  colleague.user_id = 7;
+  colleague.owner_org_id = 501;
+  EXPECT_EQ(Decide(institute, colleague, O::kRead), Decision::kAllow);
+  EXPECT_EQ(Decide(institute, colleague, O::kEdit), Decision::kForbidden);
+  colleague.owner_org_id = 502;
+  EXPECT_EQ(Decide(institute, colleague, O::kRead), Decision::kHidden);
+}
+
+TEST(AccessPolicy, DenialsBecomeErrors) {
+  Subject e = SubjectOf(Role::kEnterprise);
+  auto hidden = Check(e, ObjectOf(K::kInstrument, 'B'), O::kRead, "器具");
+  ASSERT_FALSE(hidden);
+  EXPECT_EQ(hidden.error().kind, ErrorKind::kNotFound);
+  EXPECT_EQ(hidden.error().message, "器具不存在或无权访问");
+  auto forbidden = Check(e, ObjectOf(K::kInstrument, 'A'), O::kReview, "器具");
+  ASSERT_FALSE(forbidden);
+  EXPECT_EQ(forbidden.error().kind, ErrorKind::kPermissionDenied);
+  EXPECT_EQ(forbidden.error().code, "permission_denied");
+  EXPECT_TRUE(Check(e, ObjectOf(K::kInstrument, 'A'), O::kEdit, "器具"));
+}
+
+TEST(AccessPolicy, ListScopes) {
+  auto e = ScopeFor(SubjectOf(Role::kEnterprise), K::kInstrument);
+  EXPECT_TRUE(e.allowed);
+  EXPECT_EQ(e.owner_org_id, 101);
+  EXPECT_FALSE(e.region_codes);
+  EXPECT_FALSE(e.released_only);
+
+  auto d = ScopeFor(SubjectOf(Role::kDistrictRegulator), K::kInstrument);
+  EXPECT_TRUE(d.allowed);
+  EXPECT_EQ(d.region_codes, std::vector<std::string>{"420102"});
+  EXPECT_TRUE(d.released_only && d.mandatory_only);
+  EXPECT_FALSE(d.owner_org_id);
+
+  EXPECT_FALSE(ScopeFor(SubjectOf(Role::kInstitute), K::kInstrument).allowed);
+  Resource unbooked = ObjectOf(K::kInstrument, 'A');
+  unbooked.institute_org_id.reset();
+  EXPECT_EQ(Decide(SubjectOf(Role::kInstitute), unbooked, O::kRead), Decision::kHidden);
+  EXPECT_FALSE(ScopeFor(SubjectOf(Role::kSysadmin), K::kInstrument).allowed);
+  EXPECT_FALSE(ScopeFor(SubjectOf(Role::kDrc), K::kAppointment).allowed);
+
+  auto i = ScopeFor(SubjectOf(Role::kInstitute), K::kAppointment);
+  EXPECT_EQ(i.institute_org_id, 501);
+  EXPECT_TRUE(i.released_only);
+  auto ir = ScopeFor(SubjectOf(Role::kInstitute), K::kVerificationRecord);
+  EXPECT_EQ(ir.institute_org_id, 501);
+  EXPECT_FALSE(ir.released_only);  // the institute sees its drafts
+  auto er = ScopeFor(SubjectOf(Role::kEnterprise), K::kVerificationRecord);
+  EXPECT_EQ(er.owner_org_id, 101);
+  EXPECT_TRUE(er.released_only);  // the owner sees approved records only
+
+  // An organisation-less user of an owning role matches nothing rather than everything.
+  Subject orphan = SubjectOf(Role::kEnterprise);
+  orphan.org_id.reset();
+  EXPECT_EQ(ScopeFor(orphan, K::kInstrument).owner_org_id, -1);
+  EXPECT_EQ(Decide(orphan, ObjectOf(K::kInstrument, 'A'), O::kRead), Decision::kHidden);
+
+  EXPECT_TRUE(ScopeFor(SubjectOf(Role::kSysadmin), K::kOrganisation).allowed);
+  EXPECT_FALSE(ScopeFor(SubjectOf(Role::kSysadmin), K::kOrganisation).region_codes);
+  EXPECT_EQ(ScopeFor(SubjectOf(Role::kDrc), K::kOrganisation).region_codes, Wuhan());
+}
+
+TEST(AccessPolicy, ContactPhonesShownWholeOnlyWhereNeeded) {
+  Resource appointment = ObjectOf(K::kAppointment, 'A');
+  Resource enterprise = ObjectOf(K::kOrganisation, 'A');
+  const std::map<Role, std::pair<bool, bool>> expected = {
+      // role: {appointment contact, enterprise contact}
+      {Role::kEnterprise, {true, true}},      {Role::kDistrictRegulator, {false, true}},
+      {Role::kCityRegulator, {false, false}}, {Role::kDrc, {false, false}},
+      {Role::kInstitute, {true, false}},      {Role::kSysadmin, {false, false}},
+  };
+  for (const auto& [role, want] : expected) {
+    EXPECT_EQ(SeesContactPhone(SubjectOf(role), appointment), want.first) << ToString(role);
+    EXPECT_EQ(SeesContactPhone(SubjectOf(role), enterprise), want.second) << ToString(role);
+  }
+  EXPECT_FALSE(SeesContactPhone(SubjectOf(Role::kInstitute), ObjectOf(K::kAppointment, 'B')));
+  EXPECT_FALSE(
+      SeesContactPhone(SubjectOf(Role::kDistrictRegulator), ObjectOf(K::kOrganisation, 'B')));
+}
+
+}  // namespace
+}  // namespace mvis::domain::access
