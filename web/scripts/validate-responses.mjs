@@ -68,7 +68,7 @@ function main() {
   const perFile = []
   for (const file of files) {
     const records = readRecords(file)
-    perFile.push(`${file}: ${records.length}`)
+    const failedBefore = failed
     for (const { record, where } of records) {
       total++
       if (record.body !== undefined) withBody++
@@ -87,6 +87,7 @@ function main() {
         groups.set(key, group)
       }
     }
+    perFile.push(`${file}: ${records.length} (${failed - failedBefore} not matching)`)
   }
 
   for (const group of groups.values()) {
