@@ -4,7 +4,8 @@
 #   2. HTTP integration tests in-process against SQLite
 #   3. the same HTTP integration tests against a throwaway PostgreSQL server
 #   4. web: eslint, vue-tsc, vitest, production build
-#   5. browser end-to-end in Debian Chromium against the real server
+#   5. API contract: every response the integration tests (2, 3) received matches openapi.json
+#   6. browser end-to-end in Debian Chromium against the real server
 set -uo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
@@ -33,13 +34,20 @@ suite "C++ format" bash -c "git ls-files 'src/*.cpp' 'src/*.hpp' 'tests/*.cpp' '
 suite "C++ unit" bash -c "cd $BUILD_DIR && ctest --output-on-failure -R '^unit$'"
 suite "spreadsheet reader (writer corpus, hostile files)" bash -c "cd $BUILD_DIR && ctest --output-on-failure -R '^spreadsheet$'"
 
-suite "HTTP integration (SQLite)" env MVIS_TEST_BACKEND=sqlite "$BUILD_DIR/mvis_integration_tests"
+# The integration tests record every response (tests/integration/http_client.cpp) for the
+# contract suite below.
+CONTRACT_DIR="$ROOT/$BUILD_DIR/contract"
+mkdir -p "$CONTRACT_DIR"
+rm -f "$CONTRACT_DIR"/*.jsonl
+
+suite "HTTP integration (SQLite)" env MVIS_TEST_BACKEND=sqlite \
+  MVIS_RECORD_RESPONSES="$CONTRACT_DIR/sqlite.jsonl" "$BUILD_DIR/mvis_integration_tests"
 
 PG_DIR=$(mktemp -d /tmp/mvis-pg.XXXXXX)
 trap 'bash "$ROOT/scripts/pg-temp.sh" stop "$PG_DIR"' EXIT
 if PG_URL=$(bash scripts/pg-temp.sh start "$PG_DIR"); then
   suite "HTTP integration (PostgreSQL)" env MVIS_TEST_BACKEND=postgresql MVIS_TEST_PG_URL="$PG_URL" \
-    "$BUILD_DIR/mvis_integration_tests"
+    MVIS_RECORD_RESPONSES="$CONTRACT_DIR/postgresql.jsonl" "$BUILD_DIR/mvis_integration_tests"
 else
   echo "could not start PostgreSQL"
   failed=$((failed + 1))
@@ -53,6 +61,8 @@ if bash scripts/build-web.sh; then
   suite "web lint" bash -c "cd web && npm run --silent lint"
   suite "web typecheck" bash -c "cd web && npm run --silent typecheck"
   suite "web unit" bash -c "cd web && npm run --silent test"
+  suite "API contract (responses match openapi.json)" bash -c \
+    "cd web && npm run --silent contract -- '$CONTRACT_DIR'/*.jsonl"
   suite "browser e2e" env MVIS_BIN="$ROOT/$BUILD_DIR/mvis" bash -c "cd web && npm run --silent e2e"
 else
   failed=$((failed + 1))

@@ -3,6 +3,9 @@
 #include <curl/curl.h>
 
 #include <algorithm>
+#include <cstdlib>
+#include <fstream>
+#include <mutex>
 
 namespace mvis::testing {
 namespace {
@@ -26,6 +29,34 @@ size_t Header(char* data, size_t size, size_t n, void* out) {
     if (name == "set-cookie") result->set_cookies.push_back(value);
   }
   return size * n;
+}
+
+bool IsJson(const std::string& content_type) {
+  std::string media = content_type.substr(0, content_type.find(';'));
+  std::transform(media.begin(), media.end(), media.begin(), ::tolower);
+  while (!media.empty() && media.back() == ' ') media.pop_back();
+  return media == "application/json" ||
+         (media.size() > 5 && media.compare(media.size() - 5, 5, "+json") == 0);
+}
+
+// When MVIS_RECORD_RESPONSES names a file, appends one JSON line per response there for the
+// contract check (web/scripts/validate-responses.mjs). Safe to call from several threads.
+void Record(const std::string& method, const std::string& target, const HttpResult& result) {
+  static const char* file = std::getenv("MVIS_RECORD_RESPONSES");
+  if (file == nullptr || *file == '\0' || result.status == 0) return;
+  auto question = target.find('?');
+  auto type = result.headers.find("content-type");
+  std::string content_type = type == result.headers.end() ? "" : type->second;
+  Json line = {{"method", method},
+               {"path", target.substr(0, question)},
+               {"query", question == std::string::npos ? "" : target.substr(question + 1)},
+               {"status", result.status},
+               {"content_type", content_type}};
+  if (IsJson(content_type)) line["body"] = result.body;
+  std::string text = line.dump(-1, ' ', false, Json::error_handler_t::replace) + "\n";
+  static std::mutex mutex;
+  std::lock_guard lock(mutex);
+  std::ofstream(file, std::ios::app | std::ios::binary) << text;
 }
 
 }  // namespace
@@ -62,6 +93,7 @@ HttpResult Client::Send(const std::string& method, const std::string& path, cons
   }
   curl_slist_free_all(headers);
   curl_easy_cleanup(curl);
+  Record(method, path, result);
   return result;
 }
 

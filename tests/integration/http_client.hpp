@@ -1,5 +1,7 @@
 // A small HTTP client for the integration tests (libcurl): keeps the session cookie and the
-// CSRF token like a browser tab would.
+// CSRF token like a browser tab would. With MVIS_RECORD_RESPONSES=FILE every response is also
+// appended to FILE as a JSON line ({method, path, query, status, content_type, body}) for the
+// contract check against src/http/openapi.json (web/scripts/validate-responses.mjs).
 #pragma once
 
 #include <map>

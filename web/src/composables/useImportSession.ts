@@ -2,7 +2,7 @@
 // reads the file), the summary, one page of rows of the chosen tab, row edits and deletions,
 // commit. Every call goes through the typed API client.
 import { computed, onBeforeUnmount, reactive, ref } from 'vue'
-import { api, ApiError, type ImportDetail, type ImportRow, type ImportRowState, type ImportSummary, type InstrumentData } from '@/lib/api'
+import { api, ApiError, type ImportDetail, type ImportRow, type ImportRowState, type ImportSummary, type InstrumentDraft } from '@/lib/api'
 import { errorText, notifyError } from '@/lib/errors'
 import { hasRows, pollWhileParsing } from '@/lib/imports'
 
@@ -127,7 +127,7 @@ export function useImportSession() {
   }
 
   /** Save corrected data; the re-validated row replaces the old one in the table. */
-  async function saveRow(row: number, data: InstrumentData): Promise<ImportRow> {
+  async function saveRow(row: number, data: InstrumentDraft): Promise<ImportRow> {
     const updated = await api.updateImportRow(id.value!, row, data)
     const i = rows.items.findIndex((r) => r.row === row)
     if (i >= 0) rows.items.splice(i, 1, updated)

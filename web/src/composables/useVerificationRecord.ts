@@ -35,7 +35,7 @@ function summaryOf(i: Instrument): VerificationInstrument {
     serial_no: i.serial_no,
     manufacturer: i.manufacturer,
     accuracy_class: i.accuracy_class,
-    tou_billing: i.charger?.tou_billing ?? null,
+    tou_billing: i.charger?.tou_billing === true,
   }
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import type { Institute } from './api/types'
+import type { Certificate, Institute } from './api/types'
 import { appointmentActions, canRecord, certificateNoOf, mostFrequent, recordOf, suggestedFirst } from './appointments'
 
 describe('appointment actions', () => {
@@ -28,19 +28,18 @@ describe('appointment actions', () => {
 
 describe('appointment helpers', () => {
   it('finds the latest record of an instrument and its certificate number', () => {
-    const base = { kind: 'first', verified_on: '2025-01-01', status: 'approved', conclusion: 'pass' } as const
+    const certificate = { number: 'JD-2' } as Certificate
     const a = {
       verifications: [
-        { ...base, id: 3, instrument_id: 9, certificate_no: 'JD-1' },
-        { ...base, id: 5, instrument_id: 9, certificate: { number: 'JD-2' } as never },
-        { ...base, id: 4, instrument_id: 8 },
+        { id: 3, instrument_id: 9, certificate: null },
+        { id: 5, instrument_id: 9, certificate },
+        { id: 4, instrument_id: 8, certificate: null },
       ],
     }
     expect(recordOf(a, 9)?.id).toBe(5)
     expect(recordOf(a, 7)).toBeUndefined()
-    expect(certificateNoOf(a.verifications[0])).toBe('JD-1')
     expect(certificateNoOf(a.verifications[1])).toBe('JD-2')
-    expect(certificateNoOf(a.verifications[2])).toBe('')
+    expect(certificateNoOf(a.verifications[0])).toBe('')
   })
 
   it('picks the most frequent value, the first on a tie', () => {

@@ -1,6 +1,6 @@
 // Rules of appointments (预约检定) as the UI needs them: status colours, which actions a role is
 // offered, and picking the institute query for the chosen instruments. Pure: the server decides.
-import type { Appointment, AppointmentDetail, AppointmentStatus, Institute, Role, VerificationSummary } from './api/types'
+import type { Appointment, AppointmentStatus, Institute, Role, VerificationSummary } from './api/types'
 import type { TagType } from './filing'
 
 export const APPOINTMENT_TAGS: Record<AppointmentStatus, TagType> = {
@@ -39,13 +39,13 @@ export function canRecord(a: Pick<Appointment, 'status'>, role: Role | null): bo
 }
 
 /** The latest record of an instrument in the appointment, if any. */
-export function recordOf(a: Pick<AppointmentDetail, 'verifications'>, instrumentId: number): VerificationSummary | undefined {
-  return (a.verifications ?? []).filter((v) => v.instrument_id === instrumentId).sort((x, y) => y.id - x.id)[0]
+export function recordOf<V extends Pick<VerificationSummary, 'id' | 'instrument_id'>>(a: { verifications: V[] }, instrumentId: number): V | undefined {
+  return a.verifications.filter((v) => v.instrument_id === instrumentId).sort((x, y) => y.id - x.id)[0]
 }
 
-/** The certificate number of a listed record, whichever field the server sent. */
-export function certificateNoOf(v: VerificationSummary): string {
-  return v.certificate?.number ?? v.certificate_no ?? ''
+/** The certificate number of a listed record; '' before one is issued. */
+export function certificateNoOf(v: Pick<VerificationSummary, 'certificate'>): string {
+  return v.certificate?.number ?? ''
 }
 
 /** The most frequent value (the first seen on a tie); '' for none. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import type { Instrument, InstrumentData, InstrumentType } from './api/types'
+import type { Instrument, InstrumentDraft, InstrumentType } from './api/types'
 import { ApiError } from './api'
 import { useFieldErrors } from './errors'
 import {
@@ -169,7 +169,7 @@ describe('toRequest / formFrom', () => {
 })
 
 describe('diffChange', () => {
-  const base: InstrumentData = toRequest(
+  const base: InstrumentDraft = toRequest(
     Object.assign(blankForm(), { type_code: 'ev_ac_charger', name: '桩', serial_no: 'S1', notes: '' }),
     AC,
   )

@@ -3,9 +3,13 @@
 // Pure: the server decides for real; these only keep the UI from offering what it would refuse.
 import type {
   ChargerData,
+  ChargerDraft,
+  CurrentType,
   FilingStatus,
+  ImportRowData,
   Instrument,
   InstrumentData,
+  InstrumentDraft,
   InstrumentType,
   InstrumentUse,
   Role,
@@ -65,7 +69,7 @@ export function canReview(inst: FilingState, role: Role | null): boolean {
  */
 export function isMandatoryUse(type: InstrumentType | null | undefined, use: InstrumentUse | '' | null | undefined): boolean | null {
   if (!type || !use) return null
-  return type.mandatory_uses.includes(use)
+  return type.mandatory_uses.some((u) => u === use)
 }
 
 /** What the instrument form does for an instrument in this state (null = new). */
@@ -131,7 +135,7 @@ export function valueAt(obj: object, path: string): unknown {
   return v
 }
 
-export function blankCharger(current: ChargerData['current_type'] = null): ChargerData {
+export function blankCharger(current: CurrentType | null = null): ChargerDraft {
   return {
     current_type: current,
     rated_power_kw: null,
@@ -147,8 +151,8 @@ export function blankCharger(current: ChargerData['current_type'] = null): Charg
   }
 }
 
-/** The form model: InstrumentData with the charger group always present (sent only for chargers). */
-export type InstrumentForm = Omit<InstrumentData, 'charger'> & { charger: ChargerData }
+/** The form model: the request with the charger group always present (sent only for chargers). */
+export type InstrumentForm = Omit<InstrumentDraft, 'charger'> & { charger: ChargerDraft }
 
 export function blankForm(): InstrumentForm {
   return {
@@ -170,11 +174,17 @@ export function blankForm(): InstrumentForm {
   }
 }
 
-/** The form for editing `data` (an instrument, or its pending change). */
-export function formFrom(data: InstrumentData): InstrumentForm {
+const isCurrentType = (v: unknown): v is CurrentType => v === 'AC' || v === 'DC'
+
+/**
+ * The form for editing `data` (an instrument, its pending change, or an import row as read,
+ * whose values are copied unchecked: see importFormFrom).
+ */
+export function formFrom(data: InstrumentDraft | ImportRowData): InstrumentForm {
   const form = blankForm()
   for (const f of COMMON_FIELDS) (form as Record<string, unknown>)[f] = data[f] ?? (form as Record<string, unknown>)[f]
-  form.charger = { ...blankCharger(), ...(data.charger ?? {}) }
+  const c = data.charger
+  form.charger = c ? { ...blankCharger(), ...c, current_type: isCurrentType(c.current_type) ? c.current_type : null } : blankCharger()
   return form
 }
 
@@ -184,8 +194,8 @@ const trim = (v: string) => v.trim()
  * The request body for the form: strings trimmed; the charger group only for charger types,
  * with the current type fixed by the type (交流桩 AC, 非车载充电机 DC).
  */
-export function toRequest(form: InstrumentForm, type: InstrumentType | null | undefined): InstrumentData {
-  const out: InstrumentData = {
+export function toRequest(form: InstrumentForm, type: InstrumentType | null | undefined): InstrumentDraft {
+  const out: InstrumentDraft = {
     type_code: form.type_code,
     name: trim(form.name),
     model: trim(form.model),
@@ -224,7 +234,7 @@ export interface ChangeRow {
 const same = (a: unknown, b: unknown) => (a ?? '') === (b ?? '')
 
 /** The fields a change request alters, common fields first, then charger fields. */
-export function diffChange(current: InstrumentData, proposed: InstrumentData): ChangeRow[] {
+export function diffChange(current: InstrumentDraft, proposed: InstrumentDraft): ChangeRow[] {
   const rows: ChangeRow[] = []
   for (const f of COMMON_FIELDS) {
     if (!same(current[f], proposed[f])) rows.push({ field: f, current: current[f], proposed: proposed[f] })

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest'
-import type { ImportError, ImportRow, ImportSummary, InstrumentData } from './api/types'
+import type { ImportError, ImportRow, ImportRowData, ImportSummary } from './api/types'
 import {
   activeStep,
   canCommit,
@@ -162,7 +162,7 @@ describe('error cells and items', () => {
 })
 
 describe('row edit form', () => {
-  const data: InstrumentData = {
+  const data: ImportRowData = {
     type_code: 'ev_ac_charger',
     name: '交流桩',
     model: 'AC7',

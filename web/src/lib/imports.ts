@@ -8,7 +8,7 @@ import {
   type ImportRowState,
   type ImportStatus,
   type ImportSummary,
-  type InstrumentData,
+  type ImportRowData,
 } from './api/types'
 import { formFieldOf, formFrom, type InstrumentForm, type TagType } from './filing'
 
@@ -157,7 +157,7 @@ export interface KnownCodes {
  * what it could not read as `?` or the cell's text) are cleared so the user picks them again; the
  * row's error messages still name the original text. Lists not loaded (empty) are not used.
  */
-export function importFormFrom(data: InstrumentData, known: KnownCodes): InstrumentForm {
+export function importFormFrom(data: ImportRowData, known: KnownCodes): InstrumentForm {
   const form = formFrom(data)
   if (known.types.length > 0 && !known.types.includes(form.type_code)) form.type_code = ''
   if (known.regions.length > 0 && !known.regions.includes(form.install_region_code)) form.install_region_code = ''

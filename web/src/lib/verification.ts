@@ -2,7 +2,6 @@
 // (docs/verification.md "Conclusion rules"), who may sign or send back, and form <-> request
 // mapping. Pure: the server computes the authoritative values and enforces the sign-off.
 import type {
-  ChecklistEntry,
   Duty,
   Instrument,
   LoadPoint,
@@ -117,7 +116,7 @@ export function previewClock(errorS: number | null | undefined, limit: Limit | n
  * Validity of a standard's certificate: expired (the server says so, or the date has passed),
  * due soon (within `dueDays`), or valid; `days` left when known.
  */
-export function standardValidity(s: Pick<Standard, 'expired' | 'valid_until'>, dueDays = 30, now: Date = new Date()): { state: 'expired' | 'due_soon' | 'valid'; days: number | null } {
+export function standardValidity(s: Pick<Standard, 'valid_until'> & Partial<Pick<Standard, 'expired'>>, dueDays = 30, now: Date = new Date()): { state: 'expired' | 'due_soon' | 'valid'; days: number | null } {
   const days = daysUntil(s.valid_until, now)
   if (s.expired || (days !== null && days < 0)) return { state: 'expired', days }
   return { state: days !== null && days <= dueDays ? 'due_soon' : 'valid', days }
@@ -151,7 +150,8 @@ export function canSendBack(v: Pick<Verification, 'status'>, user: Signer | null
 
 /** A load point as edited: empty inputs are null. */
 export type LoadPointRow = { [K in keyof LoadPoint]: number | null }
-export type ChecklistRow = ChecklistEntry & { name: string }
+/** A checklist answer with the item's name, as a record lists it. */
+export type ChecklistRow = Verification['checklist'][number]
 
 export interface VerificationForm {
   kind: VerificationKind

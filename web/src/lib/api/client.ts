@@ -7,13 +7,12 @@ import type {
   AuditRow,
   DeregisterRequest,
   FilingStats,
-  HistoryEntry,
   ImportDetail,
   ImportRow,
   ImportRowsQuery,
   ImportSummary,
   Instrument,
-  InstrumentData,
+  InstrumentDraft,
   InstrumentQuery,
   InstrumentType,
   InstrumentTypeRequest,
@@ -28,10 +27,10 @@ import type {
   Page,
   PageQuery,
   PasswordResetRequest,
-  Region,
   RegisterRequest,
   ReviewDecision,
   Role,
+  Schemas,
   SmsCodeSent,
   SmsPurpose,
   User,
@@ -58,12 +57,12 @@ export {
 export const api = {
   // --- public ---
   /** `{"items":[Region]}`; without parent: the whole tree, flat. */
-  regions: (parent?: string) => get<{ items: Region[] }>('/regions', { parent }),
+  regions: (parent?: string) => get<Schemas['RegionList']>('/regions', { parent }),
   /** 202 `{"expires_in","resend_after"}`; 429 sms_rate_limited. */
   sendSmsCode: (phone: string, purpose: SmsPurpose) =>
     post<SmsCodeSent>('/auth/sms-codes', { phone, purpose }),
   /** 201 `{"user","org"}`. */
-  register: (req: RegisterRequest) => post<{ user: User; org: Org }>('/auth/register', req),
+  register: (req: RegisterRequest) => post<Schemas['RegisterResult']>('/auth/register', req),
   /** 204; 400 reset_failed (unknown user, other phone or wrong code) or password_too_weak. */
   resetForgottenPassword: (req: PasswordResetRequest) => post<void>('/auth/password-reset', req),
   /** 200 Me + session cookie; 401 login_failed; 429 account_locked. */
@@ -88,7 +87,7 @@ export const api = {
 
   // --- instrument catalogue (GET: signed in; writes: city_regulator) ---
   /** `{"items":[InstrumentType]}`, inactive types included. */
-  instrumentTypes: () => get<{ items: InstrumentType[] }>('/instrument-types'),
+  instrumentTypes: () => get<Schemas['InstrumentTypeList']>('/instrument-types'),
   /** 201 InstrumentType; 409 type_code_taken. */
   createInstrumentType: (req: InstrumentTypeRequest) => post<InstrumentType>('/instrument-types', req),
   updateInstrumentType: (code: string, req: Omit<InstrumentTypeRequest, 'code'>) =>
@@ -102,20 +101,20 @@ export const api = {
   /** 404 outside the caller's scope. */
   instrument: (id: number) => get<Instrument>(`/instruments/${id}`),
   /** 201 Instrument; 400 field errors; 409 instrument_duplicate / not_mandatory. `submit`: save and apply. */
-  createInstrument: (data: InstrumentData, submit = false) =>
+  createInstrument: (data: InstrumentDraft, submit = false) =>
     post<Instrument>('/instruments', submit ? { ...data, submit: true } : data),
   /** draft/returned: edited (re-applied with `submit`); approved: becomes a change request. */
-  updateInstrument: (id: number, data: InstrumentData, submit = false) =>
+  updateInstrument: (id: number, data: InstrumentDraft, submit = false) =>
     put<Instrument>(`/instruments/${id}`, submit ? { ...data, submit: true } : data),
   /** 204; drafts only (409 filing_illegal_transition). */
   deleteInstrument: (id: number) => del<void>(`/instruments/${id}`),
   /** Apply for filing (申请备案), all or nothing: `{"applied":N}`. */
-  applyFiling: (ids: number[]) => post<{ applied: number }>('/instruments/apply', { ids }),
+  applyFiling: (ids: number[]) => post<Schemas['ApplyResult']>('/instruments/apply', { ids }),
   /** District regulator's decision on filings and change requests, all or nothing; reason required to return. */
   reviewFiling: (ids: number[], decision: ReviewDecision, reason = '') =>
-    post<{ reviewed: number }>('/instruments/review', reason ? { ids, decision, reason } : { ids, decision }),
+    post<Schemas['ReviewResult']>('/instruments/review', reason ? { ids, decision, reason } : { ids, decision }),
   /** Oldest first. */
-  instrumentHistory: (id: number) => get<{ items: HistoryEntry[] }>(`/instruments/${id}/history`),
+  instrumentHistory: (id: number) => get<Schemas['InstrumentEventList']>(`/instruments/${id}/history`),
   /** Approved instruments only. */
   deregisterInstrument: (id: number, req: DeregisterRequest) =>
     post<Instrument>(`/instruments/${id}/deregister`, req),
@@ -138,12 +137,12 @@ export const api = {
   /** The summary and one page of rows, optionally of one state. */
   importDetail: (id: number, q: ImportRowsQuery = {}) => get<ImportDetail>(`/instruments/imports/${id}`, q),
   /** Save corrected values of a row: the row re-validated (duplicates re-checked across the file). */
-  updateImportRow: (id: number, row: number, data: InstrumentData) =>
+  updateImportRow: (id: number, row: number, data: InstrumentDraft) =>
     put<ImportRow>(`/instruments/imports/${id}/rows/${row}`, data),
   /** 204; the row leaves the import. */
   deleteImportRow: (id: number, row: number) => del<void>(`/instruments/imports/${id}/rows/${row}`),
   /** Every valid row becomes a draft (待申报) in one transaction; 409 import_has_errors / import_already_committed. */
-  commitImport: (id: number) => post<{ created: number }>(`/instruments/imports/${id}/commit`),
+  commitImport: (id: number) => post<Schemas['ImportCommitResult']>(`/instruments/imports/${id}/commit`),
   /** `.xlsx` of the rows with errors plus a 错误说明 column. */
   importErrorReport: (id: number) => download(`/instruments/imports/${id}/error-report`, undefined, '导入错误行.xlsx'),
 
@@ -153,13 +152,13 @@ export const api = {
   createOrg: (req: CreateOrgRequest) => post<Org>('/admin/orgs', req),
   adminUsers: (q: PageQuery & { role?: Role | ''; org_id?: number; q?: string }) =>
     get<Page<AdminUser>>('/admin/users', q),
-  /** 201 User. */
-  createUser: (req: CreateUserRequest) => post<User>('/admin/users', req),
+  /** 201 User (with the generated password when none was given). */
+  createUser: (req: CreateUserRequest) => post<Schemas['CreatedUser']>('/admin/users', req),
   disableUser: (id: number) => post<User>(`/admin/users/${id}/disable`),
   enableUser: (id: number) => post<User>(`/admin/users/${id}/enable`),
   /** `{"password"}`: the new password, generated by the server when none is given. */
   resetPassword: (id: number, password?: string) =>
-    post<{ password: string }>(`/admin/users/${id}/reset-password`, password ? { password } : {}),
+    post<Schemas['ResetPasswordResult']>(`/admin/users/${id}/reset-password`, password ? { password } : {}),
   notifications: (q: PageQuery & { phone?: string }) => get<Page<Notification>>('/admin/notifications', q),
   audit: (q: PageQuery & { action?: string; user_id?: number }) => get<Page<AuditRow>>('/admin/audit', q),
 

@@ -1,20 +1,13 @@
 // Transport of the API client: JSON requests with the session cookie and CSRF header, the
 // error envelope as ApiError, file downloads, and URLs of files the browser opens itself.
 // Only the API modules (client.ts, verification.ts) use it.
+import type { components } from './schema'
+
 export const API_BASE = '/api/v1'
 
-export interface FieldErrorDetail {
-  field: string
-  code: string
-  message: string
-}
-
+export type FieldErrorDetail = components['schemas']['FieldError']
 /** `details` of the error envelope: `field` for one bad field, `fields` for several. */
-export interface ErrorDetails {
-  field?: string
-  fields?: FieldErrorDetail[]
-  [key: string]: unknown
-}
+export type ErrorDetails = components['schemas']['ErrorDetails']
 
 /** A failed call: the server's `{"error":{"code","message","details"}}` plus the HTTP status. */
 export class ApiError extends Error {

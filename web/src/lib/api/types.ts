@@ -1,8 +1,15 @@
-// Response and request shapes of the mvis HTTP API v1 (docs/api.md). Field names are snake_case
-// as on the wire. Times are ISO-8601 UTC strings. The verification business: types.verification.ts.
-import type { InstrumentVerification, VerificationFilter } from './types.verification'
+// Shapes of the mvis HTTP API v1, named for the web code. The bodies are generated from the one
+// contract, src/http/openapi.json (`npm run gen:api` writes schema.d.ts; the build, typecheck and
+// test scripts run it): change the document, not these aliases. What stays hand-written here is
+// UI-only: constant lists for selects (checked against the document by types.test.ts) and the
+// query/filter shapes of list pages. The verification business: types.verification.ts.
+import type { components } from './schema'
+import type { VerificationFilter } from './types.verification'
 
 export * from './types.verification'
+
+/** Every named schema of openapi.json (`components.schemas`). */
+export type Schemas = components['schemas']
 
 export const ROLES = [
   'enterprise',
@@ -11,16 +18,17 @@ export const ROLES = [
   'drc',
   'institute',
   'sysadmin',
-] as const
-export type Role = (typeof ROLES)[number]
+] as const satisfies readonly Schemas['Role'][]
+export type Role = Schemas['Role']
 
-export const ORG_KINDS = ['enterprise', 'district_bureau', 'city_bureau', 'drc', 'institute'] as const
-export type OrgKind = (typeof ORG_KINDS)[number]
+export const ORG_KINDS = ['enterprise', 'district_bureau', 'city_bureau', 'drc', 'institute'] as const satisfies readonly Schemas['OrgKind'][]
+export type OrgKind = Schemas['OrgKind']
 
-export const DUTIES = ['verifier', 'checker', 'approver'] as const
-export type Duty = (typeof DUTIES)[number]
+export const DUTIES = ['verifier', 'checker', 'approver'] as const satisfies readonly Schemas['Duty'][]
+export type Duty = Schemas['Duty']
 
-export type Status = 'active' | 'disabled'
+/** Status of an account or organisation. */
+export type Status = Schemas['User']['status']
 
 /** Paged list answer: `{"items": [...], "total": N}`. */
 export interface Page<T> {
@@ -33,258 +41,66 @@ export interface PageQuery {
   page_size?: number
 }
 
-export interface User {
-  id: number
-  username: string
-  display_name: string
-  role: Role
-  org_id: number | null
-  phone_masked: string
-  duties: Duty[]
-  status: Status
-  /** true while locked after repeated failed logins (reset-password clears it) */
-  locked?: boolean
-  created_at: string
-}
-
-/** A user row of `GET /admin/users` carries its organisation's name. */
-export interface AdminUser extends User {
-  org_name?: string | null
-}
-
-export interface Org {
-  id: number
-  kind: OrgKind
-  name: string
-  credit_code: string | null
-  region_code: string
-  region_name: string
-  address: string
-  contact_name: string
-  phone_masked: string
-  status: Status
-  created_at: string
-}
-
-export type ScopeKind = 'org' | 'district' | 'city' | 'institute' | 'platform'
-
+export type User = Schemas['User']
+/** A user row of `GET /admin/users` (every User carries its organisation's name). */
+export type AdminUser = User
+export type Org = Schemas['Org']
+export type ScopeKind = Schemas['Scope']['kind']
 /** `GET /me` and `POST /auth/login`. */
-export interface Me {
-  user: User
-  role: Role
-  org: Org | null
-  scope: { kind: ScopeKind; region_codes: string[] }
-  csrf_token: string
-}
+export type Me = Schemas['Me']
+export type Region = Schemas['Region']
 
-export interface Region {
-  code: string
-  name: string
-  parent_code: string | null
-  level: 'province' | 'city' | 'district' | 'zone'
-  /** false for local codes of functional zones (not GB/T 2260) */
-  standard: boolean
-}
+export type SmsPurpose = Schemas['SmsCodeRequest']['purpose']
+export type SmsCodeSent = Schemas['SmsCodeSent']
+export type RegisterRequest = Schemas['RegisterRequest']
+export type PasswordResetRequest = Schemas['PasswordResetRequest']
 
-export type SmsPurpose = 'register' | 'reset_password'
+export type Home = Schemas['Home']
+export type Message = Schemas['Message']
+export type InboxPage = Schemas['InboxPage']
 
-/** `POST /auth/sms-codes` → 202. Seconds. */
-export interface SmsCodeSent {
-  expires_in: number
-  resend_after: number
-}
-
-export interface RegisterRequest {
-  credit_code: string
-  org_name: string
-  region_code: string
-  address: string
-  contact_name: string
-  phone: string
-  sms_code: string
-  username: string
-  password: string
-}
-
-/** `POST /auth/password-reset` (code sent with purpose reset_password to the account's phone). */
-export interface PasswordResetRequest {
-  username: string
-  phone: string
-  sms_code: string
-  new_password: string
-}
-
-export interface Home {
-  todos: { key: string; count: number }[]
-  unread_messages: number
-}
-
-export interface Message {
-  id: number
-  title: string
-  body: string
-  created_at: string
-  read_at: string | null
-}
-
-export interface InboxPage extends Page<Message> {
-  unread: number
-}
-
-export interface CreateOrgRequest {
-  kind: OrgKind
-  name: string
-  region_code: string
-  credit_code?: string
-  address?: string
-  contact_name?: string
-  phone?: string
-}
-
-export interface CreateUserRequest {
-  username: string
-  password: string
-  role: Role
-  org_id: number | null
-  phone?: string
-  display_name?: string
-  duties?: Duty[]
-}
-
-export interface Notification {
-  id: number
-  /** sms (outbox) or inbox (in-app) */
-  channel: string
-  phone_masked: string
-  template: string
-  body: string
-  /** sms: pending, sent, logged, failed; inbox: delivered */
-  status: string
-  attempts: number
-  /** why the last delivery attempt failed, if it did */
-  last_error?: string
-  created_at: string
-  sent_at: string | null
-}
-
-export interface AuditRow {
-  id: number
-  at: string
-  user_id: number | null
-  username: string
-  role: string
-  org_id: number | null
-  action: string
-  object_type: string
-  object_id: string
-  summary: string
-  ip: string
-  /** "ok", or "denied" / "failed" */
-  result: string
-}
+export type CreateOrgRequest = Schemas['CreateOrgRequest']
+export type CreateUserRequest = Schemas['CreateUserRequest']
+/** A row of `GET /admin/notifications`: an SMS of the outbox or an in-app message. */
+export type Notification = Schemas['OutboxItem']
+export type AuditRow = Schemas['AuditRow']
 
 // ---------------------------------------------------------------- instruments and filing (强检备案)
 
 /** Uses of an instrument; the first four can make a type mandatory (强检用途). */
-export const INSTRUMENT_USES = ['trade_settlement', 'safety', 'medical', 'environment', 'other'] as const
-export type InstrumentUse = (typeof INSTRUMENT_USES)[number]
-export const MANDATORY_USES = ['trade_settlement', 'safety', 'medical', 'environment'] as const
+export const INSTRUMENT_USES = ['trade_settlement', 'safety', 'medical', 'environment', 'other'] as const satisfies readonly Schemas['InstrumentUse'][]
+export type InstrumentUse = Schemas['InstrumentUse']
+export const MANDATORY_USES = ['trade_settlement', 'safety', 'medical', 'environment'] as const satisfies readonly Schemas['InstrumentType']['mandatory_uses'][number][]
 
 /** Filing status of an instrument: 待申报, 待审核, 已备案, 退回, 已注销. */
-export const FILING_STATUSES = ['draft', 'submitted', 'approved', 'returned', 'deregistered'] as const
-export type FilingStatus = (typeof FILING_STATUSES)[number]
+export const FILING_STATUSES = ['draft', 'submitted', 'approved', 'returned', 'deregistered'] as const satisfies readonly Schemas['FilingStatus'][]
+export type FilingStatus = Schemas['FilingStatus']
 /** `status` filter of the instrument list: a status, or `needs_review` (submitted + change requests) or `change_pending`. */
 export type StatusFilter = FilingStatus | 'needs_review' | 'change_pending'
 
-export type VerificationForm = 'periodic' | 'first_only'
-export type CurrentType = 'AC' | 'DC'
+export type VerificationForm = Schemas['InstrumentType']['verification_form']
+export type CurrentType = Schemas['ChargerSpec']['current_type']
 
 /** An entry of the catalogue of mandatory instruments (`GET /instrument-types`). */
-export interface InstrumentType {
-  code: string
-  name: string
-  /** verification regulation and edition, e.g. "JJG 1148-2022" */
-  regulation: string
-  verification_form: VerificationForm
-  period_months: number
-  mandatory_uses: InstrumentUse[]
-  /** AC / DC for EV chargers, else null */
-  charger_current: CurrentType | null
-  is_charger: boolean
-  /** allowed accuracy classes; empty = free text */
-  accuracy_classes: string[]
-  active: boolean
-}
-
+export type InstrumentType = Schemas['InstrumentType']
 /** `POST /instrument-types` (with code) and `PUT /instrument-types/{code}` (without). */
-export type InstrumentTypeRequest = Omit<InstrumentType, 'charger_current' | 'is_charger'>
+export type InstrumentTypeRequest = Schemas['InstrumentTypeCreateRequest']
 
-/** Parameters of an EV charger (充电设备参数). */
-export interface ChargerData {
-  current_type: CurrentType | null
-  rated_power_kw: number | null
-  rated_voltage_v: number | null
-  /** may be left out for chargers in use before 2023-01-01: derived Imax = P/U */
-  max_current_a: number | null
-  /** derived Imin = max(Imax/10, 6 A) when left out before 2023-01-01 */
-  min_current_a: number | null
-  connector_count: number | null
-  station_name: string
-  /** T/CEC 102 equipment code */
-  equipment_id: string
-  /** time-of-use billing (分时计费) */
-  tou_billing: boolean | null
-  longitude: number | null
-  latitude: number | null
-}
+/** Parameters of an EV charger (充电设备参数) as stored. */
+export type ChargerData = Schemas['ChargerSpec']
+/** What the owner entered for an instrument, as stored (an instrument's fields, a pending change). */
+export type InstrumentData = Schemas['InstrumentData']
+/**
+ * InstrumentData as the forms send it (`POST/PUT /instruments`, an import row's correction; the
+ * contract's InstrumentDataInput): a use not chosen yet goes as '' and an unknown charger current
+ * type as null, and the server answers each with its field's 400 (`use_invalid`,
+ * `current_type_invalid`) like any other invalid value.
+ */
+export type InstrumentDraft = Omit<InstrumentData, 'use' | 'charger'> & { use: InstrumentUse | ''; charger: ChargerDraft | null }
+export type ChargerDraft = Omit<ChargerData, 'current_type'> & { current_type: CurrentType | null }
 
-/** What the owner enters for an instrument (`POST/PUT /instruments`). */
-export interface InstrumentData {
-  type_code: string
-  name: string
-  model: string
-  serial_no: string
-  manufacturer: string
-  brand: string
-  accuracy_class: string
-  measuring_range: string
-  install_address: string
-  /** district where the instrument is used: decides the reviewing bureau */
-  install_region_code: string
-  use: InstrumentUse | ''
-  /** YYYY-MM-DD */
-  in_use_date: string
-  asset_no: string
-  notes: string
-  /** chargers only, else null */
-  charger: ChargerData | null
-}
-
-export type DeregisterKind = 'suspended' | 'scrapped' | 'moved_out'
-
-export interface Instrument extends InstrumentData, InstrumentVerification {
-  id: number
-  org_id: number
-  org_name: string
-  type_name: string
-  install_region_name: string
-  use_name: string
-  /** false when the use does not make the type mandatory: cannot be filed */
-  mandatory: boolean
-  status: FilingStatus
-  status_name: string
-  /** an approved instrument with a change request under review */
-  change_pending: boolean
-  pending_change: InstrumentData | null
-  /** reason of the last return (or rejected change) */
-  last_reason: string
-  deregister_kind: DeregisterKind | null
-  deregister_date: string | null
-  submitted_at: string | null
-  approved_at: string | null
-  created_at: string
-  updated_at: string
-}
+export type DeregisterKind = Schemas['DeregisterRequest']['kind']
+export type Instrument = Schemas['Instrument']
 
 /** Filters of `GET /instruments` and `/instruments/export`. */
 export interface InstrumentQuery extends PageQuery {
@@ -305,97 +121,33 @@ export interface InstrumentQuery extends PageQuery {
   order?: 'asc' | 'desc'
 }
 
-export type HistoryAction =
-  | 'edit'
-  | 'submit'
-  | 'approve'
-  | 'return'
-  | 'request_change'
-  | 'approve_change'
-  | 'reject_change'
-  | 'deregister'
-
 /** One step of an instrument's history (`GET /instruments/{id}/history`), oldest first. */
-export interface HistoryEntry {
-  id: number
-  at: string
-  username: string
-  org_name: string
-  action: HistoryAction | string
-  from_status: FilingStatus | null
-  to_status: FilingStatus | null
-  reason: string
-}
+export type HistoryEntry = Schemas['InstrumentEvent']
+export type HistoryAction = HistoryEntry['action']
 
-export type ReviewDecision = 'approve' | 'return'
-
-/** `POST /instruments/{id}/deregister`. */
-export interface DeregisterRequest {
-  kind: DeregisterKind
-  reason: string
-  /** YYYY-MM-DD */
-  date: string
-}
+export type ReviewDecision = Schemas['ReviewRequest']['decision']
+export type DeregisterRequest = Schemas['DeregisterRequest']
 
 /** A row of `GET /archive/enterprises` (企业档案). */
-export interface ArchiveEnterprise {
-  org: Org
-  contact_name: string
-  /** full only for the regulator of the enterprise's own district, else masked */
-  phone: string
-  counts: { submitted: number; approved: number; returned: number; deregistered: number }
-}
+export type ArchiveEnterprise = Schemas['ArchiveEntry']
 
 /** `GET /instruments/stats`: counts per status. */
-export type FilingStats = Record<FilingStatus | 'change_pending', number>
+export type FilingStats = Schemas['InstrumentStats']
 
 // ---------------------------------------------------------------- batch import (从Excel中导入)
 
-/** `parsing` while the server reads the file (async upload), then `ready`, `committed` or `failed`. */
-export type ImportStatus = 'parsing' | 'ready' | 'committed' | 'failed'
+export type ImportStatus = Schemas['ImportSummary']['status']
 /** A row is saved (`valid`), skipped as already registered (`existing`) or must be fixed (`error`). */
-export const IMPORT_ROW_STATES = ['valid', 'error', 'existing'] as const
-export type ImportRowState = (typeof IMPORT_ROW_STATES)[number]
+export const IMPORT_ROW_STATES = ['valid', 'error', 'existing'] as const satisfies readonly Schemas['ImportRow']['state'][]
+export type ImportRowState = Schemas['ImportRow']['state']
 
-/** One problem of a row: `row` is the sheet's row number, `column` its Chinese header, `field` as in InstrumentData (`charger.<field>` for charger fields). */
-export interface ImportError {
-  row: number
-  column: string
-  field: string
-  code: string
-  message: string
-}
-
-export interface ImportSummary {
-  id: number
-  filename: string
-  status: ImportStatus
-  rows_total: number
-  rows_valid: number
-  rows_existing: number
-  rows_error: number
-  /** rows read so far while parsing */
-  progress: number
-  /** instruments created by the commit */
-  created: number
-  /** why the whole file was refused (status failed) */
-  error: { code: string; message: string } | null
-  /** at most 1000 */
-  errors: ImportError[]
-  errors_truncated: boolean
-}
-
-export interface ImportRow {
-  row: number
-  state: ImportRowState
-  data: InstrumentData
-  errors: ImportError[]
-}
-
+export type ImportError = Schemas['ImportError']
+export type ImportSummary = Schemas['ImportSummary']
+/** A row's values as read: InstrumentData's keys, unchecked in rows with errors. */
+export type ImportRowData = Schemas['ImportRowData']
+export type ImportRow = Schemas['ImportRow']
 /** `GET /instruments/imports/{id}`: the summary and one page of rows. */
-export interface ImportDetail extends ImportSummary {
-  rows: Page<ImportRow>
-}
+export type ImportDetail = Schemas['ImportDetail']
 
 export interface ImportRowsQuery extends PageQuery {
   /** '' = every row */

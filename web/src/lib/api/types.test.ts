@@ -1,0 +1,54 @@
+// @vitest-environment node
+// The constant lists the UI offers in selects hold exactly the values openapi.json allows (the
+// compiler only checks that each listed value is allowed, not that none is missing).
+/// <reference types="node" />
+import { readFileSync } from 'node:fs'
+import { describe, expect, it } from 'vitest'
+import {
+  APPOINTMENT_MODES,
+  APPOINTMENT_STATUSES,
+  CERTIFICATE_LIVE_STATUSES,
+  DUTIES,
+  FILING_STATUSES,
+  IMPORT_ROW_STATES,
+  INSTRUMENT_USES,
+  MANDATORY_USES,
+  ORG_KINDS,
+  ROLES,
+  VERIFICATION_FILTERS,
+  VERIFICATION_KINDS,
+  VERIFICATION_STATUSES,
+} from './types'
+
+interface Schema {
+  enum?: string[]
+  items?: Schema
+  properties?: Record<string, Schema>
+}
+const specFile = new URL('../../../../src/http/openapi.json', import.meta.url)
+const spec = JSON.parse(readFileSync(specFile, 'utf8')) as {
+  components: { schemas: Record<string, Schema>; parameters: Record<string, { schema: Schema }> }
+}
+const schemas = spec.components.schemas
+const sorted = (values: readonly string[] | undefined) => [...(values ?? [])].sort()
+
+describe('constant lists match openapi.json', () => {
+  it.each([
+    ['ROLES', ROLES, schemas.Role.enum],
+    ['ORG_KINDS', ORG_KINDS, schemas.OrgKind.enum],
+    ['DUTIES', DUTIES, schemas.Duty.enum],
+    ['INSTRUMENT_USES', INSTRUMENT_USES, schemas.InstrumentUse.enum],
+    ['MANDATORY_USES', MANDATORY_USES, schemas.InstrumentType.properties?.mandatory_uses.items?.enum],
+    ['FILING_STATUSES', FILING_STATUSES, schemas.FilingStatus.enum],
+    ['IMPORT_ROW_STATES', IMPORT_ROW_STATES, schemas.ImportRow.properties?.state.enum],
+    ['APPOINTMENT_STATUSES', APPOINTMENT_STATUSES, schemas.AppointmentStatus.enum],
+    ['APPOINTMENT_MODES', APPOINTMENT_MODES, schemas.AppointmentMode.enum],
+    ['VERIFICATION_KINDS', VERIFICATION_KINDS, schemas.VerificationKind.enum],
+    ['VERIFICATION_STATUSES', VERIFICATION_STATUSES, schemas.RecordStatus.enum],
+    ['CERTIFICATE_LIVE_STATUSES', CERTIFICATE_LIVE_STATUSES, schemas.Certificate.properties?.live_status.enum],
+    ['VERIFICATION_FILTERS', VERIFICATION_FILTERS, spec.components.parameters.instrument_verification.schema.enum],
+  ] as const)('%s', (_name, list, documented) => {
+    expect(documented).toBeDefined()
+    expect(sorted(list)).toEqual(sorted(documented))
+  })
+})
