@@ -34,7 +34,18 @@ Status CheckReason(const std::string& reason) {
 std::string KindName(const domain::Certificate& c) { return std::string(DisplayName(c.kind)); }
 
 ObjectRef RefOf(const domain::Certificate& c) { return {Kind::kCertificate, c.number}; }
-ObjectRef InstrumentRef(int64_t id) { return {Kind::kInstrument, std::to_string(id)}; }
+
+// A line on the instrument's timeline for a step of its document (its filing status unchanged).
+RelatedEvent InstrumentLine(store::Tx& tx, int64_t instrument_id, std::string action,
+                            std::string reason) {
+  auto row = store::FindInstrument(tx, instrument_id);
+  std::string status = row ? std::string(domain::ToString(row->status)) : "";
+  return {{Kind::kInstrument, std::to_string(instrument_id)},
+          std::move(action),
+          status,
+          status,
+          std::move(reason)};
+}
 
 // The latest revision of `number` if `actor` may do `op` to it (the access policy).
 Result<domain::Certificate> LoadCertificate(store::Tx& tx, const Actor& actor,
@@ -135,16 +146,17 @@ Result<domain::Certificate> CertificateService::Issue(Work& w,
            : Notice{"verification_failed", "检定不合格",
                     what + "检定不合格（通知书编号 " + c.number +
                         "），该器具须停止用于贸易结算，整改后重新申请检定。"};
-  Record(w, {RefOf(c),
-             "issue",
-             "",
-             std::string(domain::ToString(c.status)),
-             "",
-             KindName(c) + " for instrument " + std::to_string(v.instrument_id) +
-                 " from verification " + std::to_string(v.id),
-             {{InstrumentRef(v.instrument_id), pass ? "verification_pass" : "verification_fail", "",
-               "", KindName(c) + " " + c.number}},
-             {{ToOrg{c.org_id}, notice}}});
+  Record(w,
+         {RefOf(c),
+          "issue",
+          "",
+          std::string(domain::ToString(c.status)),
+          "",
+          KindName(c) + " for instrument " + std::to_string(v.instrument_id) +
+              " from verification " + std::to_string(v.id),
+          {InstrumentLine(w.tx, v.instrument_id, pass ? "verification_pass" : "verification_fail",
+                          KindName(c) + " " + c.number)},
+          {{ToOrg{c.org_id}, notice}}});
   auto issued = store::FindCertificateRevision(w.tx, c.number, c.revision);
   if (!issued) return Internal("certificate " + c.number + " vanished in its transaction");
   return *issued;
@@ -182,8 +194,8 @@ Result<CertificateView> CertificateService::Revise(const Actor& actor, const std
           next.id = store::InsertCertificate(w.tx, next);
           return true;
         },
-        {InstrumentRef(c->instrument_id), "certificate_revise", "", "",
-         KindName(*c) + " " + number + " " + revision + "：" + reason},
+        InstrumentLine(w.tx, c->instrument_id, "certificate_revise",
+                       KindName(*c) + " " + number + " " + revision + "：" + reason),
         {"certificate_revised", "证书已修订",
          KindName(*c) + " " + number + " 已修订（" + revision + "），原因：" + reason});
     if (!moved) return std::unexpected(moved.error());
@@ -210,8 +222,8 @@ Result<CertificateView> CertificateService::Revoke(const Actor& actor, const std
                           }
                           return true;
                         },
-                        {InstrumentRef(c->instrument_id), "certificate_revoke", "", "",
-                         KindName(*c) + " " + number + " 注销：" + reason},
+                        InstrumentLine(w.tx, c->instrument_id, "certificate_revoke",
+                                       KindName(*c) + " " + number + " 注销：" + reason),
                         {"certificate_revoked", "证书已注销",
                          KindName(*c) + " " + number + " 已被注销，原因：" + reason +
                              "。该器具须重新检定合格后方可用于贸易结算。"});

@@ -29,6 +29,12 @@ const en: DeepStringRecord<typeof zhCN> = {
     tip: 'Notice',
     none: 'None',
   },
+  timeline: {
+    empty: 'No history',
+    who: '{user} ({org})',
+    statusChange: '{from} → {to}',
+    reasonLine: 'Reason: {reason}',
+  },
   menu: {
     home: 'Home',
     inbox: 'Messages',

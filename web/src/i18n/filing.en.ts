@@ -139,7 +139,6 @@ const filing: DeepStringRecord<typeof filingZh> = {
     diffProposed: 'Proposed value',
     noDiff: 'The change request equals the current data',
     timeline: 'Filing history',
-    noHistory: 'No history',
     createdAt: 'Registered',
     submittedAt: 'Applied',
     approvedAt: 'Filed',
@@ -147,10 +146,7 @@ const filing: DeepStringRecord<typeof filingZh> = {
     deregisterKind: 'Deregistration kind',
     deregisterDate: 'Deregistration date',
     mandatory: 'Mandatory verification',
-    statusChange: '{from} → {to}',
     reason: 'Reason',
-    reasonLine: 'Reason: {reason}',
-    who: '{user} ({org})',
   },
   review: {
     approve: 'Approve',

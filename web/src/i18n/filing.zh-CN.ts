@@ -136,7 +136,6 @@ export default {
     diffProposed: '变更为',
     noDiff: '变更内容与当前信息相同',
     timeline: '备案记录',
-    noHistory: '暂无记录',
     createdAt: '登记时间',
     submittedAt: '申报时间',
     approvedAt: '备案时间',
@@ -144,10 +143,7 @@ export default {
     deregisterKind: '注销类型',
     deregisterDate: '注销日期',
     mandatory: '强制检定',
-    statusChange: '{from} → {to}',
     reason: '原因',
-    reasonLine: '原因：{reason}',
-    who: '{user}（{org}）',
   },
   review: {
     approve: '通过',

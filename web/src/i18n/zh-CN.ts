@@ -27,6 +27,12 @@ export default {
     tip: '提示',
     none: '无',
   },
+  timeline: {
+    empty: '暂无记录',
+    who: '{user}（{org}）',
+    statusChange: '{from} → {to}',
+    reasonLine: '原因：{reason}',
+  },
   menu: {
     home: '首页',
     inbox: '消息',

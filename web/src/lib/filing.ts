@@ -260,3 +260,19 @@ export function parseClasses(text: string): string[] {
   }
   return out
 }
+
+/** Timeline actions of an instrument whose text is a reason (shown as 原因：…). */
+export const FILING_REASON_ACTIONS = [
+  'edit',
+  'submit',
+  'approve',
+  'return',
+  'request_change',
+  'approve_change',
+  'reject_change',
+  'deregister',
+  'certificate_revise',
+  'certificate_revoke',
+]
+/** Timeline actions of an instrument shown in red. */
+export const FILING_BAD_ACTIONS = ['return', 'reject_change', 'verification_fail', 'certificate_revoke']
