@@ -42,6 +42,11 @@ class VerificationTest : public ApiTest {
  protected:
   void SetUp() override {
     ApiTest::SetUp();
+    SetUpStaff();
+  }
+
+  // The demo data, the staff and the enterprise signed in, the institute and its standards found.
+  void SetUpStaff() {
     SeedDemo();
     enterprise_ = std::make_unique<Client>(SignIn("charger"));
     verifier_ = std::make_unique<Client>(SignIn("verifier"));
