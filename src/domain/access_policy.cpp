@@ -265,6 +265,11 @@ Decision Permits(const Subject& subject, Kind kind, Op op) {
 
 Decision Decide(const Subject& subject, const Resource& resource, Op op) {
   if (!Visible(subject, resource)) return Decision::kHidden;
+  // An institute touching another institute's profile is answered like any cross-institute
+  // access: as if it did not exist.
+  if (resource.kind == Kind::kInstituteProfile && op != Op::kRead &&
+      subject.role == Role::kInstitute && !OwnOrg(subject, resource.id))
+    return Decision::kHidden;
   if (!RolePermits(subject, resource.kind, op) || !RightParty(subject, resource, op))
     return Decision::kForbidden;
   return Decision::kAllow;

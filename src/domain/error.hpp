@@ -19,6 +19,7 @@ enum class ErrorKind {
   kFailedPrecondition,  // illegal in the object's current state; do not retry until it changes
   kResourceExhausted,   // rate limit or lockout
   kPayloadTooLarge,     // upload or body over a configured limit
+  kMethodNotAllowed,    // the path exists, not with this method
   kUnavailable,         // a dependency is down; retry later
   kInternal,            // a bug or an unexpected failure
 };

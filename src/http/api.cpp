@@ -98,9 +98,8 @@ Response Api::Dispatch(Request& request) {
   auto match = router_.Find(request.method, request.path);
   if (!match.route) {
     if (match.method_mismatch) {
-      Response r = JsonResponse(
-          405, Json{{"error", {{"code", "method_not_allowed"}, {"message", "请求方法不被允许"}}}});
-      return r;
+      return ErrorResponse(
+          {ErrorKind::kMethodNotAllowed, "method_not_allowed", "请求方法不被允许", {}, {}});
     }
     return ErrorResponse({ErrorKind::kNotFound, "route_not_found", "接口不存在", {}, {}});
   }

@@ -1,5 +1,7 @@
 #include "http/context.hpp"
 
+#include <spdlog/spdlog.h>
+
 #include <charconv>
 
 #include "domain/time.hpp"
@@ -24,6 +26,8 @@ int StatusFor(ErrorKind kind) {
       return 429;
     case ErrorKind::kPayloadTooLarge:
       return 413;
+    case ErrorKind::kMethodNotAllowed:
+      return 405;
     case ErrorKind::kUnavailable:
       return 503;
     case ErrorKind::kInternal:
@@ -33,6 +37,9 @@ int StatusFor(ErrorKind kind) {
 }
 
 Response ErrorResponse(const Error& error) {
+  // What went wrong inside stays in the log; the answer says only that it did.
+  if (error.kind == ErrorKind::kInternal)
+    spdlog::error("internal error [{}]: {}", error.code, error.detail.empty() ? "-" : error.detail);
   Json err = {{"code", error.code}, {"message", error.message}};
   Json details = Json::object();
   if (!error.field.empty()) details["field"] = error.field;

@@ -501,7 +501,7 @@ std::optional<Error> Database::Transact(bool write, const std::function<bool(Tx&
     // of the log.
     if (auto cut = what.find(" with :p"); cut != std::string::npos) what.resize(cut);
     spdlog::error("database error: {}", what);
-    return Error{ErrorKind::kInternal, "internal", "服务器内部错误，请稍后重试", {}, {}};
+    return Internal("database error: " + what).error();
   }
 }
 

@@ -146,9 +146,8 @@ TEST_F(ConcurrencyTest, AnImportIsSavedOnceHoweverOftenSaveIsClicked) {
 TEST_F(ConcurrencyTest, AnInstrumentIsBookedOnceWhenBookingsRace) {
   auto ids = Filed(1);
   auto clerks = Sessions("charger", kThreads);
-  auto results = Together(kThreads, [&](int i) {
-    return clerks[i].Post("/api/v1/appointments", Booking(ids));
-  });
+  auto results = Together(
+      kThreads, [&](int i) { return clerks[i].Post("/api/v1/appointments", Booking(ids)); });
   auto tally = Tally(results);
   EXPECT_EQ(tally["201 "], 1) << Describe(tally);
   EXPECT_EQ(tally["409 instrument_already_booked"], kThreads - 1) << Describe(tally);
@@ -205,9 +204,9 @@ TEST_F(ConcurrencyTest, ResetCodeGuessesStopAtTheCap) {
     std::string wrong = std::to_string(100000 + i);
     if (wrong == code) wrong = "999999";
     return clients[i].Post("/api/v1/auth/password-reset", {{"username", "charger"},
-                                                            {"phone", phone},
-                                                            {"sms_code", wrong},
-                                                            {"new_password", "Reset!Passw0rd9"}});
+                                                           {"phone", phone},
+                                                           {"sms_code", wrong},
+                                                           {"new_password", "Reset!Passw0rd9"}});
   });
   EXPECT_EQ(Tally(results)["400 reset_failed"], kThreads);
   EXPECT_EQ(Scalar(runtime_->db(),
@@ -216,9 +215,9 @@ TEST_F(ConcurrencyTest, ResetCodeGuessesStopAtTheCap) {
                    {phone}),
             5);  // the cap, not one per guess
   auto right = anonymous.Post("/api/v1/auth/password-reset", {{"username", "charger"},
-                                                             {"phone", phone},
-                                                             {"sms_code", code},
-                                                             {"new_password", "Reset!Passw0rd9"}});
+                                                              {"phone", phone},
+                                                              {"sms_code", code},
+                                                              {"new_password", "Reset!Passw0rd9"}});
   EXPECT_EQ(right.error_code(), "reset_failed");
 }
 

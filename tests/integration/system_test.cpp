@@ -45,7 +45,9 @@ TEST_F(ApiTest, ErrorsUseTheEnvelope) {
   EXPECT_EQ(unknown.status, 404);
   EXPECT_EQ(unknown.error_code(), "route_not_found");
   EXPECT_FALSE(unknown.json()["error"]["message"].get<std::string>().empty());
-  EXPECT_EQ(c.Send("DELETE", "/api/v1/auth/login", "").status, 405);
+  auto wrong_method = c.Send("DELETE", "/api/v1/auth/login", "");
+  EXPECT_EQ(wrong_method.status, 405);
+  EXPECT_EQ(wrong_method.error_code(), "method_not_allowed");
   auto bad_json = c.Send("POST", "/api/v1/auth/login", "{not json");
   EXPECT_EQ(bad_json.status, 400);
   EXPECT_EQ(bad_json.error_code(), "invalid_json");

@@ -116,8 +116,8 @@ const Row kTable[] = {
     {K::kRegulation, O::kSubmit, "FFFFFF", "FFFFFF"},
 
     {K::kInstituteProfile, O::kRead, "AAAAAA", "AAAAAA"},
-    {K::kInstituteProfile, O::kEdit, "FFFFAA", "FFFFFA"},
-    {K::kInstituteProfile, O::kSubmit, "FFFFFF", "FFFFFF"},
+    {K::kInstituteProfile, O::kEdit, "FFFFAA", "FFFFHA"},
+    {K::kInstituteProfile, O::kSubmit, "FFFFFF", "FFFFHF"},
 
     // Object A is booked with institute 501, which sees it (through the appointment).
     {K::kInstrument, O::kRead, "AAAHAH", "HHHHHH"},

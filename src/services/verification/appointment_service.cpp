@@ -179,7 +179,7 @@ AppointmentInput InputOf(const domain::Appointment& a) {
 
 void Assign(domain::Appointment& a, const AppointmentInput& in) {
   a.institute_org_id = in.institute_org_id;
-  a.mode = *domain::ParseAppointmentMode(in.mode);  // checked by CheckInput
+  a.mode = domain::ParseAppointmentMode(in.mode).value_or(a.mode);  // CheckInput refused others
   a.preferred_date = in.preferred_date;
   a.contact_name = domain::Trim(in.contact_name);
   a.contact_phone = in.contact_phone;

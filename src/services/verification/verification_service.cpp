@@ -112,9 +112,12 @@ Status Compose(store::Tx& tx, const Actor& actor, const VerificationInput& in,
     standards.push_back(StandardJson(*s));
   }
 
+  auto kind = domain::ParseVerificationKind(in.kind);
+  if (!kind)
+    return InvalidField("kind", "kind_invalid", "检定类别应为首次检定、后续检定或使用中检查");
   domain::Measurement m;
   m.regulation = type->regulation;
-  m.kind = *domain::ParseVerificationKind(in.kind);
+  m.kind = *kind;
   m.accuracy_class = instrument->data.accuracy_class;
   m.insulation_mohm = *in.insulation_mohm;
   m.checklist = in.checklist;
