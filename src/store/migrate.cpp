@@ -23,7 +23,7 @@ std::string RenderMigration(const std::string& sql, Backend backend) {
   return out;
 }
 
-Result<int> Migrate(Database& db) {
+Result<int> Migrate(Database& db, int up_to) {
   // Servers started together migrate one after the other: each step runs under one lock and
   // re-checks the version after taking it (READ COMMITTED then sees the other's commit).
   constexpr char kLock[] = "schema-migrations";
@@ -37,6 +37,7 @@ Result<int> Migrate(Database& db) {
   if (!created) return std::unexpected(created.error());
   int applied = 0;
   for (const auto& m : kMigrations) {
+    if (m.version > up_to) break;
     auto step = db.Write([&](Tx& tx) -> Result<bool> {
       LockKey(tx, kLock);
       if (tx.QueryOne("SELECT version FROM schema_migrations WHERE version = ?",

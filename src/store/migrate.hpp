@@ -3,6 +3,7 @@
 //   {{ID}}  an auto-increment integer primary key
 #pragma once
 
+#include <limits>
 #include <string>
 #include <vector>
 
@@ -18,9 +19,9 @@ struct Migration {
 
 extern const std::vector<Migration> kMigrations;
 
-// Applies every migration newer than the database's version, each in its own transaction.
-// Idempotent. Returns the number applied.
-Result<int> Migrate(Database& db);
+// Applies every migration newer than the database's version up to `up_to`, each in its own
+// transaction. Idempotent; safe when several servers start together. Returns the number applied.
+Result<int> Migrate(Database& db, int up_to = std::numeric_limits<int>::max());
 
 // The dialect-specific form of a migration's SQL.
 std::string RenderMigration(const std::string& sql, Backend backend);

@@ -169,6 +169,12 @@ TEST_F(ApiTest, WrongPasswordsLockTheAccount) {
   }
   EXPECT_EQ(failed, 6);  // 5 wrong passwords + 1 unknown user
   EXPECT_EQ(denied, 1);
+
+  // The lock lasts 15 minutes.
+  clock_->Advance(14 * 60);
+  EXPECT_EQ(c.Login("charger", kDemoPassword).error_code(), "account_locked");
+  clock_->Advance(60);
+  EXPECT_EQ(c.Login("charger", kDemoPassword).status, 200);
 }
 
 TEST_F(ApiTest, SessionCookieIsHttpOnlyStrictAndLogoutEndsIt) {

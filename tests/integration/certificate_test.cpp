@@ -159,3 +159,26 @@ TEST_F(VerificationTest, PublicPagesAreRateLimitedPerClient) {
 
 }  // namespace
 }  // namespace mvis::testing
+
+namespace mvis::testing {
+namespace {
+
+TEST_F(VerificationTest, CertificatesExpireWhenTheClockPassesTheirValidity) {
+  auto ids = Filed(1);
+  json issued = Verified(Scheduled(ids), ids[0]);
+  std::string number = issued["certificate"]["number"];
+  std::string valid_until = issued["certificate"]["valid_until"];
+  std::string page = TokenPath(issued["certificate"]["qr_url"]);
+  EXPECT_NE(NewClient().Get(page).body.find("检定合格 · 有效"), std::string::npos);
+
+  while (clock_->Today() <= valid_until) clock_->AdvanceDays(30);
+  ReSignIn();
+  EXPECT_EQ(enterprise_->Get("/api/v1/certificates/" + number).json()["live_status"], "expired");
+  EXPECT_EQ(enterprise_->Get("/api/v1/certificates?status=expired").json()["total"], 1);
+  EXPECT_EQ(enterprise_->Get("/api/v1/certificates?status=valid").json()["total"], 0);
+  EXPECT_NE(NewClient().Get(page).body.find("已过有效期"), std::string::npos);
+  EXPECT_EQ(SignIn("jiangan").Get("/api/v1/instruments?verification=overdue").json()["total"], 1);
+}
+
+}  // namespace
+}  // namespace mvis::testing

@@ -8,8 +8,8 @@ namespace {
 
 class CrossInstituteTest : public VerificationTest {
  protected:
-  // A third institute (新港) with one member holding every duty, and its profile (types and regions that
-  // overlap the first institute's).
+  // A third institute (新港) with one member holding every duty, and its profile (types and regions
+  // that overlap the first institute's).
   Client OtherInstitute() {
     Client admin = Admin();
     auto org = admin.Post("/api/v1/admin/orgs", {{"kind", "institute"},
@@ -20,21 +20,21 @@ class CrossInstituteTest : public VerificationTest {
                                                  {"phone", "13900000099"}});
     EXPECT_EQ(org.status, 201) << org.body;
     int64_t id = org.json()["id"];
-    auto user = admin.Post("/api/v1/admin/users", {{"username", "xgjl"},
-                                                   {"password", "Other!Passw0rd1"},
-                                                   {"role", "institute"},
-                                                   {"org_id", id},
-                                                   {"display_name", "新港所检定员"},
-                                                   {"duties", {"verifier", "checker", "approver"}}});
+    auto user =
+        admin.Post("/api/v1/admin/users", {{"username", "xgjl"},
+                                           {"password", "Other!Passw0rd1"},
+                                           {"role", "institute"},
+                                           {"org_id", id},
+                                           {"display_name", "新港所检定员"},
+                                           {"duties", {"verifier", "checker", "approver"}}});
     EXPECT_EQ(user.status, 201) << user.body;
-    auto profile =
-        admin.Put("/api/v1/institutes/" + std::to_string(id) + "/profile",
-                  {{"code", "XGJL"},
-                   {"type_codes", {"ev_ac_charger", "ev_dc_charger"}},
-                   {"region_codes", {"420100"}},
-                   {"contact_name", "王主任"},
-                   {"contact_phone", "13900000099"},
-                   {"address", "武汉市新洲区"}});
+    auto profile = admin.Put("/api/v1/institutes/" + std::to_string(id) + "/profile",
+                             {{"code", "XGJL"},
+                              {"type_codes", {"ev_ac_charger", "ev_dc_charger"}},
+                              {"region_codes", {"420100"}},
+                              {"contact_name", "王主任"},
+                              {"contact_phone", "13900000099"},
+                              {"address", "武汉市新洲区"}});
     EXPECT_EQ(profile.status, 200) << profile.body;
     other_institute_ = id;
     return SignIn("xgjl", "Other!Passw0rd1");
@@ -65,8 +65,8 @@ TEST_F(CrossInstituteTest, EveryInstituteEndpointAnswersNotFound) {
       {"GET appointment", other.Get(a)},
       {"accept", other.Post(s + "/accept")},
       {"reject", other.Post(s + "/reject", {{"reason", "不受理"}})},
-      {"schedule", other.Post(a + "/schedule", {{"date", clock_->Today()},
-                                                {"verifier_user_ids", {verifier_id_}}})},
+      {"schedule", other.Post(a + "/schedule",
+                              {{"date", clock_->Today()}, {"verifier_user_ids", {verifier_id_}}})},
       {"POST record", other.Post("/api/v1/verifications", Record(appointment, ids[1]))},
       {"GET record", other.Get(v)},
       {"PUT record", other.Put(v, Record(appointment, ids[1]))},
