@@ -7,6 +7,7 @@
 #include <cstring>
 #include <ctime>
 
+#include "domain/instrument_fields.hpp"
 #include "domain/text.hpp"
 
 namespace mvis::domain {
@@ -50,7 +51,7 @@ std::string NormalizeHeader(const std::string& h) {
 const std::map<std::string, std::string>& Aliases() {
   static const std::map<std::string, std::string> kAliases = [] {
     std::map<std::string, std::string> m;
-    for (const auto& c : ImportColumns()) m[NormalizeHeader(c.header)] = c.key;
+    for (const auto& c : ImportColumns()) m[NormalizeHeader(std::string(c.header))] = c.key;
     m["器具类别"] = "type_code";
     m["计量器具名称"] = "name";
     m["规格型号"] = "model";
@@ -93,33 +94,12 @@ std::string Format2(int v) {
 }  // namespace
 
 const std::vector<ImportColumn>& ImportColumns() {
-  static const std::vector<ImportColumn> kColumns = {
-      {"type_code", "器具类型", true, 20},
-      {"name", "器具名称", true, 20},
-      {"model", "型号规格", true, 16},
-      {"serial_no", "出厂编号", true, 18},
-      {"manufacturer", "制造单位", true, 26},
-      {"brand", "品牌", true, 12},
-      {"accuracy_class", "准确度等级", true, 10},
-      {"measuring_range", "测量范围", false, 14},
-      {"install_address", "安装地址", true, 30},
-      {"install_region_code", "安装区域", true, 14},
-      {"use", "用途", true, 10},
-      {"in_use_date", "投入使用日期", true, 14},
-      {"asset_no", "资产编号", false, 12},
-      {"notes", "备注", false, 16},
-      {"charger.current_type", "交直流", false, 8},
-      {"charger.rated_power_kw", "额定功率(kW)", false, 12},
-      {"charger.rated_voltage_v", "额定电压(V)", false, 12},
-      {"charger.max_current_a", "最大电流(A)", false, 12},
-      {"charger.min_current_a", "最小电流(A)", false, 12},
-      {"charger.connector_count", "接口数量", false, 10},
-      {"charger.station_name", "充电站名称", false, 22},
-      {"charger.equipment_id", "设备编码", false, 18},
-      {"charger.tou_billing", "分时计费", false, 10},
-      {"charger.longitude", "经度", false, 10},
-      {"charger.latitude", "纬度", false, 10},
-  };
+  static const std::vector<ImportColumn> kColumns = [] {
+    std::vector<ImportColumn> out;
+    for (const auto& f : InstrumentFields())
+      out.push_back({f.key, f.header, f.required == Requirement::kAlways, f.width});
+    return out;
+  }();
   return kColumns;
 }
 
@@ -145,14 +125,15 @@ std::optional<HeaderMap> MatchHeader(const std::vector<std::string>& cells) {
 std::vector<std::string> MissingColumns(const HeaderMap& header) {
   std::vector<std::string> out;
   for (const auto& c : ImportColumns()) {
-    if (c.required && !header.column_of.count(c.key)) out.push_back(c.header);
+    if (c.required && !header.column_of.count(std::string(c.key)))
+      out.push_back(std::string(c.header));
   }
   return out;
 }
 
 std::string ColumnHeaderOf(const std::string& field) {
   for (const auto& c : ImportColumns()) {
-    if (field == c.key) return c.header;
+    if (field == c.key) return std::string(c.header);
   }
   if (field == "charger") return "交直流";
   return field;
@@ -197,11 +178,25 @@ std::optional<std::string> ParseLooseDate(const std::string& raw) {
   return iso;
 }
 
+namespace {
+
+// What a cell says about a yes/no field; nullopt for an empty cell, an error for anything else.
+Result<std::optional<bool>> ParseFlag(const std::string& text) {
+  if (text.empty()) return std::optional<bool>();
+  for (const char* yes : {"是", "Y", "y", "TRUE", "true", "1"})
+    if (text == yes) return std::optional<bool>(true);
+  for (const char* no : {"否", "N", "n", "FALSE", "false", "0"})
+    if (text == no) return std::optional<bool>(false);
+  return std::unexpected(Error{});
+}
+
+}  // namespace
+
 MappedRow MapImportRow(const HeaderMap& header, const std::vector<std::string>& cells,
                        const ImportCatalogue& catalogue) {
   MappedRow out;
-  auto get = [&](const char* key) -> std::string {
-    auto it = header.column_of.find(key);
+  auto get = [&](std::string_view key) -> std::string {
+    auto it = header.column_of.find(std::string(key));
     if (it == header.column_of.end() || it->second >= cells.size()) return {};
     return Trim(cells[it->second]);
   };
@@ -213,93 +208,84 @@ MappedRow MapImportRow(const HeaderMap& header, const std::vector<std::string>& 
     return out;
   }
   auto& d = out.data;
-  auto error = [&](const char* key, const char* code, std::string message) {
-    out.errors.push_back({key, code, std::move(message)});
+  auto error = [&](std::string_view key, const char* code, std::string message) {
+    out.errors.push_back({std::string(key), code, std::move(message)});
   };
-  d.name = get("name");
-  if (d.name.rfind(kExampleMarker, 0) == 0) {
+  if (get("name").rfind(kExampleMarker, 0) == 0) {
     out.example = true;
     return out;
   }
-  std::string type = get("type_code");
-  if (auto it = catalogue.types_by_code.find(type); it != catalogue.types_by_code.end()) {
-    d.type_code = type;
-  } else if (auto by_name = catalogue.type_code_by_name.find(type);
-             by_name != catalogue.type_code_by_name.end()) {
-    d.type_code = by_name->second;
-  } else if (!type.empty()) {
-    error("type_code", "type_code_invalid", "器具类型“" + type + "”不在强制检定目录中");
-    d.type_code = "?";
+  // Cells are texts; codes are looked up by their Chinese names, dates read loosely.
+  for (const auto& f : InstrumentFields()) {
+    if (f.in_charger()) continue;
+    std::string v = get(f.key);
+    if (f.key == "type_code") {
+      if (catalogue.types_by_code.count(v)) {
+        d.type_code = v;
+      } else if (auto by_name = catalogue.type_code_by_name.find(v);
+                 by_name != catalogue.type_code_by_name.end()) {
+        d.type_code = by_name->second;
+      } else if (!v.empty()) {
+        error(f.key, "type_code_invalid", "器具类型“" + v + "”不在强制检定目录中");
+        d.type_code = "?";
+      }
+    } else if (f.key == "install_region_code") {
+      auto it = catalogue.region_code_by_name.find(v);
+      d.install_region_code = it != catalogue.region_code_by_name.end() ? it->second : v;
+    } else if (f.key == "use") {
+      d.use = v;
+      for (const char* u : kUses)
+        if (v == UseDisplayName(u)) d.use = u;
+    } else if (f.type == FieldType::kDate) {
+      if (auto iso = ParseLooseDate(v)) {
+        SetField(d, f, *iso);
+      } else if (!v.empty()) {
+        error(f.key, "in_use_date_invalid",
+              std::string(f.label) + "“" + v + "”无法识别，应为 YYYY-MM-DD");
+        SetField(d, f, std::string("?"));
+      }
+    } else {
+      if (f.key == "accuracy_class" && v.size() > 3 && v.ends_with("级")) v.resize(v.size() - 3);
+      SetField(d, f, v);
+    }
   }
-  d.model = get("model");
-  d.serial_no = get("serial_no");
-  d.manufacturer = get("manufacturer");
-  d.brand = get("brand");
-  d.accuracy_class = get("accuracy_class");
-  if (d.accuracy_class.size() > 1 && d.accuracy_class.ends_with("级"))
-    d.accuracy_class.resize(d.accuracy_class.size() - 3);
-  d.measuring_range = get("measuring_range");
-  d.install_address = get("install_address");
-  std::string region = get("install_region_code");
-  if (auto it = catalogue.region_code_by_name.find(region);
-      it != catalogue.region_code_by_name.end()) {
-    d.install_region_code = it->second;
-  } else {
-    d.install_region_code = region;  // validation reports it
-  }
-  std::string use = get("use");
-  d.use = use;
-  for (const char* u : kUses) {
-    if (use == UseDisplayName(u)) d.use = u;
-  }
-  std::string date = get("in_use_date");
-  if (auto iso = ParseLooseDate(date)) {
-    d.in_use_date = *iso;
-  } else if (!date.empty()) {
-    error("in_use_date", "in_use_date_invalid",
-          "投入使用日期“" + date + "”无法识别，应为 YYYY-MM-DD");
-    d.in_use_date = "?";
-  }
-  d.asset_no = get("asset_no");
-  d.notes = get("notes");
 
   auto type_it = catalogue.types_by_code.find(d.type_code);
-  if (type_it != catalogue.types_by_code.end() && type_it->second.is_charger()) {
-    ChargerSpec c;
-    std::string current = get("charger.current_type");
-    if (current == "交流" || current == "ac") current = "AC";
-    if (current == "直流" || current == "dc") current = "DC";
-    c.current_type = current.empty() ? type_it->second.charger_current : current;
-    auto number = [&](const char* key, std::optional<double>& target) {
-      std::string v = get(key);
-      if (v.empty()) return;
-      if (auto n = ParseNumber(v)) {
-        target = n;
-      } else {
-        error(key, "field_type_invalid", ColumnHeaderOf(key) + "“" + v + "”应为数字");
+  if (type_it == catalogue.types_by_code.end() || !type_it->second.is_charger()) return out;
+  d.charger.emplace();
+  for (const auto& f : InstrumentFields()) {
+    if (!f.in_charger()) continue;
+    std::string v = get(f.key);
+    switch (f.type) {
+      case FieldType::kCode:  // the current type: 交流/直流, AC/DC; the type's own when empty
+        if (v == "交流" || v == "ac") v = "AC";
+        if (v == "直流" || v == "dc") v = "DC";
+        SetField(d, f, v.empty() ? type_it->second.charger_current : v);
+        break;
+      case FieldType::kNumber:
+      case FieldType::kInteger: {
+        if (v.empty()) break;
+        auto n = ParseNumber(v);
+        if (!n) {
+          error(f.key, "field_type_invalid", std::string(f.header) + "“" + v + "”应为数字");
+        } else if (f.type == FieldType::kNumber) {
+          SetField(d, f, n);
+        } else {
+          SetField(d, f, std::optional<int>(static_cast<int>(*n)));
+        }
+        break;
       }
-    };
-    number("charger.rated_power_kw", c.rated_power_kw);
-    number("charger.rated_voltage_v", c.rated_voltage_v);
-    number("charger.max_current_a", c.max_current_a);
-    number("charger.min_current_a", c.min_current_a);
-    std::optional<double> connectors;
-    number("charger.connector_count", connectors);
-    if (connectors) c.connector_count = static_cast<int>(*connectors);
-    number("charger.longitude", c.longitude);
-    number("charger.latitude", c.latitude);
-    c.station_name = get("charger.station_name");
-    c.equipment_id = get("charger.equipment_id");
-    std::string tou = get("charger.tou_billing");
-    if (tou == "是" || tou == "Y" || tou == "y" || tou == "TRUE" || tou == "true" || tou == "1") {
-      c.tou_billing = true;
-    } else if (tou == "否" || tou == "N" || tou == "n" || tou == "FALSE" || tou == "false" ||
-               tou == "0") {
-      c.tou_billing = false;
-    } else if (!tou.empty()) {
-      error("charger.tou_billing", "field_type_invalid", "分时计费应填“是”或“否”");
+      case FieldType::kFlag: {
+        auto flag = ParseFlag(v);
+        if (!flag)
+          error(f.key, "field_type_invalid", std::string(f.label) + "应填“是”或“否”");
+        else
+          SetField(d, f, *flag);
+        break;
+      }
+      default:
+        SetField(d, f, v);
     }
-    d.charger = c;
   }
   return out;
 }

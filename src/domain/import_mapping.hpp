@@ -12,11 +12,12 @@
 
 namespace mvis::domain {
 
-// One column of the import template, in template order.
+// One column of the import template, in template order: a field of the instrument field table
+// (domain/instrument_fields.hpp).
 struct ImportColumn {
-  const char* key;     // InstrumentData field, or charger.<field>
-  const char* header;  // Chinese header without the required mark
-  bool required;       // required for every row (charger columns: for chargers)
+  std::string_view key;     // InstrumentData field, or charger.<field>
+  std::string_view header;  // Chinese header without the required mark
+  bool required;            // required for every row (marked '*' in the template)
   double width;
 };
 const std::vector<ImportColumn>& ImportColumns();

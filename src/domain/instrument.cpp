@@ -4,79 +4,65 @@
 #include <algorithm>
 #include <cmath>
 
+#include "domain/instrument_fields.hpp"
 #include "domain/text.hpp"
 
 namespace mvis::domain {
 namespace {
 
-class Checker {
- public:
-  void Require(const std::string& field, const std::string& value, size_t max, const char* label) {
-    if (value.empty()) {
-      Add(field, Leaf(field) + "_required", std::string("请填写") + label);
-    } else {
-      Limit(field, value, max, label);
-    }
-  }
-  void Limit(const std::string& field, const std::string& value, size_t max, const char* label) {
-    if (CodePoints(value) > max) {
-      Add(field, Leaf(field) + "_too_long",
-          std::string(label) + "不能超过" + std::to_string(max) + "个字符");
-    }
-  }
-  void Range(const std::string& field, const std::optional<double>& v, double lo, double hi,
-             bool required, const char* label, const char* unit) {
-    if (!v) {
-      if (required) Add(field, "charger_field_required", std::string("请填写") + label);
-      return;
-    }
-    if (!std::isfinite(*v) || *v <= lo || *v > hi) {
-      Add(field, "charger_field_invalid",
-          std::string(label) + "应大于" + Num(lo) + "且不超过" + Num(hi) + unit);
-    }
-  }
-  // "charger.station_name" -> "station_name": codes stay plain snake_case.
-  static std::string Leaf(const std::string& field) { return field.substr(field.rfind('.') + 1); }
-  void Add(const std::string& field, std::string code, std::string message) {
-    errors.push_back({field, std::move(code), std::move(message)});
-  }
-  static std::string Num(double v) {
-    std::string s = std::to_string(v);
-    s.erase(s.find_last_not_of('0') + 1);
-    if (s.back() == '.') s.pop_back();
-    return s;
-  }
-  std::vector<FieldError> errors;
-};
+void Add(std::vector<FieldError>& out, const std::string& field, std::string code,
+         std::string message) {
+  out.push_back({field, std::move(code), std::move(message)});
+}
 
-void ValidateCharger(const ChargerSpec& c, const InstrumentType& type, Checker& check) {
-  if (c.current_type != type.charger_current) {
-    check.Add("charger.current_type", "current_type_invalid",
-              type.charger_current == "AC" ? "交流充电桩的电流类型应为交流（AC）"
-                                           : "非车载充电机的电流类型应为直流（DC）");
-  }
-  check.Range("charger.rated_power_kw", c.rated_power_kw, 0, 1000, true, "额定功率", "kW");
-  check.Range("charger.rated_voltage_v", c.rated_voltage_v, 0, 1500, true, "额定电压", "V");
-  check.Range("charger.max_current_a", c.max_current_a, 0, 1000, true, "最大电流", "A");
-  check.Range("charger.min_current_a", c.min_current_a, 0, 1000, true, "最小电流", "A");
-  if (c.max_current_a && c.min_current_a && *c.min_current_a >= *c.max_current_a) {
-    check.Add("charger.min_current_a", "charger_field_invalid", "最小电流应小于最大电流");
-  }
-  if (!c.connector_count) {
-    check.Add("charger.connector_count", "charger_field_required", "请填写充电接口数量");
-  } else if (*c.connector_count < 1 || *c.connector_count > 16) {
-    check.Add("charger.connector_count", "charger_field_invalid", "充电接口数量应为1至16");
-  }
-  check.Require("charger.station_name", c.station_name, 100, "充电站名称");
-  check.Limit("charger.equipment_id", c.equipment_id, 64, "设备编码");
-  if (!c.tou_billing) {
-    check.Add("charger.tou_billing", "charger_field_required", "请选择是否分时计费");
-  }
-  if (c.longitude.has_value() != c.latitude.has_value()) {
-    check.Add("charger.longitude", "charger_field_invalid", "经度和纬度须同时填写");
-  } else if (c.longitude &&
-             (*c.longitude < 73 || *c.longitude > 136 || *c.latitude < 3 || *c.latitude > 54)) {
-    check.Add("charger.longitude", "charger_field_invalid", "经纬度不在中国境内");
+// The checks of one field that need more than the field table: the catalogue, the districts,
+// the calendar, other fields.
+void CheckContext(const InstrumentData& d, const InstrumentField& f, const InstrumentType* type,
+                  const std::function<bool(const std::string&)>& is_install_region,
+                  const std::string& today, std::vector<FieldError>& out) {
+  const std::string key(f.key);
+  if (key == "type_code") {
+    if (!type || !type->active) Add(out, key, "type_code_invalid", "请选择有效的器具类型");
+  } else if (key == "accuracy_class") {
+    if (type && !d.accuracy_class.empty() && !type->accuracy_classes.empty() &&
+        std::find(type->accuracy_classes.begin(), type->accuracy_classes.end(), d.accuracy_class) ==
+            type->accuracy_classes.end()) {
+      std::string allowed;
+      for (const auto& a : type->accuracy_classes)
+        allowed += (allowed.empty() ? "" : "、") + a + "级";
+      Add(out, key, "accuracy_class_invalid", "准确度等级应为" + allowed);
+    }
+  } else if (key == "install_region_code") {
+    if (!is_install_region(d.install_region_code))
+      Add(out, key, "install_region_invalid", "请选择安装地点所在的区（功能区）");
+  } else if (key == "use") {
+    if (UseDisplayName(d.use).empty()) Add(out, key, "use_invalid", "请选择用途");
+  } else if (key == "in_use_date") {
+    if (d.in_use_date.empty()) {
+      Add(out, key, "in_use_date_required", "请填写投入使用日期");
+    } else if (!IsIsoDate(d.in_use_date)) {
+      Add(out, key, "in_use_date_invalid", "投入使用日期不是有效日期（格式 YYYY-MM-DD）");
+    } else if (d.in_use_date > today) {
+      Add(out, key, "in_use_date_invalid", "投入使用日期不能晚于今天");
+    }
+  } else if (key == "charger.current_type") {
+    if (d.charger->current_type != type->charger_current) {
+      Add(out, key, "current_type_invalid",
+          type->charger_current == "AC" ? "交流充电桩的电流类型应为交流（AC）"
+                                        : "非车载充电机的电流类型应为直流（DC）");
+    }
+  } else if (key == "charger.min_current_a") {
+    const auto& c = *d.charger;
+    if (c.max_current_a && c.min_current_a && *c.min_current_a >= *c.max_current_a)
+      Add(out, key, "charger_field_invalid", "最小电流应小于最大电流");
+  } else if (key == "charger.longitude") {
+    const auto& c = *d.charger;
+    if (c.longitude.has_value() != c.latitude.has_value()) {
+      Add(out, key, "charger_field_invalid", "经度和纬度须同时填写");
+    } else if (c.longitude &&
+               (*c.longitude < 73 || *c.longitude > 136 || *c.latitude < 3 || *c.latitude > 54)) {
+      Add(out, key, "charger_field_invalid", "经纬度不在中国境内");
+    }
   }
 }
 
@@ -111,60 +97,35 @@ bool IsIsoDate(std::string_view d) {
 }
 
 void Normalize(InstrumentData& d) {
-  for (std::string* s : {&d.type_code, &d.name, &d.model, &d.serial_no, &d.manufacturer, &d.brand,
-                         &d.accuracy_class, &d.measuring_range, &d.install_address,
-                         &d.install_region_code, &d.use, &d.in_use_date, &d.asset_no, &d.notes}) {
-    *s = Trim(*s);
-  }
-  if (d.charger) {
-    d.charger->current_type = Trim(d.charger->current_type);
-    d.charger->station_name = Trim(d.charger->station_name);
-    d.charger->equipment_id = Trim(d.charger->equipment_id);
+  for (const auto& f : InstrumentFields()) {
+    if (f.text) {
+      d.*f.text = Trim(d.*f.text);
+    } else if (f.charger_text && d.charger) {
+      (*d.charger).*f.charger_text = Trim((*d.charger).*f.charger_text);
+    }
   }
 }
 
 std::vector<FieldError> ValidateInstrument(
     const InstrumentData& d, const InstrumentType* type,
     const std::function<bool(const std::string&)>& is_install_region, const std::string& today) {
-  Checker check;
-  if (!type || !type->active) check.Add("type_code", "type_code_invalid", "请选择有效的器具类型");
-  check.Require("name", d.name, 100, "器具名称");
-  check.Require("model", d.model, 100, "型号规格");
-  check.Require("serial_no", d.serial_no, 64, "出厂编号");
-  check.Require("manufacturer", d.manufacturer, 200, "制造单位");
-  check.Require("brand", d.brand, 100, "品牌");
-  check.Require("accuracy_class", d.accuracy_class, 20, "准确度等级");
-  if (type && !d.accuracy_class.empty() && !type->accuracy_classes.empty() &&
-      std::find(type->accuracy_classes.begin(), type->accuracy_classes.end(), d.accuracy_class) ==
-          type->accuracy_classes.end()) {
-    std::string allowed;
-    for (const auto& a : type->accuracy_classes)
-      allowed += (allowed.empty() ? "" : "、") + a + "级";
-    check.Add("accuracy_class", "accuracy_class_invalid", "准确度等级应为" + allowed);
-  }
-  check.Limit("measuring_range", d.measuring_range, 100, "测量范围");
-  check.Require("install_address", d.install_address, 200, "安装地址");
-  if (!is_install_region(d.install_region_code)) {
-    check.Add("install_region_code", "install_region_invalid", "请选择安装地点所在的区（功能区）");
-  }
-  if (UseDisplayName(d.use).empty()) check.Add("use", "use_invalid", "请选择用途");
-  if (d.in_use_date.empty()) {
-    check.Add("in_use_date", "in_use_date_required", "请填写投入使用日期");
-  } else if (!IsIsoDate(d.in_use_date)) {
-    check.Add("in_use_date", "in_use_date_invalid", "投入使用日期不是有效日期（格式 YYYY-MM-DD）");
-  } else if (d.in_use_date > today) {
-    check.Add("in_use_date", "in_use_date_invalid", "投入使用日期不能晚于今天");
-  }
-  check.Limit("asset_no", d.asset_no, 64, "资产编号");
-  check.Limit("notes", d.notes, 500, "备注");
-  if (type && type->is_charger()) {
-    if (!d.charger) {
-      check.Add("charger", "charger_required", "充电桩须填写充电设备参数");
-    } else {
-      ValidateCharger(*d.charger, *type, check);
+  std::vector<FieldError> out;
+  const bool charger_type = type && type->is_charger();
+  bool charger_reported = false;
+  for (const auto& f : InstrumentFields()) {
+    if (f.in_charger()) {
+      // Charger data is judged for charger types only, and must be there for them.
+      if (!charger_type) continue;
+      if (!d.charger) {
+        if (!charger_reported) Add(out, "charger", "charger_required", "充电桩须填写充电设备参数");
+        charger_reported = true;
+        continue;
+      }
     }
+    CheckField(d, f, IsRequired(f, charger_type), out);
+    CheckContext(d, f, type, is_install_region, today, out);
   }
-  return check.errors;
+  return out;
 }
 
 void DeriveLegacyChargerCurrents(InstrumentData& d) {

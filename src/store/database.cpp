@@ -7,10 +7,12 @@
 #include <spdlog/spdlog.h>
 
 #include <charconv>
+#include <chrono>
 #include <deque>
 #include <filesystem>
 #include <mutex>
 #include <stdexcept>
+#include <thread>
 
 namespace mvis::store {
 namespace {
@@ -410,12 +412,24 @@ Database::~Database() = default;
 std::unique_ptr<soci::session> Database::Connect() {
   if (backend_ == Backend::kSqlite) {
     auto s = std::make_unique<soci::session>(soci::sqlite3, "db=" + url_.substr(7));
-    // WAL lets readers run beside the single writer. synchronous=FULL: a committed filing,
-    // decision or audit row survives power loss (see docs/storage.md).
-    *s << "PRAGMA journal_mode=WAL";
+    // WAL lets readers run beside the single writer. Switching a new file to WAL needs an
+    // exclusive lock; when two processes open the same new file at once SQLite answers one of
+    // them "locked" at once, without waiting (it would deadlock), so that one tries again.
+    // synchronous=FULL: a committed filing, decision or audit row survives power loss (see
+    // docs/storage.md).
+    *s << "PRAGMA busy_timeout=10000";
+    for (int attempt = 1;; ++attempt) {
+      try {
+        *s << "PRAGMA journal_mode=WAL";
+        break;
+      } catch (const soci::soci_error& e) {
+        if (attempt == 200 || std::string_view(e.what()).find("locked") == std::string_view::npos)
+          throw;
+        std::this_thread::sleep_for(std::chrono::milliseconds(10 + attempt % 7));
+      }
+    }
     *s << "PRAGMA synchronous=FULL";
     *s << "PRAGMA foreign_keys=ON";
-    *s << "PRAGMA busy_timeout=10000";
     *s << "PRAGMA cache_size=-32768";  // 32 MiB page cache: bulk imports update several indexes
     return s;
   }

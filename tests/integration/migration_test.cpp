@@ -31,7 +31,8 @@ TEST_F(MigrationTest, HistoriesMoveIntoObjectEventsWithEveryRowInOrder) {
         "INSERT INTO appointments (org_id, institute_org_id, mode, status, preferred_date, "
         "contact_name, contact_phone, created_by, created_at, updated_at) VALUES (1, 2, "
         "'send_in', 'submitted', '2024-02-01', 'C', '13900000001', 1, 1, 1)");
-    for (auto [action, from, to] : {std::tuple{"edit", "", "draft"}, {"submit", "draft", "submitted"},
+    for (auto [action, from, to] : {std::tuple{"edit", "", "draft"},
+                                    {"submit", "draft", "submitted"},
                                     {"approve", "submitted", "approved"}}) {
       tx.Exec(
           "INSERT INTO instrument_events (instrument_id, at, user_id, username, org_name, action, "
@@ -40,18 +41,20 @@ TEST_F(MigrationTest, HistoriesMoveIntoObjectEventsWithEveryRowInOrder) {
     }
     tx.Exec(
         "INSERT INTO appointment_events (appointment_id, at, user_id, username, org_name, action, "
-        "from_status, to_status, reason) VALUES (1, 20, 1, 'u', '某公司', 'edit', '', 'draft', ''), "
+        "from_status, to_status, reason) VALUES (1, 20, 1, 'u', '某公司', 'edit', '', 'draft', "
+        "''), "
         "(1, 21, 1, 'u', '某公司', 'submit', 'draft', 'submitted', '请尽快')");
     return {};
   });
   ASSERT_TRUE(seeded.has_value()) << seeded.error().message;
 
   ASSERT_TRUE(store::Migrate(**db).has_value());
-  auto events = (*db)->Read([](store::Tx& tx) -> Result<std::pair<std::vector<domain::ObjectEvent>,
-                                                                   std::vector<domain::ObjectEvent>>> {
-    return std::pair{store::ListEvents(tx, "instrument", "1"),
-                     store::ListEvents(tx, "appointment", "1")};
-  });
+  auto events = (*db)->Read(
+      [](store::Tx& tx)
+          -> Result<std::pair<std::vector<domain::ObjectEvent>, std::vector<domain::ObjectEvent>>> {
+        return std::pair{store::ListEvents(tx, "instrument", "1"),
+                         store::ListEvents(tx, "appointment", "1")};
+      });
   ASSERT_TRUE(events.has_value());
   const auto& [instrument, appointment] = *events;
   ASSERT_EQ(instrument.size(), 3u);

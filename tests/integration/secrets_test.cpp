@@ -45,9 +45,7 @@ TEST_F(VerificationTest, LabelSigningKeysAreStoredSealed) {
   EXPECT_GT(sealed[0].size(), 100u);
 
   // A server with another master key cannot open it: it refuses to sign rather than sign wrong.
-  Restart([](app::AppConfig& c) {
-    c.secret_key = "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=";
-  });
+  Restart([](app::AppConfig& c) { c.secret_key = "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA="; });
   ReSignIn();
   auto more = Filed(1);
   int64_t appointment = Scheduled(more);

@@ -5,6 +5,8 @@
 #include <algorithm>
 #include <set>
 
+#include "domain/instrument_fields.hpp"
+
 namespace mvis::domain {
 namespace {
 
@@ -114,6 +116,67 @@ TEST(ImportRow, ReportsConversionErrorsByField) {
   EXPECT_EQ(fields, (std::set<std::string>{"in_use_date", "charger.rated_power_kw",
                                            "charger.tou_billing"}));
   EXPECT_EQ(ColumnHeaderOf("charger.rated_power_kw"), "额定功率(kW)");
+}
+
+// What the export writes for an instrument (FieldText, types and uses by name) reads back through
+// the import as the same instrument, field for field: both walk the instrument field table.
+TEST(ImportRow, ExportedCellsReadBackAsTheSameInstrument) {
+  InstrumentData d;
+  int n = 0;
+  for (const auto& f : InstrumentFields()) {
+    ++n;
+    switch (f.type) {
+      case FieldType::kText:
+        SetField(d, f, "v" + std::to_string(n));
+        break;
+      case FieldType::kNumber:
+        SetField(d, f, std::optional<double>(n + 0.25));
+        break;
+      case FieldType::kInteger:
+        SetField(d, f, std::optional<int>(n % 16 + 1));
+        break;
+      case FieldType::kFlag:
+        SetField(d, f, std::optional<bool>(false));
+        break;
+      case FieldType::kDate:
+        SetField(d, f, std::string("2024-03-05"));
+        break;
+      case FieldType::kCode:
+        break;
+    }
+  }
+  d.type_code = "ev_ac_charger";
+  d.install_region_code = "420103";
+  d.use = "trade_settlement";
+  d.charger->current_type = "DC";
+  d.accuracy_class = "2";
+  d.charger->longitude = 114.2712345;
+  d.charger->latitude = 30.5812345;
+  std::vector<std::string> cells;
+  for (const auto& f : InstrumentFields()) {
+    std::string text = FieldText(d, f);
+    if (f.key == "type_code") text = "电动汽车交流充电桩";
+    if (f.key == "use") text = std::string(UseDisplayName(text));
+    cells.push_back(text);
+  }
+  auto m = MapImportRow(*MatchHeader(TemplateHeader()), cells, Catalogue());
+  EXPECT_TRUE(m.errors.empty()) << m.errors.front().field;
+  for (const auto& f : InstrumentFields())
+    EXPECT_EQ(FieldText(m.data, f), FieldText(d, f)) << f.key;
+}
+
+TEST(InstrumentFieldTable, KeysAndHeadersAreUniqueAndEachFieldHasOnePlace) {
+  std::set<std::string_view> keys, headers;
+  for (const auto& f : InstrumentFields()) {
+    EXPECT_TRUE(keys.insert(f.key).second) << f.key;
+    EXPECT_TRUE(headers.insert(f.header).second) << f.header;
+    int places = (f.text != nullptr) + (f.charger_text != nullptr) + (f.number != nullptr) +
+                 (f.integer != nullptr) + (f.flag != nullptr);
+    EXPECT_EQ(places, 1) << f.key;
+    EXPECT_EQ(FindInstrumentField(f.key), &f);
+    EXPECT_EQ(ColumnHeaderOf(std::string(f.key)), f.header);
+  }
+  EXPECT_EQ(FindInstrumentField("charger.nothing"), nullptr);
 }
 
 TEST(ImportRow, SkipsEmptyAndExampleRows) {

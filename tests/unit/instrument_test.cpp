@@ -4,6 +4,8 @@
 
 #include <set>
 
+#include "domain/instrument_fields.hpp"
+
 namespace mvis::domain {
 namespace {
 
@@ -100,6 +102,24 @@ TEST(InstrumentValidation, EachRequiredFieldIsReported) {
     auto d = ValidCharger();
     c.edit(d);
     EXPECT_EQ(Fields(d), std::set<std::string>{c.field}) << c.field;
+  }
+}
+
+// Every field the table marks required is reported when left empty, under its own key.
+TEST(InstrumentValidation, EveryRequiredFieldOfTheTableIsChecked) {
+  for (const auto& f : InstrumentFields()) {
+    // The type is looked up by the caller (UnknownOrInactiveTypeIsReported).
+    if (!IsRequired(f, true) || f.key == "type_code") continue;
+    auto d = ValidCharger();
+    if (f.text || f.charger_text)
+      SetField(d, f, std::string());
+    else if (f.number)
+      SetField(d, f, std::optional<double>());
+    else if (f.integer)
+      SetField(d, f, std::optional<int>());
+    else
+      SetField(d, f, std::optional<bool>());
+    EXPECT_EQ(Fields(d), std::set<std::string>{std::string(f.key)}) << f.key;
   }
 }
 

@@ -3,6 +3,7 @@
 
 #include "domain/access_policy.hpp"
 #include "domain/import_mapping.hpp"
+#include "domain/instrument_fields.hpp"
 #include "io/xlsx_writer.hpp"
 #include "services/imports/import_service.hpp"
 #include "services/imports/import_validator.hpp"
@@ -65,15 +66,44 @@ Result<std::string> ImportService::Template(const Actor& actor) {
   io::TemplateSpec spec;
   spec.sheet_name = domain::kTemplateSheet;
   spec.instructions_sheet = "填写说明";
-  for (const auto& c : domain::ImportColumns()) {
+  // The example row, by field: what a clerk would write for one AC charger.
+  static const std::map<std::string_view, std::string> kExample = {
+      {"type_code", "电动汽车交流充电桩"},
+      {"name",
+       std::string(domain::kExampleMarker) + "交流充电桩（示例行，导入时自动跳过，请勿删除）"},
+      {"model", "AC7-X"},
+      {"serial_no", "EXAMPLE-0001"},
+      {"manufacturer", "某某电气有限公司"},
+      {"brand", "某品牌"},
+      {"accuracy_class", "2"},
+      {"install_address", "武汉市江汉区某某路1号"},
+      {"install_region_code", "江汉区"},
+      {"use", "贸易结算"},
+      {"in_use_date", "2024-03-01"},
+      {"asset_no", "ZC-0001"},
+      {"charger.current_type", "AC"},
+      {"charger.rated_power_kw", "7"},
+      {"charger.rated_voltage_v", "220"},
+      {"charger.max_current_a", "32"},
+      {"charger.min_current_a", "6"},
+      {"charger.connector_count", "1"},
+      {"charger.station_name", "某某充电站"},
+      {"charger.equipment_id", "3101000000000001"},
+      {"charger.tou_billing", "是"},
+      {"charger.longitude", "114.27"},
+      {"charger.latitude", "30.58"}};
+  for (const auto& f : domain::InstrumentFields()) {
     io::TemplateColumn col;
-    col.header = c.header;
-    col.required = c.required;
-    col.width = c.width;
-    col.date = std::string(c.key) == "in_use_date";
-    if (auto it = ListOfColumn().find(c.key); it != ListOfColumn().end()) col.list = it->second;
-    if (auto it = Hints().find(c.key); it != Hints().end()) col.hint = it->second;
+    col.header = std::string(f.header);
+    col.required = f.required == domain::Requirement::kAlways;
+    col.width = f.width;
+    col.date = f.type == domain::FieldType::kDate;
+    if (auto it = ListOfColumn().find(std::string(f.key)); it != ListOfColumn().end())
+      col.list = it->second;
+    if (auto it = Hints().find(std::string(f.key)); it != Hints().end()) col.hint = it->second;
     spec.columns.push_back(col);
+    auto example = kExample.find(f.key);
+    spec.example_row.push_back(example == kExample.end() ? std::string() : example->second);
   }
   spec.lists = {{"器具类型", lists->types},
                 {"安装区域", lists->regions},
@@ -81,32 +111,6 @@ Result<std::string> ImportService::Template(const Actor& actor) {
                 {"准确度等级", lists->accuracy},
                 {"交直流", {"AC", "DC"}},
                 {"是否", {"是", "否"}}};
-  spec.example_row = {
-      "电动汽车交流充电桩",
-      std::string(domain::kExampleMarker) + "交流充电桩（示例行，导入时自动跳过，请勿删除）",
-      "AC7-X",
-      "EXAMPLE-0001",
-      "某某电气有限公司",
-      "某品牌",
-      "2",
-      "",
-      "武汉市江汉区某某路1号",
-      "江汉区",
-      "贸易结算",
-      "2024-03-01",
-      "ZC-0001",
-      "",
-      "AC",
-      "7",
-      "220",
-      "32",
-      "6",
-      "1",
-      "某某充电站",
-      "3101000000000001",
-      "是",
-      "114.27",
-      "30.58"};
   spec.instructions = {
       "强制检定计量器具批量导入模板 填写说明",
       "1. "
@@ -156,7 +160,8 @@ Result<std::string> ImportService::ErrorReport(const Actor& actor, int64_t id) {
   });
   if (!data) return std::unexpected(data.error());
   std::vector<io::XlsxColumn> columns = {{"行号", 8}, {"错误说明", 48}};
-  for (const auto& c : domain::ImportColumns()) columns.push_back({c.header, c.width});
+  for (const auto& f : domain::InstrumentFields())
+    columns.push_back({std::string(f.header), f.width});
   size_t next = 0;
   return io::WriteXlsxTable("错误行", columns, [&](std::vector<std::string>& cells) {
     if (next == data->rows.size()) return false;
@@ -165,29 +170,16 @@ Result<std::string> ImportService::ErrorReport(const Actor& actor, int64_t id) {
     for (const auto& e : ErrorsFromJson(r.errors)) {
       message += (message.empty() ? "" : "；") + domain::ColumnHeaderOf(e.field) + "：" + e.message;
     }
-    auto j = InstrumentDataToJson(DecodeInstrumentData(r.data).value_or(domain::InstrumentData{}));
+    auto d = DecodeInstrumentData(r.data).value_or(domain::InstrumentData{});
     cells = {std::to_string(r.row_no), message};
-    for (const auto& c : domain::ImportColumns()) {
-      std::string key = c.key;
-      const nlohmann::json* v = nullptr;
-      if (key.rfind("charger.", 0) == 0) {
-        if (j.contains("charger") && j["charger"].is_object()) v = &j["charger"][key.substr(8)];
-      } else if (j.contains(key)) {
-        v = &j[key];
-      }
-      std::string text;
-      if (v && v->is_string())
-        text = v->get<std::string>();
-      else if (v && v->is_boolean())
-        text = v->get<bool>() ? "是" : "否";
-      else if (v && v->is_number())
-        text = v->dump();
-      if (key == "type_code" && data->type_names.count(text)) text = data->type_names[text];
-      if (key == "install_region_code" && data->region_names.count(text))
+    for (const auto& f : domain::InstrumentFields()) {
+      std::string text = domain::FieldText(d, f);
+      if (f.text == &domain::InstrumentData::type_code && data->type_names.count(text))
+        text = data->type_names[text];
+      if (f.text == &domain::InstrumentData::install_region_code && data->region_names.count(text))
         text = data->region_names[text];
-      if (key == "use")
-        text =
-            std::string(domain::UseDisplayName(text).empty() ? text : domain::UseDisplayName(text));
+      if (f.text == &domain::InstrumentData::use && !domain::UseDisplayName(text).empty())
+        text = std::string(domain::UseDisplayName(text));
       if (text == "?") text.clear();
       cells.push_back(text);
     }

@@ -2,6 +2,8 @@
 
 #include <charconv>
 
+#include "domain/instrument_fields.hpp"
+
 namespace mvis::services {
 namespace {
 
@@ -62,41 +64,49 @@ class Reader {
   std::vector<FieldError> errors_;
 };
 
-Json Opt(const std::optional<double>& v) { return v ? Json(*v) : Json(nullptr); }
+// The JSON value of field `f` of `d`.
+Json ValueJson(const domain::InstrumentData& d, const domain::InstrumentField& f) {
+  auto v = domain::GetField(d, f);
+  if (auto* s = std::get_if<std::string>(&v)) return *s;
+  if (auto* n = std::get_if<std::optional<double>>(&v)) return *n ? Json(**n) : Json(nullptr);
+  if (auto* i = std::get_if<std::optional<int>>(&v)) return *i ? Json(**i) : Json(nullptr);
+  auto b = std::get<std::optional<bool>>(v);
+  return b ? Json(*b) : Json(nullptr);
+}
+
+// Reads field `f` from the object `j` (keyed by the field's leaf) into `d`.
+void ReadField(Reader& r, const domain::InstrumentField& f, domain::InstrumentData& d) {
+  const std::string leaf(f.leaf());
+  switch (f.type) {
+    case domain::FieldType::kText:
+    case domain::FieldType::kCode:
+    case domain::FieldType::kDate:
+      domain::SetField(d, f, r.Text(leaf.c_str()));
+      break;
+    case domain::FieldType::kNumber:
+      domain::SetField(d, f, r.Number(leaf.c_str()));
+      break;
+    case domain::FieldType::kInteger:
+      domain::SetField(d, f, r.Integer(leaf.c_str()));
+      break;
+    case domain::FieldType::kFlag:
+      domain::SetField(d, f, r.Bool(leaf.c_str()));
+      break;
+  }
+}
 
 }  // namespace
 
 Json InstrumentDataToJson(const domain::InstrumentData& d) {
-  Json j = {{"type_code", d.type_code},
-            {"name", d.name},
-            {"model", d.model},
-            {"serial_no", d.serial_no},
-            {"manufacturer", d.manufacturer},
-            {"brand", d.brand},
-            {"accuracy_class", d.accuracy_class},
-            {"measuring_range", d.measuring_range},
-            {"install_address", d.install_address},
-            {"install_region_code", d.install_region_code},
-            {"use", d.use},
-            {"in_use_date", d.in_use_date},
-            {"asset_no", d.asset_no},
-            {"notes", d.notes},
-            {"charger", nullptr}};
-  if (d.charger) {
-    const auto& c = *d.charger;
-    j["charger"] = {
-        {"current_type", c.current_type},
-        {"rated_power_kw", Opt(c.rated_power_kw)},
-        {"rated_voltage_v", Opt(c.rated_voltage_v)},
-        {"max_current_a", Opt(c.max_current_a)},
-        {"min_current_a", Opt(c.min_current_a)},
-        {"connector_count", c.connector_count ? Json(*c.connector_count) : Json(nullptr)},
-        {"station_name", c.station_name},
-        {"equipment_id", c.equipment_id},
-        {"tou_billing", c.tou_billing ? Json(*c.tou_billing) : Json(nullptr)},
-        {"longitude", Opt(c.longitude)},
-        {"latitude", Opt(c.latitude)}};
+  Json j = Json::object();
+  Json charger = Json::object();
+  for (const auto& f : domain::InstrumentFields()) {
+    if (f.in_charger())
+      charger[std::string(f.leaf())] = ValueJson(d, f);
+    else
+      j[std::string(f.key)] = ValueJson(d, f);
   }
+  j["charger"] = d.charger ? charger : Json(nullptr);
   return j;
 }
 
@@ -104,37 +114,15 @@ Result<domain::InstrumentData> InstrumentDataFromJson(const Json& j) {
   if (!j.is_object()) return InvalidField("", "invalid_json", "请求内容不是有效的 JSON 对象");
   Reader r(j);
   domain::InstrumentData d;
-  d.type_code = r.Text("type_code");
-  d.name = r.Text("name");
-  d.model = r.Text("model");
-  d.serial_no = r.Text("serial_no");
-  d.manufacturer = r.Text("manufacturer");
-  d.brand = r.Text("brand");
-  d.accuracy_class = r.Text("accuracy_class");
-  d.measuring_range = r.Text("measuring_range");
-  d.install_address = r.Text("install_address");
-  d.install_region_code = r.Text("install_region_code");
-  d.use = r.Text("use");
-  d.in_use_date = r.Text("in_use_date");
-  d.asset_no = r.Text("asset_no");
-  d.notes = r.Text("notes");
+  for (const auto& f : domain::InstrumentFields())
+    if (!f.in_charger()) ReadField(r, f, d);
   std::vector<FieldError> errors = std::move(r.errors());
   auto it = j.find("charger");
   if (it != j.end() && it->is_object()) {
     Reader c(*it, "charger.");
-    domain::ChargerSpec s;
-    s.current_type = c.Text("current_type");
-    s.rated_power_kw = c.Number("rated_power_kw");
-    s.rated_voltage_v = c.Number("rated_voltage_v");
-    s.max_current_a = c.Number("max_current_a");
-    s.min_current_a = c.Number("min_current_a");
-    s.connector_count = c.Integer("connector_count");
-    s.station_name = c.Text("station_name");
-    s.equipment_id = c.Text("equipment_id");
-    s.tou_billing = c.Bool("tou_billing");
-    s.longitude = c.Number("longitude");
-    s.latitude = c.Number("latitude");
-    d.charger = s;
+    d.charger.emplace();
+    for (const auto& f : domain::InstrumentFields())
+      if (f.in_charger()) ReadField(c, f, d);
     for (auto& e : c.errors()) errors.push_back(std::move(e));
   } else if (it != j.end() && !it->is_null()) {
     errors.push_back({"charger", "field_type_invalid", "字段 charger 应为对象"});
@@ -191,66 +179,67 @@ std::optional<double> ToNumber(std::string_view s) {
 
 }  // namespace
 
+// The compact form: "v1", then every field in table order, a "C" marker (charger data present)
+// between the instrument's fields and the charger's.
 std::string EncodeInstrumentData(const domain::InstrumentData& d) {
   std::string out(kVersion);
   out.reserve(256);
-  for (const std::string* v :
-       {&d.type_code, &d.name, &d.model, &d.serial_no, &d.manufacturer, &d.brand, &d.accuracy_class,
-        &d.measuring_range, &d.install_address, &d.install_region_code, &d.use, &d.in_use_date,
-        &d.asset_no, &d.notes}) {
-    PutText(out, *v);
+  bool marked = false;
+  for (const auto& f : domain::InstrumentFields()) {
+    if (f.in_charger() && !marked) {
+      PutText(out, d.charger ? "C" : "");
+      marked = true;
+    }
+    auto v = domain::GetField(d, f);
+    if (auto* s = std::get_if<std::string>(&v)) {
+      PutText(out, *s);
+    } else if (auto* n = std::get_if<std::optional<double>>(&v)) {
+      PutNumber(out, *n);
+    } else if (auto* i = std::get_if<std::optional<int>>(&v)) {
+      PutNumber(out, *i ? std::optional<double>(**i) : std::nullopt);
+    } else {
+      auto b = std::get<std::optional<bool>>(v);
+      PutText(out, b ? (*b ? "1" : "0") : "");
+    }
   }
-  PutText(out, d.charger ? "C" : "");
-  domain::ChargerSpec none;
-  const auto& c = d.charger ? *d.charger : none;
-  PutText(out, c.current_type);
-  PutNumber(out, c.rated_power_kw);
-  PutNumber(out, c.rated_voltage_v);
-  PutNumber(out, c.max_current_a);
-  PutNumber(out, c.min_current_a);
-  PutNumber(out, c.connector_count ? std::optional<double>(*c.connector_count) : std::nullopt);
-  PutText(out, c.station_name);
-  PutText(out, c.equipment_id);
-  PutText(out, c.tou_billing ? (*c.tou_billing ? "1" : "0") : "");
-  PutNumber(out, c.longitude);
-  PutNumber(out, c.latitude);
   return out;
 }
 
 std::optional<domain::InstrumentData> DecodeInstrumentData(std::string_view text) {
-  Fields f(text);
-  if (f.Next() != kVersion) return std::nullopt;
+  Fields in(text);
+  if (in.Next() != kVersion) return std::nullopt;
   domain::InstrumentData d;
-  for (std::string* v : {&d.type_code, &d.name, &d.model, &d.serial_no, &d.manufacturer, &d.brand,
-                         &d.accuracy_class, &d.measuring_range, &d.install_address,
-                         &d.install_region_code, &d.use, &d.in_use_date, &d.asset_no, &d.notes}) {
-    auto field = f.Next();
+  domain::InstrumentData charger;  // the charger's fields, kept only under the "C" marker
+  bool marked = false, has_charger = false;
+  for (const auto& f : domain::InstrumentFields()) {
+    if (f.in_charger() && !marked) {
+      auto flag = in.Next();
+      if (!flag) return std::nullopt;
+      has_charger = *flag == "C";
+      marked = true;
+    }
+    auto field = in.Next();
     if (!field) return std::nullopt;
-    v->assign(*field);
+    auto& target = f.in_charger() ? charger : d;
+    switch (f.type) {
+      case domain::FieldType::kNumber:
+        domain::SetField(target, f, ToNumber(*field));
+        break;
+      case domain::FieldType::kInteger: {
+        auto n = ToNumber(*field);
+        domain::SetField(target, f, n ? std::optional<int>(static_cast<int>(*n)) : std::nullopt);
+        break;
+      }
+      case domain::FieldType::kFlag:
+        domain::SetField(target, f,
+                         field->empty() ? std::optional<bool>() : std::optional(*field == "1"));
+        break;
+      default:
+        domain::SetField(target, f, std::string(*field));
+    }
   }
-  auto flag = f.Next();
-  std::string_view fields[11];
-  for (auto& field : fields) {
-    auto next = f.Next();
-    if (!next) return std::nullopt;
-    field = *next;
-  }
-  if (!flag || f.Next()) return std::nullopt;
-  if (*flag == "C") {
-    domain::ChargerSpec c;
-    c.current_type = fields[0];
-    c.rated_power_kw = ToNumber(fields[1]);
-    c.rated_voltage_v = ToNumber(fields[2]);
-    c.max_current_a = ToNumber(fields[3]);
-    c.min_current_a = ToNumber(fields[4]);
-    if (auto n = ToNumber(fields[5])) c.connector_count = static_cast<int>(*n);
-    c.station_name = fields[6];
-    c.equipment_id = fields[7];
-    if (!fields[8].empty()) c.tou_billing = fields[8] == "1";
-    c.longitude = ToNumber(fields[9]);
-    c.latitude = ToNumber(fields[10]);
-    d.charger = c;
-  }
+  if (in.Next()) return std::nullopt;
+  if (has_charger) d.charger = charger.charger.value_or(domain::ChargerSpec{});
   return d;
 }
 

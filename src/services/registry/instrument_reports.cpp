@@ -1,6 +1,7 @@
 // Reports over the registry: the district enterprise archive and .xlsx exports.
 #include "domain/access_resources.hpp"
 #include "domain/filing.hpp"
+#include "domain/instrument_fields.hpp"
 #include "domain/phone.hpp"
 #include "domain/time.hpp"
 #include "io/xlsx_writer.hpp"
@@ -51,13 +52,6 @@ Result<std::vector<ArchiveEntry>> InstrumentService::Archive(const Actor& actor,
 
 namespace {
 
-std::string Num(const std::optional<double>& v) {
-  if (!v) return {};
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%g", *v);
-  return buf;
-}
-
 std::string StatusText(const domain::Instrument& r) {
   std::string text(domain::DisplayName(r.status));
   if (r.change_pending) text += "（变更审核中）";
@@ -81,14 +75,15 @@ Result<std::string> InstrumentService::Export(const Actor& actor, const Instrume
     return Fail(ErrorKind::kFailedPrecondition, "export_too_large",
                 "导出数据超过10万条，请缩小筛选范围后再导出");
   }
-  static const std::vector<io::XlsxColumn> kColumns = {
-      {"编号", 8},           {"企业名称", 28},     {"器具类型", 20},     {"器具名称", 20},
-      {"型号规格", 16},      {"出厂编号", 18},     {"制造单位", 24},     {"品牌", 12},
-      {"准确度等级", 10},    {"测量范围", 14},     {"安装地址", 30},     {"安装区域", 12},
-      {"用途", 10},          {"投入使用日期", 12}, {"资产编号", 12},     {"状态", 14},
-      {"退回/注销原因", 24}, {"交直流", 8},        {"额定功率(kW)", 12}, {"额定电压(V)", 12},
-      {"最大电流(A)", 12},   {"最小电流(A)", 12},  {"接口数", 8},        {"充电站名称", 24},
-      {"设备编码", 20},      {"分时计费", 8},      {"申报日期", 12},     {"备案日期", 12}};
+  // 编号 and 企业名称, every field of the instrument field table, then the filing's state.
+  static const std::vector<io::XlsxColumn> kColumns = [] {
+    std::vector<io::XlsxColumn> c = {{"编号", 8}, {"企业名称", 28}};
+    for (const auto& f : domain::InstrumentFields()) c.push_back({std::string(f.header), f.width});
+    for (io::XlsxColumn tail : std::initializer_list<io::XlsxColumn>{
+             {"状态", 14}, {"退回/注销原因", 24}, {"申报日期", 12}, {"备案日期", 12}})
+      c.push_back(tail);
+    return c;
+  }();
   domain::PageRequest page{1, 1000};
   std::vector<domain::Instrument> batch;
   size_t next = 0;
@@ -111,37 +106,19 @@ Result<std::string> InstrumentService::Export(const Actor& actor, const Instrume
       if (batch.empty()) return false;
     }
     const auto& r = batch[next++];
-    const auto& d = r.data;
-    domain::ChargerSpec none;
-    const auto& c = d.charger ? *d.charger : none;
-    cells = {std::to_string(r.id),
-             r.org_name,
-             r.type_name,
-             d.name,
-             d.model,
-             d.serial_no,
-             d.manufacturer,
-             d.brand,
-             d.accuracy_class,
-             d.measuring_range,
-             d.install_address,
-             r.region_name,
-             std::string(domain::UseDisplayName(d.use)),
-             d.in_use_date,
-             d.asset_no,
-             StatusText(r),
-             r.last_reason,
-             c.current_type,
-             Num(c.rated_power_kw),
-             Num(c.rated_voltage_v),
-             Num(c.max_current_a),
-             Num(c.min_current_a),
-             c.connector_count ? std::to_string(*c.connector_count) : "",
-             c.station_name,
-             c.equipment_id,
-             c.tou_billing ? (*c.tou_billing ? "是" : "否") : "",
-             Day(r.submitted_at),
-             Day(r.approved_at)};
+    cells = {std::to_string(r.id), r.org_name};
+    for (const auto& f : domain::InstrumentFields()) {
+      if (f.text == &domain::InstrumentData::type_code)
+        cells.push_back(r.type_name);
+      else if (f.text == &domain::InstrumentData::install_region_code)
+        cells.push_back(r.region_name);
+      else if (f.text == &domain::InstrumentData::use)
+        cells.push_back(std::string(domain::UseDisplayName(r.data.use)));
+      else
+        cells.push_back(domain::FieldText(r.data, f));
+    }
+    for (std::string tail : {StatusText(r), r.last_reason, Day(r.submitted_at), Day(r.approved_at)})
+      cells.push_back(std::move(tail));
     return true;
   });
   if (!failure) return std::unexpected(failure.error());
