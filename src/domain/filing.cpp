@@ -75,6 +75,12 @@ std::optional<DeregisterKind> ParseDeregisterKind(std::string_view s) {
   return std::nullopt;
 }
 
+std::optional<FilingAction> ParseReviewDecision(std::string_view s) {
+  if (s == "approve") return FilingAction::kApprove;
+  if (s == "return") return FilingAction::kReturn;
+  return std::nullopt;
+}
+
 std::string_view DisplayName(FilingStatus s) {
   switch (s) {
     case FilingStatus::kDraft:

@@ -32,6 +32,8 @@ std::string_view ToString(FilingAction a);
 std::string_view ToString(DeregisterKind k);
 std::optional<FilingStatus> ParseFilingStatus(std::string_view s);
 std::optional<DeregisterKind> ParseDeregisterKind(std::string_view s);
+// A regulator's review decision as the API names it: "approve" -> kApprove, "return" -> kReturn.
+std::optional<FilingAction> ParseReviewDecision(std::string_view s);
 std::string_view DisplayName(FilingStatus s);  // 草稿, 待审核, 已备案, 退回, 已注销
 std::string_view DisplayName(FilingAction a);  // 保存, 申请备案, 备案通过, …
 std::string_view DisplayName(DeregisterKind k);

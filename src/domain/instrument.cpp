@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "domain/enum_names.hpp"
 #include "domain/instrument_fields.hpp"
 #include "domain/text.hpp"
 
@@ -67,6 +68,16 @@ void CheckContext(const InstrumentData& d, const InstrumentField& f, const Instr
 }
 
 }  // namespace
+
+namespace {
+constexpr EnumName<VerificationForm> kForms[] = {{VerificationForm::kPeriodic, "periodic"},
+                                                 {VerificationForm::kFirstOnly, "first_only"}};
+}  // namespace
+
+std::string_view ToString(VerificationForm f) { return NameIn(kForms, f); }
+std::optional<VerificationForm> ParseVerificationForm(std::string_view s) {
+  return ParseIn(kForms, s);
+}
 
 std::string_view UseDisplayName(std::string_view use) {
   if (use == "trade_settlement") return "贸易结算";

@@ -17,13 +17,20 @@ inline constexpr const char* kUses[] = {"trade_settlement", "safety", "medical",
                                         "other"};
 std::string_view UseDisplayName(std::string_view use);  // 贸易结算, 安全防护, …
 
+// How an instrument type is verified: periodically (周期检定), or once before use with a use limit
+// (首次检定, 限期使用).
+enum class VerificationForm { kPeriodic, kFirstOnly };
+std::string_view ToString(VerificationForm f);  // periodic | first_only
+std::optional<VerificationForm> ParseVerificationForm(std::string_view s);
+
 // A type from the catalogue of instruments under mandatory management (SAMR 2020 No. 42).
 struct InstrumentType {
-  std::string code;               // e.g. "ev_ac_charger"
-  std::string name;               // 电动汽车交流充电桩
-  std::string regulation;         // JJG 1148-2022
-  std::string verification_form;  // periodic | first_only
-  int period_months = 0;          // verification period, or use limit for first_only
+  std::string code;        // e.g. "ev_ac_charger"
+  std::string name;        // 电动汽车交流充电桩
+  std::string regulation;  // JJG 1148-2022
+  // Unset only in a request naming an unknown form (the catalogue service refuses it).
+  std::optional<VerificationForm> verification_form = VerificationForm::kPeriodic;
+  int period_months = 0;  // verification period, or use limit for first_only
   std::vector<std::string> mandatory_uses;
   std::string charger_current;                // "AC" / "DC" for charger types, "" otherwise
   std::vector<std::string> accuracy_classes;  // allowed values; empty: free text

@@ -21,15 +21,15 @@ InstrumentField Text(std::string_view key, std::string_view label, T type, R req
   return f;
 }
 
-InstrumentField ChargerText(std::string_view key, std::string_view label, T type, R req,
-                            size_t max, double width, std::string C::*member) {
+InstrumentField ChargerText(std::string_view key, std::string_view label, T type, R req, size_t max,
+                            double width, std::string C::*member) {
   InstrumentField f = Text(key, label, type, req, max, width, nullptr);
   f.charger_text = member;
   return f;
 }
 
-InstrumentField Number(std::string_view key, std::string_view label, std::string_view header,
-                       R req, double min, double max, std::string_view unit, double width,
+InstrumentField Number(std::string_view key, std::string_view label, std::string_view header, R req,
+                       double min, double max, std::string_view unit, double width,
                        std::optional<double> C::*member) {
   InstrumentField f;
   f.key = key, f.label = label, f.header = header, f.type = T::kNumber, f.required = req;
@@ -66,8 +66,8 @@ const std::vector<InstrumentField>& InstrumentFields() {
         Text("notes", "备注", T::kText, R::kOptional, 500, 16, &D::notes),
         ChargerText("charger.current_type", "交直流", T::kCode, R::kCharger, 0, 8,
                     &C::current_type),
-        Number("charger.rated_power_kw", "额定功率", "额定功率(kW)", R::kCharger, 0, 1000, "kW",
-               12, &C::rated_power_kw),
+        Number("charger.rated_power_kw", "额定功率", "额定功率(kW)", R::kCharger, 0, 1000, "kW", 12,
+               &C::rated_power_kw),
         Number("charger.rated_voltage_v", "额定电压", "额定电压(V)", R::kCharger, 0, 1500, "V", 12,
                &C::rated_voltage_v),
         Number("charger.max_current_a", "最大电流", "最大电流(A)", R::kCharger, 0, 1000, "A", 12,
@@ -90,8 +90,8 @@ const std::vector<InstrumentField>& InstrumentFields() {
     tou.type = T::kFlag, tou.required = R::kCharger, tou.width = 10, tou.flag = &C::tou_billing;
     f.push_back(tou);
     // Longitude and latitude are checked as a pair (ValidateInstrument).
-    f.push_back(Number("charger.longitude", "经度", "经度", R::kOptional, 0, 0, "", 10,
-                       &C::longitude));
+    f.push_back(
+        Number("charger.longitude", "经度", "经度", R::kOptional, 0, 0, "", 10, &C::longitude));
     f.push_back(
         Number("charger.latitude", "纬度", "纬度", R::kOptional, 0, 0, "", 10, &C::latitude));
     return f;
@@ -136,7 +136,8 @@ std::string FieldText(const InstrumentData& d, const InstrumentField& f) {
   FieldValue v = GetField(d, f);
   if (auto* s = std::get_if<std::string>(&v)) return *s;
   if (auto* n = std::get_if<std::optional<double>>(&v)) return *n ? Num(**n) : std::string();
-  if (auto* i = std::get_if<std::optional<int>>(&v)) return *i ? std::to_string(**i) : std::string();
+  if (auto* i = std::get_if<std::optional<int>>(&v))
+    return *i ? std::to_string(**i) : std::string();
   const auto& flag = std::get<std::optional<bool>>(v);
   return flag ? (*flag ? "是" : "否") : std::string();
 }
@@ -168,8 +169,8 @@ void CheckField(const InstrumentData& d, const InstrumentField& f, bool required
       if (!n) {
         if (required) add("charger_field_required", "请填写" + label);
       } else if (f.max > f.min && (!std::isfinite(*n) || *n <= f.min || *n > f.max)) {
-        add("charger_field_invalid", label + "应大于" + Num(f.min) + "且不超过" + Num(f.max) +
-                                         std::string(f.unit));
+        add("charger_field_invalid",
+            label + "应大于" + Num(f.min) + "且不超过" + Num(f.max) + std::string(f.unit));
       }
       break;
     }

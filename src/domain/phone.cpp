@@ -1,5 +1,7 @@
 #include "domain/phone.hpp"
 
+#include "domain/enum_names.hpp"
+
 namespace mvis::domain {
 
 bool IsValidMobile(std::string_view phone) {
@@ -17,6 +19,17 @@ std::string MaskPhone(std::string_view phone) {
   if (phone.size() <= 5) return std::string(phone.size(), '*');
   return std::string(phone.substr(0, 3)) + std::string(phone.size() - 5, '*') +
          std::string(phone.substr(phone.size() - 2));
+}
+
+namespace {
+constexpr EnumName<CodePurpose> kPurposes[] = {{CodePurpose::kRegister, "register"},
+                                               {CodePurpose::kResetPassword, "reset_password"}};
+}  // namespace
+
+std::string_view ToString(CodePurpose p) { return NameIn(kPurposes, p); }
+std::optional<CodePurpose> ParseCodePurpose(std::string_view s) { return ParseIn(kPurposes, s); }
+std::string_view DisplayName(CodePurpose p) {
+  return p == CodePurpose::kRegister ? "企业注册" : "重置密码";
 }
 
 }  // namespace mvis::domain

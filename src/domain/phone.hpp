@@ -1,6 +1,7 @@
 // Mainland China mobile numbers: validation and masking for display and logs.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -12,5 +13,11 @@ bool IsValidMobile(std::string_view phone);
 // "13812341234" -> "138****1234"; anything else is masked to keep at most its first 3 and last
 // 2 characters, so nothing that looks like a number leaks whole.
 std::string MaskPhone(std::string_view phone);
+
+// What a one-time SMS code is for; the API and the store name it "register" / "reset_password".
+enum class CodePurpose { kRegister, kResetPassword };
+std::string_view ToString(CodePurpose p);
+std::optional<CodePurpose> ParseCodePurpose(std::string_view s);
+std::string_view DisplayName(CodePurpose p);  // 企业注册, 重置密码
 
 }  // namespace mvis::domain

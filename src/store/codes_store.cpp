@@ -6,7 +6,7 @@ void InsertCode(Tx& tx, const CodeRow& c) {
   tx.Exec(
       "INSERT INTO one_time_codes (phone, purpose, code_hash, ip, created_at, expires_at) "
       "VALUES (?, ?, ?, ?, ?, ?)",
-      {c.phone, c.purpose, c.code_hash, c.ip, c.created_at, c.expires_at});
+      {c.phone, std::string(ToString(c.purpose)), c.code_hash, c.ip, c.created_at, c.expires_at});
 }
 
 int64_t CountCodesForPhoneSince(Tx& tx, const std::string& phone, int64_t since) {
@@ -23,15 +23,21 @@ int64_t CountCodesForIpSince(Tx& tx, const std::string& ip, int64_t since) {
 }
 
 std::optional<CodeRow> LatestActiveCode(Tx& tx, const std::string& phone,
-                                        const std::string& purpose, int64_t now) {
+                                        domain::CodePurpose purpose, int64_t now) {
   auto r = tx.QueryOne(
       "SELECT id, phone, purpose, code_hash, ip, created_at, expires_at, attempts "
       "FROM one_time_codes WHERE phone = ? AND purpose = ? AND used_at IS NULL AND expires_at > ? "
       "ORDER BY id DESC LIMIT 1",
-      {phone, purpose, now});
+      {phone, std::string(ToString(purpose)), now});
   if (!r) return std::nullopt;
-  return CodeRow{r->Int(0), r->Str(1), r->Str(2), r->Str(3),
-                 r->Str(4), r->Int(5), r->Int(6), static_cast<int>(r->Int(7))};
+  return CodeRow{r->Int(0),
+                 r->Str(1),
+                 Stored(domain::ParseCodePurpose(r->Str(2)), "one_time_codes.purpose", r->Str(2)),
+                 r->Str(3),
+                 r->Str(4),
+                 r->Int(5),
+                 r->Int(6),
+                 static_cast<int>(r->Int(7))};
 }
 
 bool TakeCodeAttempt(Tx& tx, int64_t code_id, int max_attempts) {

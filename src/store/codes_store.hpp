@@ -4,6 +4,7 @@
 #include <optional>
 #include <string>
 
+#include "domain/phone.hpp"
 #include "store/database.hpp"
 
 namespace mvis::store {
@@ -11,7 +12,7 @@ namespace mvis::store {
 struct CodeRow {
   int64_t id = 0;
   std::string phone;
-  std::string purpose;
+  domain::CodePurpose purpose = domain::CodePurpose::kRegister;
   std::string code_hash;
   std::string ip;
   int64_t created_at = 0;
@@ -24,7 +25,7 @@ int64_t CountCodesForPhoneSince(Tx& tx, const std::string& phone, int64_t since)
 int64_t CountCodesForIpSince(Tx& tx, const std::string& ip, int64_t since);
 // The newest unused, unexpired code for phone and purpose.
 std::optional<CodeRow> LatestActiveCode(Tx& tx, const std::string& phone,
-                                        const std::string& purpose, int64_t now);
+                                        domain::CodePurpose purpose, int64_t now);
 // Spends one of the code's `max_attempts` checks; false (nothing written) when none is left or
 // the code has been used. Taking the attempt before comparing makes the cap hold under
 // concurrent guesses.

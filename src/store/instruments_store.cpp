@@ -17,7 +17,8 @@ domain::InstrumentType ToType(const Row& r) {
   t.code = r.Str(0);
   t.name = r.Str(1);
   t.regulation = r.Str(2);
-  t.verification_form = r.Str(3);
+  t.verification_form = Stored(domain::ParseVerificationForm(r.Str(3)),
+                               "instrument_types.verification_form", r.Str(3));
   t.period_months = static_cast<int>(r.Int(4));
   t.mandatory_uses = SplitCsv(r.Str(5));
   t.charger_current = r.Str(6);
@@ -239,9 +240,9 @@ void InsertInstrumentType(Tx& tx, const domain::InstrumentType& t, int64_t now) 
       "INSERT INTO instrument_types (code, name, regulation, verification_form, period_months, "
       "mandatory_uses, charger_current, accuracy_classes, active, sort, updated_at) VALUES (?, ?, "
       "?, ?, ?, ?, ?, ?, ?, (SELECT COALESCE(MAX(sort), 0) + 1 FROM instrument_types), ?)",
-      {t.code, t.name, t.regulation, t.verification_form, int64_t{t.period_months},
-       JoinCsv(t.mandatory_uses), t.charger_current, JoinCsv(t.accuracy_classes),
-       int64_t{t.active ? 1 : 0}, now});
+      {t.code, t.name, t.regulation, std::string(ToString(*t.verification_form)),
+       int64_t{t.period_months}, JoinCsv(t.mandatory_uses), t.charger_current,
+       JoinCsv(t.accuracy_classes), int64_t{t.active ? 1 : 0}, now});
 }
 
 void UpdateInstrumentType(Tx& tx, const domain::InstrumentType& t, int64_t now) {
@@ -249,7 +250,7 @@ void UpdateInstrumentType(Tx& tx, const domain::InstrumentType& t, int64_t now) 
       "UPDATE instrument_types SET name = ?, regulation = ?, verification_form = ?, "
       "period_months = ?, mandatory_uses = ?, accuracy_classes = ?, active = ?, updated_at = ? "
       "WHERE code = ?",
-      {t.name, t.regulation, t.verification_form, int64_t{t.period_months},
+      {t.name, t.regulation, std::string(ToString(*t.verification_form)), int64_t{t.period_months},
        JoinCsv(t.mandatory_uses), JoinCsv(t.accuracy_classes), int64_t{t.active ? 1 : 0}, now,
        t.code});
 }

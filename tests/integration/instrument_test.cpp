@@ -296,7 +296,11 @@ TEST_F(InstrumentTest, CatalogueIsEditedByTheCityRegulatorOnly) {
   EXPECT_EQ(SignIn("charger").Post("/api/v1/instrument-types", type).status, 403);
   EXPECT_EQ(SignIn("jiangan").Post("/api/v1/instrument-types", type).status, 403);
   Client city = SignIn("city");
+  json odd = type;
+  odd["verification_form"] = "sometimes";
+  EXPECT_EQ(city.Post("/api/v1/instrument-types", odd).error_code(), "verification_form_invalid");
   ASSERT_EQ(city.Post("/api/v1/instrument-types", type).status, 201);
+  EXPECT_EQ(city.Get("/api/v1/instrument-types").body.find("sometimes"), std::string::npos);
   EXPECT_EQ(city.Post("/api/v1/instrument-types", type).error_code(), "type_code_taken");
   type["period_months"] = 24;
   auto updated =

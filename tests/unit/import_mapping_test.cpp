@@ -22,14 +22,21 @@ ImportCatalogue Catalogue() {
   InstrumentType ac{"ev_ac_charger",
                     "电动汽车交流充电桩",
                     "JJG 1148-2022",
-                    "periodic",
+                    VerificationForm::kPeriodic,
                     36,
                     {"trade_settlement"},
                     "AC",
                     {"1", "2"},
                     true};
-  InstrumentType scale{"price_scale",        "电子计价秤", "JJG 539-2016", "periodic", 12,
-                       {"trade_settlement"}, "",           {"III"},        true};
+  InstrumentType scale{"price_scale",
+                       "电子计价秤",
+                       "JJG 539-2016",
+                       VerificationForm::kPeriodic,
+                       12,
+                       {"trade_settlement"},
+                       "",
+                       {"III"},
+                       true};
   c.types_by_code = {{ac.code, ac}, {scale.code, scale}};
   c.type_code_by_name = {{ac.name, ac.code}, {scale.name, scale.code}};
   c.region_code_by_name = {{"江汉区", "420103"}, {"420103", "420103"}};

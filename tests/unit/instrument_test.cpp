@@ -13,7 +13,7 @@ InstrumentType AcCharger() {
   return {"ev_ac_charger",
           "电动汽车交流充电桩",
           "JJG 1148-2022",
-          "periodic",
+          VerificationForm::kPeriodic,
           36,
           {"trade_settlement"},
           "AC",
@@ -135,9 +135,15 @@ TEST(InstrumentValidation, UnknownOrInactiveTypeIsReported) {
 }
 
 TEST(InstrumentValidation, NonChargerTypesNeedNoChargerFields) {
-  InstrumentType scale{
-      "price_scale", "电子计价秤", "JJG 539-2016", "periodic", 12, {"trade_settlement"}, "", {},
-      true};
+  InstrumentType scale{"price_scale",
+                       "电子计价秤",
+                       "JJG 539-2016",
+                       VerificationForm::kPeriodic,
+                       12,
+                       {"trade_settlement"},
+                       "",
+                       {},
+                       true};
   auto d = ValidCharger();
   d.type_code = "price_scale";
   d.accuracy_class = "III";

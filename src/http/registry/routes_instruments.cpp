@@ -42,7 +42,7 @@ Result<domain::InstrumentType> TypeOf(const Json& b, const std::string& code) {
   t.code = code;
   t.name = Str(b, "name");
   t.regulation = Str(b, "regulation");
-  t.verification_form = Str(b, "verification_form");
+  t.verification_form = domain::ParseVerificationForm(Str(b, "verification_form"));
   auto period = b.find("period_months");
   if (period != b.end() && !period->is_number_integer()) {
     return InvalidField("period_months", "period_invalid", "检定周期应为整数（月）");

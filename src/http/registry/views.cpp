@@ -12,7 +12,7 @@ Json InstrumentTypeJson(const domain::InstrumentType& t) {
       {"code", t.code},
       {"name", t.name},
       {"regulation", t.regulation},
-      {"verification_form", t.verification_form},
+      {"verification_form", ToString(t.verification_form.value_or(domain::VerificationForm{}))},
       {"period_months", t.period_months},
       {"mandatory_uses", t.mandatory_uses},
       {"charger_current", t.charger_current.empty() ? Json(nullptr) : Json(t.charger_current)},

@@ -46,15 +46,21 @@ const std::string& DummyHash() {
   return hash;
 }
 
+// What the stored hash of a one-time code covers: the phone, the purpose and the code.
+std::string CodeSubject(const std::string& phone, domain::CodePurpose purpose,
+                        const std::string& code) {
+  return phone + "|" + std::string(ToString(purpose)) + "|" + code;
+}
+
 // Checks a one-time code inside the caller's transaction: spends one of its attempts (committed
 // even when the code is wrong), then compares. The code's id when `code` is the active code for
 // phone and purpose; the caller marks it used once the rest of the request holds.
 std::optional<int64_t> MatchCode(store::Tx& tx, const std::string& secret, const std::string& phone,
-                                 const std::string& purpose, const std::string& code,
+                                 domain::CodePurpose purpose, const std::string& code,
                                  int max_attempts, int64_t now) {
   auto active = store::LatestActiveCode(tx, phone, purpose, now);
   if (!active || !store::TakeCodeAttempt(tx, active->id, max_attempts)) return std::nullopt;
-  if (active->code_hash != KeyedHash(secret, phone + "|" + purpose + "|" + code))
+  if (active->code_hash != KeyedHash(secret, CodeSubject(phone, purpose, code)))
     return std::nullopt;
   return active->id;
 }
@@ -78,15 +84,14 @@ AuthService::AuthService(const ServiceContext& ctx, const SecretKeys& keys,
     : ctx_(ctx), keys_(keys), on_sms_queued_(std::move(on_sms_queued)) {}
 
 Result<SmsCodeSent> AuthService::SendSmsCode(const std::string& raw_phone,
-                                             const std::string& purpose,
+                                             const std::string& purpose_name,
                                              const RequestInfo& request) {
   std::string phone = Trim(raw_phone);
   if (!domain::IsValidMobile(phone)) {
     return InvalidField("phone", "phone_invalid", "请输入正确的11位手机号码");
   }
-  if (purpose != "register" && purpose != "reset_password") {
-    return InvalidField("purpose", "purpose_invalid", "验证码用途无效");
-  }
+  const auto purpose = domain::ParseCodePurpose(purpose_name);
+  if (!purpose) return InvalidField("purpose", "purpose_invalid", "验证码用途无效");
   const auto& config = ctx_.config;
   const int64_t now = ctx_.clock.Now();
   auto sent = ctx_.db.Write([&](store::Tx& tx) -> Status {
@@ -102,13 +107,14 @@ Result<SmsCodeSent> AuthService::SendSmsCode(const std::string& raw_phone,
     }
     std::string code = SixDigitCode();
     store::InsertCode(
-        tx, store::CodeRow{0, phone, purpose,
-                           KeyedHash(keys_.code_hash_key(), phone + "|" + purpose + "|" + code),
+        tx, store::CodeRow{0, phone, *purpose,
+                           KeyedHash(keys_.code_hash_key(), CodeSubject(phone, *purpose, code)),
                            request.ip, now, now + config.sms_code_ttl_seconds, 0});
-    NotifySealed(tx, now, phone, SmsCodeNotice(code, purpose, config.sms_code_ttl_seconds / 60),
+    NotifySealed(tx, now, phone, SmsCodeNotice(code, *purpose, config.sms_code_ttl_seconds / 60),
                  code, keys_);
-    AuditAnonymous(tx, now, request, "",
-                   {"auth.sms_code.send", "phone", domain::MaskPhone(phone), "purpose=" + purpose});
+    AuditAnonymous(
+        tx, now, request, "",
+        {"auth.sms_code.send", "phone", domain::MaskPhone(phone), "purpose=" + purpose_name});
     return {};
   });
   if (!sent) return std::unexpected(sent.error());
@@ -170,8 +176,8 @@ Result<RegisterResult> AuthService::RegisterEnterprise(RegisterInput in,
     if (store::FindUserByUsername(tx, in.username)) {
       return Fail(ErrorKind::kConflict, "username_taken", "用户名已被使用，请更换", "username");
     }
-    auto code = MatchCode(tx, keys_.code_hash_key(), in.phone, "register", in.sms_code,
-                          ctx_.config.sms_code_max_attempts, now);
+    auto code = MatchCode(tx, keys_.code_hash_key(), in.phone, domain::CodePurpose::kRegister,
+                          in.sms_code, ctx_.config.sms_code_max_attempts, now);
     if (!code || !store::MarkCodeUsed(tx, *code, now)) {
       return Outcome{true, {}};  // committed: the spent attempt counts
     }
@@ -387,8 +393,8 @@ Status AuthService::ResetPassword(const std::string& raw_username, const std::st
   const int64_t now = ctx_.clock.Now();
   auto outcome = ctx_.db.Write([&](store::Tx& tx) -> Result<bool> {
     auto user = store::FindUserByUsername(tx, username);
-    auto matched = MatchCode(tx, keys_.code_hash_key(), phone, "reset_password", code,
-                             ctx_.config.sms_code_max_attempts, now);
+    auto matched = MatchCode(tx, keys_.code_hash_key(), phone, domain::CodePurpose::kResetPassword,
+                             code, ctx_.config.sms_code_max_attempts, now);
     if (!matched || !user || user->phone != phone ||
         user->status != domain::AccountStatus::kActive || !store::MarkCodeUsed(tx, *matched, now)) {
       // Committed: the spent attempt counts.

@@ -72,8 +72,8 @@ void NotifySealed(store::Tx& tx, int64_t now, const std::string& phone, const No
   store::InsertNotification(tx, n);
 }
 
-Notice SmsCodeNotice(const std::string& code, const std::string& purpose, int64_t ttl_minutes) {
-  std::string what = purpose == "register" ? "企业注册" : "重置密码";
+Notice SmsCodeNotice(const std::string& code, domain::CodePurpose purpose, int64_t ttl_minutes) {
+  std::string what(DisplayName(purpose));
   return Notice{"sms_code", "验证码",
                 "您正在进行" + what + "，验证码为" + code + "，" + std::to_string(ttl_minutes) +
                     "分钟内有效。如非本人操作，请忽略本短信。"};

@@ -6,6 +6,7 @@
 #include <string>
 #include <variant>
 
+#include "domain/phone.hpp"
 #include "services/core/context.hpp"
 #include "services/core/secrets.hpp"
 
@@ -45,6 +46,6 @@ inline void Notify(Work& w, const Recipient& to, const Notice& notice) {
 }
 
 // The SMS carrying a one-time code for `purpose` (register, reset_password).
-Notice SmsCodeNotice(const std::string& code, const std::string& purpose, int64_t ttl_minutes);
+Notice SmsCodeNotice(const std::string& code, domain::CodePurpose purpose, int64_t ttl_minutes);
 
 }  // namespace mvis::services

@@ -40,8 +40,9 @@ Result<int> InstrumentService::Review(const Actor& actor, const ReviewInput& in)
   if (in.ids.empty()) return InvalidField("ids", "ids_required", "请至少选择一台器具");
   if (in.ids.size() > kMaxBatch)
     return InvalidField("ids", "ids_too_many", "一次最多处理5000台器具");
-  const bool approve = in.decision == "approve";
-  if (!approve && in.decision != "return") {
+  const auto decision = domain::ParseReviewDecision(in.decision);
+  const bool approve = decision == domain::FilingAction::kApprove;
+  if (!decision) {
     return InvalidField("decision", "decision_invalid",
                         "审核结论应为通过（approve）或退回（return）");
   }

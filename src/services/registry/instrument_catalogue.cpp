@@ -25,7 +25,7 @@ Status CheckType(const domain::InstrumentType& t) {
     errors.push_back({"name", "name_required", "请填写器具名称"});
   if (t.regulation.empty())
     errors.push_back({"regulation", "regulation_required", "请填写检定规程（编号及版本）"});
-  if (t.verification_form != "periodic" && t.verification_form != "first_only") {
+  if (!t.verification_form) {
     errors.push_back(
         {"verification_form", "verification_form_invalid", "检定形式应为周期检定或首次检定"});
   }
