@@ -4,6 +4,7 @@
 #include "domain/time.hpp"
 #include "store/appointments_store.hpp"
 #include "store/institutes_store.hpp"
+#include "store/instrument_types_store.hpp"
 #include "store/instruments_store.hpp"
 
 namespace mvis::demo {

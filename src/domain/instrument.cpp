@@ -88,6 +88,10 @@ std::string_view UseDisplayName(std::string_view use) {
   return {};
 }
 
+bool IsMandatoryUse(std::string_view use) {
+  return !UseDisplayName(use).empty() && use != kUses[std::size(kUses) - 1];
+}
+
 bool IsMandatory(const InstrumentType& type, std::string_view use) {
   return std::find(type.mandatory_uses.begin(), type.mandatory_uses.end(), use) !=
          type.mandatory_uses.end();

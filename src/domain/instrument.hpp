@@ -16,6 +16,8 @@ namespace mvis::domain {
 inline constexpr const char* kUses[] = {"trade_settlement", "safety", "medical", "environment",
                                         "other"};
 std::string_view UseDisplayName(std::string_view use);  // 贸易结算, 安全防护, …
+// One of the four uses the law makes mandatory (every use but "other").
+bool IsMandatoryUse(std::string_view use);
 
 // How an instrument type is verified: periodically (周期检定), or once before use with a use limit
 // (首次检定, 限期使用).

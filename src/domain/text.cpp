@@ -14,4 +14,13 @@ size_t CodePoints(std::string_view s) {
   return n;
 }
 
+std::string Join(const std::vector<std::string>& parts, std::string_view separator) {
+  std::string out;
+  for (const auto& p : parts) {
+    if (!out.empty()) out += separator;
+    out += p;
+  }
+  return out;
+}
+
 }  // namespace mvis::domain

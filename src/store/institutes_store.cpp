@@ -1,24 +1,8 @@
 #include "store/institutes_store.hpp"
 
+#include "store/sql_builder.hpp"
+
 namespace mvis::store {
-
-std::vector<std::string> SplitCsv(const std::string& csv) {
-  std::vector<std::string> out;
-  size_t start = 0;
-  while (start < csv.size()) {
-    size_t comma = csv.find(',', start);
-    if (comma == std::string::npos) comma = csv.size();
-    if (comma > start) out.push_back(csv.substr(start, comma - start));
-    start = comma + 1;
-  }
-  return out;
-}
-
-std::string JoinCsv(const std::vector<std::string>& values) {
-  std::string out;
-  for (const auto& v : values) out += (out.empty() ? "" : ",") + v;
-  return out;
-}
 
 namespace {
 

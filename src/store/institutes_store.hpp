@@ -26,7 +26,4 @@ void UpdateStandard(Tx& tx, const domain::Standard& s, int64_t now);
 std::vector<domain::LimitRule> LimitRules(Tx& tx, const std::string& regulation);
 std::vector<domain::CheckItem> CheckItems(Tx& tx, const std::string& regulation);
 
-std::string JoinCsv(const std::vector<std::string>& values);
-std::vector<std::string> SplitCsv(const std::string& csv);
-
 }  // namespace mvis::store

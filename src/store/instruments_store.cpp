@@ -8,25 +8,6 @@
 namespace mvis::store {
 namespace {
 
-constexpr char kTypeSelect[] =
-    "SELECT code, name, regulation, verification_form, period_months, mandatory_uses, "
-    "charger_current, accuracy_classes, active FROM instrument_types";
-
-domain::InstrumentType ToType(const Row& r) {
-  domain::InstrumentType t;
-  t.code = r.Str(0);
-  t.name = r.Str(1);
-  t.regulation = r.Str(2);
-  t.verification_form = Stored(domain::ParseVerificationForm(r.Str(3)),
-                               "instrument_types.verification_form", r.Str(3));
-  t.period_months = static_cast<int>(r.Int(4));
-  t.mandatory_uses = SplitCsv(r.Str(5));
-  t.charger_current = r.Str(6);
-  t.accuracy_classes = SplitCsv(r.Str(7));
-  t.active = r.Int(8) != 0;
-  return t;
-}
-
 constexpr char kSelect[] =
     "SELECT i.id, i.org_id, o.name, t.name, g.name, i.type_code, i.name, i.model, i.serial_no, "
     "i.manufacturer, i.brand, i.accuracy_class, i.measuring_range, i.install_address, "
@@ -222,39 +203,6 @@ constexpr char kFrom[] = " FROM instruments i JOIN orgs o ON o.id = i.org_id";
 
 }  // namespace
 
-std::vector<domain::InstrumentType> ListInstrumentTypes(Tx& tx) {
-  std::vector<domain::InstrumentType> out;
-  for (const auto& r : tx.Query(std::string(kTypeSelect) + " ORDER BY sort, code"))
-    out.push_back(ToType(r));
-  return out;
-}
-
-std::optional<domain::InstrumentType> FindInstrumentType(Tx& tx, const std::string& code) {
-  auto r = tx.QueryOne(std::string(kTypeSelect) + " WHERE code = ?", {code});
-  if (!r) return std::nullopt;
-  return ToType(*r);
-}
-
-void InsertInstrumentType(Tx& tx, const domain::InstrumentType& t, int64_t now) {
-  tx.Exec(
-      "INSERT INTO instrument_types (code, name, regulation, verification_form, period_months, "
-      "mandatory_uses, charger_current, accuracy_classes, active, sort, updated_at) VALUES (?, ?, "
-      "?, ?, ?, ?, ?, ?, ?, (SELECT COALESCE(MAX(sort), 0) + 1 FROM instrument_types), ?)",
-      {t.code, t.name, t.regulation, std::string(ToString(*t.verification_form)),
-       int64_t{t.period_months}, JoinCsv(t.mandatory_uses), t.charger_current,
-       JoinCsv(t.accuracy_classes), int64_t{t.active ? 1 : 0}, now});
-}
-
-void UpdateInstrumentType(Tx& tx, const domain::InstrumentType& t, int64_t now) {
-  tx.Exec(
-      "UPDATE instrument_types SET name = ?, regulation = ?, verification_form = ?, "
-      "period_months = ?, mandatory_uses = ?, accuracy_classes = ?, active = ?, updated_at = ? "
-      "WHERE code = ?",
-      {t.name, t.regulation, std::string(ToString(*t.verification_form)), int64_t{t.period_months},
-       JoinCsv(t.mandatory_uses), JoinCsv(t.accuracy_classes), int64_t{t.active ? 1 : 0}, now,
-       t.code});
-}
-
 int64_t InsertInstrument(Tx& tx, const domain::Instrument& row) {
   auto params = DataParams(row.data, row.mandatory);
   params.insert(params.begin(), int64_t{row.org_id});
@@ -315,34 +263,6 @@ void UpdateVerificationState(Tx& tx, int64_t id, domain::VerificationState state
       "UPDATE instruments SET verification_state = ?, last_verified_on = ?, valid_until = ?, "
       "last_certificate_no = ?, updated_at = ? WHERE id = ?",
       {std::string(domain::ToString(state)), verified_on, valid_until, certificate_no, now, id});
-}
-
-std::vector<VerificationSummaryRow> VerificationSummary(Tx& tx,
-                                                        const std::vector<std::string>& regions,
-                                                        const std::string& today, int due_days) {
-  Where w;
-  w.Add("i.status = 'approved'");
-  w.AddIn("i.install_region_code", regions);
-  std::string soon = domain::AddDays(today, due_days);
-  auto params = std::vector<Param>{today, today, soon, today};
-  for (const auto& p : w.params()) params.push_back(p);
-  std::vector<VerificationSummaryRow> out;
-  for (const auto& r : tx.Query(
-           "SELECT i.install_region_code, COUNT(*), "
-           "SUM(CASE WHEN i.verification_state IN ('never', 'revoked') THEN 1 ELSE 0 END), "
-           "SUM(CASE WHEN i.verification_state = 'passed' AND i.valid_until >= ? THEN 1 ELSE 0 "
-           "END), "
-           "SUM(CASE WHEN i.verification_state = 'passed' AND i.valid_until >= ? AND "
-           "i.valid_until <= ? THEN 1 ELSE 0 END), "
-           "SUM(CASE WHEN i.verification_state = 'passed' AND i.valid_until < ? THEN 1 ELSE 0 "
-           "END), "
-           "SUM(CASE WHEN i.verification_state = 'failed' THEN 1 ELSE 0 END) "
-           "FROM instruments i" +
-               w.sql() + " GROUP BY i.install_region_code ORDER BY i.install_region_code",
-           params)) {
-    out.push_back({r.Str(0), r.Int(1), r.Int(2), r.Int(3), r.Int(4), r.Int(5), r.Int(6)});
-  }
-  return out;
 }
 
 bool DeleteDraftInstrument(Tx& tx, int64_t id) {
@@ -430,22 +350,6 @@ std::vector<Identity> FindIdentitiesBySerial(Tx& tx, const std::vector<std::stri
                   w.params())) {
       out.push_back({r.Str(0), r.Str(1), r.Str(2), r.Int(3), r.Int(4)});
     }
-  }
-  return out;
-}
-
-std::vector<ArchiveRow> ArchiveCounts(Tx& tx, const std::vector<std::string>& region_codes) {
-  Where w;
-  w.AddIn("i.install_region_code", region_codes);
-  w.Add("i.mandatory = 1");
-  w.Add("i.status <> 'draft'");
-  std::vector<ArchiveRow> out;
-  for (const auto& r : tx.Query("SELECT i.org_id, i.status, COUNT(*) FROM instruments i" + w.sql() +
-                                    " GROUP BY i.org_id, i.status ORDER BY i.org_id",
-                                w.params())) {
-    if (out.empty() || out.back().org_id != r.Int(0)) out.push_back({r.Int(0), {}});
-    out.back().counts[Stored(domain::ParseFilingStatus(r.Str(1)), "instruments.status", r.Str(1))] =
-        r.Int(2);
   }
   return out;
 }

@@ -1,4 +1,5 @@
-// The instrument catalogue and the registry (timelines: events_store.hpp).
+// The registry of instruments (the catalogue of types: instrument_types_store.hpp; timelines:
+// events_store.hpp).
 #pragma once
 
 #include <map>
@@ -12,11 +13,6 @@
 #include "store/page.hpp"
 
 namespace mvis::store {
-
-std::vector<domain::InstrumentType> ListInstrumentTypes(Tx& tx);
-std::optional<domain::InstrumentType> FindInstrumentType(Tx& tx, const std::string& code);
-void InsertInstrumentType(Tx& tx, const domain::InstrumentType& type, int64_t now);
-void UpdateInstrumentType(Tx& tx, const domain::InstrumentType& type, int64_t now);
 
 struct InstrumentFilter {
   std::optional<int64_t> org_id;

@@ -2,6 +2,8 @@
 
 #include <cctype>
 
+#include "domain/text.hpp"
+
 namespace mvis::store {
 
 std::string LikePattern(const std::string& text) {
@@ -12,5 +14,19 @@ std::string LikePattern(const std::string& text) {
   }
   return out + "%";
 }
+
+std::vector<std::string> SplitCsv(const std::string& csv) {
+  std::vector<std::string> out;
+  size_t start = 0;
+  while (start < csv.size()) {
+    size_t comma = csv.find(',', start);
+    if (comma == std::string::npos) comma = csv.size();
+    if (comma > start) out.push_back(csv.substr(start, comma - start));
+    start = comma + 1;
+  }
+  return out;
+}
+
+std::string JoinCsv(const std::vector<std::string>& values) { return domain::Join(values, ","); }
 
 }  // namespace mvis::store

@@ -42,4 +42,8 @@ class Where {
 // "%text%" for LIKE, lower-cased ASCII, with LIKE wildcards in `text` matched literally.
 std::string LikePattern(const std::string& text);
 
+// A short list kept in one text column: "a,b,c" (values never contain commas).
+std::string JoinCsv(const std::vector<std::string>& values);
+std::vector<std::string> SplitCsv(const std::string& csv);
+
 }  // namespace mvis::store

@@ -93,11 +93,4 @@ class ImportService {
   io::SheetLimits limits_;
 };
 
-namespace imports {
-
-// Import `id` if `actor` may do `op` to it (the access policy: its enterprise's own).
-Result<domain::ImportBatch> LoadImport(store::Tx& tx, const Actor& actor, int64_t id,
-                                       domain::access::Op op);
-
-}  // namespace imports
 }  // namespace mvis::services

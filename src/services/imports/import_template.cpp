@@ -5,10 +5,12 @@
 #include "domain/import_mapping.hpp"
 #include "domain/instrument_fields.hpp"
 #include "io/xlsx_writer.hpp"
+#include "services/imports/import_rows.hpp"
 #include "services/imports/import_service.hpp"
 #include "services/imports/import_validator.hpp"
 #include "services/registry/instrument_codec.hpp"
 #include "store/imports_store.hpp"
+#include "store/instrument_types_store.hpp"
 #include "store/instruments_store.hpp"
 #include "store/regions_store.hpp"
 

@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 #include <set>
 
+#include "store/instrument_types_store.hpp"
 #include "store/instruments_store.hpp"
 #include "store/regions_store.hpp"
 

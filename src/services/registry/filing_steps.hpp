@@ -12,6 +12,7 @@
 #include "domain/registry.hpp"
 #include "services/core/workflow.hpp"
 #include "services/registry/instrument_service.hpp"
+#include "store/instrument_types_store.hpp"
 #include "store/instruments_store.hpp"
 
 namespace mvis::services::registry {

@@ -1,6 +1,7 @@
 #include "domain/access_policy.hpp"
 #include "services/core/audit.hpp"
 #include "services/registry/instrument_service.hpp"
+#include "store/instrument_types_store.hpp"
 #include "store/instruments_store.hpp"
 
 // The instrument catalogue (器具目录): read by everyone, maintained by the city regulator.
@@ -33,7 +34,7 @@ Status CheckType(const domain::InstrumentType& t) {
     errors.push_back({"period_months", "period_invalid", "检定周期应为1至240个月"});
   }
   for (const auto& u : t.mandatory_uses) {
-    if (domain::UseDisplayName(u).empty() || u == "other") {
+    if (!domain::IsMandatoryUse(u)) {
       errors.push_back({"mandatory_uses", "use_invalid",
                         "强检用途只能是贸易结算、安全防护、医疗卫生、环境监测"});
       break;

@@ -9,6 +9,7 @@
 #include "services/registry/filing_steps.hpp"
 #include "services/registry/instrument_codec.hpp"
 #include "store/events_store.hpp"
+#include "store/instrument_types_store.hpp"
 #include "store/regions_store.hpp"
 
 namespace mvis::services {

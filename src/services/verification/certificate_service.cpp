@@ -10,6 +10,7 @@
 #include "services/core/workflow.hpp"
 #include "services/verification/detail_views.hpp"
 #include "store/institutes_store.hpp"
+#include "store/instrument_types_store.hpp"
 #include "store/instruments_store.hpp"
 #include "store/verifications_store.hpp"
 

@@ -4,6 +4,7 @@
 #include "domain/verification.hpp"
 #include "services/verification/certificate_service.hpp"
 #include "store/institutes_store.hpp"
+#include "store/instrument_types_store.hpp"
 #include "store/instruments_store.hpp"
 #include "store/orgs_store.hpp"
 #include "store/regions_store.hpp"

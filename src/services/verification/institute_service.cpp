@@ -8,6 +8,7 @@
 #include "domain/text.hpp"
 #include "services/core/audit.hpp"
 #include "store/institutes_store.hpp"
+#include "store/instrument_types_store.hpp"
 #include "store/instruments_store.hpp"
 #include "store/orgs_store.hpp"
 #include "store/users_store.hpp"
@@ -92,8 +93,8 @@ Result<domain::InstituteProfile> InstituteService::SaveProfile(const Actor& acto
         return InvalidField("type_codes", "type_unknown", "器具类型不存在：" + t);
     store::SaveInstituteProfile(w.tx, p, w.now);
     Audit(w, {"institute.profile.save", "org", std::to_string(p.org_id),
-              "code " + p.code + "; types " + store::JoinCsv(p.type_codes) + "; regions " +
-                  store::JoinCsv(p.region_codes)});
+              "code " + p.code + "; types " + domain::Join(p.type_codes, ",") + "; regions " +
+                  domain::Join(p.region_codes, ",")});
     auto saved = store::FindInstituteProfile(w.tx, p.org_id);
     if (!saved) return Internal("institute profile vanished in its transaction");
     return *saved;

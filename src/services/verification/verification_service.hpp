@@ -61,4 +61,12 @@ class VerificationService {
   CertificateService& certificates_;
 };
 
+namespace verification {
+
+// Record `id` if `actor` may do `op` to it (the access policy).
+Result<domain::VerificationRecord> LoadRecord(store::Tx& tx, const Actor& actor, int64_t id,
+                                              domain::access::Op op);
+
+}  // namespace verification
+
 }  // namespace mvis::services

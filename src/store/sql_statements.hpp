@@ -1,0 +1,41 @@
+// How SQL text reaches a backend (private to the store): "?" placeholders numbered for soci, and
+// the prepared SQLite statements each connection keeps (see StatementCache).
+#pragma once
+
+#include <soci/sqlite3/soci-sqlite3.h>
+
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "store/database.hpp"
+
+namespace mvis::store {
+
+// "a = ? AND b = ?" -> "a = :p1 AND b = :p2", leaving quoted text alone.
+std::string NumberPlaceholders(const std::string& sql);
+
+// SQLite parses a statement on every prepare, and for the short joins of the read paths (the
+// public label page above all) parsing costs more than running. Each connection keeps its
+// prepared statements, keyed by SQL text; a connection is used by one thread at a time.
+class StatementCache {
+ public:
+  explicit StatementCache(sqlite_api::sqlite3* db) : db_(db) {}
+  ~StatementCache() { Clear(); }
+  StatementCache(const StatementCache&) = delete;
+  StatementCache& operator=(const StatementCache&) = delete;
+
+  // Runs `sql` with `params` bound in order; throws with SQLite's message on failure.
+  std::vector<Row> Query(const std::string& sql, const std::vector<Param>& params);
+
+ private:
+  static constexpr size_t kMaxStatements = 512;  // dynamic IN lists must not grow it forever
+
+  sqlite_api::sqlite3_stmt* Prepare(const std::string& sql);
+  void Clear();
+
+  sqlite_api::sqlite3* db_;
+  std::unordered_map<std::string, sqlite_api::sqlite3_stmt*> stmts_;
+};
+
+}  // namespace mvis::store
