@@ -47,7 +47,7 @@ fuzz: deps
 	@bash scripts/fuzz-reader.sh $(FUZZ_SECONDS)
 
 format:
-	@clang-format -i $$(git ls-files 'src/*.cpp' 'src/*.hpp' 'tests/*.cpp' 'tests/*.hpp' 'bench/*.cpp')
+	@clang-format -i $$(git ls-files --cached --others --exclude-standard 'src/*.cpp' 'src/*.hpp' 'tests/*.cpp' 'tests/*.hpp' 'bench/*.cpp')
 
 clean:
 	rm -rf $(BUILD_DIR) web/dist

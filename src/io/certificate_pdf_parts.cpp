@@ -1,6 +1,6 @@
-#include <cstdio>
-
 #include "io/certificate_pdf_parts.hpp"
+
+#include <cstdio>
 
 namespace mvis::io::certificate {
 

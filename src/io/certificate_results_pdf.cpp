@@ -158,5 +158,4 @@ void DrawResults(PdfCanvas& canvas, const CertificateDocument& doc, int total) {
   out.End();
 }
 
-
 }  // namespace mvis::io::certificate

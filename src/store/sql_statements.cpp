@@ -63,9 +63,8 @@ std::vector<Row> StatementCache::Query(const std::string& sql, const std::vector
           cells.emplace_back(std::monostate{});
           break;
         default:
-          cells.emplace_back(
-              std::string(reinterpret_cast<const char*>(sqlite3_column_text(st, c)),
-                          sqlite3_column_bytes(st, c)));
+          cells.emplace_back(std::string(reinterpret_cast<const char*>(sqlite3_column_text(st, c)),
+                                         sqlite3_column_bytes(st, c)));
       }
     }
     rows.emplace_back(std::move(cells));
