@@ -87,6 +87,18 @@ std::string_view DisplayName(Role role) {
   return {};
 }
 
+std::string_view DisplayName(Duty duty) {
+  switch (duty) {
+    case Duty::kVerifier:
+      return "检定员";
+    case Duty::kChecker:
+      return "核验员";
+    case Duty::kApprover:
+      return "批准人";
+  }
+  return {};
+}
+
 std::string_view DisplayName(OrgKind kind) {
   switch (kind) {
     case OrgKind::kEnterprise:

@@ -33,6 +33,7 @@ std::optional<Duty> ParseDuty(std::string_view s);
 // Chinese display names, for notices and exports.
 std::string_view DisplayName(Role role);
 std::string_view DisplayName(OrgKind kind);
+std::string_view DisplayName(Duty duty);  // 检定员, 核验员, 批准人
 
 // True when a user of `role` may belong to an organisation of `kind` (sysadmin belongs to none).
 bool RoleFitsOrgKind(Role role, std::optional<OrgKind> kind);

@@ -28,11 +28,7 @@ Result<RecordStatus> SignOff(RecordStatus status, Duty duty, const std::vector<D
                              int64_t user_id, const Signatures& signatures) {
   if (!Has(user_duties, duty)) {
     return Fail(ErrorKind::kPermissionDenied, "duty_missing",
-                "您没有" +
-                    std::string(duty == Duty::kVerifier  ? "检定员"
-                                : duty == Duty::kChecker ? "核验员"
-                                                         : "批准人") +
-                    "职责，不能以该身份签名");
+                "您没有" + std::string(DisplayName(duty)) + "职责，不能以该身份签名");
   }
   if (Awaits(duty) != status) {
     return Fail(ErrorKind::kFailedPrecondition, "sign_out_of_order",

@@ -48,6 +48,20 @@ Page<domain::AuditEntry> ListAudit(Tx& tx, const AuditFilter& f, const PageReque
   Where where;
   if (!f.action.empty()) where.Add("action LIKE ? ESCAPE '!'", {LikePattern(f.action).substr(1)});
   if (f.user_id) where.Add("user_id = ?", {*f.user_id});
+  if (!f.words.empty()) {
+    std::string cond =
+        "(action LIKE ? ESCAPE '!' OR summary LIKE ? ESCAPE '!' OR username LIKE ? "
+        "ESCAPE '!'";
+    const std::string like = LikePattern(f.words);
+    std::vector<Param> params = {like, like, like};
+    for (const auto& a : f.named_actions) {
+      cond += " OR action = ?";
+      params.emplace_back(a);
+    }
+    where.Add(cond + ")", std::move(params));
+  }
+  if (f.from) where.Add("at >= ?", {*f.from});
+  if (f.before) where.Add("at < ?", {*f.before});
   Page<domain::AuditEntry> out;
   out.total = tx.QueryOne("SELECT COUNT(*) FROM audit_log" + where.sql(), where.params())->Int(0);
   auto params = where.params();

@@ -17,6 +17,12 @@ void AppendAudit(Tx& tx, domain::AuditEntry entry);
 struct AuditFilter {
   std::string action;  // prefix match, e.g. "auth." or "auth.login"
   std::optional<int64_t> user_id;
+  // Words: rows whose action is one of `named_actions`, or whose action, summary or username
+  // contains `words`.
+  std::string words;
+  std::vector<std::string> named_actions;
+  std::optional<int64_t> from;    // at >= from
+  std::optional<int64_t> before;  // at < before
 };
 Page<domain::AuditEntry> ListAudit(Tx& tx, const AuditFilter& filter, const PageRequest& page);
 

@@ -4,8 +4,10 @@
 #include <regex>
 
 #include "domain/audit_chain.hpp"
+#include "domain/time.hpp"
 #include "fixture.hpp"
 #include "store/audit_store.hpp"
+#include "verification_fixture.hpp"
 
 namespace mvis::testing {
 namespace {
@@ -53,6 +55,60 @@ TEST_F(AuditTest, ChainIsIntactAfterActivityAndHasNoFullPhoneNumbers) {
     EXPECT_FALSE(std::regex_search(r.object_id, phone)) << r.object_id;
     EXPECT_EQ(r.summary.find("Str0ng"), std::string::npos);
   }
+}
+
+// The log reads in Chinese: every action the activity wrote has a Chinese name, summaries carry
+// no English state names, and it can be searched with the users' words and by date.
+TEST_F(AuditTest, ReadsAndSearchesInChinese) {
+  Activity();
+  // One charger filed by "charger" and approved by the 江岸区 bureau.
+  auto body = Charger("AU-1");
+  body["submit"] = true;
+  auto filed = SignIn("charger").Post("/api/v1/instruments", body);
+  ASSERT_EQ(filed.status, 201) << filed.body;
+  auto review = SignIn("jiangan").Post("/api/v1/instruments/review",
+                                       {{"ids", {filed.json()["id"]}}, {"decision", "approve"}});
+  ASSERT_EQ(review.status, 200) << review.body;
+  auto admin = SignIn("admin");
+  auto all = admin.Get("/api/v1/admin/audit?page_size=200").json();
+  ASSERT_GT(all["total"].get<int>(), 10);
+  std::regex english_state("(submitted|approved|draft|returned|signed in| -> )");
+  for (const auto& row : all["items"]) {
+    const std::string action = row["action"], name = row["action_name"];
+    EXPECT_NE(name, action) << action << " has no Chinese name";
+    EXPECT_NE(row["object_name"], row["object_type"]) << row["object_type"];
+    EXPECT_FALSE(std::regex_search(row["summary"].get<std::string>(), english_state))
+        << action << ": " << row["summary"];
+  }
+  // 审核 finds the filing review decisions (备案审核通过 / 退回), and nothing unrelated.
+  auto reviews = admin.Get("/api/v1/admin/audit?q=%E5%AE%A1%E6%A0%B8&page_size=200").json();
+  ASSERT_GT(reviews["total"].get<int>(), 0);
+  for (const auto& row : reviews["items"]) {
+    const std::string name = row["action_name"], summary = row["summary"];
+    EXPECT_TRUE(name.find("审核") != std::string::npos || summary.find("审核") != std::string::npos)
+        << name << " / " << summary;
+  }
+  auto approvals = admin
+                       .Get(
+                           "/api/v1/admin/audit?q=%E5%A4%87%E6%A1%88%E5%AE%A1%E6%A0%B8%E9%80%9A"
+                           "%E8%BF%87&page_size=1")
+                       .json();  // 备案审核通过
+  ASSERT_GT(approvals["total"].get<int>(), 0);
+  EXPECT_EQ(approvals["items"][0]["action"], "instrument.approve");
+  EXPECT_NE(approvals["items"][0]["summary"].get<std::string>().find("待审核 → 已备案"),
+            std::string::npos)
+      << approvals["items"][0]["summary"];
+  auto failures = admin.Get("/api/v1/admin/audit?q=%E5%AF%86%E7%A0%81%E9%94%99%E8%AF%AF").json();
+  EXPECT_EQ(failures["total"], 1);  // 密码错误: the one wrong password of the activity
+  // Dates are China days: today's rows are all rows; a day long past finds none.
+  const std::string today = domain::ChinaDate(clock_->Now());
+  EXPECT_EQ(
+      admin.Get("/api/v1/admin/audit?date_from=" + today + "&date_to=" + today).json()["total"],
+      all["total"]);
+  EXPECT_EQ(admin.Get("/api/v1/admin/audit?date_to=2001-01-01").json()["total"], 0);
+  auto bad = admin.Get("/api/v1/admin/audit?date_from=2026-13-01");
+  EXPECT_EQ(bad.status, 400);
+  EXPECT_EQ(bad.json()["error"]["code"], "date_invalid");
 }
 
 TEST_F(AuditTest, EditedRowIsDetected) {

@@ -321,7 +321,10 @@ TEST_F(InstrumentTest, CatalogueIsEditedByTheCityRegulatorOnly) {
   EXPECT_TRUE(codes);
   auto audit = SignIn("admin").Get("/api/v1/admin/audit?action=catalogue.type.update").json();
   ASSERT_EQ(audit["total"], 1);
-  EXPECT_NE(audit["items"][0]["summary"].get<std::string>().find("36 -> 24"), std::string::npos);
+  EXPECT_NE(audit["items"][0]["summary"].get<std::string>().find("检定周期 36 → 24 个月"),
+            std::string::npos);
+  EXPECT_EQ(audit["items"][0]["action_name"], "修改器具类型");
+  EXPECT_EQ(audit["items"][0]["object_name"], "器具类型");
 }
 
 TEST_F(InstrumentTest, ExportIsARealWorkbookWithEscapedCells) {

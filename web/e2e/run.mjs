@@ -24,6 +24,7 @@ import { registerFilingScenarios } from './filing.mjs'
 import { registerImportScenarios } from './imports.mjs'
 import { registerPasswordResetScenarios } from './passwordReset.mjs'
 import { registerVerificationScenarios } from './verification.mjs'
+import { registerRawTextScenarios } from './rawText.mjs'
 
 const WEB = resolve(dirname(fileURLToPath(import.meta.url)), '..')
 const OUT = join(WEB, 'e2e', 'out')
@@ -309,6 +310,7 @@ registerFilingScenarios(test, { fill, choose, expectVisible, expectMessage, uiLo
 registerImportScenarios(test, { fill, expectVisible, expectMessage, uiLogin, apiLogin, ADMIN, OUT })
 registerPasswordResetScenarios(test, { fill, expectVisible, expectMessage, uiLogin, apiLogin, smsCodeFor, ADMIN })
 registerVerificationScenarios(test, { fill, choose, expectVisible, expectMessage, uiLogin, apiLogin, OUT })
+registerRawTextScenarios(test, { uiLogin, ADMIN, OUT, SCREENSHOTS })
 
 // ---------------------------------------------------------------- main
 let passed = 0

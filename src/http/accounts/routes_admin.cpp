@@ -110,7 +110,9 @@ void AddAdminRoutes(Router& router, AppServices& s) {
     if (!page) return ErrorResponse(page.error());
     auto user_id = ctx.QueryId("user_id");
     if (!user_id) return ErrorResponse(user_id.error());
-    services::AuditQuery query{ctx.request().Query("action"), *user_id};
+    const auto& req = ctx.request();
+    services::AuditQuery query{req.Query("action"), *user_id, req.Query("q"),
+                               req.Query("date_from"), req.Query("date_to")};
     return Reply(s.admin.ListAudit(ctx.actor(), query, *page),
                  [](const auto& p) { return PageJson(p, AuditJson); });
   });

@@ -1,5 +1,6 @@
 #include "http/accounts/views.hpp"
 
+#include "domain/audit_names.hpp"
 #include "domain/phone.hpp"
 #include "domain/time.hpp"
 
@@ -81,7 +82,9 @@ Json AuditJson(const domain::AuditEntry& e) {
               {"role", e.role},
               {"org_id", e.org_id ? Json(*e.org_id) : Json(nullptr)},
               {"action", e.action},
+              {"action_name", domain::AuditActionName(e.action)},
               {"object_type", e.object_type},
+              {"object_name", domain::AuditObjectName(e.object_type)},
               {"object_id", e.object_id},
               {"summary", e.summary},
               {"ip", e.ip},

@@ -1,8 +1,13 @@
 #include "services/accounts/admin_service.hpp"
 
+#include <tuple>
+
+#include "domain/audit_names.hpp"
+#include "domain/calendar.hpp"
 #include "domain/credit_code.hpp"
 #include "domain/phone.hpp"
 #include "domain/roles.hpp"
+#include "domain/text.hpp"
 #include "services/accounts/auth_service.hpp"
 #include "services/core/audit.hpp"
 #include "services/core/notifier.hpp"
@@ -98,8 +103,9 @@ Result<domain::Organisation> AdminService::CreateOrg(const Actor& actor, OrgInpu
     org.contact_phone = in.phone;
     org.created_at = w.now;
     org.id = store::InsertOrg(w.tx, org);
-    Audit(w, {"admin.org.create", "org", std::to_string(org.id),
-              in.kind + " " + in.name + " @" + in.region_code});
+    Audit(w,
+          {"admin.org.create", "org", std::to_string(org.id),
+           std::string(domain::DisplayName(*kind)) + " " + in.name + "，区划 " + in.region_code});
     auto saved = store::FindOrg(w.tx, org.id);
     if (!saved) return Internal("organisation vanished in its transaction");
     return *saved;
@@ -182,9 +188,9 @@ Result<CreatedUser> AdminService::CreateUser(const Actor& actor, UserInput in) {
     u.password_changed_at = w.now;
     u.id = store::InsertUser(w.tx, u);
     Audit(w, {"admin.user.create", "user", std::to_string(u.id),
-              in.username + " role=" + in.role +
-                  " org=" + (in.org_id ? std::to_string(*in.org_id) : "-") +
-                  " phone=" + domain::MaskPhone(in.phone)});
+              in.username + "，角色 " + std::string(domain::DisplayName(*role)) + "，单位 " +
+                  (in.org_id ? "#" + std::to_string(*in.org_id) : "无") + "，手机 " +
+                  domain::MaskPhone(in.phone)});
     return ReloadUser(w.tx, u.id, w.now);
   });
   if (!user) return std::unexpected(user.error());
@@ -205,8 +211,7 @@ Result<UserView> AdminService::SetUserStatus(const Actor& actor, int64_t user_id
     store::SetUserStatus(w.tx, user_id, status);
     if (!active) store::DeleteUserSessions(w.tx, user_id, 0);
     Audit(w, {active ? "admin.user.enable" : "admin.user.disable", "user", std::to_string(user_id),
-              std::string(domain::ToString(user->status)) + " -> " +
-                  std::string(domain::ToString(status))});
+              std::string(active ? "停用 → 正常" : "正常 → 停用")});
     return ReloadUser(w.tx, user_id, w.now);
   });
 }
@@ -229,7 +234,7 @@ Result<std::string> AdminService::ResetPassword(const Actor& actor, int64_t user
     store::SetPasswordHash(w.tx, user_id, hash, w.now);
     store::DeleteUserSessions(w.tx, user_id, 0);
     Audit(w, {"admin.user.reset_password", "user", std::to_string(user_id),
-              "password reset; lockout cleared; sessions ended"});
+              "管理员重置密码；解除锁定，结束全部会话"});
     Notify(w, ToUser{user_id},
            {"password_reset", "密码已重置",
             "您的账户密码已由系统管理员重置，请使用新密码登录并及时修改。"});
@@ -256,7 +261,17 @@ Result<domain::Page<domain::AuditEntry>> AdminService::ListAudit(const Actor& ac
                                                                  const AuditQuery& q,
                                                                  const domain::PageRequest& page) {
   if (auto ok = Require(actor, Kind::kPlatform, Op::kRead); !ok) return std::unexpected(ok.error());
-  store::AuditFilter filter{q.action, q.user_id};
+  store::AuditFilter filter{q.action, q.user_id, domain::Trim(q.words), {}, {}, {}};
+  filter.named_actions = domain::AuditActionsNamed(filter.words);
+  // Dates are China days (UTC+8).
+  constexpr int64_t kChinaOffset = 8 * 3600;
+  for (auto [text, field, bound] : {std::tuple{q.date_from, "date_from", &filter.from},
+                                    {q.date_to, "date_to", &filter.before}}) {
+    if (text.empty()) continue;
+    auto day = domain::DayNumber(text);
+    if (!day) return InvalidField(field, "date_invalid", "日期格式应为 YYYY-MM-DD");
+    *bound = (*day + (bound == &filter.before ? 1 : 0)) * 86400 - kChinaOffset;
+  }
   return ctx_.db.Read([&](store::Tx& tx) -> Result<domain::Page<domain::AuditEntry>> {
     return store::ListAudit(tx, filter, page);
   });

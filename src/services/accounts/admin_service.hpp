@@ -54,6 +54,9 @@ struct UserQuery {
 struct AuditQuery {
   std::string action;  // prefix, e.g. "auth." or "auth.login"
   std::optional<int64_t> user_id;
+  std::string words;      // Chinese action names (审核), or text of the action, summary, user
+  std::string date_from;  // YYYY-MM-DD, China time, inclusive
+  std::string date_to;    // YYYY-MM-DD, inclusive
 };
 
 class AdminService {

@@ -89,7 +89,7 @@ Result<SmsCodeSent> AuthService::SendSmsCode(const std::string& raw_phone,
                  code, keys_);
     AuditAnonymous(
         tx, now, request, "",
-        {"auth.sms_code.send", "phone", domain::MaskPhone(phone), "purpose=" + purpose_name});
+        {"auth.sms_code.send", "phone", domain::MaskPhone(phone), "用途：" + purpose_name});
     return {};
   });
   if (!sent) return std::unexpected(sent.error());
@@ -183,8 +183,8 @@ Result<RegisterResult> AuthService::RegisterEnterprise(RegisterInput in,
     actor.request = request;
     Work w(tx, actor, now);
     Audit(w, {"auth.register", "org", std::to_string(org.id),
-              "enterprise " + org.name + " (" + org.credit_code + "), user " + user.username +
-                  ", phone " + domain::MaskPhone(in.phone)});
+              "企业 " + org.name + "（" + org.credit_code + "），用户 " + user.username +
+                  "，手机 " + domain::MaskPhone(in.phone)});
     Notify(w, ToUser{user.id},
            {"welcome", "注册成功",
             "贵单位“" + org.name + "”已在强制检定计量器具管理信息系统注册成功，登录用户名：" +
@@ -224,7 +224,7 @@ Status AuthService::ResetPassword(const std::string& raw_username, const std::st
       // Committed: the spent attempt counts.
       AuditAnonymous(tx, now, request, username,
                      {"auth.password.reset", "user", user ? std::to_string(user->id) : "",
-                      "reset refused", "failed"});
+                      "找回密码被拒绝", "failed"});
       return false;
     }
     store::SetPasswordHash(tx, user->id, hash, now);
@@ -233,7 +233,7 @@ Status AuthService::ResetPassword(const std::string& raw_username, const std::st
     actor.request = request;
     Work w(tx, actor, now);
     Audit(w, {"auth.password.reset", "user", std::to_string(user->id),
-              "password reset by SMS code; lockout cleared; sessions ended"});
+              "凭短信验证码重置密码；解除锁定，结束全部会话"});
     return true;
   });
   if (!outcome) return std::unexpected(outcome.error());

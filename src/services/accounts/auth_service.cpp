@@ -72,7 +72,7 @@ Result<LoginResult> AuthService::Login(const std::string& raw_username, const st
     auto current = store::FindUserByUsername(tx, username, /*for_update=*/true);
     if (!current) {
       AuditAnonymous(tx, now, request, username,
-                     {"auth.login", "user", "", "unknown user", "failed"});
+                     {"auth.login", "user", "", "用户名不存在", "failed"});
       return Outcome{LoginFailed().error(), {}};
     }
     Actor actor = MakeActor(tx, *current);
@@ -80,14 +80,14 @@ Result<LoginResult> AuthService::Login(const std::string& raw_username, const st
     Work w(tx, actor, now);
     const std::string id = std::to_string(current->id);
     if (current->status != domain::AccountStatus::kActive) {
-      Audit(w, {"auth.login", "user", id, "account disabled", "denied"});
+      Audit(w, {"auth.login", "user", id, "账号已停用", "denied"});
       return Outcome{
           Error{
               ErrorKind::kPermissionDenied, "account_disabled", "账户已停用，请联系管理员", {}, {}},
           {}};
     }
     if (current->locked_until > now) {
-      Audit(w, {"auth.login", "user", id, "account locked", "denied"});
+      Audit(w, {"auth.login", "user", id, "账号已锁定", "denied"});
       int64_t minutes = (current->locked_until - now + 59) / 60;
       return Outcome{
           Error{ErrorKind::kResourceExhausted,
@@ -103,9 +103,8 @@ Result<LoginResult> AuthService::Login(const std::string& raw_username, const st
       store::SetLoginFailures(tx, current->id, lock ? 0 : failures,
                               lock ? now + config.lockout_seconds : 0);
       Audit(w, {"auth.login", "user", id,
-                lock ? "wrong password; account locked for " +
-                           std::to_string(config.lockout_seconds / 60) + " min"
-                     : "wrong password (" + std::to_string(failures) + " consecutive)",
+                lock ? "密码错误，账号锁定 " + std::to_string(config.lockout_seconds / 60) + " 分钟"
+                     : "密码错误（连续第 " + std::to_string(failures) + " 次）",
                 "failed"});
       return Outcome{LoginFailed().error(), {}};
     }
@@ -118,7 +117,7 @@ Result<LoginResult> AuthService::Login(const std::string& raw_username, const st
         0,          domain::Sha256Hex(result.session_token), current->id, RandomToken(24), now, now,
         request.ip, request.user_agent.substr(0, 255)};
     session.id = store::InsertSession(tx, session);
-    Audit(w, {"auth.login", "user", id, "signed in", "ok"});
+    Audit(w, {"auth.login", "user", id, "登录成功", "ok"});
     result.me.user = ViewOf(*current, now);
     if (current->org_id) result.me.org = store::FindOrg(tx, *current->org_id);
     result.me.scope = actor.scope;
@@ -180,7 +179,7 @@ Result<Actor> AuthService::Authenticate(const std::string& token, const RequestI
 Status AuthService::Logout(const Actor& actor) {
   return WriteAs(ctx_, actor, [&](Work& w) -> Status {
     store::DeleteSession(w.tx, actor.session_id);
-    Audit(w, {"auth.logout", "user", std::to_string(actor.user_id), "signed out"});
+    Audit(w, {"auth.logout", "user", std::to_string(actor.user_id), "退出登录"});
     return {};
   });
 }
@@ -223,7 +222,7 @@ Status AuthService::ChangePassword(const Actor& actor, const std::string& curren
     store::SetPasswordHash(w.tx, actor.user_id, hash, w.now);
     store::DeleteUserSessions(w.tx, actor.user_id, actor.session_id);
     Audit(w, {"auth.password.change", "user", std::to_string(actor.user_id),
-              "password changed; other sessions ended"});
+              "修改密码；结束其他会话"});
     return {};
   });
 }

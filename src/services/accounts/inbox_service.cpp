@@ -23,7 +23,7 @@ Result<InboxPage> InboxService::List(const Actor& actor, bool unread_only,
 Status InboxService::MarkRead(const Actor& actor, int64_t message_id) {
   return WriteAs(ctx_, actor, [&](Work& w) -> Status {
     if (!store::MarkRead(w.tx, actor.user_id, message_id, w.now)) return NotFound("消息");
-    Audit(w, {"inbox.read", "message", std::to_string(message_id), "marked read"});
+    Audit(w, {"inbox.read", "message", std::to_string(message_id), "标为已读"});
     return {};
   });
 }
@@ -31,7 +31,7 @@ Status InboxService::MarkRead(const Actor& actor, int64_t message_id) {
 Status InboxService::MarkAllRead(const Actor& actor) {
   return WriteAs(ctx_, actor, [&](Work& w) -> Status {
     store::MarkAllRead(w.tx, actor.user_id, w.now);
-    Audit(w, {"inbox.read_all", "user", std::to_string(actor.user_id), "all marked read"});
+    Audit(w, {"inbox.read_all", "user", std::to_string(actor.user_id), "全部标为已读"});
     return {};
   });
 }

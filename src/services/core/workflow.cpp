@@ -1,5 +1,6 @@
 #include "services/core/workflow.hpp"
 
+#include "domain/audit_names.hpp"
 #include "services/core/audit.hpp"
 #include "store/events_store.hpp"
 
@@ -30,8 +31,9 @@ void Record(Work& w, const Transition& t) {
   std::string kind(domain::access::ToString(t.object.kind));
   std::string summary = t.audit_note;
   if (!summary.empty()) summary += " ";
-  summary += (t.from.empty() ? std::string("(new)") : t.from) + " -> " + t.to;
-  if (!t.reason.empty()) summary += "; reason: " + t.reason;
+  summary += (t.from.empty() ? std::string("新建") : domain::StateName(kind, t.from)) + " → " +
+             domain::StateName(kind, t.to);
+  if (!t.reason.empty()) summary += "；原因：" + t.reason;
   Audit(w, {kind + "." + t.action, kind, t.object.id, summary});
   for (const auto& [to, notice] : t.notices) Notify(w, to, notice);
 }

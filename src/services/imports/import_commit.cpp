@@ -1,11 +1,10 @@
-#include "services/imports/import_service.hpp"
-
 #include "services/core/audit.hpp"
 #include "services/core/workflow.hpp"
-#include "store/events_store.hpp"
 #include "services/imports/import_rows.hpp"
+#include "services/imports/import_service.hpp"
 #include "services/imports/import_validator.hpp"
 #include "services/registry/instrument_codec.hpp"
+#include "store/events_store.hpp"
 #include "store/imports_store.hpp"
 #include "store/instruments_store.hpp"
 
@@ -48,7 +47,7 @@ Result<ImportRowView> ImportService::UpdateRow(const Actor& actor, int64_t id, i
     store::UpdateImportRow(w.tx, id, *row);
     if (auto ok = RecheckAll(w, *record); !ok) return std::unexpected(ok.error());
     Audit(w, {"import.row.update", "import", std::to_string(id),
-              "row " + std::to_string(row_no) + " corrected"});
+              "第" + std::to_string(row_no) + "行已修改"});
     auto updated = store::FindImportRow(w.tx, id, row_no);
     if (!updated) return Internal("import row vanished in its transaction");
     return ToView(*updated);
@@ -67,7 +66,7 @@ Status ImportService::RemoveRow(const Actor& actor, int64_t id, int64_t row_no) 
     store::UpdateImportRow(w.tx, id, *row);
     if (auto ok = RecheckAll(w, *record); !ok) return ok;
     Audit(w, {"import.row.remove", "import", std::to_string(id),
-              "row " + std::to_string(row_no) + " removed"});
+              "第" + std::to_string(row_no) + "行已删除"});
     return {};
   });
 }
@@ -140,7 +139,7 @@ Result<int64_t> ImportService::Commit(const Actor& actor, int64_t id) {
     e.reason = "批量导入（" + record->filename + "）";
     store::InsertImportedInstrumentEvents(w.tx, id, e);
     Audit(w, {"import.created", "import", std::to_string(id),
-              std::to_string(created) + " instruments created as drafts from " + record->filename});
+              "由 " + record->filename + " 新建待申报器具 " + std::to_string(created) + " 台"});
     return created;
   });
 }

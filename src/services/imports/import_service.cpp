@@ -60,7 +60,7 @@ Result<ImportSummary> ImportService::Upload(const Actor& actor, std::string file
     r.created_at = r.updated_at = w.now;
     r.id = store::InsertImport(w.tx, r);
     Audit(w, {"import.upload", "import", std::to_string(r.id),
-              filename + " (" + std::to_string(bytes.size()) + " bytes)"});
+              filename + "（" + std::to_string(bytes.size()) + " 字节）"});
     return r;
   });
   if (!record) return std::unexpected(record.error());

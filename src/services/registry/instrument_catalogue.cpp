@@ -63,7 +63,8 @@ Result<domain::InstrumentType> InstrumentService::CreateType(const Actor& actor,
     }
     store::InsertInstrumentType(tx, t, w.now);
     Audit(w, {"catalogue.type.create", "instrument_type", t.code,
-              t.name + " " + t.regulation + " " + std::to_string(t.period_months) + " months"});
+              t.name + " " + t.regulation + "，检定周期 " + std::to_string(t.period_months) +
+                  " 个月"});
     auto saved = store::FindInstrumentType(tx, t.code);
     if (!saved) return Internal("instrument type " + t.code + " vanished in its transaction");
     return *saved;
@@ -82,10 +83,10 @@ Result<domain::InstrumentType> InstrumentService::UpdateType(const Actor& actor,
     t.charger_current = before->charger_current;
     store::UpdateInstrumentType(tx, t, w.now);
     Audit(w, {"catalogue.type.update", "instrument_type", t.code,
-              "period " + std::to_string(before->period_months) + " -> " +
-                  std::to_string(t.period_months) + "; regulation " + before->regulation + " -> " +
-                  t.regulation + "; active " + (before->active ? "1" : "0") + " -> " +
-                  (t.active ? "1" : "0")});
+              "检定周期 " + std::to_string(before->period_months) + " → " +
+                  std::to_string(t.period_months) + " 个月；检定规程 " + before->regulation +
+                  " → " + t.regulation + "；" + (before->active ? "启用" : "停用") + " → " +
+                  (t.active ? "启用" : "停用")});
     auto saved = store::FindInstrumentType(tx, t.code);
     if (!saved) return Internal("instrument type " + t.code + " vanished in its transaction");
     return *saved;

@@ -236,7 +236,7 @@ Status InstrumentService::Delete(const Actor& actor, int64_t id) {
     if (!ok) return std::unexpected(ok.error());
     if (!store::DeleteDraftInstrument(w.tx, id)) return StateChanged("器具");
     Audit(w, {"instrument.delete", "instrument", std::to_string(id),
-              row->data.serial_no + " draft deleted"});
+              "出厂编号 " + row->data.serial_no + " 的草稿已删除"});
     return {};
   });
 }

@@ -153,8 +153,8 @@ Result<domain::Certificate> CertificateService::Issue(Work& w,
           "",
           std::string(domain::ToString(c.status)),
           "",
-          KindName(c) + " for instrument " + std::to_string(v.instrument_id) +
-              " from verification " + std::to_string(v.id),
+          KindName(c) + "（器具 #" + std::to_string(v.instrument_id) + "，检定记录 #" +
+              std::to_string(v.id) + "）",
           {InstrumentLine(w.tx, v.instrument_id, pass ? "verification_pass" : "verification_fail",
                           KindName(c) + " " + c.number)},
           {{ToOrg{c.org_id}, notice}}});
@@ -239,7 +239,7 @@ Result<std::string> CertificateService::RotateKey(const Actor& actor) {
   auto kid = WriteAs(ctx_, actor, [&](Work& w) -> Result<std::string> {
     auto created = keys_.Rotate(w.tx, w.now);
     if (!created) return created;
-    Audit(w, {"label_key.rotate", "label_key", *created, "new active key " + *created});
+    Audit(w, {"label_key.rotate", "label_key", *created, "新的在用密钥 " + *created});
     return created;
   });
   keys_.Keys(true);

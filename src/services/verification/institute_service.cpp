@@ -93,8 +93,8 @@ Result<domain::InstituteProfile> InstituteService::SaveProfile(const Actor& acto
         return InvalidField("type_codes", "type_unknown", "器具类型不存在：" + t);
     store::SaveInstituteProfile(w.tx, p, w.now);
     Audit(w, {"institute.profile.save", "org", std::to_string(p.org_id),
-              "code " + p.code + "; types " + domain::Join(p.type_codes, ",") + "; regions " +
-                  domain::Join(p.region_codes, ",")});
+              "机构代码 " + p.code + "；器具类型 " + domain::Join(p.type_codes, "、") +
+                  "；服务区域 " + domain::Join(p.region_codes, "、")});
     auto saved = store::FindInstituteProfile(w.tx, p.org_id);
     if (!saved) return Internal("institute profile vanished in its transaction");
     return *saved;
@@ -154,8 +154,8 @@ Result<StandardView> InstituteService::SaveStandard(const Actor& actor, domain::
       s.id = store::InsertStandard(w.tx, s, w.now);
     }
     Audit(w, {"institute.standard.save", "standard", std::to_string(s.id),
-              before + s.name + " " + s.certificate_no + " valid until " + s.valid_until +
-                  (s.active ? "" : " (inactive)")});
+              before + s.name + " " + s.certificate_no + "，有效期至 " + s.valid_until +
+                  (s.active ? "" : "（停用）")});
     auto saved = store::FindStandard(w.tx, s.id);
     if (!saved) return Internal("standard vanished in its transaction");
     return ViewOf(std::move(*saved), w.Today());

@@ -67,9 +67,9 @@ Result<ReminderReport> ReminderService::RunNow(const Actor& actor) {
   if (report) {
     (void)WriteAs(ctx_, actor, [&](Work& w) -> Status {
       Audit(w, {"job.reminders.run", "job", "verification_reminders",
-                "reminded " + std::to_string(report->reminded) + ", overdue " +
-                    std::to_string(report->overdue_listed) +
-                    (report->already_done ? ", already done today" : "")});
+                "提醒 " + std::to_string(report->reminded) + " 台，逾期 " +
+                    std::to_string(report->overdue_listed) + " 台" +
+                    (report->already_done ? "（今日已执行）" : "")});
       return {};
     });
   }

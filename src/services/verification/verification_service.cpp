@@ -231,6 +231,10 @@ Status MoveRecord(Work& w, domain::VerificationRecord& v, std::string action,
   return {};
 }
 
+std::string ConclusionName(domain::Conclusion c) {
+  return c == domain::Conclusion::kPass ? "合格" : "不合格";
+}
+
 Result<VerificationView> Reloaded(Work& w, int64_t id) {
   auto v = store::FindVerification(w.tx, id);
   if (!v) return Internal("verification " + std::to_string(id) + " vanished in its transaction");
@@ -255,8 +259,8 @@ Result<VerificationView> VerificationService::Create(const Actor& actor,
     v.created_at = v.updated_at = w.now;
     v.id = store::InsertVerification(w.tx, v);
     Record(w, {RefOf(v), "create", "", std::string(domain::ToString(v.status)), "",
-               "instrument " + std::to_string(v.instrument_id) + "; conclusion " +
-                   std::string(domain::ToString(v.conclusion))});
+               "器具 #" + std::to_string(v.instrument_id) + "，结论" +
+                   ConclusionName(v.conclusion) + "；"});
     return Reloaded(w, v.id);
   });
 }
@@ -275,8 +279,8 @@ Result<VerificationView> VerificationService::Update(const Actor& actor, int64_t
     fixed.instrument_id = v->instrument_id;
     domain::VerificationRecord composed = *v;
     if (auto ok = Compose(w.tx, actor, fixed, composed); !ok) return std::unexpected(ok.error());
-    std::string note = "conclusion " + std::string(domain::ToString(v->conclusion)) + " -> " +
-                       std::string(domain::ToString(composed.conclusion));
+    std::string note =
+        "结论" + ConclusionName(v->conclusion) + " → " + ConclusionName(composed.conclusion) + "；";
     if (auto ok = MoveRecord(w, *v, "update", next, "", note,
                              [&](auto& row) {
                                row.kind = composed.kind;
@@ -300,23 +304,24 @@ Result<VerificationView> VerificationService::Sign(const Actor& actor, int64_t i
     if (!v) return std::unexpected(v.error());
     domain::Signatures sigs{v->verifier_user_id, v->checker_user_id, v->approver_user_id};
     auto next = domain::SignOff(v->status, *duty, actor.duties, actor.user_id, sigs);
-    auto signed_ok = MoveRecord(w, *v, "sign", next, "", duty_name + ":", [&](auto& row) {
-      switch (*duty) {
-        case domain::Duty::kVerifier:
-          row.verifier_user_id = actor.user_id;
-          row.verifier_signed_at = w.now;
-          break;
-        case domain::Duty::kChecker:
-          row.checker_user_id = actor.user_id;
-          row.checker_signed_at = w.now;
-          break;
-        case domain::Duty::kApprover:
-          row.approver_user_id = actor.user_id;
-          row.approver_signed_at = w.now;
-          break;
-      }
-      row.last_reason.clear();
-    });
+    auto signed_ok = MoveRecord(w, *v, "sign", next, "",
+                                std::string(domain::DisplayName(*duty)) + "签名：", [&](auto& row) {
+                                  switch (*duty) {
+                                    case domain::Duty::kVerifier:
+                                      row.verifier_user_id = actor.user_id;
+                                      row.verifier_signed_at = w.now;
+                                      break;
+                                    case domain::Duty::kChecker:
+                                      row.checker_user_id = actor.user_id;
+                                      row.checker_signed_at = w.now;
+                                      break;
+                                    case domain::Duty::kApprover:
+                                      row.approver_user_id = actor.user_id;
+                                      row.approver_signed_at = w.now;
+                                      break;
+                                  }
+                                  row.last_reason.clear();
+                                });
     if (!signed_ok) return std::unexpected(signed_ok.error());
     if (v->status == RecordStatus::kApproved) {
       auto approved = store::FindVerification(w.tx, id);

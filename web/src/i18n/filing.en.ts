@@ -18,7 +18,7 @@ const filing: DeepStringRecord<typeof filingZh> = {
     environment: 'Environmental monitoring',
     other: 'Other',
   },
-  verificationForm: { periodic: 'Periodic', first_only: 'First only' },
+  verificationForms: { periodic: 'Periodic', first_only: 'First only' },
   currentType: { AC: 'AC', DC: 'DC' },
   deregisterKind: { suspended: 'Out of service', scrapped: 'Scrapped', moved_out: 'Moved out' },
   historyAction: {

@@ -15,7 +15,7 @@ export default {
     environment: '环境监测',
     other: '其他',
   },
-  verificationForm: { periodic: '周期检定', first_only: '首次检定' },
+  verificationForms: { periodic: '周期检定', first_only: '首次检定' },
   currentType: { AC: '交流（AC）', DC: '直流（DC）' },
   deregisterKind: { suspended: '停用', scrapped: '报废', moved_out: '迁出' },
   historyAction: {

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import zhCN from './zh-CN'
 import en from './en'
@@ -36,5 +37,25 @@ describe('i18n messages', () => {
     const zhKeys = keys(zhCN)
     const get = (o: object, k: string) => k.split('.').reduce<unknown>((a, p) => (a as Record<string, unknown>)[p], o) as string
     for (const k of zhKeys) expect(ph(get(en, k)), k).toEqual(ph(get(zhCN, k)))
+  })
+
+  it('defines every top-level key once across the merged message files', () => {
+    // zh-CN.ts / en.ts spread their modules into one object: a key defined twice silently
+    // replaces the other one's messages (it once turned 检定形式 into raw keys).
+    for (const [main, modules] of [
+      ['zh-CN', ['filing.zh-CN', 'verification.zh-CN', 'certificates.zh-CN']],
+      ['en', ['filing.en', 'verification.en', 'certificates.en']],
+    ] as const) {
+      const seen = new Map<string, string>()
+      for (const file of [main, ...modules]) {
+        const text = readFileSync(`src/i18n/${file}.ts`, 'utf8')
+        for (const m of text.matchAll(/^ {2}([A-Za-z_][\w]*|'[^']+'): /gm)) {
+          const key = m[1].replace(/'/g, '')
+          expect(seen.get(key), `${key} in ${file}.ts and ${seen.get(key)}.ts`).toBeUndefined()
+          seen.set(key, file)
+        }
+      }
+      expect(seen.size).toBeGreaterThan(20)
+    }
   })
 })

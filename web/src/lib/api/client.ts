@@ -160,7 +160,7 @@ export const api = {
   resetPassword: (id: number, password?: string) =>
     post<Schemas['ResetPasswordResult']>(`/admin/users/${id}/reset-password`, password ? { password } : {}),
   notifications: (q: PageQuery & { phone?: string }) => get<Page<Notification>>('/admin/notifications', q),
-  audit: (q: PageQuery & { action?: string; user_id?: number }) => get<Page<AuditRow>>('/admin/audit', q),
+  audit: (q: PageQuery & { action?: string; user_id?: number; q?: string; date_from?: string; date_to?: string }) => get<Page<AuditRow>>('/admin/audit', q),
 
   // --- verification business (verification.ts) ---
   ...verificationApi,

@@ -1,0 +1,153 @@
+#include "domain/audit_names.hpp"
+
+#include <array>
+#include <utility>
+
+#include "domain/appointment.hpp"
+#include "domain/certificate.hpp"
+#include "domain/filing.hpp"
+#include "domain/import_batch.hpp"
+#include "domain/organisation.hpp"
+
+namespace mvis::domain {
+namespace {
+
+using Name = std::pair<std::string_view, std::string_view>;
+
+constexpr std::array kActions = {
+    Name{"auth.login", "登录"},
+    Name{"auth.logout", "退出登录"},
+    Name{"auth.register", "企业注册"},
+    Name{"auth.password.change", "修改密码"},
+    Name{"auth.password.reset", "短信找回密码"},
+    Name{"auth.sms_code.send", "发送短信验证码"},
+    Name{"admin.org.create", "新增单位"},
+    Name{"admin.user.create", "新增用户"},
+    Name{"admin.user.enable", "启用账号"},
+    Name{"admin.user.disable", "停用账号"},
+    Name{"admin.user.reset_password", "管理员重置密码"},
+    Name{"inbox.read", "消息标为已读"},
+    Name{"inbox.read_all", "消息全部标为已读"},
+    Name{"catalogue.type.create", "新增器具类型"},
+    Name{"catalogue.type.update", "修改器具类型"},
+    Name{"institute.profile.save", "保存检定机构信息"},
+    Name{"institute.standard.save", "保存计量标准器"},
+    Name{"instrument.edit", "器具登记/修改"},
+    Name{"instrument.submit", "器具申请备案"},
+    Name{"instrument.approve", "备案审核通过"},
+    Name{"instrument.return", "备案审核退回"},
+    Name{"instrument.request_change", "申请变更备案"},
+    Name{"instrument.approve_change", "变更审核通过"},
+    Name{"instrument.reject_change", "变更审核退回"},
+    Name{"instrument.deregister", "器具注销"},
+    Name{"instrument.delete", "删除草稿器具"},
+    Name{"import.upload", "上传导入文件"},
+    Name{"import.row.update", "修改导入行"},
+    Name{"import.row.remove", "删除导入行"},
+    Name{"import.commit", "确认批量导入"},
+    Name{"import.created", "批量导入入库"},
+    Name{"appointment.edit", "保存预约"},
+    Name{"appointment.submit", "提交预约"},
+    Name{"appointment.cancel", "取消预约"},
+    Name{"appointment.accept", "受理预约"},
+    Name{"appointment.reject", "拒绝预约"},
+    Name{"appointment.schedule", "安排检定"},
+    Name{"appointment.complete", "预约检定完成"},
+    Name{"verification.create", "录入检定记录"},
+    Name{"verification.update", "修改检定记录"},
+    Name{"verification.sign", "检定记录签名"},
+    Name{"verification.send_back", "退回检定记录"},
+    Name{"certificate.issue", "出具证书"},
+    Name{"certificate.revise", "修订证书"},
+    Name{"certificate.revoke", "撤销证书"},
+    Name{"job.reminders.run", "检定到期提醒任务"},
+    Name{"label_key.rotate", "更换标识签名密钥"},
+};
+
+constexpr std::array kObjects = {
+    Name{"user", "用户"},
+    Name{"org", "单位"},
+    Name{"phone", "手机号"},
+    Name{"message", "消息"},
+    Name{"instrument", "器具"},
+    Name{"instrument_type", "器具类型"},
+    Name{"import", "导入批次"},
+    Name{"appointment", "预约单"},
+    Name{"verification", "检定记录"},
+    Name{"certificate", "证书"},
+    Name{"standard", "计量标准器"},
+    Name{"job", "定时任务"},
+    Name{"label_key", "标识签名密钥"},
+};
+
+std::string Lookup(const auto& table, std::string_view key) {
+  for (const auto& [code, name] : table)
+    if (code == key) return std::string(name);
+  return std::string(key);
+}
+
+std::string_view ImportStatusName(ImportStatus s) {
+  switch (s) {
+    case ImportStatus::kParsing:
+      return "解析中";
+    case ImportStatus::kReady:
+      return "待确认";
+    case ImportStatus::kCommitted:
+      return "已导入";
+    case ImportStatus::kFailed:
+      return "解析失败";
+  }
+  return {};
+}
+
+std::string_view CertificateStatusName(CertificateStatus s) {
+  switch (s) {
+    case CertificateStatus::kValid:
+      return "有效";
+    case CertificateStatus::kSuperseded:
+      return "已被修订";
+    case CertificateStatus::kRevoked:
+      return "已撤销";
+  }
+  return {};
+}
+
+template <typename Parse, typename Name>
+std::string NameVia(std::string_view status, Parse parse, Name name) {
+  auto parsed = parse(status);
+  return parsed ? std::string(name(*parsed)) : std::string(status);
+}
+
+}  // namespace
+
+std::string AuditActionName(std::string_view action) { return Lookup(kActions, action); }
+
+std::string AuditObjectName(std::string_view object_type) { return Lookup(kObjects, object_type); }
+
+std::string StateName(std::string_view object_type, std::string_view status) {
+  if (status.empty()) return {};
+  auto display = [](auto s) { return DisplayName(s); };
+  if (object_type == "instrument") return NameVia(status, ParseFilingStatus, display);
+  if (object_type == "appointment") return NameVia(status, ParseAppointmentStatus, display);
+  if (object_type == "verification") return NameVia(status, ParseRecordStatus, display);
+  if (object_type == "certificate")
+    return NameVia(status, ParseCertificateStatus, CertificateStatusName);
+  if (object_type == "import") return NameVia(status, ParseImportStatus, ImportStatusName);
+  return std::string(status);
+}
+
+std::vector<std::string> AuditActionsNamed(std::string_view words) {
+  std::vector<std::string> out;
+  if (words.empty()) return out;
+  for (const auto& [code, name] : kActions)
+    if (name.find(words) != std::string_view::npos) out.emplace_back(code);
+  return out;
+}
+
+std::vector<std::string> AuditActionCodes() {
+  std::vector<std::string> out;
+  for (const auto& [code, name] : kActions) out.emplace_back(code);
+  return out;
+}
+
+}  // namespace mvis::domain

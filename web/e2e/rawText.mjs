@@ -1,0 +1,55 @@
+// The zh-CN UI shows no raw i18n keys, untranslated codes or English state words: every role
+// opens its main pages (the demo data fills them) and the visible text is checked.
+import { join } from 'node:path'
+import { DEMO_PASSWORD } from './verification.mjs'
+
+// What a raw key or code looks like on screen.
+const KEY_LIKE = /\b[a-z][a-zA-Z]*\.[a-z][a-zA-Z_]*(?:\.[a-zA-Z_]+)*\b/g // verificationForm.periodic
+const SNAKE = /\b[a-z]+_[a-z_]+\b/g // appointment_submitted, ev_ac_charger
+const ENGLISH_STATES = /\b(?:submitted|approved|returned|deregistered|draft|pending|accepted|scheduled|completed|awaiting_\w+|signed in|wrong password|valid|revoked|superseded|periodic|first_only|trade_settlement)\b/g
+// Text users type or read as it is: file names, web addresses, e-mail addresses.
+const ALLOWED = /\.(?:xlsx|xls|csv|pdf|png|jpg|cn|com)\b/
+
+/** The offending fragments of a page's visible text. */
+export function rawFragments(text) {
+  const out = []
+  for (const re of [KEY_LIKE, SNAKE, ENGLISH_STATES]) {
+    for (const m of text.matchAll(re)) {
+      const around = text.slice(Math.max(0, m.index - 2), m.index + m[0].length + 6)
+      if (!ALLOWED.test(around)) out.push(m[0])
+    }
+  }
+  return [...new Set(out)]
+}
+
+const PAGES = {
+  admin: ['/', '/admin/orgs', '/admin/users', '/admin/notifications', '/admin/audit', '/inbox'],
+  city: ['/', '/catalogue', '/archive', '/supervision/verification', '/instruments'],
+  jiangan: ['/', '/review', '/archive', '/supervision/verification'],
+  charger: ['/', '/instruments', '/instruments/pending', '/appointments', '/certificates', '/catalogue', '/inbox'],
+  approver: ['/', '/institute/appointments', '/verifications', '/institute/standards', '/certificates'],
+}
+
+/**
+ * @param test  run.mjs's scenario registrar
+ * @param h     page helpers of run.mjs: uiLogin, OUT, SCREENSHOTS
+ */
+export function registerRawTextScenarios(test, h) {
+  const { uiLogin, OUT, SCREENSHOTS } = h
+  for (const [user, paths] of Object.entries(PAGES)) {
+    test(`zh-CN: ${user}'s pages show no raw keys, codes or English states`, async ({ page }) => {
+      await uiLogin(page, user, user === 'admin' ? h.ADMIN.password : DEMO_PASSWORD)
+      const problems = []
+      for (const path of paths) {
+        await page.goto(path)
+        await page.waitForLoadState('networkidle')
+        await page.waitForTimeout(300)
+        const text = await page.evaluate(() => document.body.innerText)
+        const bad = rawFragments(text)
+        if (bad.length) problems.push(`${path}: ${bad.join(', ')}`)
+        if (SCREENSHOTS) await page.screenshot({ path: join(OUT, `zh-${user}${path.replace(/\//g, '-')}.png`), fullPage: true })
+      }
+      if (problems.length) throw new Error(problems.join(' | '))
+    })
+  }
+}
