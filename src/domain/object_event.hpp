@@ -20,7 +20,8 @@ struct ObjectEvent {
   std::string action;       // e.g. "submit", "approve", "verification_pass"
   std::string from_status;  // "" when the object came into being
   std::string to_status;
-  std::string reason;  // a reason, or the step's detail (a date and verifiers, a number)
+  std::string reason;        // a reason, or the step's detail (a date and verifiers, a number)
+  std::string display_name;  // read only: the acting user's name (张经理), "" for no user
 };
 
 }  // namespace mvis::domain

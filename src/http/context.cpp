@@ -129,6 +129,7 @@ Json EventJson(const domain::ObjectEvent& e) {
   return Json{{"id", e.id},
               {"at", domain::IsoUtc(e.at)},
               {"username", e.username},
+              {"display_name", e.display_name},
               {"org_name", e.org_name},
               {"action", e.action},
               {"from_status", e.from_status.empty() ? Json(nullptr) : Json(e.from_status)},

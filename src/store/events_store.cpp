@@ -27,12 +27,16 @@ void InsertImportedInstrumentEvents(Tx& tx, int64_t import_id, const domain::Obj
 std::vector<domain::ObjectEvent> ListEvents(Tx& tx, const std::string& object_type,
                                             const std::string& object_id) {
   std::vector<domain::ObjectEvent> out;
-  for (const auto& r : tx.Query(std::string("SELECT id, ") + kColumns +
-                                    " FROM object_events WHERE object_type = ? AND object_id = ? "
-                                    "ORDER BY id",
-                                {object_type, object_id})) {
+  // The person is named as the users table names them now (display names are corrected
+  // rarely; the login name and organisation stay as they were when it happened).
+  for (const auto& r :
+       tx.Query("SELECT e.id, e.object_type, e.object_id, e.at, e.user_id, e.username, e.org_name, "
+                "e.action, e.from_status, e.to_status, e.reason, COALESCE(u.display_name, '') "
+                "FROM object_events e LEFT JOIN users u ON u.id = e.user_id "
+                "WHERE e.object_type = ? AND e.object_id = ? ORDER BY e.id",
+                {object_type, object_id})) {
     out.push_back({r.Int(0), r.Str(1), r.Str(2), r.Int(3), r.OptInt(4), r.Str(5), r.Str(6),
-                   r.Str(7), r.Str(8), r.Str(9), r.Str(10)});
+                   r.Str(7), r.Str(8), r.Str(9), r.Str(10), r.Str(11)});
   }
   return out;
 }

@@ -125,6 +125,7 @@ TEST_F(InstrumentTest, FilingLoopRoutesToTheInstallationDistrict) {
   auto history = jianghan.Get(Path(saved, "/history")).json()["items"];
   EXPECT_EQ(history[2]["reason"], "出厂编号与铭牌不符");
   EXPECT_EQ(history[2]["username"], "jianghan");
+  EXPECT_EQ(history[2]["display_name"], "江汉区局计量科");  // the timeline names the person
 }
 
 TEST_F(InstrumentTest, OtherEnterprisesAndDistrictsCannotTouchAnInstrument) {

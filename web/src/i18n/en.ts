@@ -34,7 +34,7 @@ const en: DeepStringRecord<typeof zhCN> = {
   },
   timeline: {
     empty: 'No history',
-    who: '{user} ({org})',
+    who: '{user} · {org}',
     statusChange: '{from} → {to}',
     reasonLine: 'Reason: {reason}',
   },

@@ -32,7 +32,7 @@ export default {
   },
   timeline: {
     empty: '暂无记录',
-    who: '{user}（{org}）',
+    who: '{user} · {org}',
     statusChange: '{from} → {to}',
     reasonLine: '原因：{reason}',
   },
