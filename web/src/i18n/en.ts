@@ -174,6 +174,7 @@ const en: DeepStringRecord<typeof zhCN> = {
     success: 'Registration complete',
   },
   validation: {
+    numberRange: '{field} must be between {min} and {max}',
     required: '{field} is required',
     selectRequired: 'Select {field}',
     creditLength: 'The credit code has 18 characters',

@@ -173,6 +173,7 @@ export default {
   },
   validation: {
     required: '请填写{field}',
+    numberRange: '{field}应在 {min} 到 {max} 之间',
     selectRequired: '请选择{field}',
     creditLength: '统一社会信用代码应为18位',
     creditCharset: '统一社会信用代码含有非法字符（不含 I、O、S、V、Z）',
