@@ -158,7 +158,7 @@ void DrawCover(PdfCanvas& canvas, const CertificateDocument& doc, int total) {
                     .color = pdf::kGrey,
                     .letter_spacing = 2});
   y += Mm(5);
-  y += canvas.Text(kMarginX, y, kContentWidth, "证书编号：" + OrSlash(doc.number),
+  y += canvas.Text(kMarginX, y, kContentWidth, NumberCaption(doc) + "：" + OrSlash(doc.number),
                    {.size = 12, .align = Align::kCenter, .max_lines = 1});
   if (doc.revision > 1) {
     std::string line = "第 " + std::to_string(doc.revision) + " 次修订";

@@ -39,11 +39,15 @@ Cell Verdict(bool pass, double size) {
            .color = pass ? pdf::kBlack : pdf::kRed}};
 }
 
+std::string NumberCaption(const CertificateDocument& doc) {
+  return doc.pass ? "证书编号" : "通知书编号";
+}
+
 void DrawFooter(PdfCanvas& canvas, const CertificateDocument& doc, int total) {
   canvas.Line(kMarginX, kFooterRuleY, kMarginX + kContentWidth, kFooterRuleY, 0.5, pdf::kRuleGrey);
   TextStyle style{.size = 8.5, .color = pdf::kGrey, .wrap = false};
   double y = kFooterRuleY + Mm(1.5);
-  canvas.Text(kMarginX, y, kContentWidth, "证书编号：" + doc.number, style);
+  canvas.Text(kMarginX, y, kContentWidth, NumberCaption(doc) + "：" + doc.number, style);
   style.align = Align::kRight;
   canvas.Text(
       kMarginX, y, kContentWidth,

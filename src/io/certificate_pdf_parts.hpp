@@ -21,6 +21,8 @@ std::string OrSlash(const std::string& text);
 std::string ChineseDate(const std::string& iso);
 // Column widths in proportion to `weights`, filling the content width.
 std::vector<double> Widths(std::vector<double> weights);
+// What the document's number is called: 证书编号 on a certificate, 通知书编号 on a result notice.
+std::string NumberCaption(const CertificateDocument& doc);
 // "合格" in black or "不合格" in red, centred.
 pdf::Cell Verdict(bool pass, double size);
 // Certificate number and "第 k 页 共 n 页" under the rule at the foot of the current page.

@@ -113,7 +113,8 @@ void ExpectPdf(const std::string& pdf) {
 }
 
 // Page count, Chinese text extraction and a raster of page 1.
-void ExpectCertificatePages(const std::string& pdf, int pages, const std::string& title) {
+void ExpectCertificatePages(const std::string& pdf, int pages, const std::string& title,
+                            const std::string& number_caption) {
   if (!HaveTool("/usr/bin/pdfinfo") || !HaveTool("/usr/bin/pdftoppm")) {
     GTEST_SKIP() << "poppler-utils not installed";
   }
@@ -126,6 +127,8 @@ void ExpectCertificatePages(const std::string& pdf, int pages, const std::string
     EXPECT_NE(text.find("送检单位"), std::string::npos);
     std::erase(text, ' ');  // pdftotext drops or adds spaces between glyphs at will
     EXPECT_NE(text.find("共" + std::to_string(pages) + "页"), std::string::npos);
+    EXPECT_NE(text.find(number_caption + "："), std::string::npos) << number_caption;
+    if (number_caption != "证书编号") EXPECT_EQ(text.find("证书编号："), std::string::npos);
   }
   std::string png = dir.File("page1");
   Shell("/usr/bin/pdftoppm -r 60 -png -f 1 -l 1 -singlefile '" + path + "' '" + png + "'");
@@ -137,7 +140,7 @@ TEST(CertificateDocumentPdf, PassIsATwoPageCertificate) {
   auto pdf = RenderCertificatePdf(SampleCertificate(true));
   ASSERT_TRUE(pdf) << pdf.error().code;
   ExpectPdf(*pdf);
-  ExpectCertificatePages(*pdf, 2, "检定证书");
+  ExpectCertificatePages(*pdf, 2, "检定证书", "证书编号");
 }
 
 TEST(CertificateDocumentPdf, FailIsATwoPageResultNotice) {
@@ -147,7 +150,7 @@ TEST(CertificateDocumentPdf, FailIsATwoPageResultNotice) {
   auto pdf = RenderCertificatePdf(doc);
   ASSERT_TRUE(pdf) << pdf.error().code;
   ExpectPdf(*pdf);
-  ExpectCertificatePages(*pdf, 2, "检定结果通知书");
+  ExpectCertificatePages(*pdf, 2, "检定结果通知书", "通知书编号");
 }
 
 // Text far longer than the boxes it goes in.
@@ -178,14 +181,14 @@ TEST(CertificateDocumentPdf, LongTextWrapsAndStaysOnTwoPages) {
   auto pdf = RenderCertificatePdf(LongTextCertificate());
   ASSERT_TRUE(pdf) << pdf.error().code;
   ExpectPdf(*pdf);
-  ExpectCertificatePages(*pdf, 2, "检定证书");
+  ExpectCertificatePages(*pdf, 2, "检定证书", "证书编号");
 }
 
 TEST(CertificateDocumentPdf, LongResultsContinueWithPageCountsUpdated) {
   auto pdf = RenderCertificatePdf(OverflowingCertificate());
   ASSERT_TRUE(pdf) << pdf.error().code;
   ExpectPdf(*pdf);
-  ExpectCertificatePages(*pdf, 3, "检定证书");
+  ExpectCertificatePages(*pdf, 3, "检定证书", "证书编号");
 }
 
 TEST(LabelPdf, SheetOfThreeLabels) {
