@@ -6,7 +6,7 @@ import verification from './verification.en'
 import certificates from './certificates.en'
 
 const en: DeepStringRecord<typeof zhCN> = {
-  app: { title: 'Mandatory Verification Information System', short: 'MVIS' },
+  app: { title: 'Mandatory Verification Information System', short: 'MVIS', mini: 'MV' },
   common: {
     search: 'Search',
     dateFrom: 'From',
@@ -75,6 +75,8 @@ const en: DeepStringRecord<typeof zhCN> = {
     supervision: 'Verification supervision',
   },
   header: {
+    collapseMenu: 'Collapse menu',
+    expandMenu: 'Expand menu',
     messages: 'Messages',
     changePassword: 'Change password',
     logout: 'Sign out',

@@ -4,7 +4,7 @@ import verification from './verification.zh-CN'
 import certificates from './certificates.zh-CN'
 
 export default {
-  app: { title: '强制检定计量器具管理信息系统', short: '强检管理' },
+  app: { title: '强制检定计量器具管理信息系统', short: '强检管理', mini: '强检' },
   common: {
     search: '查询',
     dateFrom: '开始日期',
@@ -73,6 +73,8 @@ export default {
     supervision: '检定监管',
   },
   header: {
+    collapseMenu: '收起菜单',
+    expandMenu: '展开菜单',
     messages: '消息',
     changePassword: '修改密码',
     logout: '退出登录',
