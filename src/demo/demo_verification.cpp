@@ -55,7 +55,7 @@ Status SignAll(VerificationService& verifications, const Actors& a, int64_t id, 
   const Actor* who[] = {&a.verifier, &a.checker, &a.approver};
   const char* duty[] = {"verifier", "checker", "approver"};
   for (int i = 0; i < signatures; ++i) {
-    auto signed_ = verifications.Sign(*who[i], id, duty[i]);
+    auto signed_ = verifications.Sign(*who[i], id, duty[i], kDemoPassword);
     if (!signed_) return std::unexpected(signed_.error());
   }
   return {};

@@ -21,9 +21,18 @@ TEST_F(VerificationTest, RevisionAndRevocationShowOnThePublicPage) {
   std::string number = record["certificate"]["number"];
   std::string page = TokenPath(record["certificate"]["qr_url"]);
   std::string path = "/api/v1/certificates/" + number;
-  EXPECT_EQ(approver_->Post(path + "/revise", {{"reason", ""}}).error_code(), "reason_required");
-  EXPECT_EQ(verifier_->Post(path + "/revise", {{"reason", "更正"}}).status, 403);
-  auto r = approver_->Post(path + "/revise", {{"reason", "更正使用单位地址"}});
+  EXPECT_EQ(
+      approver_->Post(path + "/revise", {{"reason", ""}, {"password", kDemoPassword}}).error_code(),
+      "reason_required");
+  EXPECT_EQ(
+      verifier_->Post(path + "/revise", {{"reason", "更正"}, {"password", kDemoPassword}}).status,
+      403);
+  EXPECT_EQ(
+      approver_->Post(path + "/revise", {{"reason", "更正"}, {"password", "wrong"}}).error_code(),
+      "reauth_failed");
+  EXPECT_EQ(approver_->Post(path + "/revoke", {{"reason", "更正"}}).error_code(), "reauth_failed");
+  auto r = approver_->Post(path + "/revise",
+                           {{"reason", "更正使用单位地址"}, {"password", kDemoPassword}});
   ASSERT_EQ(r.status, 200) << r.body;
   EXPECT_EQ(r.json()["revision"], 2);
   ASSERT_EQ(r.json()["revisions"].size(), 2u);
@@ -34,13 +43,14 @@ TEST_F(VerificationTest, RevisionAndRevocationShowOnThePublicPage) {
   EXPECT_NE(r.body.find("检定合格 · 有效"), std::string::npos);
   EXPECT_NE(r.body.find("更正使用单位地址"), std::string::npos);
 
-  r = approver_->Post(path + "/revoke", {{"reason", "检定数据有误"}});
+  r = approver_->Post(path + "/revoke", {{"reason", "检定数据有误"}, {"password", kDemoPassword}});
   ASSERT_EQ(r.status, 200) << r.body;
   EXPECT_EQ(r.json()["live_status"], "revoked");
   r = anonymous.Get(page);
   EXPECT_NE(r.body.find("证书已注销"), std::string::npos);
   EXPECT_NE(r.body.find("检定数据有误"), std::string::npos);
-  EXPECT_EQ(approver_->Post(path + "/revoke", {{"reason", "again"}}).error_code(),
+  EXPECT_EQ(approver_->Post(path + "/revoke", {{"reason", "again"}, {"password", kDemoPassword}})
+                .error_code(),
             "certificate_revoked");
   json instrument = enterprise_->Get("/api/v1/instruments/" + std::to_string(ids[0])).json();
   EXPECT_EQ(instrument["verification_state"], "revoked");

@@ -62,8 +62,12 @@ class ConcurrencyTest : public VerificationTest {
     EXPECT_EQ(r.status, 201) << r.body;
     int64_t id = r.json()["id"];
     std::string path = "/api/v1/verifications/" + std::to_string(id);
-    EXPECT_EQ(verifier_->Post(path + "/sign", {{"duty", "verifier"}}).status, 200);
-    EXPECT_EQ(checker_->Post(path + "/sign", {{"duty", "checker"}}).status, 200);
+    EXPECT_EQ(
+        verifier_->Post(path + "/sign", {{"duty", "verifier"}, {"password", kDemoPassword}}).status,
+        200);
+    EXPECT_EQ(
+        checker_->Post(path + "/sign", {{"duty", "checker"}, {"password", kDemoPassword}}).status,
+        200);
     return id;
   }
 
@@ -80,7 +84,7 @@ TEST_F(ConcurrencyTest, ApproversSigningOneRecordAtOnceIssueOneCertificate) {
   auto approvers = Sessions("approver", kThreads);
   std::string path = "/api/v1/verifications/" + std::to_string(record) + "/sign";
   auto results = Together(kThreads, [&](int i) {
-    return approvers[i].Post(path, {{"duty", "approver"}});
+    return approvers[i].Post(path, {{"duty", "approver"}, {"password", kDemoPassword}});
   });
   auto tally = Tally(results);
   EXPECT_EQ(tally["200 "], 1) << Describe(tally);
@@ -104,8 +108,9 @@ TEST_F(ConcurrencyTest, ARevokedCertificateStaysRevokedWhateverRevisesRaceIt) {
     std::string number = Verified(appointment, id)["certificate"]["number"];
     std::string path = "/api/v1/certificates/" + number;
     auto results = Together(kThreads, [&](int i) {
-      return approvers[i].Post(path + (i % 2 ? "/revoke" : "/revise"),
-                               {{"reason", "并发测试 " + std::to_string(i)}});
+      return approvers[i].Post(
+          path + (i % 2 ? "/revoke" : "/revise"),
+          {{"reason", "并发测试 " + std::to_string(i)}, {"password", kDemoPassword}});
     });
     int revoked = 0;
     for (int i = 1; i < kThreads; i += 2) revoked += results[i].status == 200;
@@ -238,7 +243,7 @@ TEST_F(ConcurrencyTest, TwoInstancesIssuingTheirFirstCertificatesShareOneSigning
   auto results = Together(2, [&](int i) {
     Client& c = i == 0 ? here : there;
     return c.Post("/api/v1/verifications/" + std::to_string(i == 0 ? first : second) + "/sign",
-                  {{"duty", "approver"}});
+                  {{"duty", "approver"}, {"password", kDemoPassword}});
   });
   EXPECT_EQ(results[0].status, 200) << results[0].body;
   EXPECT_EQ(results[1].status, 200) << results[1].body;

@@ -52,9 +52,14 @@ TEST_F(VerificationTest, LabelSigningKeysAreStoredSealed) {
   auto r = verifier_->Post("/api/v1/verifications", Record(appointment, more[0]));
   ASSERT_EQ(r.status, 201);
   std::string path = "/api/v1/verifications/" + std::to_string(r.json()["id"].get<int64_t>());
-  EXPECT_EQ(verifier_->Post(path + "/sign", {{"duty", "verifier"}}).status, 200);
-  EXPECT_EQ(checker_->Post(path + "/sign", {{"duty", "checker"}}).status, 200);
-  auto refused = approver_->Post(path + "/sign", {{"duty", "approver"}});
+  EXPECT_EQ(
+      verifier_->Post(path + "/sign", {{"duty", "verifier"}, {"password", kDemoPassword}}).status,
+      200);
+  EXPECT_EQ(
+      checker_->Post(path + "/sign", {{"duty", "checker"}, {"password", kDemoPassword}}).status,
+      200);
+  auto refused =
+      approver_->Post(path + "/sign", {{"duty", "approver"}, {"password", kDemoPassword}});
   EXPECT_EQ(refused.status, 500);
   EXPECT_EQ(refused.error_code(), "internal");
   EXPECT_EQ(refused.body.find("label key"), std::string::npos);  // the detail stays in the log

@@ -145,9 +145,13 @@ class VerificationTest : public ApiTest {
     auto r = verifier_->Post("/api/v1/verifications", Record(appointment, instrument, error_pct));
     EXPECT_EQ(r.status, 201) << r.body;
     std::string path = "/api/v1/verifications/" + std::to_string(r.json()["id"].get<int64_t>());
-    EXPECT_EQ(verifier_->Post(path + "/sign", {{"duty", "verifier"}}).status, 200);
-    EXPECT_EQ(checker_->Post(path + "/sign", {{"duty", "checker"}}).status, 200);
-    r = approver_->Post(path + "/sign", {{"duty", "approver"}});
+    EXPECT_EQ(
+        verifier_->Post(path + "/sign", {{"duty", "verifier"}, {"password", kDemoPassword}}).status,
+        200);
+    EXPECT_EQ(
+        checker_->Post(path + "/sign", {{"duty", "checker"}, {"password", kDemoPassword}}).status,
+        200);
+    r = approver_->Post(path + "/sign", {{"duty", "approver"}, {"password", kDemoPassword}});
     EXPECT_EQ(r.status, 200) << r.body;
     return r.json();
   }

@@ -46,11 +46,13 @@ TEST_F(VerificationTest, BookingToCertificateToPublicPage) {
   EXPECT_DOUBLE_EQ(record["load_points"][0]["limit_pct"].get<double>(), 1.0);
   EXPECT_DOUBLE_EQ(record["clock_limit_s"].get<double>(), 5);
   std::string vpath = "/api/v1/verifications/" + std::to_string(record["id"].get<int64_t>());
-  EXPECT_EQ(verifier_->Post(vpath + "/sign", {{"duty", "verifier"}}).json()["status"],
+  EXPECT_EQ(verifier_->Post(vpath + "/sign", {{"duty", "verifier"}, {"password", kDemoPassword}})
+                .json()["status"],
             "awaiting_check");
-  EXPECT_EQ(checker_->Post(vpath + "/sign", {{"duty", "checker"}}).json()["status"],
+  EXPECT_EQ(checker_->Post(vpath + "/sign", {{"duty", "checker"}, {"password", kDemoPassword}})
+                .json()["status"],
             "awaiting_approval");
-  r = approver_->Post(vpath + "/sign", {{"duty", "approver"}});
+  r = approver_->Post(vpath + "/sign", {{"duty", "approver"}, {"password", kDemoPassword}});
   ASSERT_EQ(r.status, 200) << r.body;
   json cert = r.json()["certificate"];
   std::string number = cert["number"];
@@ -119,10 +121,29 @@ TEST_F(VerificationTest, ThreeDifferentPeopleSignInOrder) {
   auto r = verifier_->Post("/api/v1/verifications", Record(appointment, ids[0]));
   ASSERT_EQ(r.status, 201) << r.body;
   std::string path = "/api/v1/verifications/" + std::to_string(r.json()["id"].get<int64_t>());
-  EXPECT_EQ(checker_->Post(path + "/sign", {{"duty", "checker"}}).error_code(),
+  EXPECT_EQ(checker_->Post(path + "/sign", {{"duty", "checker"}, {"password", kDemoPassword}})
+                .error_code(),
             "sign_out_of_order");
-  EXPECT_EQ(checker_->Post(path + "/sign", {{"duty", "verifier"}}).error_code(), "duty_missing");
-  EXPECT_EQ(enterprise_->Post(path + "/sign", {{"duty", "verifier"}}).status, 404);
+  EXPECT_EQ(checker_->Post(path + "/sign", {{"duty", "verifier"}, {"password", kDemoPassword}})
+                .error_code(),
+            "duty_missing");
+  EXPECT_EQ(
+      enterprise_->Post(path + "/sign", {{"duty", "verifier"}, {"password", kDemoPassword}}).status,
+      404);
+
+  // A signature asks for the signer's password again: a wrong or missing one signs nothing and
+  // is audited as denied.
+  for (json body :
+       {json{{"duty", "verifier"}, {"password", "not-my-password"}}, json{{"duty", "verifier"}}}) {
+    auto refused = verifier_->Post(path + "/sign", body);
+    EXPECT_EQ(refused.status, 403);
+    EXPECT_EQ(refused.error_code(), "reauth_failed");
+  }
+  EXPECT_EQ(verifier_->Get(path).json()["status"], "draft");
+  auto denied = Admin().Get("/api/v1/admin/audit?action=verification.sign").json()["items"];
+  ASSERT_GE(denied.size(), 2u);
+  EXPECT_EQ(denied[0]["result"], "denied");
+  EXPECT_EQ(denied[0]["summary"], "签名密码错误，未生效");
 
   // A user holding two duties still signs only once per record.
   Client admin = Admin();
@@ -135,8 +156,12 @@ TEST_F(VerificationTest, ThreeDifferentPeopleSignInOrder) {
                                          {"duties", {"verifier", "checker"}}});
   ASSERT_EQ(r.status, 201) << r.body;
   Client dual = SignIn("dual", "Sun!Liang2026x");
-  ASSERT_EQ(dual.Post(path + "/sign", {{"duty", "verifier"}}).status, 200);
-  EXPECT_EQ(dual.Post(path + "/sign", {{"duty", "checker"}}).error_code(), "signer_not_distinct");
+  ASSERT_EQ(
+      dual.Post(path + "/sign", {{"duty", "verifier"}, {"password", "Sun!Liang2026x"}}).status,
+      200);
+  EXPECT_EQ(
+      dual.Post(path + "/sign", {{"duty", "checker"}, {"password", "Sun!Liang2026x"}}).error_code(),
+      "signer_not_distinct");
   EXPECT_EQ(verifier_->Put(path, Record(appointment, ids[0], 0.5)).error_code(),
             "verification_signed");
 
@@ -168,9 +193,13 @@ TEST_F(VerificationTest, FailingRecordIssuesAResultNoticeAndStopsUse) {
   EXPECT_EQ(verifier_->Post("/api/v1/verifications", Record(appointment, ids[0])).error_code(),
             "verification_exists");
   std::string path = "/api/v1/verifications/" + std::to_string(record["id"].get<int64_t>());
-  ASSERT_EQ(verifier_->Post(path + "/sign", {{"duty", "verifier"}}).status, 200);
-  ASSERT_EQ(checker_->Post(path + "/sign", {{"duty", "checker"}}).status, 200);
-  r = approver_->Post(path + "/sign", {{"duty", "approver"}});
+  ASSERT_EQ(
+      verifier_->Post(path + "/sign", {{"duty", "verifier"}, {"password", kDemoPassword}}).status,
+      200);
+  ASSERT_EQ(
+      checker_->Post(path + "/sign", {{"duty", "checker"}, {"password", kDemoPassword}}).status,
+      200);
+  r = approver_->Post(path + "/sign", {{"duty", "approver"}, {"password", kDemoPassword}});
   ASSERT_EQ(r.status, 200) << r.body;
   json notice = r.json()["certificate"];
   EXPECT_EQ(notice["kind"], "result_notice");

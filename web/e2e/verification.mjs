@@ -69,6 +69,15 @@ export function registerVerificationScenarios(test, h) {
     await ok.click()
   }
 
+  /** Click a sign button and confirm the signature with the signer's password. */
+  async function signedWithPassword(page, selector, password = DEMO_PASSWORD) {
+    await page.locator(selector).click()
+    const box = page.locator('.el-message-box__input input')
+    await box.waitFor({ state: 'visible' })
+    await box.fill(password)
+    await page.locator('.el-message-box__btns .el-button--primary').click()
+  }
+
   async function expectText(page, selector, text, what) {
     await expectVisible(page, `${selector}:has-text("${text}")`, what ?? `"${text}" in ${selector}`)
   }
@@ -243,7 +252,7 @@ export function registerVerificationScenarios(test, h) {
     await expectText(page, '[data-testid="record-status"]', '草稿')
     await tallShot(page, 'verification-record-form.png', 1900)
 
-    await confirmed(page, '[data-testid="sign-verifier"]')
+    await signedWithPassword(page, '[data-testid="sign-verifier"]')
     await expectMessage(page, '已签名')
     await expectText(page, '[data-testid="record-status"]', '待核验')
     await expectText(page, '[data-testid="signature-verifier"]', '王检定员')
@@ -270,7 +279,7 @@ export function registerVerificationScenarios(test, h) {
       await login(vp, 'verifier')
       await vp.goto(`/verifications/${s.recordId}`)
       await expectText(vp, '[data-testid="record-sent-back"]', reason, 'the reason of the send-back')
-      await confirmed(vp, '[data-testid="sign-verifier"]')
+      await signedWithPassword(vp, '[data-testid="sign-verifier"]')
       await expectMessage(vp, '已签名')
       await expectText(vp, '[data-testid="record-status"]', '待核验')
     } finally {
@@ -279,7 +288,7 @@ export function registerVerificationScenarios(test, h) {
 
     await page.reload()
     await expectText(page, '[data-testid="record-status"]', '待核验')
-    await confirmed(page, '[data-testid="sign-checker"]')
+    await signedWithPassword(page, '[data-testid="sign-checker"]')
     await expectMessage(page, '已签名')
     await expectText(page, '[data-testid="record-status"]', '待批准')
     await expectText(page, '[data-testid="signature-checker"]', '赵核验员')
@@ -291,7 +300,7 @@ export function registerVerificationScenarios(test, h) {
     await openAwaitingMe(page)
     await expectText(page, '[data-testid="record-status"]', '待批准')
     await shot(page, 'verification-signoff.png')
-    await confirmed(page, '[data-testid="sign-approver"]')
+    await signedWithPassword(page, '[data-testid="sign-approver"]')
     await expectMessage(page, '已批准，检定证书已出具')
     await expectText(page, '[data-testid="record-status"]', '已批准')
     for (const [d, who] of [['verifier', '王检定员'], ['checker', '赵核验员'], ['approver', '钱批准人']]) {

@@ -150,14 +150,15 @@ void AddVerificationRoutes(Router& router, AppServices& s) {
                return reply(s.verifications.Update(ctx.actor(), *id, *in));
              });
 
-  router.Add("POST", "/api/v1/verifications/{id}/sign", Access::kSignedIn,
-             [&s, reply](RequestContext& ctx) {
-               auto id = ctx.IdParam("id");
-               if (!id) return ErrorResponse(id.error());
-               auto b = ctx.Body();
-               if (!b) return ErrorResponse(b.error());
-               return reply(s.verifications.Sign(ctx.actor(), *id, Str(*b, "duty")));
-             });
+  router.Add(
+      "POST", "/api/v1/verifications/{id}/sign", Access::kSignedIn,
+      [&s, reply](RequestContext& ctx) {
+        auto id = ctx.IdParam("id");
+        if (!id) return ErrorResponse(id.error());
+        auto b = ctx.Body();
+        if (!b) return ErrorResponse(b.error());
+        return reply(s.verifications.Sign(ctx.actor(), *id, Str(*b, "duty"), Str(*b, "password")));
+      });
 
   router.Add("POST", "/api/v1/verifications/{id}/send-back", Access::kSignedIn,
              [&s, reply](RequestContext& ctx) {
@@ -237,8 +238,9 @@ void AddVerificationRoutes(Router& router, AppServices& s) {
                  auto b = ctx.Body();
                  if (!b) return ErrorResponse(b.error());
                  std::string reason = Str(*b, "reason");
-                 auto result = revise ? certs.Revise(ctx.actor(), number, reason)
-                                      : certs.Revoke(ctx.actor(), number, reason);
+                 std::string password = Str(*b, "password");
+                 auto result = revise ? certs.Revise(ctx.actor(), number, reason, password)
+                                      : certs.Revoke(ctx.actor(), number, reason, password);
                  return Reply(result, [&certs](const auto& v) {
                    return CertificateViewJson(v, certs.public_url());
                  });

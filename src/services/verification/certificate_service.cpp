@@ -7,6 +7,7 @@
 #include "domain/time.hpp"
 #include "domain/verification.hpp"
 #include "services/core/audit.hpp"
+#include "services/core/reauth.hpp"
 #include "services/core/workflow.hpp"
 #include "services/verification/detail_views.hpp"
 #include "store/institutes_store.hpp"
@@ -86,7 +87,7 @@ Result<CertificateStatus> MoveCertificate(Work& w, const domain::Certificate& c,
                                  write();
                         },
                         reason,
-                        "revision " + std::to_string(c.revision),
+                        "第" + std::to_string(c.revision) + "版（已验证密码）",
                         {std::move(instrument_line)},
                         {{ToOrg{c.org_id}, std::move(notice)}}});
 }
@@ -164,10 +165,15 @@ Result<domain::Certificate> CertificateService::Issue(Work& w,
 }
 
 Result<CertificateView> CertificateService::Revise(const Actor& actor, const std::string& number,
-                                                   const std::string& reason) {
+                                                   const std::string& reason,
+                                                   const std::string& password) {
   if (auto ok = domain::access::CheckRole(SubjectOf(actor), Kind::kCertificate, Op::kRevise); !ok)
     return std::unexpected(ok.error());
   if (auto ok = CheckReason(reason); !ok) return std::unexpected(ok.error());
+  if (auto ok =
+          Reauthenticate(ctx_, actor, password, {"certificate.revise", "certificate", number});
+      !ok)
+    return std::unexpected(ok.error());
   return WriteAs(ctx_, actor, [&](Work& w) -> Result<CertificateView> {
     auto c = LoadCertificate(w.tx, actor, number, Op::kRevise);
     if (!c) return std::unexpected(c.error());
@@ -205,10 +211,15 @@ Result<CertificateView> CertificateService::Revise(const Actor& actor, const std
 }
 
 Result<CertificateView> CertificateService::Revoke(const Actor& actor, const std::string& number,
-                                                   const std::string& reason) {
+                                                   const std::string& reason,
+                                                   const std::string& password) {
   if (auto ok = domain::access::CheckRole(SubjectOf(actor), Kind::kCertificate, Op::kRevise); !ok)
     return std::unexpected(ok.error());
   if (auto ok = CheckReason(reason); !ok) return std::unexpected(ok.error());
+  if (auto ok =
+          Reauthenticate(ctx_, actor, password, {"certificate.revoke", "certificate", number});
+      !ok)
+    return std::unexpected(ok.error());
   return WriteAs(ctx_, actor, [&](Work& w) -> Result<CertificateView> {
     auto c = LoadCertificate(w.tx, actor, number, Op::kRevise);
     if (!c) return std::unexpected(c.error());

@@ -47,11 +47,12 @@ class CertificateService {
   // enterprise's own.
   Result<std::string> Labels(const Actor& actor, const std::vector<std::string>& numbers,
                              const io::LabelLayout& layout);
-  // Institute approvers: a new revision (the old one stays, superseded) / revocation.
+  // Institute approvers: a new revision (the old one stays, superseded) / revocation. The
+  // approver confirms with their password (403 reauth_failed, nothing changed).
   Result<CertificateView> Revise(const Actor& actor, const std::string& number,
-                                 const std::string& reason);
+                                 const std::string& reason, const std::string& password);
   Result<CertificateView> Revoke(const Actor& actor, const std::string& number,
-                                 const std::string& reason);
+                                 const std::string& reason, const std::string& password);
 
   // The public check of `token`; label_invalid for a forged, altered or unknown one.
   Result<PublicCheck> Check(const std::string& token);

@@ -8,6 +8,7 @@
 #include "domain/instrument.hpp"
 #include "domain/sign_off.hpp"
 #include "domain/text.hpp"
+#include "services/core/reauth.hpp"
 #include "services/core/workflow.hpp"
 #include "services/verification/appointment_service.hpp"
 #include "services/verification/detail_views.hpp"
@@ -296,16 +297,22 @@ Result<VerificationView> VerificationService::Update(const Actor& actor, int64_t
 }
 
 Result<VerificationView> VerificationService::Sign(const Actor& actor, int64_t id,
-                                                   const std::string& duty_name) {
+                                                   const std::string& duty_name,
+                                                   const std::string& password) {
   auto duty = domain::ParseDuty(duty_name);
   if (!duty) return InvalidField("duty", "duty_invalid", "签名身份应为检定员、核验员或批准人");
+  if (auto ok = Reauthenticate(ctx_, actor, password,
+                               {"verification.sign", "verification", std::to_string(id)});
+      !ok)
+    return std::unexpected(ok.error());
   return WriteAs(ctx_, actor, [&](Work& w) -> Result<VerificationView> {
     auto v = LoadRecord(w.tx, actor, id, Op::kSign);
     if (!v) return std::unexpected(v.error());
     domain::Signatures sigs{v->verifier_user_id, v->checker_user_id, v->approver_user_id};
     auto next = domain::SignOff(v->status, *duty, actor.duties, actor.user_id, sigs);
     auto signed_ok = MoveRecord(w, *v, "sign", next, "",
-                                std::string(domain::DisplayName(*duty)) + "签名：", [&](auto& row) {
+                                std::string(domain::DisplayName(*duty)) + "签名（已验证密码）：",
+                                [&](auto& row) {
                                   switch (*duty) {
                                     case domain::Duty::kVerifier:
                                       row.verifier_user_id = actor.user_id;

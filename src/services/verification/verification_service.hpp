@@ -47,7 +47,9 @@ class VerificationService {
   // Only while the record is a draft (unsigned).
   Result<VerificationView> Update(const Actor& actor, int64_t id, const VerificationInput& in);
   // Signs as `duty` (verifier | checker | approver); the approver's signature issues the document.
-  Result<VerificationView> Sign(const Actor& actor, int64_t id, const std::string& duty);
+  // The signer confirms with their password (403 reauth_failed, nothing signed).
+  Result<VerificationView> Sign(const Actor& actor, int64_t id, const std::string& duty,
+                                const std::string& password);
   Result<VerificationView> SendBack(const Actor& actor, int64_t id, const std::string& reason);
 
   Result<VerificationView> Get(const Actor& actor, int64_t id);

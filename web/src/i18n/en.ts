@@ -298,6 +298,7 @@ const en: DeepStringRecord<typeof zhCN> = {
   forbidden: { title: 'Access denied', desc: 'Your role may not open this page.' },
   notFound: { title: 'Page not found', desc: 'The page you asked for does not exist.' },
   errors: {
+    reauth_failed: 'Wrong password: nothing was signed',
     login_failed: 'Wrong username or password',
     account_locked: 'The account is locked after repeated failed sign-ins; try again later',
     sms_rate_limited: 'Codes were requested too often; try again later',

@@ -208,6 +208,9 @@ const verification: DeepStringRecord<typeof verificationZh> = {
     fixErrors: 'Please correct the fields marked in red',
   },
   signoff: {
+    passwordTitle: 'Confirm signature',
+    passwordPh: 'Enter your password to confirm',
+    passwordConfirm: 'Sign',
     title: 'Sign-off',
     pending: 'Pending',
     sign: 'Sign ({duty})',

@@ -206,6 +206,9 @@ export default {
     fixErrors: '请修正标红的字段',
   },
   signoff: {
+    passwordTitle: '签名确认',
+    passwordPh: '请输入您的登录密码以确认签名',
+    passwordConfirm: '确认签名',
     title: '签核',
     pending: '待签',
     sign: '签名（{duty}）',

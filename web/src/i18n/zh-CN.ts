@@ -296,6 +296,7 @@ export default {
   forbidden: { title: '无权访问', desc: '您的角色无权访问该页面。' },
   notFound: { title: '页面不存在', desc: '您访问的页面不存在。' },
   errors: {
+    reauth_failed: '密码不正确，签名未生效',
     login_failed: '用户名或密码错误',
     account_locked: '账号因多次登录失败已被临时锁定，请稍后再试',
     sms_rate_limited: '验证码发送过于频繁，请稍后再试',

@@ -109,15 +109,15 @@ describe('verification records', () => {
   })
 
   it('signs and sends back', async () => {
-    await api.signVerification(5, 'checker')
-    expect(last()).toMatchObject({ url: '/api/v1/verifications/5/sign', method: 'POST', body: { duty: 'checker' } })
+    await api.signVerification(5, 'checker', 'Secret!1')
+    expect(last()).toMatchObject({ url: '/api/v1/verifications/5/sign', method: 'POST', body: { duty: 'checker', password: 'Secret!1' } })
     await api.sendBackVerification(5, '数据有误')
     expect(last()).toMatchObject({ url: '/api/v1/verifications/5/send-back', method: 'POST', body: { reason: '数据有误' } })
   })
 
   it('reports a refused signature with the server message', async () => {
     fetchMock.mockResolvedValueOnce(new Response(JSON.stringify({ error: { code: 'duty_required', message: '您没有核验员岗位' } }), { status: 403 }))
-    const err = await api.signVerification(5, 'checker').catch((e) => e)
+    const err = await api.signVerification(5, 'checker', 'Secret!1').catch((e) => e)
     expect(err).toBeInstanceOf(ApiError)
     expect(err.message).toBe('您没有核验员岗位')
   })
@@ -129,10 +129,10 @@ describe('certificates and supervision', () => {
     expect(last().url).toBe('/api/v1/certificates?kind=certificate&status=valid&page=1&page_size=20')
     await api.certificate('JD 2025/1')
     expect(last().url).toBe('/api/v1/certificates/JD%202025%2F1')
-    await api.reviseCertificate('JD-1', '地址笔误')
-    expect(last()).toMatchObject({ url: '/api/v1/certificates/JD-1/revise', method: 'POST', body: { reason: '地址笔误' } })
-    await api.revokeCertificate('JD-1', '误发')
-    expect(last()).toMatchObject({ url: '/api/v1/certificates/JD-1/revoke', method: 'POST', body: { reason: '误发' } })
+    await api.reviseCertificate('JD-1', '地址笔误', 'Secret!1')
+    expect(last()).toMatchObject({ url: '/api/v1/certificates/JD-1/revise', method: 'POST', body: { reason: '地址笔误', password: 'Secret!1' } })
+    await api.revokeCertificate('JD-1', '误发', 'Secret!1')
+    expect(last()).toMatchObject({ url: '/api/v1/certificates/JD-1/revoke', method: 'POST', body: { reason: '误发', password: 'Secret!1' } })
   })
 
   it('builds PDF and label URLs', () => {

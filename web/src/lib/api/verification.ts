@@ -72,7 +72,7 @@ export const verificationApi = {
   /** Drafts only. */
   updateVerification: (id: number, input: VerificationInput) => put<Verification>(`/verifications/${id}`, input),
   /** Sign as one duty; the third signature issues the certificate or result notice. */
-  signVerification: (id: number, duty: Duty) => post<Verification>(`/verifications/${id}/sign`, { duty }),
+  signVerification: (id: number, duty: Duty, password: string) => post<Verification>(`/verifications/${id}/sign`, { duty, password }),
   /** Back to draft with a reason; the signatures are cleared. */
   sendBackVerification: (id: number, reason: string) => post<Verification>(`/verifications/${id}/send-back`, { reason }),
 
@@ -82,8 +82,8 @@ export const verificationApi = {
   /** With `revisions`. */
   certificate: (number: string) => get<CertificateDetail>(`/certificates/${enc(number)}`),
   /** Institute approvers: a new revision (the old one stays). */
-  reviseCertificate: (number: string, reason: string) => post<Certificate>(`/certificates/${enc(number)}/revise`, { reason }),
-  revokeCertificate: (number: string, reason: string) => post<Certificate>(`/certificates/${enc(number)}/revoke`, { reason }),
+  reviseCertificate: (number: string, reason: string, password: string) => post<Certificate>(`/certificates/${enc(number)}/revise`, { reason, password }),
+  revokeCertificate: (number: string, reason: string, password: string) => post<Certificate>(`/certificates/${enc(number)}/revoke`, { reason, password }),
 
   // --- supervision ---
   verificationSummary: () => get<VerificationSummaryReport>('/supervision/verification-summary'),
