@@ -7,13 +7,6 @@
 
 namespace mvis::io {
 
-using pdf::Align;
-using pdf::Cell;
-using pdf::Face;
-using pdf::Mm;
-using pdf::PdfCanvas;
-using pdf::Row;
-using pdf::TextStyle;
 using namespace certificate;
 
 namespace {

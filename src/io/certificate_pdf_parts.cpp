@@ -4,14 +4,6 @@
 
 namespace mvis::io::certificate {
 
-using pdf::Align;
-using pdf::Cell;
-using pdf::Face;
-using pdf::Mm;
-using pdf::PdfCanvas;
-using pdf::Row;
-using pdf::TextStyle;
-
 std::string OrSlash(const std::string& text) { return text.empty() ? "/" : text; }
 
 std::string ChineseDate(const std::string& iso) {

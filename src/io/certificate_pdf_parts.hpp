@@ -10,6 +10,15 @@
 
 namespace mvis::io::certificate {
 
+// The drawing vocabulary the certificate's files share.
+using pdf::Align;
+using pdf::Cell;
+using pdf::Face;
+using pdf::Mm;
+using pdf::PdfCanvas;
+using pdf::Row;
+using pdf::TextStyle;
+
 constexpr double kMarginX = pdf::Mm(22);
 constexpr double kContentWidth = pdf::kA4Width - 2 * kMarginX;
 constexpr double kFooterRuleY = pdf::kA4Height - pdf::Mm(15);

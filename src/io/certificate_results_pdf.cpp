@@ -7,14 +7,6 @@
 
 namespace mvis::io::certificate {
 
-using pdf::Align;
-using pdf::Cell;
-using pdf::Face;
-using pdf::Mm;
-using pdf::PdfCanvas;
-using pdf::Row;
-using pdf::TextStyle;
-
 namespace {
 
 constexpr double kBodyBottom = kFooterRuleY - Mm(4);
