@@ -56,21 +56,6 @@ class ConcurrencyTest : public VerificationTest {
     VerificationTest::SetUpStaff();
   }
 
-  // A record of `instrument` in `appointment` signed by the verifier and the checker.
-  int64_t AwaitingApproval(int64_t appointment, int64_t instrument) {
-    auto r = verifier_->Post("/api/v1/verifications", Record(appointment, instrument));
-    EXPECT_EQ(r.status, 201) << r.body;
-    int64_t id = r.json()["id"];
-    std::string path = "/api/v1/verifications/" + std::to_string(id);
-    EXPECT_EQ(
-        verifier_->Post(path + "/sign", {{"duty", "verifier"}, {"password", kDemoPassword}}).status,
-        200);
-    EXPECT_EQ(
-        checker_->Post(path + "/sign", {{"duty", "checker"}, {"password", kDemoPassword}}).status,
-        200);
-    return id;
-  }
-
   std::vector<Client> Sessions(const std::string& user, int n) {
     std::vector<Client> out;
     for (int i = 0; i < n; ++i) out.push_back(SignIn(user));

@@ -140,18 +140,26 @@ class VerificationTest : public ApiTest {
             {"clock_error_s", clock_s}};
   }
 
-  // Enters a record and signs it three times; returns the final record.
-  json Verified(int64_t appointment, int64_t instrument, double error_pct = 0.3) {
+  // A record of `instrument` in `appointment` signed by the verifier and the checker.
+  int64_t AwaitingApproval(int64_t appointment, int64_t instrument, double error_pct = 0.3) {
     auto r = verifier_->Post("/api/v1/verifications", Record(appointment, instrument, error_pct));
     EXPECT_EQ(r.status, 201) << r.body;
-    std::string path = "/api/v1/verifications/" + std::to_string(r.json()["id"].get<int64_t>());
+    int64_t id = r.json()["id"];
+    std::string path = "/api/v1/verifications/" + std::to_string(id);
     EXPECT_EQ(
         verifier_->Post(path + "/sign", {{"duty", "verifier"}, {"password", kDemoPassword}}).status,
         200);
     EXPECT_EQ(
         checker_->Post(path + "/sign", {{"duty", "checker"}, {"password", kDemoPassword}}).status,
         200);
-    r = approver_->Post(path + "/sign", {{"duty", "approver"}, {"password", kDemoPassword}});
+    return id;
+  }
+
+  // Enters a record and signs it three times; returns the final record.
+  json Verified(int64_t appointment, int64_t instrument, double error_pct = 0.3) {
+    std::string path = "/api/v1/verifications/" +
+                       std::to_string(AwaitingApproval(appointment, instrument, error_pct));
+    auto r = approver_->Post(path + "/sign", {{"duty", "approver"}, {"password", kDemoPassword}});
     EXPECT_EQ(r.status, 200) << r.body;
     return r.json();
   }
