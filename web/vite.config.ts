@@ -2,12 +2,20 @@
 import { fileURLToPath, URL } from 'node:url'
 import { defineConfig } from 'vite'
 import vue from '@vitejs/plugin-vue'
+import components from 'unplugin-vue-components/vite'
+import { ElementPlusResolver } from 'unplugin-vue-components/resolvers'
 
 // The C++ server (mvis serve) listens on 8080 during development.
 const backend = process.env.MVIS_BACKEND ?? 'http://127.0.0.1:8080'
 
 export default defineConfig({
-  plugins: [vue()],
+  plugins: [
+    vue(),
+    // Element Plus on demand: each SFC imports the components and directives (v-loading) its
+    // template uses, with their CSS, so a page's chunk carries only what it shows. Template
+    // types come from element-plus/global (tsconfig.app.json), hence no generated d.ts.
+    components({ resolvers: [ElementPlusResolver()], dts: false, dirs: [] }),
+  ],
   resolve: {
     alias: { '@': fileURLToPath(new URL('./src', import.meta.url)) },
   },

@@ -1,7 +1,6 @@
 import { createApp } from 'vue'
 import { createPinia } from 'pinia'
-import ElementPlus from 'element-plus'
-import 'element-plus/dist/index.css'
+import './elementPlusServices'
 import App from './App.vue'
 import { i18n } from './i18n'
 import { createAppRouter } from './router'
@@ -13,7 +12,6 @@ const app = createApp(App)
 const pinia = createPinia()
 app.use(pinia)
 app.use(i18n)
-app.use(ElementPlus)
 const router = createAppRouter()
 app.use(router)
 
