@@ -34,6 +34,8 @@ export default defineConfig({
     outDir: 'dist',
     emptyOutDir: true,
     chunkSizeWarningLimit: 2000,
+    // dist/.vite/manifest.json: the chunk graph scripts/checkBudget.mjs follows.
+    manifest: true,
   },
   test: {
     environment: 'happy-dom',
