@@ -8,6 +8,9 @@ import { ElementPlusResolver } from 'unplugin-vue-components/resolvers'
 // The C++ server (mvis serve) listens on 8080 during development.
 const backend = process.env.MVIS_BACKEND ?? 'http://127.0.0.1:8080'
 
+/** The packages of the `vue` chunk (see build.rollupOptions). */
+const VUE_CORE = /[\\/]node_modules[\\/](?:vue|@vue|vue-router|pinia|vue-i18n|@intlify)[\\/]/
+
 export default defineConfig({
   plugins: [
     vue(),
@@ -33,7 +36,14 @@ export default defineConfig({
   build: {
     outDir: 'dist',
     emptyOutDir: true,
-    chunkSizeWarningLimit: 2000,
+    rollupOptions: {
+      output: {
+        // Vue, its router, store and i18n change far less often than the app: their own chunk
+        // stays cached (immutable) across releases. Element Plus is left to Rollup, which splits
+        // it along the routes that use each component.
+        manualChunks: (id) => (VUE_CORE.test(id) ? 'vue' : undefined),
+      },
+    },
     // dist/.vite/manifest.json: the chunk graph scripts/checkBudget.mjs follows.
     manifest: true,
   },
