@@ -2,7 +2,7 @@ import { createApp } from 'vue'
 import { createPinia } from 'pinia'
 import './elementPlusServices'
 import App from './App.vue'
-import { i18n } from './i18n'
+import { i18n, loadLocale, storedLocale } from './i18n'
 import { createAppRouter } from './router'
 import { configureClient } from './lib/api'
 import { useAuthStore } from './stores/auth'
@@ -13,7 +13,6 @@ const pinia = createPinia()
 app.use(pinia)
 app.use(i18n)
 const router = createAppRouter()
-app.use(router)
 
 const auth = useAuthStore(pinia)
 configureClient({
@@ -27,5 +26,12 @@ configureClient({
   },
 })
 
-document.documentElement.lang = i18n.global.locale.value
-app.mount('#app')
+// The first route renders in the stored language: zh-CN is built in, another one is fetched
+// first (if that fails the UI starts in zh-CN). No top-level await here: it would make Rollup
+// split the entry chunk so that the language chunk cannot wait on it.
+void loadLocale(storedLocale())
+  .catch(() => undefined)
+  .finally(() => {
+    app.use(router)
+    app.mount('#app')
+  })

@@ -1,12 +1,23 @@
+// The UI language: vue-i18n with the zh-CN texts built in and the others loaded when first
+// chosen (loadLocale), together with Element Plus's own texts for App.vue's el-config-provider.
+import { shallowRef } from 'vue'
 import { createI18n } from 'vue-i18n'
+import elZhCn from 'element-plus/es/locale/lang/zh-cn'
 import zhCN from './zh-CN'
-import en from './en'
+import type { DeepStringRecord } from './types'
 
 export const LOCALES = ['zh-CN', 'en'] as const
 export type Locale = (typeof LOCALES)[number]
 export const LOCALE_STORAGE_KEY = 'mvis.locale'
 
-export const messages = { 'zh-CN': zhCN, en }
+type Messages = DeepStringRecord<typeof zhCN>
+type ElementLocale = typeof elZhCn
+
+/** The texts of the languages other than zh-CN: separate chunks, fetched when first chosen. */
+const LOADERS: Record<Exclude<Locale, 'zh-CN'>, () => Promise<[Messages, ElementLocale]>> = {
+  en: () => Promise.all([import('./en'), import('element-plus/es/locale/lang/en')]).then(([m, el]) => [m.default, el.default]),
+}
+const elementLocales: Partial<Record<Locale, ElementLocale>> = { 'zh-CN': elZhCn }
 
 export function storedLocale(): Locale {
   try {
@@ -18,23 +29,42 @@ export function storedLocale(): Locale {
   return 'zh-CN'
 }
 
-export const i18n = createI18n({
+export const i18n = createI18n<[Messages], Locale, false>({
   legacy: false,
-  locale: storedLocale(),
+  locale: 'zh-CN',
   fallbackLocale: 'zh-CN',
-  messages,
+  messages: { 'zh-CN': zhCN } as Record<Locale, Messages>,
   missingWarn: false,
   fallbackWarn: false,
 })
 
-export function setLocale(locale: Locale): void {
+/** Element Plus's texts (pager, date picker, dialogs) in the UI language. */
+export const elementLocale = shallowRef<ElementLocale>(elZhCn)
+
+/**
+ * Shows the UI in `locale`, fetching the language's texts the first time; rejects when they
+ * cannot be fetched, leaving the language as it was.
+ */
+export async function loadLocale(locale: Locale): Promise<void> {
+  let el = elementLocales[locale]
+  if (!el) {
+    const [messages, loaded] = await LOADERS[locale as Exclude<Locale, 'zh-CN'>]()
+    i18n.global.setLocaleMessage(locale, messages)
+    el = elementLocales[locale] = loaded
+  }
   i18n.global.locale.value = locale
+  elementLocale.value = el
+  document.documentElement.lang = locale
+}
+
+/** The user's choice of language: shown (loadLocale) and remembered for the next visit. */
+export async function setLocale(locale: Locale): Promise<void> {
+  await loadLocale(locale)
   try {
     localStorage.setItem(LOCALE_STORAGE_KEY, locale)
   } catch {
     // ignore
   }
-  document.documentElement.lang = locale
 }
 
 /** Translate `prefix.key` when such a message exists, else show `key` itself (unknown codes). */

@@ -4,10 +4,10 @@ import { errorText, useFieldErrors } from './errors'
 import { setLocale } from '@/i18n'
 
 describe('errorText', () => {
-  it('translates a known code', () => {
-    setLocale('en')
+  it('translates a known code', async () => {
+    await setLocale('en')
     expect(errorText(new ApiError(401, 'login_failed', '用户名或密码错误'))).toBe('Wrong username or password')
-    setLocale('zh-CN')
+    await setLocale('zh-CN')
     expect(errorText(new ApiError(401, 'login_failed', 'x'))).toBe('用户名或密码错误')
   })
 
