@@ -1,4 +1,4 @@
-import { createRouter, createWebHistory, type Router } from 'vue-router'
+import { createRouter, createWebHistory, type RouteLocationNormalized, type Router } from 'vue-router'
 import { useAuthStore } from '@/stores/auth'
 import { i18n } from '@/i18n'
 import { decideAccess } from './access'
@@ -9,6 +9,7 @@ export function createAppRouter(): Router {
 
   router.beforeEach(async (to) => {
     const auth = useAuthStore()
+    if (!auth.loaded) startLoadingComponents(to)
     try {
       await auth.load()
     } catch {
@@ -32,6 +33,21 @@ export function createAppRouter(): Router {
   })
 
   return router
+}
+
+/**
+ * Starts fetching the lazy components of the route being entered, so that on the first
+ * navigation their chunks download while the session is probed rather than after it. The
+ * router awaits the same import() later (the browser fetches each module once).
+ */
+function startLoadingComponents(to: RouteLocationNormalized): void {
+  for (const record of to.matched) {
+    for (const component of Object.values(record.components ?? {})) {
+      // Vue Router's own test for a component that is already loaded
+      const loaded = typeof component === 'object' || 'displayName' in component || 'props' in component || '__vccOpts' in component
+      if (!loaded) void (component as () => Promise<unknown>)().catch(() => undefined)
+    }
+  }
 }
 
 /** Where to go after login: only same-site paths are honoured. */
