@@ -47,7 +47,9 @@ export function registerImportScenarios(test, h) {
   const fileInput = (page) => page.locator('[data-testid="import-upload"] input[type="file"]')
 
   async function uploadBuffer(page, name, mimeType, buffer) {
-    await fileInput(page).setInputFiles({ name, mimeType, buffer })
+    // Handing Chromium a 20 MB buffer takes Playwright ~15 s on the busy shared 2-core VM.
+    const timeout = buffer.length > 1024 * 1024 ? 60_000 : undefined
+    await fileInput(page).setInputFiles({ name, mimeType, buffer }, { timeout })
   }
 
   /** The number on a summary card. */
