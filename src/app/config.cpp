@@ -3,6 +3,8 @@
 #include <toml++/toml.h>
 
 #include <cstdlib>
+#include <fstream>
+#include <iterator>
 
 namespace mvis::app {
 
@@ -31,6 +33,8 @@ Result<AppConfig> LoadConfig(const Overrides& o) {
     s.session_absolute_seconds =
         t["security"]["session_absolute_hours"].value_or(s.session_absolute_seconds / 3600) * 3600;
     s.lockout_threshold = t["security"]["lockout_threshold"].value_or(s.lockout_threshold);
+    s.captcha_after_failures =
+        t["security"]["captcha_after_failures"].value_or(s.captcha_after_failures);
     s.lockout_seconds = t["security"]["lockout_minutes"].value_or(s.lockout_seconds / 60) * 60;
     c.cookie_secure = t["security"]["cookie_secure"].value_or(c.cookie_secure);
     c.trust_proxy = t["security"]["trust_proxy"].value_or(c.trust_proxy);
@@ -45,7 +49,26 @@ Result<AppConfig> LoadConfig(const Overrides& o) {
     s.due_soon_days = t["verification"]["due_soon_days"].value_or(s.due_soon_days);
     c.public_rate_per_minute =
         t["server"]["public_rate_per_minute"].value_or(c.public_rate_per_minute);
+    c.login_rate_per_minute =
+        t["server"]["login_rate_per_minute"].value_or(c.login_rate_per_minute);
     c.access_log = t["server"]["access_log"].value_or(c.access_log);
+    s.site.organiser = t["site"]["organiser"].value_or(s.site.organiser);
+    s.site.support = t["site"]["support"].value_or(s.site.support);
+    s.site.icp = t["site"]["icp"].value_or(s.site.icp);
+    s.site.complaint_phone = t["site"]["complaint_phone"].value_or(s.site.complaint_phone);
+    s.site.terms_version = t["site"]["terms_version"].value_or(s.site.terms_version);
+    s.site.privacy_version = t["site"]["privacy_version"].value_or(s.site.privacy_version);
+    for (auto [key, text] : {std::pair{"terms_file", &s.site.terms_text},
+                             std::pair{"privacy_file", &s.site.privacy_text}}) {
+      std::string file = t["site"][key].value_or(std::string());
+      if (file.empty()) continue;
+      std::ifstream in(file, std::ios::binary);
+      if (!in) {
+        return Fail(ErrorKind::kInvalidArgument, "config_invalid",
+                    std::string("site.") + key + " 无法读取：" + file);
+      }
+      *text = std::string(std::istreambuf_iterator<char>(in), {});
+    }
     if (auto* days = t["verification"]["reminder_days"].as_array()) {
       s.reminder_days.clear();
       for (const auto& d : *days)

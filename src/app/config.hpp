@@ -19,6 +19,7 @@ struct AppConfig {
   bool cookie_secure = false;
   bool trust_proxy = false;
   int public_rate_per_minute = 120;  // per client on the public label pages; 0: unlimited
+  int login_rate_per_minute = 300;   // per client address on login and CAPTCHA; 0: unlimited
   bool access_log = true;            // one info line per request (method, path, status, time)
   std::string sms_provider = "log";  // log | http
   std::string sms_url;

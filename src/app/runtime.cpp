@@ -66,7 +66,8 @@ Result<std::unique_ptr<Runtime>> Runtime::Create(const AppConfig& config,
                         *rt->home_, *rt->imports_, *rt->institutes_, *rt->appointments_,
                         *rt->verifications_, *rt->certificates_, *rt->reminders_},
       http::ApiOptions{config.web, config.cookie_secure, config.trust_proxy,
-                       config.public_rate_per_minute, config.access_log});
+                       config.public_rate_per_minute, config.access_log,
+                       config.login_rate_per_minute});
 
   auto listen = SplitListen(config.listen);
   if (!listen) return std::unexpected(listen.error());
@@ -109,9 +110,10 @@ Status Runtime::Start() {
            auto purged = housekeeping->Purge();
            if (!purged) {
              spdlog::warn("housekeeping failed: {}", purged.error().code);
-           } else if (purged->sessions || purged->codes || purged->sms) {
-             spdlog::info("housekeeping: purged {} sessions, {} one-time codes, {} SMS",
-                          purged->sessions, purged->codes, purged->sms);
+           } else if (purged->sessions || purged->codes || purged->sms || purged->captchas) {
+             spdlog::info(
+                 "housekeeping: purged {} sessions, {} one-time codes, {} SMS, {} CAPTCHAs",
+                 purged->sessions, purged->codes, purged->sms, purged->captchas);
            }
          }}});
   }

@@ -49,6 +49,7 @@ class Runtime {
   unsigned short port() const { return server_->port(); }
   store::Database& db() { return *db_; }
   const services::ServiceContext& context() const { return *context_; }
+  services::AuthService& auth() { return *auth_; }
   services::AdminService& admin() { return *admin_; }
   services::InstrumentService& instruments() { return *instruments_; }
   services::ImportService& imports() { return *imports_; }

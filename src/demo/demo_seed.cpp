@@ -16,6 +16,7 @@ struct DemoOrg {
   const char* credit_prefix;  // 17 characters, or empty
   const char* contact;
   const char* phone;
+  const char* public_phone = "";  // bureaus: the complaint line on the public label page
 };
 
 struct DemoUser {
@@ -28,11 +29,12 @@ struct DemoUser {
 };
 
 const DemoOrg kOrgs[] = {
-    {"city_bureau", "武汉市市场监督管理局", "420100", "11420100MB1234567", "计量处", "13900000001"},
+    {"city_bureau", "武汉市市场监督管理局", "420100", "11420100MB1234567", "计量处", "13900000001",
+     "027-85760315"},
     {"district_bureau", "武汉市江岸区市场监督管理局", "420102", "11420102MB1234560", "计量科",
-     "13900000002"},
+     "13900000002", "027-82831234"},
     {"district_bureau", "武汉市洪山区市场监督管理局", "420111", "11420111MB1234561", "计量科",
-     "13900000003"},
+     "13900000003", "027-87880315"},
     {"drc", "武汉市发展和改革委员会", "420100", "11420100MB7654321", "能源处", "13900000004"},
     {"institute", "武汉市计量测试检定研究所", "420100", "12420100MB0000001", "业务室",
      "13900000005"},
@@ -41,11 +43,11 @@ const DemoOrg kOrgs[] = {
     {"enterprise", "湖北快充能源服务有限公司", "420111", "91420111MA4K54321", "李主管",
      "13900000007"},
     {"district_bureau", "武汉市江汉区市场监督管理局", "420103", "11420103MB1234562", "计量科",
-     "13900000008"},
+     "13900000008", "027-85770315"},
     {"district_bureau", "武汉市武昌区市场监督管理局", "420106", "11420106MB1234563", "计量科",
-     "13900000009"},
+     "13900000009", "027-88860315"},
     {"district_bureau", "东湖新技术开发区市场监督管理局", "420190", "11420190MB1234564", "计量科",
-     "13900000010"},
+     "13900000010", "027-67880315"},
     {"enterprise", "武汉城市充电网络有限公司", "420106", "91420106MA4K22222", "王经理",
      "13900000011"},
     {"enterprise", "东湖高新快充科技有限公司", "420190", "91420190MA4K33333", "陈工",
@@ -134,8 +136,8 @@ Result<std::vector<DemoAccount>> SeedDemo(const ServiceContext& ctx, AdminServic
       org_ids.push_back((*existing)->id);
       continue;
     }
-    auto org =
-        admin.CreateOrg(system, {o.kind, o.name, o.region, credit, "武汉市", o.contact, o.phone});
+    auto org = admin.CreateOrg(
+        system, {o.kind, o.name, o.region, credit, "武汉市", o.contact, o.phone, o.public_phone});
     if (!org) return std::unexpected(org.error());
     org_ids.push_back(org->id);
   }

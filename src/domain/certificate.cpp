@@ -33,6 +33,22 @@ std::string_view ToString(CertificateAction a) { return NameIn(kActions, a); }
 std::string_view ToString(LiveStatus s) { return NameIn(kLive, s); }
 std::optional<LiveStatus> ParseLiveStatus(std::string_view s) { return ParseIn(kLive, s); }
 
+std::string_view DisplayName(LiveStatus s) {
+  switch (s) {
+    case LiveStatus::kValid:
+      return "有效";
+    case LiveStatus::kExpired:
+      return "已过期";
+    case LiveStatus::kRevoked:
+      return "已注销";
+    case LiveStatus::kSuperseded:
+      return "已替代";
+    case LiveStatus::kFailed:
+      return "不合格";
+  }
+  return "";
+}
+
 Result<CertificateStatus> NextStatus(CertificateStatus from, CertificateAction action) {
   if (from == CertificateStatus::kRevoked) {
     return Fail(ErrorKind::kFailedPrecondition, "certificate_revoked",

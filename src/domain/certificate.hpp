@@ -29,6 +29,7 @@ std::optional<CertificateStatus> ParseCertificateStatus(std::string_view s);
 std::string_view ToString(CertificateAction a);
 std::string_view ToString(LiveStatus s);
 std::optional<LiveStatus> ParseLiveStatus(std::string_view s);
+std::string_view DisplayName(LiveStatus s);  // 有效, 已过期, 已注销, 已替代, 不合格
 
 // The status of the current revision after `action` (revise: it is superseded by the new one;
 // revoke: revoked), or failed precondition "certificate_revoked" when it is no longer valid.

@@ -17,6 +17,7 @@ struct InstituteProfile {
   std::string contact_name;
   std::string contact_phone;  // named to enterprises whose booking it accepts
   std::string address;
+  std::string authorization_no;  // 计量授权证书号, printed on every certificate
 };
 
 struct Standard {

@@ -4,6 +4,8 @@
 
 #include <optional>
 
+#include "domain/label_token_parts.hpp"
+
 namespace mvis::domain {
 
 namespace {
@@ -71,41 +73,62 @@ std::string SignLabelToken(LabelClaims claims, const LabelKeyPair& key) {
          Base64UrlEncode(std::string_view(reinterpret_cast<char*>(sig), sizeof sig));
 }
 
-std::optional<LabelClaims> PeekLabelToken(std::string_view token) {
+namespace {
+
+std::optional<SignedLabel> ParseLongLabel(std::string_view token) {
   if (token.size() > 512) return std::nullopt;
   auto dot = token.find('.');
   if (dot == std::string_view::npos) return std::nullopt;
   auto payload = Base64UrlDecode(token.substr(0, dot));
-  if (!payload) return std::nullopt;
+  auto sig = Base64UrlDecode(token.substr(dot + 1));
+  if (!payload || !sig) return std::nullopt;
   auto parts = Split(*payload, '|');
   if (parts.size() != 4 || parts[0] != "v1" || parts[1].empty() || parts[2].size() != 10)
     return std::nullopt;
-  return LabelClaims{parts[1], parts[2], parts[3]};
+  return SignedLabel{LabelClaims{parts[1], parts[2], parts[3], ""}, std::move(*payload),
+                     std::move(*sig)};
+}
+
+std::optional<SignedLabel> ParseLabel(std::string_view token) {
+  if (token.find('.') != std::string_view::npos) return ParseLongLabel(token);
+  return ParseCompactLabel(token);
+}
+
+}  // namespace
+
+std::optional<LabelClaims> PeekLabelToken(std::string_view token) {
+  auto label = ParseLabel(token);
+  if (!label) return std::nullopt;
+  return label->claims;
 }
 
 Result<LabelClaims> VerifyLabelToken(std::string_view token,
                                      const std::vector<LabelPublicKey>& keys, int64_t now) {
-  if (token.size() > 512) return Invalid("malformed");
-  auto dot = token.find('.');
-  if (dot == std::string_view::npos) return Invalid("malformed");
-  auto payload = Base64UrlDecode(token.substr(0, dot));
-  auto sig = Base64UrlDecode(token.substr(dot + 1));
-  if (!payload || !sig || sig->size() != crypto_sign_BYTES) return Invalid("malformed");
-  auto parts = Split(*payload, '|');
-  if (parts.size() != 4 || parts[0] != "v1" || parts[1].empty() || parts[2].size() != 10)
-    return Invalid("malformed");
-  const LabelPublicKey* key = nullptr;
-  for (const auto& k : keys)
-    if (k.kid == parts[3]) key = &k;
-  if (!key || key->public_key.size() != crypto_sign_PUBLICKEYBYTES) return Invalid("unknown_key");
-  if (crypto_sign_verify_detached(
-          reinterpret_cast<const unsigned char*>(sig->data()),
-          reinterpret_cast<const unsigned char*>(payload->data()), payload->size(),
-          reinterpret_cast<const unsigned char*>(key->public_key.data())) != 0) {
-    return Invalid("bad_signature");
+  auto label = ParseLabel(token);
+  if (!label || label->signature.size() != crypto_sign_BYTES) return Invalid("malformed");
+  // A long token names its key; a compact one carries a 2-byte tag that two keys may share.
+  const LabelPublicKey* matched = nullptr;
+  bool known = false;
+  for (const auto& k : keys) {
+    if (k.public_key.size() != crypto_sign_PUBLICKEYBYTES) continue;
+    bool named = label->claims.key_tag.empty() ? k.kid == label->claims.kid
+                                               : LabelKeyTag(k.public_key) == label->claims.key_tag;
+    if (!named) continue;
+    known = true;
+    if (crypto_sign_verify_detached(
+            reinterpret_cast<const unsigned char*>(label->signature.data()),
+            reinterpret_cast<const unsigned char*>(label->payload.data()), label->payload.size(),
+            reinterpret_cast<const unsigned char*>(k.public_key.data())) == 0) {
+      matched = &k;
+      break;
+    }
   }
-  if (now > key->not_after) return Invalid("key_expired");
-  return LabelClaims{parts[1], parts[2], parts[3]};
+  if (!known) return Invalid("unknown_key");
+  if (!matched) return Invalid("bad_signature");
+  if (now > matched->not_after) return Invalid("key_expired");
+  LabelClaims claims = std::move(label->claims);
+  claims.kid = matched->kid;
+  return claims;
 }
 
 }  // namespace mvis::domain

@@ -45,6 +45,7 @@ struct Organisation {
   std::string contact_phone;  // full number; views decide whether it is shown whole
   AccountStatus status = AccountStatus::kActive;
   int64_t created_at = 0;
+  std::string public_phone;  // the office line the public may call (bureaus: complaints)
 };
 
 }  // namespace mvis::domain

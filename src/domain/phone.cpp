@@ -12,6 +12,16 @@ bool IsValidMobile(std::string_view phone) {
   return true;
 }
 
+bool IsValidOfficePhone(std::string_view phone) {
+  auto digit = [](char c) { return c >= '0' && c <= '9'; };
+  if (phone.size() < 3 || phone.size() > 20 || !digit(phone.front()) || !digit(phone.back()))
+    return false;
+  for (char c : phone) {
+    if (!digit(c) && c != '-' && c != ' ') return false;
+  }
+  return true;
+}
+
 std::string MaskPhone(std::string_view phone) {
   if (phone.empty()) return {};
   if (phone.size() == 11)

@@ -11,5 +11,7 @@ namespace mvis::domain {
 std::string IsoUtc(int64_t unix_seconds);
 // The calendar date in China (UTC+8) of `unix_seconds`, as YYYY-MM-DD.
 std::string ChinaDate(int64_t unix_seconds);
+// The same moment as China's wall clock, "YYYY-MM-DD HH:MM:SS".
+std::string ChinaDateTime(int64_t unix_seconds);
 
 }  // namespace mvis::domain

@@ -42,6 +42,28 @@ std::string ContentType(const std::filesystem::path& p) {
   return "application/octet-stream";
 }
 
+// Sets the response to stream `file`, or its precompressed sibling (file.br, file.gz, made by
+// the web build) when the client accepts that encoding. Hashed assets never change.
+void ServeFile(const Request& request, const std::filesystem::path& file, bool hashed,
+               Response& r) {
+  r.content_type = ContentType(file);
+  r.file_path = file.string();
+  std::string accept = request.Header("accept-encoding");
+  for (const char* coding : {"br", "gzip"}) {
+    std::filesystem::path sibling = file;
+    sibling += std::string(".") + (std::string_view(coding) == "br" ? "br" : "gz");
+    std::error_code ec;
+    if (AcceptsEncoding(accept, coding) && std::filesystem::is_regular_file(sibling, ec)) {
+      r.file_path = sibling.string();
+      r.headers.emplace_back("Content-Encoding", coding);
+      break;
+    }
+  }
+  r.headers.emplace_back("Vary", "Accept-Encoding");
+  r.headers.emplace_back("Cache-Control",
+                         hashed ? "public, max-age=31536000, immutable" : "no-cache");
+}
+
 }  // namespace
 
 std::string CookieValue(const std::string& header, const std::string& name) {
@@ -64,6 +86,7 @@ std::string CookieValue(const std::string& header, const std::string& name) {
 Api::Api(AppServices services, ApiOptions options)
     : services_(services), options_(std::move(options)) {
   AddSystemRoutes(router_, services_);
+  AddExportRoutes(router_, services_);  // before the lists' /{id} routes
   AddAuthRoutes(router_, services_, options_);
   AddAdminRoutes(router_, services_);
   AddInboxRoutes(router_, services_);
@@ -89,7 +112,7 @@ Response Api::Handle(Request& request) {
 
 Response Api::Dispatch(Request& request) {
   if (!request.path.starts_with("/api/") && request.path != "/healthz" &&
-      !request.path.starts_with("/v/")) {
+      !request.path.starts_with("/v/") && !request.path.starts_with("/V/")) {
     if (request.method != "GET" && request.method != "HEAD") {
       return ErrorResponse({ErrorKind::kNotFound, "route_not_found", "接口不存在", {}, {}});
     }
@@ -143,11 +166,8 @@ Response Api::ServeStatic(const Request& request) const {
   bool inside = !rel.empty() && rel.native().rfind("..", 0) != 0;
   std::error_code ec;
   if (inside && fs::is_regular_file(wanted, ec)) {
-    r.file_path = wanted.string();
-    r.content_type = ContentType(wanted);
     bool hashed = request.path.starts_with("/assets/");
-    r.headers.emplace_back("Cache-Control",
-                           hashed ? "public, max-age=31536000, immutable" : "no-cache");
+    ServeFile(request, wanted, hashed, r);
     return r;
   }
   if (fs::path(request.path).has_extension() && request.path.find(".html") == std::string::npos) {
@@ -157,9 +177,7 @@ Response Api::ServeStatic(const Request& request) const {
     return r;
   }
   // SPA fallback: client-side routes get index.html.
-  r.file_path = (root / "index.html").string();
-  r.content_type = "text/html; charset=utf-8";
-  r.headers.emplace_back("Cache-Control", "no-cache");
+  ServeFile(request, root / "index.html", false, r);
   return r;
 }
 

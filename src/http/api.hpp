@@ -42,6 +42,7 @@ struct ApiOptions {
   bool trust_proxy = false;          // take the client address from X-Forwarded-For
   int public_rate_per_minute = 120;  // per client on /v/ and /api/v1/public/; 0: unlimited
   bool access_log = true;            // log one info line per request
+  int login_rate_per_minute = 300;   // per client address on login and CAPTCHA; 0: unlimited
 };
 
 inline constexpr char kSessionCookie[] = "mvis_session";
@@ -65,6 +66,7 @@ class Api {
 
 // Route groups, one file each.
 void AddSystemRoutes(Router& router, AppServices& services);
+void AddExportRoutes(Router& router, AppServices& services);
 void AddAuthRoutes(Router& router, AppServices& services, const ApiOptions& options);
 void AddAdminRoutes(Router& router, AppServices& services);
 void AddInboxRoutes(Router& router, AppServices& services);

@@ -4,6 +4,7 @@
 
 #include <map>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -40,5 +41,12 @@ struct Response {
 // Splits "a=1&b=%E4%B8%AD" into decoded pairs; '+' is a space.
 std::map<std::string, std::string> ParseQuery(const std::string& query);
 std::string UrlDecode(const std::string& s);
+
+// Standard base64 with padding (data: URLs).
+std::string Base64(std::string_view bytes);
+
+// Whether an Accept-Encoding header accepts `coding` ("br", "gzip"): listed, or covered by "*",
+// with a non-zero q-value.
+bool AcceptsEncoding(const std::string& header, std::string_view coding);
 
 }  // namespace mvis::http

@@ -1,7 +1,9 @@
-// Health, the OpenAPI document, regions and organisations.
+// Health, the OpenAPI document, site information, regions and organisations.
 #include "http/accounts/views.hpp"
 #include "http/api.hpp"
 #include "http/context.hpp"
+#include "http/multipart.hpp"
+#include "services/accounts/agreements.hpp"
 
 namespace mvis::http {
 
@@ -18,6 +20,19 @@ void AddSystemRoutes(Router& router, AppServices& s) {
     return r;
   });
 
+  // Who runs the site (footer of every page); public, from the [site] configuration.
+  router.Add("GET", "/api/v1/site", Access::kPublic, [&s](RequestContext&) {
+    const auto& site = s.auth.config().site;
+    Response r;
+    r.body = Json{{"organiser", site.organiser},
+                  {"support", site.support},
+                  {"icp", site.icp},
+                  {"complaint_phone", site.complaint_phone}}
+                 .dump();
+    r.headers.emplace_back("Cache-Control", "no-cache");
+    return r;
+  });
+
   router.Add("GET", "/api/v1/regions", Access::kPublic, [&s](RequestContext& ctx) {
     return Reply(s.orgs.Regions(ctx.request().Query("parent")), [](const auto& regions) {
       Json items = Json::array();
@@ -30,6 +45,45 @@ void AddSystemRoutes(Router& router, AppServices& s) {
     auto id = ctx.IdParam("id");
     if (!id) return ErrorResponse(id.error());
     return Reply(s.orgs.Get(ctx.actor(), *id), OrgJson);
+  });
+
+  // The 用户协议 and 隐私政策 a registering enterprise accepts (their versions go back with it).
+  router.Add("GET", "/api/v1/site/agreements", Access::kPublic, [&s](RequestContext&) {
+    Json items = Json::array();
+    for (const auto& a : services::Agreements(s.auth.config().site)) {
+      items.push_back(
+          {{"document", a.document}, {"title", a.title}, {"version", a.version}, {"text", a.text}});
+    }
+    Response r;
+    r.body = Json{{"items", items}}.dump();
+    return r;
+  });
+
+  // An enterprise's 营业执照 scan (JPEG, PNG or PDF in the multipart field "file").
+  router.Add("POST", "/api/v1/orgs/{id}/license", Access::kSignedIn, [&s](RequestContext& ctx) {
+    auto id = ctx.IdParam("id");
+    if (!id) return ErrorResponse(id.error());
+    auto parts = ParseMultipart(ctx.request().Header("content-type"), ctx.request().body);
+    if (!parts) return ErrorResponse(parts.error());
+    for (const auto& p : *parts) {
+      if (p.name == "file")
+        return ReplyEmpty(s.orgs.SaveLicense(ctx.actor(), *id, std::string(p.data)));
+    }
+    return ErrorResponse(InvalidField("file", "file_required", "请选择营业执照文件").error());
+  });
+
+  router.Add("GET", "/api/v1/orgs/{id}/license", Access::kSignedIn, [&s](RequestContext& ctx) {
+    auto id = ctx.IdParam("id");
+    if (!id) return ErrorResponse(id.error());
+    auto license = s.orgs.GetLicense(ctx.actor(), *id);
+    if (!license) return ErrorResponse(license.error());
+    Response r;
+    r.content_type = license->content_type;
+    r.headers.emplace_back("Cache-Control", "no-store");
+    r.headers.emplace_back("X-Content-Type-Options", "nosniff");
+    r.headers.emplace_back("Content-Disposition", "inline");
+    r.body = std::move(license->bytes);
+    return r;
   });
 }
 

@@ -115,6 +115,10 @@ void DrawBottomBlock(PdfCanvas& canvas, const CertificateDocument& doc) {
        canvas.Text(kMarginX, y + Mm(0.8), width, "地址：" + OrSlash(doc.institute_address), info);
   y += Mm(0.8) +
        canvas.Text(kMarginX, y + Mm(0.8), width, "电话：" + OrSlash(doc.institute_phone), info);
+  if (!doc.authorization_no.empty()) {
+    y += Mm(0.8) +
+         canvas.Text(kMarginX, y + Mm(0.8), width, "计量授权证书号：" + doc.authorization_no, info);
+  }
   info.size = 8;
   canvas.Text(
       kMarginX, y + Mm(2.5), width,
@@ -193,6 +197,11 @@ void DrawCover(PdfCanvas& canvas, const CertificateDocument& doc, int total) {
     canvas.Text(kMarginX + Mm(3), text_y, inner, box.text, box.items);
   }
   DrawSignatures(canvas, doc);
+  // The 检定专用章 over the right end of the signatures and dates, as a stamp is put on paper.
+  if (!doc.seal_png.empty()) {
+    canvas.Png(kMarginX + kContentWidth - Mm(26), kSignaturesY + Mm(8), Mm(40), Mm(40),
+               doc.seal_png);
+  }
   DrawBottomBlock(canvas, doc);
   DrawFooter(canvas, doc, total);
 }
@@ -211,6 +220,10 @@ Result<std::string> RenderCertificatePdf(const CertificateDocument& doc) {
     if (canvas.page_count() == total || attempt > 0) return canvas.Finish();
     total = canvas.page_count();
   }
+}
+
+Result<std::pair<int, int>> CheckSealPng(const std::string& png) {
+  return pdf::CheckPngSize(png, 1200);
 }
 
 }  // namespace mvis::io

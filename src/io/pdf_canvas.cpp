@@ -4,6 +4,7 @@
 #include <pango/pangocairo.h>
 
 #include <algorithm>
+#include <cstring>
 #include <memory>
 
 namespace mvis::io::pdf {
@@ -203,6 +204,66 @@ void PdfCanvas::Qr(double x, double y, double size, const std::vector<std::vecto
   }
   SetColor(cr_, kBlack);
   cairo_fill(cr_);
+}
+
+namespace {
+
+struct PngSource {
+  const std::string* bytes;
+  size_t at = 0;
+};
+
+cairo_status_t ReadPng(void* closure, unsigned char* data, unsigned int length) {
+  auto* src = static_cast<PngSource*>(closure);
+  if (src->at + length > src->bytes->size()) return CAIRO_STATUS_READ_ERROR;
+  std::memcpy(data, src->bytes->data() + src->at, length);
+  src->at += length;
+  return CAIRO_STATUS_SUCCESS;
+}
+
+// The decoded image, or null (the caller destroys it).
+cairo_surface_t* DecodePng(const std::string& png) {
+  if (png.size() < 8 || png.compare(0, 8, "\x89PNG\r\n\x1a\n") != 0) return nullptr;
+  PngSource src{&png};
+  cairo_surface_t* image = cairo_image_surface_create_from_png_stream(ReadPng, &src);
+  if (cairo_surface_status(image) != CAIRO_STATUS_SUCCESS) {
+    cairo_surface_destroy(image);
+    return nullptr;
+  }
+  return image;
+}
+
+}  // namespace
+
+void PdfCanvas::Png(double cx, double cy, double width, double height, const std::string& png) {
+  cairo_surface_t* image = DecodePng(png);
+  if (image == nullptr) return;
+  const double w = cairo_image_surface_get_width(image);
+  const double h = cairo_image_surface_get_height(image);
+  const double scale = std::min(width / w, height / h);
+  cairo_save(cr_);
+  cairo_translate(cr_, cx - w * scale / 2, cy - h * scale / 2);
+  cairo_scale(cr_, scale, scale);
+  cairo_set_source_surface(cr_, image, 0, 0);
+  cairo_paint(cr_);
+  cairo_restore(cr_);
+  cairo_surface_destroy(image);
+}
+
+Result<std::pair<int, int>> CheckPngSize(const std::string& png, int max_side) {
+  cairo_surface_t* image = DecodePng(png);
+  if (image == nullptr) {
+    return Fail(ErrorKind::kInvalidArgument, "seal_invalid", "印章图片应为 PNG 格式");
+  }
+  const int w = cairo_image_surface_get_width(image);
+  const int h = cairo_image_surface_get_height(image);
+  cairo_surface_destroy(image);
+  if (w < 1 || h < 1 || w > max_side || h > max_side) {
+    return Fail(ErrorKind::kInvalidArgument, "seal_invalid",
+                "印章图片尺寸应在 " + std::to_string(max_side) + "×" + std::to_string(max_side) +
+                    " 像素以内");
+  }
+  return std::pair{w, h};
 }
 
 Result<std::string> PdfCanvas::Finish() {

@@ -94,6 +94,10 @@ class PdfCanvas {
   void Qr(double x, double y, double size, const std::vector<std::vector<bool>>& modules,
           int quiet);
 
+  // A PNG image (alpha kept) scaled to fit a `width` × `height` box centred at (cx, cy); nothing
+  // when the bytes are not a PNG cairo can read.
+  void Png(double cx, double cy, double width, double height, const std::string& png);
+
   // Ends the document and returns the PDF bytes; kInternal when cairo reports an error. Nothing
   // may be drawn afterwards.
   Result<std::string> Finish();
@@ -105,5 +109,8 @@ class PdfCanvas {
   PangoContext* pango_ = nullptr;  // shared by every layout: creating one per text is slow
   int pages_ = 1;
 };
+
+// The size of a PNG image no larger than `max_side` pixels either way. Errors: seal_invalid.
+Result<std::pair<int, int>> CheckPngSize(const std::string& png, int max_side);
 
 }  // namespace mvis::io::pdf

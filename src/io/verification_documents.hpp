@@ -38,6 +38,8 @@ struct CertificateDocument {
   int revision = 1;
   std::string revision_reason;  // shown on revisions > 1
   std::string institute_name, institute_address, institute_phone;
+  std::string authorization_no;  // 计量授权证书号, "" when the institute has not entered it
+  std::string seal_png;  // the 检定专用章 as PNG bytes, drawn at the signatures; "" for none
   std::string client_name, client_address;  // the instrument's owner
   std::string instrument_name;              // type name, e.g. 电动汽车交流充电桩
   std::string model, serial_no, manufacturer, accuracy_class;
@@ -58,6 +60,10 @@ struct CertificateDocument {
   std::vector<std::string> failed_items;  // names, for the result notice
   std::string qr_url;                     // certificates only: printed on the cover
 };
+
+// The width and height of a PNG image, or seal_invalid (not a PNG cairo can read, or larger
+// than 1200 × 1200 pixels).
+Result<std::pair<int, int>> CheckSealPng(const std::string& png);
 
 // A two-page A4 PDF: cover page and results page.
 Result<std::string> RenderCertificatePdf(const CertificateDocument& doc);

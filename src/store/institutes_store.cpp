@@ -8,11 +8,12 @@ namespace {
 
 constexpr char kProfileSelect[] =
     "SELECT p.org_id, o.name, p.code, p.type_codes, p.region_codes, p.contact_name, "
-    "p.contact_phone, p.address FROM institute_profiles p JOIN orgs o ON o.id = p.org_id";
+    "p.contact_phone, p.address, p.authorization_no FROM institute_profiles p JOIN orgs o ON o.id "
+    "= p.org_id";
 
 domain::InstituteProfile ToProfile(const Row& r) {
-  return {r.Int(0),           r.Str(1), r.Str(2), SplitCsv(r.Str(3)),
-          SplitCsv(r.Str(4)), r.Str(5), r.Str(6), r.Str(7)};
+  return {r.Int(0), r.Str(1), r.Str(2), SplitCsv(r.Str(3)), SplitCsv(r.Str(4)), r.Str(5),
+          r.Str(6), r.Str(7), r.Str(8)};
 }
 
 constexpr char kStandardSelect[] =
@@ -45,9 +46,22 @@ void SaveInstituteProfile(Tx& tx, const domain::InstituteProfile& p, int64_t now
   tx.Exec("DELETE FROM institute_profiles WHERE org_id = ?", {p.org_id});
   tx.Exec(
       "INSERT INTO institute_profiles (org_id, code, type_codes, region_codes, contact_name, "
-      "contact_phone, address, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+      "contact_phone, address, updated_at, authorization_no) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
       {p.org_id, p.code, JoinCsv(p.type_codes), JoinCsv(p.region_codes), p.contact_name,
-       p.contact_phone, p.address, now});
+       p.contact_phone, p.address, now, p.authorization_no});
+}
+
+void SaveInstituteSeal(Tx& tx, int64_t org_id, const std::string& png_base64,
+                       const std::string& sha256, int64_t now) {
+  tx.Exec("DELETE FROM institute_seals WHERE org_id = ?", {org_id});
+  tx.Exec("INSERT INTO institute_seals (org_id, png, sha256, updated_at) VALUES (?, ?, ?, ?)",
+          {org_id, png_base64, sha256, now});
+}
+
+std::optional<std::string> FindInstituteSeal(Tx& tx, int64_t org_id) {
+  auto r = tx.QueryOne("SELECT png FROM institute_seals WHERE org_id = ?", {org_id});
+  if (!r) return std::nullopt;
+  return r->Str(0);
 }
 
 std::vector<domain::Standard> ListStandards(Tx& tx, int64_t org_id, bool active_only) {

@@ -5,7 +5,8 @@ namespace {
 
 constexpr char kSelect[] =
     "SELECT id, channel, user_id, phone, template, title, body, status, attempts, "
-    "next_attempt_at, last_error, created_at, sent_at, read_at, sealed_body FROM notifications";
+    "next_attempt_at, last_error, created_at, sent_at, read_at, sealed_body, object_type, "
+    "object_id FROM notifications";
 
 NotificationRow ToNotification(const Row& r) {
   NotificationRow n;
@@ -24,6 +25,8 @@ NotificationRow ToNotification(const Row& r) {
   n.sent_at = r.OptInt(12);
   n.read_at = r.OptInt(13);
   n.sealed_body = r.Str(14);
+  n.object_type = r.Str(15);
+  n.object_id = r.Str(16);
   return n;
 }
 
@@ -47,11 +50,11 @@ int64_t InsertNotification(Tx& tx, const NotificationRow& n) {
   return tx
       .QueryOne(
           "INSERT INTO notifications (channel, user_id, phone, template, title, body, sealed_body, "
-          "status, attempts, next_attempt_at, last_error, created_at) "
-          "VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0, ?, '', ?) RETURNING id",
+          "status, attempts, next_attempt_at, last_error, created_at, object_type, object_id) "
+          "VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0, ?, '', ?, ?, ?) RETURNING id",
           {std::string(domain::ToString(n.channel)), OptParam(n.user_id), n.phone, n.template_name,
            n.title, n.body, n.sealed_body, std::string(domain::ToString(n.status)),
-           n.next_attempt_at, n.created_at})
+           n.next_attempt_at, n.created_at, n.object_type, n.object_id})
       ->Int(0);
 }
 

@@ -27,6 +27,7 @@ struct NotificationRow {
   int64_t created_at = 0;
   std::optional<int64_t> sent_at;
   std::optional<int64_t> read_at;
+  std::string object_type, object_id;  // what the message is about ("" for none)
 };
 
 int64_t InsertNotification(Tx& tx, const NotificationRow& n);

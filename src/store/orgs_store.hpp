@@ -19,7 +19,9 @@ struct OrgFilter {
 
 // Inserts and returns the new id.
 int64_t InsertOrg(Tx& tx, const domain::Organisation& org);
-std::optional<domain::Organisation> FindOrg(Tx& tx, int64_t id);
+std::optional<domain::Organisation> FindOrg(Tx& tx, int64_t id, bool for_update = false);
+// Writes name, region, address, contact name, contact phone and public phone of `org.id`.
+void UpdateOrgProfile(Tx& tx, const domain::Organisation& org);
 std::optional<domain::Organisation> FindOrgByCreditCode(Tx& tx, const std::string& credit_code);
 Page<domain::Organisation> ListOrgs(Tx& tx, const OrgFilter& filter, const PageRequest& page);
 

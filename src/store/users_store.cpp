@@ -43,8 +43,10 @@ int64_t InsertUser(Tx& tx, const UserRow& u) {
       ->Int(0);
 }
 
-std::optional<UserRow> FindUser(Tx& tx, int64_t id) {
-  auto r = tx.QueryOne(std::string(kSelect) + " WHERE u.id = ?", {id});
+std::optional<UserRow> FindUser(Tx& tx, int64_t id, bool for_update) {
+  auto r = tx.QueryOne(
+      std::string(kSelect) + " WHERE u.id = ?" + (for_update ? ForUpdate(tx, "u") : std::string()),
+      {id});
   if (!r) return std::nullopt;
   return ToUser(*r);
 }
@@ -90,6 +92,11 @@ std::vector<UserRow> ActiveUsersOfOrg(Tx& tx, int64_t org_id) {
 void SetLoginFailures(Tx& tx, int64_t user_id, int failed_logins, int64_t locked_until) {
   tx.Exec("UPDATE users SET failed_logins = ?, locked_until = ? WHERE id = ?",
           {int64_t{failed_logins}, locked_until, user_id});
+}
+
+void UpdateUserProfile(Tx& tx, const UserRow& u) {
+  tx.Exec("UPDATE users SET display_name = ?, phone = ?, duties = ? WHERE id = ?",
+          {u.display_name, u.phone, domain::JoinDuties(u.duties), u.id});
 }
 
 void SetUserStatus(Tx& tx, int64_t user_id, domain::AccountStatus status) {

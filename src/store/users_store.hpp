@@ -36,7 +36,9 @@ struct UserFilter {
 };
 
 int64_t InsertUser(Tx& tx, const UserRow& user);
-std::optional<UserRow> FindUser(Tx& tx, int64_t id);
+std::optional<UserRow> FindUser(Tx& tx, int64_t id, bool for_update = false);
+// Writes display name, phone and duties of `user.id`.
+void UpdateUserProfile(Tx& tx, const UserRow& user);
 // With `for_update` the row stays locked until the transaction ends (read-then-write steps such
 // as counting failed logins).
 std::optional<UserRow> FindUserByUsername(Tx& tx, const std::string& username,

@@ -77,6 +77,8 @@ Where BuildWhere(const VerificationFilter& f) {
   }
   if (f.appointment_id) w.Add("v.appointment_id = ?", {*f.appointment_id});
   if (f.instrument_id) w.Add("v.instrument_id = ?", {*f.instrument_id});
+  if (!f.verified_from.empty()) w.Add("v.verified_on >= ?", {f.verified_from});
+  if (!f.verified_to.empty()) w.Add("v.verified_on <= ?", {f.verified_to});
   if (!f.query.empty()) {
     auto p = LikePattern(f.query);
     w.Add(
@@ -275,6 +277,8 @@ Page<domain::Certificate> ListCertificates(Tx& tx, const CertificateFilter& f,
   if (f.region_codes) w.AddIn("c.install_region_code", *f.region_codes);
   if (f.instrument_id) w.Add("c.instrument_id = ?", {*f.instrument_id});
   if (f.kind) w.Add("c.kind = ?", {std::string(domain::ToString(*f.kind))});
+  if (!f.issued_from.empty()) w.Add("c.issue_date >= ?", {f.issued_from});
+  if (!f.issued_to.empty()) w.Add("c.issue_date <= ?", {f.issued_to});
   if (f.status) {
     using L = domain::LiveStatus;
     switch (*f.status) {

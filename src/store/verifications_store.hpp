@@ -20,7 +20,8 @@ struct VerificationFilter {
   std::vector<domain::RecordStatus> statuses;  // empty: any
   std::optional<int64_t> appointment_id;
   std::optional<int64_t> instrument_id;
-  std::string query;  // serial number, model, owner name
+  std::string query;                       // serial number, model, owner name
+  std::string verified_from, verified_to;  // YYYY-MM-DD, inclusive; "" when open
 };
 
 int64_t InsertVerification(Tx& tx, const domain::VerificationRecord& v);
@@ -42,7 +43,8 @@ struct CertificateFilter {
   std::optional<domain::DocumentKind> kind;
   std::optional<domain::LiveStatus> status;  // judged on `today` (valid, expired)
   std::string today;
-  std::string query;  // number, owner name
+  std::string query;                   // number, owner name
+  std::string issued_from, issued_to;  // YYYY-MM-DD, inclusive; "" when open
 };
 
 // The next number in the institute's yearly sequence for `kind` (starts at 1).

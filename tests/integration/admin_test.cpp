@@ -17,6 +17,10 @@ TEST_F(ApiTest, OnlySysadminUsesAdminEndpoints) {
     EXPECT_EQ(r.status, 403) << user;
     EXPECT_EQ(c.Post("/api/v1/admin/users/1/disable").status, 403) << user;
     EXPECT_EQ(c.Post("/api/v1/admin/users/1/reset-password").status, 403) << user;
+    EXPECT_EQ(c.Put("/api/v1/admin/orgs/1", {{"name", "改名"}, {"region_code", "420100"}}).status,
+              403)
+        << user;
+    EXPECT_EQ(c.Put("/api/v1/admin/users/1", {{"display_name", "改名"}}).status, 403) << user;
   }
   auto orgs = SignIn("admin").Get("/api/v1/admin/orgs?q=伪造").json();
   EXPECT_EQ(orgs["total"], 0);
@@ -61,6 +65,68 @@ TEST_F(ApiTest, SysadminCreatesBureauAndRegulatorAccount) {
   auto list = admin.Get("/api/v1/admin/users?role=district_regulator").json();
   EXPECT_EQ(list["total"], 1);
   EXPECT_EQ(list["items"][0]["org_name"], "武汉市江汉区市场监督管理局");
+}
+
+TEST_F(ApiTest, SysadminEditsOrganisationsAndUsersWithAuditedChanges) {
+  SeedDemo();
+  Client admin = Admin();
+  auto orgs = admin.Get("/api/v1/admin/orgs?q=江岸区市场").json()["items"];
+  ASSERT_EQ(orgs.size(), 1u);
+  const std::string path = "/api/v1/admin/orgs/" + std::to_string(orgs[0]["id"].get<int64_t>());
+  nlohmann::json edit = {{"name", "武汉市江岸区市场监督管理局"},
+                         {"region_code", "420102"},
+                         {"address", "武汉市江岸区沿江大道1号"},
+                         {"contact_name", "计量科"},
+                         {"phone", "13900000002"},
+                         {"public_phone", "027-82830000"}};
+  auto r = admin.Put(path, edit);
+  ASSERT_EQ(r.status, 200) << r.body;
+  EXPECT_EQ(r.json()["public_phone"], "027-82830000");
+  EXPECT_EQ(r.json()["address"], "武汉市江岸区沿江大道1号");
+  EXPECT_EQ(r.json()["kind"], "district_bureau");  // kind and credit code stay
+  // Bad input changes nothing.
+  auto bad = edit;
+  bad["public_phone"] = "call us";
+  EXPECT_EQ(admin.Put(path, bad).error_code(), "public_phone_invalid");
+  bad = edit;
+  bad["region_code"] = "420100";  // a city for a district bureau
+  EXPECT_EQ(admin.Put(path, bad).error_code(), "region_invalid");
+  EXPECT_EQ(admin.Put("/api/v1/admin/orgs/999999", edit).status, 404);
+  EXPECT_EQ(admin.Get("/api/v1/admin/orgs?q=江岸区市场").json()["items"][0]["public_phone"],
+            "027-82830000");
+
+  auto users = admin.Get("/api/v1/admin/users?q=verifier").json()["items"];
+  ASSERT_FALSE(users.empty());
+  const std::string user = "/api/v1/admin/users/" + std::to_string(users[0]["id"].get<int64_t>());
+  auto u = admin.Put(
+      user,
+      {{"display_name", "王检定"}, {"phone", "13900009999"}, {"duties", {"verifier", "checker"}}});
+  ASSERT_EQ(u.status, 200) << u.body;
+  EXPECT_EQ(u.json()["display_name"], "王检定");
+  EXPECT_EQ(u.json()["phone_masked"], "139****9999");
+  EXPECT_EQ(u.json()["duties"], nlohmann::json::array({"verifier", "checker"}));
+  EXPECT_EQ(admin.Put(user, {{"display_name", "王检定"}, {"phone", "12345"}}).error_code(),
+            "phone_invalid");
+  EXPECT_EQ(admin.Put(user, {{"display_name", ""}}).error_code(), "display_name_required");
+  // Without "phone" the mobile stays (the form sees it only masked).
+  auto kept = admin.Put(user, {{"display_name", "王检定"}, {"duties", {"verifier", "checker"}}});
+  EXPECT_EQ(kept.json()["phone_masked"], "139****9999");
+  auto jiangan = admin.Get("/api/v1/admin/users?q=jiangan").json()["items"][0];
+  EXPECT_EQ(admin
+                .Put("/api/v1/admin/users/" + std::to_string(jiangan["id"].get<int64_t>()),
+                     {{"display_name", "江岸"}, {"duties", {"approver"}}})
+                .error_code(),
+            "duty_invalid");
+
+  // Each change is audited with its before and after, phones masked.
+  auto audit = admin.Get("/api/v1/admin/audit?q=修改").json()["items"];
+  std::string summaries;
+  for (const auto& row : audit) summaries += row["summary"].get<std::string>() + "\n";
+  EXPECT_NE(summaries.find("对外电话：027-82831234 → 027-82830000"), std::string::npos)
+      << summaries;
+  EXPECT_NE(summaries.find("姓名："), std::string::npos) << summaries;
+  EXPECT_NE(summaries.find("139****9999"), std::string::npos) << summaries;
+  EXPECT_EQ(summaries.find("13900009999"), std::string::npos) << summaries;
 }
 
 TEST_F(ApiTest, InstituteStaffCarryDutiesOthersCannot) {

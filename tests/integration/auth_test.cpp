@@ -60,7 +60,9 @@ TEST_F(ApiTest, RegistrationRejectsBadFieldsWithFieldErrors) {
                                                {"phone", "12345"},
                                                {"sms_code", "123456"},
                                                {"username", "ok_user"},
-                                               {"password", "short"}});
+                                               {"password", "short"},
+                                               {"terms_version", "2026-12-01"},
+                                               {"privacy_version", "2026-12-01"}});
   ASSERT_EQ(r.status, 400);
   auto j = r.json()["error"];
   EXPECT_EQ(j["code"], "credit_code_invalid");
@@ -83,7 +85,9 @@ TEST_F(ApiTest, RegistrationNeedsTheRightSmsCodeOnce) {
                          {"phone", phone},
                          {"sms_code", wrong},
                          {"username", "sms_user"},
-                         {"password", "Str0ng!Passw0rd"}};
+                         {"password", "Str0ng!Passw0rd"},
+                         {"terms_version", "2026-12-01"},
+                         {"privacy_version", "2026-12-01"}};
   auto bad = anon.Post("/api/v1/auth/register", body);
   EXPECT_EQ(bad.status, 400);
   EXPECT_EQ(bad.error_code(), "sms_code_invalid");
@@ -97,6 +101,68 @@ TEST_F(ApiTest, RegistrationNeedsTheRightSmsCodeOnce) {
   auto reused = anon.Post("/api/v1/auth/register", body);
   EXPECT_EQ(reused.status, 400);
   EXPECT_EQ(reused.error_code(), "sms_code_invalid");
+}
+
+TEST_F(ApiTest, RegistrationRecordsConsentAndTheLicenceIsSeenByTheRegulator) {
+  SeedDemo();
+  auto agreements = NewClient().Get("/api/v1/site/agreements").json()["items"];
+  ASSERT_EQ(agreements.size(), 2u);
+  EXPECT_EQ(agreements[0]["title"], "用户协议");
+  EXPECT_EQ(agreements[1]["title"], "隐私政策");
+  EXPECT_FALSE(agreements[1]["text"].get<std::string>().empty());
+  Client anon = NewClient();
+  const std::string phone = "13911110009";
+  std::string code = RegistrationCode(phone, anon);
+  nlohmann::json body = {{"credit_code", CreditCode(9)},
+                         {"org_name", "同意协议充电有限公司"},
+                         {"region_code", "420102"},
+                         {"address", "武汉市江岸区一路1号"},
+                         {"contact_name", "周经理"},
+                         {"phone", phone},
+                         {"sms_code", code},
+                         {"username", "consent_user"},
+                         {"password", "Str0ng!Passw0rd"}};
+  // Without agreeing (or agreeing to an old version) nothing is created.
+  const int64_t orgs = CountOrgs(runtime_->db());
+  auto refused = anon.Post("/api/v1/auth/register", body);
+  EXPECT_EQ(refused.error_code(), "consent_required");
+  body["terms_version"] = "2020-01-01";
+  body["privacy_version"] = "2026-12-01";
+  EXPECT_EQ(anon.Post("/api/v1/auth/register", body).error_code(), "consent_required");
+  EXPECT_EQ(CountOrgs(runtime_->db()), orgs);
+  body["terms_version"] = "2026-12-01";
+  auto r = anon.Post("/api/v1/auth/register", body);
+  ASSERT_EQ(r.status, 201) << r.body;
+  int64_t user_id = r.json()["user"]["id"];
+  int64_t org_id = r.json()["org"]["id"];
+  auto consents = runtime_->db().Read([&](store::Tx& tx) -> Result<std::string> {
+    std::string out;
+    for (const auto& row : tx.Query(
+             "SELECT document, version, ip FROM consents WHERE user_id = ? ORDER BY id", {user_id}))
+      out += row.Str(0) + " " + row.Str(1) + " " + row.Str(2) + ";";
+    return out;
+  });
+  EXPECT_EQ(*consents, "terms 2026-12-01 127.0.0.1;privacy 2026-12-01 127.0.0.1;");
+
+  // The 营业执照: the enterprise hands it in; its district bureau reads it; others do not.
+  Client ent = SignIn("consent_user", "Str0ng!Passw0rd");
+  const std::string path = "/api/v1/orgs/" + std::to_string(org_id) + "/license";
+  EXPECT_EQ(ent.Upload(path, "file", "licence.txt", "not a scan").error_code(), "license_invalid");
+  EXPECT_EQ(ent.Upload(path, "file", "big.pdf", "%PDF-" + std::string(5 << 20, 'x')).error_code(),
+            "license_too_large");
+  const std::string scan = "%PDF-1.4\n% a scanned licence\n";
+  auto up = ent.Upload(path, "file", "营业执照.pdf", scan);
+  EXPECT_EQ(up.status, 204) << up.body;
+  auto mine = ent.Get(path);
+  EXPECT_EQ(mine.body, scan);
+  EXPECT_EQ(mine.headers["content-type"], "application/pdf");
+  auto bureau = SignIn("jiangan").Get(path);
+  EXPECT_EQ(bureau.status, 200);
+  EXPECT_EQ(bureau.body, scan);
+  EXPECT_EQ(SignIn("hongshan").Get(path).status, 404);  // another district
+  EXPECT_EQ(SignIn("charger").Get(path).status, 404);   // another enterprise
+  EXPECT_EQ(SignIn("charger").Upload(path, "file", "x.pdf", scan).status, 404);
+  EXPECT_EQ(SignIn("jiangan").Upload(path, "file", "x.pdf", scan).status, 403);
 }
 
 TEST_F(ApiTest, SmsCodeStoredHashedAndExpires) {
@@ -118,7 +184,9 @@ TEST_F(ApiTest, SmsCodeStoredHashedAndExpires) {
                                                {"phone", phone},
                                                {"sms_code", code},
                                                {"username", "late_user"},
-                                               {"password", "Str0ng!Passw0rd"}});
+                                               {"password", "Str0ng!Passw0rd"},
+                                               {"terms_version", "2026-12-01"},
+                                               {"privacy_version", "2026-12-01"}});
   EXPECT_EQ(r.error_code(), "sms_code_invalid");
 }
 
@@ -156,7 +224,30 @@ TEST_F(ApiTest, WrongPasswordsLockTheAccount) {
   auto unknown = c.Login("nobody_here", "Wrong!Passw0rd1");
   EXPECT_EQ(unknown.status, 401);
   EXPECT_EQ(unknown.error_code(), "login_failed");
-  for (int i = 0; i < 4; ++i) c.Login("charger", "Wrong!Passw0rd1");
+  for (int i = 0; i < 2; ++i) c.Login("charger", "Wrong!Passw0rd1");
+  // Three failures in a row: the account now needs the CAPTCHA, and a login without it is not
+  // even checked — the right password does not get in, and nothing is counted.
+  for (int i = 0; i < 3; ++i) {
+    auto needs = c.Login("charger", kDemoPassword);
+    EXPECT_EQ(needs.status, 401);
+    EXPECT_EQ(needs.error_code(), "captcha_required");
+  }
+  Json body = SolvedCaptcha(c);
+  body["username"] = "charger";
+  body["password"] = kDemoPassword;
+  Json wrong_answer = body;
+  wrong_answer["captcha_answer"] = "ZZZZ";
+  EXPECT_EQ(c.Post("/api/v1/auth/login", wrong_answer).error_code(), "captcha_invalid");
+  // The challenge was used up by the wrong answer.
+  EXPECT_EQ(c.Post("/api/v1/auth/login", body).error_code(), "captcha_invalid");
+  // Other accounts behind the same address are not affected.
+  EXPECT_EQ(NewClient().Login("kuaichong", kDemoPassword).status, 200);
+  for (int i = 0; i < 2; ++i) {  // failures 4 and 5, with answered CAPTCHAs
+    Json attempt = SolvedCaptcha(c);
+    attempt["username"] = "charger";
+    attempt["password"] = "Wrong!Passw0rd1";
+    EXPECT_EQ(c.Post("/api/v1/auth/login", attempt).error_code(), "login_failed");
+  }
   auto locked = c.Login("charger", kDemoPassword);  // right password, but locked now
   EXPECT_EQ(locked.status, 429);
   EXPECT_EQ(locked.error_code(), "account_locked");
@@ -167,7 +258,7 @@ TEST_F(ApiTest, WrongPasswordsLockTheAccount) {
     failed += row["result"] == "failed";
     denied += row["result"] == "denied";
   }
-  EXPECT_EQ(failed, 6);  // 5 wrong passwords + 1 unknown user
+  EXPECT_EQ(failed, 8);  // 5 wrong passwords, 1 unknown user, 2 wrong CAPTCHA answers
   EXPECT_EQ(denied, 1);
 
   // The lock lasts 15 minutes.
@@ -175,6 +266,35 @@ TEST_F(ApiTest, WrongPasswordsLockTheAccount) {
   EXPECT_EQ(c.Login("charger", kDemoPassword).error_code(), "account_locked");
   clock_->Advance(60);
   EXPECT_EQ(c.Login("charger", kDemoPassword).status, 200);
+}
+
+TEST_F(ApiTest, CaptchaIsAPngThatExpiresAndIsPurged) {
+  SeedDemo();
+  Client c = NewClient();
+  auto r = c.Post("/api/v1/auth/captcha", Json::object());
+  ASSERT_EQ(r.status, 200) << r.body;
+  std::string image = r.json()["image"];
+  ASSERT_EQ(image.rfind("data:image/png;base64,iVBORw0KGgo", 0), 0u);  // the PNG signature
+  EXPECT_GT(image.size(), 1000u);
+  EXPECT_EQ(r.json()["expires_in"], 300);
+  EXPECT_EQ(r.headers["cache-control"].find("public"), std::string::npos);
+  for (int i = 0; i < 3; ++i) c.Login("charger", "Wrong!Passw0rd1");
+  Json body = SolvedCaptcha(c);
+  body["username"] = "charger";
+  body["password"] = kDemoPassword;
+  clock_->Advance(301);  // five minutes: the challenge is gone
+  EXPECT_EQ(c.Post("/api/v1/auth/login", body).error_code(), "captcha_invalid");
+  Json fresh = SolvedCaptcha(c);
+  fresh["username"] = "charger";
+  fresh["password"] = kDemoPassword;
+  fresh["captcha_answer"] = "k7px";  // case and spaces do not matter
+  EXPECT_EQ(c.Post("/api/v1/auth/login", fresh).status, 200);
+  c.Post("/api/v1/auth/captcha", Json::object());
+  clock_->Advance(301);
+  auto purged = runtime_->housekeeping().Purge();
+  ASSERT_TRUE(purged);
+  EXPECT_GE(purged->captchas, 1);
+  EXPECT_EQ(Scalar(runtime_->db(), "SELECT COUNT(*) FROM captchas"), 0);
 }
 
 TEST_F(ApiTest, SessionCookieIsHttpOnlyStrictAndLogoutEndsIt) {

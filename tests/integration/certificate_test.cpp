@@ -9,6 +9,7 @@
 
 #include "domain/calendar.hpp"
 #include "domain/time.hpp"
+#include "io/captcha_image.hpp"
 #include "store/instruments_store.hpp"
 #include "verification_fixture.hpp"
 
@@ -152,7 +153,8 @@ TEST_F(VerificationTest, LabelsVerifyOfflineWithThePublishedKeys) {
   EXPECT_EQ(ok_rc, 0) << ok_out;
   EXPECT_NE(ok_out.find("VALID: certificate WHJL-"), std::string::npos) << ok_out;
   std::string altered = qr;
-  altered[altered.find("/v/") + 10] ^= 1;
+  char& changed = altered[altered.find("/V/") + 10];
+  changed = changed == 'A' ? 'B' : 'A';
   auto [bad_rc, bad_out] = run(altered);
   EXPECT_NE(bad_rc, 0) << bad_out;
   EXPECT_NE(bad_out.find("INVALID"), std::string::npos) << bad_out;
@@ -188,6 +190,62 @@ TEST_F(VerificationTest, CertificatesExpireWhenTheClockPassesTheirValidity) {
   EXPECT_EQ(enterprise_->Get("/api/v1/certificates?status=valid").json()["total"], 0);
   EXPECT_NE(NewClient().Get(page).body.find("已过有效期"), std::string::npos);
   EXPECT_EQ(SignIn("jiangan").Get("/api/v1/instruments?verification=overdue").json()["total"], 1);
+}
+
+// Runs `cmd` and returns its standard output.
+std::string Output(const std::string& cmd) {
+  std::string out;
+  FILE* p = popen(cmd.c_str(), "r");
+  char buf[4096];
+  size_t n;
+  while (p && (n = fread(buf, 1, sizeof buf, p)) > 0) out.append(buf, n);
+  if (p) pclose(p);
+  return out;
+}
+
+TEST_F(VerificationTest, CertificatesCarryTheSealAndTheAuthorisationNumber) {
+  const std::string base = "/api/v1/institutes/" + std::to_string(institute_);
+  // 计量授权证书号 in the profile.
+  json profile = approver_->Get(base + "/profile").json();
+  ASSERT_TRUE(profile.contains("code")) << profile.dump();
+  profile["authorization_no"] = "（鄂）法计（2024）01001号";
+  auto saved = approver_->Put(base + "/profile", profile);
+  ASSERT_EQ(saved.status, 200) << saved.body;
+  EXPECT_EQ(saved.json()["authorization_no"], "（鄂）法计（2024）01001号");
+  // The seal: a real PNG (drawn by the platform's own picture code) is kept; anything else not.
+  auto png = io::RenderCaptchaPng("SEAL", std::string(64, '\x5a'));
+  ASSERT_TRUE(png);
+  EXPECT_EQ(approver_->Get(base + "/seal").status, 404);
+  EXPECT_EQ(approver_->Upload(base + "/seal", "file", "seal.jpg", "GIF89a not a png").error_code(),
+            "seal_invalid");
+  EXPECT_EQ(approver_->Upload(base + "/seal", "file", "big.png", std::string(600 << 10, 'x'))
+                .error_code(),
+            "seal_too_large");
+  auto up = approver_->Upload(base + "/seal", "file", "seal.png", *png);
+  ASSERT_EQ(up.status, 200) << up.body;
+  EXPECT_EQ(up.json()["sha256"].get<std::string>().size(), 64u);
+  auto back = approver_->Get(base + "/seal");
+  EXPECT_EQ(back.body, *png);
+  EXPECT_EQ(back.headers["content-type"], "image/png");
+  // Nobody outside the institute reads or changes it.
+  EXPECT_EQ(enterprise_->Get(base + "/seal").status, 404);
+  EXPECT_EQ(enterprise_->Upload(base + "/seal", "file", "seal.png", *png).status, 404);
+
+  auto ids = Filed(1);
+  std::string number = Verified(Scheduled(ids), ids[0])["certificate"]["number"];
+  auto pdf = enterprise_->Get("/api/v1/certificates/" + number + "/pdf");
+  ASSERT_EQ(pdf.status, 200);
+  if (std::system("command -v pdftotext > /dev/null && command -v pdfimages > /dev/null") != 0)
+    GTEST_SKIP() << "poppler-utils not installed";
+  std::string path = ::testing::TempDir() + "sealed-certificate.pdf";
+  std::ofstream(path, std::ios::binary) << pdf.body;
+  EXPECT_NE(Output("pdftotext -f 1 -l 1 '" + path + "' -")
+                .find("计量授权证书号：（鄂）法计（2024）01001号"),
+            std::string::npos);
+  // The seal is an image on the cover (the QR code is drawn as vector paths, not an image).
+  std::string images = Output("pdfimages -f 1 -l 1 -list '" + path + "'");
+  EXPECT_NE(images.find("image"), std::string::npos) << images;
+  std::remove(path.c_str());
 }
 
 }  // namespace

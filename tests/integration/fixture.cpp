@@ -93,6 +93,8 @@ void ApiTest::Restart(const std::function<void(app::AppConfig&)>& tweak) {
   auto rt = app::Runtime::Create(config_, *clock_);
   ASSERT_TRUE(rt.has_value()) << rt.error().message;
   runtime_ = std::move(*rt);
+  // CAPTCHA pictures show kCaptchaText, so tests can answer them (SolvedCaptcha).
+  runtime_->auth().SetCaptchaTextSource([] { return std::string(kCaptchaText); });
   ASSERT_TRUE(runtime_->Start().has_value());
   runtime_->RunInBackground();
 }
@@ -118,6 +120,17 @@ Client ApiTest::SignIn(const std::string& username, const std::string& password)
   auto r = c.Login(username, password);
   EXPECT_EQ(r.status, 200) << username << ": " << r.body;
   return c;
+}
+
+int64_t Scalar(store::Database& db, const std::string& sql, std::vector<store::Param> params) {
+  return db.Read([&](store::Tx& tx) -> Result<int64_t> { return tx.QueryOne(sql, params)->Int(0); })
+      .value();
+}
+
+Json ApiTest::SolvedCaptcha(Client& client) {
+  auto r = client.Post("/api/v1/auth/captcha", Json::object());
+  EXPECT_EQ(r.status, 200) << r.body;
+  return {{"captcha_id", r.json().value("id", "")}, {"captcha_answer", kCaptchaText}};
 }
 
 std::string ApiTest::LatestSms(const std::string& phone) {
@@ -176,7 +189,9 @@ HttpResult ApiTest::RegisterEnterprise(const std::string& credit_code, const std
                                              {"phone", phone},
                                              {"sms_code", code},
                                              {"username", username},
-                                             {"password", "Str0ng!Passw0rd"}});
+                                             {"password", "Str0ng!Passw0rd"},
+                                             {"terms_version", "2026-12-01"},
+                                             {"privacy_version", "2026-12-01"}});
 }
 
 std::string ApiTest::CreditCode(int seed) {

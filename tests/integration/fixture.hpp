@@ -17,6 +17,10 @@ namespace mvis::testing {
 
 inline constexpr char kAdminPassword[] = "Adm1n!Passw0rd#";
 inline constexpr char kDemoPassword[] = "Mvis@Demo2026";
+inline constexpr char kCaptchaText[] = "K7PX";  // what every CAPTCHA picture shows in tests
+
+// The first column of the first row of `sql` as a number (COUNT(*) and the like).
+int64_t Scalar(store::Database& db, const std::string& sql, std::vector<store::Param> params = {});
 
 // A fresh, empty database URL for the configured backend.
 std::string FreshDatabaseUrl();
@@ -38,6 +42,9 @@ class ApiTest : public ::testing::Test {
   // The newest SMS text for `phone` in the outbox (read through the admin API). A text that
   // carried a one-time code shows it starred out there: read codes with SmsCodeFromLog.
   std::string LatestSms(const std::string& phone);
+  // Asks for a login CAPTCHA and answers it: {"captcha_id", "captcha_answer"} to merge into a
+  // login body (the tests' CAPTCHA pictures show kCaptchaText).
+  Json SolvedCaptcha(Client& client);
   // Asks for a one-time code for `phone` and `purpose` (register, reset_password) and returns it
   // as the `log` SMS provider wrote it to the server's log — where a `make demo` user reads it on
   // the terminal. Waits for the dispatcher; a test failure when no new code shows up.

@@ -103,5 +103,39 @@ TEST_F(StaticTest, ServesTheAppWithSpaFallbackAndCacheHeaders) {
   EXPECT_EQ(encoded.body.find("root:"), std::string::npos);
 }
 
+TEST_F(StaticTest, ServesPrecompressedSiblingsTheClientAccepts) {
+  std::ofstream(dir_ / "assets" / "app-1a2b.js.br") << "BROTLI";
+  std::ofstream(dir_ / "assets" / "app-1a2b.js.gz") << "GZIP";
+  std::ofstream(dir_ / "index.html.gz") << "GZINDEX";
+  Client c = NewClient();
+  auto br = c.Send("GET", "/assets/app-1a2b.js", "", {"Accept-Encoding: gzip, deflate, br"});
+  EXPECT_EQ(br.body, "BROTLI");
+  EXPECT_EQ(br.headers["content-encoding"], "br");
+  EXPECT_EQ(br.headers["vary"], "Accept-Encoding");
+  EXPECT_NE(br.headers["content-type"].find("javascript"), std::string::npos);
+  EXPECT_NE(br.headers["cache-control"].find("immutable"), std::string::npos);
+  auto gz = c.Send("GET", "/assets/app-1a2b.js", "", {"Accept-Encoding: gzip, br;q=0"});
+  EXPECT_EQ(gz.body, "GZIP");
+  EXPECT_EQ(gz.headers["content-encoding"], "gzip");
+  auto plain = c.Send("GET", "/assets/app-1a2b.js", "", {"Accept-Encoding: identity"});
+  EXPECT_EQ(plain.body, "console.log(1)");
+  EXPECT_EQ(plain.headers.count("content-encoding"), 0u);
+  // Client-side routes get the compressed index.html too (no .br: gzip).
+  auto deep = c.Send("GET", "/instruments", "", {"Accept-Encoding: br, gzip"});
+  EXPECT_EQ(deep.body, "GZINDEX");
+  EXPECT_EQ(deep.headers["content-encoding"], "gzip");
+  EXPECT_EQ(deep.headers["cache-control"], "no-cache");
+}
+
+TEST_F(ApiTest, SiteInformationIsPublic) {
+  Client c = NewClient();
+  auto site = c.Get("/api/v1/site");
+  ASSERT_EQ(site.status, 200);
+  auto body = site.json();
+  EXPECT_EQ(body["organiser"], "武汉市市场监督管理局");
+  EXPECT_EQ(body["complaint_phone"], "12315");
+  EXPECT_TRUE(body["icp"].is_string());
+}
+
 }  // namespace
 }  // namespace mvis::testing

@@ -172,8 +172,10 @@ class VerificationTest : public ApiTest {
     return false;
   }
 
+  // "/V/<token>" (compact) or "/v/<token>" (long) of a label URL.
   static std::string TokenPath(const std::string& qr_url) {
-    return qr_url.substr(qr_url.find("/v/"));
+    size_t at = qr_url.find("/V/");
+    return qr_url.substr(at != std::string::npos ? at : qr_url.find("/v/"));
   }
 
   std::unique_ptr<Client> enterprise_, verifier_, checker_, approver_;

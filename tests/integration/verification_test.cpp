@@ -95,11 +95,27 @@ TEST_F(VerificationTest, BookingToCertificateToPublicPage) {
   EXPECT_EQ(r.body.find("<script"), std::string::npos);
   EXPECT_EQ(r.body.find("13900000006"), std::string::npos);  // no personal data
   EXPECT_EQ(r.body.find("13912345678"), std::string::npos);
-  std::string token = qr.substr(qr.find("/v/") + 3);
+  // Where it is used, when it was checked, and where to complain.
+  EXPECT_NE(r.body.find("安装地址"), std::string::npos);
+  EXPECT_NE(r.body.find(instrument["install_address"].get<std::string>()), std::string::npos);
+  EXPECT_NE(r.body.find("查验时间"), std::string::npos);
+  EXPECT_NE(r.body.find("12315"), std::string::npos);
+  EXPECT_NE(r.body.find("武汉市江岸区市场监督管理局"), std::string::npos) << r.body;
+  EXPECT_NE(r.body.find("027-82831234"), std::string::npos);
+  // A compact label URL: upper case, in the QR alphanumeric set, short enough for version 7.
+  EXPECT_EQ(qr.rfind("HTTP://127.0.0.1:", 0), 0u) << qr;
+  EXPECT_LE(qr.size(), 154u);
+  EXPECT_EQ(qr.find_first_not_of("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ $%*+-./:"),
+            std::string::npos);
+  std::string token = qr.substr(qr.find("/V/") + 3);
   r = anonymous.Get("/api/v1/public/verify/" + token);
   ASSERT_EQ(r.status, 200) << r.body;
   EXPECT_EQ(r.json()["status"], "valid");
   EXPECT_EQ(r.json()["instrument"]["district"], "江岸区");
+  EXPECT_EQ(r.json()["instrument"]["install_address"], instrument["install_address"]);
+  EXPECT_EQ(r.json()["complaint"]["phone"], "12315");
+  EXPECT_EQ(r.json()["complaint"]["bureau_name"], "武汉市江岸区市场监督管理局");
+  EXPECT_EQ(r.json()["complaint"]["bureau_phone"], "027-82831234");
   json keys = anonymous.Get("/api/v1/public/keys").json()["keys"];
   ASSERT_EQ(keys.size(), 1u);
   EXPECT_EQ(keys[0]["alg"], "Ed25519");
@@ -108,7 +124,7 @@ TEST_F(VerificationTest, BookingToCertificateToPublicPage) {
   // Altered or forged tokens are refused.
   std::string altered = token;
   altered[5] = altered[5] == 'A' ? 'B' : 'A';
-  r = anonymous.Get("/v/" + altered);
+  r = anonymous.Get("/V/" + altered);
   EXPECT_EQ(r.status, 404);
   EXPECT_NE(r.body.find("标识无效"), std::string::npos);
   EXPECT_EQ(anonymous.Get("/api/v1/public/verify/" + altered).error_code(), "label_invalid");

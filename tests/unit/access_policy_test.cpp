@@ -89,7 +89,7 @@ const Row kTable[] = {
     {K::kOrganisation, O::kCreate, "FFFFHA", "HHHHHA"},
     {K::kOrganisation, O::kEdit, "FFFFHA", "HHHHHA"},
     {K::kOrganisation, O::kAdminister, "FFFFHA", "HHHHHA"},
-    {K::kOrganisation, O::kSubmit, "FFFFHF", "HHHHHF"},
+    {K::kOrganisation, O::kSubmit, "AFFFHF", "HHHHHF"},
 
     {K::kUser, O::kRead, "AHHHHA", "HHHHHA"},
     {K::kUser, O::kCreate, "FHHHHA", "HHHHHA"},

@@ -24,5 +24,15 @@ TEST(Phone, Masking) {
   EXPECT_EQ(MaskPhone("+8613812341234"), "+86*********34");
 }
 
+TEST(OfficePhone, AcceptsLandlinesHotlinesAndServiceNumbers) {
+  for (const char* ok : {"12315", "027-82831234", "400 888 1234", "02782831234", "110"}) {
+    EXPECT_TRUE(IsValidOfficePhone(ok)) << ok;
+  }
+  for (const char* bad : {"", "12", "-027", "027-", "027 8283 1234 ext", "０２７",
+                          "1234567890123456789012", "<script>", "027—82831234"}) {
+    EXPECT_FALSE(IsValidOfficePhone(bad)) << bad;
+  }
+}
+
 }  // namespace
 }  // namespace mvis::domain

@@ -32,6 +32,19 @@ TEST(Query, DecodesPairs) {
   EXPECT_TRUE(q.count("flag"));
 }
 
+TEST(AcceptEncoding, HonoursNamesWildcardsAndZeroQuality) {
+  EXPECT_TRUE(AcceptsEncoding("gzip, deflate, br", "br"));
+  EXPECT_TRUE(AcceptsEncoding("gzip, deflate, br", "gzip"));
+  EXPECT_TRUE(AcceptsEncoding("GZIP;q=0.5", "gzip"));
+  EXPECT_FALSE(AcceptsEncoding("gzip, br;q=0", "br"));
+  EXPECT_FALSE(AcceptsEncoding("br;q=0.000", "br"));
+  EXPECT_TRUE(AcceptsEncoding("*", "br"));
+  EXPECT_FALSE(AcceptsEncoding("*, br;q=0", "br"));
+  EXPECT_FALSE(AcceptsEncoding("identity", "gzip"));
+  EXPECT_FALSE(AcceptsEncoding("", "gzip"));
+  EXPECT_FALSE(AcceptsEncoding("xgzip", "gzip"));
+}
+
 TEST(Cookies, FindsTheSessionCookie) {
   EXPECT_EQ(CookieValue("a=1; mvis_session=abc; b=2", "mvis_session"), "abc");
   EXPECT_EQ(CookieValue("mvis_session_x=1", "mvis_session"), "");

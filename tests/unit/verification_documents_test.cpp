@@ -13,6 +13,8 @@
 #include <fstream>
 #include <string>
 
+#include "domain/label_token.hpp"
+
 namespace mvis::io {
 namespace {
 
@@ -235,6 +237,31 @@ TEST(LabelPdf, SingleLabelQrCodeDecodesToTheUrl) {
   std::string decoded = Shell("/usr/bin/zbarimg --raw -q '" + png + ".png' 2>/dev/null");
   while (!decoded.empty() && (decoded.back() == '\n' || decoded.back() == '\r')) decoded.pop_back();
   EXPECT_EQ(decoded, kQrUrl);
+}
+
+// A 50 × 30 mm label printed on a 203 dpi thermal printer: the label URL with a real compact
+// token is a QR code of version 7 or lower at level M, and zbarimg reads it at that resolution.
+TEST(LabelPdf, CompactLabelUrlDecodesAt203Dpi) {
+  auto key = domain::GenerateLabelKey("k2026-abcdef");
+  std::string token =
+      domain::SignCompactLabelToken({"WHJL-2026-000123", "2029-11-27", "", ""}, key);
+  std::string url = domain::LabelUrl("https://jl.whscjg.gov.cn", token);
+  auto modules = QrModules(url);
+  ASSERT_FALSE(modules.empty());
+  EXPECT_LE(modules.size(), 45u) << "version " << (modules.size() - 17) / 4;  // 17 + 4 × 7
+  LabelData label{url, "WHJL-2026-000123", "2029-11-27", "武汉市计量测试检定研究所"};
+  auto pdf = RenderLabelsPdf({label}, {.width_mm = 50, .height_mm = 30, .sheet = false});
+  ASSERT_TRUE(pdf) << pdf.error().code;
+  if (!HaveTool("/usr/bin/pdftoppm") || !HaveTool("/usr/bin/zbarimg")) {
+    GTEST_SKIP() << "poppler-utils or zbar-tools not installed";
+  }
+  TempDir dir;
+  std::string path = dir.File("label.pdf", *pdf);
+  std::string png = dir.File("label203");
+  Shell("/usr/bin/pdftoppm -r 203 -mono -png -singlefile '" + path + "' '" + png + "'");
+  std::string decoded = Shell("/usr/bin/zbarimg --raw -q '" + png + ".png' 2>/dev/null");
+  while (!decoded.empty() && (decoded.back() == '\n' || decoded.back() == '\r')) decoded.pop_back();
+  EXPECT_EQ(decoded, url);
 }
 
 TEST(LabelPdf, SizeOutOfRangeIsRejected) {

@@ -14,6 +14,15 @@ Result<std::optional<int64_t>> OptionalId(const Json& body, const char* key) {
   return InvalidField(key, "invalid_id", "编号无效");
 }
 
+// The "duties" array of a body; anything but strings becomes an invalid duty.
+std::vector<std::string> Duties(const Json& b) {
+  std::vector<std::string> out;
+  if (auto d = b.find("duties"); d != b.end() && d->is_array()) {
+    for (const auto& duty : *d) out.push_back(duty.is_string() ? duty.get<std::string>() : "?");
+  }
+  return out;
+}
+
 }  // namespace
 
 void AddAdminRoutes(Router& router, AppServices& s) {
@@ -29,10 +38,42 @@ void AddAdminRoutes(Router& router, AppServices& s) {
     auto body = ctx.Body();
     if (!body) return ErrorResponse(body.error());
     const Json& b = *body;
-    services::OrgInput in{Str(b, "kind"),        Str(b, "name"),    Str(b, "region_code"),
-                          Str(b, "credit_code"), Str(b, "address"), Str(b, "contact_name"),
-                          Str(b, "phone")};
+    services::OrgInput in{Str(b, "kind"),        Str(b, "name"),        Str(b, "region_code"),
+                          Str(b, "credit_code"), Str(b, "address"),     Str(b, "contact_name"),
+                          Str(b, "phone"),       Str(b, "public_phone")};
     return Reply(s.admin.CreateOrg(ctx.actor(), std::move(in)), OrgJson, 201);
+  });
+
+  router.Add("PUT", "/api/v1/admin/orgs/{id}", Access::kSignedIn, [&s](RequestContext& ctx) {
+    auto id = ctx.IdParam("id");
+    if (!id) return ErrorResponse(id.error());
+    auto body = ctx.Body();
+    if (!body) return ErrorResponse(body.error());
+    const Json& b = *body;
+    services::OrgInput in{"",
+                          Str(b, "name"),
+                          Str(b, "region_code"),
+                          "",
+                          Str(b, "address"),
+                          Str(b, "contact_name"),
+                          Str(b, "phone"),
+                          Str(b, "public_phone"),
+                          !b.contains("phone")};
+    return Reply(s.admin.UpdateOrg(ctx.actor(), *id, std::move(in)), OrgJson);
+  });
+
+  router.Add("PUT", "/api/v1/admin/users/{id}", Access::kSignedIn, [&s](RequestContext& ctx) {
+    auto id = ctx.IdParam("id");
+    if (!id) return ErrorResponse(id.error());
+    auto body = ctx.Body();
+    if (!body) return ErrorResponse(body.error());
+    const Json& b = *body;
+    services::UserInput in;
+    in.phone = Str(b, "phone");
+    in.display_name = Str(b, "display_name");
+    in.duties = Duties(b);
+    in.keep_phone = !b.contains("phone");
+    return Reply(s.admin.UpdateUser(ctx.actor(), *id, std::move(in)), UserJson);
   });
 
   router.Add("GET", "/api/v1/admin/users", Access::kSignedIn, [&s](RequestContext& ctx) {
@@ -58,10 +99,7 @@ void AddAdminRoutes(Router& router, AppServices& s) {
     in.org_id = *org_id;
     in.phone = Str(b, "phone");
     in.display_name = Str(b, "display_name");
-    if (auto d = b.find("duties"); d != b.end() && d->is_array()) {
-      for (const auto& duty : *d)
-        in.duties.push_back(duty.is_string() ? duty.get<std::string>() : "?");
-    }
+    in.duties = Duties(b);
     return Reply(
         s.admin.CreateUser(ctx.actor(), std::move(in)),
         [](const services::CreatedUser& c) {

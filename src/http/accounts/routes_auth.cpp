@@ -2,6 +2,7 @@
 #include "http/accounts/views.hpp"
 #include "http/api.hpp"
 #include "http/context.hpp"
+#include "http/rate_limiter.hpp"
 
 namespace mvis::http {
 namespace {
@@ -30,9 +31,11 @@ void AddAuthRoutes(Router& router, AppServices& s, const ApiOptions& options) {
     auto body = ctx.Body();
     if (!body) return ErrorResponse(body.error());
     const Json& b = *body;
-    services::RegisterInput in{Str(b, "credit_code"), Str(b, "org_name"),     Str(b, "region_code"),
-                               Str(b, "address"),     Str(b, "contact_name"), Str(b, "phone"),
-                               Str(b, "sms_code"),    Str(b, "username"),     Str(b, "password")};
+    services::RegisterInput in{
+        Str(b, "credit_code"),   Str(b, "org_name"),       Str(b, "region_code"),
+        Str(b, "address"),       Str(b, "contact_name"),   Str(b, "phone"),
+        Str(b, "sms_code"),      Str(b, "username"),       Str(b, "password"),
+        Str(b, "terms_version"), Str(b, "privacy_version")};
     return Reply(
         s.auth.RegisterEnterprise(std::move(in), ctx.info()),
         [](const services::RegisterResult& r) {
@@ -50,17 +53,40 @@ void AddAuthRoutes(Router& router, AppServices& s, const ApiOptions& options) {
   });
 
   bool secure = options.cookie_secure;
-  router.Add("POST", "/api/v1/auth/login", Access::kPublic, [&s, secure](RequestContext& ctx) {
-    auto body = ctx.Body();
-    if (!body) return ErrorResponse(body.error());
-    auto login = s.auth.Login(Str(*body, "username"), Str(*body, "password"), ctx.info());
-    if (!login) return ErrorResponse(login.error());
-    Response r = JsonResponse(200, MeJson(login->me));
-    r.headers.emplace_back(
-        "Set-Cookie",
-        SessionCookie(login->session_token, s.auth.config().session_absolute_seconds, secure));
-    return r;
-  });
+  // Floods from one address are throttled here; one account's failures bring the CAPTCHA.
+  auto limiter = std::make_shared<RateLimiter>(options.login_rate_per_minute);
+  auto throttled = [&s, limiter](RequestContext& ctx) {
+    return !limiter->Allow(ctx.info().ip, s.clock.Now());
+  };
+  auto too_many = [] {
+    return ErrorResponse(
+        {ErrorKind::kResourceExhausted, "rate_limited", "请求过于频繁，请稍后再试", {}, {}});
+  };
+
+  router.Add("POST", "/api/v1/auth/captcha", Access::kPublic,
+             [&s, throttled, too_many](RequestContext& ctx) {
+               if (throttled(ctx)) return too_many();
+               return Reply(s.auth.NewCaptcha(), [](const services::CaptchaChallenge& c) {
+                 return Json{{"id", c.id},
+                             {"image", "data:image/png;base64," + Base64(c.png)},
+                             {"expires_in", c.expires_in}};
+               });
+             });
+
+  router.Add("POST", "/api/v1/auth/login", Access::kPublic,
+             [&s, secure, throttled, too_many](RequestContext& ctx) {
+               if (throttled(ctx)) return too_many();
+               auto body = ctx.Body();
+               if (!body) return ErrorResponse(body.error());
+               auto login = s.auth.Login(Str(*body, "username"), Str(*body, "password"), ctx.info(),
+                                         {Str(*body, "captcha_id"), Str(*body, "captcha_answer")});
+               if (!login) return ErrorResponse(login.error());
+               Response r = JsonResponse(200, MeJson(login->me));
+               r.headers.emplace_back(
+                   "Set-Cookie", SessionCookie(login->session_token,
+                                               s.auth.config().session_absolute_seconds, secure));
+               return r;
+             });
 
   router.Add("POST", "/api/v1/auth/logout", Access::kSignedIn, [&s, secure](RequestContext& ctx) {
     auto done = s.auth.Logout(ctx.actor());

@@ -32,6 +32,7 @@ Json OrgJson(const domain::Organisation& o) {
               {"address", o.address},
               {"contact_name", o.contact_name},
               {"phone_masked", domain::MaskPhone(o.contact_phone)},
+              {"public_phone", o.public_phone},
               {"status", domain::ToString(o.status)},
               {"created_at", domain::IsoUtc(o.created_at)}};
 }
@@ -58,7 +59,9 @@ Json MessageJson(const services::MessageView& m) {
               {"body", m.body},
               {"template", m.template_name},
               {"created_at", domain::IsoUtc(m.created_at)},
-              {"read_at", TimeOrNull(m.read_at)}};
+              {"read_at", TimeOrNull(m.read_at)},
+              {"object_type", m.object_type},
+              {"object_id", m.object_id}};
 }
 
 Json OutboxJson(const services::OutboxItem& n) {

@@ -26,6 +26,7 @@ dt{color:#606770}dd{margin:0;word-break:break-all}
 h2{font-size:15px;margin:0 0 10px;color:#24292f}
 ul{margin:0;padding-left:18px;font-size:14px;color:#424a53}
 footer{font-size:12px;color:#8c959f;text-align:center;margin:16px 0}
+.note{font-size:13px;color:#606770;margin:10px 0 0}.checked{font-size:13px;color:#606770;text-align:center;margin:4px 0}
 </style></head><body><main>
 <header>计量器具检定结果公示 · 二维码查验</header>
 )";
@@ -107,6 +108,8 @@ std::string RenderPublicPage(const services::PublicCheck& p) {
   html += Row("制造单位", ins.manufacturer);
   html += Row("使用单位", c.org_name);
   html += Row("使用地区", ins.district);
+  if (!ins.station.empty()) html += Row("充电站", ins.station);
+  html += Row("安装地址", ins.install_address);
   html += "</dl></section>\n<section class=\"card\"><h2>检定信息</h2><dl>";
   html += Row("证书编号",
               c.number + (c.revision > 1 ? "（第" + std::to_string(c.revision) + "版）" : ""));
@@ -126,6 +129,17 @@ std::string RenderPublicPage(const services::PublicCheck& p) {
     if (revoked) html += "<li>证书已注销：" + HtmlEscape(c.reason) + "</li>";
     html += "</ul></section>\n";
   }
+  html += "<section class=\"card\"><h2>投诉举报</h2><dl>";
+  html += Row("投诉举报电话", p.complaint_phone);
+  if (!ins.bureau_name.empty()) {
+    html += Row("属地监管部门", ins.bureau_name);
+    if (!ins.bureau_phone.empty()) html += Row("监管部门电话", ins.bureau_phone);
+  }
+  html +=
+      "</dl><p class=\"note\">如发现该器具计量不准、标识与器具不符或标识被涂改，请拨打上述电话"
+      "反映。</p></section>\n";
+  html += "<p class=\"checked\">查验时间：" + domain::ChinaDateTime(p.checked_at) +
+          "（北京时间）</p>\n";
   html += kFoot;
   return html;
 }
@@ -133,7 +147,7 @@ std::string RenderPublicPage(const services::PublicCheck& p) {
 std::string RenderInvalidLabelPage() {
   return std::string(kHead) + "标识无效" + kStyle +
          "<section class=\"status invalid\"><h1>标识无效</h1><p>无法验证此二维码的真伪。该标识可能"
-         "被伪造或篡改，请向当地市场监督管理部门反映。</p></section>\n" +
+         "被伪造或篡改，请拨打 12315 或向当地市场监督管理部门反映。</p></section>\n" +
          kFoot;
 }
 

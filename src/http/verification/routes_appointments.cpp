@@ -1,8 +1,10 @@
 // Institutes, standard equipment, verification rules, appointments and the regulators'
 // verification overview (docs/verification.md).
+#include "domain/text.hpp"
 #include "http/accounts/views.hpp"
 #include "http/api.hpp"
 #include "http/context.hpp"
+#include "http/multipart.hpp"
 #include "http/registry/views.hpp"
 #include "http/verification/views.hpp"
 
@@ -84,11 +86,50 @@ void AddAppointmentRoutes(Router& router, AppServices& s) {
                                           StrList(*b, "region_codes"),
                                           Str(*b, "contact_name"),
                                           Str(*b, "contact_phone"),
-                                          Str(*b, "address")};
+                                          Str(*b, "address"),
+                                          domain::Trim(Str(*b, "authorization_no"))};
                return Reply(s.institutes.SaveProfile(ctx.actor(), p), [](const auto& row) {
                  return InstituteJson({row, false});
                });
              });
+
+  router.Add("GET", "/api/v1/institutes/{id}/profile", Access::kSignedIn,
+             [&s](RequestContext& ctx) {
+               auto id = ctx.IdParam("id");
+               if (!id) return ErrorResponse(id.error());
+               return Reply(s.institutes.Profile(ctx.actor(), *id), [](const auto& row) {
+                 return InstituteJson({row, false});
+               });
+             });
+
+  // The 检定专用章 image: a PNG in the multipart field "file".
+  router.Add("POST", "/api/v1/institutes/{id}/seal", Access::kSignedIn, [&s](RequestContext& ctx) {
+    auto id = ctx.IdParam("id");
+    if (!id) return ErrorResponse(id.error());
+    auto parts = ParseMultipart(ctx.request().Header("content-type"), ctx.request().body);
+    if (!parts) return ErrorResponse(parts.error());
+    const FormPart* file = nullptr;
+    for (const auto& p : *parts)
+      if (p.name == "file") file = &p;
+    if (file == nullptr)
+      return ErrorResponse(InvalidField("file", "file_required", "请选择印章图片").error());
+    return Reply(s.institutes.SaveSeal(ctx.actor(), *id, std::string(file->data)),
+                 [](const std::string& sha) {
+                   return Json{{"sha256", sha}};
+                 });
+  });
+
+  router.Add("GET", "/api/v1/institutes/{id}/seal", Access::kSignedIn, [&s](RequestContext& ctx) {
+    auto id = ctx.IdParam("id");
+    if (!id) return ErrorResponse(id.error());
+    auto png = s.institutes.Seal(ctx.actor(), *id);
+    if (!png) return ErrorResponse(png.error());
+    Response r;
+    r.content_type = "image/png";
+    r.headers.emplace_back("Cache-Control", "no-store");
+    r.body = std::move(*png);
+    return r;
+  });
 
   router.Add("GET", "/api/v1/institute/staff", Access::kSignedIn, [&s](RequestContext& ctx) {
     return Reply(s.institutes.Staff(ctx.actor()), [](const auto& users) {
@@ -144,11 +185,10 @@ void AddAppointmentRoutes(Router& router, AppServices& s) {
   router.Add("GET", "/api/v1/appointments", Access::kSignedIn, [&s](RequestContext& ctx) {
     auto page = ctx.Paging();
     if (!page) return ErrorResponse(page.error());
-    const auto& r = ctx.request();
-    services::AppointmentQuery q{r.Query("status"), r.Query("mode"), r.Query("q")};
-    return Reply(s.appointments.List(ctx.actor(), q, *page), [](const auto& p) {
-      return PageJson(p, [](const auto& d) { return AppointmentJson(d, false); });
-    });
+    return Reply(s.appointments.List(ctx.actor(), AppointmentQueryOf(ctx), *page),
+                 [](const auto& p) {
+                   return PageJson(p, [](const auto& d) { return AppointmentJson(d, false); });
+                 });
   });
 
   router.Add("POST", "/api/v1/appointments", Access::kSignedIn, [&s](RequestContext& ctx) {

@@ -38,7 +38,7 @@ void AddPublicRoutes(Router& router, AppServices& s, int per_minute) {
     return limiter->Allow(ctx.info().ip, s.clock.Now());
   };
 
-  router.Add("GET", "/v/{token}", Access::kPublic, [&s, allowed](RequestContext& ctx) {
+  auto page = [&s, allowed](RequestContext& ctx) {
     if (!allowed(ctx)) return Html(429, RenderRateLimitedPage());
     auto check = s.certificates.Check(ctx.request().params["token"]);
     if (!check) {
@@ -46,7 +46,9 @@ void AddPublicRoutes(Router& router, AppServices& s, int per_minute) {
       return Html(503, RenderUnavailablePage());
     }
     return Html(200, RenderPublicPage(*check));
-  });
+  };
+  router.Add("GET", "/V/{token}", Access::kPublic, page);  // compact tokens (upper-case URL)
+  router.Add("GET", "/v/{token}", Access::kPublic, page);  // long tokens
 
   router.Add("GET", "/api/v1/public/verify/{token}", Access::kPublic,
              [&s, allowed](RequestContext& ctx) {
@@ -62,13 +64,18 @@ void AddPublicRoutes(Router& router, AppServices& s, int per_minute) {
         items.push_back({{"kid", k.kid},
                          {"alg", "Ed25519"},
                          {"public_key", k.public_key},
+                         {"key_tag", domain::Base32Encode(domain::LabelKeyTag(
+                                         domain::Base64UrlDecode(k.public_key).value_or("")))},
                          {"created_at", domain::IsoUtc(k.created_at)},
                          {"not_after", domain::IsoUtc(k.not_after)},
                          {"status", k.active ? "active" : "retired"}});
       }
       return Json{{"keys", items},
                   {"token_format",
-                   "base64url(payload) '.' base64url(Ed25519 signature); payload "
+                   "compact (/V/): base32(0x02 | key tag[2] | valid until: uint16 days since "
+                   "2000-01-01 | year-2000[1] | sequence: uint24 | institute code | Ed25519 "
+                   "signature[64]), key tag = BLAKE2b-256(public key)[0..2]; long (/v/): "
+                   "base64url(payload) '.' base64url(Ed25519 signature), payload "
                    "= v1|<number>|<valid until>|<kid>"}};
     });
   });

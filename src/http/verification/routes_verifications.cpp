@@ -102,18 +102,9 @@ void AddVerificationRoutes(Router& router, AppServices& s) {
   router.Add("GET", "/api/v1/verifications", Access::kSignedIn, [&s](RequestContext& ctx) {
     auto page = ctx.Paging();
     if (!page) return ErrorResponse(page.error());
-    services::VerificationQuery q;
-    const auto& r = ctx.request();
-    q.status = r.Query("status");
-    q.awaiting_me = r.Query("awaiting") == "me";
-    q.query = r.Query("q");
-    auto appointment = ctx.QueryId("appointment_id");
-    auto instrument = ctx.QueryId("instrument_id");
-    if (!appointment) return ErrorResponse(appointment.error());
-    if (!instrument) return ErrorResponse(instrument.error());
-    q.appointment_id = *appointment;
-    q.instrument_id = *instrument;
-    return Reply(s.verifications.List(ctx.actor(), q, *page), [&s](const auto& p) {
+    auto q = VerificationQueryOf(ctx);
+    if (!q) return ErrorResponse(q.error());
+    return Reply(s.verifications.List(ctx.actor(), *q, *page), [&s](const auto& p) {
       return PageJson(
           p, [&s](const auto& v) { return VerificationJson(v, s.certificates.public_url()); });
     });
@@ -172,12 +163,9 @@ void AddVerificationRoutes(Router& router, AppServices& s) {
   router.Add("GET", "/api/v1/certificates", Access::kSignedIn, [&certs](RequestContext& ctx) {
     auto page = ctx.Paging();
     if (!page) return ErrorResponse(page.error());
-    const auto& r = ctx.request();
-    services::CertificateQuery q{r.Query("kind"), r.Query("status"), r.Query("q"), std::nullopt};
-    auto instrument = ctx.QueryId("instrument_id");
-    if (!instrument) return ErrorResponse(instrument.error());
-    q.instrument_id = *instrument;
-    return Reply(certs.List(ctx.actor(), q, *page), [&certs](const auto& p) {
+    auto q = CertificateQueryOf(ctx);
+    if (!q) return ErrorResponse(q.error());
+    return Reply(certs.List(ctx.actor(), *q, *page), [&certs](const auto& p) {
       return PageJson(p, [&certs](const auto& v) {
         return CertificateJson(v.certificate, v.live_status, certs.public_url());
       });

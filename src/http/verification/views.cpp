@@ -28,6 +28,7 @@ Json InstituteJson(const services::InstituteView& v) {
           {"contact_name", p.contact_name},
           {"contact_phone", p.contact_phone},
           {"address", p.address},
+          {"authorization_no", p.authorization_no},
           {"suggested", v.suggested}};
 }
 
@@ -176,7 +177,7 @@ Json CertificateJson(const domain::Certificate& c,
             {"org_name", c.org_name},
             {"institute_org_id", c.institute_org_id},
             {"institute_name", c.institute_name},
-            {"qr_url", c.token.empty() ? Json() : Json(public_url + "/v/" + c.token)},
+            {"qr_url", c.token.empty() ? Json() : Json(domain::LabelUrl(public_url, c.token))},
             {"created_at", domain::IsoUtc(c.created_at)}};
   if (live_status) j["live_status"] = domain::ToString(*live_status);
   return j;
@@ -220,9 +221,16 @@ Json PublicCheckJson(const services::PublicCheck& p) {
             {"model", ins.model},
             {"serial_no", ins.serial_no},
             {"manufacturer", ins.manufacturer},
-            {"district", ins.district}}},
+            {"district", ins.district},
+            {"station", ins.station},
+            {"install_address", ins.install_address}}},
           {"owner_name", c.org_name},
-          {"history", history}};
+          {"history", history},
+          {"checked_at", domain::IsoUtc(p.checked_at)},
+          {"complaint",
+           {{"phone", p.complaint_phone},
+            {"bureau_name", ins.bureau_name},
+            {"bureau_phone", ins.bureau_phone}}}};
 }
 
 Json SummaryJson(const std::vector<services::SummaryRow>& rows, int due_days) {
@@ -238,6 +246,40 @@ Json SummaryJson(const std::vector<services::SummaryRow>& rows, int due_days) {
                      {"failed", r.failed}});
   }
   return {{"items", items}, {"due_days", due_days}};
+}
+
+Result<services::VerificationQuery> VerificationQueryOf(RequestContext& ctx) {
+  services::VerificationQuery q;
+  const auto& r = ctx.request();
+  q.status = r.Query("status");
+  q.awaiting_me = r.Query("awaiting") == "me";
+  q.query = r.Query("q");
+  q.verified = {r.Query("date_from"), r.Query("date_to")};
+  auto appointment = ctx.QueryId("appointment_id");
+  if (!appointment) return std::unexpected(appointment.error());
+  auto instrument = ctx.QueryId("instrument_id");
+  if (!instrument) return std::unexpected(instrument.error());
+  q.appointment_id = *appointment;
+  q.instrument_id = *instrument;
+  return q;
+}
+
+Result<services::CertificateQuery> CertificateQueryOf(RequestContext& ctx) {
+  const auto& r = ctx.request();
+  services::CertificateQuery q{r.Query("kind"),
+                               r.Query("status"),
+                               r.Query("q"),
+                               std::nullopt,
+                               {r.Query("date_from"), r.Query("date_to")}};
+  auto instrument = ctx.QueryId("instrument_id");
+  if (!instrument) return std::unexpected(instrument.error());
+  q.instrument_id = *instrument;
+  return q;
+}
+
+services::AppointmentQuery AppointmentQueryOf(RequestContext& ctx) {
+  const auto& r = ctx.request();
+  return {r.Query("status"), r.Query("mode"), r.Query("q")};
 }
 
 }  // namespace mvis::http

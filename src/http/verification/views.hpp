@@ -2,6 +2,9 @@
 #pragma once
 
 #include "http/context.hpp"
+#include "services/verification/appointment_service.hpp"
+#include "services/verification/certificate_service.hpp"
+#include "services/verification/verification_service.hpp"
 #include "services/verification/verification_views.hpp"
 
 namespace mvis::http {
@@ -19,5 +22,10 @@ Json CertificateJson(const domain::Certificate& c,
 Json CertificateViewJson(const services::CertificateView& v, const std::string& public_url);
 Json PublicCheckJson(const services::PublicCheck& p);
 Json SummaryJson(const std::vector<services::SummaryRow>& rows, int due_days);
+
+// The list filters of a request's query string, shared by the lists and their exports.
+Result<services::VerificationQuery> VerificationQueryOf(RequestContext& ctx);
+Result<services::CertificateQuery> CertificateQueryOf(RequestContext& ctx);
+services::AppointmentQuery AppointmentQueryOf(RequestContext& ctx);
 
 }  // namespace mvis::http

@@ -8,6 +8,7 @@
 #include "domain/phone.hpp"
 #include "domain/roles.hpp"
 #include "domain/text.hpp"
+#include "services/accounts/admin_checks.hpp"
 #include "services/accounts/auth_service.hpp"
 #include "services/core/audit.hpp"
 #include "services/core/notifier.hpp"
@@ -29,7 +30,10 @@ Status Require(const Actor& actor, Kind kind, Op op) {
   return domain::access::CheckRole(SubjectOf(actor), kind, op);
 }
 
-// Which region levels an organisation of each kind may sit at.
+}  // namespace
+
+namespace admin {
+
 bool KindFitsRegionLevel(domain::OrgKind kind, domain::RegionLevel level) {
   using L = domain::RegionLevel;
   switch (kind) {
@@ -45,13 +49,45 @@ bool KindFitsRegionLevel(domain::OrgKind kind, domain::RegionLevel level) {
   return false;
 }
 
+Status CheckOrgFields(const OrgInput& in) {
+  if (in.name.empty() || in.name.size() > 200)
+    return InvalidField("name", "name_required", "请填写机构名称");
+  if (!in.phone.empty() && !domain::IsValidMobile(in.phone)) {
+    return InvalidField("phone", "phone_invalid", "请输入正确的11位手机号码");
+  }
+  if (!in.public_phone.empty() && !domain::IsValidOfficePhone(in.public_phone)) {
+    return InvalidField("public_phone", "public_phone_invalid",
+                        "对外电话格式不正确（如 027-82831234 或 12315）");
+  }
+  return {};
+}
+
+Result<std::vector<domain::Duty>> CheckUserFields(domain::Role role, const UserInput& in) {
+  std::vector<domain::Duty> duties;
+  for (const auto& d : in.duties) {
+    auto duty = domain::ParseDuty(d);
+    if (!duty) return InvalidField("duties", "duty_invalid", "岗位职责无效");
+    duties.push_back(*duty);
+  }
+  if (!duties.empty() && role != domain::Role::kInstitute) {
+    return InvalidField("duties", "duty_invalid",
+                        "只有计量技术机构人员可设置检定员、核验员、批准人职责");
+  }
+  if (!in.phone.empty() && !domain::IsValidMobile(in.phone)) {
+    return InvalidField("phone", "phone_invalid", "请输入正确的11位手机号码");
+  }
+  return duties;
+}
+
 Result<UserView> ReloadUser(store::Tx& tx, int64_t id, int64_t now) {
   auto user = store::FindUser(tx, id);
   if (!user) return Internal("user " + std::to_string(id) + " vanished in its transaction");
   return ViewOf(*user, now);
 }
 
-}  // namespace
+}  // namespace admin
+
+using admin::ReloadUser;
 
 Result<domain::Page<domain::Organisation>> AdminService::ListOrgs(const Actor& actor,
                                                                   const OrgQuery& q,
@@ -73,20 +109,16 @@ Result<domain::Organisation> AdminService::CreateOrg(const Actor& actor, OrgInpu
     return std::unexpected(ok.error());
   auto kind = domain::ParseOrgKind(in.kind);
   if (!kind) return InvalidField("kind", "org_kind_invalid", "机构类型无效");
-  if (in.name.empty() || in.name.size() > 200)
-    return InvalidField("name", "name_required", "请填写机构名称");
+  if (auto ok = admin::CheckOrgFields(in); !ok) return std::unexpected(ok.error());
   if (!in.credit_code.empty() && !domain::IsValidCreditCode(in.credit_code)) {
     return InvalidField("credit_code", "credit_code_invalid", "统一社会信用代码格式或校验位不正确");
   }
   if (*kind == domain::OrgKind::kEnterprise && in.credit_code.empty()) {
     return InvalidField("credit_code", "credit_code_invalid", "企业须填写统一社会信用代码");
   }
-  if (!in.phone.empty() && !domain::IsValidMobile(in.phone)) {
-    return InvalidField("phone", "phone_invalid", "请输入正确的11位手机号码");
-  }
   return WriteAs(ctx_, actor, [&](Work& w) -> Result<domain::Organisation> {
     auto region = store::FindRegion(w.tx, in.region_code);
-    if (!region || !KindFitsRegionLevel(*kind, region->level)) {
+    if (!region || !admin::KindFitsRegionLevel(*kind, region->level)) {
       return InvalidField("region_code", "region_invalid", "所选区域与机构类型不符");
     }
     if (!in.credit_code.empty() && store::FindOrgByCreditCode(w.tx, in.credit_code)) {
@@ -101,6 +133,7 @@ Result<domain::Organisation> AdminService::CreateOrg(const Actor& actor, OrgInpu
     org.address = in.address;
     org.contact_name = in.contact_name;
     org.contact_phone = in.phone;
+    org.public_phone = in.public_phone;
     org.created_at = w.now;
     org.id = store::InsertOrg(w.tx, org);
     Audit(w,
@@ -138,19 +171,9 @@ Result<CreatedUser> AdminService::CreateUser(const Actor& actor, UserInput in) {
   if (auto ok = CheckUsername(in.username); !ok) return std::unexpected(ok.error());
   auto role = domain::ParseRole(in.role);
   if (!role) return InvalidField("role", "role_invalid", "角色无效");
-  std::vector<domain::Duty> duties;
-  for (const auto& d : in.duties) {
-    auto duty = domain::ParseDuty(d);
-    if (!duty) return InvalidField("duties", "duty_invalid", "岗位职责无效");
-    duties.push_back(*duty);
-  }
-  if (!duties.empty() && *role != domain::Role::kInstitute) {
-    return InvalidField("duties", "duty_invalid",
-                        "只有计量技术机构人员可设置检定员、核验员、批准人职责");
-  }
-  if (!in.phone.empty() && !domain::IsValidMobile(in.phone)) {
-    return InvalidField("phone", "phone_invalid", "请输入正确的11位手机号码");
-  }
+  auto checked = admin::CheckUserFields(*role, in);
+  if (!checked) return std::unexpected(checked.error());
+  const std::vector<domain::Duty> duties = std::move(*checked);
   const auto& policy = ctx_.config.password_policy;
   CreatedUser created;
   if (in.password.empty()) {

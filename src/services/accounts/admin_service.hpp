@@ -23,6 +23,8 @@ struct OrgInput {
   std::string address;
   std::string contact_name;
   std::string phone;
+  std::string public_phone;  // office line shown to the public (bureaus: complaints), optional
+  bool keep_phone = false;   // UpdateOrg: leave the contact mobile as it is (`phone` ignored)
 };
 
 struct UserInput {
@@ -33,6 +35,7 @@ struct UserInput {
   std::string phone;
   std::string display_name;
   std::vector<std::string> duties;
+  bool keep_phone = false;  // UpdateUser: leave the mobile as it is (`phone` ignored)
 };
 
 struct CreatedUser {
@@ -66,10 +69,16 @@ class AdminService {
   Result<domain::Page<domain::Organisation>> ListOrgs(const Actor& actor, const OrgQuery& query,
                                                       const domain::PageRequest& page);
   Result<domain::Organisation> CreateOrg(const Actor& actor, OrgInput input);
+  // Edits name, region, address and contacts; kind and credit code stay. Audited with what
+  // changed. Errors: as CreateOrg; not_found.
+  Result<domain::Organisation> UpdateOrg(const Actor& actor, int64_t id, OrgInput input);
 
   Result<domain::Page<UserView>> ListUsers(const Actor& actor, const UserQuery& query,
                                            const domain::PageRequest& page);
   Result<CreatedUser> CreateUser(const Actor& actor, UserInput input);
+  // Edits display name, phone and duties; username, role and organisation stay. Audited with
+  // what changed. Errors: phone_invalid, duty_invalid, not_found.
+  Result<UserView> UpdateUser(const Actor& actor, int64_t id, UserInput input);
   // Disabling ends the user's sessions.
   Result<UserView> SetUserStatus(const Actor& actor, int64_t user_id, domain::AccountStatus status);
   // Sets `password` (or a generated one, returned), clears the lockout, ends sessions.

@@ -12,6 +12,7 @@
 #include "services/core/notifier.hpp"
 #include "services/core/passwords.hpp"
 #include "store/codes_store.hpp"
+#include "store/org_documents_store.hpp"
 #include "store/orgs_store.hpp"
 #include "store/regions_store.hpp"
 #include "store/sessions_store.hpp"
@@ -130,6 +131,10 @@ Result<RegisterResult> AuthService::RegisterEnterprise(RegisterInput in,
   if (in.sms_code.size() != 6) {
     errors.push_back({"sms_code", "sms_code_invalid", "请输入6位短信验证码"});
   }
+  if (in.terms_version != ctx_.config.site.terms_version ||
+      in.privacy_version != ctx_.config.site.privacy_version) {
+    errors.push_back({"consent", "consent_required", "请阅读并同意《用户协议》和《隐私政策》"});
+  }
   if (!errors.empty()) return FieldErrors(std::move(errors));
 
   const std::string password_hash = HashPassword(in.password);
@@ -178,13 +183,16 @@ Result<RegisterResult> AuthService::RegisterEnterprise(RegisterInput in,
     user.created_at = now;
     user.password_changed_at = now;
     user.id = store::InsertUser(tx, user);
+    store::InsertConsent(tx, user.id, "terms", in.terms_version, now, request.ip);
+    store::InsertConsent(tx, user.id, "privacy", in.privacy_version, now, request.ip);
 
     Actor actor = MakeActor(tx, user);
     actor.request = request;
     Work w(tx, actor, now);
     Audit(w, {"auth.register", "org", std::to_string(org.id),
               "企业 " + org.name + "（" + org.credit_code + "），用户 " + user.username +
-                  "，手机 " + domain::MaskPhone(in.phone)});
+                  "，手机 " + domain::MaskPhone(in.phone) + "；同意用户协议（" + in.terms_version +
+                  "）和隐私政策（" + in.privacy_version + "）"});
     Notify(w, ToUser{user.id},
            {"welcome", "注册成功",
             "贵单位“" + org.name + "”已在强制检定计量器具管理信息系统注册成功，登录用户名：" +

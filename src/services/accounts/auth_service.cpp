@@ -24,6 +24,12 @@ std::unexpected<Error> LoginFailed() {
   return Fail(ErrorKind::kUnauthenticated, "login_failed", "用户名或密码错误");
 }
 
+std::unexpected<Error> CaptchaError(const std::string& code) {
+  return Fail(
+      ErrorKind::kUnauthenticated, code,
+      code == "captcha_required" ? "请输入图形验证码" : "图形验证码错误或已过期，请重新输入");
+}
+
 // Precomputed so that a login for an unknown user costs as much as one for a known user.
 const std::string& DummyHash() {
   static const std::string hash = HashPassword("timing-equaliser-not-a-password");
@@ -49,7 +55,7 @@ AuthService::AuthService(const ServiceContext& ctx, const SecretKeys& keys,
     : ctx_(ctx), keys_(keys), on_sms_queued_(std::move(on_sms_queued)) {}
 
 Result<LoginResult> AuthService::Login(const std::string& raw_username, const std::string& password,
-                                       const RequestInfo& request) {
+                                       const RequestInfo& request, const CaptchaAnswer& captcha) {
   const std::string username = Trim(raw_username);
   if (username.empty() || password.empty() || username.size() > 64 || password.size() > 1024) {
     return LoginFailed();
@@ -58,10 +64,13 @@ Result<LoginResult> AuthService::Login(const std::string& raw_username, const st
     return store::FindUserByUsername(tx, username);
   });
   if (!user) return std::unexpected(user.error());
+  const auto& config = ctx_.config;
+  // Without the CAPTCHA the password is not even checked (and nothing is counted).
+  if (*user && (*user)->failed_logins >= config.captcha_after_failures && captcha.id.empty())
+    return CaptchaError("captcha_required");
   // Verify outside the transaction: Argon2id is deliberately slow.
   const bool password_ok = VerifyPassword(*user ? (*user)->password_hash : DummyHash(), password);
 
-  const auto& config = ctx_.config;
   const int64_t now = ctx_.clock.Now();
   struct Outcome {
     std::optional<Error> error;
@@ -96,6 +105,16 @@ Result<LoginResult> AuthService::Login(const std::string& raw_username, const st
                 {},
                 {}},
           {}};
+    }
+    if (current->failed_logins >= config.captcha_after_failures) {
+      // Checked (and the challenge used up) before the password; neither answer counts.
+      std::string problem = CheckCaptcha(tx, captcha, now);
+      if (!problem.empty()) {
+        if (problem == "captcha_invalid") {
+          Audit(w, {"auth.login", "user", id, "图形验证码错误", "failed"});
+        }
+        return Outcome{CaptchaError(problem).error(), {}};
+      }
     }
     if (!password_ok) {
       int failures = current->failed_logins + 1;

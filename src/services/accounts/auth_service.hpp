@@ -40,11 +40,26 @@ struct RegisterInput {
   std::string sms_code;
   std::string username;
   std::string password;
+  // The versions of the 用户协议 and 隐私政策 the user accepted (must be the current ones).
+  std::string terms_version;
+  std::string privacy_version;
 };
 
 struct RegisterResult {
   UserView user;
   domain::Organisation org;
+};
+
+// A login CAPTCHA (图形验证码) to show: its id goes back with the answer.
+struct CaptchaChallenge {
+  std::string id;
+  std::string png;
+  int64_t expires_in = 0;
+};
+
+struct CaptchaAnswer {
+  std::string id;
+  std::string answer;
 };
 
 struct SmsCodeSent {
@@ -68,9 +83,19 @@ class AuthService {
   // credit_code_taken, username_taken.
   Result<RegisterResult> RegisterEnterprise(RegisterInput input, const RequestInfo& request);
 
-  // Errors: login_failed (wrong name or password), account_locked, account_disabled.
+  // Errors: login_failed (wrong name or password), account_locked, account_disabled;
+  // captcha_required when the account has `captcha_after_failures` consecutive failures and no
+  // CAPTCHA answer came (not counted as a failure, the password is not even checked);
+  // captcha_invalid when the answer is wrong or the challenge expired or was used (not counted).
   Result<LoginResult> Login(const std::string& username, const std::string& password,
-                            const RequestInfo& request);
+                            const RequestInfo& request, const CaptchaAnswer& captcha = {});
+
+  // A fresh single-use CAPTCHA challenge (4 characters, case-insensitive).
+  Result<CaptchaChallenge> NewCaptcha();
+  // Where CAPTCHA texts come from: random by default; tests set a known text (like the clock).
+  void SetCaptchaTextSource(std::function<std::string()> source) {
+    captcha_text_ = std::move(source);
+  }
 
   // Resolves a session token to an actor. Errors: unauthenticated, session_expired.
   Result<Actor> Authenticate(const std::string& session_token, const RequestInfo& request);
@@ -94,6 +119,11 @@ class AuthService {
   const ServiceContext& ctx_;
   const SecretKeys& keys_;
   std::function<void()> on_sms_queued_;
+  std::function<std::string()> captcha_text_;
+
+  // "" when `captcha` answers a live challenge correctly (and uses it up); otherwise the error
+  // code: captcha_required or captcha_invalid.
+  std::string CheckCaptcha(store::Tx& tx, const CaptchaAnswer& captcha, int64_t now) const;
 };
 
 // Validates a username: 3–32 of letters, digits, '_', '.', '-'.

@@ -5,7 +5,8 @@
 namespace mvis::services {
 
 MessageView MessageOf(const store::NotificationRow& n) {
-  return {n.id, n.title, n.body, n.template_name, n.created_at, n.read_at};
+  return {n.id,         n.title,   n.body,        n.template_name,
+          n.created_at, n.read_at, n.object_type, n.object_id};
 }
 
 OutboxItem OutboxItemOf(const store::NotificationRow& n) {

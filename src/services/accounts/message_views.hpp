@@ -16,6 +16,7 @@ struct MessageView {
   std::string title, body, template_name;
   int64_t created_at = 0;
   std::optional<int64_t> read_at;
+  std::string object_type, object_id;  // what it is about; "" for none
 };
 
 struct OutboxItem {

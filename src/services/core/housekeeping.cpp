@@ -1,5 +1,6 @@
 #include "services/core/housekeeping.hpp"
 
+#include "store/captchas_store.hpp"
 #include "store/codes_store.hpp"
 #include "store/notifications_store.hpp"
 #include "store/sessions_store.hpp"
@@ -16,6 +17,7 @@ Result<PurgeReport> Housekeeping::Purge() {
     // Codes count towards the per-day sending limit: keep them a day past their use or expiry.
     r.codes = store::DeleteCodesBefore(tx, now - 86400);
     r.sms = store::DeleteSmsBefore(tx, now - config.sms_retention_days * 86400);
+    r.captchas = store::DeleteCaptchasBefore(tx, now);
     return r;
   });
 }

@@ -9,7 +9,7 @@
 namespace mvis::services {
 
 struct PurgeReport {
-  int64_t sessions = 0, codes = 0, sms = 0;
+  int64_t sessions = 0, codes = 0, sms = 0, captchas = 0;
 };
 
 class Housekeeping {

@@ -34,6 +34,8 @@ void Inbox(store::Tx& tx, int64_t now, int64_t user_id, const Notice& notice) {
   n.template_name = notice.template_name;
   n.title = notice.title;
   n.body = notice.body;
+  n.object_type = notice.object_type;
+  n.object_id = notice.object_id;
   n.status = domain::DeliveryStatus::kDelivered;
   n.created_at = now;
   store::InsertNotification(tx, n);

@@ -16,6 +16,9 @@ struct Notice {
   std::string template_name;  // e.g. "sms_code", "review_decision"
   std::string title;          // inbox title
   std::string body;           // SMS and inbox text
+  // What it is about (access-policy kind name and id, e.g. "instrument", "12"), so that the
+  // inbox links there; workflow steps fill it with their object when left empty.
+  std::string object_type, object_id;
 };
 
 // Who receives a notice.

@@ -35,7 +35,13 @@ void Record(Work& w, const Transition& t) {
              domain::StateName(kind, t.to);
   if (!t.reason.empty()) summary += "；原因：" + t.reason;
   Audit(w, {kind + "." + t.action, kind, t.object.id, summary});
-  for (const auto& [to, notice] : t.notices) Notify(w, to, notice);
+  for (auto [to, notice] : t.notices) {
+    if (notice.object_type.empty()) {
+      notice.object_type = kind;
+      notice.object_id = t.object.id;
+    }
+    Notify(w, to, notice);
+  }
 }
 
 std::unexpected<Error> StateChanged(const std::string& what_zh) {

@@ -105,9 +105,11 @@ Result<int> InstrumentService::Review(const Actor& actor, const ReviewInput& in)
     }
     const std::string bureau = w.OrgName();
     for (const auto& [org_id, t] : tally) {
+      // About the enterprise's instruments in that state (a list: the inbox links to it).
       Notify(w, ToOrg{org_id},
              {"review_decision", approve ? "备案审核通过" : "备案审核退回",
-              DecisionText(bureau, t, approve, reason)});
+              DecisionText(bureau, t, approve, reason), "instruments",
+              approve ? "approved" : "returned"});
     }
     return static_cast<int>(seen.size());
   });

@@ -266,6 +266,7 @@ Result<int> InstrumentService::Apply(const Actor& actor, const std::vector<int64
     }
     for (const auto& [region, count] : per_region) {
       auto [to, notice] = FilingSubmitted(w, region, count);
+      notice.object_type = "review";  // the bureau's review queue
       Notify(w, to, notice);
     }
     return static_cast<int>(seen.size());

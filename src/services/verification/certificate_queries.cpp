@@ -3,6 +3,7 @@
 #include "domain/access_resources.hpp"
 #include "services/verification/certificate_service.hpp"
 #include "services/verification/detail_views.hpp"
+#include "store/institutes_store.hpp"
 #include "store/verifications_store.hpp"
 
 namespace mvis::services {
@@ -49,6 +50,9 @@ Result<domain::Page<CertificateView>> CertificateService::List(const Actor& acto
   f.today = today;
   f.query = q.query;
   f.instrument_id = q.instrument_id;
+  if (auto ok = CheckDateRange(q.issued); !ok) return std::unexpected(ok.error());
+  f.issued_from = q.issued.from;
+  f.issued_to = q.issued.to;
   return ctx_.db.Read([&](store::Tx& tx) -> Result<domain::Page<CertificateView>> {
     auto rows = store::ListCertificates(tx, f, page);
     domain::Page<CertificateView> out;
@@ -72,15 +76,20 @@ Result<CertificateView> CertificateService::Get(const Actor& actor, const std::s
 
 Result<std::string> CertificateService::Pdf(const Actor& actor, const std::string& number,
                                             std::optional<int> revision) {
+  std::string seal;
   auto c = ctx_.db.Read([&](store::Tx& tx) -> Result<domain::Certificate> {
     auto latest = Load(tx, actor, number, Op::kRead);
-    if (!latest || !revision) return latest;
+    if (!latest) return latest;
+    // The institute's current seal: certificates are printed with the seal it uses now.
+    seal = store::FindInstituteSeal(tx, latest->institute_org_id).value_or("");
+    if (!revision) return latest;
     auto r = store::FindCertificateRevision(tx, number, *revision);
     if (!r) return NotFound("证书修订版");
     return *r;
   });
   if (!c) return std::unexpected(c.error());
   auto doc = DocumentFromSnapshot(*c, Json::parse(c->snapshot, nullptr, false));
+  if (!seal.empty()) doc.seal_png = domain::Base64UrlDecode(seal).value_or("");
   if (!c->token.empty()) doc.qr_url = QrUrl(c->token);
   return io::RenderCertificatePdf(doc);
 }

@@ -131,7 +131,7 @@ Result<domain::Certificate> CertificateService::Issue(Work& w,
   if (pass) {
     auto key = keys_.Active(w.tx, w.now);
     if (!key) return std::unexpected(key.error());
-    c.token = domain::SignLabelToken({c.number, c.valid_until, ""}, *key);
+    c.token = domain::SignCompactLabelToken({c.number, c.valid_until, "", ""}, *key);
   }
   c.snapshot = snapshot->dump();
   c.created_by = w.actor.user_id;

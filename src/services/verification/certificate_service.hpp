@@ -16,6 +16,7 @@
 #include "domain/page.hpp"
 #include "io/verification_documents.hpp"
 #include "services/core/context.hpp"
+#include "services/core/date_range.hpp"
 #include "services/verification/label_keyring.hpp"
 #include "services/verification/verification_views.hpp"
 
@@ -24,6 +25,7 @@ namespace mvis::services {
 struct CertificateQuery {
   std::string kind, status, query;
   std::optional<int64_t> instrument_id;
+  DateRange issued;  // issue date
 };
 
 class CertificateService {
@@ -61,12 +63,13 @@ class CertificateService {
   // the new key id. Platform administrators only; audited.
   Result<std::string> RotateKey(const Actor& actor);
 
-  std::string QrUrl(const std::string& token) const { return public_url_ + "/v/" + token; }
+  std::string QrUrl(const std::string& token) const { return domain::LabelUrl(public_url_, token); }
 
  private:
-  // The public view of certificate revision `id`'s instrument; revisions never change, so the
-  // parsed result is kept (bounded).
-  PublicInstrument InstrumentOf(store::Tx& tx, int64_t id);
+  // The public view of certificate revision `c`'s instrument and of the district bureau where
+  // it is used; revisions never change, so the result is kept (bounded; a bureau's new phone
+  // number shows after a restart).
+  PublicInstrument InstrumentOf(store::Tx& tx, const domain::Certificate& c);
 
   const ServiceContext& ctx_;
   LabelKeyring& keys_;

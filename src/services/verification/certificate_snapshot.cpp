@@ -54,7 +54,8 @@ Result<Json> BuildSnapshot(store::Tx& tx, const domain::VerificationRecord& v) {
        {{"name", institute->name},
         {"code", profile ? profile->code : ""},
         {"address", profile && !profile->address.empty() ? profile->address : institute->address},
-        {"phone", profile ? profile->contact_phone : ""}}},
+        {"phone", profile ? profile->contact_phone : ""},
+        {"authorization_no", profile ? profile->authorization_no : ""}}},
       {"owner", {{"name", owner->name}, {"address", owner->address}}},
       {"instrument",
        {{"id", instrument->id},
@@ -67,6 +68,7 @@ Result<Json> BuildSnapshot(store::Tx& tx, const domain::VerificationRecord& v) {
         {"accuracy_class", d.accuracy_class},
         {"specification", Specification(d)},
         {"install_address", d.install_address},
+        {"station_name", d.charger ? d.charger->station_name : ""},
         {"district", instrument->region_name}}},
       {"regulation", v.regulation},
       {"regulation_title", v.regulation + " " + (type ? type->name : "") + "检定规程"},
@@ -99,6 +101,7 @@ io::CertificateDocument DocumentFromSnapshot(const domain::Certificate& c, const
   doc.institute_name = Str(inst, "name");
   doc.institute_address = Str(inst, "address");
   doc.institute_phone = Str(inst, "phone");
+  doc.authorization_no = Str(inst, "authorization_no");
   doc.client_name = Str(owner, "name");
   doc.client_address = Str(owner, "address");
   doc.instrument_name = Str(ins, "type_name");

@@ -3,9 +3,12 @@
 #include <algorithm>
 
 #include "domain/access_resources.hpp"
+#include "domain/audit_chain.hpp"
 #include "domain/instrument.hpp"
+#include "domain/label_token.hpp"
 #include "domain/phone.hpp"
 #include "domain/text.hpp"
+#include "io/verification_documents.hpp"
 #include "services/core/audit.hpp"
 #include "store/institutes_store.hpp"
 #include "store/instrument_types_store.hpp"
@@ -98,6 +101,61 @@ Result<domain::InstituteProfile> InstituteService::SaveProfile(const Actor& acto
     auto saved = store::FindInstituteProfile(w.tx, p.org_id);
     if (!saved) return Internal("institute profile vanished in its transaction");
     return *saved;
+  });
+}
+
+Result<domain::InstituteProfile> InstituteService::Profile(const Actor& actor, int64_t org_id) {
+  domain::InstituteProfile key;
+  key.org_id = org_id;
+  if (auto ok = domain::access::Check(SubjectOf(actor), domain::access::ResourceOf(key), Op::kEdit,
+                                      "检定机构");
+      !ok)
+    return std::unexpected(ok.error());
+  return ctx_.db.Read([&](store::Tx& tx) -> Result<domain::InstituteProfile> {
+    auto p = store::FindInstituteProfile(tx, org_id);
+    if (!p) return NotFound("检定机构信息");
+    return *p;
+  });
+}
+
+Result<std::string> InstituteService::SaveSeal(const Actor& actor, int64_t org_id,
+                                               const std::string& png) {
+  domain::InstituteProfile key;
+  key.org_id = org_id;
+  if (auto ok = domain::access::Check(SubjectOf(actor), domain::access::ResourceOf(key), Op::kEdit,
+                                      "检定机构");
+      !ok)
+    return std::unexpected(ok.error());
+  constexpr size_t kMaxSealBytes = 512 << 10;
+  if (png.size() > kMaxSealBytes)
+    return Fail(ErrorKind::kInvalidArgument, "seal_too_large", "印章图片不能超过 512 KB");
+  auto size = io::CheckSealPng(png);
+  if (!size) return std::unexpected(size.error());
+  const std::string sha = domain::Sha256Hex(png);
+  return WriteAs(ctx_, actor, [&](Work& w) -> Result<std::string> {
+    auto org = store::FindOrg(w.tx, org_id);
+    if (!org || org->kind != domain::OrgKind::kInstitute) return NotFound("检定机构");
+    store::SaveInstituteSeal(w.tx, org_id, domain::Base64UrlEncode(png), sha, w.now);
+    Audit(w, {"institute.seal.save", "org", std::to_string(org_id),
+              "上传检定专用章图片 " + std::to_string(size->first) + "×" +
+                  std::to_string(size->second) + " 像素，SHA-256 " + sha.substr(0, 16) + "…"});
+    return sha;
+  });
+}
+
+Result<std::string> InstituteService::Seal(const Actor& actor, int64_t org_id) {
+  domain::InstituteProfile key;
+  key.org_id = org_id;
+  if (auto ok = domain::access::Check(SubjectOf(actor), domain::access::ResourceOf(key), Op::kEdit,
+                                      "检定机构");
+      !ok)
+    return std::unexpected(ok.error());
+  return ctx_.db.Read([&](store::Tx& tx) -> Result<std::string> {
+    auto seal = store::FindInstituteSeal(tx, org_id);
+    if (!seal) return NotFound("印章图片");
+    auto png = domain::Base64UrlDecode(*seal);
+    if (!png) return Internal("institute seal of " + std::to_string(org_id) + " is not base64");
+    return *png;
   });
 }
 

@@ -24,6 +24,14 @@ class InstituteService {
   // Sysadmin, or a user of that institute. Audited.
   Result<domain::InstituteProfile> SaveProfile(const Actor& actor,
                                                domain::InstituteProfile profile);
+  // The profile of institute `org_id` (users of that institute, sysadmin). Errors: not_found
+  // (also before the first save).
+  Result<domain::InstituteProfile> Profile(const Actor& actor, int64_t org_id);
+  // Stores the institute's 检定专用章 image (PNG up to 512 KB and 1200 × 1200 px) and returns its
+  // SHA-256. Users of that institute or sysadmin; audited. Errors: seal_invalid, seal_too_large.
+  Result<std::string> SaveSeal(const Actor& actor, int64_t org_id, const std::string& png);
+  // The seal's PNG bytes. Errors: not_found when none was uploaded.
+  Result<std::string> Seal(const Actor& actor, int64_t org_id);
   // Active users of the actor's institute with their duties.
   Result<std::vector<StaffMember>> Staff(const Actor& actor);
 

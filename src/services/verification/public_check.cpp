@@ -6,25 +6,38 @@
 #include "domain/time.hpp"
 #include "services/verification/certificate_service.hpp"
 #include "services/verification/detail_views.hpp"
+#include "store/orgs_store.hpp"
 #include "store/verifications_store.hpp"
 
 namespace mvis::services {
 
 using Json = nlohmann::json;
 
-PublicInstrument CertificateService::InstrumentOf(store::Tx& tx, int64_t id) {
+PublicInstrument CertificateService::InstrumentOf(store::Tx& tx, const domain::Certificate& c) {
   {
     std::lock_guard lock(instruments_mu_);
-    if (auto it = instruments_.find(id); it != instruments_.end()) return it->second;
+    if (auto it = instruments_.find(c.id); it != instruments_.end()) return it->second;
   }
-  Json s = Json::parse(store::CertificateSnapshot(tx, id), nullptr, false);
+  Json s = Json::parse(store::CertificateSnapshot(tx, c.id), nullptr, false);
   Json ins = s.is_object() ? s.value("instrument", Json::object()) : Json::object();
-  PublicInstrument out{ins.value("type_name", ""), ins.value("model", ""),
-                       ins.value("serial_no", ""), ins.value("manufacturer", ""),
-                       ins.value("district", "")};
+  PublicInstrument out{ins.value("type_name", ""),
+                       ins.value("model", ""),
+                       ins.value("serial_no", ""),
+                       ins.value("manufacturer", ""),
+                       ins.value("district", ""),
+                       ins.value("station_name", ""),
+                       ins.value("install_address", ""),
+                       "",
+                       ""};
+  store::OrgFilter bureaus{domain::OrgKind::kDistrictBureau, "", {c.install_region_code}};
+  auto bureau = store::ListOrgs(tx, bureaus, store::PageRequest{1, 1});
+  if (!bureau.items.empty() && bureau.items[0].status == domain::AccountStatus::kActive) {
+    out.bureau_name = bureau.items[0].name;
+    out.bureau_phone = bureau.items[0].public_phone;
+  }
   std::lock_guard lock(instruments_mu_);
   if (instruments_.size() >= 100000) instruments_.clear();
-  instruments_.emplace(id, out);
+  instruments_.emplace(c.id, out);
   return out;
 }
 
@@ -48,10 +61,14 @@ Result<PublicCheck> CertificateService::Check(const std::string& token) {
                   sodium_memcmp(latest.token.data(), token.data(), token.size()) == 0;
     if (issued) {
       auto keys = keys_.Keys(false);
-      auto key = std::ranges::find(keys, peeked->kid, &domain::LabelPublicKey::kid);
+      auto names = [&](const domain::LabelPublicKey& k) {
+        return peeked->key_tag.empty() ? k.kid == peeked->kid
+                                       : domain::LabelKeyTag(k.public_key) == peeked->key_tag;
+      };
+      auto key = std::ranges::find_if(keys, names);
       if (key == keys.end()) {
         keys = keys_.Keys(true);
-        key = std::ranges::find(keys, peeked->kid, &domain::LabelPublicKey::kid);
+        key = std::ranges::find_if(keys, names);
       }
       if (key == keys.end() || now > key->not_after) return invalid();
     } else {
@@ -64,7 +81,9 @@ Result<PublicCheck> CertificateService::Check(const std::string& token) {
     out.status = verification::LiveStatusOf(tx, latest, domain::ChinaDate(now));
     if (out.status == domain::LiveStatus::kValid && peeked->valid_until != latest.valid_until)
       out.status = domain::LiveStatus::kSuperseded;
-    out.instrument = InstrumentOf(tx, latest.id);
+    out.instrument = InstrumentOf(tx, latest);
+    out.checked_at = now;
+    out.complaint_phone = ctx_.config.site.complaint_phone;
     out.certificate = latest;
     out.revisions = std::move(revisions);
     return out;

@@ -67,6 +67,9 @@ Result<domain::Page<VerificationView>> VerificationService::List(const Actor& ac
   f.appointment_id = q.appointment_id;
   f.instrument_id = q.instrument_id;
   f.query = q.query;
+  if (auto ok = CheckDateRange(q.verified); !ok) return std::unexpected(ok.error());
+  f.verified_from = q.verified.from;
+  f.verified_to = q.verified.to;
   const bool none = allowed.empty();
   return ctx_.db.Read([&](store::Tx& tx) -> Result<domain::Page<VerificationView>> {
     domain::Page<VerificationView> out;

@@ -14,6 +14,7 @@
 #include "domain/page.hpp"
 #include "domain/verification.hpp"
 #include "services/core/context.hpp"
+#include "services/core/date_range.hpp"
 #include "services/verification/certificate_service.hpp"
 #include "services/verification/verification_views.hpp"
 
@@ -36,6 +37,7 @@ struct VerificationQuery {
   std::optional<int64_t> appointment_id, instrument_id;
   bool awaiting_me = false;  // records waiting for a signature the actor's duties allow
   std::string query;
+  DateRange verified;  // verification date
 };
 
 class VerificationService {

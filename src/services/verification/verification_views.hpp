@@ -66,6 +66,8 @@ struct CertificateView {
 // The instrument as the public page shows it (frozen in the certificate's snapshot).
 struct PublicInstrument {
   std::string type_name, model, serial_no, manufacturer, district;
+  std::string station, install_address;   // where it is used, as on the certificate
+  std::string bureau_name, bureau_phone;  // the district bureau, for complaints
 };
 
 // What the public sees for a label (no personal data).
@@ -74,6 +76,8 @@ struct PublicCheck {
   domain::Certificate certificate;  // latest revision, without its snapshot
   PublicInstrument instrument;
   std::vector<domain::Certificate> revisions;
+  int64_t checked_at = 0;       // when this check was made
+  std::string complaint_phone;  // 12315 unless configured ([site] complaint_phone)
 };
 
 // A label signing public key, as published.
