@@ -3,13 +3,13 @@
 // `charger` books two approved chargers of 江岸区 for on-site verification; the institute
 // (武汉市计量测试检定研究所, code WHJL) accepts and schedules it; `verifier` records the first
 // charger (合格) and signs, `checker` sends it back once and signs after the verifier re-signs,
-// `approver` signs and the certificate is issued; the label PDF's QR code (pdftoppm + zbarimg)
+// `approver` signs and the certificate is issued; the label PDF's QR code (pdftoppm at 203 dpi + zbarimg)
 // leads to the public check page, read without sign-in and without JavaScript on a phone-sized
 // screen; the enterprise sees the certificate and the instrument's 检定信息, and the 江岸区
 // regulator the count in 检定监管. Screenshots verification-*.png and public-page*.png.
 // Registered by run.mjs with its page helpers.
 import { execFileSync } from 'node:child_process'
-import { existsSync, writeFileSync } from 'node:fs'
+import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { call } from './filing.mjs'
 
@@ -333,7 +333,8 @@ export function registerVerificationScenarios(test, h) {
     const pdf = join(OUT, 'verification-label.pdf')
     writeFileSync(pdf, s.label)
     const png = join(OUT, 'verification-label')
-    execFileSync('pdftoppm', ['-r', '300', '-png', '-singlefile', pdf, png], { timeout: 30_000, stdio: ['ignore', 'pipe', 'pipe'] })
+    // As a 203 dpi thermal printer prints it: black and white, 8 dots a millimetre.
+    execFileSync('pdftoppm', ['-r', '203', '-mono', '-png', '-singlefile', pdf, png], { timeout: 30_000, stdio: ['ignore', 'pipe', 'pipe'] })
     if (!existsSync(`${png}.png`)) throw new Error('pdftoppm wrote no PNG')
     let url
     try {
@@ -341,8 +342,10 @@ export function registerVerificationScenarios(test, h) {
     } catch (e) {
       throw new Error(`zbarimg found no QR code in the label (exit ${e.status})`)
     }
-    const m = url.match(/\/v\/([A-Za-z0-9_-]+\.[A-Za-z0-9_-]+)$/)
-    if (!m) throw new Error(`the QR code says "${url}", expected …/v/<token>`)
+    // The compact label URL: upper case (QR alphanumeric mode), short enough for version 7.
+    const m = url.match(/^HTTP:\/\/[0-9.:]+\/V\/([A-Z2-7]+)$/)
+    if (!m) throw new Error(`the QR code says "${url}", expected HTTP://HOST/V/<base32 token>`)
+    if (url.length > 154) throw new Error(`the label URL has ${url.length} characters, more than a version-7 QR code holds`)
     if (url !== s.qrUrl) throw new Error(`the QR code says ${url}, the certificate's qr_url is ${s.qrUrl}`)
 
     const ctx = await browser.newContext({ javaScriptEnabled: false, locale: 'zh-CN', viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 })
@@ -351,7 +354,7 @@ export function registerVerificationScenarios(test, h) {
       const page = await ctx.newPage()
       const res = await page.goto(url)
       if (res?.status() !== 200) throw new Error(`GET ${url}: HTTP ${res?.status()}`)
-      for (const text of ['检定合格 · 有效', s.chargers[0].serial_no, s.number, INSTITUTE]) {
+      for (const text of ['检定合格 · 有效', s.chargers[0].serial_no, s.number, INSTITUTE, '安装地址', '投诉举报', '12315', '查验时间']) {
         await expectVisible(page, `body:has-text("${text}")`, `"${text}" on the public page`)
       }
       const scroll = await page.evaluate(() => document.documentElement.scrollWidth)
@@ -360,7 +363,7 @@ export function registerVerificationScenarios(test, h) {
 
       // one character of the signed payload changed: refused
       const token = m[1]
-      const i = Math.floor(token.indexOf('.') / 2)
+      const i = Math.floor(token.length / 2)
       const tampered = token.slice(0, i) + (token[i] === 'A' ? 'B' : 'A') + token.slice(i + 1)
       await page.goto(url.replace(token, tampered))
       await expectVisible(page, 'body:has-text("标识无效")', '标识无效 on a tampered label')
@@ -382,6 +385,13 @@ export function registerVerificationScenarios(test, h) {
     await expectText(page, row, '有效')
     await expectText(page, row, c.serial_no)
     await shot(page, 'verification-my-certificates.png')
+
+    // 导出: the list with its filters as an .xlsx the enterprise downloads.
+    const [download] = await Promise.all([page.waitForEvent('download'), page.locator('[data-testid="list-export"]').click()])
+    if (download.suggestedFilename() !== '检定证书.xlsx') throw new Error(`export named ${download.suggestedFilename()}`)
+    const xlsx = readFileSync(await download.path())
+    if (xlsx.subarray(0, 2).toString() !== 'PK' || xlsx.length < 2000) throw new Error(`the export is not a workbook (${xlsx.length} bytes)`)
+    await expectVisible(page, '.el-message:has-text("已导出")', 'the 已导出 message')
 
     await page.goto(`/instruments/${c.id}`)
     const info = '[data-testid="instrument-verification"]'

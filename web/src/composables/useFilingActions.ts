@@ -54,6 +54,26 @@ export function useFilingActions() {
     })
   }
 
+  /** 批量删除: the drafts among `insts`, one by one; says how many went and which could not. */
+  async function removeDrafts(insts: Instrument[]): Promise<boolean> {
+    const drafts = insts.filter((i) => i.status === 'draft')
+    if (drafts.length === 0) return false
+    if (!(await confirmAction(t('instruments.deleteDraftsConfirm', { n: drafts.length })))) return false
+    let done = 0
+    const failed: string[] = []
+    for (const inst of drafts) {
+      try {
+        await api.deleteInstrument(inst.id)
+        done++
+      } catch {
+        failed.push(inst.serial_no)
+      }
+    }
+    if (failed.length === 0) ElMessage.success(t('instruments.deleteDraftsDone', { n: done }))
+    else ElMessage.warning(t('instruments.deleteDraftsPartial', { n: done, failed: failed.join('、') }))
+    return done > 0
+  }
+
   /** 导出Excel with the list's filters. */
   function exportList(q: InstrumentQuery): Promise<boolean> {
     return guarded(async () => {
@@ -62,5 +82,5 @@ export function useFilingActions() {
     })
   }
 
-  return { apply, approve, returnWith, remove, exportList }
+  return { apply, approve, returnWith, remove, removeDrafts, exportList }
 }

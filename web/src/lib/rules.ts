@@ -2,7 +2,7 @@
 // they follow the current language.
 import type { FormItemRule, FormRules } from 'element-plus'
 import { i18n } from '@/i18n'
-import { creditCodeProblem, isStrongPassword, isValidPhone } from './validators'
+import { creditCodeProblem, isStrongPassword, isValidOfficePhone, isValidPhone } from './validators'
 import { isPastDate } from './dates'
 
 const t = (key: string, named?: Record<string, unknown>) =>
@@ -41,6 +41,10 @@ export function creditCodeRule(): FormItemRule {
 
 export function phoneRule(): FormItemRule {
   return custom((v) => (isValidPhone(v) ? null : t('validation.phone')))
+}
+
+export function officePhoneRule(): FormItemRule {
+  return custom((v) => (isValidOfficePhone(v) ? null : t('validation.officePhone')))
 }
 
 export function passwordRule(): FormItemRule {

@@ -36,6 +36,11 @@ export function isValidPhone(phone: string): boolean {
   return /^1[3-9]\d{9}$/.test(phone)
 }
 
+/** An office or service line as the server takes it: 3–20 of digits, '-' and spaces, digits at both ends. */
+export function isValidOfficePhone(phone: string): boolean {
+  return phone.length >= 3 && phone.length <= 20 && /^\d[\d -]*\d$/.test(phone)
+}
+
 /** Mirrors the server's default policy: ≥ 12 characters and 3 of upper, lower, digit, symbol. */
 export function isStrongPassword(pw: string, minLength = 12, minClasses = 3): boolean {
   if (pw.length < minLength) return false

@@ -62,12 +62,13 @@ describe('routes and menu', () => {
     }
   })
 
-  it('shows the institute its appointments, records, standards and certificates', () => {
+  it('shows the institute its appointments, records, standards, profile and certificates', () => {
     expect(menuFor('institute', router.getRoutes()).map((m) => m.path)).toEqual([
       '/',
       '/institute/appointments',
       '/verifications',
       '/institute/standards',
+      '/institute/profile',
       '/certificates',
       '/catalogue',
       '/inbox',

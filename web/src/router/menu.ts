@@ -44,6 +44,7 @@ export const MENU: MenuItem[] = [
   { route: 'institute-appointments', icon: Finished },
   { route: 'verifications', icon: Stamp },
   { route: 'standards', icon: Odometer },
+  { route: 'institute-profile', icon: Stamp },
   { route: 'review', icon: DocumentChecked },
   { route: 'archive', icon: FolderOpened },
   { route: 'supervision-verification', icon: DataAnalysis },

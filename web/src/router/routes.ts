@@ -138,6 +138,12 @@ export const routes: RouteRecordRaw[] = [
         meta: { roles: [...VERIFICATION_READERS], titleKey: 'menu.verificationDetail' },
       },
       {
+        path: 'institute/profile',
+        name: 'institute-profile',
+        component: () => import('@/views/verifications/InstituteProfileView.vue'),
+        meta: { roles: [...INSTITUTE], titleKey: 'menu.instituteProfile' },
+      },
+      {
         path: 'institute/standards',
         name: 'standards',
         component: () => import('@/views/verifications/StandardsView.vue'),

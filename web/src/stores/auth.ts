@@ -1,7 +1,7 @@
 // The signed-in user (`GET /api/v1/me`) and the CSRF token the API client sends on writes.
 import { defineStore } from 'pinia'
 import { computed, ref } from 'vue'
-import { api, ApiError, type Me } from '@/lib/api'
+import { api, ApiError, type CaptchaAnswer, type Me } from '@/lib/api'
 
 export const useAuthStore = defineStore('auth', () => {
   const me = ref<Me | null>(null)
@@ -35,8 +35,8 @@ export const useAuthStore = defineStore('auth', () => {
     }
   }
 
-  async function login(username: string, password: string): Promise<Me> {
-    const m = await api.login(username, password)
+  async function login(username: string, password: string, captcha?: CaptchaAnswer): Promise<Me> {
+    const m = await api.login(username, password, captcha)
     set(m)
     return m
   }

@@ -60,6 +60,7 @@ export type Message = Schemas['Message']
 export type InboxPage = Schemas['InboxPage']
 
 export type CreateOrgRequest = Schemas['CreateOrgRequest']
+export type Agreement = Schemas['Agreement']
 export type CreateUserRequest = Schemas['CreateUserRequest']
 /** A row of `GET /admin/notifications`: an SMS of the outbox or an in-app message. */
 export type Notification = Schemas['OutboxItem']

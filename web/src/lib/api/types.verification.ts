@@ -91,6 +91,9 @@ export interface VerificationQuery extends PageQuery {
   /** `me`: the records waiting for the caller's signature */
   awaiting?: 'me' | ''
   q?: string
+  /** Verification date range, YYYY-MM-DD inclusive */
+  date_from?: string
+  date_to?: string
 }
 
 // ---------------------------------------------------------------- certificates and labels
@@ -108,6 +111,9 @@ export interface CertificateQuery extends PageQuery {
   kind?: CertificateKind | ''
   status?: CertificateLiveStatus | ''
   q?: string
+  /** Issue date range, YYYY-MM-DD inclusive */
+  date_from?: string
+  date_to?: string
 }
 
 /** Size and layout of pass labels (检定合格标识): 30–100 × 20–80 mm; `sheet` = a grid on A4. */

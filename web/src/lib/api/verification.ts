@@ -34,6 +34,8 @@ export const verificationApi = {
   institutes: (q: { type_code?: string; region_code?: string } = {}) => get<{ items: Institute[] }>('/institutes', q),
   /** sysadmin, or that institute itself. */
   updateInstituteProfile: (orgId: number, req: InstituteProfile) => put<Institute>(`/institutes/${orgId}/profile`, req),
+  /** The caller's own institute profile; 404 before the first save. */
+  instituteProfile: (orgId: number) => get<Institute>(`/institutes/${orgId}/profile`),
   /** Users of the caller's institute with their duties. */
   instituteStaff: () => get<{ items: StaffMember[] }>('/institute/staff'),
   /** The institute's standards; `active` only the ones in use. */
