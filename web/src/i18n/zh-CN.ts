@@ -2,6 +2,7 @@
 import filing from './filing.zh-CN'
 import verification from './verification.zh-CN'
 import certificates from './certificates.zh-CN'
+import layout from './layout.zh-CN'
 
 export default {
   app: { title: '强制检定计量器具管理信息系统', short: '强检管理', mini: '强检' },
@@ -210,6 +211,7 @@ export default {
   ...filing,
   ...verification,
   ...certificates,
+  ...layout,
   inbox: {
     title: '消息',
     onlyUnread: '只看未读',
