@@ -19,10 +19,10 @@ const layout: DeepStringRecord<typeof layoutZh> = {
     closeAll: 'Close all',
   },
   footer: {
-    organiser: 'Organiser: {name}',
-    support: 'Technical support: {name}',
-    icp: 'ICP licence: {no}',
-    complaintPhone: 'Complaints: {phone}',
+    organiser: 'Organiser: {value}',
+    support: 'Technical support: {value}',
+    icp: 'ICP licence: {value}',
+    complaintPhone: 'Complaints: {value}',
   },
   emptyList: {
     noMatch: 'Nothing matches; change the filters or click Reset',

@@ -17,10 +17,10 @@ export default {
     closeAll: '关闭全部',
   },
   footer: {
-    organiser: '主办单位：{name}',
-    support: '技术支持：{name}',
-    icp: '备案号：{no}',
-    complaintPhone: '投诉举报电话：{phone}',
+    organiser: '主办单位：{value}',
+    support: '技术支持：{value}',
+    icp: '备案号：{value}',
+    complaintPhone: '投诉举报电话：{value}',
   },
   emptyList: {
     noMatch: '没有符合条件的记录，可调整查询条件或点击“重置”',

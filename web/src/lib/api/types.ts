@@ -55,6 +55,22 @@ export type SmsCodeSent = Schemas['SmsCodeSent']
 export type RegisterRequest = Schemas['RegisterRequest']
 export type PasswordResetRequest = Schemas['PasswordResetRequest']
 
+/**
+ * `GET /site` (public): who runs the platform, for the page footer; empty strings for what is not
+ * configured. Not in openapi.json yet (the server is adding the endpoint): declared here until the
+ * contract has it, then an alias of the generated schema.
+ */
+export interface SiteInfo {
+  /** 主办单位 */
+  organiser: string
+  /** 技术支持 */
+  support: string
+  /** ICP 备案号 */
+  icp: string
+  /** 投诉举报电话 */
+  complaint_phone: string
+}
+
 export type Home = Schemas['Home']
 export type Message = Schemas['Message']
 export type InboxPage = Schemas['InboxPage']
