@@ -25,7 +25,7 @@ const layout: DeepStringRecord<typeof layoutZh> = {
     complaintPhone: 'Complaints: {value}',
   },
   emptyList: {
-    noMatch: 'Nothing matches; change the filters or click Reset',
+    noMatch: 'Nothing matches these filters',
     instruments: 'No instruments yet: click New instrument to enter one, or Batch import to load the Excel template',
     pending: 'Nothing to apply for: saved instruments (entered or imported) wait here for the filing application',
     pendingReturned: 'No returned filings',
@@ -33,7 +33,7 @@ const layout: DeepStringRecord<typeof layoutZh> = {
     archive: 'No enterprises yet: an enterprise appears once it applies for a filing in this district',
     catalogue: 'No instrument types yet: the city bureau adds them here',
     appointments: 'No appointments yet: click New appointment, or pick filed instruments in My instruments and book them',
-    instituteAppointments: 'No appointments: those submitted by enterprises wait here to be accepted',
+    instituteAppointments: 'No appointments: those enterprises submit are listed under To accept',
     verifications: 'No verification records: open a scheduled appointment in Appointments to accept and record each instrument',
     standards: 'No standards yet: click New standard to register the institute’s measurement standards',
     certificates: 'No certificates yet: once a record is approved, its certificate or result notice is listed here',
@@ -43,6 +43,7 @@ const layout: DeepStringRecord<typeof layoutZh> = {
     notifications: 'No messages sent',
     audit: 'No audit entries',
     inbox: 'No messages',
+    picker: 'No filed instruments: an instrument can be booked once its filing is approved',
   },
 }
 
