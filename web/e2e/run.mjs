@@ -11,7 +11,8 @@
 // e2e/imports.mjs (screenshots import-*.png); password reset (忘记密码): e2e/passwordReset.mjs;
 // the verification loop across roles on the `mvis demo` data, with the label's QR code and the
 // public check page: e2e/verification.mjs (screenshots verification-*.png, public-page*.png;
-// needs pdftoppm and zbarimg).
+// needs pdftoppm and zbarimg); the page frame (breadcrumb, tags view, lists at 1366 px, empty-list
+// guidance, footer, print stylesheet): e2e/layout.mjs (E2E_SCREENSHOTS=1 keeps layout-*.png).
 import { spawn, execFileSync } from 'node:child_process'
 import { createWriteStream, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { createServer } from 'node:net'
@@ -25,6 +26,7 @@ import { registerImportScenarios } from './imports.mjs'
 import { registerPasswordResetScenarios } from './passwordReset.mjs'
 import { registerVerificationScenarios } from './verification.mjs'
 import { registerRawTextScenarios } from './rawText.mjs'
+import { registerLayoutScenarios } from './layout.mjs'
 
 const WEB = resolve(dirname(fileURLToPath(import.meta.url)), '..')
 const OUT = join(WEB, 'e2e', 'out')
@@ -311,6 +313,7 @@ registerImportScenarios(test, { fill, expectVisible, expectMessage, uiLogin, api
 registerPasswordResetScenarios(test, { fill, expectVisible, expectMessage, uiLogin, apiLogin, smsCodeFor, ADMIN })
 registerVerificationScenarios(test, { fill, choose, expectVisible, expectMessage, uiLogin, apiLogin, OUT })
 registerRawTextScenarios(test, { uiLogin, ADMIN, OUT, SCREENSHOTS })
+registerLayoutScenarios(test, { expectVisible, uiLogin, apiLogin, ADMIN, OUT, SCREENSHOTS })
 
 // ---------------------------------------------------------------- main
 let passed = 0
