@@ -35,14 +35,20 @@ async function expectTags(page, want) {
 
 /**
  * @param test  run.mjs's scenario registrar
- * @param h     page helpers of run.mjs: expectVisible, uiLogin, apiLogin, ADMIN, OUT, SCREENSHOTS
+ * @param h     page helpers of run.mjs: expectVisible, apiLogin, ADMIN, OUT, SCREENSHOTS
  */
 export function registerLayoutScenarios(test, h) {
-  const { expectVisible, uiLogin, apiLogin, ADMIN, OUT, SCREENSHOTS } = h
-  /** Signs in as a demo user, signing out whoever was signed in (the login page sends them home). */
+  const { expectVisible, apiLogin, ADMIN, OUT, SCREENSHOTS } = h
+  /**
+   * Signs in as a demo user through the API (the sign-in page has its own scenarios), in place of
+   * whoever was signed in, and opens 首页.
+   */
   async function login(page, username) {
     await page.context().clearCookies()
-    await uiLogin(page, username, DEMO_PASSWORD)
+    const r = await page.request.post('/api/v1/auth/login', { data: { username, password: DEMO_PASSWORD } })
+    if (r.status() !== 200) throw new Error(`login as ${username}: HTTP ${r.status()}`)
+    await page.goto('/')
+    await expectVisible(page, '[data-testid="home"]', `home page of ${username}`)
   }
 
   /** Waits for a list's table to have loaded. */
@@ -51,7 +57,7 @@ export function registerLayoutScenarios(test, h) {
     await page.waitForFunction((id) => !document.querySelector(`[data-testid="${id}"] .el-loading-mask`), testid)
   }
 
-  test('layout: a detail page names its list in the breadcrumb', async ({ page }) => {
+  test('layout: a detail page names its list in the breadcrumb and prints without the frame', async ({ page }) => {
     await login(page, 'charger')
     if ((await crumbs(page)) !== '首页') throw new Error(`home breadcrumb is "${await crumbs(page)}"`)
     await page.locator('[data-testid="menu-instruments"]').click()
@@ -60,6 +66,25 @@ export function registerLayoutScenarios(test, h) {
     await page.locator('[data-testid="instrument-table"] .name-link').first().click()
     await expectVisible(page, '[data-testid="detail-name"]', 'instrument detail')
     if ((await crumbs(page)) !== '首页/备案管理/我的器具/器具详情') throw new Error(`detail breadcrumb is "${await crumbs(page)}"`)
+
+    // Printed, the page leaves the frame and the buttons out and takes the full width.
+    await page.emulateMedia({ media: 'print' })
+    for (const [selector, what] of [
+      ['[data-testid="side-menu"]', 'side menu'],
+      ['[data-testid="app-title"]', 'header'],
+      ['[data-testid="breadcrumb"]', 'breadcrumb'],
+      ['[data-testid="tags-view"]', 'tags view'],
+      ['[data-testid="instrument-detail"] .el-button', 'buttons'],
+    ]) {
+      if (await page.locator(selector).first().isVisible()) throw new Error(`${what} shown in print`)
+    }
+    await expectVisible(page, '[data-testid="detail-name"]', 'printed instrument name')
+    const left = await page.locator('.el-main').evaluate((e) => e.getBoundingClientRect().left)
+    if (left > 1) throw new Error(`printed content starts ${left} px from the left`)
+    if (SCREENSHOTS) await page.screenshot({ path: join(OUT, 'layout-print-instrument.png'), fullPage: true })
+    await page.emulateMedia({ media: 'screen' })
+    await expectVisible(page, '[data-testid="side-menu"]', 'side menu back on screen')
+
     await page.locator('[data-testid="breadcrumb"] .is-link', { hasText: '我的器具' }).click()
     await page.waitForURL((u) => u.pathname === '/instruments')
 
@@ -122,7 +147,7 @@ export function registerLayoutScenarios(test, h) {
     await expectTags(page, ['首页'])
   })
 
-  test('layout: the main lists fit 1366 px with the side menu open', async ({ page }) => {
+  test('layout: the main lists fit 1366 px with the side menu open; 备案审核 has a fixed 操作 column', async ({ page }) => {
     await page.setViewportSize({ width: 1366, height: 768 })
     const lists = {
       charger: [
@@ -160,19 +185,16 @@ export function registerLayoutScenarios(test, h) {
       }
     }
     if (wide.length) throw new Error(`lists scroll sideways: ${wide.join(' | ')}`)
-  })
 
-  test('layout: 备案审核 has a fixed 操作 column with 查看 and 审核', async ({ page }) => {
+    // 备案审核: a fixed 操作 column with 查看, and 审核 (通过 / 退回) on rows awaiting the bureau.
     await login(page, 'jiangan')
     await page.goto('/review')
     await loaded(page, 'instrument-table')
     await expectVisible(page, '[data-testid="instrument-table"] th.el-table-fixed-column--right:has-text("操作")', 'fixed 操作 header')
-    const row = page.locator('[data-testid="instrument-table"] .el-table__row').first()
     await expectVisible(page, '[data-testid="instrument-table"] .el-table__row [data-testid^="review-view-"]', '查看')
-    await row.locator('[data-testid^="review-decide-"]').click()
+    await page.locator('[data-testid="instrument-table"] .el-table__row [data-testid^="review-decide-"]').first().click()
     await expectVisible(page, '.el-dropdown-menu__item:visible:has-text("通过")', '审核 → 通过')
     await expectVisible(page, '.el-dropdown-menu__item:visible:has-text("退回")', '审核 → 退回')
-    await page.keyboard.press('Escape')
   })
 
   test('layout: empty lists tell a new enterprise what to do next', async ({ page, base }) => {
@@ -226,28 +248,5 @@ export function registerLayoutScenarios(test, h) {
     if (text.includes('投诉')) throw new Error(`footer "${text}" shows the empty complaint phone`)
     await login(page, 'charger')
     await expectVisible(page, '[data-testid="site-footer"]:has-text("主办单位：武汉市市场监督管理局")', 'footer in the app')
-  })
-
-  test('layout: printing a detail page leaves the frame and buttons out', async ({ page }) => {
-    await login(page, 'charger')
-    await page.locator('[data-testid="menu-certificates"]').click()
-    await loaded(page, 'certificate-table')
-    await page.locator('[data-testid="certificate-table"] a[data-testid^="cert-open-"]').first().click()
-    await expectVisible(page, '[data-testid="cert-pdf"]', 'certificate detail')
-    await page.emulateMedia({ media: 'print' })
-    for (const [selector, what] of [
-      ['[data-testid="side-menu"]', 'side menu'],
-      ['[data-testid="app-title"]', 'header'],
-      ['[data-testid="breadcrumb"]', 'breadcrumb'],
-      ['[data-testid="tags-view"]', 'tags view'],
-      ['[data-testid="cert-pdf"]', 'buttons'],
-    ]) {
-      if (await page.locator(selector).first().isVisible()) throw new Error(`${what} shown in print`)
-    }
-    const mainLeft = await page.locator('.el-main').evaluate((e) => e.getBoundingClientRect().left)
-    if (mainLeft > 1) throw new Error(`printed content starts ${mainLeft} px from the left`)
-    if (SCREENSHOTS) await page.screenshot({ path: join(OUT, 'layout-print-certificate.png'), fullPage: true })
-    await page.emulateMedia({ media: 'screen' })
-    await expectVisible(page, '[data-testid="side-menu"]', 'side menu back on screen')
   })
 }
