@@ -12,7 +12,9 @@
 // the verification loop across roles on the `mvis demo` data, with the label's QR code and the
 // public check page: e2e/verification.mjs (screenshots verification-*.png, public-page*.png;
 // needs pdftoppm and zbarimg); time to the first data row of 我的器具 and 备案审核: e2e/perf.mjs
-// (E2E_ONLY=perf, E2E_PERF_RUNS=n timed navigations each, default 5).
+// (E2E_ONLY=perf, E2E_PERF_RUNS=n timed navigations each, default 5);
+// the page frame (breadcrumb, tags view, lists at 1366 px, empty-list
+// guidance, footer, print stylesheet): e2e/layout.mjs (E2E_SCREENSHOTS=1 keeps layout-*.png).
 import { spawn, execFileSync } from 'node:child_process'
 import { createWriteStream, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { createServer } from 'node:net'
@@ -27,6 +29,7 @@ import { registerPasswordResetScenarios } from './passwordReset.mjs'
 import { registerVerificationScenarios } from './verification.mjs'
 import { registerRawTextScenarios } from './rawText.mjs'
 import { registerPerfScenarios } from './perf.mjs'
+import { registerLayoutScenarios } from './layout.mjs'
 
 const WEB = resolve(dirname(fileURLToPath(import.meta.url)), '..')
 const OUT = join(WEB, 'e2e', 'out')
@@ -34,7 +37,7 @@ const BIN = resolve(WEB, process.env.MVIS_BIN ?? '../build/mvis')
 const DIST = join(WEB, 'dist')
 const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium'
 const ADMIN = { username: 'admin', password: 'Adm1n!Passw0rd#' }
-const TOTAL_TIMEOUT_MS = 10 * 60_000 // the whole suite takes 4–6 min on the shared 2-core VM
+const TOTAL_TIMEOUT_MS = 12 * 60_000 // the whole suite takes 5–7 min on the shared 2-core VM
 const STEP_TIMEOUT_MS = 15_000
 const SCREENSHOTS = process.env.E2E_SCREENSHOTS === '1'
 const ONLY = process.env.E2E_ONLY ?? '' // run only the scenarios whose name contains this
@@ -329,6 +332,7 @@ registerPasswordResetScenarios(test, { fill, expectVisible, expectMessage, uiLog
 registerVerificationScenarios(test, { fill, choose, expectVisible, expectMessage, uiLogin, apiLogin, OUT })
 registerRawTextScenarios(test, { uiLogin, ADMIN, OUT, SCREENSHOTS })
 registerPerfScenarios(test, { uiLogin, STEP_TIMEOUT_MS })
+registerLayoutScenarios(test, { expectVisible, apiLogin, ADMIN, OUT, SCREENSHOTS })
 
 // ---------------------------------------------------------------- main
 let passed = 0

@@ -7,6 +7,7 @@ import { createAppRouter } from './router'
 import { configureClient } from './lib/api'
 import { useAuthStore } from './stores/auth'
 import './styles.css'
+import './print.css'
 
 const app = createApp(App)
 const pinia = createPinia()

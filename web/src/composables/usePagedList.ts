@@ -1,7 +1,15 @@
-// State of a paged, filtered table: page, page size, items, total, loading, reload.
+// State of a paged, filtered table: page, page size, items, total, loading, reload, and whether
+// the items shown were narrowed by filters (an empty list then says so instead of guiding).
 import { reactive, ref, type Ref, type UnwrapRef } from 'vue'
 import type { Page, PageQuery } from '@/lib/api'
 import { notifyError } from '@/lib/errors'
+
+/** True when a filter differs from its initial value; text is compared trimmed. */
+export function differsFrom(filters: object, initial: object): boolean {
+  const norm = (v: unknown) => JSON.stringify(typeof v === 'string' ? v.trim() : (v ?? ''))
+  const keys = new Set([...Object.keys(filters), ...Object.keys(initial)])
+  return [...keys].some((k) => norm((filters as Record<string, unknown>)[k]) !== norm((initial as Record<string, unknown>)[k]))
+}
 
 export function usePagedList<T, F extends object>(
   fetchPage: (q: PageQuery & F) => Promise<Page<T>>,
@@ -14,14 +22,18 @@ export function usePagedList<T, F extends object>(
   const page = ref(1)
   const size = ref(pageSize)
   const loading = ref(false)
+  /** The filters of the items shown differed from the initial ones. */
+  const filtered = ref(false)
   let seq = 0
 
   async function load(): Promise<Page<T> | null> {
     const mine = ++seq
     loading.value = true
     try {
-      const res = await fetchPage({ ...(filters as F), page: page.value, page_size: size.value })
+      const asked = { ...(filters as F) }
+      const res = await fetchPage({ ...asked, page: page.value, page_size: size.value })
       if (mine !== seq) return null
+      filtered.value = differsFrom(asked, initialFilters)
       items.value = res.items
       total.value = res.total
       return res
@@ -44,5 +56,5 @@ export function usePagedList<T, F extends object>(
     return search()
   }
 
-  return reactive({ filters, items, total, page, size, loading, load, search, reset })
+  return reactive({ filters, items, total, page, size, loading, filtered, load, search, reset })
 }

@@ -4,6 +4,7 @@ import type { DeepStringRecord } from './types'
 import filing from './filing.en'
 import verification from './verification.en'
 import certificates from './certificates.en'
+import layout from './layout.en'
 
 const en: DeepStringRecord<typeof zhCN> = {
   app: { title: 'Mandatory Verification Information System', short: 'MVIS', mini: 'MV' },
@@ -231,6 +232,7 @@ const en: DeepStringRecord<typeof zhCN> = {
   ...filing,
   ...verification,
   ...certificates,
+  ...layout,
   inbox: {
     open: 'Open',
     title: 'Messages',

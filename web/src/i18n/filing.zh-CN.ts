@@ -68,6 +68,8 @@ export default {
     region: '安装区',
     location: '安装地点',
     nameType: '器具名称 / 类型',
+    modelBrand: '型号 / 品牌',
+    statusVerification: '备案 / 检定状态',
     submittedAt: '申报时间',
     updatedAt: '更新时间',
     lastReason: '退回原因',
@@ -168,6 +170,7 @@ export default {
     orgFilter: '企业：{name}',
     regionFilter: '区域：{name}',
     tagChange: '变更',
+    decide: '审核',
     selected: '已选 {n} 项',
   },
   archive: {

@@ -2,6 +2,7 @@
 import filing from './filing.zh-CN'
 import verification from './verification.zh-CN'
 import certificates from './certificates.zh-CN'
+import layout from './layout.zh-CN'
 
 export default {
   app: { title: '强制检定计量器具管理信息系统', short: '强检管理', mini: '强检' },
@@ -229,6 +230,7 @@ export default {
   ...filing,
   ...verification,
   ...certificates,
+  ...layout,
   inbox: {
     open: '查看',
     title: '消息',

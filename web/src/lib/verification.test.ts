@@ -16,6 +16,7 @@ import {
   roundToInterval,
   sameLoadPoint,
   sendBackDuty,
+  standardStatus,
   standardValidity,
   toVerificationInput,
   WORKING_ERROR_ITEM,
@@ -185,6 +186,18 @@ describe('record form', () => {
   it('accepts a full Verification for the sign-off check', () => {
     const v = { status: 'draft', signatures: { verifier: null, checker: null, approver: null } } as Pick<Verification, 'status' | 'signatures'>
     expect(canSign(v, 'verifier', { id: 5, duties: ['verifier'] })).toBe(true)
+  })
+})
+
+describe('standardStatus', () => {
+  const now = new Date(2025, 2, 15)
+  it('shows 已过期 alone once the certificate has expired, in use or not', () => {
+    expect(standardStatus({ active: true, expired: false, valid_until: '2025-03-14' }, now)).toEqual({ key: 'standards.expired', type: 'danger' })
+    expect(standardStatus({ active: false, expired: true, valid_until: '2026-01-01' }, now)).toEqual({ key: 'standards.expired', type: 'danger' })
+  })
+  it('shows 在用 or 停用 otherwise, the last valid day included', () => {
+    expect(standardStatus({ active: true, expired: false, valid_until: '2025-03-15' }, now)).toEqual({ key: 'standards.activeOn', type: 'success' })
+    expect(standardStatus({ active: false, expired: false, valid_until: '2025-03-15' }, now)).toEqual({ key: 'standards.activeOff', type: 'info' })
   })
 })
 

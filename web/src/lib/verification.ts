@@ -122,6 +122,15 @@ export function standardValidity(s: Pick<Standard, 'valid_until'> & Partial<Pick
   return { state: days !== null && days <= dueDays ? 'due_soon' : 'valid', days }
 }
 
+/**
+ * The one status a standard shows: 已过期 (danger) once its certificate has expired, whatever
+ * else it is; otherwise 在用 or 停用. `key` is the i18n key.
+ */
+export function standardStatus(s: Pick<Standard, 'valid_until' | 'active'> & Partial<Pick<Standard, 'expired'>>, now: Date = new Date()): { key: string; type: 'danger' | 'success' | 'info' } {
+  if (standardValidity(s, 0, now).state === 'expired') return { key: 'standards.expired', type: 'danger' }
+  return s.active ? { key: 'standards.activeOn', type: 'success' } : { key: 'standards.activeOff', type: 'info' }
+}
+
 // ---------------------------------------------------------------- sign-off (三级签核)
 
 export const SIGN_ORDER: readonly Duty[] = ['verifier', 'checker', 'approver']

@@ -26,34 +26,39 @@ import {
 import type { Role } from '@/lib/api/types'
 import { decideAccess } from './access'
 
+/** Sections of the side menu; the breadcrumb names them too (i18n `menuGroup.*`). */
+export type MenuGroup = 'filing' | 'verification' | 'supervision' | 'system'
+
 export interface MenuItem {
   /** route name */
   route: string
   icon: Component
+  /** the section the item is listed under; none for 首页, 器具目录 and 消息 */
+  group?: MenuGroup
   /** a role's own wording of the item (else the route's title) */
   titleByRole?: Partial<Record<Role, string>>
 }
 
 export const MENU: MenuItem[] = [
   { route: 'home', icon: HomeFilled },
-  { route: 'instruments', icon: List },
-  { route: 'instrument-new', icon: EditPen },
-  { route: 'instrument-import', icon: Upload },
-  { route: 'instruments-pending', icon: Files },
-  { route: 'appointments', icon: Calendar },
-  { route: 'institute-appointments', icon: Finished },
-  { route: 'verifications', icon: Stamp },
-  { route: 'standards', icon: Odometer },
-  { route: 'institute-profile', icon: Stamp },
-  { route: 'review', icon: DocumentChecked },
-  { route: 'archive', icon: FolderOpened },
-  { route: 'supervision-verification', icon: DataAnalysis },
-  { route: 'certificates', icon: Medal, titleByRole: { enterprise: 'menu.myCertificates' } },
+  { route: 'instruments', icon: List, group: 'filing' },
+  { route: 'instrument-new', icon: EditPen, group: 'filing' },
+  { route: 'instrument-import', icon: Upload, group: 'filing' },
+  { route: 'instruments-pending', icon: Files, group: 'filing' },
+  { route: 'appointments', icon: Calendar, group: 'verification' },
+  { route: 'institute-appointments', icon: Finished, group: 'verification' },
+  { route: 'verifications', icon: Stamp, group: 'verification' },
+  { route: 'standards', icon: Odometer, group: 'verification' },
+  { route: 'institute-profile', icon: Stamp, group: 'verification' },
+  { route: 'review', icon: DocumentChecked, group: 'filing' },
+  { route: 'archive', icon: FolderOpened, group: 'filing' },
+  { route: 'supervision-verification', icon: DataAnalysis, group: 'supervision' },
+  { route: 'certificates', icon: Medal, group: 'verification', titleByRole: { enterprise: 'menu.myCertificates' } },
   { route: 'catalogue', icon: Collection },
-  { route: 'admin-orgs', icon: OfficeBuilding },
-  { route: 'admin-users', icon: User },
-  { route: 'admin-notifications', icon: Message },
-  { route: 'admin-audit', icon: Document },
+  { route: 'admin-orgs', icon: OfficeBuilding, group: 'system' },
+  { route: 'admin-users', icon: User, group: 'system' },
+  { route: 'admin-notifications', icon: Message, group: 'system' },
+  { route: 'admin-audit', icon: Document, group: 'system' },
   { route: 'inbox', icon: Bell },
 ]
 

@@ -119,6 +119,20 @@ describe('query and 401 handling', () => {
   })
 })
 
+describe('site information', () => {
+  it('gets the public footer fields without treating a 404 as a lost session', async () => {
+    const site = { organiser: '武汉市市场监督管理局', support: '武汉市计量测试检定研究所', icp: '鄂ICP备00000000号', complaint_phone: '12315' }
+    fetchMock.mockResolvedValue(jsonResponse(200, site))
+    expect(await api.site()).toEqual(site)
+    expect(lastCall()[0]).toBe('/api/v1/site')
+    expect(lastCall()[1].method).toBe('GET')
+
+    fetchMock.mockResolvedValue(jsonResponse(404, { error: { code: 'not_found', message: 'not found' } }))
+    expect(await api.site().catch((e) => e.status)).toBe(404)
+    expect(unauthorized).toBe(0)
+  })
+})
+
 describe('password reset calls', () => {
   it('asks for a reset_password code and posts the reset', async () => {
     fetchMock.mockResolvedValue(jsonResponse(202, { expires_in: 600, resend_after: 60 }))

@@ -32,6 +32,7 @@ import type {
   ReviewDecision,
   Role,
   Schemas,
+  SiteInfo,
   SmsCodeSent,
   SmsPurpose,
   User,
@@ -63,6 +64,8 @@ export interface CaptchaAnswer {
 
 export const api = {
   // --- public ---
+  /** 主办单位, 技术支持, 备案号 for the footer; 404 from a server without the endpoint. */
+  site: () => get<SiteInfo>('/site', undefined, true),
   /** `{"items":[Region]}`; without parent: the whole tree, flat. */
   regions: (parent?: string) => get<Schemas['RegionList']>('/regions', { parent }),
   /** 202 `{"expires_in","resend_after"}`; 429 sms_rate_limited. */

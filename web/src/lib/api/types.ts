@@ -55,6 +55,9 @@ export type SmsCodeSent = Schemas['SmsCodeSent']
 export type RegisterRequest = Schemas['RegisterRequest']
 export type PasswordResetRequest = Schemas['PasswordResetRequest']
 
+/** `GET /site` (public): who runs the platform, for the page footer; "" for what is not configured. */
+export type SiteInfo = Schemas['Site']
+
 export type Home = Schemas['Home']
 export type Message = Schemas['Message']
 export type InboxPage = Schemas['InboxPage']

@@ -1,0 +1,46 @@
+// Chinese text of the page frame: menu sections, breadcrumb, tags view, footer, and what an
+// empty list tells the user to do next (spread into zh-CN.ts).
+export default {
+  menuGroup: {
+    filing: '备案管理',
+    verification: '检定业务',
+    supervision: '监督管理',
+    system: '系统管理',
+  },
+  breadcrumb: { label: '当前位置' },
+  tagsView: {
+    label: '已打开的页面',
+    actions: '页签操作',
+    refresh: '刷新页面',
+    close: '关闭',
+    closeOthers: '关闭其他',
+    closeAll: '关闭全部',
+  },
+  footer: {
+    organiser: '主办单位：{value}',
+    support: '技术支持：{value}',
+    icp: '备案号：{value}',
+    complaintPhone: '投诉举报电话：{value}',
+  },
+  emptyList: {
+    noMatch: '没有符合条件的记录，请调整查询条件',
+    instruments: '暂无器具，点击“器具录入”逐台登记，或点击“批量导入”用 Excel 模板导入',
+    pending: '暂无待申报的器具，录入或批量导入并保存的器具会在此等待申请备案',
+    pendingReturned: '暂无被退回的备案',
+    review: '暂无待审核的备案',
+    archive: '暂无企业档案，企业在本辖区申请器具备案后自动列入',
+    catalogue: '暂无器具类型，由市局计量处在此新增',
+    appointments: '暂无预约，点击“新建预约”，或在“我的器具”中选择已备案的器具后预约检定',
+    instituteAppointments: '暂无预约，企业提交的预约会列在“待受理”中',
+    verifications: '暂无检定记录，在“预约受理”中打开已安排的预约，逐台录入检定数据',
+    standards: '暂无标准器，点击“新增标准器”登记本机构的计量标准器',
+    certificates: '暂无证书，检定记录经批准后，证书和检定结果通知书会在此列出',
+    supervision: '暂无辖区检定统计',
+    orgs: '暂无机构，点击“新建机构”添加',
+    users: '暂无用户，点击“新建用户”添加',
+    notifications: '暂无已发出的短信或通知',
+    audit: '暂无审计记录',
+    inbox: '暂无消息',
+    picker: '暂无已备案的器具，器具备案通过后才能预约检定',
+  },
+}

@@ -1,0 +1,66 @@
+import { describe, expect, it } from 'vitest'
+import { createMemoryHistory, createRouter } from 'vue-router'
+import { breadcrumbFor, pageTitleKey } from './breadcrumb'
+import { routes } from './routes'
+
+const router = createRouter({ history: createMemoryHistory(), routes })
+const all = router.getRoutes()
+const at = (path: string) => router.resolve(path)
+
+describe('breadcrumbFor', () => {
+  it('is just 首页 on the home page', () => {
+    expect(breadcrumbFor(at('/'), 'enterprise', all)).toEqual([{ titleKey: 'menu.home' }])
+  })
+
+  it('names the menu section of a menu page', () => {
+    expect(breadcrumbFor(at('/instruments'), 'enterprise', all)).toEqual([
+      { titleKey: 'menu.home', path: '/' },
+      { titleKey: 'menuGroup.filing' },
+      { titleKey: 'menu.instruments' },
+    ])
+    expect(breadcrumbFor(at('/admin/users'), 'sysadmin', all).map((c) => c.titleKey)).toEqual(['menu.home', 'menuGroup.system', 'menu.adminUsers'])
+  })
+
+  it('leaves out the section of pages listed outside one', () => {
+    expect(breadcrumbFor(at('/inbox'), 'institute', all)).toEqual([{ titleKey: 'menu.home', path: '/' }, { titleKey: 'menu.inbox' }])
+    expect(breadcrumbFor(at('/catalogue'), 'city_regulator', all).map((c) => c.titleKey)).toEqual(['menu.home', 'menu.catalogue'])
+  })
+
+  it('puts a detail page under its list, linked', () => {
+    expect(breadcrumbFor(at('/instruments/42'), 'enterprise', all)).toEqual([
+      { titleKey: 'menu.home', path: '/' },
+      { titleKey: 'menuGroup.filing' },
+      { titleKey: 'menu.instruments', path: '/instruments' },
+      { titleKey: 'menu.instrumentDetail' },
+    ])
+  })
+
+  it('picks the first parent list the role may open', () => {
+    expect(breadcrumbFor(at('/instruments/42'), 'district_regulator', all).map((c) => c.titleKey)).toEqual(['menu.home', 'menuGroup.filing', 'menu.review', 'menu.instrumentDetail'])
+    expect(breadcrumbFor(at('/appointments/7'), 'institute', all)[2]).toEqual({ titleKey: 'menu.instituteAppointments', path: '/institute/appointments' })
+    expect(breadcrumbFor(at('/appointments/7'), 'enterprise', all)[2]).toEqual({ titleKey: 'menu.appointments', path: '/appointments' })
+  })
+
+  it('falls back to 首页 / page when no parent list is open to the role', () => {
+    expect(breadcrumbFor(at('/appointments/7'), 'city_regulator', all).map((c) => c.titleKey)).toEqual(['menu.home', 'menu.appointmentDetail'])
+    expect(breadcrumbFor(at('/password'), 'enterprise', all).map((c) => c.titleKey)).toEqual(['menu.home', 'menu.password'])
+  })
+
+  it("uses the role's own wording of a menu item", () => {
+    expect(breadcrumbFor(at('/certificates/JD-1'), 'enterprise', all)[2].titleKey).toBe('menu.myCertificates')
+    expect(breadcrumbFor(at('/certificates/JD-1'), 'institute', all)[2].titleKey).toBe('menu.certificates')
+  })
+
+  it('names every parent after a route that exists', () => {
+    const names = new Set(all.map((r) => String(r.name)))
+    for (const r of all) for (const p of r.meta.parent ?? []) expect(names, `${String(r.name)} → ${p}`).toContain(p)
+  })
+})
+
+describe('pageTitleKey', () => {
+  it('is the menu wording for menu pages and the route title otherwise', () => {
+    expect(pageTitleKey(at('/certificates'), 'enterprise', all)).toBe('menu.myCertificates')
+    expect(pageTitleKey(at('/certificates'), 'city_regulator', all)).toBe('menu.certificates')
+    expect(pageTitleKey(at('/instruments/42'), 'enterprise', all)).toBe('menu.instrumentDetail')
+  })
+})
