@@ -89,7 +89,8 @@ const Row kTable[] = {
     {K::kOrganisation, O::kCreate, "FFFFHA", "HHHHHA"},
     {K::kOrganisation, O::kEdit, "FFFFHA", "HHHHHA"},
     {K::kOrganisation, O::kAdminister, "FFFFHA", "HHHHHA"},
-    {K::kOrganisation, O::kSubmit, "AFFFHF", "HHHHHF"},
+    {K::kOrganisation, O::kSubmit, "AFFFHF", "HHHHHF"},  // hands in its own 营业执照
+    {K::kOrganisation, O::kWithdraw, "FFFFHF", "HHHHHF"},
 
     {K::kUser, O::kRead, "AHHHHA", "HHHHHA"},
     {K::kUser, O::kCreate, "FHHHHA", "HHHHHA"},
