@@ -20,7 +20,8 @@ using tcp = net::ip::tcp;
 bool IsUploadPath(std::string_view target) {
   auto q = target.find('?');
   std::string_view path = target.substr(0, q);
-  return path.starts_with("/api/v1/") && path.ends_with("/imports");
+  return path.starts_with("/api/v1/") &&
+         (path.ends_with("/imports") || path.ends_with("/license") || path.ends_with("/seal"));
 }
 
 class Session : public std::enable_shared_from_this<Session> {

@@ -20,7 +20,7 @@ struct ServerOptions {
   unsigned short port = 8080;  // 0 picks a free port (see Server::port)
   int threads = 4;
   size_t body_limit = 1 * 1024 * 1024;          // bytes; larger bodies get 413
-  size_t upload_body_limit = 25 * 1024 * 1024;  // for paths under /api/v1/ ending in /imports
+  size_t upload_body_limit = 25 * 1024 * 1024;  // /api/v1/… ending in /imports, /license, /seal
   size_t header_limit = 16 * 1024;
   int read_timeout_seconds = 30;  // to receive a whole request
   int idle_timeout_seconds = 60;  // keep-alive wait for the next request

@@ -227,9 +227,9 @@ TEST_F(VerificationTest, CertificatesCarryTheSealAndTheAuthorisationNumber) {
   auto back = approver_->Get(base + "/seal");
   EXPECT_EQ(back.body, *png);
   EXPECT_EQ(back.headers["content-type"], "image/png");
-  // Nobody outside the institute reads or changes it.
-  EXPECT_EQ(enterprise_->Get(base + "/seal").status, 404);
-  EXPECT_EQ(enterprise_->Upload(base + "/seal", "file", "seal.png", *png).status, 404);
+  // Nobody outside the institute reads or changes it (an enterprise never may: 403).
+  EXPECT_EQ(enterprise_->Get(base + "/seal").status, 403);
+  EXPECT_EQ(enterprise_->Upload(base + "/seal", "file", "seal.png", *png).status, 403);
 
   auto ids = Filed(1);
   std::string number = Verified(Scheduled(ids), ids[0])["certificate"]["number"];
