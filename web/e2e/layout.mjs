@@ -233,11 +233,17 @@ export function registerLayoutScenarios(test, h) {
   })
 
   test('layout: the footer shows the site information, and nothing without it', async ({ page }) => {
+    // The server's own [site] settings (defaults: the organiser and the 12315 hotline).
     await page.goto('/login')
+    await expectVisible(page, '[data-testid="site-footer"]:has-text("主办单位：武汉市市场监督管理局")', 'footer from GET /site')
+    // A server without GET /site: no footer.
+    await page.route('**/api/v1/site', (r) => r.fulfill({ status: 404, json: { error: { code: 'route_not_found', message: '接口不存在' } } }))
+    await page.reload()
     await expectVisible(page, '[data-testid="login-submit"]')
     await page.waitForLoadState('networkidle')
     if ((await page.locator('[data-testid="site-footer"]').count()) > 0) throw new Error('footer shown although the server has no GET /site')
 
+    await page.unroute('**/api/v1/site')
     await page.route('**/api/v1/site', (r) => r.fulfill({ json: SITE }))
     await page.reload()
     await expectVisible(page, '[data-testid="site-footer"]', 'footer on the login page')

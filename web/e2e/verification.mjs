@@ -312,7 +312,7 @@ export function registerVerificationScenarios(test, h) {
     const year = chinaDate(0).slice(0, 4)
     if (!new RegExp(`^WHJL-${year}-\\d{6}$`).test(number)) throw new Error(`certificate number "${number}", expected WHJL-${year}-NNNNNN`)
     const qr = await page.locator(`${block} [data-testid="cert-qr"]`).getAttribute('href')
-    if (!/\/v\/[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/.test(qr ?? '')) throw new Error(`qr_url "${qr}"`)
+    if (!/^HTTP:\/\/[0-9.:]+\/V\/[A-Z2-7]+$/.test(qr ?? '')) throw new Error(`qr_url "${qr}"`)
     await page.locator(`${block} .el-tag`, { hasText: /^\s*有效\s*$/ }).waitFor().catch(() => {
       throw new Error('status 有效 not shown in the certificate block')
     })

@@ -49,7 +49,7 @@ export const MENU: MenuItem[] = [
   { route: 'institute-appointments', icon: Finished, group: 'verification' },
   { route: 'verifications', icon: Stamp, group: 'verification' },
   { route: 'standards', icon: Odometer, group: 'verification' },
-  { route: 'institute-profile', icon: Stamp, group: 'verification' },
+  { route: 'institute-profile', icon: OfficeBuilding, group: 'verification' },
   { route: 'review', icon: DocumentChecked, group: 'filing' },
   { route: 'archive', icon: FolderOpened, group: 'filing' },
   { route: 'supervision-verification', icon: DataAnalysis, group: 'supervision' },
