@@ -104,13 +104,20 @@ Result<domain::InstituteProfile> InstituteService::SaveProfile(const Actor& acto
   });
 }
 
-Result<domain::InstituteProfile> InstituteService::Profile(const Actor& actor, int64_t org_id) {
+namespace {
+
+// Its own users and the platform administrator keep an institute's profile and seal.
+Status MayEdit(const Actor& actor, int64_t org_id) {
   domain::InstituteProfile key;
   key.org_id = org_id;
-  if (auto ok = domain::access::Check(SubjectOf(actor), domain::access::ResourceOf(key), Op::kEdit,
-                                      "检定机构");
-      !ok)
-    return std::unexpected(ok.error());
+  return domain::access::Check(SubjectOf(actor), domain::access::ResourceOf(key), Op::kEdit,
+                               "检定机构");
+}
+
+}  // namespace
+
+Result<domain::InstituteProfile> InstituteService::Profile(const Actor& actor, int64_t org_id) {
+  if (auto ok = MayEdit(actor, org_id); !ok) return std::unexpected(ok.error());
   return ctx_.db.Read([&](store::Tx& tx) -> Result<domain::InstituteProfile> {
     auto p = store::FindInstituteProfile(tx, org_id);
     if (!p) return NotFound("检定机构信息");
@@ -120,12 +127,7 @@ Result<domain::InstituteProfile> InstituteService::Profile(const Actor& actor, i
 
 Result<std::string> InstituteService::SaveSeal(const Actor& actor, int64_t org_id,
                                                const std::string& png) {
-  domain::InstituteProfile key;
-  key.org_id = org_id;
-  if (auto ok = domain::access::Check(SubjectOf(actor), domain::access::ResourceOf(key), Op::kEdit,
-                                      "检定机构");
-      !ok)
-    return std::unexpected(ok.error());
+  if (auto ok = MayEdit(actor, org_id); !ok) return std::unexpected(ok.error());
   constexpr size_t kMaxSealBytes = 512 << 10;
   if (png.size() > kMaxSealBytes)
     return Fail(ErrorKind::kInvalidArgument, "seal_too_large", "印章图片不能超过 512 KB");
@@ -144,12 +146,7 @@ Result<std::string> InstituteService::SaveSeal(const Actor& actor, int64_t org_i
 }
 
 Result<std::string> InstituteService::Seal(const Actor& actor, int64_t org_id) {
-  domain::InstituteProfile key;
-  key.org_id = org_id;
-  if (auto ok = domain::access::Check(SubjectOf(actor), domain::access::ResourceOf(key), Op::kEdit,
-                                      "检定机构");
-      !ok)
-    return std::unexpected(ok.error());
+  if (auto ok = MayEdit(actor, org_id); !ok) return std::unexpected(ok.error());
   return ctx_.db.Read([&](store::Tx& tx) -> Result<std::string> {
     auto seal = store::FindInstituteSeal(tx, org_id);
     if (!seal) return NotFound("印章图片");
