@@ -177,6 +177,8 @@ const filing: DeepStringRecord<typeof filingZh> = {
     selected: '{n} selected',
   },
   archive: {
+    license: 'Licence',
+    licenseNone: 'This enterprise has not handed in its business licence',
     name: 'Enterprise',
     creditCode: 'Unified social credit code',
     region: 'Registered in',

@@ -174,6 +174,8 @@ export default {
     selected: '已选 {n} 项',
   },
   archive: {
+    license: '营业执照',
+    licenseNone: '该企业未上传营业执照',
     name: '企业名称',
     creditCode: '统一社会信用代码',
     region: '注册所在区',
