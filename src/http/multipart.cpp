@@ -93,4 +93,13 @@ Result<std::vector<FormPart>> ParseMultipart(std::string_view content_type, std:
   return parts;
 }
 
+Result<std::string> UploadedFile(std::string_view content_type, std::string_view body,
+                                 const std::string& name, const std::string& missing_zh) {
+  auto parts = ParseMultipart(content_type, body);
+  if (!parts) return std::unexpected(parts.error());
+  for (const auto& p : *parts)
+    if (p.name == name) return std::string(p.data);
+  return InvalidField(name, "file_required", missing_zh);
+}
+
 }  // namespace mvis::http

@@ -19,4 +19,9 @@ struct FormPart {
 // Splits `body` by the boundary named in `content_type`. Errors: multipart_invalid.
 Result<std::vector<FormPart>> ParseMultipart(std::string_view content_type, std::string_view body);
 
+// The bytes of the multipart field `name` of a request body. Errors: multipart_invalid;
+// file_required (field `name`, saying `missing_zh`) when there is no such field.
+Result<std::string> UploadedFile(std::string_view content_type, std::string_view body,
+                                 const std::string& name, const std::string& missing_zh);
+
 }  // namespace mvis::http

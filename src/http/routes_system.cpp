@@ -63,13 +63,10 @@ void AddSystemRoutes(Router& router, AppServices& s) {
   router.Add("POST", "/api/v1/orgs/{id}/license", Access::kSignedIn, [&s](RequestContext& ctx) {
     auto id = ctx.IdParam("id");
     if (!id) return ErrorResponse(id.error());
-    auto parts = ParseMultipart(ctx.request().Header("content-type"), ctx.request().body);
-    if (!parts) return ErrorResponse(parts.error());
-    for (const auto& p : *parts) {
-      if (p.name == "file")
-        return ReplyEmpty(s.orgs.SaveLicense(ctx.actor(), *id, std::string(p.data)));
-    }
-    return ErrorResponse(InvalidField("file", "file_required", "请选择营业执照文件").error());
+    auto file = UploadedFile(ctx.request().Header("content-type"), ctx.request().body, "file",
+                             "请选择营业执照文件");
+    if (!file) return ErrorResponse(file.error());
+    return ReplyEmpty(s.orgs.SaveLicense(ctx.actor(), *id, *file));
   });
 
   router.Add("GET", "/api/v1/orgs/{id}/license", Access::kSignedIn, [&s](RequestContext& ctx) {

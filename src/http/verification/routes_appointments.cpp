@@ -106,17 +106,12 @@ void AddAppointmentRoutes(Router& router, AppServices& s) {
   router.Add("POST", "/api/v1/institutes/{id}/seal", Access::kSignedIn, [&s](RequestContext& ctx) {
     auto id = ctx.IdParam("id");
     if (!id) return ErrorResponse(id.error());
-    auto parts = ParseMultipart(ctx.request().Header("content-type"), ctx.request().body);
-    if (!parts) return ErrorResponse(parts.error());
-    const FormPart* file = nullptr;
-    for (const auto& p : *parts)
-      if (p.name == "file") file = &p;
-    if (file == nullptr)
-      return ErrorResponse(InvalidField("file", "file_required", "请选择印章图片").error());
-    return Reply(s.institutes.SaveSeal(ctx.actor(), *id, std::string(file->data)),
-                 [](const std::string& sha) {
-                   return Json{{"sha256", sha}};
-                 });
+    auto file = UploadedFile(ctx.request().Header("content-type"), ctx.request().body, "file",
+                             "请选择印章图片");
+    if (!file) return ErrorResponse(file.error());
+    return Reply(s.institutes.SaveSeal(ctx.actor(), *id, *file), [](const std::string& sha) {
+      return Json{{"sha256", sha}};
+    });
   });
 
   router.Add("GET", "/api/v1/institutes/{id}/seal", Access::kSignedIn, [&s](RequestContext& ctx) {
