@@ -65,6 +65,8 @@ int CmdDemo(const Overrides& overrides) {
     std::cout << "Demo registry: " << *registry << " instruments in every filing state\n";
   auto issued = demo::SeedDemoVerifications(r.context(), r.appointments(), r.verifications());
   if (!issued) return Report(issued.error());
+  if (auto notices = demo::SeedDemoAnnouncements(r.context(), r.announcements()); !notices)
+    return Report(notices.error());
   if (*issued)
     std::cout << "Demo verification: appointments in every state, " << *issued
               << " certificates / result notices issued\n";
@@ -191,6 +193,20 @@ int CmdRotateLabelKey(const Overrides& overrides) {
   if (!kid) return Report(kid.error());
   std::cout << "new active label key: " << *kid << "\n";
   return 0;
+}
+
+int CmdSamplingReplay(const Overrides& overrides, int64_t plan_id) {
+  auto config = LoadConfig(overrides);
+  if (!config) return Report(config.error());
+  auto rt = Runtime::Create(*config);
+  if (!rt) return Report(rt.error());
+  auto r = (*rt)->sampling().ReplayLocally(plan_id);
+  if (!r) return Report(r.error());
+  std::cout << "plan " << plan_id << " draw " << r->seq << " seed " << r->seed << " algorithm "
+            << r->algorithm << "\n";
+  for (const auto& u : r->items) std::cout << "  " << u.instrument_id << "  " << u.stratum << "\n";
+  std::cout << (r->matches ? "matches the stored draw\n" : "DIFFERS from the stored draw\n");
+  return r->matches ? 0 : 1;
 }
 
 }  // namespace mvis::app

@@ -1,6 +1,7 @@
 // The mvis subcommands; each returns the process exit code.
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
@@ -26,6 +27,8 @@ int CmdUserAdd(const Overrides& overrides, const UserAddArgs& args);
 int CmdAuditVerify(const Overrides& overrides);
 // Retires the active label signing key and creates a new one (labels already printed stay valid).
 int CmdRotateLabelKey(const Overrides& overrides);
+// Replays a sampling plan's current draw; prints the seed, the picks and whether they match.
+int CmdSamplingReplay(const Overrides& overrides, int64_t plan_id);
 // Imports FILE for the enterprise with CREDIT_CODE: parse, validate, and on success commit the
 // rows as drafts. Exit 0 with a summary; 1 with the row errors (nothing written).
 int CmdImport(const Overrides& overrides, const std::string& credit_code, const std::string& file);

@@ -80,6 +80,15 @@ int main(int argc, char** argv) {
       ->required()
       ->check(CLI::ExistingFile);
 
+  auto* sampling = app.add_subcommand("sampling", "sampling verification plans (抽样检定)");
+  sampling->require_subcommand(1);
+  auto* replay = sampling->add_subcommand(
+      "replay",
+      "recompute a plan's current draw from its stored frame and seed; exit 1 if it differs");
+  DataOptions(replay, o);
+  int64_t replay_plan = 0;
+  replay->add_option("--plan", replay_plan, "the plan's id")->required();
+
   CLI11_PARSE(app, argc, argv);
   ua.org_id = org;
 
@@ -90,5 +99,6 @@ int main(int argc, char** argv) {
   if (*verify) return mvis::app::CmdAuditVerify(o);
   if (*rotate) return mvis::app::CmdRotateLabelKey(o);
   if (*import) return mvis::app::CmdImport(o, import_org, import_file);
+  if (*replay) return mvis::app::CmdSamplingReplay(o, replay_plan);
   return 1;
 }

@@ -48,6 +48,8 @@ Result<std::unique_ptr<Runtime>> Runtime::Create(const AppConfig& config,
   rt->admin_ = std::make_unique<services::AdminService>(ctx);
   rt->orgs_ = std::make_unique<services::OrgService>(ctx);
   rt->inbox_ = std::make_unique<services::InboxService>(ctx);
+  rt->announcements_ = std::make_unique<services::AnnouncementService>(ctx);
+  rt->sampling_ = std::make_unique<services::SamplingService>(ctx);
   rt->instruments_ = std::make_unique<services::InstrumentService>(ctx);
   rt->institutes_ = std::make_unique<services::InstituteService>(ctx);
   rt->appointments_ = std::make_unique<services::AppointmentService>(ctx);
@@ -64,7 +66,8 @@ Result<std::unique_ptr<Runtime>> Runtime::Create(const AppConfig& config,
   rt->api_ = std::make_unique<http::Api>(
       http::AppServices{clock, *rt->auth_, *rt->admin_, *rt->orgs_, *rt->inbox_, *rt->instruments_,
                         *rt->home_, *rt->imports_, *rt->institutes_, *rt->appointments_,
-                        *rt->verifications_, *rt->certificates_, *rt->reminders_},
+                        *rt->verifications_, *rt->certificates_, *rt->reminders_,
+                        *rt->announcements_, *rt->sampling_},
       http::ApiOptions{config.web, config.cookie_secure, config.trust_proxy,
                        config.public_rate_per_minute, config.access_log,
                        config.login_rate_per_minute});

@@ -13,6 +13,7 @@
 #include "services/accounts/auth_service.hpp"
 #include "services/accounts/inbox_service.hpp"
 #include "services/accounts/org_service.hpp"
+#include "services/announcements/announcement_service.hpp"
 #include "services/core/context.hpp"
 #include "services/core/housekeeping.hpp"
 #include "services/core/scheduler.hpp"
@@ -21,6 +22,7 @@
 #include "services/imports/import_service.hpp"
 #include "services/registry/instrument_service.hpp"
 #include "services/reporting/home_service.hpp"
+#include "services/supervision/sampling_service.hpp"
 #include "services/verification/appointment_service.hpp"
 #include "services/verification/certificate_service.hpp"
 #include "services/verification/institute_service.hpp"
@@ -59,6 +61,8 @@ class Runtime {
   services::CertificateService& certificates() { return *certificates_; }
   services::LabelKeyring& label_keys() { return *label_keys_; }
   services::ReminderService& reminders() { return *reminders_; }
+  services::AnnouncementService& announcements() { return *announcements_; }
+  services::SamplingService& sampling() { return *sampling_; }
   services::Housekeeping& housekeeping() { return *housekeeping_; }
   http::Api& api() { return *api_; }
 
@@ -74,6 +78,8 @@ class Runtime {
   std::unique_ptr<services::AdminService> admin_;
   std::unique_ptr<services::OrgService> orgs_;
   std::unique_ptr<services::InboxService> inbox_;
+  std::unique_ptr<services::AnnouncementService> announcements_;
+  std::unique_ptr<services::SamplingService> sampling_;
   std::unique_ptr<services::InstrumentService> instruments_;
   std::unique_ptr<services::InstituteService> institutes_;
   std::unique_ptr<services::AppointmentService> appointments_;

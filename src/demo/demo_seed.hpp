@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "services/accounts/admin_service.hpp"
+#include "services/announcements/announcement_service.hpp"
 #include "services/registry/instrument_service.hpp"
 #include "services/verification/appointment_service.hpp"
 #include "services/verification/institute_service.hpp"
@@ -41,5 +42,10 @@ Result<services::Actor> DemoActor(store::Database& db, const std::string& userna
 Result<int> SeedDemoVerifications(const services::ServiceContext& ctx,
                                   services::AppointmentService& appointments,
                                   services::VerificationService& verifications);
+
+// The city bureau's 通知公告 (two published, one draft). Skipped when any exist. Returns how
+// many were written.
+Result<int> SeedDemoAnnouncements(const services::ServiceContext& ctx,
+                                  services::AnnouncementService& announcements);
 
 }  // namespace mvis::demo

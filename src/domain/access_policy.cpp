@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "domain/announcement.hpp"
+
 namespace mvis::domain::access {
 namespace {
 
@@ -99,6 +101,14 @@ bool RolePermits(const Subject& s, Kind kind, Op op) {
       }
     case Kind::kPlatform:
       return (op == Op::kRead || op == Op::kAdminister) && role == Role::kSysadmin;
+    case Kind::kSamplingPlan:
+      if (op == Op::kRead) return IsRegulator(role) || role == Role::kInstitute;
+      return (op == Op::kCreate || op == Op::kEdit || op == Op::kSubmit) &&
+             role == Role::kCityRegulator;
+    case Kind::kAnnouncement:
+      if (op == Op::kRead) return true;
+      return (op == Op::kCreate || op == Op::kEdit || op == Op::kSubmit || op == Op::kWithdraw) &&
+             role == Role::kCityRegulator;
   }
   return false;
 }
@@ -168,6 +178,17 @@ bool Visible(const Subject& s, const Resource& r) {
       }
     case Kind::kPlatform:
       return s.role == Role::kSysadmin;
+    case Kind::kSamplingPlan:
+      // The city bureau's own; a district's bureau sees plans covering it; the institute those
+      // it carries out.
+      if (s.role == Role::kCityRegulator) return true;
+      if (s.role == Role::kDistrictRegulator) return InRegion(s, r);
+      return s.role == Role::kInstitute && OwnOrg(s, r.institute_org_id);
+    case Kind::kAnnouncement:
+      // The city bureau keeps all of them (drafts and withdrawn ones too); everyone else reads
+      // those published to their role and districts.
+      if (s.role == Role::kCityRegulator) return true;
+      return r.released && Reaches({r.audience_roles, r.region_codes}, s.role, s.region_codes);
   }
   return false;
 }
@@ -237,6 +258,16 @@ ListScope ScopeFor(const Subject& s, Kind kind) {
       } else {
         scope.region_codes = regions;
         scope.released_only = scope.mandatory_only = true;
+      }
+      break;
+    case Kind::kSamplingPlan:
+      if (s.role == Role::kDistrictRegulator) scope.region_codes = regions;
+      if (s.role == Role::kInstitute) scope.institute_org_id = own;
+      break;
+    case Kind::kAnnouncement:
+      if (s.role != Role::kCityRegulator) {
+        scope.released_only = true;  // roles and districts: announcements_store's reader filter
+        scope.region_codes = regions;
       }
       break;
     case Kind::kImport:

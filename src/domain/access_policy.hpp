@@ -20,6 +20,8 @@
 namespace mvis::domain::access {
 
 // Who acts. Regulators and DRC users carry their region subtree; institute staff their duties.
+// For reading announcements, enterprises and institutes carry the districts they belong to
+// (services/announcements: ReaderOf).
 struct Subject {
   Role role = Role::kEnterprise;
   int64_t user_id = 0;
@@ -47,12 +49,15 @@ enum class Kind {
   kCertificate,         // 检定证书 / 检定结果通知书
   kOverview,            // regulators' verification overview (检定监管)
   kPlatform,            // outbox, audit log, label keys, jobs (platform administration)
+  kAnnouncement,        // 通知公告 the city bureau publishes
+  kSamplingPlan,        // 抽样检定 plan: the city bureau draws, the institute verifies
 };
 inline constexpr Kind kAllKinds[] = {
     Kind::kOrganisation,   Kind::kUser,       Kind::kMessage,     Kind::kArchive,
     Kind::kInstrumentType, Kind::kInstrument, Kind::kImport,      Kind::kInstituteProfile,
     Kind::kStandard,       Kind::kRegulation, Kind::kAppointment, Kind::kVerificationRecord,
-    Kind::kCertificate,    Kind::kOverview,   Kind::kPlatform};
+    Kind::kCertificate,    Kind::kOverview,   Kind::kPlatform,    Kind::kAnnouncement,
+    Kind::kSamplingPlan};
 
 enum class Op {
   kRead,        // see it, in a list or alone (exports too)
@@ -85,6 +90,7 @@ struct Resource {
   bool released = true;   // its author has passed it on (filing submitted once, appointment
                           // submitted, record approved); drafts stay with their author
   bool mandatory = true;  // instruments: under mandatory verification
+  std::vector<Role> audience_roles;  // announcements: the roles addressed (empty: every role)
 };
 
 enum class Decision { kAllow, kHidden, kForbidden };

@@ -36,6 +36,10 @@ std::string_view ToString(Kind kind) {
       return "overview";
     case Kind::kPlatform:
       return "platform";
+    case Kind::kAnnouncement:
+      return "announcement";
+    case Kind::kSamplingPlan:
+      return "sampling_plan";
   }
   return "";
 }
@@ -99,6 +103,10 @@ std::pair<std::string, std::string> Explain(Kind kind, Op op) {
       return {"", "无权执行此操作"};
     case Kind::kStandard:
       return {"", "只有检定机构人员可以管理计量标准器"};
+    case Kind::kAnnouncement:
+      return {"", "只有市市场监管局可以发布通知公告"};
+    case Kind::kSamplingPlan:
+      return {"", "只有市市场监管局可以制定和抽取抽样检定计划"};
     default:
       return {"", "无权执行此操作"};
   }

@@ -3,11 +3,13 @@
 #include <array>
 #include <utility>
 
+#include "domain/announcement.hpp"
 #include "domain/appointment.hpp"
 #include "domain/certificate.hpp"
 #include "domain/filing.hpp"
 #include "domain/import_batch.hpp"
 #include "domain/organisation.hpp"
+#include "domain/sampling.hpp"
 
 namespace mvis::domain {
 namespace {
@@ -66,6 +68,15 @@ constexpr std::array kActions = {
     Name{"certificate.revoke", "撤销证书"},
     Name{"job.reminders.run", "检定到期提醒任务"},
     Name{"label_key.rotate", "更换标识签名密钥"},
+    Name{"announcement.create", "新增通知公告"},
+    Name{"announcement.edit", "修改通知公告"},
+    Name{"announcement.delete", "删除通知公告草稿"},
+    Name{"announcement.publish", "发布通知公告"},
+    Name{"announcement.withdraw", "撤回通知公告"},
+    Name{"announcement.read", "阅读通知公告"},
+    Name{"sampling_plan.create", "新建抽样检定计划"},
+    Name{"sampling_plan.draw", "抽取样本"},
+    Name{"sampling_plan.redraw", "重新抽取样本"},
 };
 
 constexpr std::array kObjects = {
@@ -82,6 +93,8 @@ constexpr std::array kObjects = {
     Name{"standard", "计量标准器"},
     Name{"job", "定时任务"},
     Name{"label_key", "标识签名密钥"},
+    Name{"announcement", "通知公告"},
+    Name{"sampling_plan", "抽样检定计划"},
 };
 
 std::string Lookup(const auto& table, std::string_view key) {
@@ -137,6 +150,8 @@ std::string StateName(std::string_view object_type, std::string_view status) {
   if (object_type == "certificate")
     return NameVia(status, ParseCertificateStatus, CertificateStatusName);
   if (object_type == "import") return NameVia(status, ParseImportStatus, ImportStatusName);
+  if (object_type == "sampling_plan") return NameVia(status, ParseSamplingStatus, display);
+  if (object_type == "announcement") return NameVia(status, ParseAnnouncementStatus, display);
   return std::string(status);
 }
 

@@ -90,6 +90,8 @@ Api::Api(AppServices services, ApiOptions options)
   AddAuthRoutes(router_, services_, options_);
   AddAdminRoutes(router_, services_);
   AddInboxRoutes(router_, services_);
+  AddAnnouncementRoutes(router_, services_);
+  AddSamplingRoutes(router_, services_);
   AddImportRoutes(router_, services_);  // before /instruments/{id}: "import-template" is no id
   AddInstrumentRoutes(router_, services_);
   AddAppointmentRoutes(router_, services_);

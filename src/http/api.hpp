@@ -9,9 +9,11 @@
 #include "services/accounts/auth_service.hpp"
 #include "services/accounts/inbox_service.hpp"
 #include "services/accounts/org_service.hpp"
+#include "services/announcements/announcement_service.hpp"
 #include "services/imports/import_service.hpp"
 #include "services/registry/instrument_service.hpp"
 #include "services/reporting/home_service.hpp"
+#include "services/supervision/sampling_service.hpp"
 #include "services/verification/appointment_service.hpp"
 #include "services/verification/certificate_service.hpp"
 #include "services/verification/institute_service.hpp"
@@ -34,6 +36,8 @@ struct AppServices {
   services::VerificationService& verifications;
   services::CertificateService& certificates;
   services::ReminderService& reminders;
+  services::AnnouncementService& announcements;
+  services::SamplingService& sampling;
 };
 
 struct ApiOptions {
@@ -70,6 +74,8 @@ void AddExportRoutes(Router& router, AppServices& services);
 void AddAuthRoutes(Router& router, AppServices& services, const ApiOptions& options);
 void AddAdminRoutes(Router& router, AppServices& services);
 void AddInboxRoutes(Router& router, AppServices& services);
+void AddAnnouncementRoutes(Router& router, AppServices& services);
+void AddSamplingRoutes(Router& router, AppServices& services);
 void AddInstrumentRoutes(Router& router, AppServices& services);
 void AddImportRoutes(Router& router, AppServices& services);
 void AddAppointmentRoutes(Router& router, AppServices& services);

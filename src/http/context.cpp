@@ -149,4 +149,17 @@ std::string Str(const Json& body, const char* key) {
   return it->get<std::string>();
 }
 
+std::vector<std::string> StrList(const Json& body, const char* key) {
+  std::vector<std::string> out;
+  auto it = body.find(key);
+  if (it == body.end() || !it->is_array()) return out;
+  for (const auto& v : *it) out.push_back(v.is_string() ? v.get<std::string>() : "?");
+  return out;
+}
+
+bool Flag(const Json& body, const char* key) {
+  auto it = body.find(key);
+  return it != body.end() && it->is_boolean() && it->get<bool>();
+}
+
 }  // namespace mvis::http

@@ -4,6 +4,7 @@
 
 #include <nlohmann/json.hpp>
 #include <optional>
+#include <vector>
 
 #include "domain/error.hpp"
 #include "domain/object_event.hpp"
@@ -50,6 +51,11 @@ class RequestContext {
 // String member of a JSON object, or "" when absent or not a string (validation then reports
 // the field as missing).
 std::string Str(const Json& body, const char* key);
+// Array of strings member; absent or not an array: empty. Entries that are not strings become
+// "?", so that the parser of the values rejects them instead of silently dropping them.
+std::vector<std::string> StrList(const Json& body, const char* key);
+// Boolean member; absent or not a boolean: false.
+bool Flag(const Json& body, const char* key);
 
 // Answers `result` as JSON through `to_json`, or as the error it holds.
 template <typename T, typename F>

@@ -1,5 +1,6 @@
 // Batch import over HTTP: template, upload with errors, correction in place, all-or-nothing
 // commit, idempotent re-import, hostile files, and the command-line import.
+#include <algorithm>
 #include <cstdlib>
 #include <fstream>
 #include <thread>
@@ -98,6 +99,9 @@ TEST_F(ImportTest, TemplateIsARealWorkbookWithTheHeaderAndExampleRow) {
   ASSERT_EQ(rows.size(), 2u);
   EXPECT_EQ(rows[0][0], "器具类型*");
   EXPECT_EQ(rows[0][7], "测量范围");
+  // Required as the field table says: charger items for chargers, optional items without a mark.
+  for (const char* h : {"额定功率(kW)*", "接口数量*", "充电站名称*", "资产编号", "设备编码"})
+    EXPECT_NE(std::find(rows[0].begin(), rows[0].end(), h), rows[0].end()) << h;
   EXPECT_TRUE(domain::MatchHeader(rows[0]).has_value());
   EXPECT_EQ(rows[1][1].rfind(domain::kExampleMarker, 0), 0u);
   EXPECT_EQ(rows[1][11], "2024-03-01");  // a real date cell

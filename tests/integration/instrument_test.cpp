@@ -3,6 +3,7 @@
 // enterprises and districts.
 #include <cstdio>
 #include <fstream>
+#include <map>
 
 #include "fixture.hpp"
 
@@ -395,6 +396,26 @@ TEST_F(InstrumentTest, HomeCountsForTheEnterprise) {
   auto stats = ent.Get("/api/v1/instruments/stats").json();
   EXPECT_EQ(stats["draft"], 1);
   EXPECT_EQ(stats["submitted"], 1);
+}
+
+// The field table the form and the template follow is the one the server validates with.
+TEST_F(ApiTest, InstrumentFieldTableIsPublished) {
+  SeedDemo();
+  auto r = SignIn("charger").Get("/api/v1/instrument-fields");
+  ASSERT_EQ(r.status, 200) << r.body;
+  std::map<std::string, json> fields;
+  const json body = r.json();
+  for (const auto& f : body["items"]) fields[f["key"].get<std::string>()] = f;
+  EXPECT_EQ(fields["serial_no"]["required"], "always");
+  EXPECT_EQ(fields["serial_no"]["max_length"], 64);
+  EXPECT_EQ(fields["charger.rated_power_kw"]["required"], "charger");
+  EXPECT_EQ(fields["charger.rated_power_kw"]["max"], 1000);
+  EXPECT_TRUE(fields["charger.rated_power_kw"]["min_exclusive"].get<bool>());
+  EXPECT_EQ(fields["charger.connector_count"]["min"], 1);
+  EXPECT_FALSE(fields["charger.connector_count"]["min_exclusive"].get<bool>());
+  EXPECT_EQ(fields["charger.station_name"]["required"], "charger");
+  EXPECT_EQ(fields["asset_no"]["required"], "optional");
+  EXPECT_TRUE(fields["charger.longitude"]["min"].is_null());
 }
 
 }  // namespace

@@ -162,6 +162,23 @@ const Row kTable[] = {
     {K::kPlatform, O::kRead, "HHHHHA", "HHHHHA"},
     {K::kPlatform, O::kAdminister, "HHHHHA", "HHHHHA"},
     {K::kPlatform, O::kSubmit, "HHHHHF", "HHHHHF"},
+
+    // Object A is published to everyone in 江岸区: the test's enterprise, institute and
+    // administrator carry no districts, so only the regulators and the DRC there read it; the
+    // city bureau keeps every announcement.
+    {K::kAnnouncement, O::kRead, "HAAAHH", "HHAHHH"},
+    {K::kAnnouncement, O::kCreate, "HFAFHH", "HHAHHH"},
+    {K::kAnnouncement, O::kEdit, "HFAFHH", "HHAHHH"},
+    {K::kAnnouncement, O::kSubmit, "HFAFHH", "HHAHHH"},
+    {K::kAnnouncement, O::kWithdraw, "HFAFHH", "HHAHHH"},
+    {K::kAnnouncement, O::kReview, "HFFFHH", "HHFHHH"},
+
+    // Object A covers 江岸区 and is carried out by institute 501.
+    {K::kSamplingPlan, O::kRead, "HAAHAH", "HHAHHH"},
+    {K::kSamplingPlan, O::kCreate, "HFAHFH", "HHAHHH"},
+    {K::kSamplingPlan, O::kEdit, "HFAHFH", "HHAHHH"},
+    {K::kSamplingPlan, O::kSubmit, "HFAHFH", "HHAHHH"},
+    {K::kSamplingPlan, O::kReview, "HFFHFH", "HHFHHH"},
 };
 
 // The row for (kind, op): the exact one, else the block's "others" line (the last of the kind).
@@ -200,6 +217,29 @@ TEST(AccessPolicy, EveryRoleKindAndOperation) {
     }
   }
   EXPECT_EQ(checked, static_cast<int>(std::size(kAllKinds) * std::size(kAllOps) * 6 * 2));
+}
+
+// An announcement reaches the roles and districts it names, once published; the city bureau
+// sees its drafts too.
+TEST(AccessPolicy, AnnouncementsReachTheirAudience) {
+  Resource notice = ObjectOf(K::kAnnouncement, 'A');
+  notice.audience_roles = {Role::kEnterprise, Role::kInstitute};
+  Subject enterprise = SubjectOf(Role::kEnterprise);
+  enterprise.region_codes = {"420102"};  // its districts, as the service fills them
+  Subject elsewhere = SubjectOf(Role::kEnterprise);
+  elsewhere.region_codes = {"420103"};
+  Subject institute = SubjectOf(Role::kInstitute);
+  institute.region_codes = {"420102"};
+  EXPECT_EQ(Decide(enterprise, notice, O::kRead), Decision::kAllow);
+  EXPECT_EQ(Decide(institute, notice, O::kRead), Decision::kAllow);
+  EXPECT_EQ(Decide(elsewhere, notice, O::kRead), Decision::kHidden);
+  EXPECT_EQ(Decide(SubjectOf(Role::kDistrictRegulator), notice, O::kRead), Decision::kHidden);
+  EXPECT_EQ(Decide(SubjectOf(Role::kCityRegulator), notice, O::kRead), Decision::kAllow);
+  notice.region_codes.clear();  // the whole city
+  EXPECT_EQ(Decide(elsewhere, notice, O::kRead), Decision::kAllow);
+  notice.released = false;  // a draft
+  EXPECT_EQ(Decide(enterprise, notice, O::kRead), Decision::kHidden);
+  EXPECT_EQ(Decide(SubjectOf(Role::kCityRegulator), notice, O::kEdit), Decision::kAllow);
 }
 
 // Drafts stay with their author; instruments outside the mandatory catalogue stay with their

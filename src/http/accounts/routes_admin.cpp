@@ -14,15 +14,6 @@ Result<std::optional<int64_t>> OptionalId(const Json& body, const char* key) {
   return InvalidField(key, "invalid_id", "编号无效");
 }
 
-// The "duties" array of a body; anything but strings becomes an invalid duty.
-std::vector<std::string> Duties(const Json& b) {
-  std::vector<std::string> out;
-  if (auto d = b.find("duties"); d != b.end() && d->is_array()) {
-    for (const auto& duty : *d) out.push_back(duty.is_string() ? duty.get<std::string>() : "?");
-  }
-  return out;
-}
-
 }  // namespace
 
 void AddAdminRoutes(Router& router, AppServices& s) {
@@ -71,7 +62,7 @@ void AddAdminRoutes(Router& router, AppServices& s) {
     services::UserInput in;
     in.phone = Str(b, "phone");
     in.display_name = Str(b, "display_name");
-    in.duties = Duties(b);
+    in.duties = StrList(b, "duties");
     in.keep_phone = !b.contains("phone");
     return Reply(s.admin.UpdateUser(ctx.actor(), *id, std::move(in)), UserJson);
   });
@@ -99,7 +90,7 @@ void AddAdminRoutes(Router& router, AppServices& s) {
     in.org_id = *org_id;
     in.phone = Str(b, "phone");
     in.display_name = Str(b, "display_name");
-    in.duties = Duties(b);
+    in.duties = StrList(b, "duties");
     return Reply(
         s.admin.CreateUser(ctx.actor(), std::move(in)),
         [](const services::CreatedUser& c) {

@@ -1,5 +1,6 @@
 // The instrument registry: catalogue, instruments, filing actions, review, history, export and
 // the district enterprise archive.
+#include "domain/instrument_fields.hpp"
 #include "http/api.hpp"
 #include "http/context.hpp"
 #include "http/registry/views.hpp"
@@ -66,9 +67,45 @@ Result<domain::InstrumentType> TypeOf(const Json& b, const std::string& code) {
   return t;
 }
 
-bool Submit(const Json& body) {
-  auto it = body.find("submit");
-  return it != body.end() && it->is_boolean() && it->get<bool>();
+std::string_view TypeName(domain::FieldType t) {
+  using T = domain::FieldType;
+  switch (t) {
+    case T::kText:
+      return "text";
+    case T::kCode:
+      return "code";
+    case T::kDate:
+      return "date";
+    case T::kNumber:
+      return "number";
+    case T::kInteger:
+      return "integer";
+    case T::kFlag:
+      return "flag";
+  }
+  return "text";
+}
+
+std::string_view RequirementName(domain::Requirement r) {
+  using R = domain::Requirement;
+  return r == R::kAlways ? "always" : r == R::kCharger ? "charger" : "optional";
+}
+
+// One row of the field table, as the form builds its rules from it.
+Json FieldJson(const domain::InstrumentField& f) {
+  const bool ranged =
+      (f.type == domain::FieldType::kNumber || f.type == domain::FieldType::kInteger) &&
+      f.max > f.min;
+  return Json{{"key", f.key},
+              {"label", f.label},
+              {"header", f.header},
+              {"type", TypeName(f.type)},
+              {"required", RequirementName(f.required)},
+              {"max_length", f.max_length},
+              {"min", ranged ? Json(f.min) : Json(nullptr)},
+              {"max", ranged ? Json(f.max) : Json(nullptr)},
+              {"min_exclusive", ranged && f.type == domain::FieldType::kNumber},
+              {"unit", f.unit}};
 }
 
 }  // namespace
@@ -80,6 +117,12 @@ void AddInstrumentRoutes(Router& router, AppServices& s) {
       for (const auto& t : types) items.push_back(InstrumentTypeJson(t));
       return Json{{"items", items}};
     });
+  });
+
+  router.Add("GET", "/api/v1/instrument-fields", Access::kSignedIn, [](RequestContext&) {
+    Json items = Json::array();
+    for (const auto& f : domain::InstrumentFields()) items.push_back(FieldJson(f));
+    return JsonResponse(200, Json{{"items", items}});
   });
 
   router.Add("POST", "/api/v1/instrument-types", Access::kSignedIn, [&s](RequestContext& ctx) {
@@ -144,8 +187,8 @@ void AddInstrumentRoutes(Router& router, AppServices& s) {
     if (!body) return ErrorResponse(body.error());
     auto data = services::InstrumentDataFromJson(*body);
     if (!data) return ErrorResponse(data.error());
-    return Reply(s.instruments.Create(ctx.actor(), std::move(*data), Submit(*body)), InstrumentJson,
-                 201);
+    return Reply(s.instruments.Create(ctx.actor(), std::move(*data), Flag(*body, "submit")),
+                 InstrumentJson, 201);
   });
 
   router.Add("POST", "/api/v1/instruments/apply", Access::kSignedIn, [&s](RequestContext& ctx) {
@@ -182,7 +225,7 @@ void AddInstrumentRoutes(Router& router, AppServices& s) {
     if (!body) return ErrorResponse(body.error());
     auto data = services::InstrumentDataFromJson(*body);
     if (!data) return ErrorResponse(data.error());
-    return Reply(s.instruments.Update(ctx.actor(), *id, std::move(*data), Submit(*body)),
+    return Reply(s.instruments.Update(ctx.actor(), *id, std::move(*data), Flag(*body, "submit")),
                  InstrumentJson);
   });
 

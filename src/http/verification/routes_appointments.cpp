@@ -23,15 +23,6 @@ Result<std::vector<int64_t>> IdList(const Json& body, const char* key, const cha
   return ids;
 }
 
-std::vector<std::string> StrList(const Json& body, const char* key) {
-  std::vector<std::string> out;
-  auto it = body.find(key);
-  if (it == body.end() || !it->is_array()) return out;
-  for (const auto& v : *it)
-    if (v.is_string()) out.push_back(v.get<std::string>());
-  return out;
-}
-
 Result<services::AppointmentInput> AppointmentOf(const Json& b) {
   services::AppointmentInput in;
   in.mode = Str(b, "mode");
@@ -45,11 +36,6 @@ Result<services::AppointmentInput> AppointmentOf(const Json& b) {
   in.contact_phone = Str(b, "contact_phone");
   in.notes = Str(b, "notes");
   return in;
-}
-
-bool Flag(const Json& b, const char* key) {
-  auto it = b.find(key);
-  return it != b.end() && it->is_boolean() && it->get<bool>();
 }
 
 // Answers an appointment with its detail (instruments, timeline, the records the viewer sees).

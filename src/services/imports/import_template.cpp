@@ -97,7 +97,7 @@ Result<std::string> ImportService::Template(const Actor& actor) {
   for (const auto& f : domain::InstrumentFields()) {
     io::TemplateColumn col;
     col.header = std::string(f.header);
-    col.required = f.required == domain::Requirement::kAlways;
+    col.required = f.required != domain::Requirement::kOptional;  // charger items: for chargers
     col.width = f.width;
     col.date = f.type == domain::FieldType::kDate;
     if (auto it = ListOfColumn().find(std::string(f.key)); it != ListOfColumn().end())
@@ -119,7 +119,8 @@ Result<std::string> ImportService::Template(const Actor& actor) {
       "请在“器具清单”工作表中逐行填写，每行一台器具；第1行为表头，第2行为示例行（导入时自动跳过），"
       "请勿修改表头和示例行。",
       "2. 带 * "
-      "的列为必填项。器具类型、安装区域、用途、准确度等级、交直流、分时计费请从下拉列表中选择。",
+      "的列为必填项（交直流至分时计费各列仅充电桩必填，其他器具可不填）。器具类型、安装区域、用途、"
+      "准确度等级、交直流、分时计费请从下拉列表中选择。",
       "3. "
       "出厂编号：同一制造单位、同一型号规格的器具出厂编号不能重复；已在系统中登记的器具再次导入时会"
       "自动跳过，不会重复登记。",

@@ -2,6 +2,7 @@
 #include <map>
 #include <set>
 
+#include "domain/reason.hpp"
 #include "domain/text.hpp"
 #include "services/registry/filing_steps.hpp"
 #include "services/registry/instrument_codec.hpp"
@@ -47,10 +48,8 @@ Result<int> InstrumentService::Review(const Actor& actor, const ReviewInput& in)
                         "审核结论应为通过（approve）或退回（return）");
   }
   const std::string reason = in.reason;
-  if (!approve && domain::Trim(reason).empty())
-    return InvalidField("reason", "reason_required", "退回时须填写退回原因");
-  if (domain::CodePoints(reason) > 500)
-    return InvalidField("reason", "reason_too_long", "原因不能超过500字");
+  if (auto ok = domain::CheckReason(reason, !approve, "退回时须填写退回原因"); !ok)
+    return std::unexpected(ok.error());
   return WriteAs(ctx_, actor, [&](Work& w) -> Result<int> {
     std::map<int64_t, OrgTally> tally;
     std::set<int64_t> seen;

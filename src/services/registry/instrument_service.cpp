@@ -4,6 +4,7 @@
 #include <set>
 
 #include "domain/access_resources.hpp"
+#include "domain/reason.hpp"
 #include "domain/text.hpp"
 #include "services/core/audit.hpp"
 #include "services/registry/filing_steps.hpp"
@@ -279,8 +280,8 @@ Result<domain::Instrument> InstrumentService::Deregister(const Actor& actor, int
   auto kind = domain::ParseDeregisterKind(in.kind);
   if (!kind)
     return InvalidField("kind", "deregister_kind_invalid", "请选择注销类型：停用、报废或迁出");
-  if (domain::Trim(in.reason).empty())
-    return InvalidField("reason", "reason_required", "请填写注销原因");
+  if (auto ok = domain::CheckReason(in.reason, true, "请填写注销原因"); !ok)
+    return std::unexpected(ok.error());
   if (!domain::IsIsoDate(in.date) || in.date > ctx_.clock.Today())
     return InvalidField("date", "date_invalid", "请填写不晚于今天的注销日期（YYYY-MM-DD）");
   return WriteAs(ctx_, actor, [&](Work& w) -> Result<domain::Instrument> {

@@ -8,6 +8,7 @@
 #include "domain/appointment.hpp"
 #include "domain/instrument.hpp"
 #include "domain/phone.hpp"
+#include "domain/reason.hpp"
 #include "domain/text.hpp"
 #include "services/core/workflow.hpp"
 #include "services/verification/detail_views.hpp"
@@ -116,14 +117,6 @@ Status CheckInput(const AppointmentInput& in, const std::string& today) {
   Error e{ErrorKind::kInvalidArgument, "validation_failed", errors.front().message, {}, errors};
   if (errors.size() == 1) e.field = errors.front().field;
   return std::unexpected(e);
-}
-
-Status CheckReason(const std::string& reason, bool required, const char* missing) {
-  if (required && domain::Trim(reason).empty())
-    return InvalidField("reason", "reason_required", missing);
-  if (domain::CodePoints(reason) > 500)
-    return InvalidField("reason", "reason_too_long", "原因不能超过500字");
-  return {};
 }
 
 std::string InstrumentName(const domain::Instrument& row) {
@@ -265,7 +258,7 @@ Result<AppointmentDetail> AppointmentService::Submit(const Actor& actor, int64_t
 
 Result<AppointmentDetail> AppointmentService::Cancel(const Actor& actor, int64_t id,
                                                      const std::string& reason) {
-  if (auto ok = CheckReason(reason, false, ""); !ok) return std::unexpected(ok.error());
+  if (auto ok = domain::CheckReason(reason, false, ""); !ok) return std::unexpected(ok.error());
   return WriteAs(ctx_, actor, [&](Work& w) -> Result<AppointmentDetail> {
     auto a = LoadAppointment(w.tx, actor, id, Op::kWithdraw);
     if (!a) return std::unexpected(a.error());
@@ -308,7 +301,7 @@ Result<AppointmentDetail> AppointmentService::Accept(const Actor& actor, int64_t
 
 Result<AppointmentDetail> AppointmentService::Reject(const Actor& actor, int64_t id,
                                                      const std::string& reason) {
-  if (auto ok = CheckReason(reason, true, "请填写拒绝原因"); !ok)
+  if (auto ok = domain::CheckReason(reason, true, "请填写拒绝原因"); !ok)
     return std::unexpected(ok.error());
   return WriteAs(ctx_, actor, [&](Work& w) -> Result<AppointmentDetail> {
     auto a = LoadAppointment(w.tx, actor, id, Op::kHandle);

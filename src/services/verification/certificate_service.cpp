@@ -3,6 +3,7 @@
 
 #include "domain/access_resources.hpp"
 #include "domain/calendar.hpp"
+#include "domain/reason.hpp"
 #include "domain/text.hpp"
 #include "domain/time.hpp"
 #include "domain/verification.hpp"
@@ -25,13 +26,6 @@ using domain::access::Kind;
 using domain::access::Op;
 
 namespace {
-
-Status CheckReason(const std::string& reason) {
-  if (domain::Trim(reason).empty()) return InvalidField("reason", "reason_required", "请填写原因");
-  if (domain::CodePoints(reason) > 500)
-    return InvalidField("reason", "reason_too_long", "原因不能超过500字");
-  return {};
-}
 
 std::string KindName(const domain::Certificate& c) { return std::string(DisplayName(c.kind)); }
 
@@ -169,7 +163,7 @@ Result<CertificateView> CertificateService::Revise(const Actor& actor, const std
                                                    const std::string& password) {
   if (auto ok = domain::access::CheckRole(SubjectOf(actor), Kind::kCertificate, Op::kRevise); !ok)
     return std::unexpected(ok.error());
-  if (auto ok = CheckReason(reason); !ok) return std::unexpected(ok.error());
+  if (auto ok = domain::CheckReason(reason); !ok) return std::unexpected(ok.error());
   if (auto ok =
           Reauthenticate(ctx_, actor, password, {"certificate.revise", "certificate", number});
       !ok)
@@ -215,7 +209,7 @@ Result<CertificateView> CertificateService::Revoke(const Actor& actor, const std
                                                    const std::string& password) {
   if (auto ok = domain::access::CheckRole(SubjectOf(actor), Kind::kCertificate, Op::kRevise); !ok)
     return std::unexpected(ok.error());
-  if (auto ok = CheckReason(reason); !ok) return std::unexpected(ok.error());
+  if (auto ok = domain::CheckReason(reason); !ok) return std::unexpected(ok.error());
   if (auto ok =
           Reauthenticate(ctx_, actor, password, {"certificate.revoke", "certificate", number});
       !ok)

@@ -6,6 +6,7 @@
 #include "domain/access_resources.hpp"
 #include "domain/appointment.hpp"
 #include "domain/instrument.hpp"
+#include "domain/reason.hpp"
 #include "domain/sign_off.hpp"
 #include "domain/text.hpp"
 #include "services/core/reauth.hpp"
@@ -344,10 +345,8 @@ Result<VerificationView> VerificationService::Sign(const Actor& actor, int64_t i
 
 Result<VerificationView> VerificationService::SendBack(const Actor& actor, int64_t id,
                                                        const std::string& reason) {
-  if (domain::Trim(reason).empty())
-    return InvalidField("reason", "reason_required", "请填写退回原因");
-  if (domain::CodePoints(reason) > 500)
-    return InvalidField("reason", "reason_too_long", "原因不能超过500字");
+  if (auto ok = domain::CheckReason(reason, true, "请填写退回原因"); !ok)
+    return std::unexpected(ok.error());
   return WriteAs(ctx_, actor, [&](Work& w) -> Result<VerificationView> {
     auto v = LoadRecord(w.tx, actor, id, Op::kSign);
     if (!v) return std::unexpected(v.error());
