@@ -24,9 +24,9 @@ export function rawFragments(text) {
 
 const PAGES = {
   admin: ['/', '/admin/orgs', '/admin/users', '/admin/notifications', '/admin/audit', '/inbox'],
-  city: ['/', '/catalogue', '/archive', '/supervision/verification', '/instruments'],
+  city: ['/', '/catalogue', '/archive', '/supervision/verification', '/instruments', '/announcements'],
   jiangan: ['/', '/review', '/archive', '/supervision/verification'],
-  charger: ['/', '/instruments', '/instruments/pending', '/appointments', '/certificates', '/catalogue', '/inbox'],
+  charger: ['/', '/instruments', '/instruments/pending', '/appointments', '/certificates', '/catalogue', '/announcements', '/inbox'],
   approver: ['/', '/institute/appointments', '/verifications', '/institute/standards', '/certificates'],
 }
 

@@ -5,6 +5,7 @@ import filing from './filing.en'
 import verification from './verification.en'
 import certificates from './certificates.en'
 import layout from './layout.en'
+import announcements from './announcements.en'
 
 const en: DeepStringRecord<typeof zhCN> = {
   app: { title: 'Mandatory Verification Information System', short: 'MVIS', mini: 'MV' },
@@ -46,6 +47,7 @@ const en: DeepStringRecord<typeof zhCN> = {
   menu: {
     home: 'Home',
     inbox: 'Messages',
+    announcements: 'Announcements',
     adminOrgs: 'Organisations',
     adminUsers: 'Users',
     adminNotifications: 'SMS / notification outbox',
@@ -233,6 +235,7 @@ const en: DeepStringRecord<typeof zhCN> = {
   ...verification,
   ...certificates,
   ...layout,
+  ...announcements,
   inbox: {
     open: 'Open',
     title: 'Messages',

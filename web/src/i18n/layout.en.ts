@@ -43,6 +43,8 @@ const layout: DeepStringRecord<typeof layoutZh> = {
     notifications: 'No messages sent',
     audit: 'No audit entries',
     inbox: 'No messages',
+    announcements: 'No announcements',
+    announcementsManager: 'No announcements yet: click New announcement to publish one',
     picker: 'No filed instruments: an instrument can be booked once its filing is approved',
   },
 }

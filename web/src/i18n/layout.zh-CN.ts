@@ -41,6 +41,8 @@ export default {
     notifications: '暂无已发出的短信或通知',
     audit: '暂无审计记录',
     inbox: '暂无消息',
+    announcements: '暂无通知公告',
+    announcementsManager: '暂无通知公告，点击“新增公告”发布',
     picker: '暂无已备案的器具，器具备案通过后才能预约检定',
   },
 }

@@ -3,6 +3,7 @@ import filing from './filing.zh-CN'
 import verification from './verification.zh-CN'
 import certificates from './certificates.zh-CN'
 import layout from './layout.zh-CN'
+import announcements from './announcements.zh-CN'
 
 export default {
   app: { title: '强制检定计量器具管理信息系统', short: '强检管理', mini: '强检' },
@@ -44,6 +45,7 @@ export default {
   menu: {
     home: '首页',
     inbox: '消息',
+    announcements: '通知公告',
     adminOrgs: '机构管理',
     adminUsers: '用户管理',
     adminNotifications: '短信/通知发件箱',
@@ -231,6 +233,7 @@ export default {
   ...verification,
   ...certificates,
   ...layout,
+  ...announcements,
   inbox: {
     open: '查看',
     title: '消息',

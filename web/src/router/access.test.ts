@@ -49,6 +49,7 @@ describe('routes and menu', () => {
       'appointments',
       'certificates',
       'catalogue',
+      'announcements',
       'inbox',
     ])
     const certs = menuFor('enterprise', router.getRoutes()).find((m) => m.route === 'certificates')
@@ -57,7 +58,7 @@ describe('routes and menu', () => {
 
   it('shows regulators review, archive, supervision, certificates and catalogue', () => {
     for (const role of ['district_regulator', 'city_regulator'] as const) {
-      expect(menuFor(role, router.getRoutes()).map((m) => m.path)).toEqual(['/', '/review', '/archive', '/supervision/verification', '/certificates', '/catalogue', '/inbox'])
+      expect(menuFor(role, router.getRoutes()).map((m) => m.path)).toEqual(['/', '/review', '/archive', '/supervision/verification', '/certificates', '/catalogue', '/announcements', '/inbox'])
       expect(menuFor(role, router.getRoutes()).find((m) => m.route === 'certificates')?.titleKey).toBe('menu.certificates')
     }
   })
@@ -71,6 +72,7 @@ describe('routes and menu', () => {
       '/institute/profile',
       '/certificates',
       '/catalogue',
+      '/announcements',
       '/inbox',
     ])
   })
@@ -125,6 +127,16 @@ describe('routes and menu', () => {
     expect(router.resolve('/instruments/42/edit').name).toBe('instrument-edit')
   })
 
+  it('shows every role 通知公告 next to 消息, with the unread badge', () => {
+    for (const role of ROLES) {
+      const paths = menuFor(role, router.getRoutes()).map((m) => m.path)
+      expect(paths.slice(-2)).toEqual(['/announcements', '/inbox'])
+    }
+    const item = menuFor('enterprise', router.getRoutes()).find((m) => m.route === 'announcements')
+    expect(item).toMatchObject({ titleKey: 'menu.announcements', badge: 'announcements' })
+    expect(item?.group).toBeUndefined()
+  })
+
   it('shows the sysadmin the administration pages in order', () => {
     expect(menuFor('sysadmin', router.getRoutes()).map((m) => m.path)).toEqual([
       '/',
@@ -132,6 +144,7 @@ describe('routes and menu', () => {
       '/admin/users',
       '/admin/notifications',
       '/admin/audit',
+      '/announcements',
       '/inbox',
     ])
   })

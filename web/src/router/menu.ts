@@ -17,6 +17,7 @@ import {
   List,
   Medal,
   Message,
+  Notification,
   OfficeBuilding,
   Odometer,
   Stamp,
@@ -33,10 +34,12 @@ export interface MenuItem {
   /** route name */
   route: string
   icon: Component
-  /** the section the item is listed under; none for 首页, 器具目录 and 消息 */
+  /** the section the item is listed under; none for 首页, 器具目录, 通知公告 and 消息 */
   group?: MenuGroup
   /** a role's own wording of the item (else the route's title) */
   titleByRole?: Partial<Record<Role, string>>
+  /** the unread count shown beside the title (a count of `stores/unread.ts`) */
+  badge?: 'announcements'
 }
 
 export const MENU: MenuItem[] = [
@@ -59,6 +62,7 @@ export const MENU: MenuItem[] = [
   { route: 'admin-users', icon: User, group: 'system' },
   { route: 'admin-notifications', icon: Message, group: 'system' },
   { route: 'admin-audit', icon: Document, group: 'system' },
+  { route: 'announcements', icon: Notification, badge: 'announcements' },
   { route: 'inbox', icon: Bell },
 ]
 

@@ -34,6 +34,12 @@ export const routes: RouteRecordRaw[] = [
     component: () => import('@/components/layout/AppLayout.vue'),
     children: [
       { path: '', name: 'home', component: () => import('@/views/HomeView.vue'), meta: { titleKey: 'menu.home' } },
+      {
+        path: 'announcements',
+        name: 'announcements',
+        component: () => import('@/views/AnnouncementsView.vue'),
+        meta: { titleKey: 'menu.announcements', emptyKey: 'emptyList.announcements' },
+      },
       { path: 'inbox', name: 'inbox', component: () => import('@/views/InboxView.vue'), meta: { titleKey: 'menu.inbox', emptyKey: 'emptyList.inbox' } },
       {
         path: 'instruments',

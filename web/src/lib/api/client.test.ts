@@ -258,3 +258,63 @@ describe('dispositionFilename', () => {
     expect(dispositionFilename('attachment', 'x.xlsx')).toBe('x.xlsx')
   })
 })
+
+describe('announcement calls', () => {
+  const ok = (status: number, body?: unknown) => fetchMock.mockResolvedValueOnce(body === undefined ? new Response(null, { status }) : jsonResponse(status, body))
+  const body = () => JSON.parse(lastCall()[1].body as string)
+
+  it('lists with filters, sending unread only when asked', async () => {
+    const page = { items: [], total: 0, unread: 3 }
+    ok(200, page)
+    expect(await api.announcements({ q: '检定', status: 'draft', unread: false, page: 1, page_size: 20 })).toEqual(page)
+    expect(lastCall()[0]).toBe('/api/v1/announcements?q=%E6%A3%80%E5%AE%9A&status=draft&page=1&page_size=20')
+    expect(lastCall()[1].method).toBe('GET')
+    ok(200, page)
+    await api.announcements({ q: '', status: '', unread: true, page_size: 5 })
+    expect(lastCall()[0]).toBe('/api/v1/announcements?unread=true&page_size=5')
+    ok(200, { id: 7 })
+    await api.announcement(7)
+    expect(lastCall()[0]).toBe('/api/v1/announcements/7')
+  })
+
+  it('creates and updates drafts with the CSRF header', async () => {
+    const req = { title: '关于开展充电桩强制检定的通知', body: '第一行\n第二行', pinned: true, roles: ['enterprise' as const], region_codes: ['420102'] }
+    ok(201, { id: 7 })
+    await api.createAnnouncement(req)
+    expect(lastCall()[0]).toBe('/api/v1/announcements')
+    expect(lastCall()[1].method).toBe('POST')
+    expect(header('X-CSRF-Token')).toBe('tok-123')
+    expect(body()).toEqual(req)
+    ok(200, { id: 7 })
+    await api.updateAnnouncement(7, req)
+    expect(lastCall()[0]).toBe('/api/v1/announcements/7')
+    expect(lastCall()[1].method).toBe('PUT')
+    expect(body()).toEqual(req)
+  })
+
+  it('deletes, publishes, withdraws with a reason and marks read', async () => {
+    ok(204)
+    expect(await api.deleteAnnouncement(7)).toBeUndefined()
+    expect(lastCall()).toEqual(['/api/v1/announcements/7', expect.objectContaining({ method: 'DELETE' })])
+    ok(200, { id: 7, status: 'published' })
+    await api.publishAnnouncement(7)
+    expect(lastCall()).toEqual(['/api/v1/announcements/7/publish', expect.objectContaining({ method: 'POST' })])
+    ok(200, { id: 7, status: 'withdrawn' })
+    await api.withdrawAnnouncement(7, '内容有误')
+    expect(lastCall()[0]).toBe('/api/v1/announcements/7/withdraw')
+    expect(body()).toEqual({ reason: '内容有误' })
+    ok(204)
+    expect(await api.markAnnouncementRead(7)).toBeUndefined()
+    expect(lastCall()).toEqual(['/api/v1/announcements/7/read', expect.objectContaining({ method: 'POST' })])
+    expect(header('X-CSRF-Token')).toBe('tok-123')
+  })
+
+  it('turns a refused change into an ApiError', async () => {
+    ok(409, { error: { code: 'announcement_not_draft', message: '通知公告已发布，不能修改' } })
+    const err = await api.updateAnnouncement(7, { title: 't', body: 'b' }).catch((e) => e)
+    expect(err).toBeInstanceOf(ApiError)
+    expect(err.status).toBe(409)
+    expect(err.code).toBe('announcement_not_draft')
+    expect(err.message).toBe('通知公告已发布，不能修改')
+  })
+})

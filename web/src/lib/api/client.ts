@@ -4,6 +4,10 @@
 import type {
   AdminUser,
   Agreement,
+  Announcement,
+  AnnouncementPage,
+  AnnouncementQuery,
+  AnnouncementRequest,
   ArchiveEnterprise,
   AuditRow,
   DeregisterRequest,
@@ -98,6 +102,26 @@ export const api = {
   /** 204. */
   markAllRead: () => post<void>('/inbox/read-all'),
   org: (id: number) => get<Org>(`/orgs/${id}`),
+
+  // --- announcements (通知公告; GET and read: signed in; writes: city_regulator) ---
+  /** Readers: published ones addressed to them; the city bureau also drafts and withdrawn ones. Pinned first, newest first. */
+  announcements: (q: AnnouncementQuery) =>
+    get<AnnouncementPage>('/announcements', { ...q, unread: q.unread || undefined }),
+  /** 404 when it is not addressed to the caller. */
+  announcement: (id: number) => get<Announcement>(`/announcements/${id}`),
+  /** 201 the draft. */
+  createAnnouncement: (req: AnnouncementRequest) => post<Announcement>('/announcements', req),
+  /** Drafts only (409 announcement_not_draft). */
+  updateAnnouncement: (id: number, req: AnnouncementRequest) => put<Announcement>(`/announcements/${id}`, req),
+  /** 204; drafts only. */
+  deleteAnnouncement: (id: number) => del<void>(`/announcements/${id}`),
+  /** A draft appears on the home page of everyone addressed. */
+  publishAnnouncement: (id: number) => post<Announcement>(`/announcements/${id}/publish`),
+  /** Published ones only; readers no longer see it, the reason is kept. */
+  withdrawAnnouncement: (id: number, reason: string) =>
+    post<Announcement>(`/announcements/${id}/withdraw`, { reason }),
+  /** 204 (idempotent): the caller opened it. */
+  markAnnouncementRead: (id: number) => post<void>(`/announcements/${id}/read`),
 
   // --- instrument catalogue (GET: signed in; writes: city_regulator) ---
   /** `{"items":[InstrumentType]}`, inactive types included. */

@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import {
+  ANNOUNCEMENT_STATUSES,
   APPOINTMENT_MODES,
   APPOINTMENT_STATUSES,
   CERTIFICATE_LIVE_STATUSES,
@@ -46,6 +47,7 @@ describe('constant lists match openapi.json', () => {
     ['VERIFICATION_KINDS', VERIFICATION_KINDS, schemas.VerificationKind.enum],
     ['VERIFICATION_STATUSES', VERIFICATION_STATUSES, schemas.RecordStatus.enum],
     ['CERTIFICATE_LIVE_STATUSES', CERTIFICATE_LIVE_STATUSES, schemas.Certificate.properties?.live_status.enum],
+    ['ANNOUNCEMENT_STATUSES', ANNOUNCEMENT_STATUSES, schemas.AnnouncementStatus.enum],
     ['VERIFICATION_FILTERS', VERIFICATION_FILTERS, spec.components.parameters.instrument_verification.schema.enum],
   ] as const)('%s', (_name, list, documented) => {
     expect(documented).toBeDefined()

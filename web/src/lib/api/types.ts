@@ -69,6 +69,30 @@ export type CreateUserRequest = Schemas['CreateUserRequest']
 export type Notification = Schemas['OutboxItem']
 export type AuditRow = Schemas['AuditRow']
 
+// ---------------------------------------------------------------- announcements (通知公告)
+
+/** 草稿 / 已发布 / 已撤回. */
+export const ANNOUNCEMENT_STATUSES = ['draft', 'published', 'withdrawn'] as const satisfies readonly Schemas['AnnouncementStatus'][]
+export type AnnouncementStatus = Schemas['AnnouncementStatus']
+/** The roles an announcement can be addressed to (发送对象); none chosen = every user. */
+export const AUDIENCE_ROLES = ['enterprise', 'district_regulator', 'city_regulator', 'drc', 'institute'] as const satisfies readonly Role[]
+export type Announcement = Schemas['Announcement']
+export type AnnouncementAudience = Schemas['AnnouncementAudience']
+/** `GET /announcements`: one page plus the caller's unread count. */
+export type AnnouncementPage = Schemas['AnnouncementPage']
+/** `POST /announcements` and `PUT /announcements/{id}`. */
+export type AnnouncementRequest = Schemas['AnnouncementRequest']
+
+/** Filters of `GET /announcements`. */
+export interface AnnouncementQuery extends PageQuery {
+  /** words in the title or text */
+  q?: string
+  /** '' = every status the caller may see */
+  status?: AnnouncementStatus | ''
+  /** only the ones the caller has not opened */
+  unread?: boolean
+}
+
 // ---------------------------------------------------------------- instruments and filing (强检备案)
 
 /** Uses of an instrument; the first four can make a type mandatory (强检用途). */
