@@ -15,6 +15,7 @@ import {
   MANDATORY_USES,
   ORG_KINDS,
   ROLES,
+  SAMPLING_PLAN_STATUSES,
   VERIFICATION_FILTERS,
   VERIFICATION_KINDS,
   VERIFICATION_STATUSES,
@@ -47,6 +48,7 @@ describe('constant lists match openapi.json', () => {
     ['VERIFICATION_STATUSES', VERIFICATION_STATUSES, schemas.RecordStatus.enum],
     ['CERTIFICATE_LIVE_STATUSES', CERTIFICATE_LIVE_STATUSES, schemas.Certificate.properties?.live_status.enum],
     ['VERIFICATION_FILTERS', VERIFICATION_FILTERS, spec.components.parameters.instrument_verification.schema.enum],
+    ['SAMPLING_PLAN_STATUSES', SAMPLING_PLAN_STATUSES, schemas.SamplingPlan.properties?.status.enum],
   ] as const)('%s', (_name, list, documented) => {
     expect(documented).toBeDefined()
     expect(sorted(list)).toEqual(sorted(documented))
