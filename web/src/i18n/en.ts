@@ -5,6 +5,7 @@ import filing from './filing.en'
 import verification from './verification.en'
 import certificates from './certificates.en'
 import layout from './layout.en'
+import sampling from './sampling.en'
 
 const en: DeepStringRecord<typeof zhCN> = {
   app: { title: 'Mandatory Verification Information System', short: 'MVIS', mini: 'MV' },
@@ -79,6 +80,8 @@ const en: DeepStringRecord<typeof zhCN> = {
     certificateDetail: 'Certificate',
     standards: 'Standards',
     supervision: 'Verification supervision',
+    samplingPlans: 'Sampling verification',
+    samplingPlanDetail: 'Sampling plan',
   },
   header: {
     collapseMenu: 'Collapse menu',
@@ -233,6 +236,7 @@ const en: DeepStringRecord<typeof zhCN> = {
   ...verification,
   ...certificates,
   ...layout,
+  ...sampling,
   inbox: {
     open: 'Open',
     title: 'Messages',
