@@ -14,7 +14,9 @@
 // needs pdftoppm and zbarimg); time to the first data row of 我的器具 and 备案审核: e2e/perf.mjs
 // (E2E_ONLY=perf, E2E_PERF_RUNS=n timed navigations each, default 5);
 // the page frame (breadcrumb, tags view, lists at 1366 px, empty-list
-// guidance, footer, print stylesheet): e2e/layout.mjs (E2E_SCREENSHOTS=1 keeps layout-*.png).
+// guidance, footer, print stylesheet): e2e/layout.mjs (E2E_SCREENSHOTS=1 keeps layout-*.png);
+// sampling verification plans (抽样检定: plan, draw with a typed seed, replay, redraw, the
+// institute's view, 390 px): e2e/sampling.mjs (E2E_SCREENSHOTS=1 keeps sampling-*.png).
 import { spawn, execFileSync } from 'node:child_process'
 import { createWriteStream, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { createServer } from 'node:net'
@@ -30,6 +32,7 @@ import { registerVerificationScenarios } from './verification.mjs'
 import { registerRawTextScenarios } from './rawText.mjs'
 import { registerPerfScenarios } from './perf.mjs'
 import { registerLayoutScenarios } from './layout.mjs'
+import { registerSamplingScenarios } from './sampling.mjs'
 
 const WEB = resolve(dirname(fileURLToPath(import.meta.url)), '..')
 const OUT = join(WEB, 'e2e', 'out')
@@ -333,6 +336,7 @@ registerVerificationScenarios(test, { fill, choose, expectVisible, expectMessage
 registerRawTextScenarios(test, { uiLogin, ADMIN, OUT, SCREENSHOTS })
 registerPerfScenarios(test, { uiLogin, STEP_TIMEOUT_MS })
 registerLayoutScenarios(test, { expectVisible, apiLogin, ADMIN, OUT, SCREENSHOTS })
+registerSamplingScenarios(test, { fill, choose, expectVisible, expectMessage, uiLogin, apiLogin, OUT, SCREENSHOTS })
 
 // ---------------------------------------------------------------- main
 let passed = 0
