@@ -24,10 +24,10 @@ export function rawFragments(text) {
 
 const PAGES = {
   admin: ['/', '/admin/orgs', '/admin/users', '/admin/notifications', '/admin/audit', '/inbox'],
-  city: ['/', '/catalogue', '/archive', '/supervision/verification', '/instruments', '/announcements'],
-  jiangan: ['/', '/review', '/archive', '/supervision/verification'],
+  city: ['/', '/catalogue', '/archive', '/supervision/verification', '/supervision/sampling', '/instruments', '/announcements'],
+  jiangan: ['/', '/review', '/archive', '/supervision/verification', '/supervision/sampling'],
   charger: ['/', '/instruments', '/instruments/pending', '/appointments', '/certificates', '/catalogue', '/announcements', '/inbox'],
-  approver: ['/', '/institute/appointments', '/verifications', '/institute/standards', '/certificates'],
+  approver: ['/', '/institute/appointments', '/verifications', '/institute/standards', '/certificates', '/supervision/sampling'],
 }
 
 /**

@@ -17,6 +17,8 @@
 // guidance, footer, print stylesheet): e2e/layout.mjs (E2E_SCREENSHOTS=1 keeps layout-*.png);
 // 通知公告 from the city bureau to the enterprises of one district, read, withdrawn:
 // e2e/announcements.mjs (E2E_SCREENSHOTS=1 keeps announcements-*.png).
+// sampling verification plans (抽样检定: plan, draw with a typed seed, replay, redraw, the
+// institute's view, 390 px): e2e/sampling.mjs (E2E_SCREENSHOTS=1 keeps sampling-*.png).
 import { spawn, execFileSync } from 'node:child_process'
 import { createWriteStream, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { createServer } from 'node:net'
@@ -33,6 +35,7 @@ import { registerRawTextScenarios } from './rawText.mjs'
 import { registerPerfScenarios } from './perf.mjs'
 import { registerLayoutScenarios } from './layout.mjs'
 import { registerAnnouncementScenarios } from './announcements.mjs'
+import { registerSamplingScenarios } from './sampling.mjs'
 
 const WEB = resolve(dirname(fileURLToPath(import.meta.url)), '..')
 const OUT = join(WEB, 'e2e', 'out')
@@ -337,6 +340,7 @@ registerRawTextScenarios(test, { uiLogin, ADMIN, OUT, SCREENSHOTS })
 registerPerfScenarios(test, { uiLogin, STEP_TIMEOUT_MS })
 registerLayoutScenarios(test, { expectVisible, apiLogin, ADMIN, OUT, SCREENSHOTS })
 registerAnnouncementScenarios(test, { fill, choose, expectVisible, expectMessage, uiLogin, apiLogin, ADMIN, OUT, SCREENSHOTS })
+registerSamplingScenarios(test, { fill, choose, expectVisible, expectMessage, uiLogin, apiLogin, OUT, SCREENSHOTS })
 
 // ---------------------------------------------------------------- main
 let passed = 0

@@ -6,6 +6,7 @@ import verification from './verification.en'
 import certificates from './certificates.en'
 import layout from './layout.en'
 import announcements from './announcements.en'
+import sampling from './sampling.en'
 
 const en: DeepStringRecord<typeof zhCN> = {
   app: { title: 'Mandatory Verification Information System', short: 'MVIS', mini: 'MV' },
@@ -81,6 +82,8 @@ const en: DeepStringRecord<typeof zhCN> = {
     certificateDetail: 'Certificate',
     standards: 'Standards',
     supervision: 'Verification supervision',
+    samplingPlans: 'Sampling verification',
+    samplingPlanDetail: 'Sampling plan',
   },
   header: {
     collapseMenu: 'Collapse menu',
@@ -236,6 +239,7 @@ const en: DeepStringRecord<typeof zhCN> = {
   ...certificates,
   ...layout,
   ...announcements,
+  ...sampling,
   inbox: {
     open: 'Open',
     title: 'Messages',

@@ -38,6 +38,8 @@ const layout: DeepStringRecord<typeof layoutZh> = {
     standards: 'No standards yet: click New standard to register the institute’s measurement standards',
     certificates: 'No certificates yet: once a record is approved, its certificate or result notice is listed here',
     supervision: 'No district statistics',
+    samplingPlans: 'No sampling plans yet: click New plan to plan a sampling verification and draw its sample',
+    samplingPlansReader: 'No sampling plans yet: the plans the city bureau makes are listed here',
     orgs: 'No organisations yet: click New organisation',
     users: 'No users yet: click New user',
     notifications: 'No messages sent',

@@ -36,6 +36,8 @@ export default {
     standards: '暂无标准器，点击“新增标准器”登记本机构的计量标准器',
     certificates: '暂无证书，检定记录经批准后，证书和检定结果通知书会在此列出',
     supervision: '暂无辖区检定统计',
+    samplingPlans: '暂无抽样检定计划，点击“新建计划”制定抽样检定计划并抽取样本',
+    samplingPlansReader: '暂无抽样检定计划，市市场监管局制定的计划会在此列出',
     orgs: '暂无机构，点击“新建机构”添加',
     users: '暂无用户，点击“新建用户”添加',
     notifications: '暂无已发出的短信或通知',

@@ -4,6 +4,7 @@ import verification from './verification.zh-CN'
 import certificates from './certificates.zh-CN'
 import layout from './layout.zh-CN'
 import announcements from './announcements.zh-CN'
+import sampling from './sampling.zh-CN'
 
 export default {
   app: { title: '强制检定计量器具管理信息系统', short: '强检管理', mini: '强检' },
@@ -79,6 +80,8 @@ export default {
     certificateDetail: '证书详情',
     standards: '标准器管理',
     supervision: '检定监管',
+    samplingPlans: '抽样检定',
+    samplingPlanDetail: '抽样计划详情',
   },
   header: {
     collapseMenu: '收起菜单',
@@ -234,6 +237,7 @@ export default {
   ...certificates,
   ...layout,
   ...announcements,
+  ...sampling,
   inbox: {
     open: '查看',
     title: '消息',

@@ -56,9 +56,9 @@ describe('routes and menu', () => {
     expect(certs?.titleKey).toBe('menu.myCertificates')
   })
 
-  it('shows regulators review, archive, supervision, certificates and catalogue', () => {
+  it('shows regulators review, archive, certificates, supervision, sampling and catalogue', () => {
     for (const role of ['district_regulator', 'city_regulator'] as const) {
-      expect(menuFor(role, router.getRoutes()).map((m) => m.path)).toEqual(['/', '/review', '/archive', '/supervision/verification', '/certificates', '/catalogue', '/announcements', '/inbox'])
+      expect(menuFor(role, router.getRoutes()).map((m) => m.path)).toEqual(['/', '/review', '/archive', '/certificates', '/supervision/verification', '/supervision/sampling', '/catalogue', '/announcements', '/inbox'])
       expect(menuFor(role, router.getRoutes()).find((m) => m.route === 'certificates')?.titleKey).toBe('menu.certificates')
     }
   })
@@ -71,10 +71,30 @@ describe('routes and menu', () => {
       '/institute/standards',
       '/institute/profile',
       '/certificates',
+      '/supervision/sampling',
       '/catalogue',
       '/announcements',
       '/inbox',
     ])
+  })
+
+  it('keeps the items of each menu group together for every role', () => {
+    for (const role of ROLES) {
+      const groups = menuFor(role, router.getRoutes()).map((m) => m.group ?? '')
+      const runs = groups.filter((g, i) => g !== '' && g !== groups[i - 1])
+      expect(new Set(runs).size, `${role}: ${groups.join(',')}`).toBe(runs.length)
+    }
+  })
+
+  it('lets the city bureau, district bureaus and the institute read sampling plans', () => {
+    const meta = (name: string) => router.getRoutes().find((r) => r.name === name)!.meta
+    for (const name of ['sampling-plans', 'sampling-plan-detail']) {
+      for (const role of ['city_regulator', 'district_regulator', 'institute'] as const) expect(decideAccess(meta(name), role)).toBe('allow')
+      for (const role of ['enterprise', 'drc', 'sysadmin'] as const) expect(decideAccess(meta(name), role)).toBe('forbidden')
+    }
+    expect(router.resolve('/supervision/sampling').name).toBe('sampling-plans')
+    expect(router.resolve('/supervision/sampling/12').name).toBe('sampling-plan-detail')
+    expect(menuFor('city_regulator', router.getRoutes()).find((m) => m.route === 'sampling-plans')?.group).toBe('supervision')
   })
 
   it('guards the verification pages by role', () => {

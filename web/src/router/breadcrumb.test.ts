@@ -41,6 +41,17 @@ describe('breadcrumbFor', () => {
     expect(breadcrumbFor(at('/appointments/7'), 'enterprise', all)[2]).toEqual({ titleKey: 'menu.appointments', path: '/appointments' })
   })
 
+  it('puts a sampling plan under 监督管理 / 抽样检定', () => {
+    for (const role of ['city_regulator', 'district_regulator', 'institute'] as const) {
+      expect(breadcrumbFor(at('/supervision/sampling/3'), role, all)).toEqual([
+        { titleKey: 'menu.home', path: '/' },
+        { titleKey: 'menuGroup.supervision' },
+        { titleKey: 'menu.samplingPlans', path: '/supervision/sampling' },
+        { titleKey: 'menu.samplingPlanDetail' },
+      ])
+    }
+  })
+
   it('falls back to 首页 / page when no parent list is open to the role', () => {
     expect(breadcrumbFor(at('/appointments/7'), 'city_regulator', all).map((c) => c.titleKey)).toEqual(['menu.home', 'menu.appointmentDetail'])
     expect(breadcrumbFor(at('/password'), 'enterprise', all).map((c) => c.titleKey)).toEqual(['menu.home', 'menu.password'])

@@ -1,5 +1,6 @@
 // The side menu, data-driven: one line per item, in display order. Who sees an item is decided
-// by the roles of the route it opens (router/routes.ts), so menu and guard never disagree.
+// by the roles of the route it opens (router/routes.ts), so menu and guard never disagree. The
+// items of a group stay together for every role: the menu titles each run of a group.
 import type { Component } from 'vue'
 import type { RouteRecordNormalized } from 'vue-router'
 import {
@@ -20,6 +21,7 @@ import {
   Notification,
   OfficeBuilding,
   Odometer,
+  PieChart,
   Stamp,
   Upload,
   User,
@@ -55,8 +57,9 @@ export const MENU: MenuItem[] = [
   { route: 'institute-profile', icon: OfficeBuilding, group: 'verification' },
   { route: 'review', icon: DocumentChecked, group: 'filing' },
   { route: 'archive', icon: FolderOpened, group: 'filing' },
-  { route: 'supervision-verification', icon: DataAnalysis, group: 'supervision' },
   { route: 'certificates', icon: Medal, group: 'verification', titleByRole: { enterprise: 'menu.myCertificates' } },
+  { route: 'supervision-verification', icon: DataAnalysis, group: 'supervision' },
+  { route: 'sampling-plans', icon: PieChart, group: 'supervision' },
   { route: 'catalogue', icon: Collection },
   { route: 'admin-orgs', icon: OfficeBuilding, group: 'system' },
   { route: 'admin-users', icon: User, group: 'system' },

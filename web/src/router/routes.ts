@@ -7,6 +7,8 @@ const REGULATORS = ['district_regulator', 'city_regulator'] as const
 const INSTITUTE = ['institute'] as const
 /** Roles that see appointments, verification records and certificates (each within its scope). */
 const VERIFICATION_READERS = ['enterprise', 'institute', ...REGULATORS] as const
+/** Roles that read sampling verification plans (the city bureau also plans and draws them). */
+const SAMPLING_READERS = ['city_regulator', 'district_regulator', 'institute'] as const
 /** Roles that work with instruments and so may read the catalogue. */
 const BUSINESS = ['enterprise', 'district_regulator', 'city_regulator', 'drc', 'institute'] as const
 
@@ -172,6 +174,18 @@ export const routes: RouteRecordRaw[] = [
         name: 'supervision-verification',
         component: () => import('@/views/supervision/VerificationSummaryView.vue'),
         meta: { roles: [...REGULATORS], titleKey: 'menu.supervision', emptyKey: 'emptyList.supervision' },
+      },
+      {
+        path: 'supervision/sampling',
+        name: 'sampling-plans',
+        component: () => import('@/views/supervision/SamplingPlansView.vue'),
+        meta: { roles: [...SAMPLING_READERS], titleKey: 'menu.samplingPlans', emptyKey: 'emptyList.samplingPlans' },
+      },
+      {
+        path: 'supervision/sampling/:id(\\d+)',
+        name: 'sampling-plan-detail',
+        component: () => import('@/views/supervision/SamplingPlanDetailView.vue'),
+        meta: { roles: [...SAMPLING_READERS], titleKey: 'menu.samplingPlanDetail', parent: ['sampling-plans'] },
       },
       {
         path: 'password',

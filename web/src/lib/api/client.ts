@@ -1,6 +1,7 @@
 // The only module that talks HTTP to the mvis server. Views and stores call the exported `api`
 // methods; nothing else uses fetch. Contract: docs/api.md (registry) and docs/verification.md
-// (the verification business, whose methods live in verification.ts and are merged in here).
+// (the verification business, whose methods live in verification.ts and are merged in here;
+// sampling verification plans likewise from sampling.ts).
 import type {
   AdminUser,
   Agreement,
@@ -43,6 +44,7 @@ import type {
 } from './types'
 import { del, download, get, post, put, upload } from './http'
 import { verificationApi } from './verification'
+import { samplingApi } from './sampling'
 
 export { certificatePdfUrl, labelPdfUrl, labelsPdfUrl } from './verification'
 
@@ -206,6 +208,9 @@ export const api = {
 
   // --- verification business (verification.ts) ---
   ...verificationApi,
+
+  // --- sampling verification plans (sampling.ts) ---
+  ...samplingApi,
 }
 
 export type Api = typeof api

@@ -16,6 +16,7 @@ import {
   MANDATORY_USES,
   ORG_KINDS,
   ROLES,
+  SAMPLING_PLAN_STATUSES,
   VERIFICATION_FILTERS,
   VERIFICATION_KINDS,
   VERIFICATION_STATUSES,
@@ -49,6 +50,7 @@ describe('constant lists match openapi.json', () => {
     ['CERTIFICATE_LIVE_STATUSES', CERTIFICATE_LIVE_STATUSES, schemas.Certificate.properties?.live_status.enum],
     ['ANNOUNCEMENT_STATUSES', ANNOUNCEMENT_STATUSES, schemas.AnnouncementStatus.enum],
     ['VERIFICATION_FILTERS', VERIFICATION_FILTERS, spec.components.parameters.instrument_verification.schema.enum],
+    ['SAMPLING_PLAN_STATUSES', SAMPLING_PLAN_STATUSES, schemas.SamplingPlan.properties?.status.enum],
   ] as const)('%s', (_name, list, documented) => {
     expect(documented).toBeDefined()
     expect(sorted(list)).toEqual(sorted(documented))

@@ -2,11 +2,13 @@
 // contract, src/http/openapi.json (`npm run gen:api` writes schema.d.ts; the build, typecheck and
 // test scripts run it): change the document, not these aliases. What stays hand-written here is
 // UI-only: constant lists for selects (checked against the document by types.test.ts) and the
-// query/filter shapes of list pages. The verification business: types.verification.ts.
+// query/filter shapes of list pages. The verification business: types.verification.ts; sampling
+// verification plans: types.sampling.ts.
 import type { components } from './schema'
 import type { VerificationFilter } from './types.verification'
 
 export * from './types.verification'
+export * from './types.sampling'
 
 /** Every named schema of openapi.json (`components.schemas`). */
 export type Schemas = components['schemas']
