@@ -2,7 +2,9 @@
 // the breadcrumb of a detail page, the tags view (open, close, close others, close all, kept
 // over a reload), the main lists fitting a 1366 px screen with the side menu open, what empty
 // lists tell a new enterprise to do, the footer from GET /site (absent from servers without the
-// endpoint), the 备案审核 操作 column, and the print stylesheet leaving the frame out.
+// endpoint), the 备案审核 操作 column, the print stylesheet leaving the frame out, and phones
+// (390 px): list pages that never scroll sideways (only tables do, inside their own scroller)
+// and dialogs as wide as the screen.
 // Registered by run.mjs with its page helpers.
 import { join } from 'node:path'
 import { call } from './filing.mjs'
@@ -195,6 +197,72 @@ export function registerLayoutScenarios(test, h) {
     await page.locator('[data-testid="instrument-table"] .el-table__row [data-testid^="review-decide-"]').first().click()
     await expectVisible(page, '.el-dropdown-menu__item:visible:has-text("通过")', '审核 → 通过')
     await expectVisible(page, '.el-dropdown-menu__item:visible:has-text("退回")', '审核 → 退回')
+  })
+
+  test('layout: at 390 px the list pages do not scroll sideways and dialogs take the width', async ({ page }) => {
+    await page.setViewportSize({ width: 390, height: 844 })
+    const lists = {
+      charger: [
+        ['/instruments', 'instrument-table'],
+        ['/instruments/pending', 'instrument-table'],
+        ['/appointments', 'appointment-table'],
+        ['/certificates', 'certificate-table'],
+        ['/catalogue', 'catalogue-table'],
+      ],
+      jiangan: [
+        ['/review', 'instrument-table'],
+        ['/archive', 'archive-table'],
+        ['/certificates', 'certificate-table'],
+        ['/supervision/verification', 'supervision-table'],
+      ],
+    }
+    const wide = []
+    for (const [user, pages] of Object.entries(lists)) {
+      await login(page, user)
+      for (const [path, testid] of [...pages, ['/inbox', null]]) {
+        await page.goto(path)
+        if (testid) await loaded(page, testid)
+        await page.waitForLoadState('networkidle')
+        await page.waitForTimeout(200)
+        // The page (html, el-main, a card's body) must not scroll sideways, nor anything stick out
+        // of el-main's sides (a card clips it; a right-aligned pager goes out to the left).
+        const found = await page.evaluate(() => {
+          const out = []
+          if (document.documentElement.scrollWidth > window.innerWidth) out.push(`page ${document.documentElement.scrollWidth} px wide`)
+          const main = document.querySelector('.el-main')
+          const box = main.getBoundingClientRect()
+          for (const e of [main, ...main.querySelectorAll('*')]) {
+            if (e.closest('.el-table')) continue
+            const name = `${e.tagName.toLowerCase()}.${[...e.classList].join('.')}`
+            const ox = getComputedStyle(e).overflowX
+            if (ox === 'auto' || ox === 'scroll') {
+              if (e.scrollWidth > e.clientWidth + 1) out.push(`${name} scrolls (${e.scrollWidth} > ${e.clientWidth})`)
+              continue
+            }
+            const b = e.getBoundingClientRect()
+            if (b.width > 1 && b.height > 1 && (b.left < box.left - 1 || b.right > box.right + 1) && !e.closest('.el-upload')) out.push(`${name} at ${Math.round(b.left)}..${Math.round(b.right)}`)
+          }
+          return out.slice(0, 3)
+        })
+        if (found.length) wide.push(`${user} ${path}: ${found.join(', ')}`)
+        if (SCREENSHOTS) await page.screenshot({ path: join(OUT, `layout-390-${user}${path.replace(/[^\w]+/g, '-')}.png`) })
+      }
+    }
+    if (wide.length) throw new Error(`too wide at 390 px: ${wide.join(' | ')}`)
+
+    // A dialog takes the screen's width less a margin, its labels above the fields.
+    await page.context().clearCookies()
+    const r = await page.request.post('/api/v1/auth/login', { data: { username: ADMIN.username, password: ADMIN.password } })
+    if (r.status() !== 200) throw new Error(`login as ${ADMIN.username}: HTTP ${r.status()}`)
+    await page.goto('/admin/users')
+    await loaded(page, 'users-table')
+    await page.locator('[data-testid="users-create"]').click()
+    const dialog = page.locator('.el-dialog:visible').first()
+    await dialog.waitFor()
+    await page.waitForTimeout(300)
+    const [left, right] = await dialog.evaluate((e) => [e.getBoundingClientRect().left, e.getBoundingClientRect().right])
+    if (left < 0 || right > 390 || right - left < 360) throw new Error(`dialog spans ${left}..${right} at 390 px`)
+    if (SCREENSHOTS) await page.screenshot({ path: join(OUT, 'layout-390-dialog.png') })
   })
 
   test('layout: empty lists tell a new enterprise what to do next', async ({ page, base }) => {

@@ -201,6 +201,13 @@ const en: DeepStringRecord<typeof zhCN> = {
   },
   validation: {
     numberRange: '{field} must be between {min} and {max}',
+    numberAboveAtMost: '{field} must be greater than {min} and at most {max}',
+    numberAbove: '{field} must be greater than {min}',
+    numberAtLeast: '{field} must be at least {min}',
+    numberAtMost: '{field} must be at most {max}',
+    notNumber: '{field} must be a number',
+    integer: '{field} must be a whole number',
+    tooLong: '{field} may have at most {max} characters',
     required: '{field} is required',
     selectRequired: 'Select {field}',
     creditLength: 'The credit code has 18 characters',

@@ -200,6 +200,13 @@ export default {
   validation: {
     required: '请填写{field}',
     numberRange: '{field}应在 {min} 到 {max} 之间',
+    numberAboveAtMost: '{field}应大于 {min} 且不超过 {max}',
+    numberAbove: '{field}应大于 {min}',
+    numberAtLeast: '{field}不能小于 {min}',
+    numberAtMost: '{field}不能超过 {max}',
+    notNumber: '{field}应为数字',
+    integer: '{field}应为整数',
+    tooLong: '{field}不能超过 {max} 个字符',
     selectRequired: '请选择{field}',
     creditLength: '统一社会信用代码应为18位',
     creditCharset: '统一社会信用代码含有非法字符（不含 I、O、S、V、Z）',

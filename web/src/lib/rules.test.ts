@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { FormItemRule } from 'element-plus'
-import { instrumentRules, numberRange } from './rules'
+import { phoneRule, required } from './rules'
 
 function run(rule: FormItemRule, value: unknown): string | undefined {
   let out: string | undefined
@@ -10,25 +10,14 @@ function run(rule: FormItemRule, value: unknown): string | undefined {
   return out
 }
 
-describe('numberRange', () => {
-  const rule = numberRange('fields.charger.rated_power_kw', 0, 1000)
-  it('refuses a negative power instead of turning it into 0', () => {
-    expect(run(rule, -5)).toBe('额定功率（kW）应在 0 到 1000 之间')
+describe('phoneRule', () => {
+  const rule = phoneRule()
+  it('reports a 14-digit number instead of cutting it to 11', () => {
+    expect(run(rule, '13800001234567')).toBe('请输入正确的11位手机号码')
   })
-  it('accepts the limits and leaves empty to required', () => {
-    expect(run(rule, 0)).toBeUndefined()
-    expect(run(rule, 1000)).toBeUndefined()
-    expect(run(rule, null)).toBeUndefined()
-  })
-})
-
-describe('instrumentRules', () => {
-  it('requires what the server requires of a charger', () => {
-    const rules = instrumentRules()
-    for (const f of ['rated_power_kw', 'connector_count', 'station_name']) {
-      const list = rules[`charger.${f}`] as FormItemRule[]
-      expect(list?.some((r) => r.required), f).toBe(true)
-    }
-    expect(run((rules['charger.connector_count'] as FormItemRule[])[1], 17)).toContain('1 到 16')
+  it('accepts a mobile number and leaves empty to required', () => {
+    expect(run(rule, '13800001234')).toBeUndefined()
+    expect(run(rule, '')).toBeUndefined()
+    expect(required('register.phone').required).toBe(true)
   })
 })

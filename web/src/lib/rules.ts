@@ -1,6 +1,7 @@
 // Element Plus form rules built from the validators; messages are looked up when shown, so
-// they follow the current language.
-import type { FormItemRule, FormRules } from 'element-plus'
+// they follow the current language. The instrument form's rules come from the server's field
+// table: instrumentFields.ts.
+import type { FormItemRule } from 'element-plus'
 import { i18n } from '@/i18n'
 import { creditCodeProblem, isStrongPassword, isValidOfficePhone, isValidPhone } from './validators'
 import { isPastDate } from './dates'
@@ -62,51 +63,4 @@ export function notPastDateRule(): FormItemRule {
 
 export function smsCodeRule(): FormItemRule {
   return custom((v) => (/^\d{6}$/.test(v) ? null : t('validation.smsCode')))
-}
-
-/** Client-side rules of the instrument form (器具录入 and the batch import's row editor). */
-/** A number within [min, max] (as the server's field table limits it); empty is left to `required`. */
-export function numberRange(labelKey: string, min: number, max: number): FormItemRule {
-  return {
-    trigger: 'blur',
-    validator: (_rule, value: unknown, callback: (e?: Error) => void) => {
-      if (value === null || value === undefined || value === '') return callback()
-      const n = Number(value)
-      const ok = Number.isFinite(n) && n >= min && n <= max
-      callback(ok ? undefined : new Error(t('validation.numberRange', { field: t(labelKey), min, max })))
-    },
-  }
-}
-
-/** Charger items: required for chargers, with the limits of the server's instrument field table. */
-/** Currents may be left out for chargers in use before 2023: the server derives them from power and voltage. */
-const CHARGER_LIMITS = [
-  ['rated_power_kw', 0, 1000, true],
-  ['rated_voltage_v', 0, 1500, true],
-  ['max_current_a', 0, 1000, false],
-  ['min_current_a', 0, 1000, false],
-  ['connector_count', 1, 16, true],
-] as const
-
-export function instrumentRules(): FormRules {
-  const charger: FormRules = {}
-  for (const [f, min, max, always] of CHARGER_LIMITS) {
-    const label = `fields.charger.${f}`
-    charger[`charger.${f}`] = always ? [required(label), numberRange(label, min, max)] : [numberRange(label, min, max)]
-  }
-  charger['charger.station_name'] = [required('fields.charger.station_name')]
-  return {
-    type_code: [required('fields.type_code', true)],
-    name: [required('fields.name')],
-    model: [required('fields.model')],
-    serial_no: [required('fields.serial_no')],
-    manufacturer: [required('fields.manufacturer')],
-    brand: [required('fields.brand')],
-    accuracy_class: [required('fields.accuracy_class', true)],
-    install_address: [required('fields.install_address')],
-    install_region_code: [required('fields.install_region_code', true)],
-    use: [required('fields.use', true)],
-    in_use_date: [required('fields.in_use_date', true)],
-    ...charger,
-  }
 }

@@ -132,6 +132,8 @@ export const api = {
   createInstrumentType: (req: InstrumentTypeRequest) => post<InstrumentType>('/instrument-types', req),
   updateInstrumentType: (code: string, req: Omit<InstrumentTypeRequest, 'code'>) =>
     put<InstrumentType>(`/instrument-types/${encodeURIComponent(code)}`, req),
+  /** `{"items":[InstrumentField]}`: required fields and limits as the server checks them, in template column order. */
+  instrumentFields: () => get<Schemas['InstrumentFieldList']>('/instrument-fields'),
 
   // --- instruments and filing (scope decided by the server) ---
   instruments: (q: InstrumentQuery) => get<Page<Instrument>>('/instruments', q),

@@ -115,6 +115,11 @@ export type CurrentType = Schemas['ChargerSpec']['current_type']
 export type InstrumentType = Schemas['InstrumentType']
 /** `POST /instrument-types` (with code) and `PUT /instrument-types/{code}` (without). */
 export type InstrumentTypeRequest = Schemas['InstrumentTypeCreateRequest']
+/**
+ * One row of the server's instrument field table (`GET /instrument-fields`): which fields are
+ * required (always, or for charger types) and the limits the server checks.
+ */
+export type InstrumentField = Schemas['InstrumentField']
 
 /** Parameters of an EV charger (充电设备参数) as stored. */
 export type ChargerData = Schemas['ChargerSpec']
