@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { FormItemRule } from 'element-plus'
-import { phoneRule, required } from './rules'
+import { numberRange, phoneRule, required } from './rules'
 
 function run(rule: FormItemRule, value: unknown): string | undefined {
   let out: string | undefined
@@ -19,5 +19,15 @@ describe('phoneRule', () => {
     expect(run(rule, '13800001234')).toBeUndefined()
     expect(run(rule, '')).toBeUndefined()
     expect(required('register.phone').required).toBe(true)
+  })
+})
+
+describe('numberRange', () => {
+  const rule = numberRange('samplingForm.excludeDays', 0, 3650)
+  it('refuses a value outside the limits and leaves empty to required', () => {
+    expect(run(rule, -5)).toMatch(/0 到 3650/)
+    expect(run(rule, 0)).toBeUndefined()
+    expect(run(rule, 3650)).toBeUndefined()
+    expect(run(rule, null)).toBeUndefined()
   })
 })

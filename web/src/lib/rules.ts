@@ -64,3 +64,16 @@ export function notPastDateRule(): FormItemRule {
 export function smsCodeRule(): FormItemRule {
   return custom((v) => (/^\d{6}$/.test(v) ? null : t('validation.smsCode')))
 }
+
+/** A number within [min, max]; empty is left to `required`. */
+export function numberRange(labelKey: string, min: number, max: number): FormItemRule {
+  return {
+    trigger: 'blur',
+    validator: (_rule, value: unknown, callback: (e?: Error) => void) => {
+      if (value === null || value === undefined || value === '') return callback()
+      const n = Number(value)
+      const ok = Number.isFinite(n) && n >= min && n <= max
+      callback(ok ? undefined : new Error(t('validation.numberRange', { field: t(labelKey), min, max })))
+    },
+  }
+}
