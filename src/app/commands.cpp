@@ -67,6 +67,9 @@ int CmdDemo(const Overrides& overrides) {
   if (!issued) return Report(issued.error());
   if (auto notices = demo::SeedDemoAnnouncements(r.context(), r.announcements()); !notices)
     return Report(notices.error());
+  auto sample = demo::SeedDemoSampling(r.context(), r.sampling());
+  if (!sample) return Report(sample.error());
+  if (*sample) std::cout << "Demo sampling plan: " << *sample << " chargers drawn\n";
   if (*issued)
     std::cout << "Demo verification: appointments in every state, " << *issued
               << " certificates / result notices issued\n";

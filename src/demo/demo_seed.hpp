@@ -8,6 +8,7 @@
 #include "services/accounts/admin_service.hpp"
 #include "services/announcements/announcement_service.hpp"
 #include "services/registry/instrument_service.hpp"
+#include "services/supervision/sampling_service.hpp"
 #include "services/verification/appointment_service.hpp"
 #include "services/verification/institute_service.hpp"
 #include "services/verification/verification_service.hpp"
@@ -47,5 +48,10 @@ Result<int> SeedDemoVerifications(const services::ServiceContext& ctx,
 // many were written.
 Result<int> SeedDemoAnnouncements(const services::ServiceContext& ctx,
                                   services::AnnouncementService& announcements);
+
+// A sampling plan of the city bureau with a finished draw. Skipped when any plan exists. Returns
+// the sample size.
+Result<int> SeedDemoSampling(const services::ServiceContext& ctx,
+                             services::SamplingService& sampling);
 
 }  // namespace mvis::demo
