@@ -46,6 +46,8 @@ TEST_F(ApiTest, AnnouncementReachesOnlyItsAudienceUntilWithdrawn) {
   EXPECT_EQ(published.json()["status"], "published");
   EXPECT_FALSE(published.json()["published_at"].is_null());
   EXPECT_EQ(city.Post(path + "/publish").error_code(), "announcement_not_draft");
+  EXPECT_EQ(city.Get("/api/v1/announcements").json()["unread"], 0)
+      << "a notice to enterprises is not unread for the bureau";
 
   auto list = charger.Get("/api/v1/announcements").json();
   ASSERT_EQ(list["total"], 1);

@@ -128,7 +128,11 @@ Result<AnnouncementList> AnnouncementService::List(const Actor& actor,
     AnnouncementList out;
     out.page.total = rows.total;
     for (auto& r : rows.items) out.page.items.push_back(ViewOf(tx, reader, std::move(r)));
-    out.unread = store::CountUnreadAnnouncements(tx, FilterOf(reader), actor.user_id);
+    // Unread counts what is addressed to the caller, also for the bureau that manages them all.
+    store::AnnouncementFilter addressed;
+    addressed.reader_role = reader.role;
+    addressed.reader_districts = reader.region_codes;
+    out.unread = store::CountUnreadAnnouncements(tx, addressed, actor.user_id);
     return out;
   });
 }
