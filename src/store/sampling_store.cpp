@@ -1,5 +1,7 @@
 #include "store/sampling_store.hpp"
 
+#include <map>
+
 #include "store/sql_builder.hpp"
 
 namespace mvis::store {
@@ -102,6 +104,30 @@ std::vector<SamplingDrawRow> ListDraws(Tx& tx, int64_t plan_id) {
     out.push_back({r.Int(0), static_cast<int>(r.Int(1)), r.Str(2), r.Str(3), r.Str(4), r.Str(5),
                    r.Str(6), r.Int(7), r.Int(8), r.Str(9), r.Int(10), r.Str(11), r.Int(12)});
   }
+  return out;
+}
+
+std::vector<SampledInstrument> SampledInstruments(Tx& tx, const std::vector<int64_t>& ids) {
+  std::vector<SampledInstrument> out;
+  if (ids.empty()) return out;
+  std::string in;
+  std::vector<Param> params;
+  for (auto id : ids) {
+    in += in.empty() ? "?" : ", ?";
+    params.emplace_back(id);
+  }
+  std::map<int64_t, SampledInstrument> found;
+  for (const auto& r : tx.Query(
+           "SELECT i.id, i.serial_no, i.brand, i.model, o.name, i.install_region_code, g.name, "
+           "i.install_address, i.station_name FROM instruments i JOIN orgs o ON o.id = i.org_id "
+           "JOIN regions g ON g.code = i.install_region_code WHERE i.id IN (" +
+               in + ")",
+           params)) {
+    found[r.Int(0)] = {r.Int(0), r.Str(1), r.Str(2), r.Str(3), r.Str(4),
+                       r.Str(5), r.Str(6), r.Str(7), r.Str(8)};
+  }
+  for (auto id : ids)
+    if (auto it = found.find(id); it != found.end()) out.push_back(it->second);
   return out;
 }
 

@@ -63,6 +63,15 @@ bool InsertDraw(Tx& tx, const SamplingDrawRow& draw, domain::SamplingStatus from
 // Draws of a plan, first first.
 std::vector<SamplingDrawRow> ListDraws(Tx& tx, int64_t plan_id);
 
+// What the plan page shows of a sampled unit, so the institute can find it on site.
+struct SampledInstrument {
+  int64_t instrument_id = 0;
+  std::string serial_no, brand, model, org_name, region_code, region_name, install_address,
+      station_name;
+};
+// The instruments `ids`, in that order (ids not found are left out).
+std::vector<SampledInstrument> SampledInstruments(Tx& tx, const std::vector<int64_t>& ids);
+
 // A filed (approved, mandatory) instrument that may enter a frame.
 struct FrameCandidate {
   int64_t instrument_id = 0;

@@ -118,6 +118,12 @@ TEST_F(SamplingTest, PlanDrawReplayAndRedraw) {
   EXPECT_EQ(full["draws"][0]["seed"], kSeed);
   EXPECT_EQ(full["draws"][0]["items"], d["items"]);
   EXPECT_EQ(full["draws"][1]["reason"], "抽中器具已拆除，经批准重新抽取");
+  // The current sample with what identifies each unit on site.
+  ASSERT_EQ(full["sample"].size(), again.json()["items"].size());
+  EXPECT_EQ(full["sample"][0]["instrument_id"], again.json()["items"][0]["instrument_id"]);
+  EXPECT_EQ(full["sample"][0]["org_name"], "武汉新能源充电科技有限公司");
+  EXPECT_EQ(full["sample"][0]["region_name"], "江岸区");
+  EXPECT_EQ(full["sample"][0]["serial_no"].get<std::string>().rfind("SP", 0), 0u);
   EXPECT_TRUE(city.Get(path + "/replay").json()["matches"].get<bool>());
   for (const char* action :
        {"sampling_plan.create", "sampling_plan.draw", "sampling_plan.redraw"}) {

@@ -30,6 +30,17 @@ Json PlanJson(const services::SamplingPlanView& v) {
   const auto& p = v.plan;
   Json draws = Json::array();
   for (const auto& d : v.draws) draws.push_back(DrawJson(d));
+  Json sample = Json::array();
+  for (const auto& s : v.sample) {
+    sample.push_back({{"instrument_id", s.instrument_id},
+                      {"serial_no", s.serial_no},
+                      {"brand", s.brand},
+                      {"model", s.model},
+                      {"org_name", s.org_name},
+                      {"region_name", s.region_name},
+                      {"install_address", s.install_address},
+                      {"station_name", s.station_name}});
+  }
   return Json{{"id", p.id},
               {"name", p.name},
               {"year", p.year},
@@ -45,7 +56,8 @@ Json PlanJson(const services::SamplingPlanView& v) {
               {"status", std::string(domain::ToString(p.status))},
               {"draw_count", p.draws},
               {"created_at", domain::IsoUtc(p.created_at)},
-              {"draws", draws}};
+              {"draws", draws},
+              {"sample", sample}};
 }
 
 // The ratio as typed: a JSON number (0.05) or a string ("0.05").

@@ -75,7 +75,8 @@ SamplingDraw DrawOf(const store::SamplingDrawRow& d, bool with_frame) {
   return out;
 }
 
-SamplingPlanView ViewOf(store::Tx& tx, store::SamplingPlanRow plan, bool with_draws) {
+SamplingPlanView ViewOf(store::Tx& tx, store::SamplingPlanRow plan, bool with_draws,
+                        const Actor* reader = nullptr) {
   SamplingPlanView v;
   for (const auto& code : plan.region_codes) {
     auto r = store::FindRegion(tx, code);
@@ -87,6 +88,15 @@ SamplingPlanView ViewOf(store::Tx& tx, store::SamplingPlanRow plan, bool with_dr
   }
   if (with_draws)
     for (const auto& d : store::ListDraws(tx, plan.id)) v.draws.push_back(DrawOf(d, false));
+  if (reader && !v.draws.empty()) {
+    std::vector<int64_t> ids;
+    for (const auto& u : v.draws.back().items) ids.push_back(u.instrument_id);
+    for (auto& s : store::SampledInstruments(tx, ids)) {
+      const bool district_only = reader->role == domain::Role::kDistrictRegulator;
+      if (!district_only || SubjectOf(*reader).Covers(s.region_code))
+        v.sample.push_back(std::move(s));
+    }
+  }
   v.plan = std::move(plan);
   return v;
 }
@@ -203,7 +213,7 @@ Result<SamplingPlanView> SamplingService::Get(const Actor& actor, int64_t id) {
   return ctx_.db.Read([&](store::Tx& tx) -> Result<SamplingPlanView> {
     auto plan = LoadPlan(tx, actor, id, Op::kRead);
     if (!plan) return std::unexpected(plan.error());
-    return ViewOf(tx, std::move(*plan), true);
+    return ViewOf(tx, std::move(*plan), true, &actor);
   });
 }
 

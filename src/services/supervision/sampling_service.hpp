@@ -49,6 +49,9 @@ struct SamplingPlanView {
   std::vector<std::string> region_names;
   std::vector<std::string> type_names;
   std::vector<SamplingDraw> draws;  // first first, the last is the current one (frames left out)
+  // The current draw's units in pick order with what identifies them on site; a district bureau
+  // gets those installed in its districts.
+  std::vector<store::SampledInstrument> sample;
 };
 
 struct ReplayResult {

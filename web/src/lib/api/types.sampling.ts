@@ -21,6 +21,8 @@ export type SamplingDraw = Schemas['SamplingDraw']
 export type SamplingDrawRequest = Schemas['SamplingDrawRequest']
 /** An instrument of the frame or the sample with its stratum (normalised `brand|model`). */
 export type SamplingUnit = Schemas['SamplingUnit']
+/** A unit of the current sample with 出厂编号, enterprise and place, to find it on site. */
+export type SampledInstrument = Schemas['SampledInstrument']
 /** `GET /sampling-plans/{id}/frame`: the current draw's frame in frame order, and what was left out. */
 export type SamplingFrame = Schemas['SamplingFrame']
 export type SamplingExcluded = SamplingFrame['excluded'][number]
