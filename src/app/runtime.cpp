@@ -50,6 +50,7 @@ Result<std::unique_ptr<Runtime>> Runtime::Create(const AppConfig& config,
   rt->inbox_ = std::make_unique<services::InboxService>(ctx);
   rt->announcements_ = std::make_unique<services::AnnouncementService>(ctx);
   rt->sampling_ = std::make_unique<services::SamplingService>(ctx);
+  rt->credit_ = std::make_unique<services::CreditService>(ctx);
   rt->instruments_ = std::make_unique<services::InstrumentService>(ctx);
   rt->institutes_ = std::make_unique<services::InstituteService>(ctx);
   rt->appointments_ = std::make_unique<services::AppointmentService>(ctx);
@@ -67,7 +68,7 @@ Result<std::unique_ptr<Runtime>> Runtime::Create(const AppConfig& config,
       http::AppServices{clock, *rt->auth_, *rt->admin_, *rt->orgs_, *rt->inbox_, *rt->instruments_,
                         *rt->home_, *rt->imports_, *rt->institutes_, *rt->appointments_,
                         *rt->verifications_, *rt->certificates_, *rt->reminders_,
-                        *rt->announcements_, *rt->sampling_},
+                        *rt->announcements_, *rt->sampling_, *rt->credit_},
       http::ApiOptions{config.web, config.cookie_secure, config.trust_proxy,
                        config.public_rate_per_minute, config.access_log,
                        config.login_rate_per_minute});
@@ -98,6 +99,7 @@ Status Runtime::Start() {
   if (config_.services.daily_jobs && !scheduler_) {
     auto* reminders = reminders_.get();
     auto* housekeeping = housekeeping_.get();
+    auto* credit = credit_.get();
     scheduler_ = std::make_unique<services::Scheduler>(std::vector<services::ScheduledJob>{
         {"verification reminders",
          [reminders] {
@@ -107,6 +109,15 @@ Status Runtime::Start() {
                           report->reminded, report->overdue_listed);
            } else if (!report) {
              spdlog::warn("verification reminders failed: {}", report.error().code);
+           }
+         }},
+        {"credit classes",
+         [credit] {
+           auto report = credit->RunMonthly();
+           if (report && !report->already_done) {
+             spdlog::info("credit classes: {} enterprises classed", report->enterprises);
+           } else if (!report) {
+             spdlog::warn("credit classes failed: {}", report.error().code);
            }
          }},
         {"housekeeping", [housekeeping] {

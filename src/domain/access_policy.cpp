@@ -32,7 +32,8 @@ bool RolePermits(const Subject& s, Kind kind, Op op) {
              role == Role::kSysadmin;
     case Kind::kMessage:
       return op == Op::kRead || op == Op::kEdit;
-    case Kind::kArchive:
+    case Kind::kArchive:  // reviewing it: recomputing or adjusting the credit class
+      return (op == Op::kRead || op == Op::kReview) && IsRegulator(role);
     case Kind::kOverview:
       return op == Op::kRead && IsRegulator(role);
     case Kind::kInstrumentType:

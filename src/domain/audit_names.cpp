@@ -77,6 +77,8 @@ constexpr std::array kActions = {
     Name{"sampling_plan.create", "新建抽样检定计划"},
     Name{"sampling_plan.draw", "抽取样本"},
     Name{"sampling_plan.redraw", "重新抽取样本"},
+    Name{"credit.recompute", "重新计算信用风险分类"},
+    Name{"credit.override", "调整信用风险分类"},
 };
 
 constexpr std::array kObjects = {

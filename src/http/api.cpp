@@ -92,6 +92,7 @@ Api::Api(AppServices services, ApiOptions options)
   AddInboxRoutes(router_, services_);
   AddAnnouncementRoutes(router_, services_);
   AddSamplingRoutes(router_, services_);
+  AddCreditRoutes(router_, services_);
   AddImportRoutes(router_, services_);  // before /instruments/{id}: "import-template" is no id
   AddInstrumentRoutes(router_, services_);
   AddAppointmentRoutes(router_, services_);

@@ -13,6 +13,7 @@
 #include "services/imports/import_service.hpp"
 #include "services/registry/instrument_service.hpp"
 #include "services/reporting/home_service.hpp"
+#include "services/supervision/credit_service.hpp"
 #include "services/supervision/sampling_service.hpp"
 #include "services/verification/appointment_service.hpp"
 #include "services/verification/certificate_service.hpp"
@@ -38,6 +39,7 @@ struct AppServices {
   services::ReminderService& reminders;
   services::AnnouncementService& announcements;
   services::SamplingService& sampling;
+  services::CreditService& credit;
 };
 
 struct ApiOptions {
@@ -76,6 +78,7 @@ void AddAdminRoutes(Router& router, AppServices& services);
 void AddInboxRoutes(Router& router, AppServices& services);
 void AddAnnouncementRoutes(Router& router, AppServices& services);
 void AddSamplingRoutes(Router& router, AppServices& services);
+void AddCreditRoutes(Router& router, AppServices& services);
 void AddInstrumentRoutes(Router& router, AppServices& services);
 void AddImportRoutes(Router& router, AppServices& services);
 void AddAppointmentRoutes(Router& router, AppServices& services);

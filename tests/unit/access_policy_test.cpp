@@ -103,6 +103,7 @@ const Row kTable[] = {
     {K::kMessage, O::kSubmit, "FHHHHH", "HHHHHH"},
 
     {K::kArchive, O::kRead, "HAAHHH", "HHHHHH"},
+    {K::kArchive, O::kReview, "HAAHHH", "HHHHHH"},  // the credit class
     {K::kArchive, O::kSubmit, "HFFHHH", "HHHHHH"},
 
     {K::kOverview, O::kRead, "HAAHHH", "HHHHHH"},
