@@ -19,6 +19,8 @@
 // e2e/announcements.mjs (E2E_SCREENSHOTS=1 keeps announcements-*.png).
 // sampling verification plans (抽样检定: plan, draw with a typed seed, replay, redraw, the
 // institute's view, 390 px): e2e/sampling.mjs (E2E_SCREENSHOTS=1 keeps sampling-*.png).
+// 信用风险分类 in 企业档案 (read, 重新计算, 调整 to D, 取消调整, 390 px): e2e/credit.mjs
+// (E2E_SCREENSHOTS=1 keeps credit-*.png).
 import { spawn, execFileSync } from 'node:child_process'
 import { createWriteStream, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { createServer } from 'node:net'
@@ -36,6 +38,7 @@ import { registerPerfScenarios } from './perf.mjs'
 import { registerLayoutScenarios } from './layout.mjs'
 import { registerAnnouncementScenarios } from './announcements.mjs'
 import { registerSamplingScenarios } from './sampling.mjs'
+import { registerCreditScenarios } from './credit.mjs'
 
 const WEB = resolve(dirname(fileURLToPath(import.meta.url)), '..')
 const OUT = join(WEB, 'e2e', 'out')
@@ -341,6 +344,7 @@ registerPerfScenarios(test, { uiLogin, STEP_TIMEOUT_MS })
 registerLayoutScenarios(test, { expectVisible, apiLogin, ADMIN, OUT, SCREENSHOTS })
 registerAnnouncementScenarios(test, { fill, choose, expectVisible, expectMessage, uiLogin, apiLogin, ADMIN, OUT, SCREENSHOTS })
 registerSamplingScenarios(test, { fill, choose, expectVisible, expectMessage, uiLogin, apiLogin, OUT, SCREENSHOTS })
+registerCreditScenarios(test, { fill, choose, expectVisible, expectMessage, uiLogin, OUT, SCREENSHOTS })
 
 // ---------------------------------------------------------------- main
 let passed = 0

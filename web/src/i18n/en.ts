@@ -7,6 +7,7 @@ import certificates from './certificates.en'
 import layout from './layout.en'
 import announcements from './announcements.en'
 import sampling from './sampling.en'
+import credit from './credit.en'
 
 const en: DeepStringRecord<typeof zhCN> = {
   app: { title: 'Mandatory Verification Information System', short: 'MVIS', mini: 'MV' },
@@ -247,6 +248,7 @@ const en: DeepStringRecord<typeof zhCN> = {
   ...layout,
   ...announcements,
   ...sampling,
+  ...credit,
   inbox: {
     open: 'Open',
     title: 'Messages',

@@ -190,6 +190,7 @@ const filing: DeepStringRecord<typeof filingZh> = {
     deregistered: 'Deregistered',
     counts: 'Instruments',
     instruments: 'Instruments',
+    credit: 'Credit',
     searchPh: 'Name or credit code',
     regionPh: 'District',
   },

@@ -187,6 +187,7 @@ export default {
     deregistered: '已注销',
     counts: '器具数量',
     instruments: '查看器具',
+    credit: '信用',
     searchPh: '企业名称或信用代码',
     regionPh: '所在区',
   },

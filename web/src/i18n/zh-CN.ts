@@ -5,6 +5,7 @@ import certificates from './certificates.zh-CN'
 import layout from './layout.zh-CN'
 import announcements from './announcements.zh-CN'
 import sampling from './sampling.zh-CN'
+import credit from './credit.zh-CN'
 
 export default {
   app: { title: '强制检定计量器具管理信息系统', short: '强检管理', mini: '强检' },
@@ -245,6 +246,7 @@ export default {
   ...layout,
   ...announcements,
   ...sampling,
+  ...credit,
   inbox: {
     open: '查看',
     title: '消息',

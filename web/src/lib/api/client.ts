@@ -1,7 +1,8 @@
 // The only module that talks HTTP to the mvis server. Views and stores call the exported `api`
 // methods; nothing else uses fetch. Contract: docs/api.md (registry) and docs/verification.md
 // (the verification business, whose methods live in verification.ts and are merged in here;
-// sampling verification plans likewise from sampling.ts).
+// sampling verification plans likewise from sampling.ts, enterprise credit-risk classes from
+// credit.ts).
 import type {
   AdminUser,
   Agreement,
@@ -45,6 +46,7 @@ import type {
 import { del, download, get, post, put, upload } from './http'
 import { verificationApi } from './verification'
 import { samplingApi } from './sampling'
+import { creditApi } from './credit'
 
 export { certificatePdfUrl, labelPdfUrl, labelsPdfUrl } from './verification'
 
@@ -213,6 +215,9 @@ export const api = {
 
   // --- sampling verification plans (sampling.ts) ---
   ...samplingApi,
+
+  // --- enterprise credit-risk classes (credit.ts; regulators) ---
+  ...creditApi,
 }
 
 export type Api = typeof api

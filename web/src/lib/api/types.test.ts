@@ -9,6 +9,7 @@ import {
   APPOINTMENT_MODES,
   APPOINTMENT_STATUSES,
   CERTIFICATE_LIVE_STATUSES,
+  CREDIT_CLASSES,
   DUTIES,
   FILING_STATUSES,
   IMPORT_ROW_STATES,
@@ -51,6 +52,8 @@ describe('constant lists match openapi.json', () => {
     ['ANNOUNCEMENT_STATUSES', ANNOUNCEMENT_STATUSES, schemas.AnnouncementStatus.enum],
     ['VERIFICATION_FILTERS', VERIFICATION_FILTERS, spec.components.parameters.instrument_verification.schema.enum],
     ['SAMPLING_PLAN_STATUSES', SAMPLING_PLAN_STATUSES, schemas.SamplingPlan.properties?.status.enum],
+    ['CREDIT_CLASSES', CREDIT_CLASSES, schemas.EnterpriseCredit.properties?.class.enum],
+    ['CREDIT_CLASSES (computed)', CREDIT_CLASSES, schemas.EnterpriseCredit.properties?.computed_class.enum],
   ] as const)('%s', (_name, list, documented) => {
     expect(documented).toBeDefined()
     expect(sorted(list)).toEqual(sorted(documented))
