@@ -111,10 +111,12 @@ export function registerImportScenarios(test, h) {
       s.template = readFileSync(path)
       // the real .xlsx, untouched: only the example row, which the importer skips
       await fileInput(page).setInputFiles(path)
+      // The browser reads the chosen file only when it uploads it: keep it until the answer shows
+      // (removing it at once made the upload fail with "无法连接服务器" on a loaded machine).
+      await expectVisible(page, '[data-testid="import-failed-message"]:has-text("没有可导入的数据行")', 'import_empty message')
     } finally {
       rmSync(dir, { recursive: true, force: true })
     }
-    await expectVisible(page, '[data-testid="import-failed-message"]:has-text("没有可导入的数据行")', 'import_empty message')
 
     // refused before upload: wrong type, over 20 MB
     await uploadBuffer(page, 'list.txt', 'text/plain', Buffer.from('x'))
