@@ -129,6 +129,7 @@ const en: DeepStringRecord<typeof zhCN> = {
     deregistered: 'Deregistered',
     filing_submitted: 'New filing',
     password_reset: 'Password reset',
+    sampling_drawn: 'Sampling verification task',
     review_decision: 'Filing review result',
     sms_code: 'SMS code',
     verification_due: 'Verification due',

@@ -128,6 +128,7 @@ export default {
     filing_submitted: '新的备案申请',
     password_reset: '密码已重置',
     review_decision: '备案审核结果',
+    sampling_drawn: '抽样检定任务',
     sms_code: '短信验证码',
     verification_due: '检定即将到期提醒',
     verification_failed: '检定不合格',
