@@ -67,7 +67,8 @@ int CmdDemo(const Overrides& overrides) {
   if (!issued) return Report(issued.error());
   if (auto notices = demo::SeedDemoAnnouncements(r.context(), r.announcements()); !notices)
     return Report(notices.error());
-  auto sample = demo::SeedDemoSampling(r.context(), r.sampling());
+  auto sample = demo::SeedDemoSampling(r.context(), r.sampling(), r.appointments(),
+                                       r.verifications(), r.rectifications());
   if (!sample) return Report(sample.error());
   if (*sample) std::cout << "Demo sampling plan: " << *sample << " chargers drawn\n";
   if (*issued)

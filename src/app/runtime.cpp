@@ -51,6 +51,7 @@ Result<std::unique_ptr<Runtime>> Runtime::Create(const AppConfig& config,
   rt->announcements_ = std::make_unique<services::AnnouncementService>(ctx);
   rt->sampling_ = std::make_unique<services::SamplingService>(ctx);
   rt->credit_ = std::make_unique<services::CreditService>(ctx);
+  rt->rectifications_ = std::make_unique<services::RectificationService>(ctx);
   rt->instruments_ = std::make_unique<services::InstrumentService>(ctx);
   rt->institutes_ = std::make_unique<services::InstituteService>(ctx);
   rt->appointments_ = std::make_unique<services::AppointmentService>(ctx);
@@ -68,7 +69,7 @@ Result<std::unique_ptr<Runtime>> Runtime::Create(const AppConfig& config,
       http::AppServices{clock, *rt->auth_, *rt->admin_, *rt->orgs_, *rt->inbox_, *rt->instruments_,
                         *rt->home_, *rt->imports_, *rt->institutes_, *rt->appointments_,
                         *rt->verifications_, *rt->certificates_, *rt->reminders_,
-                        *rt->announcements_, *rt->sampling_, *rt->credit_},
+                        *rt->announcements_, *rt->sampling_, *rt->credit_, *rt->rectifications_},
       http::ApiOptions{config.web, config.cookie_secure, config.trust_proxy,
                        config.public_rate_per_minute, config.access_log,
                        config.login_rate_per_minute});

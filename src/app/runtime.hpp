@@ -23,6 +23,7 @@
 #include "services/registry/instrument_service.hpp"
 #include "services/reporting/home_service.hpp"
 #include "services/supervision/credit_service.hpp"
+#include "services/supervision/rectification_service.hpp"
 #include "services/supervision/sampling_service.hpp"
 #include "services/verification/appointment_service.hpp"
 #include "services/verification/certificate_service.hpp"
@@ -65,6 +66,7 @@ class Runtime {
   services::AnnouncementService& announcements() { return *announcements_; }
   services::SamplingService& sampling() { return *sampling_; }
   services::CreditService& credit() { return *credit_; }
+  services::RectificationService& rectifications() { return *rectifications_; }
   services::Housekeeping& housekeeping() { return *housekeeping_; }
   http::Api& api() { return *api_; }
 
@@ -83,6 +85,7 @@ class Runtime {
   std::unique_ptr<services::AnnouncementService> announcements_;
   std::unique_ptr<services::SamplingService> sampling_;
   std::unique_ptr<services::CreditService> credit_;
+  std::unique_ptr<services::RectificationService> rectifications_;
   std::unique_ptr<services::InstrumentService> instruments_;
   std::unique_ptr<services::InstituteService> institutes_;
   std::unique_ptr<services::AppointmentService> appointments_;

@@ -8,6 +8,7 @@
 #include "services/accounts/admin_service.hpp"
 #include "services/announcements/announcement_service.hpp"
 #include "services/registry/instrument_service.hpp"
+#include "services/supervision/rectification_service.hpp"
 #include "services/supervision/sampling_service.hpp"
 #include "services/verification/appointment_service.hpp"
 #include "services/verification/institute_service.hpp"
@@ -49,9 +50,27 @@ Result<int> SeedDemoVerifications(const services::ServiceContext& ctx,
 Result<int> SeedDemoAnnouncements(const services::ServiceContext& ctx,
                                   services::AnnouncementService& announcements);
 
-// A sampling plan of the city bureau with a finished draw. Skipped when any plan exists. Returns
-// the sample size.
+// A sampling plan of the city bureau with a finished draw, its tasks dispatched and partly
+// executed: two units passed, one failed (its rectification answered by the enterprise, awaiting
+// the district's decision), one marked 不具备检定条件. Skipped when any plan exists. Returns the
+// sample size.
 Result<int> SeedDemoSampling(const services::ServiceContext& ctx,
-                             services::SamplingService& sampling);
+                             services::SamplingService& sampling,
+                             services::AppointmentService& appointments,
+                             services::VerificationService& verifications,
+                             services::RectificationService& rectifications);
+
+// A verification record of `instrument` in `appointment_id` with three load points, `error_pct`
+// at the middle one, kind `kind`.
+services::VerificationInput DemoRecord(const services::ServiceContext& ctx, int64_t appointment_id,
+                                       const domain::Instrument& instrument,
+                                       const std::vector<int64_t>& standards, double error_pct,
+                                       const std::string& kind = "first");
+// The institute's standards valid today.
+Result<std::vector<int64_t>> DemoStandards(const services::ServiceContext& ctx,
+                                           int64_t institute_org_id);
+// Signs record `id` as verifier, checker and approver (the first `signatures` of them).
+Status DemoSign(services::VerificationService& verifications, store::Database& db, int64_t id,
+                int signatures = 3);
 
 }  // namespace mvis::demo

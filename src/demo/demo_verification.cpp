@@ -16,15 +16,27 @@ struct Actors {
   Actor verifier, checker, approver;
 };
 
-// A record for `instrument`: three load points; `error_pct` at the middle one.
-VerificationInput RecordFor(const ServiceContext& ctx, int64_t appointment_id,
-                            const domain::Instrument& instrument,
-                            const std::vector<int64_t>& standards, double error_pct) {
+Status SignAll(VerificationService& verifications, const Actors& a, int64_t id, int signatures) {
+  const Actor* who[] = {&a.verifier, &a.checker, &a.approver};
+  const char* duty[] = {"verifier", "checker", "approver"};
+  for (int i = 0; i < signatures; ++i) {
+    auto signed_ = verifications.Sign(*who[i], id, duty[i], kDemoPassword);
+    if (!signed_) return std::unexpected(signed_.error());
+  }
+  return {};
+}
+
+}  // namespace
+
+VerificationInput DemoRecord(const ServiceContext& ctx, int64_t appointment_id,
+                             const domain::Instrument& instrument,
+                             const std::vector<int64_t>& standards, double error_pct,
+                             const std::string& kind) {
   store::Database& db = ctx.db;
   VerificationInput in;
   in.appointment_id = appointment_id;
   in.instrument_id = instrument.id;
-  in.kind = "first";
+  in.kind = kind;
   in.verified_on = ctx.clock.Today();
   in.standard_ids = standards;
   in.temperature_c = 22.5;
@@ -51,17 +63,30 @@ VerificationInput RecordFor(const ServiceContext& ctx, int64_t appointment_id,
   return in;
 }
 
-Status SignAll(VerificationService& verifications, const Actors& a, int64_t id, int signatures) {
-  const Actor* who[] = {&a.verifier, &a.checker, &a.approver};
-  const char* duty[] = {"verifier", "checker", "approver"};
-  for (int i = 0; i < signatures; ++i) {
-    auto signed_ = verifications.Sign(*who[i], id, duty[i], kDemoPassword);
-    if (!signed_) return std::unexpected(signed_.error());
-  }
-  return {};
+Result<std::vector<int64_t>> DemoStandards(const ServiceContext& ctx, int64_t institute_org_id) {
+  auto list = ctx.db.Read([&](store::Tx& tx) -> Result<std::vector<domain::Standard>> {
+    return store::ListStandards(tx, institute_org_id, true);
+  });
+  if (!list) return std::unexpected(list.error());
+  std::vector<int64_t> out;
+  const std::string today = ctx.clock.Today();
+  for (const auto& s : *list)
+    if (s.valid_until >= today) out.push_back(s.id);
+  return out;
 }
 
-}  // namespace
+Status DemoSign(VerificationService& verifications, store::Database& db, int64_t id,
+                int signatures) {
+  Actors staff;
+  for (auto [name, actor] : {std::pair{"verifier", &staff.verifier},
+                             {"checker", &staff.checker},
+                             {"approver", &staff.approver}}) {
+    auto a = DemoActor(db, name);
+    if (!a) return std::unexpected(a.error());
+    *actor = *a;
+  }
+  return SignAll(verifications, staff, id, signatures);
+}
 
 Result<int> SeedDemoVerifications(const ServiceContext& ctx, AppointmentService& appointments,
                                   VerificationService& verifications) {
@@ -145,7 +170,7 @@ Result<int> SeedDemoVerifications(const ServiceContext& ctx, AppointmentService&
       if (stage == "scheduled" && i == 2) break;  // the third one is still to be verified
       bool fail = stage == "completed" && i == picked.size() - 1;
       auto record = verifications.Create(
-          staff.verifier, RecordFor(ctx, id, picked[i], standards, fail ? 2.6 : 0.4));
+          staff.verifier, DemoRecord(ctx, id, picked[i], standards, fail ? 2.6 : 0.4));
       if (!record) return std::unexpected(record.error());
       int signatures = stage == "completed" ? 3 : static_cast<int>(i) + 1;
       if (auto ok = SignAll(verifications, staff, record->record.id, signatures); !ok)

@@ -106,6 +106,15 @@ bool RolePermits(const Subject& s, Kind kind, Op op) {
       if (op == Op::kRead) return IsRegulator(role) || role == Role::kInstitute;
       return (op == Op::kCreate || op == Op::kEdit || op == Op::kSubmit) &&
              role == Role::kCityRegulator;
+    case Kind::kRectification:
+      // The enterprise answers; the bureaus decide; the institute follows the orders it opened
+      // (不具备检定条件). Orders come into being inside other steps, never by a request.
+      if (op == Op::kRead)
+        return role == Role::kEnterprise || role == Role::kInstitute ||
+               role == Role::kDistrictRegulator || role == Role::kCityRegulator;
+      if (op == Op::kSubmit) return role == Role::kEnterprise;
+      return op == Op::kReview &&
+             (role == Role::kDistrictRegulator || role == Role::kCityRegulator);
     case Kind::kAnnouncement:
       if (op == Op::kRead) return true;
       return (op == Op::kCreate || op == Op::kEdit || op == Op::kSubmit || op == Op::kWithdraw) &&
@@ -185,6 +194,11 @@ bool Visible(const Subject& s, const Resource& r) {
       if (s.role == Role::kCityRegulator) return true;
       if (s.role == Role::kDistrictRegulator) return InRegion(s, r);
       return s.role == Role::kInstitute && OwnOrg(s, r.institute_org_id);
+    case Kind::kRectification:
+      if (s.role == Role::kEnterprise) return OwnOrg(s, r.owner_org_id);
+      if (s.role == Role::kInstitute) return OwnOrg(s, r.institute_org_id);
+      return (s.role == Role::kDistrictRegulator || s.role == Role::kCityRegulator) &&
+             InRegion(s, r);
     case Kind::kAnnouncement:
       // The city bureau keeps all of them (drafts and withdrawn ones too); everyone else reads
       // those published to their role and districts.
@@ -264,6 +278,14 @@ ListScope ScopeFor(const Subject& s, Kind kind) {
     case Kind::kSamplingPlan:
       if (s.role == Role::kDistrictRegulator) scope.region_codes = regions;
       if (s.role == Role::kInstitute) scope.institute_org_id = own;
+      break;
+    case Kind::kRectification:
+      if (s.role == Role::kEnterprise)
+        scope.owner_org_id = own;
+      else if (s.role == Role::kInstitute)
+        scope.institute_org_id = own;
+      else
+        scope.region_codes = regions;
       break;
     case Kind::kAnnouncement:
       if (s.role != Role::kCityRegulator) {

@@ -51,13 +51,14 @@ enum class Kind {
   kPlatform,            // outbox, audit log, label keys, jobs (platform administration)
   kAnnouncement,        // 通知公告 the city bureau publishes
   kSamplingPlan,        // 抽样检定 plan: the city bureau draws, the institute verifies
+  kRectification,       // 整改通知 to an enterprise, decided by its district bureau
 };
 inline constexpr Kind kAllKinds[] = {
-    Kind::kOrganisation,   Kind::kUser,       Kind::kMessage,     Kind::kArchive,
-    Kind::kInstrumentType, Kind::kInstrument, Kind::kImport,      Kind::kInstituteProfile,
-    Kind::kStandard,       Kind::kRegulation, Kind::kAppointment, Kind::kVerificationRecord,
-    Kind::kCertificate,    Kind::kOverview,   Kind::kPlatform,    Kind::kAnnouncement,
-    Kind::kSamplingPlan};
+    Kind::kOrganisation,   Kind::kUser,         Kind::kMessage,     Kind::kArchive,
+    Kind::kInstrumentType, Kind::kInstrument,   Kind::kImport,      Kind::kInstituteProfile,
+    Kind::kStandard,       Kind::kRegulation,   Kind::kAppointment, Kind::kVerificationRecord,
+    Kind::kCertificate,    Kind::kOverview,     Kind::kPlatform,    Kind::kAnnouncement,
+    Kind::kSamplingPlan,   Kind::kRectification};
 
 enum class Op {
   kRead,        // see it, in a list or alone (exports too)

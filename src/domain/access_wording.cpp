@@ -40,6 +40,8 @@ std::string_view ToString(Kind kind) {
       return "announcement";
     case Kind::kSamplingPlan:
       return "sampling_plan";
+    case Kind::kRectification:
+      return "rectification";
   }
   return "";
 }
@@ -107,6 +109,9 @@ std::pair<std::string, std::string> Explain(Kind kind, Op op) {
       return {"", "只有市市场监管局可以发布通知公告"};
     case Kind::kSamplingPlan:
       return {"", "只有市市场监管局可以制定和抽取抽样检定计划"};
+    case Kind::kRectification:
+      if (op == Op::kSubmit) return {"", "只有被通知整改的企业可以提交整改情况"};
+      return {"", "只有辖区市场监管局可以验收整改"};
     default:
       return {"", "无权执行此操作"};
   }

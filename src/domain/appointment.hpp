@@ -40,6 +40,15 @@ Result<AppointmentStatus> NextStatus(AppointmentStatus from, AppointmentAction a
 // Open appointments hold their instruments: an instrument is in at most one at a time.
 bool IsOpen(AppointmentStatus s);
 
+// An instrument the institute found 不具备检定条件 during an appointment; it needs no record for
+// the appointment to complete, and a rectification order was opened for it.
+struct UnverifiableMark {
+  int64_t instrument_id = 0;
+  std::string reason;
+  int64_t rectification_id = 0;
+  int64_t marked_at = 0;
+};
+
 // An appointment as stored, with what reads add (names, instruments, progress).
 struct Appointment {
   int64_t id = 0;
@@ -57,8 +66,13 @@ struct Appointment {
   std::string reason;  // of a rejection or cancellation
   std::vector<int64_t> verifier_user_ids;
   std::vector<int64_t> instrument_ids;
-  std::vector<std::string> region_codes;  // install districts of its instruments (reads)
-  int64_t verified_count = 0;             // instruments with an approved record (reads)
+  std::vector<std::string> region_codes;       // install districts of its instruments (reads)
+  int64_t verified_count = 0;                  // instruments with an approved record (reads)
+  std::vector<UnverifiableMark> unverifiable;  // reads
+  // Set on a 抽样检定 task: created accepted by the city bureau's dispatch, free of charge,
+  // on site, recorded as in-service verification.
+  std::optional<int64_t> sampling_plan_id;
+  std::string sampling_plan_name;  // reads
   std::optional<int64_t> submitted_at;
   std::optional<int64_t> accepted_at;
   int64_t created_by = 0;

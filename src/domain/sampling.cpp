@@ -15,9 +15,11 @@ namespace mvis::domain {
 namespace {
 
 constexpr EnumName<SamplingStatus> kStatuses[] = {{SamplingStatus::kDraft, "draft"},
-                                                  {SamplingStatus::kDrawn, "drawn"}};
+                                                  {SamplingStatus::kDrawn, "drawn"},
+                                                  {SamplingStatus::kDispatched, "dispatched"}};
 constexpr EnumName<SamplingAction> kActions[] = {{SamplingAction::kDraw, "draw"},
-                                                 {SamplingAction::kRedraw, "redraw"}};
+                                                 {SamplingAction::kRedraw, "redraw"},
+                                                 {SamplingAction::kDispatch, "dispatch"}};
 
 }  // namespace
 
@@ -27,7 +29,15 @@ std::optional<SamplingStatus> ParseSamplingStatus(std::string_view s) {
 }
 std::string_view ToString(SamplingAction a) { return NameIn(kActions, a); }
 std::string_view DisplayName(SamplingStatus s) {
-  return s == SamplingStatus::kDraft ? "待抽取" : "已抽取";
+  switch (s) {
+    case SamplingStatus::kDraft:
+      return "待抽取";
+    case SamplingStatus::kDrawn:
+      return "已抽取";
+    case SamplingStatus::kDispatched:
+      return "已下发";
+  }
+  return "";
 }
 
 SamplingAction DrawActionFor(SamplingStatus s) {
@@ -38,9 +48,11 @@ Result<SamplingStatus> NextStatus(SamplingStatus from, SamplingAction action) {
   if (action == SamplingAction::kDraw && from != SamplingStatus::kDraft)
     return Fail(ErrorKind::kFailedPrecondition, "plan_already_drawn",
                 "该计划已抽取，重新抽取须填写原因");
-  if (action == SamplingAction::kRedraw && from != SamplingStatus::kDrawn)
+  if (action == SamplingAction::kRedraw && from == SamplingStatus::kDispatched)
+    return Fail(ErrorKind::kFailedPrecondition, "plan_dispatched", "检定任务已下发，不能重新抽取");
+  if (from == SamplingStatus::kDraft && action != SamplingAction::kDraw)
     return Fail(ErrorKind::kFailedPrecondition, "plan_not_drawn", "该计划尚未抽取");
-  return SamplingStatus::kDrawn;
+  return action == SamplingAction::kDispatch ? SamplingStatus::kDispatched : SamplingStatus::kDrawn;
 }
 
 std::string NormaliseStratumPart(std::string_view text) {

@@ -24,9 +24,10 @@ namespace mvis::domain {
 inline constexpr char kSamplingAlgorithm[] = "sha256-mod-v1";
 
 // A plan is drafted, then drawn; a redraw (with a reason) keeps it drawn and the earlier draws
-// on record.
-enum class SamplingStatus { kDraft, kDrawn };
-enum class SamplingAction { kDraw, kRedraw };
+// on record. Dispatching creates the on-site tasks (drawn → dispatched; again from dispatched for
+// units skipped earlier); a dispatched plan is not drawn again.
+enum class SamplingStatus { kDraft, kDrawn, kDispatched };
+enum class SamplingAction { kDraw, kRedraw, kDispatch };
 std::string_view ToString(SamplingStatus s);
 std::optional<SamplingStatus> ParseSamplingStatus(std::string_view s);
 std::string_view ToString(SamplingAction a);
@@ -34,7 +35,8 @@ std::string_view DisplayName(SamplingStatus s);  // 待抽取 / 已抽取
 // The action a draw request is: the first draw of a draft, or a redraw of a drawn plan.
 SamplingAction DrawActionFor(SamplingStatus s);
 // kRedraw needs a reason (reason_required); kDraw of a drawn plan is refused
-// (failed precondition `plan_already_drawn`).
+// (failed precondition `plan_already_drawn`), kRedraw of a dispatched one (`plan_dispatched`),
+// kRedraw or kDispatch of a draft (`plan_not_drawn`).
 Result<SamplingStatus> NextStatus(SamplingStatus from, SamplingAction action);
 inline constexpr int kMinRatioE4 = 500;  // 5 %
 

@@ -93,6 +93,7 @@ Api::Api(AppServices services, ApiOptions options)
   AddAnnouncementRoutes(router_, services_);
   AddSamplingRoutes(router_, services_);
   AddCreditRoutes(router_, services_);
+  AddRectificationRoutes(router_, services_);
   AddImportRoutes(router_, services_);  // before /instruments/{id}: "import-template" is no id
   AddInstrumentRoutes(router_, services_);
   AddAppointmentRoutes(router_, services_);

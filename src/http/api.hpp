@@ -14,6 +14,7 @@
 #include "services/registry/instrument_service.hpp"
 #include "services/reporting/home_service.hpp"
 #include "services/supervision/credit_service.hpp"
+#include "services/supervision/rectification_service.hpp"
 #include "services/supervision/sampling_service.hpp"
 #include "services/verification/appointment_service.hpp"
 #include "services/verification/certificate_service.hpp"
@@ -40,6 +41,7 @@ struct AppServices {
   services::AnnouncementService& announcements;
   services::SamplingService& sampling;
   services::CreditService& credit;
+  services::RectificationService& rectifications;
 };
 
 struct ApiOptions {
@@ -79,6 +81,7 @@ void AddInboxRoutes(Router& router, AppServices& services);
 void AddAnnouncementRoutes(Router& router, AppServices& services);
 void AddSamplingRoutes(Router& router, AppServices& services);
 void AddCreditRoutes(Router& router, AppServices& services);
+void AddRectificationRoutes(Router& router, AppServices& services);
 void AddInstrumentRoutes(Router& router, AppServices& services);
 void AddImportRoutes(Router& router, AppServices& services);
 void AddAppointmentRoutes(Router& router, AppServices& services);

@@ -30,7 +30,7 @@ namespace {
 // version); Finish closes it and returns the file's bytes.
 class TempWorkbook {
  public:
-  TempWorkbook() {
+  explicit TempWorkbook(bool constant_memory = true) {
     static std::atomic<uint64_t> counter{0};
     auto dir = std::filesystem::temp_directory_path();
     path_ = (dir /
@@ -38,7 +38,7 @@ class TempWorkbook {
                 .string();
     tmpdir_ = dir.string();
     lxw_workbook_options options = {};
-    options.constant_memory = LXW_TRUE;
+    options.constant_memory = constant_memory ? LXW_TRUE : LXW_FALSE;
     options.tmpdir = tmpdir_.data();
     workbook_ = workbook_new_opt(path_.c_str(), &options);
   }
@@ -204,6 +204,47 @@ Result<std::string> WriteXlsxTable(const std::string& sheet_name,
     ++row;
   }
   if (row > 1) worksheet_autofilter(sheet, 0, 0, row - 1, columns.size() - 1);
+  return book.Finish();
+}
+
+Result<std::string> WriteXlsxWorkbook(const std::vector<XlsxSheet>& sheets) {
+  TempWorkbook book(false);  // charts read their ranges back, so not row by row
+  lxw_workbook* workbook = book.get();
+  if (!workbook) return Fail(ErrorKind::kInternal, "export_failed", "导出文件生成失败");
+  lxw_format* bold = workbook_add_format(workbook);
+  format_set_bold(bold);
+  format_set_bg_color(bold, 0xDDEBF7);
+  for (const auto& spec : sheets) {
+    lxw_worksheet* sheet = workbook_add_worksheet(workbook, spec.name.c_str());
+    for (size_t c = 0; c < spec.columns.size(); ++c) {
+      worksheet_set_column(sheet, c, c, spec.columns[c].width, nullptr);
+      worksheet_write_string(sheet, 0, c, spec.columns[c].header.c_str(), bold);
+    }
+    worksheet_freeze_panes(sheet, 1, 0);
+    for (size_t r = 0; r < spec.rows.size(); ++r) {
+      for (size_t c = 0; c < spec.rows[r].size() && c < spec.columns.size(); ++c) {
+        const auto& v = spec.rows[r][c];
+        if (const auto* n = std::get_if<double>(&v)) {
+          worksheet_write_number(sheet, r + 1, c, *n, nullptr);
+        } else if (const auto& text = std::get<std::string>(v); !text.empty()) {
+          worksheet_write_string(sheet, r + 1, c, EscapeCell(text).c_str(), nullptr);
+        }
+      }
+    }
+    if (spec.chart && !spec.rows.empty()) {
+      lxw_chart* chart = workbook_add_chart(workbook, LXW_CHART_BAR);
+      const auto last = static_cast<lxw_row_t>(spec.rows.size());
+      for (int col : spec.chart->value_columns) {
+        lxw_chart_series* series = chart_add_series(chart, nullptr, nullptr);
+        chart_series_set_categories(series, spec.name.c_str(), 1, spec.chart->category_column, last,
+                                    spec.chart->category_column);
+        chart_series_set_values(series, spec.name.c_str(), 1, col, last, col);
+        chart_series_set_name_range(series, spec.name.c_str(), 0, col);
+      }
+      chart_title_set_name(chart, spec.chart->title.c_str());
+      worksheet_insert_chart(sheet, last + 2, 0, chart);
+    }
+  }
   return book.Finish();
 }
 

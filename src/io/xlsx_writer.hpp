@@ -2,7 +2,9 @@
 #pragma once
 
 #include <functional>
+#include <optional>
 #include <string>
+#include <variant>
 #include <vector>
 
 #include "domain/error.hpp"
@@ -20,6 +22,22 @@ struct XlsxColumn {
 Result<std::string> WriteXlsxTable(const std::string& sheet_name,
                                    const std::vector<XlsxColumn>& columns,
                                    const std::function<bool(std::vector<std::string>&)>& next_row);
+
+// A workbook of several plain sheets, each with a bold frozen header, optionally with a bar chart
+// of some numeric columns placed below the table.
+using XlsxValue = std::variant<std::string, double>;
+struct XlsxBarChart {
+  std::string title;
+  int category_column = 0;
+  std::vector<int> value_columns;
+};
+struct XlsxSheet {
+  std::string name;
+  std::vector<XlsxColumn> columns;
+  std::vector<std::vector<XlsxValue>> rows;
+  std::optional<XlsxBarChart> chart;
+};
+Result<std::string> WriteXlsxWorkbook(const std::vector<XlsxSheet>& sheets);
 
 // The escaping rule above, for one cell.
 std::string EscapeCell(const std::string& text);

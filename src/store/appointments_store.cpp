@@ -31,8 +31,9 @@ constexpr char kSelect[] =
     "SELECT a.id, a.org_id, o.name, a.institute_org_id, n.name, a.mode, a.status, "
     "a.preferred_date, a.scheduled_date, a.contact_name, a.contact_phone, a.notes, a.reason, "
     "a.verifier_user_ids, a.submitted_at, a.accepted_at, a.created_by, a.created_at, "
-    "a.updated_at FROM appointments a JOIN orgs o ON o.id = a.org_id JOIN orgs n ON n.id = "
-    "a.institute_org_id";
+    "a.updated_at, a.sampling_plan_id, COALESCE(sp.name, '') FROM appointments a JOIN orgs o ON "
+    "o.id = a.org_id JOIN orgs n ON n.id = a.institute_org_id LEFT JOIN sampling_plans sp ON "
+    "sp.id = a.sampling_plan_id";
 
 domain::Appointment ToAppointment(const Row& r) {
   domain::Appointment a;
@@ -55,6 +56,8 @@ domain::Appointment ToAppointment(const Row& r) {
   a.created_by = r.Int(16);
   a.created_at = r.Int(17);
   a.updated_at = r.Int(18);
+  a.sampling_plan_id = r.OptInt(19);
+  a.sampling_plan_name = r.Str(20);
   return a;
 }
 
@@ -76,6 +79,12 @@ void FillItems(Tx& tx, domain::Appointment& a) {
             "status = 'approved'",
             {a.id})
           ->Int(0);
+  a.unverifiable.clear();
+  for (const auto& r :
+       tx.Query("SELECT instrument_id, reason, rectification_id, marked_at FROM "
+                "appointment_unverifiable WHERE appointment_id = ? ORDER BY instrument_id",
+                {a.id}))
+    a.unverifiable.push_back({r.Int(0), r.Str(1), r.Int(2), r.Int(3)});
 }
 
 void WriteItems(Tx& tx, const domain::Appointment& a) {
@@ -123,13 +132,13 @@ int64_t InsertAppointment(Tx& tx, const domain::Appointment& a) {
       tx.QueryOne(
             "INSERT INTO appointments (org_id, institute_org_id, mode, status, preferred_date, "
             "scheduled_date, contact_name, contact_phone, notes, reason, verifier_user_ids, "
-            "submitted_at, accepted_at, created_by, created_at, updated_at) VALUES (?, ?, ?, ?, ?, "
-            "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+            "submitted_at, accepted_at, created_by, created_at, updated_at, sampling_plan_id) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
             {a.org_id, a.institute_org_id, std::string(domain::ToString(a.mode)),
              std::string(domain::ToString(a.status)), a.preferred_date, a.scheduled_date,
              a.contact_name, a.contact_phone, a.notes, a.reason, JoinIds(a.verifier_user_ids),
              OptParam(a.submitted_at), OptParam(a.accepted_at), a.created_by, a.created_at,
-             a.updated_at})
+             a.updated_at, OptParam(a.sampling_plan_id)})
           ->Int(0);
   domain::Appointment with_id = a;
   with_id.id = id;
@@ -197,11 +206,22 @@ std::vector<int64_t> InstrumentsInOpenAppointments(Tx& tx, const std::vector<int
            "SELECT DISTINCT x.instrument_id FROM appointment_items x JOIN appointments a ON a.id "
            "= x.appointment_id WHERE x.instrument_id IN (" +
                in +
-               ") AND a.id <> ? AND a.status IN ('submitted', 'accepted', 'scheduled') ORDER BY "
-               "x.instrument_id",
+               ") AND a.id <> ? AND a.status IN ('submitted', 'accepted', 'scheduled') AND NOT "
+               "EXISTS (SELECT 1 FROM appointment_unverifiable u WHERE u.appointment_id = a.id "
+               "AND u.instrument_id = x.instrument_id) ORDER BY x.instrument_id",
            params))
     out.push_back(r.Int(0));
   return out;
+}
+
+bool InsertUnverifiable(Tx& tx, int64_t appointment_id, const domain::UnverifiableMark& mark,
+                        int64_t marked_by) {
+  return tx.Exec(
+             "INSERT INTO appointment_unverifiable (appointment_id, instrument_id, reason, "
+             "rectification_id, marked_by, marked_at) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO "
+             "NOTHING",
+             {appointment_id, mark.instrument_id, mark.reason, mark.rectification_id, marked_by,
+              mark.marked_at}) == 1;
 }
 
 }  // namespace mvis::store

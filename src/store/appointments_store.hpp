@@ -30,9 +30,14 @@ Page<domain::Appointment> ListAppointments(Tx& tx, const AppointmentFilter& f,
                                            const PageRequest& page);
 int64_t CountAppointments(Tx& tx, const AppointmentFilter& f);
 
-// Instruments among `ids` already held by an open appointment other than `exclude_id`.
+// Instruments among `ids` already held by an open appointment other than `exclude_id` (those
+// marked 不具备检定条件 there no longer count as held).
 std::vector<int64_t> InstrumentsInOpenAppointments(Tx& tx, const std::vector<int64_t>& ids,
                                                    int64_t exclude_id);
+
+// Marks an instrument of the appointment 不具备检定条件; false when it was already marked.
+bool InsertUnverifiable(Tx& tx, int64_t appointment_id, const domain::UnverifiableMark& mark,
+                        int64_t marked_by);
 
 std::string JoinIds(const std::vector<int64_t>& ids);
 std::vector<int64_t> SplitIds(const std::string& csv);

@@ -1,5 +1,7 @@
 #include "store/credit_store.hpp"
 
+#include "domain/calendar.hpp"
+
 namespace mvis::store {
 
 std::vector<domain::CreditIndicatorDef> ListCreditIndicators(Tx& tx) {
@@ -34,6 +36,12 @@ CreditFacts CreditFactsOf(Tx& tx, int64_t org_id, const std::string& today,
       {org_id, since});
   f.documents_24m = d->Int(0);
   f.failed_24m = d->Int(1);
+  auto o = tx.QueryOne(
+      "SELECT COUNT(*), COALESCE(SUM(CASE WHEN status IN ('issued', 'returned') AND deadline < ? "
+      "THEN 1 ELSE 0 END), 0) FROM rectifications WHERE org_id = ? AND created_at >= ?",
+      {today, org_id, domain::DayNumber(since).value_or(0) * 86400 - 8 * 3600});  // China midnight
+  f.rectifications_24m = o->Int(0);
+  f.rectifications_overdue = o->Int(1);
   return f;
 }
 

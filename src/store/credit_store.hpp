@@ -16,10 +16,12 @@ std::vector<domain::CreditThreshold> ListCreditThresholds(Tx& tx);
 
 // What the indicators count for one enterprise.
 struct CreditFacts {
-  int64_t filed = 0;             // approved chargers under mandatory verification
-  int64_t overdue_or_never = 0;  // of those: never verified (or revoked), or past valid_until
-  int64_t documents_24m = 0;     // certificates and result notices issued since `since`
-  int64_t failed_24m = 0;        // of those: result notices (不合格)
+  int64_t filed = 0;                   // approved chargers under mandatory verification
+  int64_t overdue_or_never = 0;        // of those: never verified (or revoked), or past valid_until
+  int64_t documents_24m = 0;           // certificates and result notices issued since `since`
+  int64_t failed_24m = 0;              // of those: result notices (不合格)
+  int64_t rectifications_24m = 0;      // rectification orders opened since `since`
+  int64_t rectifications_overdue = 0;  // of those: waiting for the enterprise past the deadline
 };
 CreditFacts CreditFactsOf(Tx& tx, int64_t org_id, const std::string& today,
                           const std::string& since);

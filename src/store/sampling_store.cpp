@@ -119,12 +119,13 @@ std::vector<SampledInstrument> SampledInstruments(Tx& tx, const std::vector<int6
   std::map<int64_t, SampledInstrument> found;
   for (const auto& r : tx.Query(
            "SELECT i.id, i.serial_no, i.brand, i.model, o.name, i.install_region_code, g.name, "
-           "i.install_address, i.station_name FROM instruments i JOIN orgs o ON o.id = i.org_id "
+           "i.install_address, i.station_name, i.org_id FROM instruments i JOIN orgs o ON o.id = "
+           "i.org_id "
            "JOIN regions g ON g.code = i.install_region_code WHERE i.id IN (" +
                in + ")",
            params)) {
     found[r.Int(0)] = {r.Int(0), r.Str(1), r.Str(2), r.Str(3), r.Str(4),
-                       r.Str(5), r.Str(6), r.Str(7), r.Str(8)};
+                       r.Str(5), r.Str(6), r.Str(7), r.Str(8), r.Int(9)};
   }
   for (auto id : ids)
     if (auto it = found.find(id); it != found.end()) out.push_back(it->second);
@@ -152,6 +153,62 @@ std::vector<int64_t> VerifiedSince(Tx& tx, const std::string& since) {
            "'revoked'",
            {since}))
     out.push_back(r.Int(0));
+  return out;
+}
+
+bool MoveSamplingPlan(Tx& tx, int64_t id, domain::SamplingStatus from, domain::SamplingStatus to,
+                      int64_t now) {
+  return tx.Exec("UPDATE sampling_plans SET status = ?, updated_at = ? WHERE id = ? AND status = ?",
+                 {std::string(domain::ToString(to)), now, id,
+                  std::string(domain::ToString(from))}) == 1;
+}
+
+std::map<int64_t, SampleTask> SampleTasks(Tx& tx, int64_t plan_id) {
+  std::map<int64_t, SampleTask> out;
+  for (const auto& r :
+       tx.Query("SELECT x.instrument_id, a.org_id, a.id, a.status FROM appointments a JOIN "
+                "appointment_items x ON x.appointment_id = a.id WHERE a.sampling_plan_id = ? AND "
+                "a.status <> 'cancelled' ORDER BY a.id",
+                {plan_id})) {
+    SampleTask t;
+    t.instrument_id = r.Int(0);
+    t.org_id = r.Int(1);
+    t.appointment_id = r.Int(2);
+    t.appointment_status = r.Str(3);
+    out[t.instrument_id] = t;
+  }
+  // The latest record of each task, with the number of the document its approval issued.
+  for (const auto& r : tx.Query(
+           "SELECT v.instrument_id, v.id, v.status, v.conclusion, v.data, v.failed_items, "
+           "COALESCE((SELECT c.number FROM certificates c WHERE c.verification_id = v.id ORDER "
+           "BY c.revision DESC LIMIT 1), '') FROM verifications v JOIN appointments a ON a.id = "
+           "v.appointment_id WHERE a.sampling_plan_id = ? ORDER BY v.id",
+           {plan_id})) {
+    auto it = out.find(r.Int(0));
+    if (it == out.end()) continue;
+    it->second.record_id = r.Int(1);
+    it->second.record_status = r.Str(2);
+    it->second.conclusion = r.Str(3);
+    it->second.record_data = r.Str(4);
+    it->second.failed_items = r.Str(5);
+    it->second.certificate_no = r.Str(6);
+  }
+  for (const auto& r : tx.Query(
+           "SELECT u.instrument_id, u.reason, u.rectification_id FROM appointment_unverifiable u "
+           "JOIN appointments a ON a.id = u.appointment_id WHERE a.sampling_plan_id = ?",
+           {plan_id})) {
+    auto it = out.find(r.Int(0));
+    if (it == out.end()) continue;
+    it->second.unverifiable_reason = r.Str(1);
+    it->second.rectification_id = r.Int(2);
+  }
+  for (const auto& r :
+       tx.Query("SELECT instrument_id, id FROM rectifications WHERE source = 'sampling_failure' "
+                "AND source_id = ? ORDER BY id",
+                {plan_id})) {
+    auto it = out.find(r.Int(0));
+    if (it != out.end()) it->second.rectification_id = r.Int(1);
+  }
   return out;
 }
 

@@ -2,6 +2,7 @@
 // draw's frame is built from.
 #pragma once
 
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -56,6 +57,10 @@ struct SamplingPlanFilter {
 Page<SamplingPlanRow> ListSamplingPlans(Tx& tx, const SamplingPlanFilter& filter,
                                         const PageRequest& page);
 
+// Moves the plan from `from` to `to` (dispatch); false when it is no longer in `from`.
+bool MoveSamplingPlan(Tx& tx, int64_t id, domain::SamplingStatus from, domain::SamplingStatus to,
+                      int64_t now);
+
 // Records draw number `draw.seq` and moves the plan to `to` if it still has seq − 1 draws in
 // status `from`; false (nothing written) when another draw came first.
 bool InsertDraw(Tx& tx, const SamplingDrawRow& draw, domain::SamplingStatus from,
@@ -68,9 +73,29 @@ struct SampledInstrument {
   int64_t instrument_id = 0;
   std::string serial_no, brand, model, org_name, region_code, region_name, install_address,
       station_name;
+  int64_t org_id = 0;
 };
 // The instruments `ids`, in that order (ids not found are left out).
 std::vector<SampledInstrument> SampledInstruments(Tx& tx, const std::vector<int64_t>& ids);
+
+// How a sampled unit's on-site task stands (the plan's appointments, their latest records,
+// certificates and 不具备检定条件 marks).
+struct SampleTask {
+  int64_t instrument_id = 0;
+  int64_t org_id = 0;
+  int64_t appointment_id = 0;
+  std::string appointment_status;
+  std::optional<int64_t> record_id;
+  std::string record_status;  // of the latest record
+  std::string conclusion;     // of the latest record: pass | fail
+  std::string record_data;    // JSON (load points with error_pct)
+  std::string failed_items;   // JSON [{item, name, detail}]
+  std::string certificate_no;
+  std::string unverifiable_reason;
+  std::optional<int64_t> rectification_id;  // for a failure or a 不具备检定条件 mark
+};
+// The tasks of plan `plan_id`, by instrument.
+std::map<int64_t, SampleTask> SampleTasks(Tx& tx, int64_t plan_id);
 
 // A filed (approved, mandatory) instrument that may enter a frame.
 struct FrameCandidate {

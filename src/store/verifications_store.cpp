@@ -197,6 +197,15 @@ std::optional<int64_t> FindOpenVerification(Tx& tx, int64_t appointment_id, int6
   return r->Int(0);
 }
 
+bool HasApprovedVerification(Tx& tx, int64_t appointment_id, int64_t instrument_id) {
+  return tx
+      .QueryOne(
+          "SELECT id FROM verifications WHERE appointment_id = ? AND instrument_id = ? AND status "
+          "= 'approved' LIMIT 1",
+          {appointment_id, instrument_id})
+      .has_value();
+}
+
 int64_t NextCertificateSequence(Tx& tx, int64_t institute_org_id, int year,
                                 domain::DocumentKind kind) {
   return tx

@@ -34,6 +34,8 @@ Page<domain::VerificationRecord> ListVerifications(Tx& tx, const VerificationFil
 int64_t CountVerifications(Tx& tx, const VerificationFilter& f);
 // A record of `instrument_id` in `appointment_id` that is not yet approved.
 std::optional<int64_t> FindOpenVerification(Tx& tx, int64_t appointment_id, int64_t instrument_id);
+// Whether `instrument_id` has an approved record in `appointment_id`.
+bool HasApprovedVerification(Tx& tx, int64_t appointment_id, int64_t instrument_id);
 
 struct CertificateFilter {
   std::optional<int64_t> institute_org_id;

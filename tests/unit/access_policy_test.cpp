@@ -180,6 +180,11 @@ const Row kTable[] = {
     {K::kSamplingPlan, O::kEdit, "HFAHFH", "HHAHHH"},
     {K::kSamplingPlan, O::kSubmit, "HFAHFH", "HHAHHH"},
     {K::kSamplingPlan, O::kReview, "HFFHFH", "HHFHHH"},
+    // Object A is enterprise 101's order, decided in 江岸区, opened by institute 501.
+    {K::kRectification, O::kRead, "AAAHAH", "HHHHHH"},
+    {K::kRectification, O::kSubmit, "AFFHFH", "HHHHHH"},
+    {K::kRectification, O::kReview, "FAAHFH", "HHHHHH"},
+    {K::kRectification, O::kCreate, "FFFHFH", "HHHHHH"},
 };
 
 // The row for (kind, op): the exact one, else the block's "others" line (the last of the kind).

@@ -2,6 +2,8 @@
 #include "domain/time.hpp"
 #include "http/api.hpp"
 #include "http/context.hpp"
+#include "http/exports.hpp"
+#include "io/sampling_report.hpp"
 
 namespace mvis::http {
 namespace {
@@ -32,15 +34,42 @@ Json PlanJson(const services::SamplingPlanView& v) {
   for (const auto& d : v.draws) draws.push_back(DrawJson(d));
   Json sample = Json::array();
   for (const auto& s : v.sample) {
-    sample.push_back({{"instrument_id", s.instrument_id},
-                      {"serial_no", s.serial_no},
-                      {"brand", s.brand},
-                      {"model", s.model},
-                      {"org_name", s.org_name},
-                      {"region_name", s.region_name},
-                      {"install_address", s.install_address},
-                      {"station_name", s.station_name}});
+    Json unit{{"instrument_id", s.instrument_id},
+              {"serial_no", s.serial_no},
+              {"brand", s.brand},
+              {"model", s.model},
+              {"org_name", s.org_name},
+              {"region_name", s.region_name},
+              {"install_address", s.install_address},
+              {"station_name", s.station_name},
+              {"appointment_id", nullptr},
+              {"appointment_status", nullptr},
+              {"record_id", nullptr},
+              {"conclusion", nullptr},
+              {"certificate_no", ""},
+              {"unverifiable_reason", ""},
+              {"rectification_id", nullptr}};
+    if (auto it = v.tasks.find(s.instrument_id); it != v.tasks.end()) {
+      const auto& t = it->second;
+      unit["appointment_id"] = t.appointment_id;
+      unit["appointment_status"] = t.appointment_status;
+      if (t.record_id) unit["record_id"] = *t.record_id;
+      if (t.record_status == "approved") unit["conclusion"] = t.conclusion;
+      unit["certificate_no"] = t.certificate_no;
+      unit["unverifiable_reason"] = t.unverifiable_reason;
+      if (t.rectification_id) unit["rectification_id"] = *t.rectification_id;
+    }
+    sample.push_back(std::move(unit));
   }
+  Json followups = Json::array();
+  for (const auto& f : v.followups) {
+    followups.push_back({{"org_id", f.org_id},
+                         {"org_name", f.org_name},
+                         {"rectification_id", f.rectification_id},
+                         {"status", std::string(domain::ToString(f.status))},
+                         {"status_name", std::string(domain::DisplayName(f.status))}});
+  }
+  const auto& g = v.progress;
   return Json{{"id", p.id},
               {"name", p.name},
               {"year", p.year},
@@ -57,7 +86,15 @@ Json PlanJson(const services::SamplingPlanView& v) {
               {"draw_count", p.draws},
               {"created_at", domain::IsoUtc(p.created_at)},
               {"draws", draws},
-              {"sample", sample}};
+              {"sample", sample},
+              {"progress",
+               {{"sampled", g.sampled},
+                {"dispatched", g.dispatched},
+                {"verified", g.verified},
+                {"passed", g.passed},
+                {"failed", g.failed},
+                {"unverifiable", g.unverifiable}}},
+              {"followups", followups}};
 }
 
 // The ratio as typed: a JSON number (0.05) or a string ("0.05").
@@ -131,6 +168,59 @@ void AddSamplingRoutes(Router& router, AppServices& s) {
           return Json{{"seq", d.seq}, {"items", UnitsJson(d.frame)}, {"excluded", excluded}};
         });
       });
+
+  router.Add(
+      "POST", "/api/v1/sampling-plans/{id}/dispatch", Access::kSignedIn, [&s](RequestContext& ctx) {
+        auto id = ctx.IdParam("id");
+        if (!id) return ErrorResponse(id.error());
+        return Reply(s.sampling.Dispatch(ctx.actor(), *id), [](const services::DispatchResult& r) {
+          Json skipped = Json::array();
+          for (const auto& u : r.skipped)
+            skipped.push_back({{"instrument_id", u.instrument_id}, {"reason", u.reason}});
+          return Json{{"created", r.created}, {"skipped", skipped}, {"plan", PlanJson(r.plan)}};
+        });
+      });
+
+  router.Add("POST", "/api/v1/sampling-plans/{id}/followups", Access::kSignedIn,
+             [&s](RequestContext& ctx) {
+               auto id = ctx.IdParam("id");
+               if (!id) return ErrorResponse(id.error());
+               auto body = ctx.Body();
+               if (!body) return ErrorResponse(body.error());
+               return Reply(s.sampling.RequestFollowups(ctx.actor(), *id, Str(*body, "deadline"),
+                                                        Str(*body, "note")),
+                            [](const services::FollowupResult& r) {
+                              return Json{{"created", r.created}, {"plan", PlanJson(r.plan)}};
+                            });
+             });
+
+  router.Add("GET", "/api/v1/sampling-plans/{id}/report.pdf", Access::kSignedIn,
+             [&s](RequestContext& ctx) {
+               auto id = ctx.IdParam("id");
+               if (!id) return ErrorResponse(id.error());
+               auto doc = s.sampling.Report(ctx.actor(), *id);
+               if (!doc) return ErrorResponse(doc.error());
+               auto bytes = io::RenderSamplingReportPdf(*doc);
+               if (!bytes) return ErrorResponse(bytes.error());
+               Response r;
+               r.content_type = "application/pdf";
+               r.body = std::move(*bytes);
+               r.headers.emplace_back("Content-Disposition", "inline; filename=\"sampling-report-" +
+                                                                 std::to_string(*id) + ".pdf\"");
+               r.headers.emplace_back("Cache-Control", "no-store");
+               return r;
+             });
+
+  router.Add("GET", "/api/v1/sampling-plans/{id}/report.xlsx", Access::kSignedIn,
+             [&s](RequestContext& ctx) {
+               auto id = ctx.IdParam("id");
+               if (!id) return ErrorResponse(id.error());
+               auto doc = s.sampling.Report(ctx.actor(), *id);
+               if (!doc) return ErrorResponse(doc.error());
+               const std::string ascii = "sampling-report-" + std::to_string(*id) + ".xlsx";
+               return XlsxDownload(io::WriteSamplingReportXlsx(*doc), ascii,
+                                   doc->plan_name + "抽检分析报告.xlsx");
+             });
 
   router.Add(
       "GET", "/api/v1/sampling-plans/{id}/replay", Access::kSignedIn, [&s](RequestContext& ctx) {

@@ -232,6 +232,18 @@ void AddAppointmentRoutes(Router& router, AppServices& s) {
         return s.appointments.Schedule(ctx.actor(), id, Str(b, "date"), *ids);
       });
 
+  router.Add("POST", "/api/v1/appointments/{id}/instruments/{instrument_id}/unverifiable",
+             Access::kSignedIn, [&s](RequestContext& ctx) {
+               auto id = ctx.IdParam("id");
+               if (!id) return ErrorResponse(id.error());
+               auto instrument = ctx.IdParam("instrument_id");
+               if (!instrument) return ErrorResponse(instrument.error());
+               auto body = ctx.Body();
+               if (!body) return ErrorResponse(body.error());
+               return DetailReply(s, s.appointments.MarkUnverifiable(ctx.actor(), *id, *instrument,
+                                                                     Str(*body, "reason")));
+             });
+
   router.Add("GET", "/api/v1/supervision/verification-summary", Access::kSignedIn,
              [&s](RequestContext& ctx) {
                return Reply(s.reminders.Summary(ctx.actor()), [&s](const auto& rows) {

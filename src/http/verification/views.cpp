@@ -93,8 +93,17 @@ Json AppointmentJson(const services::AppointmentDetail& d, bool detail,
             {"submitted_at", TimeOrNull(a.submitted_at)},
             {"accepted_at", TimeOrNull(a.accepted_at)},
             {"created_at", domain::IsoUtc(a.created_at)},
-            {"updated_at", domain::IsoUtc(a.updated_at)}};
+            {"updated_at", domain::IsoUtc(a.updated_at)},
+            {"sampling_plan_id", a.sampling_plan_id ? Json(*a.sampling_plan_id) : Json(nullptr)},
+            {"sampling_plan_name", a.sampling_plan_name}};
   if (detail) {
+    Json marks = Json::array();
+    for (const auto& m : a.unverifiable)
+      marks.push_back({{"instrument_id", m.instrument_id},
+                       {"reason", m.reason},
+                       {"rectification_id", m.rectification_id},
+                       {"marked_at", domain::IsoUtc(m.marked_at)}});
+    j["unverifiable"] = marks;
     Json instruments = Json::array();
     for (const auto& i : d.instruments) instruments.push_back(InstrumentJson(i));
     Json records = Json::array();

@@ -84,10 +84,15 @@ store::CreditRow Compute(store::Tx& tx, int64_t org_id, const std::string& today
                                      "近24个月出具证书和结果通知书 " +
                                          std::to_string(facts.documents_24m) + " 份，不合格 " +
                                          std::to_string(facts.failed_24m) + " 份"));
+    } else if (def.code == "rectification_overdue") {
+      list.push_back(domain::Measure(
+          def, facts.rectifications_overdue, facts.rectifications_24m,
+          "近24个月整改通知 " + std::to_string(facts.rectifications_24m) + " 份，逾期未整改 " +
+              std::to_string(facts.rectifications_overdue) + " 份"));
     } else {
-      // Inspections, platform reconciliation, rectification and cases are not recorded yet.
+      // Inspections, platform reconciliation and cases are not recorded yet.
       list.push_back(
-          domain::Measure(def, 0, 0, "暂无数据（监督检查、平台对账、整改和立案功能上线后计入）"));
+          domain::Measure(def, 0, 0, "暂无数据（监督检查、平台对账和立案功能上线后计入）"));
     }
   }
   store::CreditRow row;

@@ -6,17 +6,20 @@
 
 #include "domain/access_resources.hpp"
 #include "domain/appointment.hpp"
+#include "domain/calendar.hpp"
 #include "domain/instrument.hpp"
 #include "domain/phone.hpp"
 #include "domain/reason.hpp"
 #include "domain/text.hpp"
 #include "services/core/workflow.hpp"
+#include "services/supervision/rectification_service.hpp"
 #include "services/verification/detail_views.hpp"
 #include "store/appointments_store.hpp"
 #include "store/institutes_store.hpp"
 #include "store/instruments_store.hpp"
 #include "store/orgs_store.hpp"
 #include "store/users_store.hpp"
+#include "store/verifications_store.hpp"
 
 namespace mvis::services {
 
@@ -73,7 +76,10 @@ Status Move(Work& w, domain::Appointment& a, AppointmentAction action, std::stri
 Status CompleteIfDone(Work& w, int64_t appointment_id) {
   auto a = store::FindAppointment(w.tx, appointment_id);
   if (!a) return Internal("appointment " + std::to_string(appointment_id) + " vanished");
-  if (a->verified_count < static_cast<int64_t>(a->instrument_ids.size())) return {};
+  // Instruments marked 不具备检定条件 need no record.
+  if (a->verified_count + static_cast<int64_t>(a->unverifiable.size()) <
+      static_cast<int64_t>(a->instrument_ids.size()))
+    return {};
   if (!domain::NextStatus(a->status, AppointmentAction::kComplete)) return {};
   return Move(w, *a, AppointmentAction::kComplete, "", {},
               {{ToOrg{a->org_id},
@@ -155,6 +161,13 @@ Status CheckInstruments(Work& w, const AppointmentInput& in, int64_t appointment
       auto row = store::FindInstrument(w.tx, held.front());
       return Fail(ErrorKind::kConflict, "instrument_already_booked",
                   (row ? InstrumentName(*row) : "器具") + "已在其他进行中的预约中");
+    }
+    auto waiting = store::InstrumentsAwaitingRectification(w.tx, in.instrument_ids);
+    if (!waiting.empty()) {
+      auto row = store::FindInstrument(w.tx, waiting.front());
+      return Fail(
+          ErrorKind::kFailedPrecondition, "instrument_not_ready",
+          (row ? InstrumentName(*row) : "器具") + "不具备检定条件，整改验收通过后才能重新预约");
     }
   }
   return {};
@@ -295,6 +308,65 @@ Result<AppointmentDetail> AppointmentService::Accept(const Actor& actor, int64_t
             std::move(notices));
         !ok)
       return std::unexpected(ok.error());
+    return Reloaded(w, id);
+  });
+}
+
+Result<AppointmentDetail> AppointmentService::MarkUnverifiable(const Actor& actor, int64_t id,
+                                                               int64_t instrument_id,
+                                                               const std::string& reason_in) {
+  const std::string reason = domain::Trim(reason_in);
+  if (auto ok = domain::CheckReason(reason, true, "请填写不具备检定条件的原因"); !ok)
+    return std::unexpected(ok.error());
+  return WriteAs(ctx_, actor, [&](Work& w) -> Result<AppointmentDetail> {
+    auto a = LoadAppointment(w.tx, actor, id, Op::kHandle);
+    if (!a) return std::unexpected(a.error());
+    if (a->status != AppointmentStatus::kAccepted && a->status != AppointmentStatus::kScheduled) {
+      return Fail(ErrorKind::kFailedPrecondition, "appointment_not_accepted",
+                  "预约尚未受理或已结束，不能标记不具备检定条件");
+    }
+    if (std::ranges::find(a->instrument_ids, instrument_id) == a->instrument_ids.end())
+      return InvalidField("instrument_id", "instrument_not_in_appointment", "该器具不在此预约中");
+    if (std::ranges::any_of(a->unverifiable,
+                            [&](const auto& m) { return m.instrument_id == instrument_id; }))
+      return Fail(ErrorKind::kConflict, "already_unverifiable", "该器具已标记为不具备检定条件");
+    if (store::FindOpenVerification(w.tx, id, instrument_id) ||
+        store::HasApprovedVerification(w.tx, id, instrument_id)) {
+      return Fail(ErrorKind::kConflict, "verification_exists",
+                  "该器具在本预约中已有检定记录，不能再标记不具备检定条件");
+    }
+    auto instrument = store::FindInstrument(w.tx, instrument_id);
+    if (!instrument) return NotFound("器具");
+    store::RectificationRow order;
+    order.org_id = a->org_id;
+    order.region_code = instrument->data.install_region_code;
+    order.institute_org_id = a->institute_org_id;
+    order.instrument_id = instrument_id;
+    order.source = domain::RectificationSource::kUnverifiable;
+    order.source_id = a->id;
+    order.source_name = "预约（编号 " + std::to_string(a->id) + "）现场不具备检定条件";
+    order.items = {reason, "整改完成后在平台提交整改情况，经辖区市场监管局验收后可重新预约检定"};
+    order.deadline = domain::AddDays(w.Today(), domain::kRectificationDays);
+    auto order_id = supervision::OpenRectification(w, order);
+    if (!order_id) return Internal("rectification for appointment " + std::to_string(id));
+    domain::UnverifiableMark mark{instrument_id, reason, *order_id, w.now};
+    if (!store::InsertUnverifiable(w.tx, id, mark, actor.user_id))
+      return Fail(ErrorKind::kConflict, "already_unverifiable", "该器具已标记为不具备检定条件");
+    const std::string status(domain::ToString(a->status));
+    Record(
+        w,
+        Transition{
+            {Kind::kAppointment, std::to_string(id)},
+            "mark_unverifiable",
+            status,
+            status,
+            reason,
+            InstrumentName(*instrument) + "不具备检定条件，整改通知编号 " +
+                std::to_string(*order_id),
+            {{{Kind::kInstrument, std::to_string(instrument_id)}, "unverifiable", "", "", reason}},
+            {}});
+    if (auto done = verification::CompleteIfDone(w, id); !done)
+      return std::unexpected(done.error());
     return Reloaded(w, id);
   });
 }

@@ -42,6 +42,11 @@ class AppointmentService {
   // Institute: accepts, rejects with a reason, schedules (date and verifiers of the institute).
   Result<AppointmentDetail> Accept(const Actor& actor, int64_t id);
   Result<AppointmentDetail> Reject(const Actor& actor, int64_t id, const std::string& reason);
+  // Institute: an instrument of an accepted or scheduled appointment is 不具备检定条件 (e.g. no
+  // access for the standard): a rectification order goes to the enterprise; the instrument needs
+  // no record here and cannot be booked again until the order is closed.
+  Result<AppointmentDetail> MarkUnverifiable(const Actor& actor, int64_t id, int64_t instrument_id,
+                                             const std::string& reason);
   Result<AppointmentDetail> Schedule(const Actor& actor, int64_t id, const std::string& date,
                                      const std::vector<int64_t>& verifier_user_ids);
 

@@ -5,14 +5,17 @@
 
 #include "domain/access_resources.hpp"
 #include "domain/appointment.hpp"
+#include "domain/calendar.hpp"
 #include "domain/instrument.hpp"
 #include "domain/reason.hpp"
 #include "domain/sign_off.hpp"
 #include "domain/text.hpp"
 #include "services/core/reauth.hpp"
 #include "services/core/workflow.hpp"
+#include "services/supervision/rectification_service.hpp"
 #include "services/verification/appointment_service.hpp"
 #include "services/verification/detail_views.hpp"
+#include "store/appointments_store.hpp"
 #include "store/institutes_store.hpp"
 #include "store/instrument_types_store.hpp"
 #include "store/instruments_store.hpp"
@@ -135,6 +138,12 @@ Status Compose(store::Tx& tx, const Actor& actor, const VerificationInput& in,
   auto kind = domain::ParseVerificationKind(in.kind);
   if (!kind)
     return InvalidField("kind", "kind_invalid", "检定类别应为首次检定、后续检定或使用中检查");
+  if (appointment->sampling_plan_id && *kind != domain::VerificationKind::kInService)
+    return InvalidField("kind", "kind_must_be_in_service", "抽样检定任务应按使用中检查录入");
+  if (std::ranges::any_of(appointment->unverifiable,
+                          [&](const auto& m) { return m.instrument_id == in.instrument_id; }))
+    return Fail(ErrorKind::kFailedPrecondition, "instrument_unverifiable",
+                "该器具已标记为不具备检定条件，不能录入检定记录");
   domain::Measurement m;
   m.regulation = type->regulation;
   m.kind = *kind;
@@ -237,6 +246,34 @@ std::string ConclusionName(domain::Conclusion c) {
   return c == domain::Conclusion::kPass ? "合格" : "不合格";
 }
 
+// A failed unit of a 抽样检定 plan: besides the result notice and stop-use, a rectification order
+// to the enterprise, decided by the district bureau where the charger is used.
+Status OrderRectificationIfSampledFailure(Work& w, const domain::VerificationRecord& v) {
+  if (v.conclusion != domain::Conclusion::kFail) return {};
+  auto a = store::FindAppointment(w.tx, v.appointment_id);
+  if (!a || !a->sampling_plan_id) return {};
+  auto instrument = store::FindInstrument(w.tx, v.instrument_id);
+  if (!instrument) return Internal("instrument " + std::to_string(v.instrument_id) + " vanished");
+  store::RectificationRow order;
+  order.org_id = instrument->org_id;
+  order.region_code = instrument->data.install_region_code;
+  order.institute_org_id = v.institute_org_id;
+  order.instrument_id = v.instrument_id;
+  order.source = domain::RectificationSource::kSamplingFailure;
+  order.source_id = *a->sampling_plan_id;
+  order.source_name = "抽样检定《" + a->sampling_plan_name + "》不合格";
+  for (const auto& f : nlohmann::json::parse(v.failed_items))
+    order.items.push_back("不合格项目：" + f.value("name", std::string()) +
+                          (f.value("detail", std::string()).empty()
+                               ? ""
+                               : "（" + f.value("detail", std::string()) + "）"));
+  order.items.push_back("立即停止该充电桩的贸易结算使用，维修调整后重新申请检定");
+  order.deadline = domain::AddDays(w.Today(), domain::kRectificationDays);
+  if (!supervision::OpenRectification(w, order))
+    return Internal("rectification for verification " + std::to_string(v.id));
+  return {};
+}
+
 Result<VerificationView> Reloaded(Work& w, int64_t id) {
   auto v = store::FindVerification(w.tx, id);
   if (!v) return Internal("verification " + std::to_string(id) + " vanished in its transaction");
@@ -336,6 +373,8 @@ Result<VerificationView> VerificationService::Sign(const Actor& actor, int64_t i
       if (!approved) return Internal("verification " + std::to_string(id) + " vanished");
       if (auto issued = certificates_.Issue(w, *approved); !issued)
         return std::unexpected(issued.error());
+      if (auto ok = OrderRectificationIfSampledFailure(w, *approved); !ok)
+        return std::unexpected(ok.error());
       if (auto done = verification::CompleteIfDone(w, v->appointment_id); !done)
         return std::unexpected(done.error());
     }

@@ -1,0 +1,86 @@
+// 整改通知: the list and detail, the enterprise's answer and the bureau's decision.
+#include "domain/time.hpp"
+#include "http/api.hpp"
+#include "http/context.hpp"
+
+namespace mvis::http {
+namespace {
+
+Json RectificationJson(const services::RectificationView& v) {
+  const auto& r = v.row;
+  return Json{{"id", r.id},
+              {"org_id", r.org_id},
+              {"org_name", r.org_name},
+              {"region_code", r.region_code},
+              {"region_name", r.region_name},
+              {"instrument_id", r.instrument_id ? Json(*r.instrument_id) : Json(nullptr)},
+              {"serial_no", r.serial_no},
+              {"source", std::string(domain::ToString(r.source))},
+              {"source_name", r.source_name},
+              {"source_id", r.source_id},
+              {"items", r.items},
+              {"deadline", r.deadline},
+              {"status", std::string(domain::ToString(r.status))},
+              {"status_name", std::string(domain::DisplayName(r.status))},
+              {"overdue", v.overdue},
+              {"answer", r.answer},
+              {"answered_at", TimeOrNull(r.answered_at)},
+              {"decision_reason", r.decision_reason},
+              {"created_at", domain::IsoUtc(r.created_at)},
+              {"updated_at", domain::IsoUtc(r.updated_at)},
+              {"closed_at", TimeOrNull(r.closed_at)},
+              {"events", EventsJson(v.events)["items"]}};
+}
+
+}  // namespace
+
+void AddRectificationRoutes(Router& router, AppServices& s) {
+  router.Add("GET", "/api/v1/rectifications", Access::kSignedIn, [&s](RequestContext& ctx) {
+    auto page = ctx.Paging();
+    if (!page) return ErrorResponse(page.error());
+    const auto& q = ctx.request();
+    services::RectificationQuery query{q.Query("status"), q.Query("source"), q.Query("q"),
+                                       q.Query("overdue") == "true"};
+    return Reply(s.rectifications.List(ctx.actor(), query, *page),
+                 [](const services::RectificationList& l) {
+                   Json j = PageJson(l.page, RectificationJson);
+                   j["overdue"] = l.overdue;
+                   return j;
+                 });
+  });
+
+  router.Add("GET", "/api/v1/rectifications/{id}", Access::kSignedIn, [&s](RequestContext& ctx) {
+    auto id = ctx.IdParam("id");
+    if (!id) return ErrorResponse(id.error());
+    return Reply(s.rectifications.Get(ctx.actor(), *id), RectificationJson);
+  });
+
+  router.Add("POST", "/api/v1/rectifications/{id}/answer", Access::kSignedIn,
+             [&s](RequestContext& ctx) {
+               auto id = ctx.IdParam("id");
+               if (!id) return ErrorResponse(id.error());
+               auto body = ctx.Body();
+               if (!body) return ErrorResponse(body.error());
+               return Reply(s.rectifications.Answer(ctx.actor(), *id, Str(*body, "answer")),
+                            RectificationJson);
+             });
+
+  router.Add("POST", "/api/v1/rectifications/{id}/accept", Access::kSignedIn,
+             [&s](RequestContext& ctx) {
+               auto id = ctx.IdParam("id");
+               if (!id) return ErrorResponse(id.error());
+               return Reply(s.rectifications.Accept(ctx.actor(), *id), RectificationJson);
+             });
+
+  router.Add("POST", "/api/v1/rectifications/{id}/return", Access::kSignedIn,
+             [&s](RequestContext& ctx) {
+               auto id = ctx.IdParam("id");
+               if (!id) return ErrorResponse(id.error());
+               auto body = ctx.Body();
+               if (!body) return ErrorResponse(body.error());
+               return Reply(s.rectifications.Return(ctx.actor(), *id, Str(*body, "reason")),
+                            RectificationJson);
+             });
+}
+
+}  // namespace mvis::http
