@@ -175,6 +175,7 @@ const verification: DeepStringRecord<typeof verificationZh> = {
     touBilling: 'Time-of-use billing',
     appointment: 'Appointment',
     kind: 'Kind',
+    kindSamplingHint: 'A sampling verification task is recorded as an in-service inspection',
     verifiedOn: 'Verified on',
     standards: 'Standards used',
     standardsPh: 'Choose the standards used',

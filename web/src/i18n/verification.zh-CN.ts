@@ -173,6 +173,7 @@ export default {
     touBilling: '分时计费',
     appointment: '预约单',
     kind: '检定类别',
+    kindSamplingHint: '抽样检定任务按使用中检查录入',
     verifiedOn: '检定日期',
     standards: '计量标准器',
     standardsPh: '选择使用的计量标准器',
