@@ -119,7 +119,9 @@ const sampling: DeepStringRecord<typeof samplingZh> = {
     submit: 'Dispatch',
     created: '{n} task(s) dispatched; the enterprises and the institute are notified. ',
     createdNone: 'No new task was dispatched. ',
-    skipped: '{n} unit(s) were left out: see Progress for why.',
+    skipped: '{n} unit(s) were left out: {list}.',
+    separator: '; ',
+    more: ' and more (see Progress)',
   },
   samplingProgress: {
     title: 'Progress',

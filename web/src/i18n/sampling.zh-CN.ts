@@ -118,7 +118,9 @@ export default {
     submit: '下发',
     created: '已下发 {n} 个检定任务，已通知运营企业和检定机构。',
     createdNone: '本次没有新下发的检定任务。',
-    skipped: '{n} 台器具未下发，原因见“执行情况”。',
+    skipped: '{n} 台器具未下发：{list}。',
+    separator: '；',
+    more: '等（详见“执行情况”）',
   },
   samplingProgress: {
     title: '执行情况',
