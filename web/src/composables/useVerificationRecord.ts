@@ -1,5 +1,6 @@
 // State of the verification record page: the record (or, for a new one, its appointment and
 // instrument), the regulation's rules, the form being edited and whether it has unsaved changes.
+// On a 抽样检定 task (the appointment has a sampling plan) the kind is 使用中检查 and cannot change.
 import { computed, reactive, ref } from 'vue'
 import {
   api,
@@ -14,8 +15,9 @@ import {
   blankVerificationForm,
   checklistFrom,
   CLOCK_ERROR_ITEM,
-  defaultKind,
   findLimit,
+  initialKind,
+  SAMPLING_KIND,
   formFromVerification,
   toVerificationInput,
   WORKING_ERROR_ITEM,
@@ -44,6 +46,10 @@ export function useVerificationRecord() {
   const instrument = ref<VerificationInstrument | null>(null)
   const orgName = ref('')
   const appointmentId = ref(0)
+  /** The sampling plan of the record's appointment (null: an ordinary appointment, or not known). */
+  const samplingPlanId = ref<number | null>(null)
+  /** The kind is fixed to 使用中检查 on a sampling task. */
+  const kindLocked = computed(() => samplingPlanId.value !== null)
   const rules = ref<VerificationRules | null>(null)
   const form = reactive<VerificationForm>(blankVerificationForm('first', todayIso()))
   const snapshot = ref('')
@@ -82,9 +88,26 @@ export function useVerificationRecord() {
     setForm(f)
   }
 
+  /**
+   * A draft's appointment, to know whether it is a sampling task (the record does not say): then
+   * the kind is set to 使用中检查 (left unsaved if it differed). Without it the choice stays free.
+   */
+  async function loadSampling(v: Verification) {
+    samplingPlanId.value = null
+    if (v.status !== 'draft') return
+    try {
+      const appt = await api.appointment(v.appointment_id)
+      samplingPlanId.value = appt.sampling_plan_id ?? null
+    } catch {
+      return
+    }
+    if (kindLocked.value && record.value?.id === v.id) form.kind = SAMPLING_KIND
+  }
+
   async function loadNew(aid: number, iid: number) {
     record.value = null
     instrument.value = null
+    samplingPlanId.value = null
     problem.value = ''
     if (!aid || !iid) {
       problem.value = 'verificationForm.missingParams'
@@ -99,10 +122,11 @@ export function useVerificationRecord() {
         return
       }
       appointmentId.value = aid
+      samplingPlanId.value = appt.sampling_plan_id ?? null
       orgName.value = appt.org_name
       instrument.value = summaryOf(inst)
       await loadRules(inst.type_code)
-      const f = blankVerificationForm(defaultKind(inst), todayIso())
+      const f = blankVerificationForm(initialKind(inst, samplingPlanId.value), todayIso())
       f.checklist = checklistFrom(rules.value?.checklist ?? [])
       setForm(f)
     } catch (e) {
@@ -120,6 +144,7 @@ export function useVerificationRecord() {
       const v = await api.verification(id)
       await loadRules(v.instrument.type_code)
       setRecord(v)
+      await loadSampling(v)
     } catch (e) {
       problem.value = 'errors.unknown'
       notifyError(e)
@@ -142,6 +167,8 @@ export function useVerificationRecord() {
     instrument,
     orgName,
     appointmentId,
+    samplingPlanId,
+    kindLocked,
     rules,
     form,
     loading,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import type { Certificate, Institute } from './api/types'
-import { appointmentActions, canRecord, certificateNoOf, mostFrequent, recordOf, suggestedFirst } from './appointments'
+import type { Certificate, Institute, UnverifiableMark } from './api/types'
+import { appointmentActions, canMarkUnverifiable, canRecord, certificateNoOf, isSamplingTask, mostFrequent, recordOf, suggestedFirst, unverifiableOf } from './appointments'
 
 describe('appointment actions', () => {
   it('lets the enterprise edit, submit and cancel before acceptance', () => {
@@ -52,5 +52,35 @@ describe('appointment helpers', () => {
   it('puts suggested institutes first, keeping the order', () => {
     const i = (org_id: number, suggested: boolean) => ({ org_id, suggested }) as Institute
     expect(suggestedFirst([i(1, false), i(2, true), i(3, false), i(4, true)]).map((x) => x.org_id)).toEqual([2, 4, 1, 3])
+  })
+})
+
+describe('sampling tasks and 不具备检定条件', () => {
+  const mark: UnverifiableMark = { instrument_id: 8, reason: '充电桩已拆除', rectification_id: 3, marked_at: '2027-03-01T02:00:00Z' }
+  const appt = (status: 'accepted' | 'scheduled' | 'submitted' | 'completed') => ({
+    status,
+    unverifiable: [mark],
+    verifications: [{ id: 4, instrument_id: 9 }],
+  })
+
+  it('tells a sampling task by its plan', () => {
+    expect(isSamplingTask({ sampling_plan_id: 3 })).toBe(true)
+    expect(isSamplingTask({ sampling_plan_id: null })).toBe(false)
+  })
+
+  it('finds the mark of an instrument', () => {
+    expect(unverifiableOf(appt('accepted'), 8)).toBe(mark)
+    expect(unverifiableOf(appt('accepted'), 7)).toBeUndefined()
+  })
+
+  it('lets the institute mark an accepted or scheduled instrument without a mark or a record', () => {
+    expect(canMarkUnverifiable(appt('accepted'), 'institute', 7)).toBe(true)
+    expect(canMarkUnverifiable(appt('scheduled'), 'institute', 7)).toBe(true)
+    expect(canMarkUnverifiable(appt('accepted'), 'institute', 8)).toBe(false) // marked already
+    expect(canMarkUnverifiable(appt('accepted'), 'institute', 9)).toBe(false) // has a record
+    expect(canMarkUnverifiable(appt('submitted'), 'institute', 7)).toBe(false)
+    expect(canMarkUnverifiable(appt('completed'), 'institute', 7)).toBe(false)
+    expect(canMarkUnverifiable(appt('accepted'), 'enterprise', 7)).toBe(false)
+    expect(canMarkUnverifiable(appt('accepted'), 'city_regulator', 7)).toBe(false)
   })
 })

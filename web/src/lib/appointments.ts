@@ -1,6 +1,6 @@
 // Rules of appointments (预约检定) as the UI needs them: status colours, which actions a role is
 // offered, and picking the institute query for the chosen instruments. Pure: the server decides.
-import type { Appointment, AppointmentStatus, Institute, Role, VerificationSummary } from './api/types'
+import type { Appointment, AppointmentStatus, Institute, Role, UnverifiableMark, VerificationSummary } from './api/types'
 import type { TagType } from './filing'
 
 export const APPOINTMENT_TAGS: Record<AppointmentStatus, TagType> = {
@@ -41,6 +41,31 @@ export function canRecord(a: Pick<Appointment, 'status'>, role: Role | null): bo
 /** The latest record of an instrument in the appointment, if any. */
 export function recordOf<V extends Pick<VerificationSummary, 'id' | 'instrument_id'>>(a: { verifications: V[] }, instrumentId: number): V | undefined {
   return a.verifications.filter((v) => v.instrument_id === instrumentId).sort((x, y) => y.id - x.id)[0]
+}
+
+/** A 抽样检定 task (free, on site, in-service) dispatched from a sampling plan. */
+export function isSamplingTask(a: Pick<Appointment, 'sampling_plan_id'>): boolean {
+  return a.sampling_plan_id !== null && a.sampling_plan_id !== undefined
+}
+
+/** The 不具备检定条件 mark of an instrument in the appointment, if any. */
+export function unverifiableOf(a: { unverifiable: UnverifiableMark[] }, instrumentId: number): UnverifiableMark | undefined {
+  return a.unverifiable.find((m) => m.instrument_id === instrumentId)
+}
+
+/** The maximum length of a 不具备检定条件 reason (the server's). */
+export const UNVERIFIABLE_REASON_MAX = 500
+
+/**
+ * The assigned institute marks an instrument 不具备检定条件 while the appointment is accepted or
+ * scheduled, when it is not marked yet and has no record in the appointment.
+ */
+export function canMarkUnverifiable(
+  a: Pick<Appointment, 'status'> & { unverifiable: UnverifiableMark[]; verifications: Pick<VerificationSummary, 'id' | 'instrument_id'>[] },
+  role: Role | null,
+  instrumentId: number,
+): boolean {
+  return canRecord(a, role) && !unverifiableOf(a, instrumentId) && !recordOf(a, instrumentId)
 }
 
 /** The certificate number of a listed record; '' before one is issued. */

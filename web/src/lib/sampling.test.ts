@@ -1,9 +1,13 @@
 import { describe, expect, it } from 'vitest'
 import {
   actualPercent,
+  canAskFollowups,
+  canDispatch,
+  canDrawPlan,
   coveredStrata,
   currentDraw,
   expectedSampleSize,
+  hasReport,
   isValidSeed,
   nextYear,
   percentToRatio,
@@ -11,9 +15,11 @@ import {
   randomSeed,
   ratioPercent,
   ratioProblem,
+  unitOutcome,
+  verifiedPercent,
   type PlanForm,
 } from './sampling'
-import type { SamplingDraw } from './api/types'
+import type { SampledInstrument, SamplingDraw, SamplingPlan, SamplingProgress } from './api/types'
 
 describe('ratio and percent', () => {
   it('shows a decimal ratio as a percent without float noise', () => {
@@ -166,5 +172,86 @@ describe('plan form', () => {
 
   it('defaults to next year', () => {
     expect(nextYear(new Date(2026, 11, 5))).toBe(2027)
+  })
+})
+
+const unit = (instrument_id: number, extra: Partial<SampledInstrument> = {}): SampledInstrument => ({
+  instrument_id,
+  serial_no: `SN${instrument_id}`,
+  brand: '星星充电',
+  model: 'AC7',
+  org_name: '武汉某某充电科技有限公司',
+  region_name: '江岸区',
+  install_address: '江岸区某路1号',
+  station_name: '某充电站',
+  appointment_id: null,
+  appointment_status: null,
+  record_id: null,
+  conclusion: null,
+  certificate_no: '',
+  unverifiable_reason: '',
+  rectification_id: null,
+  ...extra,
+})
+const progress = (extra: Partial<SamplingProgress> = {}): SamplingProgress => ({ sampled: 4, dispatched: 0, verified: 0, passed: 0, failed: 0, unverifiable: 0, ...extra })
+type Execution = Pick<SamplingPlan, 'status' | 'sample' | 'progress'>
+
+describe('execution', () => {
+  const drawn: Execution = { status: 'drawn', sample: [unit(1), unit(2)], progress: progress({ sampled: 2 }) }
+  const allDispatched: Execution = {
+    status: 'dispatched',
+    sample: [unit(1, { appointment_id: 9, appointment_status: 'accepted' }), unit(2, { appointment_id: 9, appointment_status: 'accepted' })],
+    progress: progress({ sampled: 2, dispatched: 2 }),
+  }
+
+  it('offers 下发检定任务 to the city bureau on a drawn plan', () => {
+    expect(canDispatch(drawn, 'city_regulator')).toBe(true)
+    expect(canDispatch(drawn, 'district_regulator')).toBe(false)
+    expect(canDispatch(drawn, 'institute')).toBe(false)
+    expect(canDispatch(drawn, null)).toBe(false)
+    expect(canDispatch({ status: 'draft', sample: [], progress: progress({ sampled: 0 }) }, 'city_regulator')).toBe(false)
+  })
+
+  it('offers it again on a dispatched plan only while a unit has no task', () => {
+    expect(canDispatch(allDispatched, 'city_regulator')).toBe(false)
+    const skipped: Execution = { ...allDispatched, sample: [allDispatched.sample[0], unit(2)], progress: progress({ sampled: 2, dispatched: 1 }) }
+    expect(canDispatch(skipped, 'city_regulator')).toBe(true)
+    expect(canDispatch(skipped, 'district_regulator')).toBe(false)
+    // the counts cover units the caller's rows may not show
+    expect(canDispatch({ ...allDispatched, progress: progress({ sampled: 3, dispatched: 2 }) }, 'city_regulator')).toBe(true)
+  })
+
+  it('draws only before the dispatch, asks for 举一反三 only after it', () => {
+    expect(canDrawPlan({ status: 'draft' }, 'city_regulator')).toBe(true)
+    expect(canDrawPlan({ status: 'drawn' }, 'city_regulator')).toBe(true)
+    expect(canDrawPlan({ status: 'dispatched' }, 'city_regulator')).toBe(false)
+    expect(canDrawPlan({ status: 'draft' }, 'institute')).toBe(false)
+    expect(canAskFollowups({ status: 'dispatched' }, 'city_regulator')).toBe(true)
+    expect(canAskFollowups({ status: 'drawn' }, 'city_regulator')).toBe(false)
+    expect(canAskFollowups({ status: 'dispatched' }, 'district_regulator')).toBe(false)
+  })
+
+  it('has a report once drawn', () => {
+    expect(hasReport({ status: 'draft' })).toBe(false)
+    expect(hasReport({ status: 'drawn' })).toBe(true)
+    expect(hasReport({ status: 'dispatched' })).toBe(true)
+  })
+
+  it('shows verified / sampled as a whole percent, rounded down', () => {
+    expect(verifiedPercent({ sampled: 0, verified: 0 })).toBe(0)
+    expect(verifiedPercent({ sampled: 4, verified: 0 })).toBe(0)
+    expect(verifiedPercent({ sampled: 4, verified: 1 })).toBe(25)
+    expect(verifiedPercent({ sampled: 3, verified: 1 })).toBe(33)
+    expect(verifiedPercent({ sampled: 3, verified: 2 })).toBe(66)
+    expect(verifiedPercent({ sampled: 1000, verified: 999 })).toBe(99)
+    expect(verifiedPercent({ sampled: 4, verified: 4 })).toBe(100)
+    expect(verifiedPercent({ sampled: 4, verified: 5 })).toBe(100)
+  })
+
+  it('names a unit\'s outcome, 不具备检定条件 before any conclusion', () => {
+    expect(unitOutcome(unit(1))).toBeNull()
+    expect(unitOutcome(unit(1, { conclusion: 'pass' }))).toBe('pass')
+    expect(unitOutcome(unit(1, { conclusion: 'fail' }))).toBe('fail')
+    expect(unitOutcome(unit(1, { unverifiable_reason: '充电桩已拆除' }))).toBe('unverifiable')
   })
 })

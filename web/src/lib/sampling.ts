@@ -1,11 +1,24 @@
 // Rules of sampling verification plans (抽样检定计划) as the UI needs them: the ratio between the
 // percent the form shows and the decimal the API takes, the seed's form and a browser-made seed,
 // and the figures of a draw (coverage of the strata, actual ratio, the size the published rule
-// gives). Pure: the server validates, draws and replays authoritatively.
-import type { SamplingDraw, SamplingPlan, SamplingPlanRequest, SamplingPlanStatus, SamplingUnit } from './api/types'
+// gives), and its execution (which buttons the plan offers, the progress, a unit's outcome).
+// Pure: the server validates, draws, replays and dispatches authoritatively.
+import type {
+  Role,
+  SampledInstrument,
+  SamplingDraw,
+  SamplingFollowupStatus,
+  SamplingPlan,
+  SamplingPlanRequest,
+  SamplingPlanStatus,
+  SamplingProgress,
+  SamplingUnit,
+} from './api/types'
 import type { TagType } from './filing'
 
-export const PLAN_STATUS_TAGS: Record<SamplingPlanStatus, TagType> = { draft: 'info', drawn: 'success' }
+export const PLAN_STATUS_TAGS: Record<SamplingPlanStatus, TagType> = { draft: 'info', drawn: 'success', dispatched: 'primary' }
+/** 举一反三 orders: 待整改, 待验收, 已退回, 已完结. */
+export const FOLLOWUP_STATUS_TAGS: Record<SamplingFollowupStatus, TagType> = { issued: 'warning', answered: 'primary', returned: 'danger', closed: 'success' }
 
 /** The lowest sampling ratio, in percent (抽样比例不得低于5%). */
 export const MIN_RATIO_PERCENT = 5
@@ -140,4 +153,51 @@ export function planRequest(f: PlanForm): SamplingPlanRequest {
   }
   if (f.deadline) req.deadline = f.deadline
   return req
+}
+
+// ---------------------------------------------------------------- execution (下发, 进度, 举一反三)
+
+/** At most this many characters of the 举一反三 note (the server's limit). */
+export const FOLLOWUP_NOTE_MAX = 500
+
+/**
+ * 下发检定任务 is the city bureau's: on a drawn plan, and again on a dispatched one while some
+ * sampled unit has no task (it was in another open appointment at the last dispatch).
+ */
+export function canDispatch(plan: Pick<SamplingPlan, 'status' | 'sample' | 'progress'>, role: Role | null): boolean {
+  if (role !== 'city_regulator') return false
+  if (plan.status === 'drawn') return true
+  if (plan.status !== 'dispatched') return false
+  return plan.sample.some((u) => u.appointment_id === null) || plan.progress.dispatched < plan.progress.sampled
+}
+
+/** Only a plan not yet dispatched may be drawn (again): the tasks stand on the current sample. */
+export function canDrawPlan(plan: Pick<SamplingPlan, 'status'>, role: Role | null): boolean {
+  return role === 'city_regulator' && plan.status !== 'dispatched'
+}
+
+/** The city bureau asks the enterprises of the sample for 举一反三 reports once the tasks are dispatched. */
+export function canAskFollowups(plan: Pick<SamplingPlan, 'status'>, role: Role | null): boolean {
+  return role === 'city_regulator' && plan.status === 'dispatched'
+}
+
+/** The analysis report (抽检分析报告) exists once the plan is drawn. */
+export function hasReport(plan: Pick<SamplingPlan, 'status'>): boolean {
+  return plan.status === 'drawn' || plan.status === 'dispatched'
+}
+
+/** Verified units as a whole percent of the sample, for the progress bar: 0 to 100, rounded down (100 only when all are). */
+export function verifiedPercent(p: Pick<SamplingProgress, 'sampled' | 'verified'>): number {
+  if (!(p.sampled > 0) || !(p.verified > 0)) return 0
+  return Math.min(100, Math.floor((p.verified * 100) / p.sampled))
+}
+
+/** What became of a sampled unit: 合格, 不合格, 不具备检定条件, or nothing yet. */
+export type UnitOutcome = 'pass' | 'fail' | 'unverifiable'
+
+export const OUTCOME_TAGS: Record<UnitOutcome, TagType> = { pass: 'success', fail: 'danger', unverifiable: 'warning' }
+
+export function unitOutcome(u: Pick<SampledInstrument, 'conclusion' | 'unverifiable_reason'>): UnitOutcome | null {
+  if (u.unverifiable_reason) return 'unverifiable'
+  return u.conclusion ?? null
 }

@@ -8,6 +8,7 @@ import {
   CLOCK_ERROR_ITEM,
   decimalsOf,
   defaultKind,
+  initialKind,
   errorPct,
   findLimit,
   incompleteLoadPoints,
@@ -135,6 +136,11 @@ describe('record form', () => {
     expect(defaultKind(null)).toBe('first')
     expect(defaultKind({ verification_state: 'never' })).toBe('first')
     expect(defaultKind({ verification_state: 'passed' })).toBe('subsequent')
+    // a sampling task is always recorded as 使用中检查
+    expect(initialKind({ verification_state: 'never' }, 3)).toBe('in_service')
+    expect(initialKind({ verification_state: 'passed' }, 3)).toBe('in_service')
+    expect(initialKind({ verification_state: 'never' }, null)).toBe('first')
+    expect(initialKind({ verification_state: 'passed' }, undefined)).toBe('subsequent')
   })
 
   it('merges the checklist with saved answers', () => {

@@ -183,6 +183,14 @@ export function defaultKind(inst: Pick<Instrument, 'verification_state'> | null)
   return !inst?.verification_state || inst.verification_state === 'never' ? 'first' : 'subsequent'
 }
 
+/** A 抽样检定 task (its appointment has a sampling plan) is always recorded as 使用中检查. */
+export const SAMPLING_KIND: VerificationKind = 'in_service'
+
+/** The kind a new record starts with: 使用中检查 on a sampling task, else `defaultKind`. */
+export function initialKind(inst: Pick<Instrument, 'verification_state'> | null, samplingPlanId: number | null | undefined): VerificationKind {
+  return samplingPlanId !== null && samplingPlanId !== undefined ? SAMPLING_KIND : defaultKind(inst)
+}
+
 export function blankVerificationForm(kind: VerificationKind, today: string): VerificationForm {
   return {
     kind,

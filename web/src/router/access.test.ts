@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { createRouter, createMemoryHistory } from 'vue-router'
 import { ROLES } from '@/lib/api/types'
-import { decideAccess } from './access'
+import { canOpen, decideAccess } from './access'
 import { menuFor } from './menu'
 import { routes } from './routes'
 
@@ -113,6 +113,16 @@ describe('routes and menu', () => {
     }
     expect(decideAccess(meta('supervision-verification'), 'city_regulator')).toBe('allow')
     expect(decideAccess(meta('supervision-verification'), 'institute')).toBe('forbidden')
+  })
+
+  it('links only to known pages the role may open', () => {
+    expect(canOpen(router.resolve('/appointments/7'), 'institute')).toBe(true)
+    expect(canOpen(router.resolve({ name: 'appointment-detail', params: { id: '7' } }), 'city_regulator')).toBe(true)
+    expect(canOpen(router.resolve('/supervision/sampling/3'), 'city_regulator')).toBe(true)
+    expect(canOpen(router.resolve('/supervision/sampling/3'), 'enterprise')).toBe(false)
+    expect(canOpen(router.resolve('/certificates/JD-2025-0001'), 'district_regulator')).toBe(true)
+    expect(canOpen(router.resolve('/certificates/JD-2025-0001'), null)).toBe(false)
+    expect(canOpen(router.resolve('/no/such/page/9'), 'city_regulator')).toBe(false)
   })
 
   it('resolves verification paths to the right pages', () => {

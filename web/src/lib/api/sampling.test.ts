@@ -63,6 +63,29 @@ describe('sampling plans', () => {
     expect(last()).toMatchObject({ url: '/api/v1/sampling-plans/7/replay', method: 'GET' })
   })
 
+  it('dispatches the tasks and asks for 举一反三 reports, leaving out an empty note', async () => {
+    await api.dispatchSamplingPlan(7)
+    expect(last()).toMatchObject({ url: '/api/v1/sampling-plans/7/dispatch', method: 'POST', body: undefined })
+    expect(last().headers['X-CSRF-Token']).toBe('tok')
+    await api.requestSamplingFollowups(7, { deadline: '2027-08-31', note: '  ' })
+    expect(last()).toMatchObject({ url: '/api/v1/sampling-plans/7/followups', method: 'POST', body: { deadline: '2027-08-31' } })
+    await api.requestSamplingFollowups(7, { deadline: '2027-08-31', note: ' 自查同型号充电桩 ' })
+    expect(last().body).toEqual({ deadline: '2027-08-31', note: '自查同型号充电桩' })
+  })
+
+  it('downloads the analysis report as PDF and Excel with the server\'s file name', async () => {
+    fetchMock.mockResolvedValueOnce(
+      new Response(new Blob(['%PDF']), { status: 200, headers: { 'Content-Disposition': "attachment; filename*=UTF-8''%E6%8A%BD%E6%A3%80%E5%88%86%E6%9E%90%E6%8A%A5%E5%91%8A-7.pdf" } }),
+    )
+    const pdf = await api.samplingReportPdf(7)
+    expect(fetchMock.mock.calls.at(-1)?.[0]).toBe('/api/v1/sampling-plans/7/report.pdf')
+    expect(pdf.filename).toBe('抽检分析报告-7.pdf')
+    fetchMock.mockResolvedValueOnce(new Response(new Blob(['PK']), { status: 200 }))
+    const xlsx = await api.samplingReportXlsx(7)
+    expect(fetchMock.mock.calls.at(-1)?.[0]).toBe('/api/v1/sampling-plans/7/report.xlsx')
+    expect(xlsx.filename).toBe('抽检分析报告.xlsx')
+  })
+
   it('reports a refused draw with its code and the server message', async () => {
     fetchMock.mockResolvedValueOnce(
       new Response(JSON.stringify({ error: { code: 'reason_required', message: '重新抽取须填写原因', details: { field: 'reason' } } }), { status: 400 }),

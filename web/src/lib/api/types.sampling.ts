@@ -6,8 +6,8 @@ import type { components } from './schema'
 
 type Schemas = components['schemas']
 
-/** 待抽取 (`draft`, no draw yet) or 已抽取 (`drawn`). */
-export const SAMPLING_PLAN_STATUSES = ['draft', 'drawn'] as const satisfies readonly Schemas['SamplingPlan']['status'][]
+/** 待抽取 (`draft`, no draw yet), 已抽取 (`drawn`) or 已下发 (`dispatched`: tasks created, no redraw). */
+export const SAMPLING_PLAN_STATUSES = ['draft', 'drawn', 'dispatched'] as const satisfies readonly Schemas['SamplingPlan']['status'][]
 export type SamplingPlanStatus = Schemas['SamplingPlan']['status']
 
 /** A plan; `draws` is empty in lists and holds every draw, first first, in `GET /sampling-plans/{id}`. */
@@ -28,3 +28,17 @@ export type SamplingFrame = Schemas['SamplingFrame']
 export type SamplingExcluded = SamplingFrame['excluded'][number]
 /** `GET /sampling-plans/{id}/replay`: the current draw recomputed from its frame and seed. */
 export type SamplingReplay = Schemas['SamplingReplay']
+/** Execution of the current draw: sampled, dispatched (with a task), verified, passed, failed, 不具备检定条件. */
+export type SamplingProgress = Schemas['SamplingProgress']
+/** 举一反三: an enterprise of the sample and its rectification order. */
+export type SamplingFollowup = Schemas['SamplingFollowup']
+/** The order's status: issued 待整改, answered 待验收, returned 已退回, closed 已完结. */
+export type SamplingFollowupStatus = SamplingFollowup['status']
+/** `POST /sampling-plans/{id}/dispatch`: tasks created now, units left without one, and the plan. */
+export type SamplingDispatchResult = Schemas['SamplingDispatchResult']
+/** A unit left without a task by a dispatch, with the server's reason. */
+export type SamplingSkipped = Schemas['SamplingSkipped']
+/** `POST /sampling-plans/{id}/followups`: the deadline (YYYY-MM-DD) and an optional note. */
+export type SamplingFollowupRequest = Schemas['FollowupRequest']
+/** Orders created now (enterprises already asked are skipped), and the plan. */
+export type SamplingFollowupResult = Schemas['SamplingFollowupResult']

@@ -42,6 +42,8 @@ export type Appointment = Schemas['Appointment']
 export type AppointmentEvent = Schemas['AppointmentEvent']
 /** `GET /appointments/{id}`. */
 export type AppointmentDetail = Schemas['AppointmentDetail']
+/** An instrument the institute marked 不具备检定条件, with the reason and the rectification order it opened. */
+export type UnverifiableMark = Schemas['UnverifiableMark']
 
 export interface AppointmentQuery extends PageQuery {
   status?: AppointmentStatus | ''

@@ -91,6 +91,12 @@ describe('appointments', () => {
     await api.scheduleAppointment(12, { date: '2025-04-02', verifier_user_ids: [7, 8] })
     expect(last()).toMatchObject({ url: '/api/v1/appointments/12/schedule', body: { date: '2025-04-02', verifier_user_ids: [7, 8] } })
   })
+
+  it('marks an instrument 不具备检定条件 with the reason', async () => {
+    await api.markUnverifiable(12, 101, '充电桩已拆除')
+    expect(last()).toMatchObject({ url: '/api/v1/appointments/12/instruments/101/unverifiable', method: 'POST', body: { reason: '充电桩已拆除' } })
+    expect(last().headers['X-CSRF-Token']).toBe('tok')
+  })
 })
 
 describe('verification records', () => {

@@ -65,6 +65,13 @@ export const verificationApi = {
   rejectAppointment: (id: number, reason: string) => post<Appointment>(`/appointments/${id}/reject`, { reason }),
   /** After acceptance: the date and the verifiers who go. */
   scheduleAppointment: (id: number, req: ScheduleRequest) => post<Appointment>(`/appointments/${id}/schedule`, req),
+  /**
+   * The assigned institute marks an instrument of an accepted or scheduled appointment 不具备检定条件
+   * (reason required, at most 500): a rectification order goes to the enterprise and its district
+   * bureau. 409 `appointment_not_accepted`, `already_unverifiable`, `verification_exists`.
+   */
+  markUnverifiable: (id: number, instrumentId: number, reason: string) =>
+    post<AppointmentDetail>(`/appointments/${id}/instruments/${instrumentId}/unverifiable`, { reason }),
 
   // --- verification records (检定记录) ---
   verifications: (q: VerificationQuery) => get<Page<Verification>>('/verifications', q),
