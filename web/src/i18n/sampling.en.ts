@@ -3,7 +3,7 @@ import type samplingZh from './sampling.zh-CN'
 import type { DeepStringRecord } from './types'
 
 const sampling: DeepStringRecord<typeof samplingZh> = {
-  samplingStatus: { draft: 'To draw', drawn: 'Drawn' },
+  samplingStatus: { draft: 'To draw', drawn: 'Drawn', dispatched: 'Dispatched' },
   sampling: {
     name: 'Plan',
     year: 'Year',

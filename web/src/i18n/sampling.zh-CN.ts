@@ -1,7 +1,7 @@
 // Chinese text of sampling verification plans (抽样检定计划): the list, the 新建计划 dialog, the
 // plan's page with its draws, frame and replay, and the published algorithm (spread into zh-CN.ts).
 export default {
-  samplingStatus: { draft: '待抽取', drawn: '已抽取' },
+  samplingStatus: { draft: '待抽取', drawn: '已抽取', dispatched: '已下发' },
   sampling: {
     name: '计划名称',
     year: '年度',

@@ -5,7 +5,7 @@
 import type { SamplingDraw, SamplingPlan, SamplingPlanRequest, SamplingPlanStatus, SamplingUnit } from './api/types'
 import type { TagType } from './filing'
 
-export const PLAN_STATUS_TAGS: Record<SamplingPlanStatus, TagType> = { draft: 'info', drawn: 'success' }
+export const PLAN_STATUS_TAGS: Record<SamplingPlanStatus, TagType> = { draft: 'info', drawn: 'success', dispatched: 'primary' }
 
 /** The lowest sampling ratio, in percent (抽样比例不得低于5%). */
 export const MIN_RATIO_PERCENT = 5

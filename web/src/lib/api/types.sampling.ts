@@ -6,8 +6,8 @@ import type { components } from './schema'
 
 type Schemas = components['schemas']
 
-/** 待抽取 (`draft`, no draw yet) or 已抽取 (`drawn`). */
-export const SAMPLING_PLAN_STATUSES = ['draft', 'drawn'] as const satisfies readonly Schemas['SamplingPlan']['status'][]
+/** 待抽取 (`draft`, no draw yet), 已抽取 (`drawn`) or 已下发 (`dispatched`: tasks created, no redraw). */
+export const SAMPLING_PLAN_STATUSES = ['draft', 'drawn', 'dispatched'] as const satisfies readonly Schemas['SamplingPlan']['status'][]
 export type SamplingPlanStatus = Schemas['SamplingPlan']['status']
 
 /** A plan; `draws` is empty in lists and holds every draw, first first, in `GET /sampling-plans/{id}`. */
