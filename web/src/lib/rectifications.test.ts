@@ -6,7 +6,7 @@ import {
   blankRectificationFilters,
   decidesRectifications,
   filtersFromQuery,
-  itemsSummary,
+  itemsBrief,
   lastReturnReason,
   rectificationActions,
   rectificationStatusTag,
@@ -79,29 +79,24 @@ describe('actions', () => {
   })
 })
 
-describe('itemsSummary', () => {
-  const more = (first: string, n: number) => `${first} 等${n}项`
-
-  it('shows the first item and the count when there are more', () => {
-    expect(itemsSummary(['更换计量芯片', '重新申请检定', '张贴合格标识'], more)).toBe('更换计量芯片 等3项')
-    expect(itemsSummary(['更换计量芯片', '重新申请检定'], more)).toBe('更换计量芯片 等2项')
+describe('itemsBrief', () => {
+  it('gives the first item and how many there are', () => {
+    expect(itemsBrief(['更换计量芯片', '重新申请检定', '张贴合格标识'])).toEqual({ first: '更换计量芯片', count: 3 })
+    expect(itemsBrief(['更换计量芯片'])).toEqual({ first: '更换计量芯片', count: 1 })
   })
 
-  it('shows a single item alone and nothing for none', () => {
-    expect(itemsSummary(['更换计量芯片'], more)).toBe('更换计量芯片')
-    expect(itemsSummary([], more)).toBe('')
-    expect(itemsSummary(['  ', ''], more)).toBe('')
-  })
-
-  it('skips blank items and trims', () => {
-    expect(itemsSummary(['', '  停止使用并送检 ', '整改报告'], more)).toBe('停止使用并送检 等2项')
+  it('skips blank items and trims; null for none', () => {
+    expect(itemsBrief(['', '  停止使用并送检 ', '整改报告'])).toEqual({ first: '停止使用并送检', count: 2 })
+    expect(itemsBrief([])).toBeNull()
+    expect(itemsBrief(['  ', ''])).toBeNull()
   })
 
   it('cuts a long first item by characters', () => {
     const long = '对全部同型号充电桩开展自查并停止使用不合格的器具，在整改完成后申请检定'
-    expect(itemsSummary([long], more, 10)).toBe('对全部同型号充电桩开…')
-    expect(itemsSummary([long, '报告'], more, 10)).toBe('对全部同型号充电桩开… 等2项')
-    expect(itemsSummary(['短'], more, 1)).toBe('短')
+    expect(itemsBrief([long], 10)).toEqual({ first: '对全部同型号充电桩开…', count: 1 })
+    expect(itemsBrief([long, '报告'], 10)).toEqual({ first: '对全部同型号充电桩开…', count: 2 })
+    expect(itemsBrief(['短'], 1)).toEqual({ first: '短', count: 1 })
+    expect(itemsBrief(['x'.repeat(40)])?.first).toBe(`${'x'.repeat(30)}…`)
   })
 })
 

@@ -71,16 +71,16 @@ export function rowAction(r: Pick<Rectification, 'status'>, role: Role | null): 
 export const SUMMARY_ITEM_MAX = 30
 
 /**
- * The items in one line: the first one (cut at `max` characters) and, when there are more, the
- * count as `more` words it ("更换计量芯片 等3项"). '' for none.
+ * The items in one line, as the list shows them: the first one (cut at `max` characters) and how
+ * many there are, blank ones left out ("更换计量芯片" + 等3项); null for none.
  */
-export function itemsSummary(items: readonly string[], more: (first: string, n: number) => string, max = SUMMARY_ITEM_MAX): string {
+export function itemsBrief(items: readonly string[], max = SUMMARY_ITEM_MAX): { first: string; count: number } | null {
   const list = items.map((s) => s.trim()).filter((s) => s !== '')
-  if (list.length === 0) return ''
+  if (list.length === 0) return null
   const chars = [...list[0]]
-  const first = chars.length > max ? `${chars.slice(0, max).join('')}…` : list[0]
-  return list.length === 1 ? first : more(first, list.length)
+  return { first: chars.length > max ? `${chars.slice(0, max).join('')}…` : list[0], count: list.length }
 }
+
 
 /** The filters of the list page. */
 export interface RectificationFilters {
