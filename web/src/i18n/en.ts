@@ -8,6 +8,7 @@ import layout from './layout.en'
 import announcements from './announcements.en'
 import sampling from './sampling.en'
 import credit from './credit.en'
+import rectifications from './rectifications.en'
 
 const en: DeepStringRecord<typeof zhCN> = {
   app: { title: 'Mandatory Verification Information System', short: 'MVIS', mini: 'MV' },
@@ -85,6 +86,9 @@ const en: DeepStringRecord<typeof zhCN> = {
     supervision: 'Verification supervision',
     samplingPlans: 'Sampling verification',
     samplingPlanDetail: 'Sampling plan',
+    rectifications: 'Rectification supervision',
+    myRectifications: 'Rectification orders',
+    rectificationDetail: 'Rectification order',
   },
   header: {
     collapseMenu: 'Collapse menu',
@@ -129,6 +133,10 @@ const en: DeepStringRecord<typeof zhCN> = {
     deregistered: 'Deregistered',
     filing_submitted: 'New filing',
     password_reset: 'Password reset',
+    rectification_accepted: 'Rectification accepted',
+    rectification_answered: 'Rectification reported',
+    rectification_issued: 'Rectification order',
+    rectification_returned: 'Rectification returned',
     sampling_drawn: 'Sampling verification task',
     sampling_task: 'Sampling verification: on-site task',
     review_decision: 'Filing review result',
@@ -243,6 +251,9 @@ const en: DeepStringRecord<typeof zhCN> = {
     verifications_to_sign: 'Awaiting my signature',
     appointments_open: 'Open appointments',
     instruments_overdue: 'Overdue verifications',
+    rectifications_issued: 'Orders to rectify',
+    rectifications_answered: 'Rectifications to accept',
+    rectifications_overdue: 'Overdue rectifications',
   },
   ...filing,
   ...verification,
@@ -251,6 +262,7 @@ const en: DeepStringRecord<typeof zhCN> = {
   ...announcements,
   ...sampling,
   ...credit,
+  ...rectifications,
   inbox: {
     open: 'Open',
     title: 'Messages',

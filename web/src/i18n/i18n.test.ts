@@ -43,8 +43,8 @@ describe('i18n messages', () => {
     // zh-CN.ts / en.ts spread their modules into one object: a key defined twice silently
     // replaces the other one's messages (it once turned 检定形式 into raw keys).
     for (const [main, modules] of [
-      ['zh-CN', ['filing.zh-CN', 'verification.zh-CN', 'certificates.zh-CN', 'layout.zh-CN', 'announcements.zh-CN', 'sampling.zh-CN', 'credit.zh-CN']],
-      ['en', ['filing.en', 'verification.en', 'certificates.en', 'layout.en', 'announcements.en', 'sampling.en', 'credit.en']],
+      ['zh-CN', ['filing.zh-CN', 'verification.zh-CN', 'certificates.zh-CN', 'layout.zh-CN', 'announcements.zh-CN', 'sampling.zh-CN', 'credit.zh-CN', 'rectifications.zh-CN']],
+      ['en', ['filing.en', 'verification.en', 'certificates.en', 'layout.en', 'announcements.en', 'sampling.en', 'credit.en', 'rectifications.en']],
     ] as const) {
       const seen = new Map<string, string>()
       for (const file of [main, ...modules]) {

@@ -6,6 +6,7 @@ import layout from './layout.zh-CN'
 import announcements from './announcements.zh-CN'
 import sampling from './sampling.zh-CN'
 import credit from './credit.zh-CN'
+import rectifications from './rectifications.zh-CN'
 
 export default {
   app: { title: '强制检定计量器具管理信息系统', short: '强检管理', mini: '强检' },
@@ -83,6 +84,9 @@ export default {
     supervision: '检定监管',
     samplingPlans: '抽样检定',
     samplingPlanDetail: '抽样计划详情',
+    rectifications: '整改督办',
+    myRectifications: '整改通知',
+    rectificationDetail: '整改通知详情',
   },
   header: {
     collapseMenu: '收起菜单',
@@ -127,6 +131,10 @@ export default {
     deregistered: '器具注销',
     filing_submitted: '新的备案申请',
     password_reset: '密码已重置',
+    rectification_accepted: '整改已验收',
+    rectification_answered: '企业已提交整改情况',
+    rectification_issued: '整改通知',
+    rectification_returned: '整改被退回',
     review_decision: '备案审核结果',
     sampling_drawn: '抽样检定任务',
     sampling_task: '抽样检定现场检定通知',
@@ -241,6 +249,9 @@ export default {
     verifications_to_sign: '待我签名',
     appointments_open: '进行中的预约',
     instruments_overdue: '检定逾期器具',
+    rectifications_issued: '待整改的整改通知',
+    rectifications_answered: '待验收的整改',
+    rectifications_overdue: '逾期未整改',
   },
   ...filing,
   ...verification,
@@ -249,6 +260,7 @@ export default {
   ...announcements,
   ...sampling,
   ...credit,
+  ...rectifications,
   inbox: {
     open: '查看',
     title: '消息',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { todoLink } from './todos'
+import { todoLink, withExtraTodos } from './todos'
 
 describe('todoLink', () => {
   it('opens the enterprise’s filtered lists', () => {
@@ -36,5 +36,36 @@ describe('todoLink', () => {
     expect(todoLink('review_pending', 'enterprise')).toBeNull()
     expect(todoLink('filing_draft', 'district_regulator')).toBeNull()
     expect(todoLink('mystery', 'enterprise')).toBeNull()
+  })
+
+  it('opens the rectification list filtered to what the card counts', () => {
+    expect(todoLink('rectifications_issued', 'enterprise')).toEqual({ path: '/supervision/rectifications', query: { status: 'issued' } })
+    expect(todoLink('rectifications_overdue', 'enterprise')).toEqual({ path: '/supervision/rectifications', query: { overdue: 'true' } })
+    for (const role of ['district_regulator', 'city_regulator'] as const) {
+      expect(todoLink('rectifications_answered', role)).toEqual({ path: '/supervision/rectifications', query: { status: 'answered' } })
+      expect(todoLink('rectifications_overdue', role)).toEqual({ path: '/supervision/rectifications', query: { overdue: 'true' } })
+    }
+    expect(todoLink('rectifications_answered', 'enterprise')).toBeNull()
+    expect(todoLink('rectifications_issued', 'city_regulator')).toBeNull()
+    expect(todoLink('rectifications_overdue', 'institute')).toBeNull()
+  })
+})
+
+describe('withExtraTodos', () => {
+  const extra = [{ key: 'rectifications_overdue', count: 2 }]
+
+  it('puts the extra cards before 未读消息', () => {
+    const todos = [
+      { key: 'review_pending', count: 1 },
+      { key: 'unread_messages', count: 3 },
+    ]
+    expect(withExtraTodos(todos, extra).map((t) => t.key)).toEqual(['review_pending', 'rectifications_overdue', 'unread_messages'])
+    expect(withExtraTodos([{ key: 'unread_messages', count: 0 }], extra).map((t) => t.key)).toEqual(['rectifications_overdue', 'unread_messages'])
+  })
+
+  it('adds them at the end without 未读消息, and changes nothing without extras', () => {
+    expect(withExtraTodos([{ key: 'review_pending', count: 1 }], extra).map((t) => t.key)).toEqual(['review_pending', 'rectifications_overdue'])
+    const todos = [{ key: 'unread_messages', count: 3 }]
+    expect(withExtraTodos(todos, [])).toEqual(todos)
   })
 })

@@ -1,10 +1,25 @@
 // Where a to-do card of the home page leads: the list filtered to what the card counts.
 // The same key can mean different lists for different roles (filing_approved: the
-// enterprise's own instruments, or a regulator's review list).
+// enterprise's own instruments, or a regulator's review list). Cards the web adds to the
+// server's (rectification orders, counted from their list) go before 未读消息.
 import type { RouteLocationRaw } from 'vue-router'
 import type { Role } from './api/types'
 
 const REGULATORS: readonly Role[] = ['district_regulator', 'city_regulator']
+const RECTIFICATIONS = '/supervision/rectifications'
+
+/** A to-do card's count. */
+export interface TodoCount {
+  key: string
+  count: number
+}
+
+/** The server's cards with `extra` put before 未读消息 (last), or at the end without it. */
+export function withExtraTodos<T extends TodoCount>(todos: readonly T[], extra: readonly TodoCount[]): TodoCount[] {
+  const i = todos.findIndex((t) => t.key === 'unread_messages')
+  if (i < 0) return [...todos, ...extra]
+  return [...todos.slice(0, i), ...extra, ...todos.slice(i)]
+}
 
 /** The page a card opens, or null when the card is not a link. */
 export function todoLink(key: string, role: Role | null): RouteLocationRaw | null {
@@ -13,6 +28,8 @@ export function todoLink(key: string, role: Role | null): RouteLocationRaw | nul
       return { path: '/inbox' }
     case 'failed_sms':
       return role === 'sysadmin' ? { path: '/admin/notifications' } : null
+    case 'rectifications_overdue':
+      return role === 'enterprise' || (role && REGULATORS.includes(role)) ? { path: RECTIFICATIONS, query: { overdue: 'true' } } : null
   }
   if (role === 'enterprise') {
     switch (key) {
@@ -28,6 +45,8 @@ export function todoLink(key: string, role: Role | null): RouteLocationRaw | nul
         return { path: '/instruments', query: { status: 'change_pending' } }
       case 'appointments_open':
         return { path: '/appointments' }
+      case 'rectifications_issued':
+        return { path: RECTIFICATIONS, query: { status: 'issued' } }
     }
   }
   if (role === 'institute') {
@@ -48,6 +67,8 @@ export function todoLink(key: string, role: Role | null): RouteLocationRaw | nul
         return { path: '/review', query: { status: 'returned' } }
       case 'instruments_overdue':
         return { path: '/review', query: { status: 'approved', verification: 'overdue' } }
+      case 'rectifications_answered':
+        return { path: RECTIFICATIONS, query: { status: 'answered' } }
     }
   }
   return null

@@ -48,6 +48,7 @@ describe('routes and menu', () => {
       'instruments-pending',
       'appointments',
       'certificates',
+      'rectifications',
       'catalogue',
       'announcements',
       'inbox',
@@ -56,9 +57,20 @@ describe('routes and menu', () => {
     expect(certs?.titleKey).toBe('menu.myCertificates')
   })
 
-  it('shows regulators review, archive, certificates, supervision, sampling and catalogue', () => {
+  it('shows regulators review, archive, certificates, supervision, sampling, rectifications and catalogue', () => {
     for (const role of ['district_regulator', 'city_regulator'] as const) {
-      expect(menuFor(role, router.getRoutes()).map((m) => m.path)).toEqual(['/', '/review', '/archive', '/certificates', '/supervision/verification', '/supervision/sampling', '/catalogue', '/announcements', '/inbox'])
+      expect(menuFor(role, router.getRoutes()).map((m) => m.path)).toEqual([
+        '/',
+        '/review',
+        '/archive',
+        '/certificates',
+        '/supervision/verification',
+        '/supervision/sampling',
+        '/supervision/rectifications',
+        '/catalogue',
+        '/announcements',
+        '/inbox',
+      ])
       expect(menuFor(role, router.getRoutes()).find((m) => m.route === 'certificates')?.titleKey).toBe('menu.certificates')
     }
   })
@@ -95,6 +107,19 @@ describe('routes and menu', () => {
     expect(router.resolve('/supervision/sampling').name).toBe('sampling-plans')
     expect(router.resolve('/supervision/sampling/12').name).toBe('sampling-plan-detail')
     expect(menuFor('city_regulator', router.getRoutes()).find((m) => m.route === 'sampling-plans')?.group).toBe('supervision')
+  })
+
+  it('lets the enterprise and the regulators open rectification orders, under their own menu titles', () => {
+    const meta = (name: string) => router.getRoutes().find((r) => r.name === name)!.meta
+    for (const name of ['rectifications', 'rectification-detail']) {
+      for (const role of ['enterprise', 'district_regulator', 'city_regulator'] as const) expect(decideAccess(meta(name), role)).toBe('allow')
+      for (const role of ['institute', 'drc', 'sysadmin'] as const) expect(decideAccess(meta(name), role)).toBe('forbidden')
+    }
+    expect(router.resolve('/supervision/rectifications').name).toBe('rectifications')
+    expect(router.resolve('/supervision/rectifications/5').name).toBe('rectification-detail')
+    const item = (role: 'enterprise' | 'district_regulator' | 'city_regulator') => menuFor(role, router.getRoutes()).find((m) => m.route === 'rectifications')
+    expect(item('enterprise')?.titleKey).toBe('menu.myRectifications')
+    for (const role of ['district_regulator', 'city_regulator'] as const) expect(item(role)).toMatchObject({ titleKey: 'menu.rectifications', group: 'supervision' })
   })
 
   it('guards the verification pages by role', () => {

@@ -52,6 +52,20 @@ describe('breadcrumbFor', () => {
     }
   })
 
+  it('puts a rectification order under 监督管理 / 整改督办 (整改通知 for the enterprise)', () => {
+    for (const role of ['city_regulator', 'district_regulator'] as const) {
+      expect(breadcrumbFor(at('/supervision/rectifications/5'), role, all)).toEqual([
+        { titleKey: 'menu.home', path: '/' },
+        { titleKey: 'menuGroup.supervision' },
+        { titleKey: 'menu.rectifications', path: '/supervision/rectifications' },
+        { titleKey: 'menu.rectificationDetail' },
+      ])
+    }
+    expect(breadcrumbFor(at('/supervision/rectifications/5'), 'enterprise', all)[2]).toEqual({ titleKey: 'menu.myRectifications', path: '/supervision/rectifications' })
+    expect(pageTitleKey(at('/supervision/rectifications'), 'enterprise', all)).toBe('menu.myRectifications')
+    expect(pageTitleKey(at('/supervision/rectifications'), 'city_regulator', all)).toBe('menu.rectifications')
+  })
+
   it('falls back to 首页 / page when no parent list is open to the role', () => {
     expect(breadcrumbFor(at('/appointments/7'), 'city_regulator', all).map((c) => c.titleKey)).toEqual(['menu.home', 'menu.appointmentDetail'])
     expect(breadcrumbFor(at('/password'), 'enterprise', all).map((c) => c.titleKey)).toEqual(['menu.home', 'menu.password'])

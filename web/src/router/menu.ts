@@ -25,6 +25,7 @@ import {
   Stamp,
   Upload,
   User,
+  Warning,
 } from '@element-plus/icons-vue'
 import type { Role } from '@/lib/api/types'
 import { decideAccess } from './access'
@@ -60,6 +61,7 @@ export const MENU: MenuItem[] = [
   { route: 'certificates', icon: Medal, group: 'verification', titleByRole: { enterprise: 'menu.myCertificates' } },
   { route: 'supervision-verification', icon: DataAnalysis, group: 'supervision' },
   { route: 'sampling-plans', icon: PieChart, group: 'supervision' },
+  { route: 'rectifications', icon: Warning, group: 'supervision', titleByRole: { enterprise: 'menu.myRectifications' } },
   { route: 'catalogue', icon: Collection },
   { route: 'admin-orgs', icon: OfficeBuilding, group: 'system' },
   { route: 'admin-users', icon: User, group: 'system' },

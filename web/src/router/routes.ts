@@ -9,6 +9,8 @@ const INSTITUTE = ['institute'] as const
 const VERIFICATION_READERS = ['enterprise', 'institute', ...REGULATORS] as const
 /** Roles that read sampling verification plans (the city bureau also plans and draws them). */
 const SAMPLING_READERS = ['city_regulator', 'district_regulator', 'institute'] as const
+/** Roles with rectification orders: the enterprise answers its own, the regulators accept or return. */
+const RECTIFICATION_ROLES = ['enterprise', ...REGULATORS] as const
 /** Roles that work with instruments and so may read the catalogue. */
 const BUSINESS = ['enterprise', 'district_regulator', 'city_regulator', 'drc', 'institute'] as const
 
@@ -186,6 +188,18 @@ export const routes: RouteRecordRaw[] = [
         name: 'sampling-plan-detail',
         component: () => import('@/views/supervision/SamplingPlanDetailView.vue'),
         meta: { roles: [...SAMPLING_READERS], titleKey: 'menu.samplingPlanDetail', parent: ['sampling-plans'] },
+      },
+      {
+        path: 'supervision/rectifications',
+        name: 'rectifications',
+        component: () => import('@/views/supervision/RectificationsView.vue'),
+        meta: { roles: [...RECTIFICATION_ROLES], titleKey: 'menu.rectifications', emptyKey: 'emptyList.rectifications' },
+      },
+      {
+        path: 'supervision/rectifications/:id(\\d+)',
+        name: 'rectification-detail',
+        component: () => import('@/views/supervision/RectificationDetailView.vue'),
+        meta: { roles: [...RECTIFICATION_ROLES], titleKey: 'menu.rectificationDetail', parent: ['rectifications'] },
       },
       {
         path: 'password',

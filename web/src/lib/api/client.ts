@@ -2,7 +2,7 @@
 // methods; nothing else uses fetch. Contract: docs/api.md (registry) and docs/verification.md
 // (the verification business, whose methods live in verification.ts and are merged in here;
 // sampling verification plans likewise from sampling.ts, enterprise credit-risk classes from
-// credit.ts).
+// credit.ts, rectification orders from rectification.ts).
 import type {
   AdminUser,
   Agreement,
@@ -47,6 +47,7 @@ import { del, download, get, post, put, upload } from './http'
 import { verificationApi } from './verification'
 import { samplingApi } from './sampling'
 import { creditApi } from './credit'
+import { rectificationApi } from './rectification'
 
 export { certificatePdfUrl, labelPdfUrl, labelsPdfUrl } from './verification'
 
@@ -218,6 +219,9 @@ export const api = {
 
   // --- enterprise credit-risk classes (credit.ts; regulators) ---
   ...creditApi,
+
+  // --- rectification orders (rectification.ts; enterprise and regulators) ---
+  ...rectificationApi,
 }
 
 export type Api = typeof api

@@ -16,6 +16,8 @@ import {
   INSTRUMENT_USES,
   MANDATORY_USES,
   ORG_KINDS,
+  RECTIFICATION_SOURCES,
+  RECTIFICATION_STATUSES,
   ROLES,
   SAMPLING_PLAN_STATUSES,
   VERIFICATION_FILTERS,
@@ -54,6 +56,8 @@ describe('constant lists match openapi.json', () => {
     ['SAMPLING_PLAN_STATUSES', SAMPLING_PLAN_STATUSES, schemas.SamplingPlan.properties?.status.enum],
     ['CREDIT_CLASSES', CREDIT_CLASSES, schemas.EnterpriseCredit.properties?.class.enum],
     ['CREDIT_CLASSES (computed)', CREDIT_CLASSES, schemas.EnterpriseCredit.properties?.computed_class.enum],
+    ['RECTIFICATION_STATUSES', RECTIFICATION_STATUSES, schemas.RectificationStatus.enum],
+    ['RECTIFICATION_SOURCES', RECTIFICATION_SOURCES, schemas.RectificationSource.enum],
   ] as const)('%s', (_name, list, documented) => {
     expect(documented).toBeDefined()
     expect(sorted(list)).toEqual(sorted(documented))

@@ -3,13 +3,15 @@
 // test scripts run it): change the document, not these aliases. What stays hand-written here is
 // UI-only: constant lists for selects (checked against the document by types.test.ts) and the
 // query/filter shapes of list pages. The verification business: types.verification.ts; sampling
-// verification plans: types.sampling.ts; enterprise credit-risk classes: types.credit.ts.
+// verification plans: types.sampling.ts; enterprise credit-risk classes: types.credit.ts;
+// rectification orders: types.rectification.ts.
 import type { components } from './schema'
 import type { VerificationFilter } from './types.verification'
 
 export * from './types.verification'
 export * from './types.sampling'
 export * from './types.credit'
+export * from './types.rectification'
 
 /** Every named schema of openapi.json (`components.schemas`). */
 export type Schemas = components['schemas']

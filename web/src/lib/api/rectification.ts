@@ -1,0 +1,19 @@
+// API methods of rectification orders (整改通知), merged into `api` by client.ts. The enterprise
+// answers its own orders; the district bureau the order is routed to (or the city bureau)
+// accepts or returns the answer. Other roles get 403 on the list (the server decides the scope).
+import { get, post } from './http'
+import type { Rectification, RectificationPage, RectificationQuery } from './types.rectification'
+
+export const rectificationApi = {
+  /** Newest first, without events; `overdue` counts the caller's overdue orders. 403 for roles without orders. */
+  rectifications: (q: RectificationQuery = {}) =>
+    get<RectificationPage>('/rectifications', { ...q, overdue: q.overdue || undefined }),
+  /** With its timeline; 404 outside the caller's scope. */
+  rectification: (id: number) => get<Rectification>(`/rectifications/${id}`),
+  /** The enterprise's answer (issued or returned → answered). 400 `answer_required`, `answer_too_long`; 409 `rectification_not_open`. */
+  answerRectification: (id: number, answer: string) => post<Rectification>(`/rectifications/${id}/answer`, { answer }),
+  /** 验收通过 (answered → closed). 409 `rectification_not_answered`, `state_changed`. */
+  acceptRectification: (id: number) => post<Rectification>(`/rectifications/${id}/accept`, {}),
+  /** 退回 with a reason (answered → returned). 400 `reason_required`, `reason_too_long`. */
+  returnRectification: (id: number, reason: string) => post<Rectification>(`/rectifications/${id}/return`, { reason }),
+}
