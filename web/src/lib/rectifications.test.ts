@@ -17,13 +17,15 @@ import {
 } from './rectifications'
 import { RECTIFICATION_SOURCES, RECTIFICATION_STATUSES, ROLES, type RectificationEvent } from './api/types'
 
-const event = (action: string, from: string, to: string, reason = ''): RectificationEvent => ({
+const event = (action: RectificationEvent['action'], from: string, to: string, reason = ''): RectificationEvent => ({
+  id: 1,
   at: '2027-03-01T02:00:00Z',
   username: 'jiangan',
+  display_name: '',
   org_name: '江岸区市场监管局',
   action,
-  from,
-  to,
+  from_status: from || null,
+  to_status: to,
   reason,
 })
 

@@ -124,11 +124,11 @@ export interface TimelineStep {
 export function timelineSteps(events: readonly RectificationEvent[]): TimelineStep[] {
   return events.map((e) => ({
     at: e.at,
-    username: e.username,
+    username: e.display_name || e.username,
     org_name: e.org_name,
     action: e.action,
-    from_status: e.from || null,
-    to_status: e.to,
+    from_status: e.from_status || null,
+    to_status: e.to_status,
     reason: e.reason,
   }))
 }
