@@ -34,6 +34,8 @@ const filing: DeepStringRecord<typeof filingZh> = {
     verification_fail: 'Verification failed',
     certificate_revise: 'Certificate revised',
     certificate_revoke: 'Certificate revoked',
+    sampled: 'Drawn for sampling verification',
+    unverifiable: 'Not verifiable on site',
   },
   fields: {
     type_code: 'Instrument type',

@@ -31,6 +31,8 @@ export default {
     verification_fail: '检定不合格',
     certificate_revise: '证书修订',
     certificate_revoke: '证书注销',
+    sampled: '抽中抽样检定',
+    unverifiable: '不具备检定条件',
   },
   fields: {
     type_code: '器具类型',

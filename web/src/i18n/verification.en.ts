@@ -21,6 +21,8 @@ const verification: DeepStringRecord<typeof verificationZh> = {
     reject: 'Rejected',
     schedule: 'Scheduled',
     complete: 'Verification completed',
+    dispatch: 'Sampling task dispatched',
+    mark_unverifiable: 'Marked not verifiable',
   },
   verificationKind: { first: 'First verification', subsequent: 'Subsequent verification', in_service: 'In-service inspection' },
   verificationStatus: { draft: 'Draft', awaiting_check: 'To check', awaiting_approval: 'To approve', approved: 'Approved' },

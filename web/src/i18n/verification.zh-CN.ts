@@ -19,6 +19,8 @@ export default {
     reject: '退回',
     schedule: '安排检定',
     complete: '检定完成',
+    dispatch: '下发抽样检定任务',
+    mark_unverifiable: '标记不具备检定条件',
   },
   verificationKind: { first: '首次检定', subsequent: '后续检定', in_service: '使用中检查' },
   verificationStatus: { draft: '草稿', awaiting_check: '待核验', awaiting_approval: '待批准', approved: '已批准' },
