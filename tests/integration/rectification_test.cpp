@@ -140,6 +140,8 @@ TEST_F(RectificationTest, SampleExecutionReportAndRectificationLoop) {
   auto xlsx = verifier_->Get(path + "/report.xlsx");
   ASSERT_EQ(xlsx.status, 200) << xlsx.body;
   EXPECT_EQ(xlsx.body.substr(0, 2), "PK");
+  EXPECT_NE(xlsx.body.find("xl/charts/chart1.xml"), std::string::npos) << "the workbook's chart";
+  EXPECT_NE(xlsx.body.find("xl/worksheets/sheet5.xml"), std::string::npos) << "five sheets";
   EXPECT_EQ(enterprise_->Get(path + "/report.pdf").status, 404);
 
   // The orders: the enterprise and 江岸区 see both, 洪山区 none.

@@ -598,7 +598,7 @@ Result<io::SamplingReportDocument> SamplingService::Report(const Actor& actor, i
     doc.institute_name = plan->institute_name;
     for (const auto& n : view.region_names) doc.regions += (doc.regions.empty() ? "" : "、") + n;
     for (const auto& n : view.type_names) doc.types += (doc.types.empty() ? "" : "、") + n;
-    doc.ratio = domain::RatioText(plan->ratio_e4);
+    doc.ratio = io::Percent(plan->ratio_e4, 10000);  // "5.0 %"
     doc.deadline = plan->deadline;
     doc.seed = draw.seed;
     doc.algorithm = draw.algorithm;
