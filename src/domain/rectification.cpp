@@ -27,6 +27,15 @@ constexpr EnumName<RectificationSource> kSourceNames[] = {
     {RectificationSource::kUnverifiable, "不具备检定条件"},
     {RectificationSource::kSamplingFollowup, "举一反三"}};
 
+constexpr EnumName<CaseStatus> kCaseStatuses[] = {{CaseStatus::kOpened, "opened"},
+                                                   {CaseStatus::kDecided, "decided"},
+                                                   {CaseStatus::kClosed, "closed"}};
+constexpr EnumName<CaseStatus> kCaseNames[] = {{CaseStatus::kOpened, "已立案"},
+                                               {CaseStatus::kDecided, "已作出处理决定"},
+                                               {CaseStatus::kClosed, "已结案"}};
+constexpr EnumName<CaseAction> kCaseActions[] = {{CaseAction::kDecide, "decide_case"},
+                                                 {CaseAction::kClose, "close_case"}};
+
 bool WaitsForEnterprise(RectificationStatus s) {
   return s == RectificationStatus::kIssued || s == RectificationStatus::kReturned;
 }
@@ -57,6 +66,23 @@ Result<RectificationStatus> NextStatus(RectificationStatus from, RectificationAc
                 "企业尚未提交整改情况，不能验收或退回");
   return action == RectificationAction::kAccept ? RectificationStatus::kClosed
                                                 : RectificationStatus::kReturned;
+}
+
+std::string_view ToString(CaseStatus s) { return NameIn(kCaseStatuses, s); }
+std::optional<CaseStatus> ParseCaseStatus(std::string_view s) { return ParseIn(kCaseStatuses, s); }
+std::string_view DisplayName(CaseStatus s) { return NameIn(kCaseNames, s); }
+std::string_view ToString(CaseAction a) { return NameIn(kCaseActions, a); }
+
+Result<CaseStatus> NextStatus(CaseStatus from, CaseAction action) {
+  if (action == CaseAction::kDecide) {
+    if (from != CaseStatus::kOpened)
+      return Fail(ErrorKind::kFailedPrecondition, "case_not_opened", "该案件已作出处理决定");
+    return CaseStatus::kDecided;
+  }
+  if (from != CaseStatus::kDecided)
+    return Fail(ErrorKind::kFailedPrecondition, "case_not_decided",
+                from == CaseStatus::kClosed ? "该案件已结案" : "请先作出处理决定再结案");
+  return CaseStatus::kClosed;
 }
 
 bool IsOverdue(RectificationStatus s, std::string_view deadline, std::string_view today) {

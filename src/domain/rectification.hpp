@@ -37,6 +37,17 @@ Result<RectificationStatus> NextStatus(RectificationStatus from, RectificationAc
 // Waiting for the enterprise past `deadline` (YYYY-MM-DD) on `today`.
 bool IsOverdue(RectificationStatus s, std::string_view deadline, std::string_view today);
 
+// 立案: an enforcement case a bureau opens on an overdue order (legal basis, facts), decides
+// (decision, penalty) and closes. opened → decided → closed.
+enum class CaseStatus { kOpened, kDecided, kClosed };
+enum class CaseAction { kDecide, kClose };
+std::string_view ToString(CaseStatus s);
+std::optional<CaseStatus> ParseCaseStatus(std::string_view s);
+std::string_view DisplayName(CaseStatus s);  // 已立案 / 已决定 / 已结案
+std::string_view ToString(CaseAction a);
+// failed precondition `case_not_opened` (decide) or `case_not_decided` (close) otherwise.
+Result<CaseStatus> NextStatus(CaseStatus from, CaseAction action);
+
 inline constexpr int kRectificationDays = 30;  // default time allowed, in calendar days
 inline constexpr size_t kRectificationAnswerMax = 2000;
 

@@ -22,6 +22,7 @@ struct CreditFacts {
   int64_t failed_24m = 0;              // of those: result notices (不合格)
   int64_t rectifications_24m = 0;      // rectification orders opened since `since`
   int64_t rectifications_overdue = 0;  // of those: waiting for the enterprise past the deadline
+  int64_t cases_24m = 0;               // enforcement cases opened since `since`
 };
 CreditFacts CreditFactsOf(Tx& tx, int64_t org_id, const std::string& today,
                           const std::string& since);

@@ -117,6 +117,48 @@ int64_t CountRectifications(Tx& tx, const RectificationFilter& f) {
   return tx.QueryOne(std::string("SELECT COUNT(*)") + kFrom + w.sql(), w.params())->Int(0);
 }
 
+bool InsertCase(Tx& tx, const CaseRow& c) {
+  return tx.Exec(
+             "INSERT INTO enforcement_cases (rectification_id, status, legal_basis, facts, "
+             "opened_by, opened_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
+             {c.rectification_id, std::string(domain::ToString(c.status)), c.legal_basis, c.facts,
+              c.opened_by, c.opened_at, c.updated_at}) == 1;
+}
+
+std::optional<CaseRow> FindCase(Tx& tx, int64_t rectification_id) {
+  auto q = tx.QueryOne(
+      "SELECT id, rectification_id, status, legal_basis, facts, decision, penalty_yuan, "
+      "closing_note, opened_by, opened_at, decided_at, closed_at, updated_at FROM "
+      "enforcement_cases WHERE rectification_id = ?",
+      {rectification_id});
+  if (!q) return std::nullopt;
+  CaseRow c;
+  c.id = q->Int(0);
+  c.rectification_id = q->Int(1);
+  c.status = Stored(domain::ParseCaseStatus(q->Str(2)), "enforcement_cases.status", q->Str(2));
+  c.legal_basis = q->Str(3);
+  c.facts = q->Str(4);
+  c.decision = q->Str(5);
+  c.penalty_yuan = q->Int(6);
+  c.closing_note = q->Str(7);
+  c.opened_by = q->Int(8);
+  c.opened_at = q->Int(9);
+  c.decided_at = q->OptInt(10);
+  c.closed_at = q->OptInt(11);
+  c.updated_at = q->Int(12);
+  return c;
+}
+
+bool MoveCase(Tx& tx, const CaseRow& c, domain::CaseStatus from) {
+  return tx.Exec(
+             "UPDATE enforcement_cases SET status = ?, decision = ?, penalty_yuan = ?, "
+             "closing_note = ?, decided_at = ?, closed_at = ?, updated_at = ? WHERE id = ? AND "
+             "status = ?",
+             {std::string(domain::ToString(c.status)), c.decision, c.penalty_yuan, c.closing_note,
+              OptParam(c.decided_at), OptParam(c.closed_at), c.updated_at, c.id,
+              std::string(domain::ToString(from))}) == 1;
+}
+
 std::vector<int64_t> InstrumentsAwaitingRectification(Tx& tx, const std::vector<int64_t>& ids) {
   std::vector<int64_t> out;
   if (ids.empty()) return out;

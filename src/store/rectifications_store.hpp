@@ -35,6 +35,25 @@ struct RectificationRow {
   std::optional<int64_t> closed_at;
 };
 
+// 立案 on an order.
+struct CaseRow {
+  int64_t id = 0;
+  int64_t rectification_id = 0;
+  domain::CaseStatus status = domain::CaseStatus::kOpened;
+  std::string legal_basis, facts, decision;
+  int64_t penalty_yuan = 0;
+  std::string closing_note;
+  int64_t opened_by = 0;
+  int64_t opened_at = 0;
+  std::optional<int64_t> decided_at, closed_at;
+  int64_t updated_at = 0;
+};
+// False when the order has a case already.
+bool InsertCase(Tx& tx, const CaseRow& c);
+std::optional<CaseRow> FindCase(Tx& tx, int64_t rectification_id);
+// Writes status, decision, penalty, closing note and times if the case is still in `from`.
+bool MoveCase(Tx& tx, const CaseRow& c, domain::CaseStatus from);
+
 // Inserts the order; nullopt when a 举一反三 order for the same plan, enterprise and district
 // exists already.
 std::optional<int64_t> InsertRectification(Tx& tx, const RectificationRow& r);

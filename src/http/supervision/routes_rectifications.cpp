@@ -6,6 +6,20 @@
 namespace mvis::http {
 namespace {
 
+Json CaseJson(const std::optional<store::CaseRow>& c) {
+  if (!c) return nullptr;
+  return Json{{"status", std::string(domain::ToString(c->status))},
+              {"status_name", std::string(domain::DisplayName(c->status))},
+              {"legal_basis", c->legal_basis},
+              {"facts", c->facts},
+              {"decision", c->decision},
+              {"penalty_yuan", c->penalty_yuan},
+              {"closing_note", c->closing_note},
+              {"opened_at", domain::IsoUtc(c->opened_at)},
+              {"decided_at", TimeOrNull(c->decided_at)},
+              {"closed_at", TimeOrNull(c->closed_at)}};
+}
+
 Json RectificationJson(const services::RectificationView& v) {
   const auto& r = v.row;
   return Json{{"id", r.id},
@@ -29,7 +43,8 @@ Json RectificationJson(const services::RectificationView& v) {
               {"created_at", domain::IsoUtc(r.created_at)},
               {"updated_at", domain::IsoUtc(r.updated_at)},
               {"closed_at", TimeOrNull(r.closed_at)},
-              {"events", EventsJson(v.events)["items"]}};
+              {"events", EventsJson(v.events)["items"]},
+              {"case", CaseJson(v.enforcement)}};
 }
 
 }  // namespace
@@ -70,6 +85,41 @@ void AddRectificationRoutes(Router& router, AppServices& s) {
                auto id = ctx.IdParam("id");
                if (!id) return ErrorResponse(id.error());
                return Reply(s.rectifications.Accept(ctx.actor(), *id), RectificationJson);
+             });
+
+  router.Add("POST", "/api/v1/rectifications/{id}/case", Access::kSignedIn,
+             [&s](RequestContext& ctx) {
+               auto id = ctx.IdParam("id");
+               if (!id) return ErrorResponse(id.error());
+               auto body = ctx.Body();
+               if (!body) return ErrorResponse(body.error());
+               return Reply(s.rectifications.OpenCase(ctx.actor(), *id, Str(*body, "legal_basis"),
+                                                      Str(*body, "facts")),
+                            RectificationJson);
+             });
+
+  router.Add("POST", "/api/v1/rectifications/{id}/case/decide", Access::kSignedIn,
+             [&s](RequestContext& ctx) {
+               auto id = ctx.IdParam("id");
+               if (!id) return ErrorResponse(id.error());
+               auto body = ctx.Body();
+               if (!body) return ErrorResponse(body.error());
+               int64_t penalty = 0;
+               if (auto it = body->find("penalty_yuan"); it != body->end() && !it->is_null())
+                 penalty = it->is_number_integer() ? it->get<int64_t>() : -1;
+               return Reply(s.rectifications.DecideCase(ctx.actor(), *id, Str(*body, "decision"),
+                                                        penalty),
+                            RectificationJson);
+             });
+
+  router.Add("POST", "/api/v1/rectifications/{id}/case/close", Access::kSignedIn,
+             [&s](RequestContext& ctx) {
+               auto id = ctx.IdParam("id");
+               if (!id) return ErrorResponse(id.error());
+               auto body = ctx.Body();
+               if (!body) return ErrorResponse(body.error());
+               return Reply(s.rectifications.CloseCase(ctx.actor(), *id, Str(*body, "note")),
+                            RectificationJson);
              });
 
   router.Add("POST", "/api/v1/rectifications/{id}/return", Access::kSignedIn,

@@ -89,10 +89,13 @@ store::CreditRow Compute(store::Tx& tx, int64_t org_id, const std::string& today
           def, facts.rectifications_overdue, facts.rectifications_24m,
           "近24个月整改通知 " + std::to_string(facts.rectifications_24m) + " 份，逾期未整改 " +
               std::to_string(facts.rectifications_overdue) + " 份"));
+    } else if (def.code == "cases") {
+      // Any case in 24 months counts in full.
+      list.push_back(domain::Measure(def, facts.cases_24m > 0 ? 1 : 0, 1,
+                                     "近24个月立案 " + std::to_string(facts.cases_24m) + " 件"));
     } else {
-      // Inspections, platform reconciliation and cases are not recorded yet.
-      list.push_back(
-          domain::Measure(def, 0, 0, "暂无数据（监督检查、平台对账和立案功能上线后计入）"));
+      // Inspections and platform reconciliation are not recorded yet.
+      list.push_back(domain::Measure(def, 0, 0, "暂无数据（监督检查、平台对账功能上线后计入）"));
     }
   }
   store::CreditRow row;

@@ -38,7 +38,10 @@ RectificationView ViewOf(store::Tx& tx, store::RectificationRow row, const std::
                          bool with_events) {
   RectificationView v;
   v.overdue = domain::IsOverdue(row.status, row.deadline, today);
-  if (with_events) v.events = store::ListEvents(tx, "rectification", std::to_string(row.id));
+  if (with_events) {
+    v.events = store::ListEvents(tx, "rectification", std::to_string(row.id));
+    v.enforcement = store::FindCase(tx, row.id);
+  }
   v.row = std::move(row);
   return v;
 }
@@ -207,6 +210,127 @@ Result<RectificationView> RectificationService::Return(const Actor& actor, int64
                   {"rectification_returned", "整改被退回",
                    "您就“" + Subject(*r) + "”提交的整改情况被退回，原因：" + reason + "。请于 " +
                        r->deadline + " 前重新整改并提交。"}}});
+  });
+}
+
+namespace {
+
+Status CheckText(const std::string& text, const char* field, size_t max, const char* required,
+                 const char* too_long) {
+  if (text.empty()) return InvalidField(field, std::string(field) + "_required", required);
+  if (domain::CodePoints(text) > max)
+    return InvalidField(field, std::string(field) + "_too_long", too_long);
+  return {};
+}
+
+// A step of the case, on the order's timeline (the order's status is unchanged).
+Result<RectificationView> CaseStep(Work& w, const store::RectificationRow& r, store::CaseRow& c,
+                                   domain::CaseAction action, const std::string& reason,
+                                   const std::string& note, const Notice& notice) {
+  const domain::CaseStatus from = c.status;
+  auto next = domain::NextStatus(from, action);
+  if (!next) return std::unexpected(next.error());
+  c.status = *next;
+  c.updated_at = w.now;
+  if (!store::MoveCase(w.tx, c, from)) return StateChanged("案件");
+  const std::string status(domain::ToString(r.status));
+  Record(w, Transition{{Kind::kRectification, std::to_string(r.id)},
+                       std::string(domain::ToString(action)),
+                       status,
+                       status,
+                       reason,
+                       note,
+                       {},
+                       {{ToOrg{r.org_id}, notice}}});
+  auto again = store::FindRectification(w.tx, r.id);
+  return ViewOf(w.tx, std::move(*again), w.Today(), true);
+}
+
+}  // namespace
+
+Result<RectificationView> RectificationService::OpenCase(const Actor& actor, int64_t id,
+                                                         const std::string& basis_in,
+                                                         const std::string& facts_in) {
+  const std::string basis = domain::Trim(basis_in), facts = domain::Trim(facts_in);
+  if (auto ok = CheckText(basis, "legal_basis", 200, "请填写立案依据", "立案依据不能超过200字");
+      !ok)
+    return std::unexpected(ok.error());
+  if (auto ok = CheckText(facts, "facts", 2000, "请填写案件事实", "案件事实不能超过2000字"); !ok)
+    return std::unexpected(ok.error());
+  return WriteAs(ctx_, actor, [&](Work& w) -> Result<RectificationView> {
+    auto r = Load(w.tx, actor, id, Op::kReview);
+    if (!r) return std::unexpected(r.error());
+    if (!domain::IsOverdue(r->status, r->deadline, w.Today()))
+      return Fail(ErrorKind::kFailedPrecondition, "rectification_not_overdue",
+                  "只有逾期未整改的整改通知可以立案");
+    store::CaseRow c;
+    c.rectification_id = r->id;
+    c.legal_basis = basis;
+    c.facts = facts;
+    c.opened_by = actor.user_id;
+    c.opened_at = c.updated_at = w.now;
+    if (!store::InsertCase(w.tx, c))
+      return Fail(ErrorKind::kConflict, "case_exists", "该整改通知已立案");
+    const std::string status(domain::ToString(r->status));
+    Record(w, Transition{{Kind::kRectification, std::to_string(r->id)},
+                         "open_case",
+                         status,
+                         status,
+                         facts,
+                         "立案依据：" + basis,
+                         {},
+                         {{ToOrg{r->org_id},
+                           {"case_opened", "立案通知",
+                            "因“" + Subject(*r) + "”逾期未整改，" + w.OrgName() +
+                                "已依据" + basis + "立案调查。",
+                            "", ""}}}});
+    auto again = store::FindRectification(w.tx, r->id);
+    return ViewOf(w.tx, std::move(*again), w.Today(), true);
+  });
+}
+
+Result<RectificationView> RectificationService::DecideCase(const Actor& actor, int64_t id,
+                                                           const std::string& decision_in,
+                                                           int64_t penalty_yuan) {
+  const std::string decision = domain::Trim(decision_in);
+  if (auto ok = CheckText(decision, "decision", 2000, "请填写处理决定", "处理决定不能超过2000字");
+      !ok)
+    return std::unexpected(ok.error());
+  if (penalty_yuan < 0 || penalty_yuan > 100000000)
+    return InvalidField("penalty_yuan", "penalty_invalid", "罚款金额应为0至1亿元的整数");
+  return WriteAs(ctx_, actor, [&](Work& w) -> Result<RectificationView> {
+    auto r = Load(w.tx, actor, id, Op::kReview);
+    if (!r) return std::unexpected(r.error());
+    auto c = store::FindCase(w.tx, id);
+    if (!c) return NotFound("案件");
+    c->decision = decision;
+    c->penalty_yuan = penalty_yuan;
+    c->decided_at = w.now;
+    const std::string penalty =
+        penalty_yuan > 0 ? "罚款 " + std::to_string(penalty_yuan) + " 元" : "不予罚款";
+    return CaseStep(w, *r, *c, domain::CaseAction::kDecide, decision, penalty,
+                    {"case_decided", "行政处理决定",
+                     "关于“" + Subject(*r) + "”的案件已作出处理决定：" + decision + "（" +
+                         penalty + "）。",
+                     "", ""});
+  });
+}
+
+Result<RectificationView> RectificationService::CloseCase(const Actor& actor, int64_t id,
+                                                          const std::string& note_in) {
+  const std::string note = domain::Trim(note_in);
+  if (auto ok = CheckText(note, "note", 500, "请填写结案说明", "结案说明不能超过500字"); !ok)
+    return std::unexpected(ok.error());
+  return WriteAs(ctx_, actor, [&](Work& w) -> Result<RectificationView> {
+    auto r = Load(w.tx, actor, id, Op::kReview);
+    if (!r) return std::unexpected(r.error());
+    auto c = store::FindCase(w.tx, id);
+    if (!c) return NotFound("案件");
+    c->closing_note = note;
+    c->closed_at = w.now;
+    return CaseStep(w, *r, *c, domain::CaseAction::kClose, note, "结案",
+                    {"case_closed", "结案通知",
+                     "关于“" + Subject(*r) + "”的案件已结案：" + note + "。", "", ""});
   });
 }
 

@@ -21,6 +21,7 @@ struct RectificationView {
   store::RectificationRow row;
   bool overdue = false;
   std::vector<domain::ObjectEvent> events;  // detail only
+  std::optional<store::CaseRow> enforcement;  // 立案, detail only
 };
 
 struct RectificationQuery {
@@ -45,6 +46,13 @@ class RectificationService {
   // The bureau: answered → closed, or → returned with a reason.
   Result<RectificationView> Accept(const Actor& actor, int64_t id);
   Result<RectificationView> Return(const Actor& actor, int64_t id, const std::string& reason);
+  // 立案 on an overdue order (the bureau): legal basis and facts; then the decision with the
+  // penalty in yuan (0 for none); then the closing. The enterprise is notified of each.
+  Result<RectificationView> OpenCase(const Actor& actor, int64_t id,
+                                     const std::string& legal_basis, const std::string& facts);
+  Result<RectificationView> DecideCase(const Actor& actor, int64_t id,
+                                       const std::string& decision, int64_t penalty_yuan);
+  Result<RectificationView> CloseCase(const Actor& actor, int64_t id, const std::string& note);
 
  private:
   const ServiceContext& ctx_;
