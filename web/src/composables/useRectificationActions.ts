@@ -1,10 +1,10 @@
 // The actions on a rectification order with their confirmation and result messages: the
 // enterprise's answer, the regulator's 验收通过 (asked first) and 退回 (the reason from the
-// caller's dialog). Each resolves true when the server accepted it; errors show the server's
-// message.
+// caller's dialog), and the enforcement case of an overdue order: 立案, 作出处理决定, 结案. Each
+// resolves true when the server accepted it; errors show the server's message.
 import { useI18n } from 'vue-i18n'
 import { ElMessage } from 'element-plus'
-import { api, type Rectification } from '@/lib/api'
+import { api, type CaseDecideRequest, type CaseOpenRequest, type Rectification } from '@/lib/api'
 import { notifyError } from '@/lib/errors'
 import { confirmAction } from '@/lib/confirm'
 
@@ -38,5 +38,20 @@ export function useRectificationActions() {
     return guarded(() => api.returnRectification(r.id, reason), t('rectificationDetail.returnedOk'))
   }
 
-  return { answer, accept, returnWith }
+  /** 立案 on an overdue order without a case. */
+  function openCase(r: Pick<Rectification, 'id'>, body: CaseOpenRequest): Promise<boolean> {
+    return guarded(() => api.openCase(r.id, { legal_basis: body.legal_basis.trim(), facts: body.facts.trim() }), t('rectificationCase.openedOk'))
+  }
+
+  /** 作出处理决定 with the penalty in yuan (opened → decided). */
+  function decideCase(r: Pick<Rectification, 'id'>, body: CaseDecideRequest): Promise<boolean> {
+    return guarded(() => api.decideCase(r.id, { decision: body.decision.trim(), penalty_yuan: body.penalty_yuan ?? 0 }), t('rectificationCase.decidedOk'))
+  }
+
+  /** 结案 with a note (decided → closed). */
+  function closeCase(r: Pick<Rectification, 'id'>, note: string): Promise<boolean> {
+    return guarded(() => api.closeCase(r.id, { note: note.trim() }), t('rectificationCase.closedOk'))
+  }
+
+  return { answer, accept, returnWith, openCase, decideCase, closeCase }
 }

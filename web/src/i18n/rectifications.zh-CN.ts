@@ -1,10 +1,10 @@
 // Chinese text of rectification orders (整改通知 / 整改督办): the list, the order's page with its
-// timeline, and the dialogs of the enterprise's answer and the regulator's return (spread into
-// zh-CN.ts).
+// timeline, the dialogs of the enterprise's answer and the regulator's return, and the
+// enforcement case (立案) of an overdue order (spread into zh-CN.ts).
 export default {
   rectificationStatus: { issued: '待整改', answered: '待验收', returned: '已退回', closed: '已完结' },
   rectificationSource: { sampling_failure: '抽样检定不合格', unverifiable: '不具备检定条件', sampling_followup: '举一反三' },
-  rectificationAction: { create: '下发整改通知', answer: '提交整改情况', accept: '验收通过', return: '退回整改' },
+  rectificationAction: { create: '下发整改通知', answer: '提交整改情况', accept: '验收通过', return: '退回整改', open_case: '立案', decide_case: '作出处理决定', close_case: '结案' },
   rectifications: {
     id: '编号',
     org: '企业',
@@ -74,5 +74,39 @@ export default {
     answerPh: '写明已采取的整改措施、完成时间和证明材料（如检定证书编号）',
     submit: '提交',
     done: '整改情况已提交，等待区市场监管局验收',
+  },
+  caseStatus: { opened: '已立案', decided: '已作出处理决定', closed: '已结案' },
+  rectificationCase: {
+    title: '案件',
+    status: '案件状态',
+    legalBasis: '立案依据',
+    facts: '案件事实',
+    decision: '处理决定',
+    penalty: '罚款金额',
+    penaltyYuan: '{amount} 元',
+    noPenalty: '不予罚款',
+    closingNote: '结案说明',
+    openedAt: '立案时间',
+    decidedAt: '决定时间',
+    closedAt: '结案时间',
+    openButton: '立案',
+    openTitle: '立案',
+    openHint: '该整改通知已逾期未整改。立案后企业将收到立案通知，案件计入企业信用风险分类。',
+    legalBasisPh: '选择或输入立案依据',
+    factsPh: '写明企业逾期未整改的事实、经过和证据',
+    openSubmit: '立案',
+    openedOk: '已立案，企业将收到立案通知',
+    decideButton: '作出处理决定',
+    decideTitle: '作出处理决定',
+    decisionPh: '写明处理决定的内容，如责令限期改正、罚款等',
+    penaltyUnit: '元',
+    penaltyHint: '填 0 表示不予罚款',
+    decideSubmit: '作出决定',
+    decidedOk: '已作出处理决定，企业将收到通知',
+    closeButton: '结案',
+    closeTitle: '结案',
+    closeHint: '结案后案件办结，企业将收到结案通知。',
+    closePh: '写明处理决定的执行情况，如罚款已缴纳、已完成整改',
+    closedOk: '已结案，企业将收到结案通知',
   },
 }

@@ -1,9 +1,15 @@
 import { describe, expect, it } from 'vitest'
 import {
+  CASE_STATUS_TAGS,
+  LEGAL_BASIS_OPTIONS,
+  LEGAL_BASIS_MAX,
   RECTIFICATION_SOURCE_TAGS,
   RECTIFICATION_STATUS_TAGS,
   answersRectifications,
   blankRectificationFilters,
+  caseActions,
+  casePenalty,
+  formatYuan,
   decidesRectifications,
   filtersFromQuery,
   itemsBrief,
@@ -15,7 +21,7 @@ import {
   timelineSteps,
   todoQuery,
 } from './rectifications'
-import { RECTIFICATION_SOURCES, RECTIFICATION_STATUSES, ROLES, type RectificationEvent } from './api/types'
+import { CASE_STATUSES, RECTIFICATION_SOURCES, RECTIFICATION_STATUSES, ROLES, type RectificationEvent } from './api/types'
 
 const event = (action: RectificationEvent['action'], from: string, to: string, reason = ''): RectificationEvent => ({
   id: 1,
@@ -149,5 +155,58 @@ describe('home to-dos', () => {
     expect(rectificationTodos('city_regulator', { total: 0, overdue: 4 })).toEqual([{ key: 'rectifications_overdue', count: 4 }])
     expect(rectificationTodos('enterprise', { total: 0, overdue: 0 })).toEqual([])
     expect(rectificationTodos('institute', { total: 5, overdue: 5 })).toEqual([])
+  })
+})
+
+describe('enforcement cases', () => {
+  const regulators = ['district_regulator', 'city_regulator'] as const
+
+  it('colours every case status: opened warning, decided primary, closed success', () => {
+    for (const s of CASE_STATUSES) expect(CASE_STATUS_TAGS[s]).toBeTruthy()
+    expect(CASE_STATUS_TAGS).toEqual({ opened: 'warning', decided: 'primary', closed: 'success' })
+  })
+
+  it('offers the usual legal bases, each within the limit', () => {
+    expect(LEGAL_BASIS_OPTIONS).toContain('《中华人民共和国计量法》第二十六条')
+    for (const b of LEGAL_BASIS_OPTIONS) expect(b.length).toBeLessThanOrEqual(LEGAL_BASIS_MAX)
+  })
+
+  it('lets a regulator open a case only on an overdue order without one', () => {
+    for (const role of regulators) {
+      expect(caseActions({ overdue: true, case: null }, role)).toEqual(['open'])
+      expect(caseActions({ overdue: true }, role)).toEqual(['open'])
+      expect(caseActions({ overdue: false, case: null }, role)).toEqual([])
+    }
+  })
+
+  it('lets a regulator decide an opened case and close a decided one', () => {
+    for (const role of regulators) {
+      expect(caseActions({ overdue: true, case: { status: 'opened' } }, role)).toEqual(['decide'])
+      expect(caseActions({ overdue: true, case: { status: 'decided' } }, role)).toEqual(['close'])
+      expect(caseActions({ overdue: true, case: { status: 'closed' } }, role)).toEqual([])
+      // the order may no longer be overdue (closed late): the case goes on
+      expect(caseActions({ overdue: false, case: { status: 'opened' } }, role)).toEqual(['decide'])
+    }
+  })
+
+  it('lets nobody else act on a case', () => {
+    for (const role of [...ROLES.filter((r) => !(regulators as readonly string[]).includes(r)), null]) {
+      expect(caseActions({ overdue: true, case: null }, role)).toEqual([])
+      for (const status of CASE_STATUSES) expect(caseActions({ overdue: true, case: { status } }, role)).toEqual([])
+    }
+  })
+
+  it('writes yuan with thousands separators', () => {
+    expect(formatYuan(0)).toBe('0')
+    expect(formatYuan(999)).toBe('999')
+    expect(formatYuan(2000)).toBe('2,000')
+    expect(formatYuan(1234567)).toBe('1,234,567')
+    expect(formatYuan(100000000)).toBe('100,000,000')
+  })
+
+  it('shows the penalty once decided: the amount, or 不予罚款 for 0', () => {
+    expect(casePenalty({ status: 'opened', penalty_yuan: 0 })).toBeNull()
+    expect(casePenalty({ status: 'decided', penalty_yuan: 2000 })).toEqual({ yuan: '2,000' })
+    expect(casePenalty({ status: 'closed', penalty_yuan: 0 })).toBe('none')
   })
 })

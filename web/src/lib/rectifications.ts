@@ -1,9 +1,11 @@
 // Rules of rectification orders (整改通知) as the UI needs them: status and source colours, who
 // answers and who decides, which actions a role is offered on an order of a status, the items in
-// one line, the list filters read from the address, the timeline's steps and the home page's
-// to-dos. Pure: the server decides.
+// one line, the list filters read from the address, the timeline's steps, the enforcement case
+// (立案) of an overdue order and the home page's to-dos. Pure: the server decides.
 import type { LocationQuery } from 'vue-router'
 import {
+  type CaseStatus,
+  type EnforcementCase,
   RECTIFICATION_SOURCES,
   RECTIFICATION_STATUSES,
   type Rectification,
@@ -138,6 +140,61 @@ export function lastReturnReason(r: Pick<Rectification, 'decision_reason' | 'eve
   if (r.decision_reason.trim()) return r.decision_reason
   const returns = r.events.filter((e) => e.action === 'return' && e.reason.trim())
   return returns.length ? returns[returns.length - 1].reason : ''
+}
+
+// ---------------------------------------------------------------- enforcement cases (立案)
+
+/** The server's limits (CaseOpenRequest, CaseDecideRequest, CaseCloseRequest). */
+export const LEGAL_BASIS_MAX = 200
+export const FACTS_MAX = 2000
+export const DECISION_MAX = 2000
+export const CLOSING_NOTE_MAX = 500
+export const PENALTY_MAX = 100_000_000
+export const PENALTY_STEP = 100
+
+/** The usual legal bases offered in 立案 (the regulator may type another). */
+export const LEGAL_BASIS_OPTIONS = [
+  '《中华人民共和国计量法》第二十六条',
+  '《中华人民共和国计量法实施细则》第四十六条',
+  '《计量违法行为处罚细则》',
+] as const
+
+/** 已立案 warning, 已作出处理决定 primary, 已结案 success. */
+export const CASE_STATUS_TAGS: Record<CaseStatus, TagType> = {
+  opened: 'warning',
+  decided: 'primary',
+  closed: 'success',
+}
+
+/** What a regulator may do about the order's case: 立案, 作出处理决定, 结案. */
+export type CaseAction = 'open' | 'decide' | 'close'
+
+/**
+ * The district and city bureaus open a case on an overdue order without one, decide an opened
+ * case and close a decided one; the enterprise (and everyone else) only sees it.
+ */
+export function caseActions(r: Pick<Rectification, 'overdue'> & { case?: Pick<EnforcementCase, 'status'> | null }, role: Role | null): CaseAction[] {
+  if (!decidesRectifications(role)) return []
+  const c = r.case ?? null
+  if (!c) return r.overdue ? ['open'] : []
+  if (c.status === 'opened') return ['decide']
+  if (c.status === 'decided') return ['close']
+  return []
+}
+
+/** Whole yuan with thousands separators ("2,000"), whatever the locale. */
+export function formatYuan(yuan: number): string {
+  const sign = yuan < 0 ? '-' : ''
+  return sign + String(Math.trunc(Math.abs(yuan))).replace(/\B(?=(\d{3})+(?!\d))/g, ',')
+}
+
+/**
+ * The penalty as the case card shows it: null before the decision, 'none' for 不予罚款 (0), else
+ * the amount in yuan with separators.
+ */
+export function casePenalty(c: Pick<EnforcementCase, 'status' | 'penalty_yuan'>): { yuan: string } | 'none' | null {
+  if (c.status === 'opened') return null
+  return c.penalty_yuan > 0 ? { yuan: formatYuan(c.penalty_yuan) } : 'none'
 }
 
 // ---------------------------------------------------------------- home page to-dos

@@ -43,6 +43,16 @@ describe('rectification orders', () => {
     expect(last()).toMatchObject({ url: '/api/v1/rectifications/7/return', method: 'POST', body: { reason: '未附检定证书' } })
   })
 
+  it('opens, decides and closes a case', async () => {
+    await api.openCase(7, { legal_basis: '《中华人民共和国计量法》第二十六条', facts: '逾期未整改' })
+    expect(last()).toMatchObject({ url: '/api/v1/rectifications/7/case', method: 'POST', body: { legal_basis: '《中华人民共和国计量法》第二十六条', facts: '逾期未整改' } })
+    expect(last().headers['X-CSRF-Token']).toBe('tok')
+    await api.decideCase(7, { decision: '责令改正，罚款', penalty_yuan: 2000 })
+    expect(last()).toMatchObject({ url: '/api/v1/rectifications/7/case/decide', method: 'POST', body: { decision: '责令改正，罚款', penalty_yuan: 2000 } })
+    await api.closeCase(7, { note: '罚款已缴纳' })
+    expect(last()).toMatchObject({ url: '/api/v1/rectifications/7/case/close', method: 'POST', body: { note: '罚款已缴纳' } })
+  })
+
   it('reports a refused action with its code and the server message', async () => {
     fetchMock.mockResolvedValueOnce(
       new Response(JSON.stringify({ error: { code: 'state_changed', message: '整改通知已被他人处理，请刷新后重试' } }), { status: 409 }),

@@ -2,7 +2,7 @@
 // answers its own orders; the district bureau the order is routed to (or the city bureau)
 // accepts or returns the answer. Other roles get 403 on the list (the server decides the scope).
 import { get, post } from './http'
-import type { Rectification, RectificationPage, RectificationQuery } from './types.rectification'
+import type { CaseCloseRequest, CaseDecideRequest, CaseOpenRequest, Rectification, RectificationPage, RectificationQuery } from './types.rectification'
 
 export const rectificationApi = {
   /** Newest first, without events; `overdue` counts the caller's overdue orders. 403 for roles without orders. */
@@ -16,4 +16,10 @@ export const rectificationApi = {
   acceptRectification: (id: number) => post<Rectification>(`/rectifications/${id}/accept`, {}),
   /** 退回 with a reason (answered → returned). 400 `reason_required`, `reason_too_long`. */
   returnRectification: (id: number, reason: string) => post<Rectification>(`/rectifications/${id}/return`, { reason }),
+  /** 立案 on an overdue order (district or city bureau). 400 `legal_basis_*`, `facts_*`; 409 `rectification_not_overdue`, `case_exists`. */
+  openCase: (id: number, body: CaseOpenRequest) => post<Rectification>(`/rectifications/${id}/case`, body),
+  /** 作出处理决定 (opened → decided). 400 `decision_*`, `penalty_invalid`; 409 `case_not_opened`, `state_changed`. */
+  decideCase: (id: number, body: CaseDecideRequest) => post<Rectification>(`/rectifications/${id}/case/decide`, body),
+  /** 结案 (decided → closed). 400 `note_required`, `note_too_long`; 409 `case_not_decided`, `state_changed`. */
+  closeCase: (id: number, body: CaseCloseRequest) => post<Rectification>(`/rectifications/${id}/case/close`, body),
 }

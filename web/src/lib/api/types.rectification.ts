@@ -16,8 +16,16 @@ export type RectificationSource = Schemas['RectificationSource']
 
 /** An order; `events` is empty in lists and holds the timeline in `GET /rectifications/{id}`. */
 export type Rectification = Schemas['Rectification']
-/** One step of the timeline: `action` create, answer, accept or return; `from` / `to` statuses. */
+/** One step of the timeline: `action` create, answer, accept, return, or open_case / decide_case / close_case (status unchanged); `from` / `to` statuses. */
 export type RectificationEvent = Schemas['RectificationEvent']
+/** 立案 on an overdue order: opened 已立案 → decided 已作出处理决定 → closed 已结案. */
+export type EnforcementCase = Schemas['EnforcementCase']
+export const CASE_STATUSES = ['opened', 'decided', 'closed'] as const satisfies readonly EnforcementCase['status'][]
+export type CaseStatus = EnforcementCase['status']
+/** `POST /rectifications/{id}/case`, `…/case/decide`, `…/case/close`. */
+export type CaseOpenRequest = Schemas['CaseOpenRequest']
+export type CaseDecideRequest = Schemas['CaseDecideRequest']
+export type CaseCloseRequest = Schemas['CaseCloseRequest']
 /** `GET /rectifications`: one page, plus the overdue orders of the caller's whole scope. */
 export type RectificationPage = Schemas['RectificationPage']
 

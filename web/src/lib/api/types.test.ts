@@ -8,6 +8,7 @@ import {
   ANNOUNCEMENT_STATUSES,
   APPOINTMENT_MODES,
   APPOINTMENT_STATUSES,
+  CASE_STATUSES,
   CERTIFICATE_LIVE_STATUSES,
   CREDIT_CLASSES,
   DUTIES,
@@ -58,6 +59,7 @@ describe('constant lists match openapi.json', () => {
     ['CREDIT_CLASSES (computed)', CREDIT_CLASSES, schemas.EnterpriseCredit.properties?.computed_class.enum],
     ['RECTIFICATION_STATUSES', RECTIFICATION_STATUSES, schemas.RectificationStatus.enum],
     ['RECTIFICATION_SOURCES', RECTIFICATION_SOURCES, schemas.RectificationSource.enum],
+    ['CASE_STATUSES', CASE_STATUSES, schemas.EnforcementCase.properties?.status.enum],
   ] as const)('%s', (_name, list, documented) => {
     expect(documented).toBeDefined()
     expect(sorted(list)).toEqual(sorted(documented))
