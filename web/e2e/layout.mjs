@@ -161,6 +161,7 @@ export function registerLayoutScenarios(test, h) {
       jiangan: [
         ['/review', 'instrument-table'],
         ['/review?status=approved', 'instrument-table'],
+        ['/supervision/rectifications', 'rect-table'],
       ],
       approver: [
         ['/verifications', 'verification-table'],
@@ -208,12 +209,14 @@ export function registerLayoutScenarios(test, h) {
         ['/appointments', 'appointment-table'],
         ['/certificates', 'certificate-table'],
         ['/catalogue', 'catalogue-table'],
+        ['/supervision/rectifications', 'rect-table'],
       ],
       jiangan: [
         ['/review', 'instrument-table'],
         ['/archive', 'archive-table'],
         ['/certificates', 'certificate-table'],
         ['/supervision/verification', 'supervision-table'],
+        ['/supervision/rectifications', 'rect-table'],
       ],
     }
     const wide = []

@@ -22,12 +22,16 @@ export function rawFragments(text) {
   return [...new Set(out)]
 }
 
+// The `mvis demo` data these pages show: sampling plan 1 (dispatched, tasks done), its
+// rectification orders 1 (洪山区, 湖北快充's failure, answered) and 2 (江岸区, 不具备检定条件), and
+// appointment 9 (the task whose unit was marked 不具备检定条件).
 const PAGES = {
   admin: ['/', '/admin/orgs', '/admin/users', '/admin/notifications', '/admin/audit', '/inbox'],
-  city: ['/', '/catalogue', '/archive', '/supervision/verification', '/supervision/sampling', '/instruments', '/announcements'],
-  jiangan: ['/', '/review', '/archive', '/supervision/verification', '/supervision/sampling'],
-  charger: ['/', '/instruments', '/instruments/pending', '/appointments', '/certificates', '/catalogue', '/announcements', '/inbox'],
-  approver: ['/', '/institute/appointments', '/verifications', '/institute/standards', '/certificates', '/supervision/sampling'],
+  city: ['/', '/catalogue', '/archive', '/supervision/verification', '/supervision/sampling', '/supervision/sampling/1', '/supervision/rectifications', '/supervision/rectifications/1', '/instruments', '/announcements'],
+  jiangan: ['/', '/review', '/archive', '/supervision/verification', '/supervision/sampling', '/supervision/rectifications', '/supervision/rectifications/2'],
+  charger: ['/', '/instruments', '/instruments/pending', '/appointments', '/certificates', '/catalogue', '/announcements', '/inbox', '/supervision/rectifications'],
+  kuaichong: ['/supervision/rectifications', '/supervision/rectifications/1'],
+  approver: ['/', '/institute/appointments', '/verifications', '/institute/standards', '/certificates', '/supervision/sampling', '/appointments/9'],
 }
 
 /**

@@ -18,7 +18,13 @@
 // 通知公告 from the city bureau to the enterprises of one district, read, withdrawn:
 // e2e/announcements.mjs (E2E_SCREENSHOTS=1 keeps announcements-*.png).
 // sampling verification plans (抽样检定: plan, draw with a typed seed, replay, redraw, the
-// institute's view, 390 px): e2e/sampling.mjs (E2E_SCREENSHOTS=1 keeps sampling-*.png).
+// institute's view, 390 px; then 下发检定任务, 举一反三, a sampled unit marked 不具备检定条件 and
+// another recorded 不合格 and signed, the 抽检分析报告 PDF and Excel): e2e/sampling.mjs
+// (E2E_SCREENSHOTS=1 keeps sampling-*.png, sampling-exec-*.png; needs pdftoppm and pdftotext);
+// the failure's rectification order (整改通知: the enterprise answers on a phone, 江岸区 returns it,
+// accepts the second answer; 洪山区 does not see it): e2e/rectification.mjs, after the sampling
+// scenarios whose state it takes (E2E_ONLY=sampling runs both; E2E_SCREENSHOTS=1 keeps
+// rectification-*.png).
 // 信用风险分类 in 企业档案 (read, 重新计算, 调整 to D, 取消调整, 390 px): e2e/credit.mjs
 // (E2E_SCREENSHOTS=1 keeps credit-*.png).
 import { spawn, execFileSync } from 'node:child_process'
@@ -39,6 +45,7 @@ import { registerLayoutScenarios } from './layout.mjs'
 import { registerAnnouncementScenarios } from './announcements.mjs'
 import { registerSamplingScenarios } from './sampling.mjs'
 import { registerCreditScenarios } from './credit.mjs'
+import { registerRectificationScenarios } from './rectification.mjs'
 
 const WEB = resolve(dirname(fileURLToPath(import.meta.url)), '..')
 const OUT = join(WEB, 'e2e', 'out')
@@ -343,7 +350,8 @@ registerRawTextScenarios(test, { uiLogin, ADMIN, OUT, SCREENSHOTS })
 registerPerfScenarios(test, { uiLogin, STEP_TIMEOUT_MS })
 registerLayoutScenarios(test, { expectVisible, apiLogin, ADMIN, OUT, SCREENSHOTS })
 registerAnnouncementScenarios(test, { fill, choose, expectVisible, expectMessage, uiLogin, apiLogin, ADMIN, OUT, SCREENSHOTS })
-registerSamplingScenarios(test, { fill, choose, expectVisible, expectMessage, uiLogin, apiLogin, OUT, SCREENSHOTS })
+const sampling = registerSamplingScenarios(test, { fill, choose, expectVisible, expectMessage, uiLogin, apiLogin, OUT, SCREENSHOTS })
+registerRectificationScenarios(test, { fill, expectVisible, expectMessage, uiLogin, apiLogin, OUT, SCREENSHOTS, sampling })
 registerCreditScenarios(test, { fill, choose, expectVisible, expectMessage, uiLogin, OUT, SCREENSHOTS })
 
 // ---------------------------------------------------------------- main
