@@ -9,6 +9,7 @@
 #include "domain/filing.hpp"
 #include "domain/import_batch.hpp"
 #include "domain/organisation.hpp"
+#include "domain/rectification.hpp"
 #include "domain/sampling.hpp"
 
 namespace mvis::domain {
@@ -59,6 +60,8 @@ constexpr std::array kActions = {
     Name{"appointment.reject", "拒绝预约"},
     Name{"appointment.schedule", "安排检定"},
     Name{"appointment.complete", "预约检定完成"},
+    Name{"appointment.dispatch", "下发抽样检定任务"},
+    Name{"appointment.mark_unverifiable", "标记不具备检定条件"},
     Name{"verification.create", "录入检定记录"},
     Name{"verification.update", "修改检定记录"},
     Name{"verification.sign", "检定记录签名"},
@@ -77,6 +80,15 @@ constexpr std::array kActions = {
     Name{"sampling_plan.create", "新建抽样检定计划"},
     Name{"sampling_plan.draw", "抽取样本"},
     Name{"sampling_plan.redraw", "重新抽取样本"},
+    Name{"sampling_plan.dispatch", "下发抽样检定任务"},
+    Name{"sampling_plan.request_followups", "要求企业举一反三"},
+    Name{"rectification.create", "下发整改通知"},
+    Name{"rectification.answer", "提交整改情况"},
+    Name{"rectification.accept", "验收整改"},
+    Name{"rectification.return", "退回整改"},
+    Name{"rectification.open_case", "立案"},
+    Name{"rectification.decide_case", "作出处理决定"},
+    Name{"rectification.close_case", "结案"},
     Name{"credit.recompute", "重新计算信用风险分类"},
     Name{"credit.override", "调整信用风险分类"},
 };
@@ -97,6 +109,7 @@ constexpr std::array kObjects = {
     Name{"label_key", "标识签名密钥"},
     Name{"announcement", "通知公告"},
     Name{"sampling_plan", "抽样检定计划"},
+    Name{"rectification", "整改通知"},
 };
 
 std::string Lookup(const auto& table, std::string_view key) {
@@ -154,6 +167,7 @@ std::string StateName(std::string_view object_type, std::string_view status) {
   if (object_type == "import") return NameVia(status, ParseImportStatus, ImportStatusName);
   if (object_type == "sampling_plan") return NameVia(status, ParseSamplingStatus, display);
   if (object_type == "announcement") return NameVia(status, ParseAnnouncementStatus, display);
+  if (object_type == "rectification") return NameVia(status, ParseRectificationStatus, display);
   return std::string(status);
 }
 

@@ -28,8 +28,8 @@ constexpr EnumName<RectificationSource> kSourceNames[] = {
     {RectificationSource::kSamplingFollowup, "举一反三"}};
 
 constexpr EnumName<CaseStatus> kCaseStatuses[] = {{CaseStatus::kOpened, "opened"},
-                                                   {CaseStatus::kDecided, "decided"},
-                                                   {CaseStatus::kClosed, "closed"}};
+                                                  {CaseStatus::kDecided, "decided"},
+                                                  {CaseStatus::kClosed, "closed"}};
 constexpr EnumName<CaseStatus> kCaseNames[] = {{CaseStatus::kOpened, "已立案"},
                                                {CaseStatus::kDecided, "已作出处理决定"},
                                                {CaseStatus::kClosed, "已结案"}};

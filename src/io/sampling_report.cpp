@@ -259,12 +259,12 @@ Result<std::string> RenderSamplingReportPdf(const SamplingReportDocument& doc) {
     w.Paragraph("截至报告生成日，尚无检定不合格的样本。");
   } else {
     std::vector<Row> rows{{H("出厂编号"), H("品牌 型号"), H("运营企业"), H("区"),
-                           H("检定结果通知书编号"), H("不合格项目"), H("最大误差")}};
+                           H("结果通知书编号"), H("不合格项目"), H("最大误差")}};
     for (const auto& f : doc.failures)
       rows.push_back({C(f.serial_no), C(f.brand_model, Align::kLeft), C(f.org_name, Align::kLeft),
                       C(f.district), C(f.certificate_no.empty() ? "—" : f.certificate_no),
                       C(f.failed_items, Align::kLeft), C(f.max_error)});
-    w.Table(rows, Widths({12, 14, 18, 8, 16, 18, 9}));
+    w.Table(rows, Widths({17, 13, 17, 7, 19, 15, 9}));
   }
 
   w.Heading("抽样方法");

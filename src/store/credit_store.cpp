@@ -42,11 +42,11 @@ CreditFacts CreditFactsOf(Tx& tx, int64_t org_id, const std::string& today,
       {today, org_id, domain::DayNumber(since).value_or(0) * 86400 - 8 * 3600});  // China midnight
   f.rectifications_24m = o->Int(0);
   f.rectifications_overdue = o->Int(1);
-  f.cases_24m =
-      tx.QueryOne("SELECT COUNT(*) FROM enforcement_cases c JOIN rectifications r ON r.id = "
-                  "c.rectification_id WHERE r.org_id = ? AND c.opened_at >= ?",
-                  {org_id, domain::DayNumber(since).value_or(0) * 86400 - 8 * 3600})
-          ->Int(0);
+  f.cases_24m = tx.QueryOne(
+                      "SELECT COUNT(*) FROM enforcement_cases c JOIN rectifications r ON r.id = "
+                      "c.rectification_id WHERE r.org_id = ? AND c.opened_at >= ?",
+                      {org_id, domain::DayNumber(since).value_or(0) * 86400 - 8 * 3600})
+                    ->Int(0);
   return f;
 }
 

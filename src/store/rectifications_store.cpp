@@ -120,7 +120,8 @@ int64_t CountRectifications(Tx& tx, const RectificationFilter& f) {
 bool InsertCase(Tx& tx, const CaseRow& c) {
   return tx.Exec(
              "INSERT INTO enforcement_cases (rectification_id, status, legal_basis, facts, "
-             "opened_by, opened_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
+             "opened_by, opened_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO "
+             "NOTHING",
              {c.rectification_id, std::string(domain::ToString(c.status)), c.legal_basis, c.facts,
               c.opened_by, c.opened_at, c.updated_at}) == 1;
 }

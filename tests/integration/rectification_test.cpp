@@ -224,28 +224,33 @@ TEST_F(RectificationTest, SampleExecutionReportAndRectificationLoop) {
   // 立案 on the overdue failure order: decided with a penalty, then closed.
   std::string failure_order;
   for (const auto& item : overdue["items"])
-    if (item["source"] == "sampling_failure") failure_order = "/api/v1/rectifications/" + item["id"].dump();
+    if (item["source"] == "sampling_failure")
+      failure_order = "/api/v1/rectifications/" + item["id"].dump();
   ASSERT_FALSE(failure_order.empty());
-  EXPECT_EQ(later.Post(order + "/case", {{"legal_basis", "计量法"}, {"facts", "逾期"}}).error_code(),
-            "rectification_not_overdue");
+  EXPECT_EQ(
+      later.Post(order + "/case", {{"legal_basis", "计量法"}, {"facts", "逾期"}}).error_code(),
+      "rectification_not_overdue");
   EXPECT_EQ(later.Post(failure_order + "/case", {{"legal_basis", ""}, {"facts", "x"}}).error_code(),
             "legal_basis_required");
-  EXPECT_EQ(enterprise_->Post(failure_order + "/case", {{"legal_basis", "x"}, {"facts", "x"}}).status,
-            403);
+  EXPECT_EQ(
+      enterprise_->Post(failure_order + "/case", {{"legal_basis", "x"}, {"facts", "x"}}).status,
+      403);
   auto opened = later.Post(failure_order + "/case",
                            {{"legal_basis", "《中华人民共和国计量法》第二十六条"},
                             {"facts", "抽样检定不合格后逾期未整改，继续用于贸易结算"}});
   ASSERT_EQ(opened.status, 200) << opened.body;
   EXPECT_EQ(opened.json()["case"]["status"], "opened");
-  EXPECT_EQ(later.Post(failure_order + "/case", {{"legal_basis", "x"}, {"facts", "x"}}).error_code(),
-            "case_exists");
+  EXPECT_EQ(
+      later.Post(failure_order + "/case", {{"legal_basis", "x"}, {"facts", "x"}}).error_code(),
+      "case_exists");
   EXPECT_EQ(later.Post(failure_order + "/case/close", {{"note", "x"}}).error_code(),
             "case_not_decided");
   EXPECT_EQ(later.Post(failure_order + "/case/decide", {{"decision", "x"}, {"penalty_yuan", -5}})
                 .error_code(),
             "penalty_invalid");
-  auto decided = later.Post(failure_order + "/case/decide",
-                            {{"decision", "责令停止使用并限期整改，处以罚款"}, {"penalty_yuan", 2000}});
+  auto decided =
+      later.Post(failure_order + "/case/decide",
+                 {{"decision", "责令停止使用并限期整改，处以罚款"}, {"penalty_yuan", 2000}});
   ASSERT_EQ(decided.status, 200) << decided.body;
   EXPECT_EQ(decided.json()["case"]["penalty_yuan"], 2000);
   auto closed_case = later.Post(failure_order + "/case/close", {{"note", "罚款已缴纳，整改完毕"}});
@@ -254,7 +259,8 @@ TEST_F(RectificationTest, SampleExecutionReportAndRectificationLoop) {
   EXPECT_EQ(closed_case.json()["status"], "issued") << "the order itself is unchanged";
   EXPECT_TRUE(Notified(*enterprise_, "立案调查"));
   EXPECT_TRUE(Notified(*enterprise_, "罚款 2000 元"));
-  EXPECT_EQ(Scalar(runtime_->db(), "SELECT COUNT(*) FROM audit_log WHERE action LIKE 'rectification.%_case'"),
+  EXPECT_EQ(Scalar(runtime_->db(),
+                   "SELECT COUNT(*) FROM audit_log WHERE action LIKE 'rectification.%_case'"),
             3);
 
   // The credit class counts them: 2 of the enterprise's 3 orders are overdue.

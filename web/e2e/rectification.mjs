@@ -170,7 +170,7 @@ export function registerRectificationScenarios(test, h) {
     await expectMessage(page, '整改情况已提交，等待区市场监管局验收')
     await page.locator(dialog).waitFor({ state: 'hidden' })
     await expectStatus(page, '待验收')
-    await expectText(page, '[data-testid="rectification-detail"] div[data-testid="rect-answer-text"]', '更换计量模块')
+    await expectText(page, '[data-testid="rectification-detail"] div[data-testid="rect-answer-shown"]', '更换计量模块')
     if ((await page.locator('[data-testid="rect-answer"]').count()) > 0) throw new Error('提交整改情况 still offered on an answered order')
     await expectVisible(page, '[data-testid="rect-timeline"] [data-testid="rect-event-answer"]', '提交整改情况 in the timeline')
     await expectFits(page, 'the answered order’s page')
@@ -202,7 +202,7 @@ export function registerRectificationScenarios(test, h) {
     await page.waitForURL((u) => u.pathname === detailPath())
     await settled(page, 'rectification-detail')
     await expectStatus(page, '待验收')
-    await expectText(page, 'div[data-testid="rect-answer-text"]', '更换计量模块')
+    await expectText(page, 'div[data-testid="rect-answer-shown"]', '更换计量模块')
     await expectVisible(page, '[data-testid="rect-accept"]', '验收通过')
     await page.locator('[data-testid="rect-return"]').click()
     const dialog = '[data-testid="rect-return-dialog"]'
@@ -231,7 +231,7 @@ export function registerRectificationScenarios(test, h) {
     await expectMessage(page, '整改情况已提交')
     await page.locator(answerDialog).waitFor({ state: 'hidden' })
     await expectStatus(page, '待验收')
-    await expectText(page, 'div[data-testid="rect-answer-text"]', 'WX-2027-0012')
+    await expectText(page, 'div[data-testid="rect-answer-shown"]', 'WX-2027-0012')
     await expectText(page, '[data-testid="rect-last-return"]', RETURN_REASON, '最近一次退回原因')
 
     // 江岸区 accepts, confirmed: 已完结, no more actions, every step in the timeline.

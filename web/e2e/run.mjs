@@ -53,7 +53,7 @@ const BIN = resolve(WEB, process.env.MVIS_BIN ?? '../build/mvis')
 const DIST = join(WEB, 'dist')
 const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium'
 const ADMIN = { username: 'admin', password: 'Adm1n!Passw0rd#' }
-const TOTAL_TIMEOUT_MS = 12 * 60_000 // the whole suite takes 5–7 min on the shared 2-core VM
+const TOTAL_TIMEOUT_MS = 18 * 60_000 // the whole suite takes about 10 min on the shared 2-core VM
 const STEP_TIMEOUT_MS = 15_000
 const SCREENSHOTS = process.env.E2E_SCREENSHOTS === '1'
 const ONLY = process.env.E2E_ONLY ?? '' // run only the scenarios whose name contains this

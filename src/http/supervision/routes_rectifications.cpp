@@ -107,9 +107,9 @@ void AddRectificationRoutes(Router& router, AppServices& s) {
                int64_t penalty = 0;
                if (auto it = body->find("penalty_yuan"); it != body->end() && !it->is_null())
                  penalty = it->is_number_integer() ? it->get<int64_t>() : -1;
-               return Reply(s.rectifications.DecideCase(ctx.actor(), *id, Str(*body, "decision"),
-                                                        penalty),
-                            RectificationJson);
+               return Reply(
+                   s.rectifications.DecideCase(ctx.actor(), *id, Str(*body, "decision"), penalty),
+                   RectificationJson);
              });
 
   router.Add("POST", "/api/v1/rectifications/{id}/case/close", Access::kSignedIn,

@@ -281,8 +281,8 @@ Result<RectificationView> RectificationService::OpenCase(const Actor& actor, int
                          {},
                          {{ToOrg{r->org_id},
                            {"case_opened", "立案通知",
-                            "因“" + Subject(*r) + "”逾期未整改，" + w.OrgName() +
-                                "已依据" + basis + "立案调查。",
+                            "因“" + Subject(*r) + "”逾期未整改，" + w.OrgName() + "已依据" + basis +
+                                "立案调查。",
                             "", ""}}}});
     auto again = store::FindRectification(w.tx, r->id);
     return ViewOf(w.tx, std::move(*again), w.Today(), true);
@@ -308,11 +308,11 @@ Result<RectificationView> RectificationService::DecideCase(const Actor& actor, i
     c->decided_at = w.now;
     const std::string penalty =
         penalty_yuan > 0 ? "罚款 " + std::to_string(penalty_yuan) + " 元" : "不予罚款";
-    return CaseStep(w, *r, *c, domain::CaseAction::kDecide, decision, penalty,
-                    {"case_decided", "行政处理决定",
-                     "关于“" + Subject(*r) + "”的案件已作出处理决定：" + decision + "（" +
-                         penalty + "）。",
-                     "", ""});
+    return CaseStep(
+        w, *r, *c, domain::CaseAction::kDecide, decision, penalty,
+        {"case_decided", "行政处理决定",
+         "关于“" + Subject(*r) + "”的案件已作出处理决定：" + decision + "（" + penalty + "）。", "",
+         ""});
   });
 }
 

@@ -20,7 +20,7 @@ namespace mvis::services {
 struct RectificationView {
   store::RectificationRow row;
   bool overdue = false;
-  std::vector<domain::ObjectEvent> events;  // detail only
+  std::vector<domain::ObjectEvent> events;    // detail only
   std::optional<store::CaseRow> enforcement;  // 立案, detail only
 };
 
@@ -48,10 +48,10 @@ class RectificationService {
   Result<RectificationView> Return(const Actor& actor, int64_t id, const std::string& reason);
   // 立案 on an overdue order (the bureau): legal basis and facts; then the decision with the
   // penalty in yuan (0 for none); then the closing. The enterprise is notified of each.
-  Result<RectificationView> OpenCase(const Actor& actor, int64_t id,
-                                     const std::string& legal_basis, const std::string& facts);
-  Result<RectificationView> DecideCase(const Actor& actor, int64_t id,
-                                       const std::string& decision, int64_t penalty_yuan);
+  Result<RectificationView> OpenCase(const Actor& actor, int64_t id, const std::string& legal_basis,
+                                     const std::string& facts);
+  Result<RectificationView> DecideCase(const Actor& actor, int64_t id, const std::string& decision,
+                                       int64_t penalty_yuan);
   Result<RectificationView> CloseCase(const Actor& actor, int64_t id, const std::string& note);
 
  private:

@@ -9,6 +9,7 @@
 #include "domain/instrument.hpp"
 #include "domain/reason.hpp"
 #include "domain/text.hpp"
+#include "domain/time.hpp"
 #include "services/core/workflow.hpp"
 #include "services/supervision/rectification_service.hpp"
 #include "store/appointments_store.hpp"
@@ -602,7 +603,7 @@ Result<io::SamplingReportDocument> SamplingService::Report(const Actor& actor, i
     doc.deadline = plan->deadline;
     doc.seed = draw.seed;
     doc.algorithm = draw.algorithm;
-    doc.drawn_on = domain::DateOfDay(draw.drawn_at / 86400);
+    doc.drawn_on = domain::ChinaDate(draw.drawn_at);
     doc.generated_on = ctx_.clock.Today();
 
     // The frame by district and stratum.
