@@ -12,6 +12,7 @@
 #include "domain/time.hpp"
 #include "services/core/workflow.hpp"
 #include "services/supervision/rectification_service.hpp"
+#include "services/supervision/sampling_internal.hpp"
 #include "store/appointments_store.hpp"
 #include "store/instrument_types_store.hpp"
 #include "store/orgs_store.hpp"
@@ -26,9 +27,9 @@ using domain::access::Kind;
 using domain::access::Op;
 using Json = nlohmann::json;
 
-namespace {
+namespace sampling {
 
-constexpr char kWhat[] = "抽样检定计划";
+namespace {
 
 domain::access::Resource ResourceOf(const store::SamplingPlanRow& p) {
   domain::access::Resource r;
@@ -39,6 +40,8 @@ domain::access::Resource ResourceOf(const store::SamplingPlanRow& p) {
   return r;
 }
 
+}  // namespace
+
 Result<store::SamplingPlanRow> LoadPlan(store::Tx& tx, const Actor& actor, int64_t id, Op op) {
   auto plan = store::FindSamplingPlan(tx, id);
   if (!plan) return NotFound(kWhat);
@@ -46,6 +49,8 @@ Result<store::SamplingPlanRow> LoadPlan(store::Tx& tx, const Actor& actor, int64
     return std::unexpected(ok.error());
   return *plan;
 }
+
+namespace {
 
 std::string UnitsJson(const std::vector<FrameUnit>& units) {
   Json a = Json::array();
@@ -59,6 +64,8 @@ std::vector<FrameUnit> UnitsOf(const std::string& json) {
     out.push_back({e[0].get<int64_t>(), e[1].get<std::string>()});
   return out;
 }
+
+}  // namespace
 
 SamplingDraw DrawOf(const store::SamplingDrawRow& d, bool with_frame) {
   SamplingDraw out;
@@ -79,6 +86,8 @@ SamplingDraw DrawOf(const store::SamplingDrawRow& d, bool with_frame) {
   return out;
 }
 
+namespace {
+
 SamplingProgress ProgressOf(const std::vector<int64_t>& sampled,
                             const std::map<int64_t, store::SampleTask>& tasks) {
   SamplingProgress p;
@@ -96,8 +105,10 @@ SamplingProgress ProgressOf(const std::vector<int64_t>& sampled,
   return p;
 }
 
+}  // namespace
+
 SamplingPlanView ViewOf(store::Tx& tx, store::SamplingPlanRow plan, bool with_draws,
-                        const Actor* reader = nullptr) {
+                        const Actor* reader) {
   SamplingPlanView v;
   for (const auto& code : plan.region_codes) {
     auto r = store::FindRegion(tx, code);
@@ -131,6 +142,16 @@ SamplingPlanView ViewOf(store::Tx& tx, store::SamplingPlanRow plan, bool with_dr
   v.plan = std::move(plan);
   return v;
 }
+
+}  // namespace sampling
+
+namespace {
+
+using sampling::DrawOf;
+using sampling::kWhat;
+using sampling::LoadPlan;
+using sampling::UnitsJson;
+using sampling::ViewOf;
 
 // 24 random decimal digits.
 std::string NewSeed() {
@@ -379,303 +400,6 @@ Result<ReplayResult> SamplingService::ReplayLocally(int64_t id) {
     auto plan = store::FindSamplingPlan(tx, id);
     if (!plan) return NotFound(kWhat);
     return ReplayIn(tx, *plan);
-  });
-}
-
-Result<DispatchResult> SamplingService::Dispatch(const Actor& actor, int64_t id) {
-  return WriteAs(ctx_, actor, [&](Work& w) -> Result<DispatchResult> {
-    auto plan = LoadPlan(w.tx, actor, id, Op::kSubmit);
-    if (!plan) return std::unexpected(plan.error());
-    auto next = domain::NextStatus(plan->status, domain::SamplingAction::kDispatch);
-    if (!next) return std::unexpected(next.error());
-    auto draws = store::ListDraws(w.tx, id);
-    if (draws.empty())
-      return Fail(ErrorKind::kFailedPrecondition, "plan_not_drawn", "该计划尚未抽取");
-    const SamplingDraw draw = DrawOf(draws.back(), false);
-    auto tasks = store::SampleTasks(w.tx, id);
-    std::vector<int64_t> todo;
-    for (const auto& u : draw.items)
-      if (!tasks.contains(u.instrument_id)) todo.push_back(u.instrument_id);
-    if (todo.empty())
-      return Fail(ErrorKind::kFailedPrecondition, "sample_all_dispatched",
-                  "样本中的器具均已下发检定任务");
-    // Same lock order as bookings (ascending ids), so a booking and a dispatch cannot deadlock.
-    std::vector<int64_t> sorted = todo;
-    std::ranges::sort(sorted);
-    for (auto iid : sorted) store::LockKey(w.tx, "booking:instrument:" + std::to_string(iid));
-    std::set<int64_t> held;
-    for (auto iid : store::InstrumentsInOpenAppointments(w.tx, todo, 0)) held.insert(iid);
-
-    DispatchResult out;
-    std::map<int64_t, int64_t> per_org;  // enterprise → tasks created now
-    const std::string date = plan->deadline.empty() || plan->deadline < w.Today()
-                                 ? domain::AddDays(w.Today(), 7)
-                                 : plan->deadline;
-    for (const auto& unit : store::SampledInstruments(w.tx, todo)) {
-      if (held.contains(unit.instrument_id)) {
-        out.skipped.push_back(
-            {unit.instrument_id,
-             "出厂编号 " + unit.serial_no + " 已在其他进行中的预约中，待其结束后再下发"});
-        continue;
-      }
-      auto org = store::FindOrg(w.tx, unit.org_id);
-      domain::Appointment a;
-      a.org_id = unit.org_id;
-      a.institute_org_id = plan->institute_org_id;
-      a.mode = domain::AppointmentMode::kOnSite;
-      a.status = domain::AppointmentStatus::kAccepted;
-      a.preferred_date = date;
-      a.contact_name = org ? org->contact_name : "";
-      a.contact_phone = org ? org->contact_phone : "";
-      a.notes = "抽样检定任务（免费）：《" + plan->name + "》，按使用中检查现场检定";
-      a.instrument_ids = {unit.instrument_id};
-      a.submitted_at = a.accepted_at = w.now;
-      a.created_by = actor.user_id;
-      a.created_at = a.updated_at = w.now;
-      a.sampling_plan_id = plan->id;
-      a.id = store::InsertAppointment(w.tx, a);
-      Record(w, Transition{{Kind::kAppointment, std::to_string(a.id)},
-                           "dispatch",
-                           "",
-                           std::string(domain::ToString(a.status)),
-                           "",
-                           "抽样检定《" + plan->name + "》，出厂编号 " + unit.serial_no,
-                           {{{Kind::kInstrument, std::to_string(unit.instrument_id)},
-                             "sampled",
-                             "",
-                             "",
-                             "抽样检定《" + plan->name + "》"}},
-                           {}});
-      ++per_org[unit.org_id];
-      ++out.created;
-    }
-    std::vector<std::pair<Recipient, Notice>> notices;
-    for (const auto& [org_id, n] : per_org) {
-      notices.push_back({ToOrg{org_id},
-                         {"sampling_task", "抽样检定现场检定通知",
-                          "贵单位 " + std::to_string(n) + " 台充电桩被抽中参加市市场监管局《" +
-                              plan->name + "》抽样检定，由" + plan->institute_name +
-                              "上门检定，不收取费用。请配合提供检定条件。",
-                          "", ""}});
-    }
-    if (out.created > 0) {
-      notices.push_back({ToOrg{plan->institute_org_id},
-                         {"sampling_task", "抽样检定现场检定通知",
-                          "抽样检定《" + plan->name + "》已下发 " + std::to_string(out.created) +
-                              " 项现场检定任务，请在预约受理中安排检定。",
-                          "", ""}});
-    }
-    const std::string note = "下发任务 " + std::to_string(out.created) + " 项" +
-                             (out.skipped.empty() ? std::string()
-                                                  : "，暂缓 " + std::to_string(out.skipped.size()) +
-                                                        " 项（已在其他预约中）");
-    auto moved = Advance(w, Step<SamplingStatus>{{Kind::kSamplingPlan, std::to_string(plan->id)},
-                                                 "dispatch",
-                                                 kWhat,
-                                                 plan->status,
-                                                 next,
-                                                 [&](SamplingStatus to) {
-                                                   return store::MoveSamplingPlan(
-                                                       w.tx, plan->id, plan->status, to, w.now);
-                                                 },
-                                                 "",
-                                                 "《" + plan->name + "》" + note,
-                                                 {},
-                                                 std::move(notices)});
-    if (!moved) return std::unexpected(moved.error());
-    out.plan = ViewOf(w.tx, *store::FindSamplingPlan(w.tx, id), true, &actor);
-    return out;
-  });
-}
-
-Result<FollowupResult> SamplingService::RequestFollowups(const Actor& actor, int64_t id,
-                                                         const std::string& deadline,
-                                                         const std::string& note_in) {
-  if (!domain::IsIsoDate(deadline))
-    return InvalidField("deadline", "deadline_invalid", "整改期限格式应为 YYYY-MM-DD");
-  const std::string note = domain::Trim(note_in);
-  if (domain::CodePoints(note) > 500)
-    return InvalidField("note", "note_too_long", "补充说明不能超过500字");
-  return WriteAs(ctx_, actor, [&](Work& w) -> Result<FollowupResult> {
-    if (deadline < w.Today())
-      return InvalidField("deadline", "deadline_past", "整改期限不能早于今天");
-    auto plan = LoadPlan(w.tx, actor, id, Op::kSubmit);
-    if (!plan) return std::unexpected(plan.error());
-    if (plan->status != SamplingStatus::kDispatched)
-      return Fail(ErrorKind::kFailedPrecondition, "plan_not_dispatched", "请先下发抽样检定任务");
-    auto draws = store::ListDraws(w.tx, id);
-    std::vector<int64_t> ids;
-    for (const auto& u : DrawOf(draws.back(), false).items) ids.push_back(u.instrument_id);
-    // One order per enterprise and district of its sampled units.
-    std::set<std::pair<int64_t, std::string>> targets;
-    for (const auto& unit : store::SampledInstruments(w.tx, ids))
-      targets.insert({unit.org_id, unit.region_code});
-    FollowupResult out;
-    for (const auto& [org_id, region] : targets) {
-      store::RectificationRow order;
-      order.org_id = org_id;
-      order.region_code = region;
-      order.source = domain::RectificationSource::kSamplingFollowup;
-      order.source_id = plan->id;
-      order.source_name = "抽样检定《" + plan->name + "》举一反三";
-      order.items = {"对照抽样检定分析报告，自查本单位同品牌型号及其他在用充电桩的计量状况",
-                     "对发现的问题完成整改（维修、重新检定、备案变更等），报送整改情况"};
-      if (!note.empty()) order.items.push_back(note);
-      order.deadline = deadline;
-      if (supervision::OpenRectification(w, order)) ++out.created;
-    }
-    Record(w, Transition{{Kind::kSamplingPlan, std::to_string(plan->id)},
-                         "request_followups",
-                         std::string(domain::ToString(plan->status)),
-                         std::string(domain::ToString(plan->status)),
-                         "",
-                         "《" + plan->name + "》要求 " + std::to_string(out.created) +
-                             " 家企业报送举一反三整改情况，期限 " + deadline,
-                         {},
-                         {}});
-    out.plan = ViewOf(w.tx, *store::FindSamplingPlan(w.tx, id), true, &actor);
-    return out;
-  });
-}
-
-namespace {
-
-std::string Fixed(double pct) {
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%.2f %%", pct);
-  return buf;
-}
-
-// Adds a verified unit's results to a breakdown line.
-void Tally(io::SamplingReportLine& line, const store::SampleTask* task,
-           std::map<std::string, int>& failed_items) {
-  ++line.sampled;
-  if (!task) return;
-  if (!task->unverifiable_reason.empty()) ++line.unverifiable;
-  if (task->record_status != "approved") return;
-  ++line.verified;
-  ++(task->conclusion == "pass" ? line.passed : line.failed);
-  auto data = Json::parse(task->record_data, nullptr, false);
-  if (data.is_object() && data.contains("load_points")) {
-    for (const auto& p : data["load_points"]) {
-      if (!p.contains("error_pct") || !p["error_pct"].is_number()) continue;
-      const double e = std::abs(p["error_pct"].get<double>());
-      const auto k = static_cast<double>(line.error_points++);
-      line.mean_error_pct = (line.mean_error_pct * k + e) / (k + 1);  // running mean
-      line.max_error_pct = std::max(line.max_error_pct, e);
-    }
-  }
-  for (const auto& f : Json::parse(task->failed_items, nullptr, false))
-    if (f.is_object()) ++failed_items[f.value("name", std::string("其他"))];
-}
-
-std::string ItemsText(const std::map<std::string, int>& items) {
-  std::string out;
-  for (const auto& [name, n] : items)
-    out += (out.empty() ? "" : "、") + name + " " + std::to_string(n);
-  return out;
-}
-
-}  // namespace
-
-Result<io::SamplingReportDocument> SamplingService::Report(const Actor& actor, int64_t id) {
-  return ctx_.db.Read([&](store::Tx& tx) -> Result<io::SamplingReportDocument> {
-    auto plan = LoadPlan(tx, actor, id, Op::kRead);
-    if (!plan) return std::unexpected(plan.error());
-    auto draws = store::ListDraws(tx, id);
-    if (draws.empty())
-      return Fail(ErrorKind::kFailedPrecondition, "plan_not_drawn", "该计划尚未抽取");
-    const SamplingDraw draw = DrawOf(draws.back(), true);
-    const SamplingPlanView view = ViewOf(tx, *plan, false);
-    const auto subject = SubjectOf(actor);
-    const bool district_only = actor.role == domain::Role::kDistrictRegulator;
-    auto in_scope = [&](const store::SampledInstrument& u) {
-      return !district_only || subject.Covers(u.region_code);
-    };
-
-    io::SamplingReportDocument doc;
-    doc.plan_name = plan->name;
-    doc.year = std::to_string(plan->year);
-    doc.institute_name = plan->institute_name;
-    for (const auto& n : view.region_names) doc.regions += (doc.regions.empty() ? "" : "、") + n;
-    for (const auto& n : view.type_names) doc.types += (doc.types.empty() ? "" : "、") + n;
-    doc.ratio = io::Percent(plan->ratio_e4, 10000);  // "5.0 %"
-    doc.deadline = plan->deadline;
-    doc.seed = draw.seed;
-    doc.algorithm = draw.algorithm;
-    doc.drawn_on = domain::ChinaDate(draw.drawn_at);
-    doc.generated_on = ctx_.clock.Today();
-
-    // The frame by district and stratum.
-    std::vector<int64_t> frame_ids;
-    std::map<int64_t, std::string> stratum_of;
-    for (const auto& u : draw.frame) {
-      frame_ids.push_back(u.instrument_id);
-      stratum_of[u.instrument_id] = u.stratum;
-    }
-    std::map<std::string, io::SamplingReportLine> districts, strata, operators;
-    std::map<std::string, std::map<std::string, int>> district_items, stratum_items, operator_items;
-    std::map<int64_t, store::SampledInstrument> frame_units;
-    for (auto& u : store::SampledInstruments(tx, frame_ids)) {
-      if (!in_scope(u)) continue;
-      auto& d = districts[u.region_code];
-      d.name = u.region_name;
-      ++d.frame;
-      auto& st = strata[stratum_of[u.instrument_id]];
-      if (st.name.empty()) st.name = domain::Trim(u.brand) + " " + domain::Trim(u.model);
-      ++st.frame;
-      ++doc.frame_size;
-      frame_units[u.instrument_id] = std::move(u);
-    }
-    doc.strata = static_cast<int64_t>(strata.size());
-
-    auto tasks = store::SampleTasks(tx, id);
-    for (const auto& pick : draw.items) {
-      auto it = frame_units.find(pick.instrument_id);
-      if (it == frame_units.end()) continue;
-      const auto& u = it->second;
-      auto t = tasks.find(u.instrument_id);
-      const store::SampleTask* task = t == tasks.end() ? nullptr : &t->second;
-      Tally(districts[u.region_code], task, district_items[u.region_code]);
-      Tally(strata[pick.stratum], task, stratum_items[pick.stratum]);
-      auto& op = operators[u.org_name];
-      op.name = u.org_name;
-      Tally(op, task, operator_items[u.org_name]);
-      ++doc.sample_size;
-      if (!task) continue;
-      ++doc.dispatched;
-      if (!task->unverifiable_reason.empty()) ++doc.unverifiable;
-      if (task->record_status != "approved") continue;
-      ++doc.verified;
-      if (task->conclusion == "pass") {
-        ++doc.passed;
-        continue;
-      }
-      ++doc.failed;
-      std::map<std::string, int> items;
-      io::SamplingReportLine one;
-      Tally(one, task, items);
-      doc.failures.push_back({u.serial_no, domain::Trim(u.brand) + " " + domain::Trim(u.model),
-                              u.org_name, u.region_name, task->certificate_no, ItemsText(items),
-                              one.error_points > 0 ? Fixed(one.max_error_pct) : "—"});
-    }
-    for (auto& [key, line] : districts) {
-      line.failed_items = ItemsText(district_items[key]);
-      doc.districts.push_back(line);
-    }
-    for (auto& [key, line] : strata) {
-      line.failed_items = ItemsText(stratum_items[key]);
-      if (line.sampled > 0) ++doc.strata_covered;
-      doc.strata_lines.push_back(line);
-    }
-    for (auto& [key, line] : operators) {
-      line.failed_items = ItemsText(operator_items[key]);
-      doc.operators.push_back(line);
-    }
-    doc.coverage = "覆盖品牌型号 " + std::to_string(doc.strata_covered) + "/" +
-                   std::to_string(doc.strata) + "，抽样比例 " +
-                   io::Percent(doc.sample_size, doc.frame_size);
-    return doc;
   });
 }
 
