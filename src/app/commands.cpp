@@ -71,6 +71,11 @@ int CmdDemo(const Overrides& overrides) {
                                        r.verifications(), r.rectifications());
   if (!sample) return Report(sample.error());
   if (*sample) std::cout << "Demo sampling plan: " << *sample << " chargers drawn\n";
+  auto inspected = demo::SeedDemoInspections(r.context(), r.inspections());
+  if (!inspected) return Report(inspected.error());
+  if (*inspected)
+    std::cout << "Demo 双随机 inspections: a task in every state, " << *inspected
+              << " enterprises drawn\n";
   if (*issued)
     std::cout << "Demo verification: appointments in every state, " << *issued
               << " certificates / result notices issued\n";

@@ -3,6 +3,7 @@
 #include <spdlog/spdlog.h>
 
 #include "app/master_key.hpp"
+#include "services/supervision/inspection_service.hpp"
 #include "store/migrate.hpp"
 
 namespace mvis::app {
@@ -52,6 +53,7 @@ Result<std::unique_ptr<Runtime>> Runtime::Create(const AppConfig& config,
   rt->sampling_ = std::make_unique<services::SamplingService>(ctx);
   rt->credit_ = std::make_unique<services::CreditService>(ctx);
   rt->rectifications_ = std::make_unique<services::RectificationService>(ctx);
+  rt->inspections_ = std::make_unique<services::InspectionService>(ctx);
   rt->instruments_ = std::make_unique<services::InstrumentService>(ctx);
   rt->institutes_ = std::make_unique<services::InstituteService>(ctx);
   rt->appointments_ = std::make_unique<services::AppointmentService>(ctx);
@@ -69,7 +71,8 @@ Result<std::unique_ptr<Runtime>> Runtime::Create(const AppConfig& config,
       http::AppServices{clock, *rt->auth_, *rt->admin_, *rt->orgs_, *rt->inbox_, *rt->instruments_,
                         *rt->home_, *rt->imports_, *rt->institutes_, *rt->appointments_,
                         *rt->verifications_, *rt->certificates_, *rt->reminders_,
-                        *rt->announcements_, *rt->sampling_, *rt->credit_, *rt->rectifications_},
+                        *rt->announcements_, *rt->sampling_, *rt->credit_, *rt->rectifications_,
+                        *rt->inspections_},
       http::ApiOptions{config.web, config.cookie_secure, config.trust_proxy,
                        config.public_rate_per_minute, config.access_log,
                        config.login_rate_per_minute});

@@ -67,6 +67,7 @@ class Runtime {
   services::SamplingService& sampling() { return *sampling_; }
   services::CreditService& credit() { return *credit_; }
   services::RectificationService& rectifications() { return *rectifications_; }
+  services::InspectionService& inspections() { return *inspections_; }
   services::Housekeeping& housekeeping() { return *housekeeping_; }
   http::Api& api() { return *api_; }
 
@@ -86,6 +87,7 @@ class Runtime {
   std::unique_ptr<services::SamplingService> sampling_;
   std::unique_ptr<services::CreditService> credit_;
   std::unique_ptr<services::RectificationService> rectifications_;
+  std::unique_ptr<services::InspectionService> inspections_;  // complete in runtime.cpp
   std::unique_ptr<services::InstrumentService> instruments_;
   std::unique_ptr<services::InstituteService> institutes_;
   std::unique_ptr<services::AppointmentService> appointments_;

@@ -113,6 +113,12 @@ const DemoUser kUsers[] = {
     {"kuaichong", "enterprise", 6, "李主管", "13900000007", {}},
     {"jianghan", "district_regulator", 7, "江汉区局计量科", "13900000108", {}},
     {"wuchang", "district_regulator", 8, "武昌区局计量科", "13900000109", {}},
+    // Enforcement officers (执法检查人员) of the district bureaus, for 双随机 inspections.
+    {"jiangan_li", "district_regulator", 1, "李建国", "13900000110", {}},
+    {"jiangan_zhou", "district_regulator", 1, "周明", "13900000111", {}},
+    {"hongshan_sun", "district_regulator", 2, "孙立", "13900000112", {}},
+    {"wuchang_chen", "district_regulator", 8, "陈军", "13900000113", {}},
+    {"jianghan_wang", "district_regulator", 7, "王磊", "13900000114", {}},
     {"donghu", "district_regulator", 9, "东湖高新区局计量科", "13900000110", {}},
     {"chengshi", "enterprise", 10, "王经理", "13900000011", {}},
     {"gaoxin", "enterprise", 11, "陈工", "13900000012", {}},

@@ -8,6 +8,7 @@
 #include "services/accounts/admin_service.hpp"
 #include "services/announcements/announcement_service.hpp"
 #include "services/registry/instrument_service.hpp"
+#include "services/supervision/inspection_service.hpp"
 #include "services/supervision/rectification_service.hpp"
 #include "services/supervision/sampling_service.hpp"
 #include "services/verification/appointment_service.hpp"
@@ -59,6 +60,12 @@ Result<int> SeedDemoSampling(const services::ServiceContext& ctx,
                              services::AppointmentService& appointments,
                              services::VerificationService& verifications,
                              services::RectificationService& rectifications);
+
+// 双随机一公开: inspectors of four bureaus, annual plans, a holiday calendar and a task in every
+// state (published, completed awaiting publication, being inspected, draft). Skipped when any task
+// exists. Returns the number of enterprises drawn.
+Result<int> SeedDemoInspections(const services::ServiceContext& ctx,
+                                services::InspectionService& inspections);
 
 // A verification record of `instrument` in `appointment_id` with three load points, `error_pct`
 // at the middle one, kind `kind`.

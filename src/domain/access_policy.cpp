@@ -119,6 +119,26 @@ bool RolePermits(const Subject& s, Kind kind, Op op) {
       if (op == Op::kRead) return true;
       return (op == Op::kCreate || op == Op::kEdit || op == Op::kSubmit || op == Op::kWithdraw) &&
              role == Role::kCityRegulator;
+    case Kind::kInspectionItem:  // 抽查事项清单: public; the city bureau keeps it
+      if (op == Op::kRead) return true;
+      return (op == Op::kCreate || op == Op::kEdit) && role == Role::kCityRegulator;
+    case Kind::kInspector:  // each bureau keeps its own officers
+      return (op == Op::kRead || op == Op::kCreate || op == Op::kEdit) && IsRegulator(role);
+    case Kind::kInspectionPlan:  // a district's annual plan, filed with the city bureau
+      if (op == Op::kRead) return IsRegulator(role);
+      if (op == Op::kReview) return role == Role::kCityRegulator;
+      return (op == Op::kCreate || op == Op::kEdit || op == Op::kSubmit) &&
+             role == Role::kDistrictRegulator;
+    case Kind::kInspectionTask:
+      // A bureau runs its tasks (create, draw, swap, publish: kEdit / kSubmit); its officers
+      // record and sign (kSign; which officers: the task's drawn inspectors, checked by the
+      // service).
+      return (op == Op::kRead || op == Op::kCreate || op == Op::kEdit || op == Op::kSubmit ||
+              op == Op::kSign) &&
+             IsRegulator(role);
+    case Kind::kWorkCalendar:
+      if (op == Op::kRead) return IsRegulator(role) || role == Role::kSysadmin;
+      return op == Op::kEdit && (role == Role::kCityRegulator || role == Role::kSysadmin);
   }
   return false;
 }
@@ -204,6 +224,15 @@ bool Visible(const Subject& s, const Resource& r) {
       // those published to their role and districts.
       if (s.role == Role::kCityRegulator) return true;
       return r.released && Reaches({r.audience_roles, r.region_codes}, s.role, s.region_codes);
+    case Kind::kInspectionItem:
+    case Kind::kWorkCalendar:
+      return true;
+    case Kind::kInspector:  // the city bureau sees every bureau's officers; a district its own
+      if (s.role == Role::kCityRegulator) return true;
+      return s.role == Role::kDistrictRegulator && OwnOrg(s, r.owner_org_id);
+    case Kind::kInspectionPlan:
+    case Kind::kInspectionTask:
+      return IsRegulator(s.role) && InRegion(s, r);
   }
   return false;
 }
@@ -295,6 +324,13 @@ ListScope ScopeFor(const Subject& s, Kind kind) {
       break;
     case Kind::kImport:
       scope.owner_org_id = own;
+      break;
+    case Kind::kInspector:
+      if (s.role != Role::kCityRegulator) scope.owner_org_id = own;
+      break;
+    case Kind::kInspectionPlan:
+    case Kind::kInspectionTask:
+      scope.region_codes = regions;
       break;
     case Kind::kStandard:
       scope.institute_org_id = own;

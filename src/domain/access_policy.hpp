@@ -52,13 +52,19 @@ enum class Kind {
   kAnnouncement,        // 通知公告 the city bureau publishes
   kSamplingPlan,        // 抽样检定 plan: the city bureau draws, the institute verifies
   kRectification,       // 整改通知 to an enterprise, decided by its district bureau
+  kInspectionItem,      // 抽查事项清单 (双随机一公开): kept by the city bureau, public
+  kInspector,           // 执法检查人员名录库: a bureau's enforcement officers
+  kInspectionPlan,      // 年度抽查工作计划: a district's, filed with the city bureau
+  kInspectionTask,  // 双随机抽查任务: drawn objects, inspectors, on-site records, results
+  kWorkCalendar,    // 工作日历: holidays and adjusted working days (publication deadlines)
 };
 inline constexpr Kind kAllKinds[] = {
-    Kind::kOrganisation,   Kind::kUser,         Kind::kMessage,     Kind::kArchive,
-    Kind::kInstrumentType, Kind::kInstrument,   Kind::kImport,      Kind::kInstituteProfile,
-    Kind::kStandard,       Kind::kRegulation,   Kind::kAppointment, Kind::kVerificationRecord,
-    Kind::kCertificate,    Kind::kOverview,     Kind::kPlatform,    Kind::kAnnouncement,
-    Kind::kSamplingPlan,   Kind::kRectification};
+    Kind::kOrganisation,   Kind::kUser,           Kind::kMessage,        Kind::kArchive,
+    Kind::kInstrumentType, Kind::kInstrument,     Kind::kImport,         Kind::kInstituteProfile,
+    Kind::kStandard,       Kind::kRegulation,     Kind::kAppointment,    Kind::kVerificationRecord,
+    Kind::kCertificate,    Kind::kOverview,       Kind::kPlatform,       Kind::kAnnouncement,
+    Kind::kSamplingPlan,   Kind::kRectification,  Kind::kInspectionItem, Kind::kInspector,
+    Kind::kInspectionPlan, Kind::kInspectionTask, Kind::kWorkCalendar};
 
 enum class Op {
   kRead,        // see it, in a list or alone (exports too)

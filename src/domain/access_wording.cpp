@@ -42,6 +42,16 @@ std::string_view ToString(Kind kind) {
       return "sampling_plan";
     case Kind::kRectification:
       return "rectification";
+    case Kind::kInspectionItem:
+      return "inspection_item";
+    case Kind::kInspector:
+      return "inspector";
+    case Kind::kInspectionPlan:
+      return "inspection_plan";
+    case Kind::kInspectionTask:
+      return "inspection_task";
+    case Kind::kWorkCalendar:
+      return "work_calendar";
   }
   return "";
 }
@@ -112,6 +122,18 @@ std::pair<std::string, std::string> Explain(Kind kind, Op op) {
     case Kind::kRectification:
       if (op == Op::kSubmit) return {"", "只有被通知整改的企业可以提交整改情况"};
       return {"", "只有辖区市场监管局可以验收整改"};
+    case Kind::kInspectionItem:
+      return {"", "只有市市场监管局可以维护抽查事项清单"};
+    case Kind::kInspector:
+      return {"", "只有市场监管部门可以维护执法检查人员名录库"};
+    case Kind::kInspectionPlan:
+      if (op == Op::kReview) return {"", "只有市市场监管局可以审核年度抽查计划"};
+      if (op == Op::kRead) return {"", "只有市场监管部门可以查看年度抽查计划"};
+      return {"", "只有区市场监管局可以编制和报送年度抽查计划"};
+    case Kind::kInspectionTask:
+      return {"", "只有市场监管部门可以办理双随机抽查任务"};
+    case Kind::kWorkCalendar:
+      return {"", "只有市市场监管局可以维护工作日历"};
     default:
       return {"", "无权执行此操作"};
   }

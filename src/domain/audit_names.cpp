@@ -8,6 +8,7 @@
 #include "domain/certificate.hpp"
 #include "domain/filing.hpp"
 #include "domain/import_batch.hpp"
+#include "domain/inspection.hpp"
 #include "domain/organisation.hpp"
 #include "domain/rectification.hpp"
 #include "domain/sampling.hpp"
@@ -91,6 +92,28 @@ constexpr std::array kActions = {
     Name{"rectification.close_case", "结案"},
     Name{"credit.recompute", "重新计算信用风险分类"},
     Name{"credit.override", "调整信用风险分类"},
+    Name{"inspection_item.create", "新增抽查事项"},
+    Name{"inspection_item.edit", "修改抽查事项"},
+    Name{"inspector.create", "新增执法检查人员"},
+    Name{"inspector.edit", "修改执法检查人员"},
+    Name{"inspector.conflict", "申报利害关系"},
+    Name{"inspector.conflict_removed", "撤销利害关系申报"},
+    Name{"inspection_plan.create", "编制年度抽查计划"},
+    Name{"inspection_plan.edit", "修改年度抽查计划"},
+    Name{"inspection_plan.submit", "报送年度抽查计划"},
+    Name{"inspection_plan.accept", "通过年度抽查计划"},
+    Name{"inspection_plan.return", "退回年度抽查计划"},
+    Name{"inspection_task.create", "新建双随机抽查任务"},
+    Name{"inspection_task.draw", "抽取检查对象和执法人员"},
+    Name{"inspection_task.swap", "调换检查人员"},
+    Name{"inspection_task.recuse", "执法人员回避"},
+    Name{"inspection_task.record", "录入现场检查记录"},
+    Name{"inspection_task.photo", "上传现场照片"},
+    Name{"inspection_task.sign", "检查记录签名"},
+    Name{"inspection_task.complete", "抽查任务检查完成"},
+    Name{"inspection_task.publish", "公示抽查结果"},
+    Name{"work_calendar.edit", "设置工作日历"},
+    Name{"work_calendar.delete", "删除工作日历设置"},
 };
 
 constexpr std::array kObjects = {
@@ -110,6 +133,11 @@ constexpr std::array kObjects = {
     Name{"announcement", "通知公告"},
     Name{"sampling_plan", "抽样检定计划"},
     Name{"rectification", "整改通知"},
+    Name{"inspection_item", "抽查事项"},
+    Name{"inspector", "执法检查人员"},
+    Name{"inspection_plan", "年度抽查计划"},
+    Name{"inspection_task", "双随机抽查任务"},
+    Name{"work_calendar", "工作日历"},
 };
 
 std::string Lookup(const auto& table, std::string_view key) {
@@ -168,6 +196,15 @@ std::string StateName(std::string_view object_type, std::string_view status) {
   if (object_type == "sampling_plan") return NameVia(status, ParseSamplingStatus, display);
   if (object_type == "announcement") return NameVia(status, ParseAnnouncementStatus, display);
   if (object_type == "rectification") return NameVia(status, ParseRectificationStatus, display);
+  if (object_type == "inspection_plan") return NameVia(status, ParseInspectionPlanStatus, display);
+  if (object_type == "inspection_task") {
+    if (auto s = ParseInspectionTaskStatus(status)) return std::string(DisplayName(*s));
+    return NameVia(status, ParseInspectionObjectStatus, display);  // an object's steps
+  }
+  if (object_type == "work_calendar") {
+    if (status == "holiday") return "法定节假日";
+    if (status == "workday") return "调休上班";
+  }
   return std::string(status);
 }
 

@@ -21,11 +21,13 @@ constexpr EnumName<RectificationAction> kActions[] = {{RectificationAction::kAns
 constexpr EnumName<RectificationSource> kSources[] = {
     {RectificationSource::kSamplingFailure, "sampling_failure"},
     {RectificationSource::kUnverifiable, "unverifiable"},
-    {RectificationSource::kSamplingFollowup, "sampling_followup"}};
+    {RectificationSource::kSamplingFollowup, "sampling_followup"},
+    {RectificationSource::kInspection, "inspection"}};
 constexpr EnumName<RectificationSource> kSourceNames[] = {
     {RectificationSource::kSamplingFailure, "抽样检定不合格"},
     {RectificationSource::kUnverifiable, "不具备检定条件"},
-    {RectificationSource::kSamplingFollowup, "举一反三"}};
+    {RectificationSource::kSamplingFollowup, "举一反三"},
+    {RectificationSource::kInspection, "双随机抽查"}};
 
 constexpr EnumName<CaseStatus> kCaseStatuses[] = {{CaseStatus::kOpened, "opened"},
                                                   {CaseStatus::kDecided, "decided"},

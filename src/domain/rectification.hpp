@@ -20,6 +20,7 @@ enum class RectificationSource {
   kSamplingFailure,   // 抽样检定不合格
   kUnverifiable,      // 不具备检定条件 (marked by the institute during an appointment)
   kSamplingFollowup,  // 举一反三 after a sampling plan's report
+  kInspection,        // 双随机抽查发现问题 (an on-site inspection ordered correction)
 };
 
 std::string_view ToString(RectificationStatus s);

@@ -94,6 +94,7 @@ Api::Api(AppServices services, ApiOptions options)
   AddSamplingRoutes(router_, services_);
   AddCreditRoutes(router_, services_);
   AddRectificationRoutes(router_, services_);
+  AddInspectionRoutes(router_, services_, options_.public_rate_per_minute);
   AddImportRoutes(router_, services_);  // before /instruments/{id}: "import-template" is no id
   AddInstrumentRoutes(router_, services_);
   AddAppointmentRoutes(router_, services_);

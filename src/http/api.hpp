@@ -22,6 +22,10 @@
 #include "services/verification/reminder_service.hpp"
 #include "services/verification/verification_service.hpp"
 
+namespace mvis::services {
+class InspectionService;  // services/supervision/inspection_service.hpp (routes_inspections only)
+}  // namespace mvis::services
+
 namespace mvis::http {
 
 struct AppServices {
@@ -42,6 +46,7 @@ struct AppServices {
   services::SamplingService& sampling;
   services::CreditService& credit;
   services::RectificationService& rectifications;
+  services::InspectionService& inspections;
 };
 
 struct ApiOptions {
@@ -82,6 +87,7 @@ void AddAnnouncementRoutes(Router& router, AppServices& services);
 void AddSamplingRoutes(Router& router, AppServices& services);
 void AddCreditRoutes(Router& router, AppServices& services);
 void AddRectificationRoutes(Router& router, AppServices& services);
+void AddInspectionRoutes(Router& router, AppServices& services, int public_per_minute);
 void AddInstrumentRoutes(Router& router, AppServices& services);
 void AddImportRoutes(Router& router, AppServices& services);
 void AddAppointmentRoutes(Router& router, AppServices& services);

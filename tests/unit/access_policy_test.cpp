@@ -185,6 +185,36 @@ const Row kTable[] = {
     {K::kRectification, O::kSubmit, "AFFHFH", "HHHHHH"},
     {K::kRectification, O::kReview, "FAAHFH", "HHHHHH"},
     {K::kRectification, O::kCreate, "FFFHFH", "HHHHHH"},
+
+    // 双随机一公开. The item list is public and kept by the city bureau.
+    {K::kInspectionItem, O::kRead, "AAAAAA", "AAAAAA"},
+    {K::kInspectionItem, O::kCreate, "FFAFFF", "FFAFFF"},
+    {K::kInspectionItem, O::kEdit, "FFAFFF", "FFAFFF"},
+    {K::kInspectionItem, O::kSubmit, "FFFFFF", "FFFFFF"},
+    // Officers belong to a bureau: object A (owner 101) is not the district's (201); the city
+    // bureau sees every bureau's.
+    {K::kInspector, O::kRead, "HHAHHH", "HHAHHH"},
+    {K::kInspector, O::kCreate, "HHAHHH", "HHAHHH"},
+    {K::kInspector, O::kEdit, "HHAHHH", "HHAHHH"},
+    {K::kInspector, O::kSubmit, "HHFHHH", "HHFHHH"},
+    // A district's annual plan (江岸区): the district drafts and submits, the city reviews.
+    {K::kInspectionPlan, O::kRead, "HAAHHH", "HHHHHH"},
+    {K::kInspectionPlan, O::kCreate, "HAFHHH", "HHHHHH"},
+    {K::kInspectionPlan, O::kEdit, "HAFHHH", "HHHHHH"},
+    {K::kInspectionPlan, O::kSubmit, "HAFHHH", "HHHHHH"},
+    {K::kInspectionPlan, O::kReview, "HFAHHH", "HHHHHH"},
+    {K::kInspectionPlan, O::kWithdraw, "HFFHHH", "HHHHHH"},
+    // A task in 江岸区: the regulators there run it (officers record and sign: kSign).
+    {K::kInspectionTask, O::kRead, "HAAHHH", "HHHHHH"},
+    {K::kInspectionTask, O::kCreate, "HAAHHH", "HHHHHH"},
+    {K::kInspectionTask, O::kEdit, "HAAHHH", "HHHHHH"},
+    {K::kInspectionTask, O::kSubmit, "HAAHHH", "HHHHHH"},
+    {K::kInspectionTask, O::kSign, "HAAHHH", "HHHHHH"},
+    {K::kInspectionTask, O::kReview, "HFFHHH", "HHHHHH"},
+    // The working-day calendar: regulators read it, the city bureau and the administrator edit.
+    {K::kWorkCalendar, O::kRead, "FAAFFA", "FAAFFA"},
+    {K::kWorkCalendar, O::kEdit, "FFAFFA", "FFAFFA"},
+    {K::kWorkCalendar, O::kCreate, "FFFFFF", "FFFFFF"},
 };
 
 // The row for (kind, op): the exact one, else the block's "others" line (the last of the kind).

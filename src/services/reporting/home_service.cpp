@@ -1,5 +1,7 @@
 #include "services/reporting/home_service.hpp"
 
+#include "domain/working_days.hpp"
+#include "store/inspections_store.hpp"
 #include "store/notifications_store.hpp"
 
 namespace mvis::services {
@@ -48,6 +50,25 @@ Result<HomeView> HomeService::Home(const Actor& actor) {
       home.todos.push_back({"filing_approved", counts->Of(FilingStatus::kApproved)});
       home.todos.push_back({"filing_returned", counts->Of(FilingStatus::kReturned)});
       home.todos.push_back({"instruments_overdue", *overdue});
+      // 双随机: results to publish (due within 5 working days or overdue) and my on-site checks.
+      auto scope =
+          domain::access::ScopeFor(SubjectOf(actor), domain::access::Kind::kInspectionTask);
+      const std::string today = ctx_.clock.Today();
+      auto inspections = ctx_.db.Read([&](store::Tx& tx) -> Result<std::pair<int64_t, int64_t>> {
+        const auto calendar = store::LoadWorkCalendar(tx);
+        int64_t due = 0;
+        for (const auto& t : store::UnpublishedTasks(tx, scope.region_codes))
+          if (t.publish_deadline <= today ||
+              domain::WorkingDaysBetween(today, t.publish_deadline, calendar) <=
+                  domain::kPublicationWarnWorkingDays)
+            ++due;
+        auto me = store::FindInspectorByUser(tx, actor.user_id);
+        const int64_t mine = me ? static_cast<int64_t>(store::MyInspections(tx, me->id).size()) : 0;
+        return std::pair{due, mine};
+      });
+      if (!inspections) return std::unexpected(inspections.error());
+      home.todos.push_back({"inspections_to_publish", inspections->first});
+      home.todos.push_back({"inspections_to_record", inspections->second});
       break;
     }
     case domain::Role::kSysadmin: {

@@ -1,0 +1,887 @@
+#include "store/inspections_store.hpp"
+
+#include <map>
+#include <nlohmann/json.hpp>
+
+#include "store/sql_builder.hpp"
+
+namespace mvis::store {
+namespace {
+
+using Json = nlohmann::json;
+
+std::string UserName(const char* alias) {
+  const std::string a(alias);
+  return "CASE WHEN " + a + ".display_name <> '' THEN " + a + ".display_name ELSE " + a +
+         ".username END";
+}
+
+// The effective credit class of org alias `o` ('' when never computed).
+std::string ClassOf(const char* o) {
+  return std::string(
+             "COALESCE((SELECT CASE WHEN c.override_class <> '' THEN c.override_class "
+             "ELSE c.computed_class END FROM enterprise_credit c WHERE c.org_id = ") +
+         o + ".id), '')";
+}
+
+std::vector<Param> Paged(std::vector<Param> params, const PageRequest& page) {
+  params.push_back(int64_t{page.page_size});
+  params.push_back(page.offset());
+  return params;
+}
+
+// ---- items
+
+constexpr char kSelectItem[] =
+    "SELECT id, code, name, sub_items, legal_basis, authority, object_scope, ratio_note, "
+    "frequency, method, inspector_requirements, checks, class_ranges, created_at, updated_at "
+    "FROM inspection_items";
+
+InspectionItemRow ToItem(const Row& r) {
+  InspectionItemRow i;
+  i.id = r.Int(0);
+  i.code = r.Str(1);
+  i.name = r.Str(2);
+  for (const auto& s : Json::parse(r.Str(3))) i.sub_items.push_back(s.get<std::string>());
+  i.legal_basis = r.Str(4);
+  i.authority = r.Str(5);
+  i.object_scope = r.Str(6);
+  i.ratio_note = r.Str(7);
+  i.frequency = r.Str(8);
+  i.method = r.Str(9);
+  i.inspector_requirements = r.Str(10);
+  for (const auto& c : Json::parse(r.Str(11)))
+    i.checks.push_back({c.value("code", ""), c.value("name", "")});
+  auto ranges = Json::parse(r.Str(12));
+  for (size_t k = 0; k < 4 && k < ranges.size(); ++k)
+    i.class_ranges[k] = {ranges[k][0].get<int>(), ranges[k][1].get<int>()};
+  i.created_at = r.Int(13);
+  i.updated_at = r.Int(14);
+  return i;
+}
+
+std::vector<Param> ItemParams(const InspectionItemRow& i) {
+  Json checks = Json::array();
+  for (const auto& c : i.checks) checks.push_back({{"code", c.code}, {"name", c.name}});
+  Json ranges = Json::array();
+  for (const auto& r : i.class_ranges) ranges.push_back({r.min_e4, r.max_e4});
+  return {i.code,
+          i.name,
+          Json(i.sub_items).dump(),
+          i.legal_basis,
+          i.authority,
+          i.object_scope,
+          i.ratio_note,
+          i.frequency,
+          i.method,
+          i.inspector_requirements,
+          checks.dump(),
+          ranges.dump()};
+}
+
+bool CodeTaken(Tx& tx, const std::string& code, int64_t except_id) {
+  return tx
+      .QueryOne("SELECT id FROM inspection_items WHERE code = ? AND id <> ?", {code, except_id})
+      .has_value();
+}
+
+// ---- inspectors
+
+std::string SelectInspector() {
+  return "SELECT i.id, i.user_id, i.org_id, " + UserName("u") +
+         ", o.name, i.cert_no, i.cert_expiry, i.active, i.created_at, i.updated_at FROM "
+         "inspectors i JOIN users u ON u.id = i.user_id JOIN orgs o ON o.id = i.org_id";
+}
+
+InspectorRow ToInspector(const Row& r) {
+  InspectorRow i;
+  i.id = r.Int(0);
+  i.user_id = r.Int(1);
+  i.org_id = r.Int(2);
+  i.name = r.Str(3);
+  i.org_name = r.Str(4);
+  i.cert_no = r.Str(5);
+  i.cert_expiry = r.Str(6);
+  i.active = r.Int(7) != 0;
+  i.created_at = r.Int(8);
+  i.updated_at = r.Int(9);
+  return i;
+}
+
+void AttachConflicts(Tx& tx, std::vector<InspectorRow>& rows) {
+  if (rows.empty()) return;
+  std::map<int64_t, InspectorRow*> by_id;
+  std::string in;
+  std::vector<Param> params;
+  for (auto& r : rows) {
+    by_id[r.id] = &r;
+    in += in.empty() ? "?" : ", ?";
+    params.emplace_back(r.id);
+  }
+  for (const auto& r :
+       tx.Query("SELECT c.inspector_id, c.org_id, o.name, c.reason, c.declared_at FROM "
+                "inspector_conflicts c JOIN orgs o ON o.id = c.org_id WHERE c.inspector_id IN (" +
+                    in + ") ORDER BY c.declared_at, c.org_id",
+                params))
+    by_id[r.Int(0)]->conflicts.push_back({r.Int(1), r.Str(2), r.Str(3), r.Int(4)});
+}
+
+// ---- plans
+
+constexpr char kSelectPlan[] =
+    "SELECT p.id, p.org_id, o.name, p.region_code, g.name, p.year, p.title, p.scope, p.batches, "
+    "p.timing, p.status, p.return_reason, p.submitted_at, p.decided_at, p.created_by, "
+    "p.created_at, p.updated_at FROM inspection_plans p JOIN orgs o ON o.id = p.org_id JOIN "
+    "regions g ON g.code = p.region_code";
+
+InspectionPlanRow ToPlan(const Row& r) {
+  InspectionPlanRow p;
+  p.id = r.Int(0);
+  p.org_id = r.Int(1);
+  p.org_name = r.Str(2);
+  p.region_code = r.Str(3);
+  p.region_name = r.Str(4);
+  p.year = static_cast<int>(r.Int(5));
+  p.title = r.Str(6);
+  p.scope = r.Str(7);
+  p.batches = static_cast<int>(r.Int(8));
+  p.timing = r.Str(9);
+  p.status =
+      Stored(domain::ParseInspectionPlanStatus(r.Str(10)), "inspection_plans.status", r.Str(10));
+  p.return_reason = r.Str(11);
+  p.submitted_at = r.OptInt(12);
+  p.decided_at = r.OptInt(13);
+  p.created_by = r.Int(14);
+  p.created_at = r.Int(15);
+  p.updated_at = r.Int(16);
+  return p;
+}
+
+// ---- tasks
+
+constexpr char kSelectTask[] =
+    "SELECT t.id, t.org_id, o.name, t.region_code, g.name, t.plan_id, COALESCE(p.title, ''), "
+    "t.item_id, i.name, t.name, t.task_date, t.directed, t.scope_regions, t.scope_types, "
+    "t.scope_classes, t.ratios, t.status, t.seed, t.algorithm, t.frame, t.excluded, "
+    "t.frame_size, t.next_k, t.drawn_at, t.completed_at, t.publish_deadline, t.published_at, "
+    "t.created_by, t.created_at, t.updated_at FROM inspection_tasks t JOIN orgs o ON o.id = "
+    "t.org_id JOIN regions g ON g.code = t.region_code JOIN inspection_items i ON i.id = "
+    "t.item_id LEFT JOIN inspection_plans p ON p.id = t.plan_id";
+
+InspectionTaskRow ToTask(const Row& r) {
+  InspectionTaskRow t;
+  t.id = r.Int(0);
+  t.org_id = r.Int(1);
+  t.org_name = r.Str(2);
+  t.region_code = r.Str(3);
+  t.region_name = r.Str(4);
+  t.plan_id = r.OptInt(5);
+  t.plan_title = r.Str(6);
+  t.item_id = r.Int(7);
+  t.item_name = r.Str(8);
+  t.name = r.Str(9);
+  t.task_date = r.Str(10);
+  t.directed = r.Int(11) != 0;
+  t.scope_regions = SplitCsv(r.Str(12));
+  t.scope_types = SplitCsv(r.Str(13));
+  t.scope_classes = SplitCsv(r.Str(14));
+  auto ratios = SplitCsv(r.Str(15));
+  for (size_t k = 0; k < 4 && k < ratios.size(); ++k) t.ratios[k] = std::stoi(ratios[k]);
+  t.status =
+      Stored(domain::ParseInspectionTaskStatus(r.Str(16)), "inspection_tasks.status", r.Str(16));
+  t.seed = r.Str(17);
+  t.algorithm = r.Str(18);
+  t.frame_json = r.Str(19);
+  t.excluded_json = r.Str(20);
+  t.frame_size = r.Int(21);
+  t.next_k = r.Int(22);
+  t.drawn_at = r.OptInt(23);
+  t.completed_at = r.OptInt(24);
+  t.publish_deadline = r.Str(25);
+  t.published_at = r.OptInt(26);
+  t.created_by = r.Int(27);
+  t.created_at = r.Int(28);
+  t.updated_at = r.Int(29);
+  return t;
+}
+
+std::string RatiosCsv(const domain::ClassRatios& r) {
+  return JoinCsv(
+      {std::to_string(r[0]), std::to_string(r[1]), std::to_string(r[2]), std::to_string(r[3])});
+}
+
+Where TaskWhere(const InspectionTaskFilter& f) {
+  Where w;
+  if (f.region_codes) w.AddIn("t.region_code", *f.region_codes);
+  if (f.status) w.Add("t.status = ?", {std::string(domain::ToString(*f.status))});
+  if (f.year) w.Add("t.task_date LIKE ?", {std::to_string(*f.year) + "-%"});
+  if (!f.query.empty()) w.Add("LOWER(t.name) LIKE ? ESCAPE '!'", {LikePattern(f.query)});
+  return w;
+}
+
+// ---- objects
+
+std::string SelectObject() {
+  return "SELECT b.id, b.task_id, b.org_id, o.name, COALESCE(o.credit_code, ''), b.credit_class, "
+         "b.pick_order, b.status, b.checks, b.error_check, b.result, b.follow_up, b.note, "
+         "b.rectification_id, COALESCE(r.status, ''), b.recorded_by, b.recorded_at, "
+         "b.completed_at, b.published_at FROM inspection_objects b JOIN orgs o ON o.id = "
+         "b.org_id LEFT JOIN rectifications r ON r.id = b.rectification_id";
+}
+
+InspectionObjectRow ToObject(const Row& r) {
+  InspectionObjectRow b;
+  b.id = r.Int(0);
+  b.task_id = r.Int(1);
+  b.org_id = r.Int(2);
+  b.org_name = r.Str(3);
+  b.credit_code = r.Str(4);
+  b.credit_class = r.Str(5);
+  b.pick_order = static_cast<int>(r.Int(6));
+  b.status =
+      Stored(domain::ParseInspectionObjectStatus(r.Str(7)), "inspection_objects.status", r.Str(7));
+  b.checks_json = r.Str(8);
+  b.error_check_json = r.Str(9);
+  b.result = r.Str(10);
+  b.follow_up = r.Str(11);
+  b.note = r.Str(12);
+  b.rectification_id = r.OptInt(13);
+  b.rectification_status = r.Str(14);
+  b.recorded_by = r.OptInt(15);
+  b.recorded_at = r.OptInt(16);
+  b.completed_at = r.OptInt(17);
+  b.published_at = r.OptInt(18);
+  return b;
+}
+
+// Inspectors and photos of `objects`.
+void AttachObjectParts(Tx& tx, std::vector<InspectionObjectRow>& objects) {
+  if (objects.empty()) return;
+  std::map<int64_t, InspectionObjectRow*> by_id;
+  std::string in;
+  std::vector<Param> params;
+  for (auto& b : objects) {
+    by_id[b.id] = &b;
+    in += in.empty() ? "?" : ", ?";
+    params.emplace_back(b.id);
+  }
+  for (const auto& r :
+       tx.Query("SELECT a.id, a.object_id, a.inspector_id, i.user_id, " + UserName("u") +
+                    ", i.cert_no, a.kind, a.active, a.reason, a.signed_at, a.replaced_at, "
+                    "a.created_at FROM inspection_assignments a JOIN inspectors i ON i.id = "
+                    "a.inspector_id JOIN users u ON u.id = i.user_id WHERE a.object_id IN (" +
+                    in + ") ORDER BY a.id",
+                params)) {
+    AssignmentRow a;
+    a.id = r.Int(0);
+    a.object_id = r.Int(1);
+    a.inspector_id = r.Int(2);
+    a.user_id = r.Int(3);
+    a.name = r.Str(4);
+    a.cert_no = r.Str(5);
+    a.kind = r.Str(6);
+    a.active = r.Int(7) != 0;
+    a.reason = r.Str(8);
+    a.signed_at = r.OptInt(9);
+    a.replaced_at = r.OptInt(10);
+    a.created_at = r.Int(11);
+    by_id[a.object_id]->inspectors.push_back(std::move(a));
+  }
+  for (const auto& r : tx.Query(
+           "SELECT id, object_id, check_code, mime, sha256, size, uploaded_by, created_at FROM "
+           "inspection_photos WHERE object_id IN (" +
+               in + ") ORDER BY id",
+           params)) {
+    PhotoRow p;
+    p.id = r.Int(0);
+    p.object_id = r.Int(1);
+    p.check_code = r.Str(2);
+    p.mime = r.Str(3);
+    p.sha256 = r.Str(4);
+    p.size = r.Int(5);
+    p.uploaded_by = r.Int(6);
+    p.created_at = r.Int(7);
+    by_id[p.object_id]->photos.push_back(std::move(p));
+  }
+}
+
+// The object library's query: enterprises with approved mandatory instruments under `f`.
+std::pair<std::string, std::vector<Param>> LibraryQuery(const ObjectLibraryFilter& f) {
+  Where inner;
+  inner.Add("n.status = 'approved'");
+  inner.Add("n.mandatory = 1");
+  if (f.region_codes) inner.AddIn("n.install_region_code", *f.region_codes);
+  if (!f.type_codes.empty()) inner.AddIn("n.type_code", f.type_codes);
+  Where w;
+  w.Add("o.kind = 'enterprise'");
+  w.Add("o.id IN (SELECT n.org_id FROM instruments n" + inner.sql() + ")", inner.params());
+  if (!f.credit_class.empty()) {
+    if (f.credit_class == "B")
+      w.Add("(" + ClassOf("o") + " = 'B' OR " + ClassOf("o") + " = '')");
+    else
+      w.Add(ClassOf("o") + " = ?", {f.credit_class});
+  }
+  if (!f.query.empty())
+    w.Add(
+        "(LOWER(o.name) LIKE ? ESCAPE '!' OR LOWER(COALESCE(o.credit_code, '')) LIKE ? ESCAPE "
+        "'!')",
+        {LikePattern(f.query), LikePattern(f.query)});
+  return {w.sql(), w.params()};
+}
+
+void AttachLibraryParts(Tx& tx, std::vector<ObjectLibraryRow>& rows, const ObjectLibraryFilter& f) {
+  if (rows.empty()) return;
+  std::map<int64_t, ObjectLibraryRow*> by_id;
+  std::string in;
+  std::vector<Param> params;
+  for (auto& r : rows) {
+    by_id[r.org_id] = &r;
+    in += in.empty() ? "?" : ", ?";
+    params.emplace_back(r.org_id);
+  }
+  Where w;
+  w.Add("n.org_id IN (" + in + ")", params);
+  w.Add("n.status = 'approved'");
+  w.Add("n.mandatory = 1");
+  if (f.region_codes) w.AddIn("n.install_region_code", *f.region_codes);
+  if (!f.type_codes.empty()) w.AddIn("n.type_code", f.type_codes);
+  for (const auto& r :
+       tx.Query("SELECT n.org_id, g.name, COUNT(*) FROM instruments n JOIN regions g ON g.code = "
+                "n.install_region_code" +
+                    w.sql() + " GROUP BY n.org_id, g.name ORDER BY n.org_id, g.name",
+                w.params())) {
+    auto* row = by_id[r.Int(0)];
+    row->region_names.push_back(r.Str(1));
+    row->chargers += r.Int(2);
+  }
+  for (const auto& r : tx.Query(
+           "SELECT b.org_id, MAX(t.task_date) FROM inspection_objects b JOIN inspection_tasks t "
+           "ON t.id = b.task_id WHERE b.completed_at IS NOT NULL AND b.org_id IN (" +
+               in + ") GROUP BY b.org_id",
+           params))
+    by_id[r.Int(0)]->last_inspected = r.Str(1);
+}
+
+ObjectLibraryRow ToLibrary(const Row& r) {
+  ObjectLibraryRow o;
+  o.org_id = r.Int(0);
+  o.name = r.Str(1);
+  o.credit_code = r.Str(2);
+  o.credit_class = r.Str(3);
+  return o;
+}
+
+}  // namespace
+
+// ---- items
+
+std::vector<InspectionItemRow> ListInspectionItems(Tx& tx) {
+  std::vector<InspectionItemRow> out;
+  for (const auto& r : tx.Query(std::string(kSelectItem) + " ORDER BY code, id"))
+    out.push_back(ToItem(r));
+  return out;
+}
+
+std::optional<InspectionItemRow> FindInspectionItem(Tx& tx, int64_t id) {
+  auto r = tx.QueryOne(std::string(kSelectItem) + " WHERE id = ?", {id});
+  if (!r) return std::nullopt;
+  return ToItem(*r);
+}
+
+std::optional<int64_t> InsertInspectionItem(Tx& tx, const InspectionItemRow& item) {
+  if (CodeTaken(tx, item.code, 0)) return std::nullopt;
+  auto params = ItemParams(item);
+  params.push_back(item.created_at);
+  params.push_back(item.updated_at);
+  return tx
+      .QueryOne(
+          "INSERT INTO inspection_items (code, name, sub_items, legal_basis, authority, "
+          "object_scope, ratio_note, frequency, method, inspector_requirements, checks, "
+          "class_ranges, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+          "?) RETURNING id",
+          params)
+      ->Int(0);
+}
+
+bool UpdateInspectionItem(Tx& tx, const InspectionItemRow& item) {
+  if (CodeTaken(tx, item.code, item.id)) return false;
+  auto params = ItemParams(item);
+  params.push_back(item.updated_at);
+  params.push_back(item.id);
+  tx.Exec(
+      "UPDATE inspection_items SET code = ?, name = ?, sub_items = ?, legal_basis = ?, "
+      "authority = ?, object_scope = ?, ratio_note = ?, frequency = ?, method = ?, "
+      "inspector_requirements = ?, checks = ?, class_ranges = ?, updated_at = ? WHERE id = ?",
+      params);
+  return true;
+}
+
+// ---- inspectors
+
+Page<InspectorRow> ListInspectors(Tx& tx, const InspectorFilter& f, const PageRequest& page) {
+  Where w;
+  if (f.org_id) w.Add("i.org_id = ?", {*f.org_id});
+  if (f.active) w.Add("i.active = ?", {int64_t{*f.active ? 1 : 0}});
+  if (!f.query.empty())
+    w.Add("(LOWER(" + UserName("u") + ") LIKE ? ESCAPE '!' OR LOWER(i.cert_no) LIKE ? ESCAPE '!')",
+          {LikePattern(f.query), LikePattern(f.query)});
+  Page<InspectorRow> out;
+  out.total =
+      tx.QueryOne("SELECT COUNT(*) FROM inspectors i JOIN users u ON u.id = i.user_id" + w.sql(),
+                  w.params())
+          ->Int(0);
+  for (const auto& r :
+       tx.Query(SelectInspector() + w.sql() + " ORDER BY i.org_id, i.id LIMIT ? OFFSET ?",
+                Paged(w.params(), page)))
+    out.items.push_back(ToInspector(r));
+  AttachConflicts(tx, out.items);
+  return out;
+}
+
+std::vector<InspectorRow> InspectorsOf(Tx& tx, int64_t org_id) {
+  std::vector<InspectorRow> out;
+  for (const auto& r : tx.Query(SelectInspector() + " WHERE i.org_id = ? ORDER BY i.id", {org_id}))
+    out.push_back(ToInspector(r));
+  AttachConflicts(tx, out);
+  return out;
+}
+
+std::optional<InspectorRow> FindInspector(Tx& tx, int64_t id) {
+  auto r = tx.QueryOne(SelectInspector() + " WHERE i.id = ?", {id});
+  if (!r) return std::nullopt;
+  std::vector<InspectorRow> one{ToInspector(*r)};
+  AttachConflicts(tx, one);
+  return one.front();
+}
+
+std::optional<InspectorRow> FindInspectorByUser(Tx& tx, int64_t user_id) {
+  auto r = tx.QueryOne("SELECT id FROM inspectors WHERE user_id = ?", {user_id});
+  if (!r) return std::nullopt;
+  return FindInspector(tx, r->Int(0));
+}
+
+std::optional<int64_t> InsertInspector(Tx& tx, const InspectorRow& row) {
+  if (tx.QueryOne("SELECT id FROM inspectors WHERE user_id = ?", {row.user_id}))
+    return std::nullopt;
+  return tx
+      .QueryOne(
+          "INSERT INTO inspectors (user_id, org_id, cert_no, cert_expiry, active, created_at, "
+          "updated_at) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id",
+          {row.user_id, row.org_id, row.cert_no, row.cert_expiry, int64_t{row.active ? 1 : 0},
+           row.created_at, row.updated_at})
+      ->Int(0);
+}
+
+void UpdateInspector(Tx& tx, const InspectorRow& row) {
+  tx.Exec(
+      "UPDATE inspectors SET cert_no = ?, cert_expiry = ?, active = ?, updated_at = ? WHERE id = "
+      "?",
+      {row.cert_no, row.cert_expiry, int64_t{row.active ? 1 : 0}, row.updated_at, row.id});
+}
+
+void SaveConflict(Tx& tx, int64_t inspector_id, int64_t org_id, const std::string& reason,
+                  int64_t now) {
+  if (tx.Exec("UPDATE inspector_conflicts SET reason = ?, declared_at = ? WHERE inspector_id = ? "
+              "AND org_id = ?",
+              {reason, now, inspector_id, org_id}) == 0)
+    tx.Exec(
+        "INSERT INTO inspector_conflicts (inspector_id, org_id, reason, declared_at) VALUES (?, "
+        "?, ?, ?)",
+        {inspector_id, org_id, reason, now});
+}
+
+bool DeleteConflict(Tx& tx, int64_t inspector_id, int64_t org_id) {
+  return tx.Exec("DELETE FROM inspector_conflicts WHERE inspector_id = ? AND org_id = ?",
+                 {inspector_id, org_id}) == 1;
+}
+
+std::vector<InspectorCandidateUser> InspectorCandidateUsers(Tx& tx, std::optional<int64_t> org_id) {
+  Where w;
+  w.Add("u.role IN ('district_regulator', 'city_regulator')");
+  w.Add("u.status = 'active'");
+  w.Add("u.id NOT IN (SELECT user_id FROM inspectors)");
+  if (org_id) w.Add("u.org_id = ?", {*org_id});
+  std::vector<InspectorCandidateUser> out;
+  for (const auto& r : tx.Query("SELECT u.id, u.org_id, " + UserName("u") +
+                                    ", o.name FROM users u JOIN orgs o ON o.id = u.org_id" +
+                                    w.sql() + " ORDER BY u.org_id, u.id",
+                                w.params()))
+    out.push_back({r.Int(0), r.Int(1), r.Str(2), r.Str(3)});
+  return out;
+}
+
+// ---- object library
+
+Page<ObjectLibraryRow> ListObjectLibrary(Tx& tx, const ObjectLibraryFilter& f,
+                                         const PageRequest& page) {
+  auto [where, params] = LibraryQuery(f);
+  Page<ObjectLibraryRow> out;
+  out.total = tx.QueryOne("SELECT COUNT(*) FROM orgs o" + where, params)->Int(0);
+  for (const auto& r :
+       tx.Query("SELECT o.id, o.name, COALESCE(o.credit_code, ''), " + ClassOf("o") +
+                    " FROM orgs o" + where + " ORDER BY o.id LIMIT ? OFFSET ?",
+                Paged(params, page)))
+    out.items.push_back(ToLibrary(r));
+  AttachLibraryParts(tx, out.items, f);
+  return out;
+}
+
+std::vector<ObjectLibraryRow> ObjectCandidates(Tx& tx, const ObjectLibraryFilter& f) {
+  auto [where, params] = LibraryQuery(f);
+  std::vector<ObjectLibraryRow> out;
+  for (const auto& r : tx.Query("SELECT o.id, o.name, COALESCE(o.credit_code, ''), " +
+                                    ClassOf("o") + " FROM orgs o" + where + " ORDER BY o.id",
+                                params))
+    out.push_back(ToLibrary(r));
+  return out;
+}
+
+std::vector<std::pair<int64_t, int64_t>> InspectedSince(Tx& tx, int64_t org_id, int64_t item_id,
+                                                        const std::string& since, int64_t task_id) {
+  std::vector<std::pair<int64_t, int64_t>> out;
+  for (const auto& r : tx.Query(
+           "SELECT b.org_id, MAX(t.id) FROM inspection_objects b JOIN inspection_tasks t ON "
+           "t.id = b.task_id WHERE t.org_id = ? AND t.item_id = ? AND t.task_date >= ? AND t.id <> "
+           "? GROUP BY b.org_id ORDER BY b.org_id",
+           {org_id, item_id, since, task_id}))
+    out.emplace_back(r.Int(0), r.Int(1));
+  return out;
+}
+
+// ---- plans
+
+int64_t InsertInspectionPlan(Tx& tx, const InspectionPlanRow& p) {
+  return tx
+      .QueryOne(
+          "INSERT INTO inspection_plans (org_id, region_code, year, title, scope, batches, "
+          "timing, status, created_by, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, "
+          "?, ?, ?) RETURNING id",
+          {p.org_id, p.region_code, int64_t{p.year}, p.title, p.scope, int64_t{p.batches}, p.timing,
+           std::string(domain::ToString(p.status)), p.created_by, p.created_at, p.updated_at})
+      ->Int(0);
+}
+
+std::optional<InspectionPlanRow> FindInspectionPlan(Tx& tx, int64_t id) {
+  auto r = tx.QueryOne(std::string(kSelectPlan) + " WHERE p.id = ?", {id});
+  if (!r) return std::nullopt;
+  return ToPlan(*r);
+}
+
+Page<InspectionPlanRow> ListInspectionPlans(Tx& tx, const InspectionPlanFilter& f,
+                                            const PageRequest& page) {
+  Where w;
+  if (f.region_codes) w.AddIn("p.region_code", *f.region_codes);
+  if (f.year) w.Add("p.year = ?", {int64_t{*f.year}});
+  if (f.status) w.Add("p.status = ?", {std::string(domain::ToString(*f.status))});
+  Page<InspectionPlanRow> out;
+  out.total = tx.QueryOne("SELECT COUNT(*) FROM inspection_plans p" + w.sql(), w.params())->Int(0);
+  for (const auto& r : tx.Query(
+           std::string(kSelectPlan) + w.sql() + " ORDER BY p.year DESC, p.id DESC LIMIT ? OFFSET ?",
+           Paged(w.params(), page)))
+    out.items.push_back(ToPlan(r));
+  return out;
+}
+
+bool SaveInspectionPlan(Tx& tx, const InspectionPlanRow& p, domain::InspectionPlanStatus from) {
+  return tx.Exec(
+             "UPDATE inspection_plans SET year = ?, title = ?, scope = ?, batches = ?, timing = "
+             "?, status = ?, return_reason = ?, submitted_at = ?, decided_at = ?, updated_at = ? "
+             "WHERE id = ? AND status = ?",
+             {int64_t{p.year}, p.title, p.scope, int64_t{p.batches}, p.timing,
+              std::string(domain::ToString(p.status)), p.return_reason, OptParam(p.submitted_at),
+              OptParam(p.decided_at), p.updated_at, p.id, std::string(domain::ToString(from))}) ==
+         1;
+}
+
+// ---- tasks
+
+int64_t InsertInspectionTask(Tx& tx, const InspectionTaskRow& t) {
+  return tx
+      .QueryOne(
+          "INSERT INTO inspection_tasks (org_id, region_code, plan_id, item_id, name, "
+          "task_date, directed, scope_regions, scope_types, scope_classes, ratios, status, "
+          "created_by, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+          "?, ?) RETURNING id",
+          {t.org_id, t.region_code, OptParam(t.plan_id), t.item_id, t.name, t.task_date,
+           int64_t{t.directed ? 1 : 0}, JoinCsv(t.scope_regions), JoinCsv(t.scope_types),
+           JoinCsv(t.scope_classes), RatiosCsv(t.ratios), std::string(domain::ToString(t.status)),
+           t.created_by, t.created_at, t.updated_at})
+      ->Int(0);
+}
+
+std::optional<InspectionTaskRow> FindInspectionTask(Tx& tx, int64_t id) {
+  auto r = tx.QueryOne(std::string(kSelectTask) + " WHERE t.id = ?", {id});
+  if (!r) return std::nullopt;
+  return ToTask(*r);
+}
+
+std::optional<InspectionTaskRow> LockInspectionTask(Tx& tx, int64_t id) {
+  if (!tx.QueryOne("SELECT t.id FROM inspection_tasks t WHERE t.id = ?" + ForUpdate(tx, "t"), {id}))
+    return std::nullopt;
+  return FindInspectionTask(tx, id);
+}
+
+Page<InspectionTaskRow> ListInspectionTasks(Tx& tx, const InspectionTaskFilter& f,
+                                            const PageRequest& page) {
+  Where w = TaskWhere(f);
+  Page<InspectionTaskRow> out;
+  out.total = tx.QueryOne("SELECT COUNT(*) FROM inspection_tasks t" + w.sql(), w.params())->Int(0);
+  for (const auto& r : tx.Query(std::string(kSelectTask) + w.sql() +
+                                    " ORDER BY t.task_date DESC, t.id DESC LIMIT ? OFFSET ?",
+                                Paged(w.params(), page)))
+    out.items.push_back(ToTask(r));
+  return out;
+}
+
+bool SaveInspectionTask(Tx& tx, const InspectionTaskRow& t, domain::InspectionTaskStatus from) {
+  return tx.Exec(
+             "UPDATE inspection_tasks SET status = ?, seed = ?, algorithm = ?, frame = ?, "
+             "excluded = ?, frame_size = ?, next_k = ?, drawn_at = ?, completed_at = ?, "
+             "publish_deadline = ?, published_at = ?, updated_at = ? WHERE id = ? AND status = ?",
+             {std::string(domain::ToString(t.status)), t.seed, t.algorithm, t.frame_json,
+              t.excluded_json, t.frame_size, t.next_k, OptParam(t.drawn_at),
+              OptParam(t.completed_at), t.publish_deadline, OptParam(t.published_at), t.updated_at,
+              t.id, std::string(domain::ToString(from))}) == 1;
+}
+
+bool AdvanceDrawCounter(Tx& tx, int64_t task_id, int64_t expected, int64_t to) {
+  return tx.Exec("UPDATE inspection_tasks SET next_k = ? WHERE id = ? AND next_k = ?",
+                 {to, task_id, expected}) == 1;
+}
+
+// ---- objects
+
+int64_t InsertInspectionObject(Tx& tx, const InspectionObjectRow& b) {
+  return tx
+      .QueryOne(
+          "INSERT INTO inspection_objects (task_id, org_id, credit_class, pick_order, status) "
+          "VALUES (?, ?, ?, ?, ?) RETURNING id",
+          {b.task_id, b.org_id, b.credit_class, int64_t{b.pick_order},
+           std::string(domain::ToString(b.status))})
+      ->Int(0);
+}
+
+std::optional<InspectionObjectRow> FindInspectionObject(Tx& tx, int64_t id) {
+  auto r = tx.QueryOne(SelectObject() + " WHERE b.id = ?", {id});
+  if (!r) return std::nullopt;
+  std::vector<InspectionObjectRow> one{ToObject(*r)};
+  AttachObjectParts(tx, one);
+  return one.front();
+}
+
+std::vector<InspectionObjectRow> ListInspectionObjects(Tx& tx, int64_t task_id) {
+  std::vector<InspectionObjectRow> out;
+  for (const auto& r :
+       tx.Query(SelectObject() + " WHERE b.task_id = ? ORDER BY b.pick_order", {task_id}))
+    out.push_back(ToObject(r));
+  AttachObjectParts(tx, out);
+  return out;
+}
+
+bool SaveInspectionObject(Tx& tx, const InspectionObjectRow& b,
+                          domain::InspectionObjectStatus from) {
+  return tx.Exec(
+             "UPDATE inspection_objects SET status = ?, checks = ?, error_check = ?, result = ?, "
+             "follow_up = ?, note = ?, rectification_id = ?, recorded_by = ?, recorded_at = ?, "
+             "completed_at = ? WHERE id = ? AND status = ?",
+             {std::string(domain::ToString(b.status)), b.checks_json, b.error_check_json, b.result,
+              b.follow_up, b.note, OptParam(b.rectification_id), OptParam(b.recorded_by),
+              OptParam(b.recorded_at), OptParam(b.completed_at), b.id,
+              std::string(domain::ToString(from))}) == 1;
+}
+
+int64_t InsertAssignment(Tx& tx, const AssignmentRow& a) {
+  return tx
+      .QueryOne(
+          "INSERT INTO inspection_assignments (object_id, inspector_id, kind, active, reason, "
+          "created_at) VALUES (?, ?, ?, 1, '', ?) RETURNING id",
+          {a.object_id, a.inspector_id, a.kind, a.created_at})
+      ->Int(0);
+}
+
+bool ReplaceAssignment(Tx& tx, int64_t assignment_id, const std::string& reason, int64_t now) {
+  return tx.Exec(
+             "UPDATE inspection_assignments SET active = 0, reason = ?, replaced_at = ? WHERE id "
+             "= ? AND active = 1",
+             {reason, now, assignment_id}) == 1;
+}
+
+bool SignAssignment(Tx& tx, int64_t assignment_id, int64_t now) {
+  return tx.Exec(
+             "UPDATE inspection_assignments SET signed_at = ? WHERE id = ? AND active = 1 AND "
+             "signed_at IS NULL",
+             {now, assignment_id}) == 1;
+}
+
+void ClearSignatures(Tx& tx, int64_t object_id) {
+  tx.Exec("UPDATE inspection_assignments SET signed_at = NULL WHERE object_id = ?", {object_id});
+}
+
+int64_t InsertPhoto(Tx& tx, const PhotoRow& p) {
+  return tx
+      .QueryOne(
+          "INSERT INTO inspection_photos (object_id, check_code, mime, sha256, size, data, "
+          "uploaded_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+          {p.object_id, p.check_code, p.mime, p.sha256, p.size, p.data, p.uploaded_by,
+           p.created_at})
+      ->Int(0);
+}
+
+std::optional<PhotoRow> FindPhoto(Tx& tx, int64_t id) {
+  auto r = tx.QueryOne(
+      "SELECT id, object_id, check_code, mime, sha256, size, data, uploaded_by, created_at FROM "
+      "inspection_photos WHERE id = ?",
+      {id});
+  if (!r) return std::nullopt;
+  return PhotoRow{r->Int(0), r->Int(1), r->Str(2), r->Str(3), r->Str(4),
+                  r->Int(5), r->Str(6), r->Int(7), r->Int(8)};
+}
+
+int64_t CountPhotos(Tx& tx, int64_t object_id) {
+  return tx.QueryOne("SELECT COUNT(*) FROM inspection_photos WHERE object_id = ?", {object_id})
+      ->Int(0);
+}
+
+int64_t PublishObjects(Tx& tx, int64_t task_id, int64_t now) {
+  return tx.Exec(
+      "UPDATE inspection_objects SET published_at = ? WHERE task_id = ? AND status = 'signed' "
+      "AND published_at IS NULL",
+      {now, task_id});
+}
+
+std::vector<MyInspectionRow> MyInspections(Tx& tx, int64_t inspector_id) {
+  std::vector<MyInspectionRow> out;
+  for (const auto& r : tx.Query(
+           "SELECT t.id, b.id, t.name, t.task_date, o.name, b.status FROM inspection_assignments "
+           "a JOIN inspection_objects b ON b.id = a.object_id JOIN inspection_tasks t ON t.id = "
+           "b.task_id JOIN orgs o ON o.id = b.org_id WHERE a.inspector_id = ? AND a.active = 1 "
+           "AND a.signed_at IS NULL AND t.status = 'drawn' ORDER BY t.task_date, b.pick_order",
+           {inspector_id})) {
+    MyInspectionRow m;
+    m.task_id = r.Int(0);
+    m.object_id = r.Int(1);
+    m.task_name = r.Str(2);
+    m.task_date = r.Str(3);
+    m.org_name = r.Str(4);
+    m.status = Stored(domain::ParseInspectionObjectStatus(r.Str(5)), "inspection_objects.status",
+                      r.Str(5));
+    out.push_back(std::move(m));
+  }
+  return out;
+}
+
+// ---- calendar
+
+std::vector<CalendarDayRow> ListCalendarDays(Tx& tx, const std::string& from,
+                                             const std::string& to) {
+  std::vector<CalendarDayRow> out;
+  for (const auto& r : tx.Query(
+           "SELECT day, kind, name FROM work_calendar WHERE day >= ? AND day <= ? ORDER BY day",
+           {from, to}))
+    out.push_back({r.Str(0), Stored(domain::ParseDayKind(r.Str(1)), "work_calendar.kind", r.Str(1)),
+                   r.Str(2)});
+  return out;
+}
+
+domain::WorkCalendar LoadWorkCalendar(Tx& tx) {
+  domain::WorkCalendar out;
+  for (const auto& r : tx.Query("SELECT day, kind FROM work_calendar"))
+    out[r.Str(0)] = Stored(domain::ParseDayKind(r.Str(1)), "work_calendar.kind", r.Str(1));
+  return out;
+}
+
+void SaveCalendarDay(Tx& tx, const CalendarDayRow& row) {
+  const std::string kind(domain::ToString(row.kind));
+  if (tx.Exec("UPDATE work_calendar SET kind = ?, name = ? WHERE day = ?",
+              {kind, row.name, row.date}) == 0)
+    tx.Exec("INSERT INTO work_calendar (day, kind, name) VALUES (?, ?, ?)",
+            {row.date, kind, row.name});
+}
+
+bool DeleteCalendarDay(Tx& tx, const std::string& date) {
+  return tx.Exec("DELETE FROM work_calendar WHERE day = ?", {date}) == 1;
+}
+
+// ---- published
+
+Page<PublicResultRow> ListPublishedResults(Tx& tx, const PageRequest& page) {
+  Page<PublicResultRow> out;
+  out.total =
+      tx.QueryOne("SELECT COUNT(*) FROM inspection_objects WHERE published_at IS NOT NULL")->Int(0);
+  for (const auto& r : tx.Query(
+           "SELECT b.id, t.name, g.name, i.name, o.name, COALESCE(o.credit_code, ''), "
+           "t.task_date, b.result, b.published_at FROM inspection_objects b JOIN "
+           "inspection_tasks t ON t.id = b.task_id JOIN regions g ON g.code = t.region_code JOIN "
+           "inspection_items i ON i.id = t.item_id JOIN orgs o ON o.id = b.org_id WHERE "
+           "b.published_at IS NOT NULL ORDER BY b.published_at DESC, b.id LIMIT ? OFFSET ?",
+           Paged({}, page)))
+    out.items.push_back(
+        {r.Int(0), r.Str(1), r.Str(2), r.Str(3), r.Str(4), r.Str(5), r.Str(6), r.Str(7), r.Int(8)});
+  return out;
+}
+
+Page<InspectionPlanRow> ListAcceptedPlans(Tx& tx, const PageRequest& page) {
+  InspectionPlanFilter f;
+  f.status = domain::InspectionPlanStatus::kAccepted;
+  return ListInspectionPlans(tx, f, page);
+}
+
+Page<InspectionTaskRow> ListAnnouncedTasks(Tx& tx, const PageRequest& page) {
+  Page<InspectionTaskRow> out;
+  out.total =
+      tx.QueryOne("SELECT COUNT(*) FROM inspection_tasks t WHERE t.status <> 'draft'")->Int(0);
+  for (const auto& r : tx.Query(std::string(kSelectTask) +
+                                    " WHERE t.status <> 'draft' ORDER BY t.drawn_at DESC, t.id "
+                                    "DESC LIMIT ? OFFSET ?",
+                                Paged({}, page)))
+    out.items.push_back(ToTask(r));
+  return out;
+}
+
+int64_t CountObjects(Tx& tx, int64_t task_id) {
+  return tx.QueryOne("SELECT COUNT(*) FROM inspection_objects WHERE task_id = ?", {task_id})
+      ->Int(0);
+}
+
+// ---- statistics
+
+std::vector<TaskStatRow> TaskStatistics(Tx& tx, int year,
+                                        const std::optional<std::vector<std::string>>& regions) {
+  InspectionTaskFilter f;
+  f.region_codes = regions;
+  f.year = year;
+  Where w = TaskWhere(f);
+  w.Add("t.status <> 'draft'");
+  // 完结: no follow-up needed, or the rectification it opened is closed.
+  std::vector<TaskStatRow> out;
+  for (const auto& r : tx.Query(
+           "SELECT t.id, t.name, t.region_code, g.name, t.frame_size, (SELECT COUNT(*) FROM "
+           "inspection_objects b WHERE b.task_id = t.id), (SELECT COUNT(*) FROM "
+           "inspection_objects b WHERE b.task_id = t.id AND b.published_at IS NOT NULL), (SELECT "
+           "COUNT(*) FROM inspection_objects b LEFT JOIN rectifications r ON r.id = "
+           "b.rectification_id WHERE b.task_id = t.id AND b.published_at IS NOT NULL AND "
+           "(b.rectification_id IS NULL OR r.status = 'closed')) FROM inspection_tasks t JOIN "
+           "regions g ON g.code = t.region_code" +
+               w.sql() + " ORDER BY t.region_code, t.id",
+           w.params()))
+    out.push_back({r.Int(0), r.Str(1), r.Str(2), r.Str(3), r.Int(4), r.Int(5), r.Int(6), r.Int(7)});
+  return out;
+}
+
+std::vector<UnpublishedTaskRow> UnpublishedTasks(
+    Tx& tx, const std::optional<std::vector<std::string>>& region_codes) {
+  Where w;
+  if (region_codes) w.AddIn("t.region_code", *region_codes);
+  w.Add("t.status = 'completed'");
+  std::vector<UnpublishedTaskRow> out;
+  for (const auto& r :
+       tx.Query("SELECT t.id, t.name, t.region_code, t.publish_deadline, (SELECT COUNT(*) FROM "
+                "inspection_objects b WHERE b.task_id = t.id AND b.published_at IS NULL) FROM "
+                "inspection_tasks t" +
+                    w.sql() + " ORDER BY t.publish_deadline, t.id",
+                w.params()))
+    out.push_back({r.Int(0), r.Str(1), r.Str(2), r.Str(3), r.Int(4)});
+  return out;
+}
+
+}  // namespace mvis::store
