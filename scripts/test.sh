@@ -43,31 +43,56 @@ rm -f "$CONTRACT_DIR"/*.jsonl
 suite "HTTP integration (SQLite)" env MVIS_TEST_BACKEND=sqlite \
   MVIS_RECORD_RESPONSES="$CONTRACT_DIR/sqlite.jsonl" "$BUILD_DIR/mvis_integration_tests"
 
+# The PostgreSQL run goes on in the background while the web suites build and check (they share
+# no state); its result is reported, and the contract suite (which reads its responses) runs,
+# once it has finished.
 PG_DIR=$(mktemp -d /tmp/mvis-pg.XXXXXX)
+PG_LOG="$ROOT/$BUILD_DIR/integration-postgresql.log"
 trap 'bash "$ROOT/scripts/pg-temp.sh" stop "$PG_DIR"' EXIT
+pg_pid=""
 if PG_URL=$(bash scripts/pg-temp.sh start "$PG_DIR"); then
-  suite "HTTP integration (PostgreSQL)" env MVIS_TEST_BACKEND=postgresql MVIS_TEST_PG_URL="$PG_URL" \
-    MVIS_RECORD_RESPONSES="$CONTRACT_DIR/postgresql.jsonl" "$BUILD_DIR/mvis_integration_tests"
+  env MVIS_TEST_BACKEND=postgresql MVIS_TEST_PG_URL="$PG_URL" \
+    MVIS_RECORD_RESPONSES="$CONTRACT_DIR/postgresql.jsonl" "$BUILD_DIR/mvis_integration_tests" \
+    >"$PG_LOG" 2>&1 &
+  pg_pid=$!
 else
   echo "could not start PostgreSQL"
   failed=$((failed + 1))
   failures+=("PostgreSQL server")
 fi
-bash scripts/pg-temp.sh stop "$PG_DIR"
-trap - EXIT
+pg_suite() {
+  [[ -n "$pg_pid" ]] || return 0
+  echo
+  echo "=== HTTP integration (PostgreSQL) ==="
+  local rc=0
+  wait "$pg_pid" || rc=$?
+  pg_pid=""
+  if ((rc == 0)); then
+    grep -E '^\[  (PASSED|SKIPPED) |^\[==========\]' "$PG_LOG" | tail -3
+    passed=$((passed + 1))
+  else
+    cat "$PG_LOG"
+    failed=$((failed + 1))
+    failures+=("HTTP integration (PostgreSQL)")
+  fi
+  bash "$ROOT/scripts/pg-temp.sh" stop "$PG_DIR"
+}
 
 if bash scripts/build-web.sh; then
   passed=$((passed + 1))
   suite "web lint" bash -c "cd web && npm run --silent lint"
   suite "web typecheck" bash -c "cd web && npm run --silent typecheck"
   suite "web unit" bash -c "cd web && npm run --silent test"
+  pg_suite
   suite "API contract (responses match openapi.json)" bash -c \
     "cd web && npm run --silent contract -- '$CONTRACT_DIR'/*.jsonl"
   suite "browser e2e" env MVIS_BIN="$ROOT/$BUILD_DIR/mvis" bash -c "cd web && npm run --silent e2e"
 else
   failed=$((failed + 1))
   failures+=("web build")
+  pg_suite
 fi
+trap - EXIT
 
 echo
 if ((failed)); then

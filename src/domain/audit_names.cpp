@@ -90,6 +90,7 @@ constexpr std::array kActions = {
     Name{"rectification.open_case", "立案"},
     Name{"rectification.decide_case", "作出处理决定"},
     Name{"rectification.close_case", "结案"},
+    Name{"rectification.photo", "上传整改照片"},
     Name{"credit.recompute", "重新计算信用风险分类"},
     Name{"credit.override", "调整信用风险分类"},
     Name{"inspection_item.create", "新增抽查事项"},

@@ -179,4 +179,33 @@ std::vector<int64_t> InstrumentsAwaitingRectification(Tx& tx, const std::vector<
   return out;
 }
 
+int64_t InsertEvidencePhoto(Tx& tx, const EvidencePhoto& p) {
+  return tx
+      .QueryOne(
+          "INSERT INTO rectification_photos (rectification_id, mime, sha256, size, data, "
+          "uploaded_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id",
+          {p.rectification_id, p.mime, p.sha256, p.size, p.data, p.uploaded_by, p.created_at})
+      ->Int(0);
+}
+
+std::vector<EvidencePhoto> ListEvidencePhotos(Tx& tx, int64_t rectification_id) {
+  std::vector<EvidencePhoto> out;
+  for (const auto& r :
+       tx.Query("SELECT id, rectification_id, mime, sha256, size, uploaded_by, created_at FROM "
+                "rectification_photos WHERE rectification_id = ? ORDER BY id",
+                {rectification_id}))
+    out.push_back({r.Int(0), r.Int(1), r.Str(2), r.Str(3), r.Int(4), "", r.Int(5), r.Int(6)});
+  return out;
+}
+
+std::optional<EvidencePhoto> FindEvidencePhoto(Tx& tx, int64_t id) {
+  auto r = tx.QueryOne(
+      "SELECT id, rectification_id, mime, sha256, size, data, uploaded_by, created_at FROM "
+      "rectification_photos WHERE id = ?",
+      {id});
+  if (!r) return std::nullopt;
+  return EvidencePhoto{r->Int(0), r->Int(1), r->Str(2), r->Str(3),
+                       r->Int(4), r->Str(5), r->Int(6), r->Int(7)};
+}
+
 }  // namespace mvis::store

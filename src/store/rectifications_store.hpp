@@ -35,6 +35,18 @@ struct RectificationRow {
   std::optional<int64_t> closed_at;
 };
 
+// A photo the enterprise attached to its answer (evidence), stored without metadata.
+struct EvidencePhoto {
+  int64_t id = 0, rectification_id = 0;
+  std::string mime, sha256;
+  int64_t size = 0;
+  std::string data;  // base64; only from FindEvidencePhoto
+  int64_t uploaded_by = 0, created_at = 0;
+};
+int64_t InsertEvidencePhoto(Tx& tx, const EvidencePhoto& p);
+std::vector<EvidencePhoto> ListEvidencePhotos(Tx& tx, int64_t rectification_id);
+std::optional<EvidencePhoto> FindEvidencePhoto(Tx& tx, int64_t id);
+
 // 立案 on an order.
 struct CaseRow {
   int64_t id = 0;

@@ -331,6 +331,20 @@ TEST_F(InspectionTest, DrawRecordSignPublishAndCount) {
   EXPECT_EQ(seen.json()["source"], "inspection");
   EXPECT_EQ(seen.json()["items"][0], "补贴检定合格标识");
   EXPECT_EQ(first.Put(ch_path + "/record", finding).error_code(), "object_signed");
+  // The enterprise answers with a photo as evidence (stored without metadata); the bureau sees
+  // it, another district's bureau does not; once answered no more photos.
+  auto evidence = enterprise_->Upload(order + "/photos", "file", "fixed.png", png);
+  ASSERT_EQ(evidence.status, 201) << evidence.body;
+  const std::string evidence_path = order + "/photos/" + evidence.json()["id"].dump();
+  EXPECT_EQ(jiangan_->Get(evidence_path).status, 200);
+  EXPECT_EQ(jiangan_->Get(evidence_path).body.find("tEXt"), std::string::npos);
+  EXPECT_EQ(hongshan.Get(evidence_path).status, 404);
+  EXPECT_EQ(jiangan_->Upload(order + "/photos", "file", "x.png", png).status, 403);
+  ASSERT_EQ(enterprise_->Post(order + "/answer", {{"answer", "已补贴合格标识，见照片"}}).status,
+            200);
+  EXPECT_EQ(enterprise_->Get(order).json()["photos"].size(), 1u);
+  EXPECT_EQ(enterprise_->Upload(order + "/photos", "file", "late.png", png).error_code(),
+            "rectification_not_open");
 
   // A holiday the day after tomorrow moves the publication deadline by one working day.
   Client city = SignIn("city");

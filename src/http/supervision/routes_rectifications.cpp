@@ -2,6 +2,7 @@
 #include "domain/time.hpp"
 #include "http/api.hpp"
 #include "http/context.hpp"
+#include "http/multipart.hpp"
 
 namespace mvis::http {
 namespace {
@@ -18,6 +19,17 @@ Json CaseJson(const std::optional<store::CaseRow>& c) {
               {"opened_at", domain::IsoUtc(c->opened_at)},
               {"decided_at", TimeOrNull(c->decided_at)},
               {"closed_at", TimeOrNull(c->closed_at)}};
+}
+
+Json PhotosJson(const std::vector<store::EvidencePhoto>& photos) {
+  Json out = Json::array();
+  for (const auto& p : photos)
+    out.push_back({{"id", p.id},
+                   {"mime", p.mime},
+                   {"sha256", p.sha256},
+                   {"size", p.size},
+                   {"created_at", domain::IsoUtc(p.created_at)}});
+  return out;
 }
 
 Json RectificationJson(const services::RectificationView& v) {
@@ -44,7 +56,8 @@ Json RectificationJson(const services::RectificationView& v) {
               {"updated_at", domain::IsoUtc(r.updated_at)},
               {"closed_at", TimeOrNull(r.closed_at)},
               {"events", EventsJson(v.events)["items"]},
-              {"case", CaseJson(v.enforcement)}};
+              {"case", CaseJson(v.enforcement)},
+              {"photos", PhotosJson(v.photos)}};
 }
 
 }  // namespace
@@ -130,6 +143,35 @@ void AddRectificationRoutes(Router& router, AppServices& s) {
                if (!body) return ErrorResponse(body.error());
                return Reply(s.rectifications.Return(ctx.actor(), *id, Str(*body, "reason")),
                             RectificationJson);
+             });
+
+  router.Add("POST", "/api/v1/rectifications/{id}/photos", Access::kSignedIn,
+             [&s](RequestContext& ctx) {
+               auto id = ctx.IdParam("id");
+               if (!id) return ErrorResponse(id.error());
+               auto file = UploadedFile(ctx.request().Header("content-type"), ctx.request().body,
+                                        "file", "请选择要上传的照片");
+               if (!file) return ErrorResponse(file.error());
+               return Reply(
+                   s.rectifications.AddPhoto(ctx.actor(), *id, *file),
+                   [](const store::EvidencePhoto& p) { return PhotosJson({p})[0]; }, 201);
+             });
+
+  router.Add("GET", "/api/v1/rectifications/{id}/photos/{pid}", Access::kSignedIn,
+             [&s](RequestContext& ctx) {
+               auto id = ctx.IdParam("id");
+               if (!id) return ErrorResponse(id.error());
+               auto pid = ctx.IdParam("pid");
+               if (!pid) return ErrorResponse(pid.error());
+               auto photo = s.rectifications.GetPhoto(ctx.actor(), *id, *pid);
+               if (!photo) return ErrorResponse(photo.error());
+               Response r;
+               r.content_type = photo->mime;
+               r.headers.emplace_back("Cache-Control", "private, max-age=86400");
+               r.headers.emplace_back("X-Content-Type-Options", "nosniff");
+               r.headers.emplace_back("Content-Disposition", "inline");
+               r.body = std::move(photo->bytes);
+               return r;
              });
 }
 

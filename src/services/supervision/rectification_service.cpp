@@ -1,5 +1,8 @@
 #include "services/supervision/rectification_service.hpp"
 
+#include "domain/audit_chain.hpp"
+#include "domain/inspection.hpp"
+#include "domain/label_token.hpp"
 #include "domain/reason.hpp"
 #include "domain/text.hpp"
 #include "services/core/workflow.hpp"
@@ -15,6 +18,7 @@ using domain::access::Op;
 namespace {
 
 constexpr char kWhat[] = "整改通知";
+constexpr size_t kEvidencePhotosMax = 10;
 
 domain::access::Resource ResourceOf(const store::RectificationRow& r) {
   domain::access::Resource res;
@@ -41,6 +45,7 @@ RectificationView ViewOf(store::Tx& tx, store::RectificationRow row, const std::
   if (with_events) {
     v.events = store::ListEvents(tx, "rectification", std::to_string(row.id));
     v.enforcement = store::FindCase(tx, row.id);
+    v.photos = store::ListEvidencePhotos(tx, row.id);
   }
   v.row = std::move(row);
   return v;
@@ -331,6 +336,54 @@ Result<RectificationView> RectificationService::CloseCase(const Actor& actor, in
     return CaseStep(w, *r, *c, domain::CaseAction::kClose, note, "结案",
                     {"case_closed", "结案通知",
                      "关于“" + Subject(*r) + "”的案件已结案：" + note + "。", "", ""});
+  });
+}
+
+Result<store::EvidencePhoto> RectificationService::AddPhoto(const Actor& actor, int64_t id,
+                                                            const std::string& bytes) {
+  auto clean = domain::StripImageMetadata(bytes);
+  if (!clean) return std::unexpected(clean.error());
+  return WriteAs(ctx_, actor, [&](Work& w) -> Result<store::EvidencePhoto> {
+    auto r = Load(w.tx, actor, id, Op::kSubmit);
+    if (!r) return std::unexpected(r.error());
+    if (r->status != RectificationStatus::kIssued && r->status != RectificationStatus::kReturned)
+      return Fail(ErrorKind::kFailedPrecondition, "rectification_not_open",
+                  "整改通知已提交或已完结，不能再上传照片");
+    if (store::ListEvidencePhotos(w.tx, id).size() >= kEvidencePhotosMax)
+      return Fail(ErrorKind::kFailedPrecondition, "photos_too_many", "每项整改最多上传10张照片");
+    store::EvidencePhoto p;
+    p.rectification_id = id;
+    p.mime = clean->mime;
+    p.sha256 = domain::Sha256Hex(clean->bytes);
+    p.size = static_cast<int64_t>(clean->bytes.size());
+    p.data = domain::Base64UrlEncode(clean->bytes);
+    p.uploaded_by = actor.user_id;
+    p.created_at = w.now;
+    p.id = store::InsertEvidencePhoto(w.tx, p);
+    Record(w, Transition{{Kind::kRectification, std::to_string(id)},
+                         "photo",
+                         "",
+                         "",
+                         "",
+                         "整改照片 " + std::to_string(p.size / 1024) + " KB，SHA-256 " +
+                             p.sha256.substr(0, 16) + "…",
+                         {},
+                         {}});
+    p.data.clear();
+    return p;
+  });
+}
+
+Result<EvidenceImage> RectificationService::GetPhoto(const Actor& actor, int64_t id,
+                                                     int64_t photo_id) {
+  return ctx_.db.Read([&](store::Tx& tx) -> Result<EvidenceImage> {
+    auto r = Load(tx, actor, id, Op::kRead);
+    if (!r) return std::unexpected(r.error());
+    auto p = store::FindEvidencePhoto(tx, photo_id);
+    if (!p || p->rectification_id != id) return NotFound("整改照片");
+    auto bytes = domain::Base64UrlDecode(p->data);
+    if (!bytes) return Internal("rectification photo " + std::to_string(photo_id));
+    return EvidenceImage{p->mime, std::move(*bytes), p->sha256};
   });
 }
 

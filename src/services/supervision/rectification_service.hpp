@@ -22,6 +22,11 @@ struct RectificationView {
   bool overdue = false;
   std::vector<domain::ObjectEvent> events;    // detail only
   std::optional<store::CaseRow> enforcement;  // 立案, detail only
+  std::vector<store::EvidencePhoto> photos;   // the enterprise's evidence, detail only
+};
+
+struct EvidenceImage {
+  std::string mime, bytes, sha256;
 };
 
 struct RectificationQuery {
@@ -53,6 +58,10 @@ class RectificationService {
   Result<RectificationView> DecideCase(const Actor& actor, int64_t id, const std::string& decision,
                                        int64_t penalty_yuan);
   Result<RectificationView> CloseCase(const Actor& actor, int64_t id, const std::string& note);
+  // The enterprise attaches a photo (JPEG or PNG ≤ 5 MB, at most 10, stored without metadata)
+  // while the order waits for it (issued or returned); anyone who sees the order sees them.
+  Result<store::EvidencePhoto> AddPhoto(const Actor& actor, int64_t id, const std::string& bytes);
+  Result<EvidenceImage> GetPhoto(const Actor& actor, int64_t id, int64_t photo_id);
 
  private:
   const ServiceContext& ctx_;

@@ -137,6 +137,20 @@ CREATE TABLE inspection_photos (
 );
 CREATE INDEX inspection_photos_object ON inspection_photos(object_id);
 
+-- Photos an enterprise attaches to its answer to a rectification order (evidence), stored the
+-- same way: without metadata, with their hash.
+CREATE TABLE rectification_photos (
+  id {{ID}},
+  rectification_id BIGINT NOT NULL REFERENCES rectifications(id),
+  mime TEXT NOT NULL,
+  sha256 TEXT NOT NULL,
+  size BIGINT NOT NULL,
+  data TEXT NOT NULL,                             -- base64 of the stripped image
+  uploaded_by BIGINT NOT NULL REFERENCES users(id),
+  created_at BIGINT NOT NULL
+);
+CREATE INDEX rectification_photos_order ON rectification_photos(rectification_id);
+
 CREATE TABLE work_calendar (
   day TEXT PRIMARY KEY,                           -- YYYY-MM-DD
   kind TEXT NOT NULL,                             -- holiday | workday
