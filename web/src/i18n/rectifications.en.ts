@@ -26,7 +26,7 @@ export default {
     answer: 'Report',
     accept: 'Accept',
     hintEnterprise: 'Put the items right before the deadline and report what was done; your district bureau accepts the report.',
-    hintRegulator: 'Orders are issued on a failed sampling verification, an instrument that cannot be verified, as a sampling follow-up, or on a random inspection's order to correct; the district bureau accepts or returns the enterprise’s report.',
+    hintRegulator: 'Orders are issued on a failed sampling verification, an instrument that cannot be verified, as a sampling follow-up, or on a random inspection’s order to correct; the district bureau accepts or returns the enterprise’s report.',
   },
   rectificationDetail: {
     title: 'Rectification order {id}',
