@@ -5,12 +5,15 @@ import {
   assignmentTags,
   blankTaskForm,
   calendarHint,
+  checksProblem,
   canSwap,
   classRanges,
   classRatioProblem,
   classSummary,
   draftsPlans,
   editsItems,
+  itemFormFrom,
+  itemRequest,
   myAssignment,
   planActions,
   planFormFrom,
@@ -19,6 +22,7 @@ import {
   publicKindOf,
   rangeText,
   ratePercent,
+  rangesProblem,
   recordRights,
   statTotals,
   taskActions,
@@ -27,7 +31,7 @@ import {
   yearOptions,
 } from './inspection'
 import { formatUnix, unixToIso } from './format'
-import { objectFixture, planFixture, statRowFixture, taskFixture } from './inspection.fixture'
+import { itemFixture, objectFixture, planFixture, statRowFixture, taskFixture } from './inspection.fixture'
 import { ROLES, type InspectionObject } from './api/types'
 
 describe('who does what', () => {
@@ -142,6 +146,39 @@ describe('ratios per credit class', () => {
     ['B', null, 'required'],
   ] as const)('checks class %s at %s%% against its range: %s', (cls, percent, problem) => {
     expect(classRatioProblem(percent, DEFAULT_CLASS_RANGES[cls])).toBe(problem)
+  })
+})
+
+describe('the item form', () => {
+  it('round-trips an item, the ranges as percents', () => {
+    const f = itemFormFrom(itemFixture)
+    expect(f.sub_items_text).toBe('强制检定情况\n计量器具准确度')
+    expect(f.ranges_percent).toEqual({ A: { min: 0, max: 3 }, B: { min: 5, max: 20 }, C: { min: 21, max: 60 }, D: { min: 61, max: 100 } })
+    const req = itemRequest({ ...f, name: ` ${f.name} `, sub_items_text: '强制检定情况\n\n 计量器具准确度 ', checks: [...f.checks, { code: ' ', name: '' }] })
+    expect(req).toMatchObject({ name: itemFixture.name, sub_items: itemFixture.sub_items, checks: itemFixture.checks })
+    expect(req.class_ranges).toEqual([
+      { class: 'A', min: 0, max: 0.03 },
+      { class: 'B', min: 0.05, max: 0.2 },
+      { class: 'C', min: 0.21, max: 0.6 },
+      { class: 'D', min: 0.61, max: 1 },
+    ])
+  })
+
+  it('starts a new item with one empty check and the default ranges', () => {
+    const f = itemFormFrom(null)
+    expect(f.checks).toEqual([{ code: '', name: '' }])
+    expect(f.ranges_percent.B).toEqual({ min: 5, max: 20 })
+    expect(rangesProblem(f.ranges_percent)).toBeNull()
+    expect(rangesProblem({ ...f.ranges_percent, C: { min: 60, max: 21 } })).toBe('C')
+    expect(rangesProblem({ ...f.ranges_percent, D: { min: 61, max: 101 } })).toBe('D')
+    expect(rangesProblem({ ...f.ranges_percent, A: { min: null, max: 5 } })).toBe('A')
+  })
+
+  it('checks the check list', () => {
+    expect(checksProblem([{ code: '', name: ' ' }])).toBe('empty')
+    expect(checksProblem([{ code: 'a', name: '' }])).toBe('incomplete')
+    expect(checksProblem([{ code: 'a', name: 'x' }, { code: ' a', name: 'y' }])).toBe('duplicate')
+    expect(checksProblem([{ code: 'a', name: 'x' }, { code: '', name: '' }])).toBeNull()
   })
 })
 

@@ -8,6 +8,7 @@ import {
   type CreditClass,
   type InspectionAssignment,
   type InspectionClassRange,
+  type InspectionItemInput,
   type InspectionObject,
   type InspectionObjectStatus,
   type InspectionPlan,
@@ -167,6 +168,81 @@ export function classRatioProblem(percent: number | null | undefined, range: { m
   if (Math.abs(scaled - Math.round(scaled)) > 1e-6) return 'decimals'
   const ratio = percentToRatio(percent)
   return ratio < range.min - 1e-9 || ratio > range.max + 1e-9 ? 'outOfRange' : null
+}
+
+// ---------------------------------------------------------------- the item form (city bureau)
+
+/** What the item dialog holds: sub-items one per line, the class ranges as percents. */
+export interface ItemForm {
+  code: string
+  name: string
+  sub_items_text: string
+  legal_basis: string
+  authority: string
+  object_scope: string
+  ratio_note: string
+  frequency: string
+  method: string
+  inspector_requirements: string
+  checks: { code: string; name: string }[]
+  ranges_percent: Record<CreditClass, { min: number | null; max: number | null }>
+}
+
+const toPercent = (ratio: number) => Math.round(ratio * 10_000) / 100
+
+export function itemFormFrom(item: InspectionItemInput | null): ItemForm {
+  const ranges = classRanges(item?.class_ranges)
+  const ranges_percent = Object.fromEntries(CREDIT_CLASSES.map((c) => [c, { min: toPercent(ranges[c].min), max: toPercent(ranges[c].max) }])) as ItemForm['ranges_percent']
+  return {
+    code: item?.code ?? '',
+    name: item?.name ?? '',
+    sub_items_text: (item?.sub_items ?? []).join('\n'),
+    legal_basis: item?.legal_basis ?? '',
+    authority: item?.authority ?? '',
+    object_scope: item?.object_scope ?? '',
+    ratio_note: item?.ratio_note ?? '',
+    frequency: item?.frequency ?? '',
+    method: item?.method ?? '',
+    inspector_requirements: item?.inspector_requirements ?? '',
+    checks: item ? item.checks.map((c) => ({ ...c })) : [{ code: '', name: '' }],
+    ranges_percent,
+  }
+}
+
+/** What is wrong with the check list: none, a row half filled, or a code used twice. */
+export function checksProblem(checks: readonly { code: string; name: string }[]): 'empty' | 'incomplete' | 'duplicate' | null {
+  const filled = checks.filter((c) => c.code.trim() !== '' || c.name.trim() !== '')
+  if (filled.length === 0) return 'empty'
+  if (filled.some((c) => c.code.trim() === '' || c.name.trim() === '')) return 'incomplete'
+  const codes = filled.map((c) => c.code.trim())
+  return new Set(codes).size === codes.length ? null : 'duplicate'
+}
+
+/** The class whose range is not 0 ≤ min ≤ max ≤ 100 %, or null. */
+export function rangesProblem(ranges: ItemForm['ranges_percent']): CreditClass | null {
+  for (const c of CREDIT_CLASSES) {
+    const { min, max } = ranges[c]
+    if (min === null || max === null || min < 0 || max > 100 || min > max) return c
+  }
+  return null
+}
+
+/** The form as `POST/PUT /inspection-items` takes it: texts trimmed, blank lines and rows left out. */
+export function itemRequest(f: ItemForm): InspectionItemInput {
+  return {
+    code: f.code.trim(),
+    name: f.name.trim(),
+    sub_items: f.sub_items_text.split('\n').map((s) => s.trim()).filter((s) => s !== ''),
+    legal_basis: f.legal_basis.trim(),
+    authority: f.authority.trim(),
+    object_scope: f.object_scope.trim(),
+    ratio_note: f.ratio_note.trim(),
+    frequency: f.frequency.trim(),
+    method: f.method.trim(),
+    inspector_requirements: f.inspector_requirements.trim(),
+    checks: f.checks.filter((c) => c.code.trim() !== '' || c.name.trim() !== '').map((c) => ({ code: c.code.trim(), name: c.name.trim() })),
+    class_ranges: CREDIT_CLASSES.map((c) => ({ class: c, min: percentToRatio(f.ranges_percent[c].min ?? 0), max: percentToRatio(f.ranges_percent[c].max ?? 0) })),
+  }
 }
 
 // ---------------------------------------------------------------- the task form

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { configureClient } from './client'
-import { inspectionApi as api, inspectionPhotoUrl } from './inspection'
+import { inspectionApi as api } from './inspection'
 
 type FetchArgs = [string, RequestInit]
 
@@ -90,7 +90,7 @@ describe('inspection tasks and records', () => {
     expect(last()).toMatchObject({ url: '/api/v1/inspection-tasks/12/objects/40/recuse', body: { reason: '曾在该企业任职' } })
   })
 
-  it('uploads a photo as multipart with its check and names the photo address', async () => {
+  it('uploads a photo as multipart with its check, and fetches one', async () => {
     await api.uploadInspectionPhoto(12, 40, new Blob(['x'], { type: 'image/jpeg' }), 'a.jpg', 'seal')
     const { url, method, body, headers } = last()
     expect(url).toBe('/api/v1/inspection-tasks/12/objects/40/photos')
@@ -100,7 +100,10 @@ describe('inspection tasks and records', () => {
     expect((body as FormData).get('file')).toBeInstanceOf(Blob)
     expect(headers['Content-Type']).toBeUndefined()
     expect(headers['X-CSRF-Token']).toBe('tok')
-    expect(inspectionPhotoUrl(12, 40, 8)).toBe('/api/v1/inspection-tasks/12/objects/40/photos/8')
+    fetchMock.mockResolvedValueOnce(new Response(new Blob(['jpeg']), { status: 200, headers: { 'Content-Type': 'image/jpeg' } }))
+    const photo = await api.inspectionPhoto(12, 40, 8)
+    expect(last()).toMatchObject({ url: '/api/v1/inspection-tasks/12/objects/40/photos/8', method: 'GET' })
+    expect(await photo.blob.text()).toBe('jpeg')
   })
 })
 

@@ -3,7 +3,7 @@
 // feature modules it is not merged into `api`: only the lazily loaded inspection pages import it,
 // so the first screen does not carry it. The server decides every scope (a district bureau sees
 // its own bureau's inspectors, plans and tasks; the city bureau all).
-import { buildUrl, del, get, post, put, upload } from './http'
+import { del, download, get, post, put, upload } from './http'
 import type {
   InspectionItem,
   InspectionItemInput,
@@ -38,11 +38,6 @@ import type {
 import type { PageQuery } from './types'
 
 const objectPath = (taskId: number, objectId: number) => `/inspection-tasks/${taskId}/objects/${objectId}`
-
-/** The address of a photo of a record, for `<img src>` (the session cookie goes with it). */
-export function inspectionPhotoUrl(taskId: number, objectId: number, photoId: number): string {
-  return buildUrl(`${objectPath(taskId, objectId)}/photos/${photoId}`)
-}
 
 export const inspectionApi = {
   // --- 随机抽查事项清单 (any signed-in user reads; the city bureau edits) ---
@@ -113,6 +108,9 @@ export const inspectionApi = {
     form.append('check_code', checkCode)
     return upload<InspectionPhoto>(`${objectPath(taskId, objectId)}/photos`, form)
   },
+  /** The picture of a photo (JPEG or PNG), for a thumbnail. */
+  inspectionPhoto: (taskId: number, objectId: number, photoId: number) =>
+    download(`${objectPath(taskId, objectId)}/photos/${photoId}`, undefined, `photo-${photoId}`),
   /** 签名确认 by the calling officer. */
   signInspection: (taskId: number, objectId: number) => post<InspectionObject>(`${objectPath(taskId, objectId)}/sign`),
 
