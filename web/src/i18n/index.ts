@@ -38,6 +38,34 @@ export const i18n = createI18n<[Messages], Locale, false>({
   fallbackWarn: false,
 })
 
+/**
+ * The texts of a feature kept out of the first screen (the inspection pages'): a module per
+ * language whose default export is merged into that language's messages when first needed.
+ */
+export type FeatureTexts = Record<Locale, () => Promise<{ default: object }>>
+
+const features = new Map<string, FeatureTexts>()
+/** `name:locale` of the feature texts merged so far. */
+const mergedFeatures = new Set<string>()
+
+async function mergeFeature(name: string, locale: Locale): Promise<void> {
+  const key = `${name}:${locale}`
+  const loaders = features.get(name)
+  if (!loaders || mergedFeatures.has(key)) return
+  const texts = (await loaders[locale]()).default
+  i18n.global.mergeLocaleMessage(locale, texts as Messages)
+  mergedFeatures.add(key)
+}
+
+/**
+ * Makes a feature's texts available: fetched now for the language shown, and by loadLocale for
+ * any language chosen later. Resolves once they are in; rejects when they cannot be fetched.
+ */
+export async function loadFeatureTexts(name: string, loaders: FeatureTexts): Promise<void> {
+  features.set(name, loaders)
+  await mergeFeature(name, i18n.global.locale.value)
+}
+
 /** Element Plus's texts (pager, date picker, dialogs) in the UI language. */
 export const elementLocale = shallowRef<ElementLocale>(elZhCn)
 
@@ -52,6 +80,7 @@ export async function loadLocale(locale: Locale): Promise<void> {
     i18n.global.setLocaleMessage(locale, messages)
     el = elementLocales[locale] = loaded
   }
+  await Promise.all([...features.keys()].map((name) => mergeFeature(name, locale)))
   i18n.global.locale.value = locale
   elementLocale.value = el
   document.documentElement.lang = locale

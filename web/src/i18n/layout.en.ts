@@ -40,7 +40,7 @@ const layout: DeepStringRecord<typeof layoutZh> = {
     supervision: 'No district statistics',
     samplingPlans: 'No sampling plans yet: click New plan to plan a sampling verification and draw its sample',
     samplingPlansReader: 'No sampling plans yet: the plans the city bureau makes are listed here',
-    rectifications: 'No rectification orders: orders issued on a failed sampling verification, an instrument that cannot be verified or a sampling follow-up are listed here',
+    rectifications: 'No rectification orders: orders issued on a failed sampling verification, an instrument that cannot be verified, a sampling follow-up or a random inspection are listed here',
     rectificationsEnterprise: 'No rectification orders',
     orgs: 'No organisations yet: click New organisation',
     users: 'No users yet: click New user',

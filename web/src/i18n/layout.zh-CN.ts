@@ -38,7 +38,7 @@ export default {
     supervision: '暂无辖区检定统计',
     samplingPlans: '暂无抽样检定计划，点击“新建计划”制定抽样检定计划并抽取样本',
     samplingPlansReader: '暂无抽样检定计划，市市场监管局制定的计划会在此列出',
-    rectifications: '暂无整改通知，抽样检定不合格、器具不具备检定条件或举一反三时下发的整改通知会在此列出',
+    rectifications: '暂无整改通知，抽样检定不合格、器具不具备检定条件、举一反三或双随机抽查责令改正时下发的整改通知会在此列出',
     rectificationsEnterprise: '暂无整改通知',
     orgs: '暂无机构，点击“新建机构”添加',
     users: '暂无用户，点击“新建用户”添加',

@@ -1,7 +1,7 @@
 // English text of rectification orders. Same keys as rectifications.zh-CN.ts.
 export default {
   rectificationStatus: { issued: 'To rectify', answered: 'To accept', returned: 'Returned', closed: 'Closed' },
-  rectificationSource: { sampling_failure: 'Failed sampling verification', unverifiable: 'Not verifiable', sampling_followup: 'Sampling follow-up' },
+  rectificationSource: { sampling_failure: 'Failed sampling verification', unverifiable: 'Not verifiable', sampling_followup: 'Sampling follow-up', inspection: 'Random inspection' },
   rectificationAction: { create: 'Order issued', answer: 'Rectification reported', accept: 'Accepted', return: 'Returned', open_case: 'Case opened', decide_case: 'Case decided', close_case: 'Case closed' },
   rectifications: {
     id: 'No.',
@@ -26,7 +26,7 @@ export default {
     answer: 'Report',
     accept: 'Accept',
     hintEnterprise: 'Put the items right before the deadline and report what was done; your district bureau accepts the report.',
-    hintRegulator: 'Orders are issued on a failed sampling verification, an instrument that cannot be verified, or as a sampling follow-up; the district bureau accepts or returns the enterprise’s report.',
+    hintRegulator: 'Orders are issued on a failed sampling verification, an instrument that cannot be verified, as a sampling follow-up, or on a random inspection’s order to correct; the district bureau accepts or returns the enterprise’s report.',
   },
   rectificationDetail: {
     title: 'Rectification order {id}',
@@ -37,6 +37,7 @@ export default {
     region: 'District',
     serialNo: 'Serial no.',
     followupNoInstrument: 'Follow-up, no single instrument',
+    inspectionNoInstrument: 'Random inspection, no single instrument',
     source: 'Source',
     sourceName: 'Origin',
     deadline: 'Deadline',

@@ -3,7 +3,7 @@
 // enforcement case (立案) of an overdue order (spread into zh-CN.ts).
 export default {
   rectificationStatus: { issued: '待整改', answered: '待验收', returned: '已退回', closed: '已完结' },
-  rectificationSource: { sampling_failure: '抽样检定不合格', unverifiable: '不具备检定条件', sampling_followup: '举一反三' },
+  rectificationSource: { sampling_failure: '抽样检定不合格', unverifiable: '不具备检定条件', sampling_followup: '举一反三', inspection: '双随机抽查' },
   rectificationAction: { create: '下发整改通知', answer: '提交整改情况', accept: '验收通过', return: '退回整改', open_case: '立案', decide_case: '作出处理决定', close_case: '结案' },
   rectifications: {
     id: '编号',
@@ -28,7 +28,7 @@ export default {
     answer: '提交整改',
     accept: '验收',
     hintEnterprise: '请在整改期限内按整改事项完成整改，并提交整改情况，由所在区市场监管局验收。',
-    hintRegulator: '抽样检定不合格、器具不具备检定条件或举一反三时下发整改通知；企业提交整改情况后，由所在区市场监管局验收或退回。',
+    hintRegulator: '抽样检定不合格、器具不具备检定条件、举一反三或双随机抽查责令改正时下发整改通知；企业提交整改情况后，由所在区市场监管局验收或退回。',
   },
   rectificationDetail: {
     title: '整改通知 {id}',
@@ -39,6 +39,7 @@ export default {
     region: '所在区',
     serialNo: '器具出厂编号',
     followupNoInstrument: '举一反三，不针对单台器具',
+    inspectionNoInstrument: '双随机抽查，不针对单台器具',
     source: '来源',
     sourceName: '来源说明',
     deadline: '整改期限',

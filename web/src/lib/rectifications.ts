@@ -34,6 +34,7 @@ export const RECTIFICATION_SOURCE_TAGS: Record<RectificationSource, TagType> = {
   sampling_failure: 'danger',
   unverifiable: 'warning',
   sampling_followup: 'info',
+  inspection: 'primary',
 }
 
 /** The colour of a status' tag; `info` for a status this UI does not know. */

@@ -57,7 +57,7 @@ describe('routes and menu', () => {
     expect(certs?.titleKey).toBe('menu.myCertificates')
   })
 
-  it('shows regulators review, archive, certificates, supervision, sampling, rectifications and catalogue', () => {
+  it('shows regulators review, archive, certificates, supervision, sampling, rectifications, random inspections and catalogue', () => {
     for (const role of ['district_regulator', 'city_regulator'] as const) {
       expect(menuFor(role, router.getRoutes()).map((m) => m.path)).toEqual([
         '/',
@@ -67,6 +67,13 @@ describe('routes and menu', () => {
         '/supervision/verification',
         '/supervision/sampling',
         '/supervision/rectifications',
+        '/supervision/inspection/items',
+        '/supervision/inspection/library',
+        '/supervision/inspection/plans',
+        '/supervision/inspection/tasks',
+        '/supervision/inspection/mine',
+        '/supervision/inspection/statistics',
+        ...(role === 'city_regulator' ? ['/supervision/work-calendar'] : []),
         '/catalogue',
         '/announcements',
         '/inbox',
@@ -120,6 +127,65 @@ describe('routes and menu', () => {
     const item = (role: 'enterprise' | 'district_regulator' | 'city_regulator') => menuFor(role, router.getRoutes()).find((m) => m.route === 'rectifications')
     expect(item('enterprise')?.titleKey).toBe('menu.myRectifications')
     for (const role of ['district_regulator', 'city_regulator'] as const) expect(item(role)).toMatchObject({ titleKey: 'menu.rectifications', group: 'supervision' })
+  })
+
+  it('lets district and city regulators open the random inspection pages, under 监督管理', () => {
+    const meta = (name: string) => router.getRoutes().find((r) => r.name === name)!.meta
+    const pages = [
+      'inspection-items',
+      'inspection-library',
+      'inspection-plans',
+      'inspection-tasks',
+      'inspection-task-new',
+      'inspection-task-detail',
+      'inspection-record',
+      'my-inspections',
+      'inspection-statistics',
+    ]
+    for (const name of pages) {
+      for (const role of ['district_regulator', 'city_regulator'] as const) expect(decideAccess(meta(name), role), `${name} ${role}`).toBe('allow')
+      for (const role of ['enterprise', 'institute', 'drc', 'sysadmin'] as const) expect(decideAccess(meta(name), role), `${name} ${role}`).toBe('forbidden')
+      expect(decideAccess(meta(name), null)).toBe('login')
+    }
+    expect(decideAccess(meta('work-calendar'), 'city_regulator')).toBe('allow')
+    for (const role of ['district_regulator', 'enterprise', 'institute', 'drc', 'sysadmin'] as const) expect(decideAccess(meta('work-calendar'), role)).toBe('forbidden')
+    for (const role of ['district_regulator', 'city_regulator'] as const) {
+      const items = menuFor(role, router.getRoutes()).filter((m) => m.route.startsWith('inspection') || m.route === 'my-inspections' || m.route === 'work-calendar')
+      expect(items.length).toBe(role === 'city_regulator' ? 7 : 6)
+      for (const m of items) expect(m.group).toBe('supervision')
+    }
+    for (const role of ['enterprise', 'institute', 'drc', 'sysadmin'] as const) {
+      expect(menuFor(role, router.getRoutes()).some((m) => m.route.includes('inspection') || m.route === 'work-calendar')).toBe(false)
+    }
+  })
+
+  it('resolves random inspection paths to the right pages', () => {
+    expect(router.resolve('/supervision/inspection/items').name).toBe('inspection-items')
+    expect(router.resolve('/supervision/inspection/library').name).toBe('inspection-library')
+    expect(router.resolve('/supervision/inspection/plans').name).toBe('inspection-plans')
+    expect(router.resolve('/supervision/inspection/tasks').name).toBe('inspection-tasks')
+    expect(router.resolve('/supervision/inspection/tasks/new').name).toBe('inspection-task-new')
+    expect(router.resolve('/supervision/inspection/tasks/12').name).toBe('inspection-task-detail')
+    expect(router.resolve('/supervision/inspection/tasks/12/objects/40').name).toBe('inspection-record')
+    expect(router.resolve('/supervision/inspection/tasks/x/objects/40').name).toBe('not-found')
+    expect(router.resolve('/supervision/inspection/mine').name).toBe('my-inspections')
+    expect(router.resolve('/supervision/inspection/statistics').name).toBe('inspection-statistics')
+    expect(router.resolve('/supervision/work-calendar').name).toBe('work-calendar')
+    expect(canOpen(router.resolve('/supervision/inspection/tasks/12/objects/40'), 'district_regulator')).toBe(true)
+    expect(canOpen(router.resolve('/supervision/inspection/tasks/12/objects/40'), 'enterprise')).toBe(false)
+  })
+
+  it('opens 信息公示 to everyone, signed in or not, outside the menu', () => {
+    const page = router.resolve('/public/inspections')
+    expect(page.name).toBe('public-inspections')
+    for (const role of [...ROLES, null]) expect(decideAccess(page.meta, role)).toBe('allow')
+    for (const role of ROLES) expect(menuFor(role, router.getRoutes()).some((m) => m.route === 'public-inspections')).toBe(false)
+  })
+
+  it('loads the inspection pages lazily, with their texts', () => {
+    for (const r of router.getRoutes().filter((r) => r.name === 'public-inspections' || String(r.path).includes('inspection') || r.name === 'work-calendar')) {
+      expect(typeof r.components?.default, String(r.name)).toBe('function')
+    }
   })
 
   it('guards the verification pages by role', () => {

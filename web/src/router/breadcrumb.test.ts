@@ -66,6 +66,39 @@ describe('breadcrumbFor', () => {
     expect(pageTitleKey(at('/supervision/rectifications'), 'city_regulator', all)).toBe('menu.rectifications')
   })
 
+  it('puts the random inspection pages under 监督管理, a task under 双随机抽查任务 and a record under 我的检查', () => {
+    for (const role of ['city_regulator', 'district_regulator'] as const) {
+      expect(breadcrumbFor(at('/supervision/inspection/tasks'), role, all)).toEqual([
+        { titleKey: 'menu.home', path: '/' },
+        { titleKey: 'menuGroup.supervision' },
+        { titleKey: 'menu.inspectionTasks' },
+      ])
+      expect(breadcrumbFor(at('/supervision/inspection/tasks/12'), role, all)).toEqual([
+        { titleKey: 'menu.home', path: '/' },
+        { titleKey: 'menuGroup.supervision' },
+        { titleKey: 'menu.inspectionTasks', path: '/supervision/inspection/tasks' },
+        { titleKey: 'menu.inspectionTaskDetail' },
+      ])
+      expect(breadcrumbFor(at('/supervision/inspection/tasks/new'), role, all)[2]).toEqual({ titleKey: 'menu.inspectionTasks', path: '/supervision/inspection/tasks' })
+      expect(breadcrumbFor(at('/supervision/inspection/tasks/12/objects/40'), role, all)).toEqual([
+        { titleKey: 'menu.home', path: '/' },
+        { titleKey: 'menuGroup.supervision' },
+        { titleKey: 'menu.myInspections', path: '/supervision/inspection/mine' },
+        { titleKey: 'menu.inspectionRecord' },
+      ])
+      for (const [path, key] of [
+        ['/supervision/inspection/items', 'menu.inspectionItems'],
+        ['/supervision/inspection/library', 'menu.inspectionLibrary'],
+        ['/supervision/inspection/plans', 'menu.inspectionPlans'],
+        ['/supervision/inspection/mine', 'menu.myInspections'],
+        ['/supervision/inspection/statistics', 'menu.inspectionStatistics'],
+      ]) {
+        expect(breadcrumbFor(at(path), role, all).map((c) => c.titleKey)).toEqual(['menu.home', 'menuGroup.supervision', key])
+      }
+    }
+    expect(breadcrumbFor(at('/supervision/work-calendar'), 'city_regulator', all).map((c) => c.titleKey)).toEqual(['menu.home', 'menuGroup.supervision', 'menu.workCalendar'])
+  })
+
   it('falls back to 首页 / page when no parent list is open to the role', () => {
     expect(breadcrumbFor(at('/appointments/7'), 'city_regulator', all).map((c) => c.titleKey)).toEqual(['menu.home', 'menu.appointmentDetail'])
     expect(breadcrumbFor(at('/password'), 'enterprise', all).map((c) => c.titleKey)).toEqual(['menu.home', 'menu.password'])

@@ -1,4 +1,5 @@
 import type { RouteRecordRaw } from 'vue-router'
+import { loadInspectionTexts } from '@/i18n/inspection'
 import './meta'
 
 const ADMIN = ['sysadmin'] as const
@@ -11,8 +12,15 @@ const VERIFICATION_READERS = ['enterprise', 'institute', ...REGULATORS] as const
 const SAMPLING_READERS = ['city_regulator', 'district_regulator', 'institute'] as const
 /** Roles with rectification orders: the enterprise answers its own, the regulators accept or return. */
 const RECTIFICATION_ROLES = ['enterprise', ...REGULATORS] as const
+/** Roles of 双随机一公开: the district bureaus inspect, the city bureau keeps the item list and accepts plans. */
+const INSPECTION_ROLES = REGULATORS
 /** Roles that work with instruments and so may read the catalogue. */
 const BUSINESS = ['enterprise', 'district_regulator', 'city_regulator', 'drc', 'institute'] as const
+
+/** A lazy inspection page: its chunk and the inspection texts (i18n/inspection.ts) load together. */
+function inspectionPage<T>(view: () => Promise<T>): () => Promise<T> {
+  return () => Promise.all([view(), loadInspectionTexts()]).then(([page]) => page)
+}
 
 export const routes: RouteRecordRaw[] = [
   {
@@ -32,6 +40,12 @@ export const routes: RouteRecordRaw[] = [
     name: 'forgot-password',
     component: () => import('@/views/ForgotPasswordView.vue'),
     meta: { public: true, titleKey: 'menu.forgotPassword' },
+  },
+  {
+    path: '/public/inspections',
+    name: 'public-inspections',
+    component: inspectionPage(() => import('@/views/PublicInspectionsView.vue')),
+    meta: { public: true, titleKey: 'menu.publicInspections' },
   },
   {
     path: '/',
@@ -200,6 +214,66 @@ export const routes: RouteRecordRaw[] = [
         name: 'rectification-detail',
         component: () => import('@/views/supervision/RectificationDetailView.vue'),
         meta: { roles: [...RECTIFICATION_ROLES], titleKey: 'menu.rectificationDetail', parent: ['rectifications'] },
+      },
+      {
+        path: 'supervision/inspection/items',
+        name: 'inspection-items',
+        component: inspectionPage(() => import('@/views/supervision/inspection/InspectionItemsView.vue')),
+        meta: { roles: [...INSPECTION_ROLES], titleKey: 'menu.inspectionItems', emptyKey: 'inspEmpty.items' },
+      },
+      {
+        path: 'supervision/inspection/library',
+        name: 'inspection-library',
+        component: inspectionPage(() => import('@/views/supervision/inspection/InspectionLibraryView.vue')),
+        meta: { roles: [...INSPECTION_ROLES], titleKey: 'menu.inspectionLibrary' },
+      },
+      {
+        path: 'supervision/inspection/plans',
+        name: 'inspection-plans',
+        component: inspectionPage(() => import('@/views/supervision/inspection/InspectionPlansView.vue')),
+        meta: { roles: [...INSPECTION_ROLES], titleKey: 'menu.inspectionPlans', emptyKey: 'inspEmpty.plans' },
+      },
+      {
+        path: 'supervision/inspection/tasks',
+        name: 'inspection-tasks',
+        component: inspectionPage(() => import('@/views/supervision/inspection/InspectionTasksView.vue')),
+        meta: { roles: [...INSPECTION_ROLES], titleKey: 'menu.inspectionTasks', emptyKey: 'inspEmpty.tasks' },
+      },
+      {
+        path: 'supervision/inspection/tasks/new',
+        name: 'inspection-task-new',
+        component: inspectionPage(() => import('@/views/supervision/inspection/InspectionTaskNewView.vue')),
+        meta: { roles: [...INSPECTION_ROLES], titleKey: 'menu.inspectionTaskNew', parent: ['inspection-tasks'] },
+      },
+      {
+        path: 'supervision/inspection/tasks/:id(\\d+)',
+        name: 'inspection-task-detail',
+        component: inspectionPage(() => import('@/views/supervision/inspection/InspectionTaskDetailView.vue')),
+        meta: { roles: [...INSPECTION_ROLES], titleKey: 'menu.inspectionTaskDetail', parent: ['inspection-tasks'] },
+      },
+      {
+        path: 'supervision/inspection/tasks/:id(\\d+)/objects/:oid(\\d+)',
+        name: 'inspection-record',
+        component: inspectionPage(() => import('@/views/supervision/inspection/InspectionRecordView.vue')),
+        meta: { roles: [...INSPECTION_ROLES], titleKey: 'menu.inspectionRecord', parent: ['my-inspections', 'inspection-tasks'] },
+      },
+      {
+        path: 'supervision/inspection/mine',
+        name: 'my-inspections',
+        component: inspectionPage(() => import('@/views/supervision/inspection/MyInspectionsView.vue')),
+        meta: { roles: [...INSPECTION_ROLES], titleKey: 'menu.myInspections', emptyKey: 'inspEmpty.mine' },
+      },
+      {
+        path: 'supervision/inspection/statistics',
+        name: 'inspection-statistics',
+        component: inspectionPage(() => import('@/views/supervision/inspection/InspectionStatisticsView.vue')),
+        meta: { roles: [...INSPECTION_ROLES], titleKey: 'menu.inspectionStatistics' },
+      },
+      {
+        path: 'supervision/work-calendar',
+        name: 'work-calendar',
+        component: inspectionPage(() => import('@/views/supervision/inspection/WorkCalendarView.vue')),
+        meta: { roles: ['city_regulator'], titleKey: 'menu.workCalendar', emptyKey: 'inspEmpty.calendar' },
       },
       {
         path: 'password',

@@ -2,7 +2,8 @@
 // methods; nothing else uses fetch. Contract: docs/api.md (registry) and docs/verification.md
 // (the verification business, whose methods live in verification.ts and are merged in here;
 // sampling verification plans likewise from sampling.ts, enterprise credit-risk classes from
-// credit.ts, rectification orders from rectification.ts).
+// credit.ts, rectification orders from rectification.ts). The random inspections' methods
+// (inspection.ts, `inspectionApi`) stay out of `api` so that the first screen does not load them.
 import type {
   AdminUser,
   Agreement,

@@ -10,8 +10,8 @@ type Schemas = components['schemas']
 /** issued 待整改 → answered 待验收 → closed 已完结; answered → returned 已退回 → answered … */
 export const RECTIFICATION_STATUSES = ['issued', 'answered', 'returned', 'closed'] as const satisfies readonly Schemas['RectificationStatus'][]
 export type RectificationStatus = Schemas['RectificationStatus']
-/** sampling_failure 抽样检定不合格, unverifiable 不具备检定条件, sampling_followup 举一反三. */
-export const RECTIFICATION_SOURCES = ['sampling_failure', 'unverifiable', 'sampling_followup'] as const satisfies readonly Schemas['RectificationSource'][]
+/** sampling_failure 抽样检定不合格, unverifiable 不具备检定条件, sampling_followup 举一反三, inspection 双随机抽查. */
+export const RECTIFICATION_SOURCES = ['sampling_failure', 'unverifiable', 'sampling_followup', 'inspection'] as const satisfies readonly Schemas['RectificationSource'][]
 export type RectificationSource = Schemas['RectificationSource']
 
 /** An order; `events` is empty in lists and holds the timeline in `GET /rectifications/{id}`. */

@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest'
 import {
   ANNOUNCEMENT_STATUSES,
   APPOINTMENT_MODES,
+  ASSIGNMENT_KINDS,
   APPOINTMENT_STATUSES,
   CASE_STATUSES,
   CERTIFICATE_LIVE_STATUSES,
@@ -14,9 +15,16 @@ import {
   DUTIES,
   FILING_STATUSES,
   IMPORT_ROW_STATES,
+  INSPECTION_FOLLOW_UPS,
+  INSPECTION_OBJECT_STATUSES,
+  INSPECTION_PLAN_STATUSES,
+  INSPECTION_RESULTS,
+  INSPECTION_TASK_STATUSES,
   INSTRUMENT_USES,
   MANDATORY_USES,
   ORG_KINDS,
+  PHOTO_TYPES,
+  PUBLIC_ANNOUNCEMENT_KINDS,
   RECTIFICATION_SOURCES,
   RECTIFICATION_STATUSES,
   ROLES,
@@ -24,6 +32,7 @@ import {
   VERIFICATION_FILTERS,
   VERIFICATION_KINDS,
   VERIFICATION_STATUSES,
+  WORK_CALENDAR_KINDS,
 } from './types'
 
 interface Schema {
@@ -60,6 +69,18 @@ describe('constant lists match openapi.json', () => {
     ['RECTIFICATION_STATUSES', RECTIFICATION_STATUSES, schemas.RectificationStatus.enum],
     ['RECTIFICATION_SOURCES', RECTIFICATION_SOURCES, schemas.RectificationSource.enum],
     ['CASE_STATUSES', CASE_STATUSES, schemas.EnforcementCase.properties?.status.enum],
+    ['CREDIT_CLASSES (inspections)', CREDIT_CLASSES, schemas.CreditClass.enum],
+    ['INSPECTION_PLAN_STATUSES', INSPECTION_PLAN_STATUSES, schemas.InspectionPlanStatus.enum],
+    ['INSPECTION_TASK_STATUSES', INSPECTION_TASK_STATUSES, schemas.InspectionTaskStatus.enum],
+    ['INSPECTION_OBJECT_STATUSES', INSPECTION_OBJECT_STATUSES, schemas.InspectionObjectStatus.enum],
+    ['INSPECTION_RESULTS', INSPECTION_RESULTS, schemas.InspectionResult.enum],
+    ['INSPECTION_RESULTS (of an object, or "")', ['', ...INSPECTION_RESULTS], schemas.InspectionObject.properties?.result.enum],
+    ['INSPECTION_FOLLOW_UPS', INSPECTION_FOLLOW_UPS, schemas.InspectionFollowUp.enum],
+    ['INSPECTION_FOLLOW_UPS (of an object, or "")', ['', ...INSPECTION_FOLLOW_UPS], schemas.InspectionObject.properties?.follow_up.enum],
+    ['ASSIGNMENT_KINDS', ASSIGNMENT_KINDS, schemas.InspectionAssignment.properties?.kind.enum],
+    ['WORK_CALENDAR_KINDS', WORK_CALENDAR_KINDS, schemas.WorkCalendarKind.enum],
+    ['PUBLIC_ANNOUNCEMENT_KINDS', PUBLIC_ANNOUNCEMENT_KINDS, schemas.PublicAnnouncementKind.enum],
+    ['PHOTO_TYPES', PHOTO_TYPES, schemas.InspectionPhoto.properties?.mime.enum],
   ] as const)('%s', (_name, list, documented) => {
     expect(documented).toBeDefined()
     expect(sorted(list)).toEqual(sorted(documented))

@@ -4,7 +4,8 @@
 // UI-only: constant lists for selects (checked against the document by types.test.ts) and the
 // query/filter shapes of list pages. The verification business: types.verification.ts; sampling
 // verification plans: types.sampling.ts; enterprise credit-risk classes: types.credit.ts;
-// rectification orders: types.rectification.ts.
+// rectification orders: types.rectification.ts; 双随机一公开 random inspections:
+// types.inspection.ts.
 import type { components } from './schema'
 import type { VerificationFilter } from './types.verification'
 
@@ -12,6 +13,7 @@ export * from './types.verification'
 export * from './types.sampling'
 export * from './types.credit'
 export * from './types.rectification'
+export * from './types.inspection'
 
 /** Every named schema of openapi.json (`components.schemas`). */
 export type Schemas = components['schemas']
