@@ -277,6 +277,8 @@ const en: DeepStringRecord<typeof zhCN> = {
     rectifications_issued: 'Orders to rectify',
     rectifications_answered: 'Rectifications to accept',
     rectifications_overdue: 'Overdue rectifications',
+    inspections_to_publish: 'Results to publish (deadline near or past)',
+    inspections_to_record: 'On-site checks awaiting me',
   },
   ...filing,
   ...verification,

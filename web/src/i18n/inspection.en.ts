@@ -36,6 +36,7 @@ const en: DeepStringRecord<typeof zhCN> = {
     sign: 'Signed',
     swap: 'Inspector swapped',
     recuse: 'Recused',
+    photo: 'Photo uploaded',
   },
   inspResult: {
     no_problem: 'No problem found',

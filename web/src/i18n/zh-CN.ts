@@ -275,6 +275,8 @@ export default {
     rectifications_issued: '待整改的整改通知',
     rectifications_answered: '待验收的整改',
     rectifications_overdue: '逾期未整改',
+    inspections_to_publish: '抽查结果待公示（临近或超过期限）',
+    inspections_to_record: '待我完成的现场检查',
   },
   ...filing,
   ...verification,

@@ -2,7 +2,9 @@
 // by scripts/inspection-fixtures.test.mjs).
 import type { InspectionItem, InspectionObject, InspectionPlan, InspectionTask, Inspector, PublicAnnouncement, StatRow } from './api/types'
 
-const T0 = 1_795_000_000
+/** ISO-8601 UTC, `seconds` after the fixtures' reference time. */
+const at = (seconds = 0) => new Date((1_795_000_000 + seconds) * 1000).toISOString()
+const T0 = at()
 
 export const itemFixture: InspectionItem = {
   id: 1,
@@ -54,10 +56,10 @@ export const planFixture: InspectionPlan = {
   timing: '上半年、下半年各一批',
   status: 'submitted',
   return_reason: '',
-  submitted_at: T0 + 60,
+  submitted_at: at(60),
   decided_at: null,
   created_at: T0,
-  updated_at: T0 + 60,
+  updated_at: at(60),
   events: [
     { id: 1, at: '2026-11-27T08:21:00Z', username: 'jiangan', display_name: '李科长', org_name: '江岸区市场监督管理局', action: 'create', from_status: null, to_status: 'draft', reason: '' },
     { id: 2, at: '2026-11-27T08:25:00Z', username: 'jiangan', display_name: '李科长', org_name: '江岸区市场监督管理局', action: 'submit', from_status: 'draft', to_status: 'submitted', reason: '' },
@@ -74,8 +76,8 @@ export const objectFixture: InspectionObject = {
   pick_order: 1,
   status: 'recorded',
   inspectors: [
-    { assignment_id: 1, inspector_id: 5, user_id: 21, name: '王执法', cert_no: '42010200123', kind: 'draw', active: false, reason: '', signed_at: null, replaced_at: T0 + 100 },
-    { assignment_id: 2, inspector_id: 6, user_id: 22, name: '赵执法', cert_no: '42010200124', kind: 'draw', active: true, reason: '', signed_at: T0 + 300, replaced_at: null },
+    { assignment_id: 1, inspector_id: 5, user_id: 21, name: '王执法', cert_no: '42010200123', kind: 'draw', active: false, reason: '', signed_at: null, replaced_at: at(100) },
+    { assignment_id: 2, inspector_id: 6, user_id: 22, name: '赵执法', cert_no: '42010200124', kind: 'draw', active: true, reason: '', signed_at: at(300), replaced_at: null },
     { assignment_id: 3, inspector_id: 7, user_id: 23, name: '钱执法', cert_no: '42010200125', kind: 'recusal', active: true, reason: '王执法申请回避', signed_at: null, replaced_at: null },
   ],
   checks: [
@@ -88,10 +90,10 @@ export const objectFixture: InspectionObject = {
   result: 'corrected',
   follow_up: 'order_correction',
   note: '',
-  photos: [{ id: 8, check_code: 'verified', mime: 'image/jpeg', sha256: 'ab'.repeat(32), size: 204_800, created_at: T0 + 200 }],
+  photos: [{ id: 8, check_code: 'verified', mime: 'image/jpeg', sha256: 'ab'.repeat(32), size: 204_800, created_at: at(200) }],
   rectification_id: 77,
   rectification_status: 'issued',
-  recorded_at: T0 + 250,
+  recorded_at: at(250),
   completed_at: null,
   published_at: null,
 }
@@ -120,14 +122,14 @@ export const taskFixture: InspectionTask = {
   frame_sizes: { A: 0, B: 20, C: 10, D: 0 },
   sample_sizes: { A: 0, B: 2, C: 3, D: 0 },
   excluded: [{ org_id: 102, org_name: '武汉慢充有限公司', reason: '近一年内已检查' }],
-  drawn_at: T0 + 90,
+  drawn_at: at(90),
   completed_at: null,
   publish_deadline: '',
   published_at: null,
   overdue: false,
   progress: { objects: 5, recorded: 1, signed: 0, published: 0, closed: 0 },
   created_at: T0,
-  updated_at: T0 + 90,
+  updated_at: at(90),
   objects: [objectFixture],
   events: [
     { id: 3, at: '2026-11-27T09:00:00Z', username: 'jiangan', display_name: '李科长', org_name: '江岸区市场监督管理局', action: 'draw', from_status: 'draft', to_status: 'drawn', reason: '' },
@@ -156,7 +158,7 @@ export const publicResultFixture: PublicAnnouncement = {
   id: 40,
   title: '2027年第一批充电桩双随机抽查',
   region_name: '江岸区',
-  published_at: T0 + 900,
+  published_at: at(900),
   item_name: '电动汽车充电桩计量监督检查',
   year: 0,
   task_date: '',

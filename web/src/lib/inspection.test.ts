@@ -30,7 +30,6 @@ import {
   weekday,
   yearOptions,
 } from './inspection'
-import { formatUnix, unixToIso } from './format'
 import { itemFixture, objectFixture, planFixture, statRowFixture, taskFixture } from './inspection.fixture'
 import { ROLES, type InspectionObject } from './api/types'
 
@@ -291,12 +290,5 @@ describe('信息公示 and times', () => {
     expect(publicKindOf('plan')).toBe('plan')
     expect(publicKindOf('nonsense')).toBe('item_list')
     expect(publicKindOf(undefined)).toBe('item_list')
-  })
-
-  it('turns Unix seconds into ISO and local time', () => {
-    expect(unixToIso(0)).toBe('1970-01-01T00:00:00.000Z')
-    expect(unixToIso(null)).toBeNull()
-    expect(formatUnix(undefined)).toBe('')
-    expect(formatUnix(1_795_000_000)).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/)
   })
 })

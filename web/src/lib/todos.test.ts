@@ -2,6 +2,14 @@ import { describe, expect, it } from 'vitest'
 import { todoLink, withExtraTodos } from './todos'
 
 describe('todoLink', () => {
+  it('sends the bureaus to the results due for publication and officers to their checks', () => {
+    for (const role of ['district_regulator', 'city_regulator'] as const) {
+      expect(todoLink('inspections_to_publish', role)).toEqual({ path: '/supervision/inspection/tasks', query: { status: 'completed' } })
+      expect(todoLink('inspections_to_record', role)).toEqual({ path: '/supervision/inspection/mine' })
+    }
+    expect(todoLink('inspections_to_publish', 'enterprise')).toBeNull()
+  })
+
   it('opens the enterprise’s filtered lists', () => {
     expect(todoLink('filing_draft', 'enterprise')).toEqual({ path: '/instruments/pending', query: { tab: 'draft' } })
     expect(todoLink('filing_returned', 'enterprise')).toEqual({ path: '/instruments/pending', query: { tab: 'returned' } })

@@ -69,6 +69,10 @@ export function todoLink(key: string, role: Role | null): RouteLocationRaw | nul
         return { path: '/review', query: { status: 'approved', verification: 'overdue' } }
       case 'rectifications_answered':
         return { path: RECTIFICATIONS, query: { status: 'answered' } }
+      case 'inspections_to_publish':
+        return { path: '/supervision/inspection/tasks', query: { status: 'completed' } }
+      case 'inspections_to_record':
+        return { path: '/supervision/inspection/mine' }
     }
   }
   return null

@@ -42,7 +42,7 @@ const objectPath = (taskId: number, objectId: number) => `/inspection-tasks/${ta
 export const inspectionApi = {
   // --- 随机抽查事项清单 (any signed-in user reads; the city bureau edits) ---
   inspectionItems: (q: PageQuery = {}) => get<InspectionItemPage>('/inspection-items', q),
-  /** 201 the item; 409 `item_code_taken`. */
+  /** 201 the item; 409 `code_taken`. */
   createInspectionItem: (req: InspectionItemInput) => post<InspectionItem>('/inspection-items', req),
   updateInspectionItem: (id: number, req: InspectionItemInput) => put<InspectionItem>(`/inspection-items/${id}`, req),
 
