@@ -2,7 +2,7 @@
 export default {
   rectificationStatus: { issued: 'To rectify', answered: 'To accept', returned: 'Returned', closed: 'Closed' },
   rectificationSource: { sampling_failure: 'Failed sampling verification', unverifiable: 'Not verifiable', sampling_followup: 'Sampling follow-up', inspection: 'Random inspection' },
-  rectificationAction: { create: 'Order issued', answer: 'Rectification reported', accept: 'Accepted', return: 'Returned', open_case: 'Case opened', decide_case: 'Case decided', close_case: 'Case closed' },
+  rectificationAction: { create: 'Order issued', answer: 'Rectification reported', accept: 'Accepted', return: 'Returned', open_case: 'Case opened', decide_case: 'Case decided', close_case: 'Case closed', photo: 'Photo attached' },
   rectifications: {
     id: 'No.',
     org: 'Enterprise',

@@ -4,7 +4,7 @@
 export default {
   rectificationStatus: { issued: '待整改', answered: '待验收', returned: '已退回', closed: '已完结' },
   rectificationSource: { sampling_failure: '抽样检定不合格', unverifiable: '不具备检定条件', sampling_followup: '举一反三', inspection: '双随机抽查' },
-  rectificationAction: { create: '下发整改通知', answer: '提交整改情况', accept: '验收通过', return: '退回整改', open_case: '立案', decide_case: '作出处理决定', close_case: '结案' },
+  rectificationAction: { create: '下发整改通知', answer: '提交整改情况', accept: '验收通过', return: '退回整改', open_case: '立案', decide_case: '作出处理决定', close_case: '结案', photo: '上传整改照片' },
   rectifications: {
     id: '编号',
     org: '企业',
