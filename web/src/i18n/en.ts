@@ -12,6 +12,13 @@ import rectifications from './rectifications.en'
 
 const en: DeepStringRecord<typeof zhCN> = {
   app: { title: 'Mandatory Verification Information System', short: 'MVIS', mini: 'MV' },
+  photos: {
+    add: 'Photo',
+    open: 'View larger',
+    type: 'Photos must be JPG or PNG',
+    size: 'A photo must not exceed 5 MB',
+    evidence: 'Rectification photo',
+  },
   common: {
     search: 'Search',
     dateFrom: 'From',

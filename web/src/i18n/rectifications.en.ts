@@ -73,6 +73,8 @@ export default {
     answerPh: 'Measures taken, when, and evidence (e.g. the certificate number)',
     submit: 'Submit',
     done: 'Reported; waiting for the district bureau to accept it',
+    photos: 'Photos',
+    photosHint: 'Take or upload photos of what was put right (JPG or PNG, at most 5 MB each, up to 10); they are submitted with the answer.'
   },
   caseStatus: { opened: 'Opened', decided: 'Decided', closed: 'Closed' },
   rectificationCase: {

@@ -75,6 +75,8 @@ export default {
     answerPh: '写明已采取的整改措施、完成时间和证明材料（如检定证书编号）',
     submit: '提交',
     done: '整改情况已提交，等待区市场监管局验收',
+    photos: '整改照片',
+    photosHint: '可拍照或上传整改后的现场照片（JPG、PNG，每张不超过 5 MB，最多 10 张），照片随整改情况一并提交。',
   },
   caseStatus: { opened: '已立案', decided: '已作出处理决定', closed: '已结案' },
   rectificationCase: {

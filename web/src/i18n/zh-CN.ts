@@ -10,6 +10,13 @@ import rectifications from './rectifications.zh-CN'
 
 export default {
   app: { title: '强制检定计量器具管理信息系统', short: '强检管理', mini: '强检' },
+  photos: {
+    add: '拍照/上传',
+    open: '查看大图',
+    type: '照片应为 JPG 或 PNG 图片',
+    size: '照片不能超过 5 MB',
+    evidence: '整改照片',
+  },
   common: {
     search: '查询',
     dateFrom: '开始日期',

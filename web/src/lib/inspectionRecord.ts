@@ -5,10 +5,7 @@
 import type { InspectionFollowUp, InspectionObject, InspectionRecordInput, InspectionResult } from './api/types'
 import { isoDate } from './dates'
 
-/** At most this many bytes per photo (the server's limit, 5 MB). */
-export const PHOTO_MAX_BYTES = 5 << 20
-/** What the photo picker offers. */
-export const PHOTO_ACCEPT = 'image/jpeg,image/png'
+export { PHOTO_ACCEPT, PHOTO_MAX_BYTES, photoProblem } from './photos'
 /** Days from today to the default deadline of 责令改正. */
 export const RECTIFICATION_DAYS = 30
 /** The limits of the texts (as the form counts them). */
@@ -126,9 +123,3 @@ export function recordRequest(f: RecordForm): InspectionRecordInput {
   return req
 }
 
-/** Why a picked file cannot be uploaded as a photo: not JPEG/PNG, or over 5 MB. */
-export function photoProblem(file: { type: string; size: number }): 'type' | 'size' | null {
-  if (file.type !== 'image/jpeg' && file.type !== 'image/png') return 'type'
-  if (file.size > PHOTO_MAX_BYTES) return 'size'
-  return null
-}

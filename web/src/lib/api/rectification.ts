@@ -1,8 +1,8 @@
 // API methods of rectification orders (整改通知), merged into `api` by client.ts. The enterprise
 // answers its own orders; the district bureau the order is routed to (or the city bureau)
 // accepts or returns the answer. Other roles get 403 on the list (the server decides the scope).
-import { get, post } from './http'
-import type { CaseCloseRequest, CaseDecideRequest, CaseOpenRequest, Rectification, RectificationPage, RectificationQuery } from './types.rectification'
+import { download, get, post, upload } from './http'
+import type { CaseCloseRequest, CaseDecideRequest, CaseOpenRequest, EvidencePhoto, Rectification, RectificationPage, RectificationQuery } from './types.rectification'
 
 export const rectificationApi = {
   /** Newest first, without events; `overdue` counts the caller's overdue orders. 403 for roles without orders. */
@@ -22,4 +22,12 @@ export const rectificationApi = {
   decideCase: (id: number, body: CaseDecideRequest) => post<Rectification>(`/rectifications/${id}/case/decide`, body),
   /** 结案 (decided → closed). 400 `note_required`, `note_too_long`; 409 `case_not_decided`, `state_changed`. */
   closeCase: (id: number, body: CaseCloseRequest) => post<Rectification>(`/rectifications/${id}/case/close`, body),
+  /** 整改照片 with the answer (the enterprise, order issued or returned). 400 `photo_invalid`, `photo_too_large`; 409 `rectification_not_open`, `photos_too_many`. */
+  uploadRectificationPhoto: (id: number, file: Blob, filename: string) => {
+    const form = new FormData()
+    form.append('file', file, filename)
+    return upload<EvidencePhoto>(`/rectifications/${id}/photos`, form)
+  },
+  /** The picture of an evidence photo, for a thumbnail. */
+  rectificationPhoto: (id: number, photoId: number) => download(`/rectifications/${id}/photos/${photoId}`, undefined, `photo-${photoId}`),
 }

@@ -26,6 +26,8 @@ export type CaseStatus = EnforcementCase['status']
 export type CaseOpenRequest = Schemas['CaseOpenRequest']
 export type CaseDecideRequest = Schemas['CaseDecideRequest']
 export type CaseCloseRequest = Schemas['CaseCloseRequest']
+/** A photo the enterprise attached to its answer (stored without metadata, with its SHA-256). */
+export type EvidencePhoto = Schemas['EvidencePhoto']
 /** `GET /rectifications`: one page, plus the overdue orders of the caller's whole scope. */
 export type RectificationPage = Schemas['RectificationPage']
 
