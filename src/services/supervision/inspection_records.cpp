@@ -65,6 +65,14 @@ InspectionObjectView ObjectView(store::Tx& tx, int64_t object_id,
   return v;
 }
 
+// The object's active inspectors, as a notice names them ("张三、李四").
+std::string ActiveNames(const store::InspectionObjectRow& b) {
+  std::string names;
+  for (const auto& a : b.inspectors)
+    if (a.active) names += (names.empty() ? "" : "、") + a.name;
+  return names;
+}
+
 std::string ObjectRefId(const store::InspectionObjectRow& b) {
   return std::to_string(b.task_id);  // the object's steps are on its task's timeline
 }
@@ -131,9 +139,7 @@ Result<InspectionObjectView> InspectionService::Swap(const Actor& actor, int64_t
     if (auto ok = ReplaceInspector(w, x->task, x->object, *it, replacement_id, "swap", reason); !ok)
       return std::unexpected(ok.error());
     auto after = store::FindInspectionObject(w.tx, object_id);
-    std::string names;
-    for (const auto& a : after->inspectors)
-      if (a.active) names += (names.empty() ? "" : "、") + a.name;
+    const std::string names = ActiveNames(*after);
     auto notices = ToInspectors(*after, {"inspection_reassigned", "检查人员调整",
                                          "“" + x->task.name + "”检查对象" + after->org_name +
                                              "的检查人员调整为：" + names + "。",
@@ -168,9 +174,7 @@ Result<InspectionObjectView> InspectionService::Recuse(const Actor& actor, int64
         !ok)
       return std::unexpected(ok.error());
     auto after = store::FindInspectionObject(w.tx, object_id);
-    std::string names;
-    for (const auto& a : after->inspectors)
-      if (a.active) names += (names.empty() ? "" : "、") + a.name;
+    const std::string names = ActiveNames(*after);
     auto notices = ToInspectors(*after, {"inspection_reassigned", "检查人员调整",
                                          mine->name + "已申请回避，“" + x->task.name + "”检查对象" +
                                              after->org_name + "的检查人员调整为：" + names + "。",
