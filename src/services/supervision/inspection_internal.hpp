@@ -1,6 +1,7 @@
 // What the files of InspectionService share (inspection_library.cpp: item list, libraries,
-// calendar, statistics, announcements; inspection_tasks.cpp: annual plans, tasks and their draws;
-// inspection_records.cpp: the objects' inspectors, on-site records, photos and signatures).
+// calendar, statistics, announcements; inspection_plans.cpp: annual plans; inspection_tasks.cpp:
+// tasks and their draws; inspection_records.cpp: the objects' inspectors, on-site records, photos
+// and signatures).
 // Internal to services/supervision.
 #pragma once
 
@@ -21,6 +22,13 @@ Result<store::InspectionTaskRow> LoadTask(store::Tx& tx, const Actor& actor, int
 // The task as shown: draw summary, progress, overdue; objects, events and checks `with_detail`.
 InspectionTaskView ViewOf(store::Tx& tx, store::InspectionTaskRow row, const std::string& today,
                           bool with_detail);
+
+// Plan `id` if `actor` may do `op` to it; not_found or permission_denied.
+Result<store::InspectionPlanRow> LoadPlan(store::Tx& tx, const Actor& actor, int64_t id,
+                                          domain::access::Op op);
+// The district `code` must be a district the actor covers (`field` names the input).
+Status CheckDistrict(store::Tx& tx, const Actor& actor, const std::string& code,
+                     const std::string& field);
 
 // The inspectors eligible for `object_org_id` among the bureau's on `task_date`, leaving out
 // those already drawn for the object (active or not).
