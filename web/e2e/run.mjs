@@ -27,6 +27,11 @@
 // rectification-*.png).
 // 信用风险分类 in 企业档案 (read, 重新计算, 调整 to D, 取消调整, 390 px): e2e/credit.mjs
 // (E2E_SCREENSHOTS=1 keeps credit-*.png).
+// 双随机一公开 on the demo's draft task of 江汉区: 抽取 with a generated seed and 复核抽取, both officers'
+// on-site records and signatures on 390 px phones (a finding with a photo, 责令改正), the enterprise's
+// answer to the order, 公示结果, the result under 信息公示 without signing in, and the other inspection
+// pages (no raw text, 390 px): e2e/inspection.mjs (E2E_ONLY=inspection; E2E_SCREENSHOTS=1 keeps
+// inspection-*.png).
 import { spawn, execFileSync } from 'node:child_process'
 import { createWriteStream, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { createServer } from 'node:net'
@@ -46,6 +51,7 @@ import { registerAnnouncementScenarios } from './announcements.mjs'
 import { registerSamplingScenarios } from './sampling.mjs'
 import { registerCreditScenarios } from './credit.mjs'
 import { registerRectificationScenarios } from './rectification.mjs'
+import { registerInspectionScenarios } from './inspection.mjs'
 
 const WEB = resolve(dirname(fileURLToPath(import.meta.url)), '..')
 const OUT = join(WEB, 'e2e', 'out')
@@ -353,6 +359,7 @@ registerAnnouncementScenarios(test, { fill, choose, expectVisible, expectMessage
 const sampling = registerSamplingScenarios(test, { fill, choose, expectVisible, expectMessage, uiLogin, apiLogin, OUT, SCREENSHOTS })
 registerRectificationScenarios(test, { fill, expectVisible, expectMessage, uiLogin, apiLogin, OUT, SCREENSHOTS, sampling })
 registerCreditScenarios(test, { fill, choose, expectVisible, expectMessage, uiLogin, OUT, SCREENSHOTS })
+registerInspectionScenarios(test, { fill, expectVisible, expectMessage, uiLogin, apiLogin, ADMIN, OUT, SCREENSHOTS })
 
 // ---------------------------------------------------------------- main
 let passed = 0
