@@ -304,6 +304,7 @@ TEST_F(InspectionTest, DrawRecordSignPublishAndCount) {
   ASSERT_EQ(recorded.status, 200) << recorded.body;
   EXPECT_EQ(recorded.json()["status"], "recorded");
   EXPECT_EQ(recorded.json()["checks"][2]["ok"], false) << "checks in the item's order";
+  EXPECT_EQ(recorded.json()["rectification_items"][0], "补贴检定合格标识") << "shown back to both";
 
   // A photo: stored without its text chunk, hashed; a non-image is refused.
   const std::string png = PngWithText();

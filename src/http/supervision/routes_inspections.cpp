@@ -73,27 +73,35 @@ Json ObjectJson(const store::InspectionObjectRow& b,
   Json extra = b.error_check_json.empty() ? Json::object() : Json::parse(b.error_check_json);
   Json photos = Json::array();
   for (const auto& p : b.photos) photos.push_back(PhotoJson(p));
-  return Json{{"id", b.id},
-              {"task_id", b.task_id},
-              {"org_id", b.org_id},
-              {"org_name", b.org_name},
-              {"credit_code", b.credit_code},
-              {"credit_class", b.credit_class},
-              {"pick_order", b.pick_order},
-              {"status", std::string(domain::ToString(b.status))},
-              {"inspectors", inspectors},
-              {"checks", checks},
-              {"error_pct", extra.contains("error_pct") ? extra["error_pct"] : Json(nullptr)},
-              {"error_note", extra.value("note", "")},
-              {"result", b.result},
-              {"follow_up", b.follow_up},
-              {"note", b.note},
-              {"photos", photos},
-              {"rectification_id", b.rectification_id ? Json(*b.rectification_id) : Json(nullptr)},
-              {"rectification_status", b.rectification_status},
-              {"recorded_at", TimeOrNull(b.recorded_at)},
-              {"completed_at", TimeOrNull(b.completed_at)},
-              {"published_at", TimeOrNull(b.published_at)}};
+  return Json{
+      {"id", b.id},
+      {"task_id", b.task_id},
+      {"org_id", b.org_id},
+      {"org_name", b.org_name},
+      {"credit_code", b.credit_code},
+      {"credit_class", b.credit_class},
+      {"pick_order", b.pick_order},
+      {"status", std::string(domain::ToString(b.status))},
+      {"inspectors", inspectors},
+      {"checks", checks},
+      {"error_pct", extra.contains("error_pct") ? extra["error_pct"] : Json(nullptr)},
+      {"error_note", extra.value("note", "")},
+      {"result", b.result},
+      {"follow_up", b.follow_up},
+      {"note", b.note},
+      {"photos", photos},
+      {"rectification_items", extra.contains("rectification") && extra["rectification"].is_object()
+                                  ? extra["rectification"].value("items", Json::array())
+                                  : Json::array()},
+      {"rectification_deadline",
+       extra.contains("rectification") && extra["rectification"].is_object()
+           ? extra["rectification"].value("deadline", "")
+           : ""},
+      {"rectification_id", b.rectification_id ? Json(*b.rectification_id) : Json(nullptr)},
+      {"rectification_status", b.rectification_status},
+      {"recorded_at", TimeOrNull(b.recorded_at)},
+      {"completed_at", TimeOrNull(b.completed_at)},
+      {"published_at", TimeOrNull(b.published_at)}};
 }
 
 Json TaskJson(const services::InspectionTaskView& v, bool detail) {

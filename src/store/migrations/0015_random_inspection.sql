@@ -171,6 +171,6 @@ INSERT INTO inspection_items (code, name, sub_items, legal_basis, authority, obj
   '每年不少于1次',
   '现场检查、查阅资料、现场误差核查',
   '2名以上持有有效执法证件的执法人员',
-  '[{"code":"filed","name":"是否已向使用地市场监管部门备案"},{"code":"verified","name":"是否经检定合格且在有效期内"},{"code":"label","name":"检定合格标识和证书是否齐全、一致"},{"code":"tamper","name":"是否有破坏封印、改动计量、异常计费等作弊迹象"},{"code":"error","name":"现场误差核查（使用便携式标准装置，可选）"}]',
+  '[{"code":"filed","name":"是否已向使用地市场监管部门备案"},{"code":"verified","name":"是否经检定合格且在有效期内"},{"code":"label","name":"检定合格标识和证书是否齐全、一致"},{"code":"tamper","name":"是否有破坏封印、改动计量、异常计费等作弊迹象"}]',
   '[[1,500],[500,2000],[2100,6000],[6100,10000]]',
   0, 0);

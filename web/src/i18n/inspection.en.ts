@@ -347,7 +347,7 @@ const en: DeepStringRecord<typeof zhCN> = {
     addItem: 'Add item',
     removeItem: 'Remove',
     deadline: 'Deadline',
-    itemsHint: 'On saving, the enterprise receives a rectification order, followed up by its district bureau.',
+    itemsHint: 'Once every officer has signed, the enterprise receives a rectification order, followed up by its district bureau.',
     note: 'Note',
     notePh: 'Anything else (optional)',
     problemsTitle: 'The record is not complete:',

@@ -348,7 +348,7 @@ export default {
     addItem: '添加整改事项',
     removeItem: '删除',
     deadline: '整改期限',
-    itemsHint: '保存后系统向企业下发整改通知，由所在区市场监管局督办验收。',
+    itemsHint: '全部检查人员签名确认后，系统向企业下发整改通知，由所在区市场监管局督办验收。',
     note: '备注',
     notePh: '其他需要说明的情况（选填）',
     problemsTitle: '检查记录尚不完整：',

@@ -91,6 +91,8 @@ export const objectFixture: InspectionObject = {
   follow_up: 'order_correction',
   note: '',
   photos: [{ id: 8, check_code: 'verified', mime: 'image/jpeg', sha256: 'ab'.repeat(32), size: 204_800, created_at: at(200) }],
+  rectification_items: [],
+  rectification_deadline: '',
   rectification_id: 77,
   rectification_status: 'issued',
   recorded_at: at(250),

@@ -28,6 +28,12 @@ describe('the record form', () => {
     expect(blank()).toMatchObject({ error_checked: false, result: '', follow_up: '' })
   })
 
+  it('shows back the saved 整改事项 and 整改期限 (the order opens with them at the last signature)', () => {
+    const f = recordFormFrom({ ...objectFixture, rectification_items: ['补贴检定合格标识'], rectification_deadline: '2027-02-01' }, NOW)
+    expect(f.rectification_items).toEqual(['补贴检定合格标识'])
+    expect(f.rectification_deadline).toBe('2027-02-01')
+  })
+
   it('counts days across month ends', () => {
     expect(daysFrom(new Date(2027, 0, 31), 30)).toBe('2027-03-02')
     expect(daysFrom(new Date(2027, 11, 15), 30)).toBe('2028-01-14')

@@ -41,7 +41,10 @@ export function daysFrom(now: Date, days: number): string {
 }
 
 /** The form for an object: its saved record, or blank answers to the item's checks. */
-export function recordFormFrom(o: Pick<InspectionObject, 'checks' | 'error_pct' | 'error_note' | 'result' | 'follow_up' | 'note'>, now: Date = new Date()): RecordForm {
+export function recordFormFrom(
+  o: Pick<InspectionObject, 'checks' | 'error_pct' | 'error_note' | 'result' | 'follow_up' | 'note'> & Partial<Pick<InspectionObject, 'rectification_items' | 'rectification_deadline'>>,
+  now: Date = new Date(),
+): RecordForm {
   return {
     checks: o.checks.map((c) => ({ code: c.code, name: c.name, ok: c.ok, finding: c.finding })),
     error_checked: o.error_pct !== null,
@@ -50,8 +53,8 @@ export function recordFormFrom(o: Pick<InspectionObject, 'checks' | 'error_pct' 
     result: o.result,
     follow_up: o.follow_up,
     note: o.note,
-    rectification_items: [],
-    rectification_deadline: daysFrom(now, RECTIFICATION_DAYS),
+    rectification_items: [...(o.rectification_items ?? [])],
+    rectification_deadline: o.rectification_deadline || daysFrom(now, RECTIFICATION_DAYS),
   }
 }
 
