@@ -3,6 +3,8 @@
 #include <spdlog/spdlog.h>
 
 #include "app/master_key.hpp"
+#include "services/reporting/acceptance_service.hpp"
+#include "services/reporting/statistics_service.hpp"
 #include "services/supervision/inspection_service.hpp"
 #include "store/migrate.hpp"
 
@@ -54,11 +56,14 @@ Result<std::unique_ptr<Runtime>> Runtime::Create(const AppConfig& config,
   rt->credit_ = std::make_unique<services::CreditService>(ctx);
   rt->rectifications_ = std::make_unique<services::RectificationService>(ctx);
   rt->inspections_ = std::make_unique<services::InspectionService>(ctx);
+  rt->statistics_ = std::make_unique<services::StatisticsService>(ctx);
   rt->instruments_ = std::make_unique<services::InstrumentService>(ctx);
   rt->institutes_ = std::make_unique<services::InstituteService>(ctx);
   rt->appointments_ = std::make_unique<services::AppointmentService>(ctx);
   rt->certificates_ = std::make_unique<services::CertificateService>(ctx, *rt->label_keys_);
   rt->verifications_ = std::make_unique<services::VerificationService>(ctx, *rt->certificates_);
+  rt->acceptance_ =
+      std::make_unique<services::AcceptanceService>(ctx, *rt->label_keys_, *rt->certificates_);
   rt->reminders_ = std::make_unique<services::ReminderService>(ctx);
   rt->housekeeping_ = std::make_unique<services::Housekeeping>(ctx);
   rt->home_ = std::make_unique<services::HomeService>(ctx, *rt->inbox_, *rt->instruments_,
@@ -68,11 +73,26 @@ Result<std::unique_ptr<Runtime>> Runtime::Create(const AppConfig& config,
   limits.max_file_bytes = config.upload_max_bytes;
   rt->imports_ = std::make_unique<services::ImportService>(ctx, *rt->jobs_, limits);
   rt->api_ = std::make_unique<http::Api>(
-      http::AppServices{clock, *rt->auth_, *rt->admin_, *rt->orgs_, *rt->inbox_, *rt->instruments_,
-                        *rt->home_, *rt->imports_, *rt->institutes_, *rt->appointments_,
-                        *rt->verifications_, *rt->certificates_, *rt->reminders_,
-                        *rt->announcements_, *rt->sampling_, *rt->credit_, *rt->rectifications_,
-                        *rt->inspections_},
+      http::AppServices{clock,
+                        *rt->auth_,
+                        *rt->admin_,
+                        *rt->orgs_,
+                        *rt->inbox_,
+                        *rt->instruments_,
+                        *rt->home_,
+                        *rt->imports_,
+                        *rt->institutes_,
+                        *rt->appointments_,
+                        *rt->verifications_,
+                        *rt->certificates_,
+                        *rt->reminders_,
+                        *rt->announcements_,
+                        *rt->sampling_,
+                        *rt->credit_,
+                        *rt->rectifications_,
+                        *rt->inspections_,
+                        *rt->statistics_,
+                        *rt->acceptance_},
       http::ApiOptions{config.web, config.cookie_secure, config.trust_proxy,
                        config.public_rate_per_minute, config.access_log,
                        config.login_rate_per_minute});
@@ -104,6 +124,7 @@ Status Runtime::Start() {
     auto* reminders = reminders_.get();
     auto* housekeeping = housekeeping_.get();
     auto* credit = credit_.get();
+    auto* statistics = statistics_.get();
     scheduler_ = std::make_unique<services::Scheduler>(std::vector<services::ScheduledJob>{
         {"verification reminders",
          [reminders] {
@@ -123,6 +144,11 @@ Status Runtime::Start() {
            } else if (!report) {
              spdlog::warn("credit classes failed: {}", report.error().code);
            }
+         }},
+        {"statistics tallies",
+         [statistics] {
+           auto folded = statistics->Compact();
+           if (!folded) spdlog::warn("statistics compaction failed: {}", folded.error().code);
          }},
         {"housekeeping", [housekeeping] {
            auto purged = housekeeping->Purge();

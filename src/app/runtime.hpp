@@ -68,6 +68,8 @@ class Runtime {
   services::CreditService& credit() { return *credit_; }
   services::RectificationService& rectifications() { return *rectifications_; }
   services::InspectionService& inspections() { return *inspections_; }
+  services::StatisticsService& statistics() { return *statistics_; }
+  services::AcceptanceService& acceptance() { return *acceptance_; }
   services::Housekeeping& housekeeping() { return *housekeeping_; }
   http::Api& api() { return *api_; }
 
@@ -88,6 +90,8 @@ class Runtime {
   std::unique_ptr<services::CreditService> credit_;
   std::unique_ptr<services::RectificationService> rectifications_;
   std::unique_ptr<services::InspectionService> inspections_;  // complete in runtime.cpp
+  std::unique_ptr<services::StatisticsService> statistics_;   // complete in runtime.cpp
+  std::unique_ptr<services::AcceptanceService> acceptance_;   // complete in runtime.cpp
   std::unique_ptr<services::InstrumentService> instruments_;
   std::unique_ptr<services::InstituteService> institutes_;
   std::unique_ptr<services::AppointmentService> appointments_;

@@ -139,6 +139,12 @@ bool RolePermits(const Subject& s, Kind kind, Op op) {
     case Kind::kWorkCalendar:
       if (op == Op::kRead) return IsRegulator(role) || role == Role::kSysadmin;
       return op == Op::kEdit && (role == Role::kCityRegulator || role == Role::kSysadmin);
+    case Kind::kStatistics:  // the DRC sees the regulators' figures, read-only
+      return op == Op::kRead && (IsRegulator(role) || role == Role::kDrc);
+    case Kind::kAcceptanceCheck:  // the DRC checks; the bureaus and the project owner read
+      if (op == Op::kRead)
+        return role == Role::kDrc || role == Role::kCityRegulator || role == Role::kEnterprise;
+      return op == Op::kCreate && role == Role::kDrc;
   }
   return false;
 }
@@ -233,6 +239,12 @@ bool Visible(const Subject& s, const Resource& r) {
     case Kind::kInspectionPlan:
     case Kind::kInspectionTask:
       return IsRegulator(s.role) && InRegion(s, r);
+    case Kind::kStatistics:  // region_codes: the districts asked about (empty: the whole scope)
+      return (IsRegulator(s.role) || s.role == Role::kDrc) &&
+             (r.region_codes.empty() || InRegion(s, r));
+    case Kind::kAcceptanceCheck:  // region_codes: the district of the DRC office that made it
+      if (s.role == Role::kEnterprise) return OwnOrg(s, r.owner_org_id);
+      return (s.role == Role::kDrc || s.role == Role::kCityRegulator) && InRegion(s, r);
   }
   return false;
 }
@@ -330,7 +342,14 @@ ListScope ScopeFor(const Subject& s, Kind kind) {
       break;
     case Kind::kInspectionPlan:
     case Kind::kInspectionTask:
+    case Kind::kStatistics:
       scope.region_codes = regions;
+      break;
+    case Kind::kAcceptanceCheck:
+      if (s.role == Role::kEnterprise)
+        scope.owner_org_id = own;
+      else
+        scope.region_codes = regions;
       break;
     case Kind::kStandard:
       scope.institute_org_id = own;

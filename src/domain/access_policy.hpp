@@ -55,8 +55,10 @@ enum class Kind {
   kInspectionItem,      // 抽查事项清单 (双随机一公开): kept by the city bureau, public
   kInspector,           // 执法检查人员名录库: a bureau's enforcement officers
   kInspectionPlan,      // 年度抽查工作计划: a district's, filed with the city bureau
-  kInspectionTask,  // 双随机抽查任务: drawn objects, inspectors, on-site records, results
-  kWorkCalendar,    // 工作日历: holidays and adjusted working days (publication deadlines)
+  kInspectionTask,   // 双随机抽查任务: drawn objects, inspectors, on-site records, results
+  kWorkCalendar,     // 工作日历: holidays and adjusted working days (publication deadlines)
+  kStatistics,       // 统计分析: dashboards and their figures, per jurisdiction
+  kAcceptanceCheck,  // 验收核查: a DRC's check of a charging project's verification evidence
 };
 inline constexpr Kind kAllKinds[] = {
     Kind::kOrganisation,   Kind::kUser,           Kind::kMessage,        Kind::kArchive,
@@ -64,7 +66,8 @@ inline constexpr Kind kAllKinds[] = {
     Kind::kStandard,       Kind::kRegulation,     Kind::kAppointment,    Kind::kVerificationRecord,
     Kind::kCertificate,    Kind::kOverview,       Kind::kPlatform,       Kind::kAnnouncement,
     Kind::kSamplingPlan,   Kind::kRectification,  Kind::kInspectionItem, Kind::kInspector,
-    Kind::kInspectionPlan, Kind::kInspectionTask, Kind::kWorkCalendar};
+    Kind::kInspectionPlan, Kind::kInspectionTask, Kind::kWorkCalendar,   Kind::kStatistics,
+    Kind::kAcceptanceCheck};
 
 enum class Op {
   kRead,        // see it, in a list or alone (exports too)

@@ -52,6 +52,10 @@ std::string_view ToString(Kind kind) {
       return "inspection_task";
     case Kind::kWorkCalendar:
       return "work_calendar";
+    case Kind::kStatistics:
+      return "statistics";
+    case Kind::kAcceptanceCheck:
+      return "acceptance_check";
   }
   return "";
 }
@@ -134,6 +138,11 @@ std::pair<std::string, std::string> Explain(Kind kind, Op op) {
       return {"", "只有市场监管部门可以办理双随机抽查任务"};
     case Kind::kWorkCalendar:
       return {"", "只有市市场监管局可以维护工作日历"};
+    case Kind::kStatistics:
+      return {"", "只有市场监管部门和发展改革部门可以查看统计分析"};
+    case Kind::kAcceptanceCheck:
+      if (op == Op::kRead) return {"", "无权查看验收核查"};
+      return {"", "只有发展改革部门可以发起验收核查"};
     default:
       return {"", "无权执行此操作"};
   }

@@ -99,6 +99,7 @@ constexpr std::array kActions = {
     Name{"inspector.edit", "修改执法检查人员"},
     Name{"inspector.conflict", "申报利害关系"},
     Name{"inspector.conflict_removed", "撤销利害关系申报"},
+    Name{"acceptance_check.create", "发起验收核查"},
     Name{"inspection_plan.create", "编制年度抽查计划"},
     Name{"inspection_plan.edit", "修改年度抽查计划"},
     Name{"inspection_plan.submit", "报送年度抽查计划"},
@@ -139,6 +140,7 @@ constexpr std::array kObjects = {
     Name{"inspection_plan", "年度抽查计划"},
     Name{"inspection_task", "双随机抽查任务"},
     Name{"work_calendar", "工作日历"},
+    Name{"acceptance_check", "验收核查"},
 };
 
 std::string Lookup(const auto& table, std::string_view key) {
@@ -201,6 +203,10 @@ std::string StateName(std::string_view object_type, std::string_view status) {
   if (object_type == "inspection_task") {
     if (auto s = ParseInspectionTaskStatus(status)) return std::string(DisplayName(*s));
     return NameVia(status, ParseInspectionObjectStatus, display);  // an object's steps
+  }
+  if (object_type == "acceptance_check") {
+    if (status == "passed") return "全部合格";
+    if (status == "gaps") return "存在问题";
   }
   if (object_type == "work_calendar") {
     if (status == "holiday") return "法定节假日";

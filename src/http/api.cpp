@@ -100,6 +100,8 @@ Api::Api(AppServices services, ApiOptions options)
   AddAppointmentRoutes(router_, services_);
   AddVerificationRoutes(router_, services_);
   AddPublicRoutes(router_, services_, options_.public_rate_per_minute);
+  AddStatisticsRoutes(router_, services_);
+  AddAcceptanceRoutes(router_, services_, options_.public_rate_per_minute);
 }
 
 Response Api::Handle(Request& request) {
@@ -117,7 +119,8 @@ Response Api::Handle(Request& request) {
 
 Response Api::Dispatch(Request& request) {
   if (!request.path.starts_with("/api/") && request.path != "/healthz" &&
-      !request.path.starts_with("/v/") && !request.path.starts_with("/V/")) {
+      !request.path.starts_with("/v/") && !request.path.starts_with("/V/") &&
+      !request.path.starts_with("/ac/")) {
     if (request.method != "GET" && request.method != "HEAD") {
       return ErrorResponse({ErrorKind::kNotFound, "route_not_found", "接口不存在", {}, {}});
     }

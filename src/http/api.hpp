@@ -24,6 +24,8 @@
 
 namespace mvis::services {
 class InspectionService;  // services/supervision/inspection_service.hpp (routes_inspections only)
+class StatisticsService;  // services/reporting/statistics_service.hpp (routes_statistics only)
+class AcceptanceService;  // services/reporting/acceptance_service.hpp (routes_acceptance only)
 }  // namespace mvis::services
 
 namespace mvis::http {
@@ -47,6 +49,8 @@ struct AppServices {
   services::CreditService& credit;
   services::RectificationService& rectifications;
   services::InspectionService& inspections;
+  services::StatisticsService& statistics;
+  services::AcceptanceService& acceptance;
 };
 
 struct ApiOptions {
@@ -93,6 +97,8 @@ void AddImportRoutes(Router& router, AppServices& services);
 void AddAppointmentRoutes(Router& router, AppServices& services);
 void AddVerificationRoutes(Router& router, AppServices& services);
 void AddPublicRoutes(Router& router, AppServices& services, int per_minute);
+void AddStatisticsRoutes(Router& router, AppServices& services);
+void AddAcceptanceRoutes(Router& router, AppServices& services, int public_per_minute);
 
 // The embedded OpenAPI document (src/http/openapi.json).
 const std::string& OpenApiDocument();

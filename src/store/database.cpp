@@ -168,28 +168,26 @@ int64_t Tx::Exec(const std::string& sql, const std::vector<Param>& params) {
 }
 
 void Tx::ExecScript(const std::string& sql) {
-  // Split on ';' outside quotes, dropping "--" comments (which may themselves hold ';').
-  std::string current;
-  char quote = 0;
-  for (size_t i = 0; i < sql.size(); ++i) {
-    char c = sql[i];
-    if (!quote && c == '-' && i + 1 < sql.size() && sql[i + 1] == '-') {
-      while (i < sql.size() && sql[i] != '\n') ++i;
-      current += '\n';
-      continue;
+  // The engines run the whole script themselves (comments, quotes, SQLite trigger bodies and
+  // PostgreSQL $$ function bodies included), inside the current transaction.
+  if (backend_ == Backend::kSqlite) {
+    auto* backend = static_cast<soci::sqlite3_session_backend*>(session_.get_backend());
+    char* error = nullptr;
+    if (sqlite_api::sqlite3_exec(backend->conn_, sql.c_str(), nullptr, nullptr, &error) !=
+        SQLITE_OK) {
+      std::string message = error ? error : "sqlite3_exec failed";
+      sqlite_api::sqlite3_free(error);
+      throw std::runtime_error("migration script: " + message);
     }
-    if (quote) {
-      if (c == quote) quote = 0;
-    } else if (c == '\'') {
-      quote = c;
-    } else if (c == ';') {
-      if (current.find_first_not_of(" \t\r\n") != std::string::npos) session_ << current;
-      current.clear();
-      continue;
-    }
-    current += c;
+    return;
   }
-  if (current.find_first_not_of(" \t\r\n") != std::string::npos) session_ << current;
+  auto* backend = static_cast<soci::postgresql_session_backend*>(session_.get_backend());
+  PGresult* result = PQexec(backend->conn_, sql.c_str());
+  const auto status = PQresultStatus(result);
+  std::string message = PQresultErrorMessage(result);
+  PQclear(result);
+  if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK)
+    throw std::runtime_error("migration script: " + message);
 }
 
 std::string ForUpdate(const Tx& tx, const char* alias) {

@@ -215,6 +215,13 @@ const Row kTable[] = {
     {K::kWorkCalendar, O::kRead, "FAAFFA", "FAAFFA"},
     {K::kWorkCalendar, O::kEdit, "FFAFFA", "FFAFFA"},
     {K::kWorkCalendar, O::kCreate, "FFFFFF", "FFFFFF"},
+    // Dashboards: regulators and the DRC, within their districts.
+    {K::kStatistics, O::kRead, "HAAAHH", "HHHHHH"},
+    {K::kStatistics, O::kCreate, "HFFFHH", "HHHHHH"},
+    // Acceptance checks: the DRC makes them; the city bureau and the project owner read them.
+    {K::kAcceptanceCheck, O::kRead, "AHAAHH", "HHHHHH"},
+    {K::kAcceptanceCheck, O::kCreate, "FHFAHH", "HHHHHH"},
+    {K::kAcceptanceCheck, O::kEdit, "FHFFHH", "HHHHHH"},
 };
 
 // The row for (kind, op): the exact one, else the block's "others" line (the last of the kind).
