@@ -105,6 +105,7 @@ const en: DeepStringRecord<typeof zhCN> = {
     inspectionRecord: 'On-site inspection',
     myInspections: 'My inspections',
     inspectionStatistics: 'Inspection statistics',
+    statistics: 'Statistics',
     workCalendar: 'Work calendar',
     publicInspections: 'Public announcements',
   },

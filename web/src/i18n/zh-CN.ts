@@ -103,6 +103,7 @@ export default {
     inspectionRecord: '现场检查',
     myInspections: '我的检查',
     inspectionStatistics: '抽查统计',
+    statistics: '统计分析',
     workCalendar: '工作日历',
     publicInspections: '信息公示',
   },

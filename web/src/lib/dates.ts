@@ -28,3 +28,9 @@ export function daysUntil(date: string | null | undefined, now: Date = new Date(
   const today = Date.UTC(now.getFullYear(), now.getMonth(), now.getDate())
   return Math.round((target - today) / 86_400_000)
 }
+
+/** The years a year filter offers: next year, this year and the `back` years before, newest first. */
+export function yearOptions(now: Date = new Date(), back = 4): number[] {
+  const y = now.getFullYear()
+  return Array.from({ length: back + 2 }, (_, i) => y + 1 - i)
+}

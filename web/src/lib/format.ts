@@ -9,3 +9,10 @@ export function formatTime(iso: string | null | undefined): string {
     `${p(d.getHours())}:${p(d.getMinutes())}:${p(d.getSeconds())}`
   )
 }
+
+/** A ratio (0.05) as a percent without float noise, at most 2 decimals: "5%", "12.5%", "0%". */
+export function ratePercent(rate: number | null | undefined): string {
+  if (rate === null || rate === undefined || !Number.isFinite(rate)) return '—'
+  const hundredths = Math.round(rate * 10_000)
+  return `${(hundredths / 100).toFixed(2).replace(/\.?0+$/, '')}%`
+}

@@ -26,6 +26,7 @@ import {
 } from './api/types'
 import type { TagType } from './filing'
 import { PERCENT_DECIMALS, percentToRatio } from './sampling'
+import { ratePercent } from './format'
 
 // ---------------------------------------------------------------- colours
 
@@ -147,12 +148,8 @@ export function classRanges(ranges: readonly InspectionClassRange[] | null | und
   return out
 }
 
-/** A ratio (0.05) as a percent without float noise, at most 2 decimals: "5%", "12.5%", "0%". */
-export function ratePercent(rate: number | null | undefined): string {
-  if (rate === null || rate === undefined || !Number.isFinite(rate)) return '—'
-  const hundredths = Math.round(rate * 10_000)
-  return `${(hundredths / 100).toFixed(2).replace(/\.?0+$/, '')}%`
-}
+/** Rates as percents (format.ts; shared with the statistics dashboards). */
+export { ratePercent }
 
 /** A range as the form's hint shows it: "≤ 5%" when it starts at 0, else "5%–20%". */
 export function rangeText(range: { min: number; max: number }): string {
@@ -370,11 +367,8 @@ export function statTotals(rows: readonly StatRow[]): Pick<StatRow, 'tasks' | 'f
   }
 }
 
-/** The years a year filter offers: next year, this year and the `back` years before, newest first. */
-export function yearOptions(now: Date = new Date(), back = 4): number[] {
-  const y = now.getFullYear()
-  return Array.from({ length: back + 2 }, (_, i) => y + 1 - i)
-}
+/** The year filter's options (dates.ts; shared with the statistics dashboards). */
+export { yearOptions } from './dates'
 
 // ---------------------------------------------------------------- work calendar
 

@@ -57,10 +57,11 @@ describe('routes and menu', () => {
     expect(certs?.titleKey).toBe('menu.myCertificates')
   })
 
-  it('shows regulators review, archive, certificates, supervision, sampling, rectifications, random inspections and catalogue', () => {
+  it('shows regulators statistics, review, archive, certificates, supervision, sampling, rectifications, random inspections and catalogue', () => {
     for (const role of ['district_regulator', 'city_regulator'] as const) {
       expect(menuFor(role, router.getRoutes()).map((m) => m.path)).toEqual([
         '/',
+        '/statistics',
         '/review',
         '/archive',
         '/certificates',
@@ -95,6 +96,31 @@ describe('routes and menu', () => {
       '/announcements',
       '/inbox',
     ])
+  })
+
+  it('shows the DRC its statistics beside the catalogue', () => {
+    expect(menuFor('drc', router.getRoutes()).map((m) => m.path)).toEqual(['/', '/statistics', '/catalogue', '/announcements', '/inbox'])
+  })
+
+  it('lets the city and district bureaus and the DRC open 统计分析, lazily with its texts, outside the menu sections', () => {
+    const page = router.resolve('/statistics')
+    expect(page.name).toBe('statistics')
+    for (const role of ['city_regulator', 'district_regulator', 'drc'] as const) expect(decideAccess(page.meta, role), role).toBe('allow')
+    for (const role of ['enterprise', 'institute', 'sysadmin'] as const) expect(decideAccess(page.meta, role), role).toBe('forbidden')
+    expect(decideAccess(page.meta, null)).toBe('login')
+    expect(typeof router.getRoutes().find((r) => r.name === 'statistics')?.components?.default).toBe('function')
+    const item = menuFor('city_regulator', router.getRoutes()).find((m) => m.route === 'statistics')
+    expect(item).toMatchObject({ titleKey: 'menu.statistics', path: '/statistics' })
+    expect(item?.group).toBeUndefined()
+    for (const role of ['enterprise', 'institute', 'sysadmin'] as const) expect(menuFor(role, router.getRoutes()).some((m) => m.route === 'statistics')).toBe(false)
+  })
+
+  it('lets the drill-downs of 统计分析 open the registry list for the bureaus only', () => {
+    const review = router.resolve({ path: '/review', query: { status: 'approved', verification: 'overdue', region_code: '420103', type_code: 'ev_dc_charger' } })
+    expect(review.name).toBe('review')
+    expect(canOpen(review, 'city_regulator')).toBe(true)
+    expect(canOpen(review, 'district_regulator')).toBe(true)
+    expect(canOpen(review, 'drc')).toBe(false)
   })
 
   it('keeps the items of each menu group together for every role', () => {

@@ -1,5 +1,6 @@
 import type { RouteRecordRaw } from 'vue-router'
 import { loadInspectionTexts } from '@/i18n/inspection'
+import { loadStatisticsTexts } from '@/i18n/statistics'
 import './meta'
 
 const ADMIN = ['sysadmin'] as const
@@ -14,12 +15,19 @@ const SAMPLING_READERS = ['city_regulator', 'district_regulator', 'institute'] a
 const RECTIFICATION_ROLES = ['enterprise', ...REGULATORS] as const
 /** Roles of 双随机一公开: the district bureaus inspect, the city bureau keeps the item list and accepts plans. */
 const INSPECTION_ROLES = REGULATORS
+/** Roles with the statistics dashboards: the city and district bureaus and the DRC (the server scopes each). */
+const STATISTICS_ROLES = [...REGULATORS, 'drc'] as const
 /** Roles that work with instruments and so may read the catalogue. */
 const BUSINESS = ['enterprise', 'district_regulator', 'city_regulator', 'drc', 'institute'] as const
 
-/** A lazy inspection page: its chunk and the inspection texts (i18n/inspection.ts) load together. */
+/** A lazy page of a feature whose texts are loaded on demand: its chunk and the texts load together. */
+function withTexts<T>(loadTexts: () => Promise<void>, view: () => Promise<T>): () => Promise<T> {
+  return () => Promise.all([view(), loadTexts()]).then(([page]) => page)
+}
+
+/** A lazy inspection page, with the inspection texts (i18n/inspection.ts). */
 function inspectionPage<T>(view: () => Promise<T>): () => Promise<T> {
-  return () => Promise.all([view(), loadInspectionTexts()]).then(([page]) => page)
+  return withTexts(loadInspectionTexts, view)
 }
 
 export const routes: RouteRecordRaw[] = [
@@ -52,6 +60,12 @@ export const routes: RouteRecordRaw[] = [
     component: () => import('@/components/layout/AppLayout.vue'),
     children: [
       { path: '', name: 'home', component: () => import('@/views/HomeView.vue'), meta: { titleKey: 'menu.home' } },
+      {
+        path: 'statistics',
+        name: 'statistics',
+        component: withTexts(loadStatisticsTexts, () => import('@/views/statistics/StatisticsView.vue')),
+        meta: { roles: [...STATISTICS_ROLES], titleKey: 'menu.statistics' },
+      },
       {
         path: 'announcements',
         name: 'announcements',

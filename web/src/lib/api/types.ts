@@ -5,7 +5,7 @@
 // query/filter shapes of list pages. The verification business: types.verification.ts; sampling
 // verification plans: types.sampling.ts; enterprise credit-risk classes: types.credit.ts;
 // rectification orders: types.rectification.ts; 双随机一公开 random inspections:
-// types.inspection.ts.
+// types.inspection.ts; the statistics dashboards: types.statistics.ts.
 import type { components } from './schema'
 import type { VerificationFilter } from './types.verification'
 
@@ -14,6 +14,7 @@ export * from './types.sampling'
 export * from './types.credit'
 export * from './types.rectification'
 export * from './types.inspection'
+export * from './types.statistics'
 
 /** Every named schema of openapi.json (`components.schemas`). */
 export type Schemas = components['schemas']
