@@ -108,6 +108,10 @@ const en: DeepStringRecord<typeof zhCN> = {
     statistics: 'Statistics',
     workCalendar: 'Work calendar',
     publicInspections: 'Public announcements',
+    acceptanceChecks: 'Acceptance checks',
+    acceptanceCheckNew: 'New acceptance check',
+    acceptanceCheckDetail: 'Acceptance check',
+    publicLookup: 'Public lookup',
   },
   header: {
     collapseMenu: 'Collapse menu',
@@ -189,6 +193,7 @@ const en: DeepStringRecord<typeof zhCN> = {
     success: 'Signed in',
     forgotPassword: 'Forgot password?',
     publicInspections: 'Public announcements',
+    publicLookup: 'Public lookup',
     captcha: 'CAPTCHA',
     captchaHint: 'Several wrong passwords: type the characters in the picture',
     captchaRefresh: 'Cannot read it? Click the picture for another',

@@ -106,6 +106,10 @@ export default {
     statistics: '统计分析',
     workCalendar: '工作日历',
     publicInspections: '信息公示',
+    acceptanceChecks: '验收核查',
+    acceptanceCheckNew: '新建核查',
+    acceptanceCheckDetail: '核查详情',
+    publicLookup: '公众查询',
   },
   header: {
     collapseMenu: '收起菜单',
@@ -187,6 +191,7 @@ export default {
     success: '登录成功',
     forgotPassword: '忘记密码？',
     publicInspections: '信息公示',
+    publicLookup: '公众查询',
     captcha: '图形验证码',
     captchaHint: '连续输错密码，请输入右侧图片中的字符',
     captchaRefresh: '看不清？点击图片换一张',

@@ -49,6 +49,7 @@ describe('routes and menu', () => {
       'appointments',
       'certificates',
       'rectifications',
+      'acceptance-checks',
       'catalogue',
       'announcements',
       'inbox',
@@ -74,7 +75,7 @@ describe('routes and menu', () => {
         '/supervision/inspection/tasks',
         '/supervision/inspection/mine',
         '/supervision/inspection/statistics',
-        ...(role === 'city_regulator' ? ['/supervision/work-calendar'] : []),
+        ...(role === 'city_regulator' ? ['/supervision/work-calendar', '/acceptance-checks'] : []),
         '/catalogue',
         '/announcements',
         '/inbox',
@@ -206,6 +207,43 @@ describe('routes and menu', () => {
     expect(page.name).toBe('public-inspections')
     for (const role of [...ROLES, null]) expect(decideAccess(page.meta, role)).toBe('allow')
     for (const role of ROLES) expect(menuFor(role, router.getRoutes()).some((m) => m.route === 'public-inspections')).toBe(false)
+  })
+
+  it('lets the DRC start acceptance checks and the city bureau and enterprises read them, under 监督管理', () => {
+    const meta = (name: string) => router.getRoutes().find((r) => r.name === name)!.meta
+    for (const name of ['acceptance-checks', 'acceptance-check-detail']) {
+      for (const role of ['drc', 'city_regulator', 'enterprise'] as const) expect(decideAccess(meta(name), role), `${name} ${role}`).toBe('allow')
+      for (const role of ['district_regulator', 'institute', 'sysadmin'] as const) expect(decideAccess(meta(name), role), `${name} ${role}`).toBe('forbidden')
+      expect(decideAccess(meta(name), null)).toBe('login')
+    }
+    expect(decideAccess(meta('acceptance-check-new'), 'drc')).toBe('allow')
+    for (const role of ['city_regulator', 'enterprise', 'district_regulator', 'institute', 'sysadmin'] as const) {
+      expect(decideAccess(meta('acceptance-check-new'), role), role).toBe('forbidden')
+    }
+    expect(router.resolve('/acceptance-checks').name).toBe('acceptance-checks')
+    expect(router.resolve('/acceptance-checks/new').name).toBe('acceptance-check-new')
+    expect(router.resolve('/acceptance-checks/7').name).toBe('acceptance-check-detail')
+    expect(router.resolve('/acceptance-checks/x').name).toBe('not-found')
+    expect(menuFor('drc', router.getRoutes()).map((m) => m.path)).toEqual(['/', '/acceptance-checks', '/catalogue', '/announcements', '/inbox'])
+    for (const role of ['drc', 'city_regulator', 'enterprise'] as const) {
+      expect(menuFor(role, router.getRoutes()).find((m) => m.route === 'acceptance-checks')).toMatchObject({ titleKey: 'menu.acceptanceChecks', group: 'supervision' })
+    }
+    for (const role of ['district_regulator', 'institute', 'sysadmin'] as const) {
+      expect(menuFor(role, router.getRoutes()).some((m) => m.route.startsWith('acceptance'))).toBe(false)
+    }
+  })
+
+  it('opens 公众查询 to everyone, signed in or not, outside the menu', () => {
+    const page = router.resolve('/public/lookup')
+    expect(page.name).toBe('public-lookup')
+    for (const role of [...ROLES, null]) expect(decideAccess(page.meta, role)).toBe('allow')
+    for (const role of ROLES) expect(menuFor(role, router.getRoutes()).some((m) => m.route === 'public-lookup')).toBe(false)
+  })
+
+  it('loads the acceptance and lookup pages lazily, with their texts', () => {
+    const pages = router.getRoutes().filter((r) => r.name === 'public-lookup' || String(r.name).startsWith('acceptance'))
+    expect(pages.length).toBe(4)
+    for (const r of pages) expect(typeof r.components?.default, String(r.name)).toBe('function')
   })
 
   it('loads the inspection pages lazily, with their texts', () => {

@@ -99,6 +99,24 @@ describe('breadcrumbFor', () => {
     expect(breadcrumbFor(at('/supervision/work-calendar'), 'city_regulator', all).map((c) => c.titleKey)).toEqual(['menu.home', 'menuGroup.supervision', 'menu.workCalendar'])
   })
 
+  it('puts an acceptance check and the new-check form under 监督管理 / 验收核查', () => {
+    for (const role of ['drc', 'city_regulator', 'enterprise'] as const) {
+      expect(breadcrumbFor(at('/acceptance-checks/7'), role, all)).toEqual([
+        { titleKey: 'menu.home', path: '/' },
+        { titleKey: 'menuGroup.supervision' },
+        { titleKey: 'menu.acceptanceChecks', path: '/acceptance-checks' },
+        { titleKey: 'menu.acceptanceCheckDetail' },
+      ])
+    }
+    expect(breadcrumbFor(at('/acceptance-checks/new'), 'drc', all).map((c) => c.titleKey)).toEqual([
+      'menu.home',
+      'menuGroup.supervision',
+      'menu.acceptanceChecks',
+      'menu.acceptanceCheckNew',
+    ])
+    expect(breadcrumbFor(at('/acceptance-checks'), 'drc', all).map((c) => c.titleKey)).toEqual(['menu.home', 'menuGroup.supervision', 'menu.acceptanceChecks'])
+  })
+
   it('falls back to 首页 / page when no parent list is open to the role', () => {
     expect(breadcrumbFor(at('/appointments/7'), 'city_regulator', all).map((c) => c.titleKey)).toEqual(['menu.home', 'menu.appointmentDetail'])
     expect(breadcrumbFor(at('/password'), 'enterprise', all).map((c) => c.titleKey)).toEqual(['menu.home', 'menu.password'])

@@ -71,6 +71,7 @@ export const MENU: MenuItem[] = [
   { route: 'my-inspections', icon: EditPen, group: 'supervision' },
   { route: 'inspection-statistics', icon: Odometer, group: 'supervision' },
   { route: 'work-calendar', icon: Calendar, group: 'supervision' },
+  { route: 'acceptance-checks', icon: Finished, group: 'supervision' },
   { route: 'catalogue', icon: Collection },
   { route: 'admin-orgs', icon: OfficeBuilding, group: 'system' },
   { route: 'admin-users', icon: User, group: 'system' },

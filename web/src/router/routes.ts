@@ -1,6 +1,7 @@
 import type { RouteRecordRaw } from 'vue-router'
 import { loadInspectionTexts } from '@/i18n/inspection'
 import { loadStatisticsTexts } from '@/i18n/statistics'
+import { loadAcceptanceTexts } from '@/i18n/acceptance'
 import './meta'
 
 const ADMIN = ['sysadmin'] as const
@@ -17,6 +18,8 @@ const RECTIFICATION_ROLES = ['enterprise', ...REGULATORS] as const
 const INSPECTION_ROLES = REGULATORS
 /** Roles with the statistics dashboards: the city and district bureaus and the DRC (the server scopes each). */
 const STATISTICS_ROLES = [...REGULATORS, 'drc'] as const
+/** Roles that read DRC acceptance checks: the DRC its own (and starts them), the city bureau all, an enterprise those of its projects. */
+const ACCEPTANCE_READERS = ['drc', 'city_regulator', 'enterprise'] as const
 /** Roles that work with instruments and so may read the catalogue. */
 const BUSINESS = ['enterprise', 'district_regulator', 'city_regulator', 'drc', 'institute'] as const
 
@@ -28,6 +31,11 @@ function withTexts<T>(loadTexts: () => Promise<void>, view: () => Promise<T>): (
 /** A lazy inspection page, with the inspection texts (i18n/inspection.ts). */
 function inspectionPage<T>(view: () => Promise<T>): () => Promise<T> {
   return withTexts(loadInspectionTexts, view)
+}
+
+/** A lazy acceptance check or public lookup page: its chunk and the texts (i18n/acceptance.ts) load together. */
+function acceptancePage<T>(view: () => Promise<T>): () => Promise<T> {
+  return () => Promise.all([view(), loadAcceptanceTexts()]).then(([page]) => page)
 }
 
 export const routes: RouteRecordRaw[] = [
@@ -54,6 +62,12 @@ export const routes: RouteRecordRaw[] = [
     name: 'public-inspections',
     component: inspectionPage(() => import('@/views/PublicInspectionsView.vue')),
     meta: { public: true, titleKey: 'menu.publicInspections' },
+  },
+  {
+    path: '/public/lookup',
+    name: 'public-lookup',
+    component: acceptancePage(() => import('@/views/PublicLookupView.vue')),
+    meta: { public: true, titleKey: 'menu.publicLookup' },
   },
   {
     path: '/',
@@ -288,6 +302,24 @@ export const routes: RouteRecordRaw[] = [
         name: 'work-calendar',
         component: inspectionPage(() => import('@/views/supervision/inspection/WorkCalendarView.vue')),
         meta: { roles: ['city_regulator'], titleKey: 'menu.workCalendar', emptyKey: 'inspEmpty.calendar' },
+      },
+      {
+        path: 'acceptance-checks',
+        name: 'acceptance-checks',
+        component: acceptancePage(() => import('@/views/acceptance/AcceptanceChecksView.vue')),
+        meta: { roles: [...ACCEPTANCE_READERS], titleKey: 'menu.acceptanceChecks', emptyKey: 'accEmpty.checks' },
+      },
+      {
+        path: 'acceptance-checks/new',
+        name: 'acceptance-check-new',
+        component: acceptancePage(() => import('@/views/acceptance/AcceptanceCheckNewView.vue')),
+        meta: { roles: ['drc'], titleKey: 'menu.acceptanceCheckNew', parent: ['acceptance-checks'] },
+      },
+      {
+        path: 'acceptance-checks/:id(\\d+)',
+        name: 'acceptance-check-detail',
+        component: acceptancePage(() => import('@/views/acceptance/AcceptanceCheckDetailView.vue')),
+        meta: { roles: [...ACCEPTANCE_READERS], titleKey: 'menu.acceptanceCheckDetail', parent: ['acceptance-checks'] },
       },
       {
         path: 'password',

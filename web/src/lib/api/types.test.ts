@@ -34,6 +34,7 @@ import {
   VERIFICATION_STATUSES,
   WORK_CALENDAR_KINDS,
 } from './types'
+import { ACCEPTANCE_ITEM_STATUSES, ACCEPTANCE_VERDICTS, PUBLIC_CHECK_STATUSES } from './types.acceptance'
 
 interface Schema {
   enum?: string[]
@@ -81,6 +82,9 @@ describe('constant lists match openapi.json', () => {
     ['WORK_CALENDAR_KINDS', WORK_CALENDAR_KINDS, schemas.WorkCalendarKind.enum],
     ['PUBLIC_ANNOUNCEMENT_KINDS', PUBLIC_ANNOUNCEMENT_KINDS, schemas.PublicAnnouncementKind.enum],
     ['PHOTO_TYPES', PHOTO_TYPES, schemas.InspectionPhoto.properties?.mime.enum],
+    ['ACCEPTANCE_VERDICTS', ACCEPTANCE_VERDICTS, schemas.AcceptanceVerdict.enum],
+    ['ACCEPTANCE_ITEM_STATUSES', ACCEPTANCE_ITEM_STATUSES, schemas.AcceptanceItemStatus.enum],
+    ['PUBLIC_CHECK_STATUSES', PUBLIC_CHECK_STATUSES, schemas.PublicCheck.properties?.status.enum],
   ] as const)('%s', (_name, list, documented) => {
     expect(documented).toBeDefined()
     expect(sorted(list)).toEqual(sorted(documented))
