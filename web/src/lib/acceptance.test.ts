@@ -15,6 +15,7 @@ import {
   itemsShown,
   lookupFailure,
   lookupFormFromQuery,
+  lookupFailedNotice,
   lookupHasCertificate,
   lookupQuery,
   lookupRouteQuery,
@@ -184,7 +185,9 @@ describe('public lookup', () => {
 
   it('shows a certificate, or 已备案，尚无有效检定证书', () => {
     expect(lookupHasCertificate({ status: 'no_certificate' })).toBe(false)
-    expect(lookupHasCertificate({ status: 'valid' } as never)).toBe(true)
+    expect(lookupHasCertificate({ status: 'valid', history: [] } as never)).toBe(true)
+    expect(lookupHasCertificate({ status: 'failed', certificate: {}, instrument: {} } as never)).toBe(false)
+    expect(lookupFailedNotice({ status: 'failed', certificate: {}, instrument: {} } as never)).toBe(true)
     for (const s of PUBLIC_CHECK_STATUSES) expect(PUBLIC_STATUS_TAGS[s], s).toBeDefined()
     expect(publicStatusTag('valid')).toBe('success')
     expect(publicStatusTag('expired')).toBe('warning')

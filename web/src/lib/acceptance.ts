@@ -13,7 +13,9 @@ import type {
   AcceptanceParseResult,
   AcceptanceVerdict,
   PublicCheckStatus,
+  PublicCheck,
   PublicLookup,
+  PublicLookupFailed,
   PublicLookupQuery,
 } from './api/types.acceptance'
 import { ACCEPTANCE_ITEM_STATUSES } from './api/types.acceptance'
@@ -262,8 +264,13 @@ export function lookupFailure(err: unknown): LookupFailure {
 }
 
 /** What the lookup page shows for an answer: the certificate, or 已备案，尚无有效检定证书. */
-export function lookupHasCertificate(r: PublicLookup): r is Extract<PublicLookup, { certificate: unknown }> {
-  return r.status !== 'no_certificate'
+export function lookupHasCertificate(r: PublicLookup): r is PublicCheck {
+  return 'history' in r
+}
+
+/** The answer for a charger whose last verification failed: its result notice, no label. */
+export function lookupFailedNotice(r: PublicLookup): r is PublicLookupFailed {
+  return r.status === 'failed' && !('history' in r)
 }
 
 /** 检定合格 · 有效 green; 已过有效期 orange; 证书已注销, 检定不合格 red; 标识已失效 grey. */

@@ -100,7 +100,7 @@ describe('routes and menu', () => {
   })
 
   it('shows the DRC its statistics beside the catalogue', () => {
-    expect(menuFor('drc', router.getRoutes()).map((m) => m.path)).toEqual(['/', '/statistics', '/catalogue', '/announcements', '/inbox'])
+    expect(menuFor('drc', router.getRoutes()).map((m) => m.path)).toEqual(['/', '/statistics', '/acceptance-checks', '/catalogue', '/announcements', '/inbox'])
   })
 
   it('lets the city and district bureaus and the DRC open 统计分析, lazily with its texts, outside the menu sections', () => {
@@ -224,7 +224,7 @@ describe('routes and menu', () => {
     expect(router.resolve('/acceptance-checks/new').name).toBe('acceptance-check-new')
     expect(router.resolve('/acceptance-checks/7').name).toBe('acceptance-check-detail')
     expect(router.resolve('/acceptance-checks/x').name).toBe('not-found')
-    expect(menuFor('drc', router.getRoutes()).map((m) => m.path)).toEqual(['/', '/acceptance-checks', '/catalogue', '/announcements', '/inbox'])
+    expect(menuFor('drc', router.getRoutes()).map((m) => m.path)).toEqual(['/', '/statistics', '/acceptance-checks', '/catalogue', '/announcements', '/inbox'])
     for (const role of ['drc', 'city_regulator', 'enterprise'] as const) {
       expect(menuFor(role, router.getRoutes()).find((m) => m.route === 'acceptance-checks')).toMatchObject({ titleKey: 'menu.acceptanceChecks', group: 'supervision' })
     }

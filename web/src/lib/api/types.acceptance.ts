@@ -44,6 +44,8 @@ export interface AcceptanceCheckQuery extends PageQuery {
 export type PublicCheck = Schemas['PublicCheck']
 /** `GET /public/lookup`: a PublicCheck, or `{status: 'no_certificate'}` for a filed charger without one. */
 export type PublicLookup = Schemas['PublicLookup']
+/** `GET /public/lookup` for a charger whose last verification failed (a result notice has no label). */
+export type PublicLookupFailed = Schemas['PublicLookupFailed']
 /** The certificate statuses of a PublicCheck. */
 export const PUBLIC_CHECK_STATUSES = ['valid', 'expired', 'revoked', 'superseded', 'failed'] as const satisfies readonly PublicCheck['status'][]
 export type PublicCheckStatus = PublicCheck['status']
