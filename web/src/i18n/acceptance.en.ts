@@ -38,7 +38,7 @@ export default {
     projectPh: 'e.g. Jiang\'an charging station project',
     owner: 'Owner',
     ownerPh: 'Optional: the owner\'s full name',
-    ownerHint: 'When it names a registered operator, that enterprise can see the check.',
+    ownerHint: 'When every charger checked belongs to one operator, that enterprise can see the check.',
     sectionChargers: 'Chargers',
     chargersHint: 'Enter the chargers in any of the three ways below; they are merged without repeats and checked together.',
     tabTyped: 'Type',

@@ -40,7 +40,7 @@ export default {
     projectPh: '如：江岸区某某充电站建设项目',
     owner: '建设单位',
     ownerPh: '选填，建设单位全称',
-    ownerHint: '填写已注册的运营企业名称时，该企业可查看本次核查结果。',
+    ownerHint: '核查的充电桩均属于同一运营企业时，该企业可查看本次核查结果。',
     sectionChargers: '充电桩',
     chargersHint: '可用以下三种方式录入，录入的充电桩会合并去重后一并核查。',
     tabTyped: '直接输入',
