@@ -32,6 +32,9 @@
 // answer to the order, 公示结果, the result under 信息公示 without signing in, and the other inspection
 // pages (no raw text, 390 px): e2e/inspection.mjs (E2E_ONLY=inspection; E2E_SCREENSHOTS=1 keeps
 // inspection-*.png).
+// 统计分析 (KPI cards against the API, the district chart at 1440 and 390 px, a bar clicked through to
+// 备案审核), 发改委验收 from an uploaded .xlsx (verdict, evidence PDF's QR code to the public /ac/ page)
+// and the public lookup: e2e/statistics.mjs (E2E_ONLY=statistics; E2E_SCREENSHOTS=1 keeps statistics-*.png).
 import { spawn, execFileSync } from 'node:child_process'
 import { createWriteStream, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { createServer } from 'node:net'
@@ -52,6 +55,7 @@ import { registerSamplingScenarios } from './sampling.mjs'
 import { registerCreditScenarios } from './credit.mjs'
 import { registerRectificationScenarios } from './rectification.mjs'
 import { registerInspectionScenarios } from './inspection.mjs'
+import { registerStatisticsScenarios } from './statistics.mjs'
 
 const WEB = resolve(dirname(fileURLToPath(import.meta.url)), '..')
 const OUT = join(WEB, 'e2e', 'out')
@@ -360,6 +364,7 @@ const sampling = registerSamplingScenarios(test, { fill, choose, expectVisible, 
 registerRectificationScenarios(test, { fill, expectVisible, expectMessage, uiLogin, apiLogin, OUT, SCREENSHOTS, sampling })
 registerCreditScenarios(test, { fill, choose, expectVisible, expectMessage, uiLogin, OUT, SCREENSHOTS })
 registerInspectionScenarios(test, { fill, expectVisible, expectMessage, uiLogin, apiLogin, ADMIN, OUT, SCREENSHOTS })
+registerStatisticsScenarios(test, { fill, expectVisible, expectMessage, uiLogin, apiLogin, OUT, SCREENSHOTS })
 
 // ---------------------------------------------------------------- main
 let passed = 0
