@@ -44,18 +44,10 @@ const char* StatusName(const std::string& status) {
 Json ItemOf(const std::optional<store::EvidenceInstrument>& e, const std::string& equipment_id,
             const std::string& manufacturer, const std::string& serial_no, const std::string& today,
             const CertificateService& certificates) {
-  Json j{{"equipment_id", equipment_id},
-         {"manufacturer", manufacturer},
-         {"serial_no", serial_no},
-         {"status", "unfiled"},
-         {"certificate_no", nullptr},
-         {"district_name", ""},
-         {"filed_on", nullptr},
-         {"institute_name", ""},
-         {"verified_on", ""},
-         {"valid_until", ""},
-         {"conclusion", nullptr},
-         {"live_status", nullptr},
+  Json j{{"equipment_id", equipment_id}, {"manufacturer", manufacturer}, {"serial_no", serial_no},
+         {"status", "unfiled"},          {"certificate_no", nullptr},    {"district_name", ""},
+         {"filed_on", nullptr},          {"institute_name", ""},         {"verified_on", nullptr},
+         {"valid_until", nullptr},       {"conclusion", nullptr},        {"live_status", nullptr},
          {"check_url", nullptr}};
   if (!e || e->status == "deregistered") return j;
   j["equipment_id"] = e->equipment_id;
@@ -76,8 +68,8 @@ Json ItemOf(const std::optional<store::EvidenceInstrument>& e, const std::string
   if (!e->certificate_no.empty()) {
     j["certificate_no"] = e->certificate_no;
     j["institute_name"] = e->institute_name;
-    j["verified_on"] = e->verified_on;
-    j["valid_until"] = e->certificate_valid_until;
+    if (!e->verified_on.empty()) j["verified_on"] = e->verified_on;
+    if (!e->certificate_valid_until.empty()) j["valid_until"] = e->certificate_valid_until;
     const bool pass = e->certificate_kind == "certificate";
     j["conclusion"] = pass ? "pass" : "fail";
     j["live_status"] = e->certificate_status == "revoked" ? "revoked"
@@ -280,20 +272,24 @@ Result<std::string> AcceptanceService::EvidencePdf(const Actor& actor, int64_t i
   const auto dot = c.token.find('.');
   auto statement = domain::Base64UrlDecode(c.token.substr(0, dot)).value_or("");
   doc.signature_note = "签名摘要：" + statement + "（Ed25519）";
+  auto text = [](const Json& j, const char* key) {
+    auto it = j.find(key);
+    return it != j.end() && it->is_string() ? it->get<std::string>() : std::string();
+  };
   for (const auto& j : v->items) {
     io::AcceptanceEvidenceItem it;
-    it.equipment_id = j.value("equipment_id", "");
-    it.identity = j.value("manufacturer", "") + " / " + j.value("serial_no", "");
-    it.district = j.value("district_name", "");
+    it.equipment_id = text(j, "equipment_id");
+    it.identity = text(j, "manufacturer") + " / " + text(j, "serial_no");
+    it.district = text(j, "district_name");
     it.certificate_no =
         j["certificate_no"].is_string() ? j["certificate_no"].get<std::string>() : "";
-    it.institute = j.value("institute_name", "");
-    it.verified_on = j.value("verified_on", "");
-    it.valid_until = j.value("valid_until", "");
-    const std::string status = j.value("status", "");
+    it.institute = text(j, "institute_name");
+    it.verified_on = text(j, "verified_on");
+    it.valid_until = text(j, "valid_until");
+    const std::string status = text(j, "status");
     it.status_name = StatusName(status);
     it.ok = status == "ok";
-    it.qr_url = j["check_url"].is_string() ? j["check_url"].get<std::string>() : "";
+    it.qr_url = text(j, "check_url");
     doc.items.push_back(std::move(it));
   }
   return io::RenderAcceptanceEvidencePdf(doc);
