@@ -25,6 +25,7 @@ THREADS=
 KEEP=0
 BIN=${MVIS_BIN:-}
 PY=${PYTHON:-/usr/bin/python3}
+export PYTHONDONTWRITEBYTECODE=1  # no __pycache__ in the source tree
 
 while [[ $# -gt 0 ]]; do
   case "$1" in
