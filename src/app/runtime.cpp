@@ -4,6 +4,7 @@
 
 #include "app/master_key.hpp"
 #include "services/reporting/acceptance_service.hpp"
+#include "services/reporting/report_service.hpp"
 #include "services/reporting/statistics_service.hpp"
 #include "services/supervision/inspection_service.hpp"
 #include "store/migrate.hpp"
@@ -64,6 +65,7 @@ Result<std::unique_ptr<Runtime>> Runtime::Create(const AppConfig& config,
   rt->verifications_ = std::make_unique<services::VerificationService>(ctx, *rt->certificates_);
   rt->acceptance_ =
       std::make_unique<services::AcceptanceService>(ctx, *rt->label_keys_, *rt->certificates_);
+  rt->reports_ = std::make_unique<services::ReportService>(ctx, *rt->statistics_);
   rt->reminders_ = std::make_unique<services::ReminderService>(ctx);
   rt->housekeeping_ = std::make_unique<services::Housekeeping>(ctx);
   rt->home_ = std::make_unique<services::HomeService>(ctx, *rt->inbox_, *rt->instruments_,
@@ -92,7 +94,8 @@ Result<std::unique_ptr<Runtime>> Runtime::Create(const AppConfig& config,
                         *rt->rectifications_,
                         *rt->inspections_,
                         *rt->statistics_,
-                        *rt->acceptance_},
+                        *rt->acceptance_,
+                        *rt->reports_},
       http::ApiOptions{config.web, config.cookie_secure, config.trust_proxy,
                        config.public_rate_per_minute, config.access_log,
                        config.login_rate_per_minute});

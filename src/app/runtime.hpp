@@ -70,6 +70,7 @@ class Runtime {
   services::InspectionService& inspections() { return *inspections_; }
   services::StatisticsService& statistics() { return *statistics_; }
   services::AcceptanceService& acceptance() { return *acceptance_; }
+  services::ReportService& reports() { return *reports_; }
   services::Housekeeping& housekeeping() { return *housekeeping_; }
   http::Api& api() { return *api_; }
 
@@ -92,6 +93,7 @@ class Runtime {
   std::unique_ptr<services::InspectionService> inspections_;  // complete in runtime.cpp
   std::unique_ptr<services::StatisticsService> statistics_;   // complete in runtime.cpp
   std::unique_ptr<services::AcceptanceService> acceptance_;   // complete in runtime.cpp
+  std::unique_ptr<services::ReportService> reports_;          // complete in runtime.cpp
   std::unique_ptr<services::InstrumentService> instruments_;
   std::unique_ptr<services::InstituteService> institutes_;
   std::unique_ptr<services::AppointmentService> appointments_;

@@ -56,6 +56,8 @@ const DemoOrg kOrgs[] = {
      "13900000013"},
     {"institute", "湖北省计量测试技术研究院", "420100", "12420000MB0000002", "综合业务部",
      "13900000014"},
+    // A district 发改局: sees its district's figures only.
+    {"drc", "武汉市江岸区发展和改革局", "420102", "11420102MB7654322", "能源科", "13900000015"},
 };
 
 struct DemoProfile {
@@ -123,6 +125,7 @@ const DemoUser kUsers[] = {
     {"chengshi", "enterprise", 10, "王经理", "13900000011", {}},
     {"gaoxin", "enterprise", 11, "陈工", "13900000012", {}},
     {"diantou", "enterprise", 12, "刘主任", "13900000013", {}},
+    {"jiangan_drc", "drc", 14, "江岸区发改局能源科", "13900000115", {}},
 };
 
 }  // namespace

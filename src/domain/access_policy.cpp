@@ -145,6 +145,15 @@ bool RolePermits(const Subject& s, Kind kind, Op op) {
       if (op == Op::kRead)
         return role == Role::kDrc || role == Role::kCityRegulator || role == Role::kEnterprise;
       return op == Op::kCreate && role == Role::kDrc;
+    case Kind::kAnnualReport:   // a district drafts and submits; the city bureau decides
+    case Kind::kProblemReport:  // a district files (and attaches); the city bureau acknowledges
+      if (op == Op::kRead) return IsRegulator(role);
+      if (op == Op::kReview) return role == Role::kCityRegulator;
+      return (op == Op::kCreate || op == Op::kEdit || op == Op::kSubmit) &&
+             role == Role::kDistrictRegulator;
+    case Kind::kBulletin:  // the city bureau publishes to the DRC
+      if (op == Op::kRead) return role == Role::kCityRegulator || role == Role::kDrc;
+      return op == Op::kCreate && role == Role::kCityRegulator;
   }
   return false;
 }
@@ -245,6 +254,11 @@ bool Visible(const Subject& s, const Resource& r) {
     case Kind::kAcceptanceCheck:  // region_codes: the district of the DRC office that made it
       if (s.role == Role::kEnterprise) return OwnOrg(s, r.owner_org_id);
       return (s.role == Role::kDrc || s.role == Role::kCityRegulator) && InRegion(s, r);
+    case Kind::kAnnualReport:  // region_codes: the district reporting
+    case Kind::kProblemReport:
+      return IsRegulator(s.role) && InRegion(s, r);
+    case Kind::kBulletin:  // city-wide figures, addressed to every DRC office
+      return s.role == Role::kCityRegulator || s.role == Role::kDrc;
   }
   return false;
 }
@@ -343,6 +357,8 @@ ListScope ScopeFor(const Subject& s, Kind kind) {
     case Kind::kInspectionPlan:
     case Kind::kInspectionTask:
     case Kind::kStatistics:
+    case Kind::kAnnualReport:
+    case Kind::kProblemReport:
       scope.region_codes = regions;
       break;
     case Kind::kAcceptanceCheck:

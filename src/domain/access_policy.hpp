@@ -59,15 +59,18 @@ enum class Kind {
   kWorkCalendar,     // 工作日历: holidays and adjusted working days (publication deadlines)
   kStatistics,       // 统计分析: dashboards and their figures, per jurisdiction
   kAcceptanceCheck,  // 验收核查: a DRC's check of a charging project's verification evidence
+  kAnnualReport,     // 年度工作报告: a district bureau's yearly report to the city bureau
+  kProblemReport,    // 重大问题上报: a district bureau's ad-hoc report to the city bureau
+  kBulletin,         // 通报: the city bureau's statistics bulletin to the DRC
 };
 inline constexpr Kind kAllKinds[] = {
-    Kind::kOrganisation,   Kind::kUser,           Kind::kMessage,        Kind::kArchive,
-    Kind::kInstrumentType, Kind::kInstrument,     Kind::kImport,         Kind::kInstituteProfile,
-    Kind::kStandard,       Kind::kRegulation,     Kind::kAppointment,    Kind::kVerificationRecord,
-    Kind::kCertificate,    Kind::kOverview,       Kind::kPlatform,       Kind::kAnnouncement,
-    Kind::kSamplingPlan,   Kind::kRectification,  Kind::kInspectionItem, Kind::kInspector,
-    Kind::kInspectionPlan, Kind::kInspectionTask, Kind::kWorkCalendar,   Kind::kStatistics,
-    Kind::kAcceptanceCheck};
+    Kind::kOrganisation,    Kind::kUser,           Kind::kMessage,        Kind::kArchive,
+    Kind::kInstrumentType,  Kind::kInstrument,     Kind::kImport,         Kind::kInstituteProfile,
+    Kind::kStandard,        Kind::kRegulation,     Kind::kAppointment,    Kind::kVerificationRecord,
+    Kind::kCertificate,     Kind::kOverview,       Kind::kPlatform,       Kind::kAnnouncement,
+    Kind::kSamplingPlan,    Kind::kRectification,  Kind::kInspectionItem, Kind::kInspector,
+    Kind::kInspectionPlan,  Kind::kInspectionTask, Kind::kWorkCalendar,   Kind::kStatistics,
+    Kind::kAcceptanceCheck, Kind::kAnnualReport,   Kind::kProblemReport,  Kind::kBulletin};
 
 enum class Op {
   kRead,        // see it, in a list or alone (exports too)

@@ -56,6 +56,12 @@ std::string_view ToString(Kind kind) {
       return "statistics";
     case Kind::kAcceptanceCheck:
       return "acceptance_check";
+    case Kind::kAnnualReport:
+      return "annual_report";
+    case Kind::kProblemReport:
+      return "problem_report";
+    case Kind::kBulletin:
+      return "bulletin";
   }
   return "";
 }
@@ -143,6 +149,17 @@ std::pair<std::string, std::string> Explain(Kind kind, Op op) {
     case Kind::kAcceptanceCheck:
       if (op == Op::kRead) return {"", "无权查看验收核查"};
       return {"", "只有发展改革部门可以发起验收核查"};
+    case Kind::kAnnualReport:
+      if (op == Op::kReview) return {"", "只有市市场监管局可以审核年度工作报告"};
+      if (op == Op::kRead) return {"", "只有市场监管部门可以查看年度工作报告"};
+      return {"", "只有区市场监管局可以编制和报送年度工作报告"};
+    case Kind::kProblemReport:
+      if (op == Op::kReview) return {"", "只有市市场监管局可以签收重大问题报告"};
+      if (op == Op::kRead) return {"", "只有市场监管部门可以查看重大问题报告"};
+      return {"", "只有区市场监管局可以上报重大问题"};
+    case Kind::kBulletin:
+      if (op == Op::kRead) return {"", "只有市市场监管局和发展改革部门可以查看通报"};
+      return {"", "只有市市场监管局可以发布通报"};
     default:
       return {"", "无权执行此操作"};
   }

@@ -11,6 +11,7 @@
 #include "domain/inspection.hpp"
 #include "domain/organisation.hpp"
 #include "domain/rectification.hpp"
+#include "domain/report.hpp"
 #include "domain/sampling.hpp"
 
 namespace mvis::domain {
@@ -100,6 +101,15 @@ constexpr std::array kActions = {
     Name{"inspector.conflict", "申报利害关系"},
     Name{"inspector.conflict_removed", "撤销利害关系申报"},
     Name{"acceptance_check.create", "发起验收核查"},
+    Name{"annual_report.create", "编制年度工作报告"},
+    Name{"annual_report.edit", "修改年度工作报告"},
+    Name{"annual_report.submit", "报送年度工作报告"},
+    Name{"annual_report.accept", "通过年度工作报告"},
+    Name{"annual_report.return", "退回年度工作报告"},
+    Name{"problem_report.create", "上报重大问题"},
+    Name{"problem_report.attach", "上传重大问题附件"},
+    Name{"problem_report.acknowledge", "签收重大问题报告"},
+    Name{"bulletin.publish", "发布通报"},
     Name{"inspection_plan.create", "编制年度抽查计划"},
     Name{"inspection_plan.edit", "修改年度抽查计划"},
     Name{"inspection_plan.submit", "报送年度抽查计划"},
@@ -141,6 +151,9 @@ constexpr std::array kObjects = {
     Name{"inspection_task", "双随机抽查任务"},
     Name{"work_calendar", "工作日历"},
     Name{"acceptance_check", "验收核查"},
+    Name{"annual_report", "年度工作报告"},
+    Name{"problem_report", "重大问题报告"},
+    Name{"bulletin", "通报"},
 };
 
 std::string Lookup(const auto& table, std::string_view key) {
@@ -200,6 +213,9 @@ std::string StateName(std::string_view object_type, std::string_view status) {
   if (object_type == "announcement") return NameVia(status, ParseAnnouncementStatus, display);
   if (object_type == "rectification") return NameVia(status, ParseRectificationStatus, display);
   if (object_type == "inspection_plan") return NameVia(status, ParseInspectionPlanStatus, display);
+  if (object_type == "annual_report") return NameVia(status, ParseAnnualReportStatus, display);
+  if (object_type == "problem_report") return NameVia(status, ParseProblemReportStatus, display);
+  if (object_type == "bulletin" && status == "published") return "已发布";
   if (object_type == "inspection_task") {
     if (auto s = ParseInspectionTaskStatus(status)) return std::string(DisplayName(*s));
     return NameVia(status, ParseInspectionObjectStatus, display);  // an object's steps

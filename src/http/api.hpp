@@ -26,6 +26,7 @@ namespace mvis::services {
 class InspectionService;  // services/supervision/inspection_service.hpp (routes_inspections only)
 class StatisticsService;  // services/reporting/statistics_service.hpp (routes_statistics only)
 class AcceptanceService;  // services/reporting/acceptance_service.hpp (routes_acceptance only)
+class ReportService;      // services/reporting/report_service.hpp (routes_reports only)
 }  // namespace mvis::services
 
 namespace mvis::http {
@@ -51,6 +52,7 @@ struct AppServices {
   services::InspectionService& inspections;
   services::StatisticsService& statistics;
   services::AcceptanceService& acceptance;
+  services::ReportService& reports;
 };
 
 struct ApiOptions {
@@ -99,6 +101,7 @@ void AddVerificationRoutes(Router& router, AppServices& services);
 void AddPublicRoutes(Router& router, AppServices& services, int per_minute);
 void AddStatisticsRoutes(Router& router, AppServices& services);
 void AddAcceptanceRoutes(Router& router, AppServices& services, int public_per_minute);
+void AddReportRoutes(Router& router, AppServices& services);
 
 // The embedded OpenAPI document (src/http/openapi.json).
 const std::string& OpenApiDocument();

@@ -8,6 +8,13 @@ namespace mvis::http {
 
 Response XlsxDownload(Result<std::string> bytes, std::string_view ascii_name,
                       std::string_view file_name) {
+  return FileDownload(std::move(bytes),
+                      "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                      ascii_name, file_name);
+}
+
+Response FileDownload(Result<std::string> bytes, std::string_view content_type,
+                      std::string_view ascii_name, std::string_view file_name) {
   if (!bytes) return ErrorResponse(bytes.error());
   std::string encoded;
   for (unsigned char c : file_name) {
@@ -18,7 +25,7 @@ Response XlsxDownload(Result<std::string> bytes, std::string_view ascii_name,
     }
   }
   Response r;
-  r.content_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+  r.content_type = std::string(content_type);
   r.headers.emplace_back("Content-Disposition", fmt::format("attachment; filename=\"{}\"; "
                                                             "filename*=UTF-8''{}",
                                                             ascii_name, encoded));

@@ -20,6 +20,9 @@ inline constexpr int64_t kMaxExportRows = 100000;
 // or the error.
 Response XlsxDownload(Result<std::string> bytes, std::string_view ascii_name,
                       std::string_view file_name);
+// Any file as a download (PDF, images, attachments), the same way.
+Response FileDownload(Result<std::string> bytes, std::string_view content_type,
+                      std::string_view ascii_name, std::string_view file_name);
 
 // Writes all pages `fetch` answers (500 rows at a time) through `row`. Errors: those of fetch;
 // export_too_large past kMaxExportRows.

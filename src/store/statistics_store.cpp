@@ -7,6 +7,13 @@
 #include "store/sql_builder.hpp"
 
 namespace mvis::store {
+
+std::string MonthOfUnix(const Tx& tx, const std::string& column) {
+  if (tx.backend() == Backend::kSqlite)
+    return "strftime('%Y-%m', " + column + ", 'unixepoch', '+8 hours')";
+  return "to_char(to_timestamp(" + column + " + 28800) AT TIME ZONE 'UTC', 'YYYY-MM')";
+}
+
 namespace {
 
 constexpr char kFiledStatuses[] = "('submitted', 'returned', 'approved')";
@@ -127,13 +134,6 @@ std::vector<StatGroup> Grouped(Tx& tx, const Source& s, const StatFilter& f, Sta
 
 std::string YearFrom(int year) { return std::to_string(year) + "-01"; }
 std::string YearTo(int year) { return std::to_string(year) + "-12"; }
-
-// YYYY-MM of a Unix time in China (UTC+8).
-std::string MonthOfUnix(const Tx& tx, const std::string& column) {
-  if (tx.backend() == Backend::kSqlite)
-    return "strftime('%Y-%m', " + column + ", 'unixepoch', '+8 hours')";
-  return "to_char(to_timestamp(" + column + " + 28800) AT TIME ZONE 'UTC', 'YYYY-MM')";
-}
 
 struct Tally {
   const char* table;

@@ -95,6 +95,9 @@ struct RectificationFigures {
 RectificationFigures RectificationCounts(Tx& tx, const std::vector<std::string>& regions,
                                          const std::string& today);
 
+// SQL for the month (YYYY-MM, China time) of the Unix-time column `column`.
+std::string MonthOfUnix(const Tx& tx, const std::string& column);
+
 // Folds the +1/-1 delta rows of every tally into one row per key; returns the rows removed.
 // Safe beside concurrent writers and other compactions (PostgreSQL: DELETE … RETURNING).
 int64_t CompactStatistics(Tx& tx);

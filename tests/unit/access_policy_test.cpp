@@ -222,6 +222,23 @@ const Row kTable[] = {
     {K::kAcceptanceCheck, O::kRead, "AHAAHH", "HHHHHH"},
     {K::kAcceptanceCheck, O::kCreate, "FHFAHH", "HHHHHH"},
     {K::kAcceptanceCheck, O::kEdit, "FHFFHH", "HHHHHH"},
+    // A 江岸区 annual report / problem report: the district writes, the city bureau decides.
+    {K::kAnnualReport, O::kRead, "HAAHHH", "HHHHHH"},
+    {K::kAnnualReport, O::kCreate, "HAFHHH", "HHHHHH"},
+    {K::kAnnualReport, O::kEdit, "HAFHHH", "HHHHHH"},
+    {K::kAnnualReport, O::kSubmit, "HAFHHH", "HHHHHH"},
+    {K::kAnnualReport, O::kReview, "HFAHHH", "HHHHHH"},
+    {K::kAnnualReport, O::kWithdraw, "HFFHHH", "HHHHHH"},
+    {K::kProblemReport, O::kRead, "HAAHHH", "HHHHHH"},
+    {K::kProblemReport, O::kCreate, "HAFHHH", "HHHHHH"},
+    {K::kProblemReport, O::kEdit, "HAFHHH", "HHHHHH"},
+    {K::kProblemReport, O::kSubmit, "HAFHHH", "HHHHHH"},
+    {K::kProblemReport, O::kReview, "HFAHHH", "HHHHHH"},
+    {K::kProblemReport, O::kWithdraw, "HFFHHH", "HHHHHH"},
+    // Bulletins are city-wide: the city bureau publishes, every DRC office reads.
+    {K::kBulletin, O::kRead, "HHAAHH", "HHAAHH"},
+    {K::kBulletin, O::kCreate, "HHAFHH", "HHAFHH"},
+    {K::kBulletin, O::kEdit, "HHFFHH", "HHFFHH"},
 };
 
 // The row for (kind, op): the exact one, else the block's "others" line (the last of the kind).

@@ -49,10 +49,13 @@ void Notify(store::Tx& tx, int64_t now, const Recipient& to, const Notice& notic
       Inbox(tx, now, user.id, notice);
     if (auto row = store::FindOrg(tx, org->org_id)) QueueSms(tx, now, row->contact_phone, notice);
   } else if (auto* bureaus = std::get_if<ToBureausOf>(&to)) {
-    store::OrgFilter f{domain::OrgKind::kDistrictBureau, "", {bureaus->region_code}};
-    for (const auto& bureau : store::ListOrgs(tx, f, {1, 50}).items) {
-      for (const auto& user : store::ActiveUsersOfOrg(tx, bureau.id))
-        Inbox(tx, now, user.id, notice);
+    // A district's bureau, or the city bureau when the region is the city.
+    for (auto kind : {domain::OrgKind::kDistrictBureau, domain::OrgKind::kCityBureau}) {
+      store::OrgFilter f{kind, "", {bureaus->region_code}};
+      for (const auto& bureau : store::ListOrgs(tx, f, {1, 50}).items) {
+        for (const auto& user : store::ActiveUsersOfOrg(tx, bureau.id))
+          Inbox(tx, now, user.id, notice);
+      }
     }
   } else if (auto* user = std::get_if<ToUser>(&to)) {
     Inbox(tx, now, user->user_id, notice);
