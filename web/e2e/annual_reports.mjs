@@ -13,7 +13,6 @@
 import { execFileSync } from 'node:child_process'
 import { existsSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { call } from './filing.mjs'
 import { testPng } from './inspection.mjs'
 import { rawFragments } from './rawText.mjs'
 import { DEMO_PASSWORD } from './verification.mjs'
