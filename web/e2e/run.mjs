@@ -35,6 +35,10 @@
 // 统计分析 (KPI cards against the API, the district chart at 1440 and 390 px, a bar clicked through to
 // 备案审核), 发改委验收 from an uploaded .xlsx (verdict, evidence PDF's QR code to the public /ac/ page)
 // and the public lookup: e2e/statistics.mjs (E2E_ONLY=statistics; E2E_SCREENSHOTS=1 keeps statistics-*.png).
+// 年度工作报告 (江岸区 writes and submits, the city bureau returns it, 江岸区 resubmits, the city accepts: the
+// frozen figures against the API, 全市汇总, the PDF's page 1 through pdftoppm and the Excel), 重大问题上报
+// with an attachment acknowledged by the city bureau, and a 通报 the city DRC reads: e2e/annual_reports.mjs
+// (E2E_ONLY=annual; E2E_SCREENSHOTS=1 keeps annual-*.png; needs pdftoppm).
 import { spawn, execFileSync } from 'node:child_process'
 import { createWriteStream, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { createServer } from 'node:net'
@@ -56,6 +60,7 @@ import { registerCreditScenarios } from './credit.mjs'
 import { registerRectificationScenarios } from './rectification.mjs'
 import { registerInspectionScenarios } from './inspection.mjs'
 import { registerStatisticsScenarios } from './statistics.mjs'
+import { registerAnnualReportScenarios } from './annual_reports.mjs'
 
 const WEB = resolve(dirname(fileURLToPath(import.meta.url)), '..')
 const OUT = join(WEB, 'e2e', 'out')
@@ -365,6 +370,7 @@ registerRectificationScenarios(test, { fill, expectVisible, expectMessage, uiLog
 registerCreditScenarios(test, { fill, choose, expectVisible, expectMessage, uiLogin, OUT, SCREENSHOTS })
 registerInspectionScenarios(test, { fill, expectVisible, expectMessage, uiLogin, apiLogin, ADMIN, OUT, SCREENSHOTS })
 registerStatisticsScenarios(test, { fill, expectVisible, expectMessage, uiLogin, apiLogin, OUT, SCREENSHOTS })
+registerAnnualReportScenarios(test, { fill, expectVisible, expectMessage, uiLogin, apiLogin, OUT, SCREENSHOTS })
 
 // ---------------------------------------------------------------- main
 let passed = 0

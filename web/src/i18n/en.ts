@@ -112,6 +112,12 @@ const en: DeepStringRecord<typeof zhCN> = {
     acceptanceCheckNew: 'New acceptance check',
     acceptanceCheckDetail: 'Acceptance check',
     publicLookup: 'Public lookup',
+    annualReports: 'Annual reports',
+    annualReportDetail: 'Annual report',
+    problemReports: 'Problem reports',
+    problemReportDetail: 'Problem report',
+    bulletins: 'Bulletins',
+    bulletinDetail: 'Bulletin',
   },
   header: {
     collapseMenu: 'Collapse menu',

@@ -9,6 +9,7 @@ import zhCN from './zh-CN'
 import inspZh from './inspection.zh-CN'
 import inspEn from './inspection.en'
 import accZh from './acceptance.zh-CN'
+import rptZh from './reporting.zh-CN'
 import { i18n, LOCALE_STORAGE_KEY, setLocale } from '.'
 import { loadInspectionTexts } from './inspection'
 import { routes } from '@/router/routes'
@@ -60,7 +61,7 @@ describe('inspection texts', () => {
     const router = createRouter({ history: createMemoryHistory(), routes })
     for (const r of router.getRoutes()) {
       if (r.meta.titleKey) expect(lookup(zhCN, r.meta.titleKey), r.meta.titleKey).toBeTypeOf('string')
-      if (r.meta.emptyKey) expect(lookup(zhCN, r.meta.emptyKey) ?? lookup(inspZh, r.meta.emptyKey) ?? lookup(accZh, r.meta.emptyKey), r.meta.emptyKey).toBeTypeOf('string')
+      if (r.meta.emptyKey) expect(lookup(zhCN, r.meta.emptyKey) ?? lookup(inspZh, r.meta.emptyKey) ?? lookup(accZh, r.meta.emptyKey) ?? lookup(rptZh, r.meta.emptyKey), r.meta.emptyKey).toBeTypeOf('string')
     }
   })
 

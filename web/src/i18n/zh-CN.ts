@@ -110,6 +110,12 @@ export default {
     acceptanceCheckNew: '新建核查',
     acceptanceCheckDetail: '核查详情',
     publicLookup: '公众查询',
+    annualReports: '年度工作报告',
+    annualReportDetail: '年度报告详情',
+    problemReports: '重大问题上报',
+    problemReportDetail: '问题报告详情',
+    bulletins: '通报',
+    bulletinDetail: '通报详情',
   },
   header: {
     collapseMenu: '收起菜单',

@@ -3,6 +3,7 @@ import { createRouter, createMemoryHistory } from 'vue-router'
 import { ROLES } from '@/lib/api/types'
 import { canOpen, decideAccess } from './access'
 import { menuFor } from './menu'
+import { breadcrumbFor } from './breadcrumb'
 import { routes } from './routes'
 
 describe('decideAccess', () => {
@@ -58,11 +59,14 @@ describe('routes and menu', () => {
     expect(certs?.titleKey).toBe('menu.myCertificates')
   })
 
-  it('shows regulators statistics, review, archive, certificates, supervision, sampling, rectifications, random inspections and catalogue', () => {
+  it('shows regulators statistics, the reports, review, archive, certificates, supervision, sampling, rectifications, random inspections and catalogue', () => {
     for (const role of ['district_regulator', 'city_regulator'] as const) {
       expect(menuFor(role, router.getRoutes()).map((m) => m.path)).toEqual([
         '/',
         '/statistics',
+        '/annual-reports',
+        '/problem-reports',
+        ...(role === 'city_regulator' ? ['/bulletins'] : []),
         '/review',
         '/archive',
         '/certificates',
@@ -99,8 +103,8 @@ describe('routes and menu', () => {
     ])
   })
 
-  it('shows the DRC its statistics beside the catalogue', () => {
-    expect(menuFor('drc', router.getRoutes()).map((m) => m.path)).toEqual(['/', '/statistics', '/acceptance-checks', '/catalogue', '/announcements', '/inbox'])
+  it('shows the DRC its statistics and bulletins beside the catalogue', () => {
+    expect(menuFor('drc', router.getRoutes()).map((m) => m.path)).toEqual(['/', '/statistics', '/bulletins', '/acceptance-checks', '/catalogue', '/announcements', '/inbox'])
   })
 
   it('lets the city and district bureaus and the DRC open 统计分析, lazily with its texts, outside the menu sections', () => {
@@ -122,6 +126,13 @@ describe('routes and menu', () => {
     expect(canOpen(review, 'city_regulator')).toBe(true)
     expect(canOpen(review, 'district_regulator')).toBe(true)
     expect(canOpen(review, 'drc')).toBe(false)
+  })
+
+  it('gives every item of a role\'s menu its own icon', () => {
+    for (const role of ROLES) {
+      const items = menuFor(role, router.getRoutes())
+      expect(new Set(items.map((m) => m.icon)).size, `${role}: ${items.map((m) => m.route).join(',')}`).toBe(items.length)
+    }
   })
 
   it('keeps the items of each menu group together for every role', () => {
@@ -224,13 +235,68 @@ describe('routes and menu', () => {
     expect(router.resolve('/acceptance-checks/new').name).toBe('acceptance-check-new')
     expect(router.resolve('/acceptance-checks/7').name).toBe('acceptance-check-detail')
     expect(router.resolve('/acceptance-checks/x').name).toBe('not-found')
-    expect(menuFor('drc', router.getRoutes()).map((m) => m.path)).toEqual(['/', '/statistics', '/acceptance-checks', '/catalogue', '/announcements', '/inbox'])
+    expect(menuFor('drc', router.getRoutes()).map((m) => m.path)).toEqual(['/', '/statistics', '/bulletins', '/acceptance-checks', '/catalogue', '/announcements', '/inbox'])
     for (const role of ['drc', 'city_regulator', 'enterprise'] as const) {
       expect(menuFor(role, router.getRoutes()).find((m) => m.route === 'acceptance-checks')).toMatchObject({ titleKey: 'menu.acceptanceChecks', group: 'supervision' })
     }
     for (const role of ['district_regulator', 'institute', 'sysadmin'] as const) {
       expect(menuFor(role, router.getRoutes()).some((m) => m.route.startsWith('acceptance'))).toBe(false)
     }
+  })
+
+  it('lets the district and city bureaus open 年度工作报告 and 重大问题上报, beside 统计分析', () => {
+    const meta = (name: string) => router.getRoutes().find((r) => r.name === name)!.meta
+    for (const name of ['annual-reports', 'annual-report-detail', 'problem-reports', 'problem-report-detail']) {
+      for (const role of ['district_regulator', 'city_regulator'] as const) expect(decideAccess(meta(name), role), `${name} ${role}`).toBe('allow')
+      for (const role of ['enterprise', 'institute', 'drc', 'sysadmin'] as const) expect(decideAccess(meta(name), role), `${name} ${role}`).toBe('forbidden')
+      expect(decideAccess(meta(name), null)).toBe('login')
+    }
+    expect(router.resolve('/annual-reports').name).toBe('annual-reports')
+    expect(router.resolve('/annual-reports/3').name).toBe('annual-report-detail')
+    expect(router.resolve('/annual-reports/city').name).toBe('not-found')
+    expect(router.resolve('/problem-reports').name).toBe('problem-reports')
+    expect(router.resolve('/problem-reports/5').name).toBe('problem-report-detail')
+    expect(router.resolve('/problem-reports/x').name).toBe('not-found')
+    for (const role of ['district_regulator', 'city_regulator'] as const) {
+      const paths = menuFor(role, router.getRoutes()).map((m) => m.path)
+      expect(paths.slice(1, 4)).toEqual(['/statistics', '/annual-reports', '/problem-reports'])
+      expect(menuFor(role, router.getRoutes()).find((m) => m.route === 'annual-reports')).toMatchObject({ titleKey: 'menu.annualReports' })
+      expect(menuFor(role, router.getRoutes()).find((m) => m.route === 'problem-reports')).toMatchObject({ titleKey: 'menu.problemReports' })
+      for (const r of ['annual-reports', 'problem-reports']) expect(menuFor(role, router.getRoutes()).find((m) => m.route === r)?.group).toBeUndefined()
+    }
+    for (const role of ['enterprise', 'institute', 'drc', 'sysadmin'] as const) {
+      expect(menuFor(role, router.getRoutes()).some((m) => m.route === 'annual-reports' || m.route === 'problem-reports'), role).toBe(false)
+    }
+  })
+
+  it('lets the city bureau and the DRC read 通报, beside 统计分析', () => {
+    const meta = (name: string) => router.getRoutes().find((r) => r.name === name)!.meta
+    for (const name of ['bulletins', 'bulletin-detail']) {
+      for (const role of ['city_regulator', 'drc'] as const) expect(decideAccess(meta(name), role), `${name} ${role}`).toBe('allow')
+      for (const role of ['district_regulator', 'enterprise', 'institute', 'sysadmin'] as const) expect(decideAccess(meta(name), role), `${name} ${role}`).toBe('forbidden')
+      expect(decideAccess(meta(name), null)).toBe('login')
+    }
+    expect(router.resolve('/bulletins').name).toBe('bulletins')
+    expect(router.resolve('/bulletins/2').name).toBe('bulletin-detail')
+    for (const role of ['city_regulator', 'drc'] as const) {
+      expect(menuFor(role, router.getRoutes()).find((m) => m.route === 'bulletins')).toMatchObject({ titleKey: 'menu.bulletins', path: '/bulletins' })
+    }
+    for (const role of ['district_regulator', 'enterprise', 'institute', 'sysadmin'] as const) {
+      expect(menuFor(role, router.getRoutes()).some((m) => m.route === 'bulletins'), role).toBe(false)
+    }
+  })
+
+  it('breadcrumbs a report under its list', () => {
+    const crumbs = (path: string, role: 'district_regulator' | 'city_regulator' | 'drc') => breadcrumbFor(router.resolve(path), role, router.getRoutes()).map((c) => c.titleKey)
+    expect(crumbs('/annual-reports/3', 'district_regulator')).toEqual(['menu.home', 'menu.annualReports', 'menu.annualReportDetail'])
+    expect(crumbs('/problem-reports/5', 'city_regulator')).toEqual(['menu.home', 'menu.problemReports', 'menu.problemReportDetail'])
+    expect(crumbs('/bulletins/2', 'drc')).toEqual(['menu.home', 'menu.bulletins', 'menu.bulletinDetail'])
+  })
+
+  it('loads the reporting pages lazily, with their texts', () => {
+    const pages = router.getRoutes().filter((r) => ['annual-report', 'problem-report', 'bulletin'].some((p) => String(r.name).startsWith(p)))
+    expect(pages.length).toBe(6)
+    for (const r of pages) expect(typeof r.components?.default, String(r.name)).toBe('function')
   })
 
   it('opens 公众查询 to everyone, signed in or not, outside the menu', () => {

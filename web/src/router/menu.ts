@@ -38,7 +38,7 @@ export interface MenuItem {
   /** route name */
   route: string
   icon: Component
-  /** the section the item is listed under; none for 首页, 统计分析, 器具目录, 通知公告 and 消息 */
+  /** the section the item is listed under; none for 首页, 统计分析 and the reports beside it, 器具目录, 通知公告 and 消息 */
   group?: MenuGroup
   /** a role's own wording of the item (else the route's title) */
   titleByRole?: Partial<Record<Role, string>>
@@ -49,6 +49,10 @@ export interface MenuItem {
 export const MENU: MenuItem[] = [
   { route: 'home', icon: HomeFilled },
   { route: 'statistics', icon: TrendCharts },
+  // (icons the menu imports anyway, so the first screen stays as it was; no role sees one twice)
+  { route: 'annual-reports', icon: Stamp },
+  { route: 'problem-reports', icon: Upload },
+  { route: 'bulletins', icon: Message },
   { route: 'instruments', icon: List, group: 'filing' },
   { route: 'instrument-new', icon: EditPen, group: 'filing' },
   { route: 'instrument-import', icon: Upload, group: 'filing' },

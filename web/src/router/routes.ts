@@ -2,6 +2,7 @@ import type { RouteRecordRaw } from 'vue-router'
 import { loadInspectionTexts } from '@/i18n/inspection'
 import { loadStatisticsTexts } from '@/i18n/statistics'
 import { loadAcceptanceTexts } from '@/i18n/acceptance'
+import { loadReportingTexts } from '@/i18n/reporting'
 import './meta'
 
 const ADMIN = ['sysadmin'] as const
@@ -20,6 +21,10 @@ const INSPECTION_ROLES = REGULATORS
 const STATISTICS_ROLES = [...REGULATORS, 'drc'] as const
 /** Roles that read DRC acceptance checks: the DRC its own (and starts them), the city bureau all, an enterprise those of its projects. */
 const ACCEPTANCE_READERS = ['drc', 'city_regulator', 'enterprise'] as const
+/** Roles of 年度工作报告 and 重大问题上报: the district bureaus write them, the city bureau reads and decides (the server scopes each). */
+const REPORT_ROLES = REGULATORS
+/** Roles that read 通报: the city bureau publishes them to the development and reform departments. */
+const BULLETIN_READERS = ['city_regulator', 'drc'] as const
 /** Roles that work with instruments and so may read the catalogue. */
 const BUSINESS = ['enterprise', 'district_regulator', 'city_regulator', 'drc', 'institute'] as const
 
@@ -36,6 +41,11 @@ function inspectionPage<T>(view: () => Promise<T>): () => Promise<T> {
 /** A lazy acceptance check or public lookup page: its chunk and the texts (i18n/acceptance.ts) load together. */
 function acceptancePage<T>(view: () => Promise<T>): () => Promise<T> {
   return () => Promise.all([view(), loadAcceptanceTexts()]).then(([page]) => page)
+}
+
+/** A lazy reporting page: its chunk and the texts (i18n/reporting.ts) load together. */
+function reportingPage<T>(view: () => Promise<T>): () => Promise<T> {
+  return withTexts(loadReportingTexts, view)
 }
 
 export const routes: RouteRecordRaw[] = [
@@ -79,6 +89,42 @@ export const routes: RouteRecordRaw[] = [
         name: 'statistics',
         component: withTexts(loadStatisticsTexts, () => import('@/views/statistics/StatisticsView.vue')),
         meta: { roles: [...STATISTICS_ROLES], titleKey: 'menu.statistics' },
+      },
+      {
+        path: 'annual-reports',
+        name: 'annual-reports',
+        component: reportingPage(() => import('@/views/reporting/AnnualReportsView.vue')),
+        meta: { roles: [...REPORT_ROLES], titleKey: 'menu.annualReports', emptyKey: 'rptEmpty.annual' },
+      },
+      {
+        path: 'annual-reports/:id(\\d+)',
+        name: 'annual-report-detail',
+        component: reportingPage(() => import('@/views/reporting/AnnualReportDetailView.vue')),
+        meta: { roles: [...REPORT_ROLES], titleKey: 'menu.annualReportDetail', parent: ['annual-reports'] },
+      },
+      {
+        path: 'problem-reports',
+        name: 'problem-reports',
+        component: reportingPage(() => import('@/views/reporting/ProblemReportsView.vue')),
+        meta: { roles: [...REPORT_ROLES], titleKey: 'menu.problemReports', emptyKey: 'rptEmpty.problems' },
+      },
+      {
+        path: 'problem-reports/:id(\\d+)',
+        name: 'problem-report-detail',
+        component: reportingPage(() => import('@/views/reporting/ProblemReportDetailView.vue')),
+        meta: { roles: [...REPORT_ROLES], titleKey: 'menu.problemReportDetail', parent: ['problem-reports'] },
+      },
+      {
+        path: 'bulletins',
+        name: 'bulletins',
+        component: reportingPage(() => import('@/views/reporting/BulletinsView.vue')),
+        meta: { roles: [...BULLETIN_READERS], titleKey: 'menu.bulletins', emptyKey: 'rptEmpty.bulletins' },
+      },
+      {
+        path: 'bulletins/:id(\\d+)',
+        name: 'bulletin-detail',
+        component: reportingPage(() => import('@/views/reporting/BulletinDetailView.vue')),
+        meta: { roles: [...BULLETIN_READERS], titleKey: 'menu.bulletinDetail', parent: ['bulletins'] },
       },
       {
         path: 'announcements',

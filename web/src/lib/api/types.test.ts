@@ -35,6 +35,7 @@ import {
   WORK_CALENDAR_KINDS,
 } from './types'
 import { ACCEPTANCE_ITEM_STATUSES, ACCEPTANCE_VERDICTS, PUBLIC_CHECK_STATUSES } from './types.acceptance'
+import { ANNUAL_REPORT_STATUSES, PROBLEM_REPORT_STATUSES } from './types.reporting'
 
 interface Schema {
   enum?: string[]
@@ -85,6 +86,8 @@ describe('constant lists match openapi.json', () => {
     ['ACCEPTANCE_VERDICTS', ACCEPTANCE_VERDICTS, schemas.AcceptanceVerdict.enum],
     ['ACCEPTANCE_ITEM_STATUSES', ACCEPTANCE_ITEM_STATUSES, schemas.AcceptanceItemStatus.enum],
     ['PUBLIC_CHECK_STATUSES', PUBLIC_CHECK_STATUSES, schemas.PublicCheck.properties?.status.enum],
+    ['ANNUAL_REPORT_STATUSES', ANNUAL_REPORT_STATUSES, schemas.AnnualReportStatus.enum],
+    ['PROBLEM_REPORT_STATUSES', PROBLEM_REPORT_STATUSES, schemas.ProblemReportStatus.enum],
   ] as const)('%s', (_name, list, documented) => {
     expect(documented).toBeDefined()
     expect(sorted(list)).toEqual(sorted(documented))

@@ -1,0 +1,119 @@
+// The reporting texts are loaded with their pages, not with the first screen: they must still
+// match in both languages, not collide with the built-in or other features' messages (but for
+// the error codes they add), cover every key the pages name, name every status, action and
+// figure in Chinese, and follow a change of language.
+import { readFileSync, readdirSync, statSync } from 'node:fs'
+import { join } from 'node:path'
+import { afterEach, describe, expect, it } from 'vitest'
+import zhCN from './zh-CN'
+import enBuiltIn from './en'
+import inspZh from './inspection.zh-CN'
+import dashZh from './statistics.zh-CN'
+import accZh from './acceptance.zh-CN'
+import rptZh from './reporting.zh-CN'
+import rptEn from './reporting.en'
+import { i18n, LOCALE_STORAGE_KEY, setLocale } from '.'
+import { loadReportingTexts } from './reporting'
+import { errorText } from '@/lib/errors'
+import { ApiError } from '@/lib/api'
+import { ANNUAL_REPORT_STATUSES, PROBLEM_REPORT_STATUSES } from '@/lib/api/types.reporting'
+import { BULLETIN_OVERVIEW_KEYS, BULLETIN_SUPERVISION_KEYS, CITY_STATES, FIGURE_GROUPS, FIGURE_HINTS, MONTH_SERIES, NARRATIVES, PERIOD_KINDS, periodLabel } from '@/lib/reporting'
+
+function keys(obj: object, prefix = ''): string[] {
+  return Object.entries(obj).flatMap(([k, v]) => (typeof v === 'object' && v !== null ? keys(v, `${prefix}${k}.`) : [`${prefix}${k}`]))
+}
+const lookup = (o: object, key: string) => key.split('.').reduce<unknown>((a, p) => (a as Record<string, unknown> | undefined)?.[p], o)
+const placeholders = (s: string) => (s.match(/\{\w+\}/g) ?? []).sort()
+
+/** Every source file of the app. */
+function sources(dir = 'src'): string[] {
+  return readdirSync(dir).flatMap((f) => {
+    const p = join(dir, f)
+    if (statSync(p).isDirectory()) return sources(p)
+    return /\.(vue|ts)$/.test(f) && !f.endsWith('.test.ts') && !f.endsWith('.d.ts') ? [p] : []
+  })
+}
+
+afterEach(async () => {
+  await setLocale('zh-CN')
+  localStorage.removeItem(LOCALE_STORAGE_KEY)
+})
+
+describe('reporting texts', () => {
+  it('have the same keys and placeholders in both languages, none empty', () => {
+    expect(keys(rptEn).sort()).toEqual(keys(rptZh).sort())
+    for (const k of keys(rptZh)) {
+      expect((lookup(rptZh, k) as string).trim(), k).not.toBe('')
+      expect((lookup(rptEn, k) as string).trim(), k).not.toBe('')
+      expect(placeholders(lookup(rptEn, k) as string), k).toEqual(placeholders(lookup(rptZh, k) as string))
+    }
+  })
+
+  it('do not redefine a top-level key of the built-in or other features\' messages, nor a built-in error', () => {
+    for (const k of Object.keys(rptZh).filter((k) => k !== 'errors')) {
+      for (const other of [zhCN, inspZh, dashZh, accZh]) expect(Object.keys(other), k).not.toContain(k)
+    }
+    for (const code of Object.keys(rptZh.errors)) expect(Object.keys(zhCN.errors), code).not.toContain(code)
+  })
+
+  it('cover every reporting key the pages name', () => {
+    const missing: string[] = []
+    for (const file of sources()) {
+      for (const m of readFileSync(file, 'utf8').matchAll(/['"`](rpt[A-Z]\w*(?:\.\w+)+)['"`]/g)) {
+        if (lookup(rptZh, m[1]) === undefined) missing.push(`${m[1]} in ${file}`)
+      }
+    }
+    expect(missing).toEqual([])
+  })
+
+  it('name every status, state, action, figure, column, series and period in Chinese', () => {
+    expect(rptZh.rptAnnualStatus).toEqual({ draft: '草稿', submitted: '已报送', accepted: '已通过', returned: '已退回' })
+    expect(rptZh.rptCityState.none).toBe('未编制')
+    expect(rptZh.rptProblemStatus).toEqual({ submitted: '已上报', acknowledged: '已签收' })
+    for (const s of ANNUAL_REPORT_STATUSES) expect(rptZh.rptAnnualStatus, s).toHaveProperty(s)
+    for (const s of CITY_STATES) expect(rptZh.rptCityState, s).toHaveProperty(s)
+    for (const s of PROBLEM_REPORT_STATUSES) expect(rptZh.rptProblemStatus, s).toHaveProperty(s)
+    // the timeline's steps as the server names them (create, edit, submit, accept, return, attach, acknowledge, publish)
+    for (const a of ['create', 'edit', 'submit', 'accept', 'return', 'attach', 'acknowledge', 'publish']) expect(rptZh.rptAction, a).toHaveProperty(a)
+    for (const g of FIGURE_GROUPS) {
+      expect(rptZh.rptFigureGroup, g.key).toHaveProperty(g.key)
+      for (const k of g.items) expect(rptZh.rptFigure, k).toHaveProperty(k)
+    }
+    for (const k of [...BULLETIN_OVERVIEW_KEYS, ...BULLETIN_SUPERVISION_KEYS]) expect(rptZh.rptFigure, k).toHaveProperty(k)
+    expect(Object.keys(rptZh.rptFigureHint).sort()).toEqual([...FIGURE_HINTS].sort())
+    for (const k of MONTH_SERIES) expect(rptZh.rptMonth, k).toHaveProperty(k)
+    for (const k of PERIOD_KINDS) expect(rptZh.rptPeriodKind, k).toHaveProperty(k)
+    for (const k of NARRATIVES) expect(rptZh.rptAnnual, k).toHaveProperty(k)
+    expect([rptZh.rptAnnual.work, rptZh.rptAnnual.problems, rptZh.rptAnnual.plan]).toEqual(['工作开展情况', '存在问题', '下一步工作计划'])
+    // no Latin letters in the Chinese texts but the file types and units named on purpose
+    const latin = keys(rptZh).filter((k) => /[A-Za-z]/.test((lookup(rptZh, k) as string).replace(/\{\w+\}|PDF|JPG|PNG|XLSX|DOCX|Excel|MB/g, '')))
+    expect(latin).toEqual([])
+  })
+
+  it('keep the menu titles built in', () => {
+    for (const k of ['annualReports', 'annualReportDetail', 'problemReports', 'problemReportDetail', 'bulletins', 'bulletinDetail'] as const) {
+      expect(zhCN.menu[k], k).toBeTypeOf('string')
+      expect(enBuiltIn.menu[k], k).toBeTypeOf('string')
+    }
+    expect([zhCN.menu.annualReports, zhCN.menu.problemReports, zhCN.menu.bulletins]).toEqual(['年度工作报告', '重大问题上报', '通报'])
+  })
+
+  it('load on demand, add their error codes to the built-in ones and follow a change of language', async () => {
+    await loadReportingTexts()
+    const { t } = i18n.global
+    expect(t('rptAnnualStatus.returned')).toBe('已退回')
+    expect(t('rptCommon.asOf', { date: '2026-12-06' })).toBe('数据截至 2026-12-06')
+    expect(periodLabel('2026-Q4', t)).toBe('2026年第四季度')
+    expect(periodLabel('2026-11', t)).toBe('2026年11月')
+    expect(errorText(new ApiError(409, 'report_not_editable', 'x'))).toBe('报告已报送或已通过，不能修改')
+    expect(errorText(new ApiError(401, 'login_failed', 'x'))).toBe('用户名或密码错误')
+    expect(errorText(new ApiError(400, 'narrative_required', '请填写“存在问题”'))).toBe('请填写“存在问题”')
+    await setLocale('en')
+    expect(t('rptAnnualStatus.returned')).toBe('Returned')
+    expect(periodLabel('2026-Q4', t)).toBe('Q4 2026')
+    expect(errorText(new ApiError(409, 'report_not_editable', 'x'))).toBe('The report is submitted or accepted and cannot be changed')
+    expect(t('common.search')).toBe('Search')
+    await setLocale('zh-CN')
+    expect(t('rptCityState.none')).toBe('未编制')
+  })
+})

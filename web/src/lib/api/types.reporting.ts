@@ -1,0 +1,69 @@
+// Shapes of the reporting API (openapi.json tag `reporting`): the district bureaus' annual work
+// reports (年度工作报告) and problem reports (重大问题上报) to the city bureau, and the city
+// bureau's bulletins (通报) to the development and reform departments. Generated from
+// src/http/openapi.json like types.ts; the constant lists and the list filters are UI-only (the
+// lists are checked against the document by types.test.ts). Not re-exported by types.ts: only the
+// lazily loaded reporting pages import them. Times are ISO-8601 strings, dates `YYYY-MM-DD`.
+import type { components } from './schema'
+import type { PageQuery } from './types'
+
+type Schemas = components['schemas']
+
+/** 草稿 → 已报送 → 已通过 | 已退回 → (edited) → 已报送 … */
+export const ANNUAL_REPORT_STATUSES = ['draft', 'submitted', 'accepted', 'returned'] as const satisfies readonly Schemas['AnnualReportStatus'][]
+export type AnnualReportStatus = Schemas['AnnualReportStatus']
+/** A report (`figures` and `events` in the detail answers only). */
+export type AnnualReport = Schemas['AnnualReport']
+export type AnnualReportPage = Schemas['AnnualReportPage']
+export type AnnualReportFigures = Schemas['AnnualReportFigures']
+export type AnnualReportTotals = Schemas['AnnualReportTotals']
+export type AnnualReportTypeRow = Schemas['AnnualReportTypeRow']
+export type AnnualReportBrandRow = Schemas['AnnualReportBrandRow']
+export type AnnualReportOperatorRow = Schemas['AnnualReportOperatorRow']
+export type AnnualReportMonth = Schemas['AnnualReportMonth']
+export type AnnualReportCreateRequest = Schemas['AnnualReportCreateRequest']
+export type AnnualReportUpdateRequest = Schemas['AnnualReportUpdateRequest']
+/** `GET /annual-reports/city`: every district, the counts, the summed figures and the annex. */
+export type AnnualReportCity = Schemas['AnnualReportCity']
+export type AnnualReportCityDistrict = Schemas['AnnualReportCityDistrict']
+export type AnnualReportAnnexItem = Schemas['AnnualReportAnnexItem']
+
+/** Filters of `GET /annual-reports`. */
+export interface AnnualReportQuery extends PageQuery {
+  year?: number | null
+  /** '' = every status */
+  status?: AnnualReportStatus | ''
+  /** a district (city bureau); '' = all */
+  region_code?: string
+}
+
+/** 已上报 → 已签收. */
+export const PROBLEM_REPORT_STATUSES = ['submitted', 'acknowledged'] as const satisfies readonly Schemas['ProblemReportStatus'][]
+export type ProblemReportStatus = Schemas['ProblemReportStatus']
+/** A report (`attachments` and `events` in the detail answer only). */
+export type ProblemReport = Schemas['ProblemReport']
+export type ProblemReportPage = Schemas['ProblemReportPage']
+export type ProblemReportAttachment = Schemas['ProblemReportAttachment']
+export type ProblemReportRequest = Schemas['ProblemReportRequest']
+
+/** Filters of `GET /problem-reports`. */
+export interface ProblemReportQuery extends PageQuery {
+  status?: ProblemReportStatus | ''
+  /** title or body */
+  q?: string
+  region_code?: string
+}
+
+/** A bulletin (`figures` in the detail answer and the POST's, `events` in the detail answer). */
+export type Bulletin = Schemas['Bulletin']
+export type BulletinPage = Schemas['BulletinPage']
+export type BulletinFigures = Schemas['BulletinFigures']
+export type BulletinOverview = Schemas['BulletinOverview']
+export type BulletinDistrictRow = Schemas['BulletinDistrictRow']
+export type BulletinSupervision = Schemas['BulletinSupervision']
+export type BulletinRequest = Schemas['BulletinRequest']
+
+/** Filters of `GET /bulletins`. */
+export interface BulletinQuery extends PageQuery {
+  year?: number | null
+}
