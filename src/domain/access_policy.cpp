@@ -154,6 +154,12 @@ bool RolePermits(const Subject& s, Kind kind, Op op) {
     case Kind::kBulletin:  // the city bureau publishes to the DRC
       if (op == Op::kRead) return role == Role::kCityRegulator || role == Role::kDrc;
       return op == Op::kCreate && role == Role::kCityRegulator;
+    case Kind::kInstituteReport:  // an institute's own work; the city bureau reads every one
+      return op == Op::kRead && (role == Role::kInstitute || role == Role::kCityRegulator);
+    case Kind::kMilestone:  // the city bureau sets them; regulators and the DRC follow progress
+      if (op == Op::kRead) return IsRegulator(role) || role == Role::kDrc;
+      return (op == Op::kCreate || op == Op::kEdit || op == Op::kWithdraw) &&
+             role == Role::kCityRegulator;
   }
   return false;
 }
@@ -259,6 +265,11 @@ bool Visible(const Subject& s, const Resource& r) {
       return IsRegulator(s.role) && InRegion(s, r);
     case Kind::kBulletin:  // city-wide figures, addressed to every DRC office
       return s.role == Role::kCityRegulator || s.role == Role::kDrc;
+    case Kind::kInstituteReport:  // institute_org_id: the institute reported on
+      if (s.role == Role::kInstitute) return OwnOrg(s, r.institute_org_id);
+      return s.role == Role::kCityRegulator;
+    case Kind::kMilestone:  // city-wide; progress is shown per district in the reader's scope
+      return IsRegulator(s.role) || s.role == Role::kDrc;
   }
   return false;
 }
@@ -369,6 +380,12 @@ ListScope ScopeFor(const Subject& s, Kind kind) {
       break;
     case Kind::kStandard:
       scope.institute_org_id = own;
+      break;
+    case Kind::kInstituteReport:
+      if (s.role == Role::kInstitute) scope.institute_org_id = own;
+      break;
+    case Kind::kMilestone:
+      scope.region_codes = regions;
       break;
     case Kind::kAppointment:
     case Kind::kVerificationRecord:

@@ -62,6 +62,8 @@ enum class Kind {
   kAnnualReport,     // 年度工作报告: a district bureau's yearly report to the city bureau
   kProblemReport,    // 重大问题上报: a district bureau's ad-hoc report to the city bureau
   kBulletin,         // 通报: the city bureau's statistics bulletin to the DRC
+  kInstituteReport,  // 统计分析报告: an institute's statistics of its own verification work
+  kMilestone,  // 工作节点: the city bureau's campaign deadlines, with each district's progress
 };
 inline constexpr Kind kAllKinds[] = {
     Kind::kOrganisation,    Kind::kUser,           Kind::kMessage,        Kind::kArchive,
@@ -70,7 +72,8 @@ inline constexpr Kind kAllKinds[] = {
     Kind::kCertificate,     Kind::kOverview,       Kind::kPlatform,       Kind::kAnnouncement,
     Kind::kSamplingPlan,    Kind::kRectification,  Kind::kInspectionItem, Kind::kInspector,
     Kind::kInspectionPlan,  Kind::kInspectionTask, Kind::kWorkCalendar,   Kind::kStatistics,
-    Kind::kAcceptanceCheck, Kind::kAnnualReport,   Kind::kProblemReport,  Kind::kBulletin};
+    Kind::kAcceptanceCheck, Kind::kAnnualReport,   Kind::kProblemReport,  Kind::kBulletin,
+    Kind::kInstituteReport, Kind::kMilestone};
 
 enum class Op {
   kRead,        // see it, in a list or alone (exports too)

@@ -62,6 +62,10 @@ std::string_view ToString(Kind kind) {
       return "problem_report";
     case Kind::kBulletin:
       return "bulletin";
+    case Kind::kInstituteReport:
+      return "institute_report";
+    case Kind::kMilestone:
+      return "milestone";
   }
   return "";
 }
@@ -160,6 +164,11 @@ std::pair<std::string, std::string> Explain(Kind kind, Op op) {
     case Kind::kBulletin:
       if (op == Op::kRead) return {"", "只有市市场监管局和发展改革部门可以查看通报"};
       return {"", "只有市市场监管局可以发布通报"};
+    case Kind::kInstituteReport:
+      return {"", "只有检定机构和市市场监管局可以查看检定统计分析"};
+    case Kind::kMilestone:
+      if (op == Op::kRead) return {"", "只有市场监管部门和发展改革部门可以查看工作节点"};
+      return {"", "只有市市场监管局可以设置工作节点"};
     default:
       return {"", "无权执行此操作"};
   }

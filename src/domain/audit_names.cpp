@@ -110,6 +110,9 @@ constexpr std::array kActions = {
     Name{"problem_report.attach", "上传重大问题附件"},
     Name{"problem_report.acknowledge", "签收重大问题报告"},
     Name{"bulletin.publish", "发布通报"},
+    Name{"milestone.create", "设置工作节点"},
+    Name{"milestone.edit", "修改工作节点"},
+    Name{"milestone.withdraw", "撤销工作节点"},
     Name{"inspection_plan.create", "编制年度抽查计划"},
     Name{"inspection_plan.edit", "修改年度抽查计划"},
     Name{"inspection_plan.submit", "报送年度抽查计划"},
@@ -154,6 +157,7 @@ constexpr std::array kObjects = {
     Name{"annual_report", "年度工作报告"},
     Name{"problem_report", "重大问题报告"},
     Name{"bulletin", "通报"},
+    Name{"milestone", "工作节点"},
 };
 
 std::string Lookup(const auto& table, std::string_view key) {
@@ -216,6 +220,10 @@ std::string StateName(std::string_view object_type, std::string_view status) {
   if (object_type == "annual_report") return NameVia(status, ParseAnnualReportStatus, display);
   if (object_type == "problem_report") return NameVia(status, ParseProblemReportStatus, display);
   if (object_type == "bulletin" && status == "published") return "已发布";
+  if (object_type == "milestone") {
+    if (status == "active") return "进行中";
+    if (status == "withdrawn") return "已撤销";
+  }
   if (object_type == "inspection_task") {
     if (auto s = ParseInspectionTaskStatus(status)) return std::string(DisplayName(*s));
     return NameVia(status, ParseInspectionObjectStatus, display);  // an object's steps

@@ -30,6 +30,19 @@ constexpr EnumName<ProblemReportStatus> kProblemStatusNames[] = {
 constexpr EnumName<ProblemReportAction> kProblemActions[] = {
     {ProblemReportAction::kAcknowledge, "acknowledge"}};
 
+constexpr EnumName<MilestoneKind> kMilestoneKinds[] = {
+    {MilestoneKind::kFilingReview, "filing_review"},
+    {MilestoneKind::kPeriodicVerification, "periodic_verification"},
+    {MilestoneKind::kFirstVerification, "first_verification"},
+    {MilestoneKind::kSampling, "sampling"},
+    {MilestoneKind::kInspection, "inspection"}};
+constexpr EnumName<MilestoneKind> kMilestoneKindNames[] = {
+    {MilestoneKind::kFilingReview, "备案审核完成率"},
+    {MilestoneKind::kPeriodicVerification, "在用充电桩检定有效率"},
+    {MilestoneKind::kFirstVerification, "新投运充电桩首次检定率"},
+    {MilestoneKind::kSampling, "抽样检定完成率"},
+    {MilestoneKind::kInspection, "双随机抽查公示率"}};
+
 std::optional<int> Number(std::string_view s) {
   int v = 0;
   auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
@@ -81,6 +94,12 @@ Result<ProblemReportStatus> NextStatus(ProblemReportStatus from, ProblemReportAc
     return Fail(ErrorKind::kFailedPrecondition, "report_acknowledged", "该报告已签收");
   return ProblemReportStatus::kAcknowledged;
 }
+
+std::string_view ToString(MilestoneKind k) { return NameIn(kMilestoneKinds, k); }
+std::optional<MilestoneKind> ParseMilestoneKind(std::string_view s) {
+  return ParseIn(kMilestoneKinds, s);
+}
+std::string_view DisplayName(MilestoneKind k) { return NameIn(kMilestoneKindNames, k); }
 
 std::optional<Period> ParsePeriod(std::string_view p) {
   if (p.size() < 4) return std::nullopt;

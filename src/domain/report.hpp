@@ -44,6 +44,18 @@ std::optional<Period> ParsePeriod(std::string_view period);
 // The period in Chinese: 2026年 / 2026年第四季度 / 2026年11月.
 std::string PeriodName(std::string_view period);
 
+// 工作节点: what a campaign milestone measures in each district.
+enum class MilestoneKind {
+  kFilingReview,          // 首轮备案审核: approved ÷ filed
+  kPeriodicVerification,  // 在用充电桩检定有效: valid ÷ approved
+  kFirstVerification,  // 新投运充电桩首次检定: verified ÷ approved, put into use since a date
+  kSampling,           // 抽样检定: sampled units verified ÷ sampled (plans of the year)
+  kInspection,         // 双随机抽查公示: objects published ÷ drawn (tasks of the year)
+};
+std::string_view ToString(MilestoneKind k);
+std::optional<MilestoneKind> ParseMilestoneKind(std::string_view s);
+std::string_view DisplayName(MilestoneKind k);
+
 inline constexpr size_t kNarrativeMax = 10000;  // characters of a narrative or report body
 inline constexpr size_t kReportTitleMax = 100;
 

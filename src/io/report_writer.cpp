@@ -37,9 +37,11 @@ void ReportWriter::Title(const std::string& title, const std::string& subtitle) 
 }
 
 void ReportWriter::Heading(const std::string& text) {
-  static const char* const kNumerals[] = {"一", "二", "三", "四", "五", "六", "七", "八", "九"};
+  static const char* const kNumerals[] = {"一", "二", "三",   "四",   "五",   "六",   "七",  "八",
+                                          "九", "十", "十一", "十二", "十三", "十四", "十五"};
   TextStyle style{.face = Face::kHeading, .size = 12};
-  const std::string numbered = std::string(kNumerals[section_++ % 9]) + "、" + text;
+  const std::string numbered =
+      std::string(kNumerals[section_++ % std::size(kNumerals)]) + "、" + text;
   Need(canvas_.Measure(numbered, style, kReportWidth).height + Mm(18));
   y_ += Mm(4);
   y_ += canvas_.Text(kReportMarginX, y_, kReportWidth, numbered, style) + Mm(2);

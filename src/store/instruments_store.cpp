@@ -148,6 +148,7 @@ Where BuildWhere(const InstrumentFilter& f) {
                           : "(i.status <> 'submitted' AND i.change_pending = 0)");
   }
   if (!f.type_code.empty()) w.Add("i.type_code = ?", {f.type_code});
+  if (!f.use.empty()) w.Add("i.use = ?", {f.use});
   if (!f.brand.empty()) w.Add("i.brand = ?", {f.brand});
   if (!f.query.empty()) {
     std::string p = LikePattern(f.query);

@@ -23,6 +23,7 @@ struct InstrumentFilter {
   std::optional<bool> change_pending;
   std::optional<bool> needs_review;  // submitted, or approved with a pending change
   std::string type_code;
+  std::string use;  // 用途: trade_settlement, safety, …
   std::string brand;
   std::string query;                        // name, model, serial number, station, enterprise
   std::optional<int64_t> submitted_from;    // unix seconds, inclusive

@@ -53,8 +53,9 @@ class ReportsTest : public VerificationTest {
   }
 
   int64_t JianganStaff() {
-    return Scalar(runtime_->db(), "SELECT COUNT(*) FROM users WHERE org_id = (SELECT org_id FROM "
-                                  "users WHERE username = 'jiangan')");
+    return Scalar(runtime_->db(),
+                  "SELECT COUNT(*) FROM users WHERE org_id = (SELECT org_id FROM "
+                  "users WHERE username = 'jiangan')");
   }
 
   const json narratives_ = {{"work", "一、全面完成充电桩备案。\n二、开展双随机抽查。"},
@@ -308,6 +309,168 @@ TEST_F(ReportsTest, BulletinFreezesTheCityFiguresForTheDrc) {
   auto pdf = drc.Get(path + "/bulletin.pdf");
   ASSERT_EQ(pdf.status, 200) << pdf.body;
   EXPECT_EQ(pdf.body.substr(0, 5), "%PDF-");
+}
+
+TEST_F(ReportsTest, InstituteReportCountsItsOwnWork) {
+  auto ids = Filed(4);
+  int64_t appointment = Scheduled({ids[0], ids[1], ids[2]});
+  Verified(appointment, ids[0]);
+  Verified(appointment, ids[1], 5.0);  // fails on the working error
+  Verified(appointment, ids[2], 0.9);
+  // One booking refused, with its reason.
+  auto booked = enterprise_->Post("/api/v1/appointments", Booking({ids[3]}));
+  ASSERT_EQ(booked.status, 201) << booked.body;
+  ASSERT_EQ(approver_
+                ->Post("/api/v1/appointments/" + booked.json()["id"].dump() + "/reject",
+                       {{"reason", "检定装置送修，暂停受理"}})
+                .status,
+            200);
+
+  auto r = verifier_->Get("/api/v1/institute-report");
+  ASSERT_EQ(r.status, 200) << r.body;
+  const json f = r.json();
+  EXPECT_EQ(f["institute_org_id"], institute_);
+  EXPECT_EQ(f["totals"]["verified"], 3);
+  EXPECT_EQ(f["totals"]["passed"], 2);
+  EXPECT_EQ(f["totals"]["failed"], 1);
+  EXPECT_EQ(f["totals"]["refused"], 1);
+  ASSERT_EQ(f["refusals"].size(), 1u);
+  EXPECT_EQ(f["refusals"][0]["reason"], "检定装置送修，暂停受理");
+  EXPECT_EQ(f["by_kind"][0]["key"], "first");
+  EXPECT_EQ(f["by_kind"][0]["verified"], 3);
+  int64_t district_total = 0;
+  for (const auto& d : f["by_district"]) district_total += d["verified"].get<int64_t>();
+  EXPECT_EQ(district_total, 3);
+  // Two load points per record: 6 in all; the 5 % point is beyond its limit.
+  const json& all = f["error_distribution"]["models"][0];
+  EXPECT_EQ(all["points"], 6);
+  EXPECT_EQ(all["counts"][5], 1) << all.dump();
+  ASSERT_FALSE(f["failure_items"].empty());
+  EXPECT_EQ(f["failure_items"][0]["count"], 1);
+  EXPECT_EQ(f["turnaround"][3]["step"], "total");
+  EXPECT_EQ(f["turnaround"][3]["n"], 3);
+
+  // Who sees it: the institute its own; the city bureau names an institute; nobody else.
+  EXPECT_EQ(SignIn("jiangan").Get("/api/v1/institute-report").status, 403);
+  EXPECT_EQ(enterprise_->Get("/api/v1/institute-report").status, 403);
+  Client city = SignIn("city");
+  EXPECT_EQ(city.Get("/api/v1/institute-report").error_code(), "institute_required");
+  auto as_city =
+      city.Get("/api/v1/institute-report?institute_org_id=" + std::to_string(institute_));
+  ASSERT_EQ(as_city.status, 200);
+  EXPECT_EQ(as_city.json()["totals"], f["totals"]);
+  EXPECT_EQ(city.Get("/api/v1/institute-report?institute_org_id=999999").status, 404);
+  EXPECT_EQ(verifier_->Get("/api/v1/institute-report?from=2026-13-01").error_code(),
+            "date_invalid");
+  auto pdf = verifier_->Get("/api/v1/institute-report/report.pdf");
+  ASSERT_EQ(pdf.status, 200);
+  EXPECT_EQ(pdf.body.substr(0, 5), "%PDF-");
+  EXPECT_EQ(verifier_->Get("/api/v1/institute-report/report.xlsx").body.substr(0, 2), "PK");
+}
+
+TEST_F(ReportsTest, MilestoneProgressPerDistrict) {
+  auto ids = Filed(2);
+  int64_t appointment = Scheduled({ids[0]});
+  Verified(appointment, ids[0]);
+  Client city = SignIn("city");
+  Client jiangan = SignIn("jiangan");
+  const std::string deadline = domain::AddDays(clock_->Today(), 30);
+  const json valid = {{"title", "在用充电桩全部检定"},
+                      {"kind", "periodic_verification"},
+                      {"deadline", deadline},
+                      {"target_pct", 100}};
+  EXPECT_EQ(jiangan.Post("/api/v1/milestones", valid).status, 403);
+  auto bad = valid;
+  bad["kind"] = "everything";
+  EXPECT_EQ(city.Post("/api/v1/milestones", bad).error_code(), "kind_invalid");
+  bad = valid;
+  bad["kind"] = "first_verification";
+  EXPECT_EQ(city.Post("/api/v1/milestones", bad).error_code(), "date_invalid") << "needs since";
+  bad = valid;
+  bad["target_pct"] = 0;
+  EXPECT_EQ(city.Post("/api/v1/milestones", bad).error_code(), "target_invalid");
+  auto created = city.Post("/api/v1/milestones", valid);
+  ASSERT_EQ(created.status, 201) << created.body;
+  auto first = valid;
+  first["title"] = "新建充电桩投运前首次检定";
+  first["kind"] = "first_verification";
+  first["since"] = "2021-07-01";
+  first["target_pct"] = 50;
+  ASSERT_EQ(city.Post("/api/v1/milestones", first).status, 201);
+
+  // The registry recounted for 江岸区: 1 of the 2 approved chargers is valid.
+  const int64_t approved = Scalar(runtime_->db(),
+                                  "SELECT COUNT(*) FROM instruments WHERE mandatory = 1 AND "
+                                  "status = 'approved' AND install_region_code = '420102'");
+  auto progress = jiangan.Get("/api/v1/milestones/progress");
+  ASSERT_EQ(progress.status, 200) << progress.body;
+  const json p = progress.json();
+  ASSERT_EQ(p["milestones"].size(), 2u);
+  const json& periodic = p["milestones"][0];
+  ASSERT_EQ(periodic["districts"].size(), 1u) << "a district sees its own";
+  EXPECT_EQ(periodic["districts"][0]["region_code"], "420102");
+  EXPECT_EQ(periodic["districts"][0]["numerator"], 1);
+  EXPECT_EQ(periodic["districts"][0]["denominator"], approved);
+  EXPECT_FALSE(periodic["districts"][0]["met"].get<bool>());
+  EXPECT_FALSE(periodic["districts"][0]["overdue"].get<bool>()) << "before the deadline";
+  const json& firsts = p["milestones"][1];
+  EXPECT_EQ(firsts["districts"][0]["denominator"], approved);
+  EXPECT_EQ(firsts["districts"][0]["met"], approved <= 2);
+
+  const json all = city.Get("/api/v1/milestones/progress").json();
+  EXPECT_GE(all["milestones"][0]["districts"].size(), 13u);
+  EXPECT_EQ(city.Get("/api/v1/milestones/progress?region_code=420102")
+                .json()["milestones"][0]["districts"]
+                .size(),
+            1u);
+  EXPECT_EQ(jiangan.Get("/api/v1/milestones/progress?region_code=420111").status, 403);
+  EXPECT_EQ(SignIn("drc").Get("/api/v1/milestones/progress").status, 200);
+  EXPECT_EQ(enterprise_->Get("/api/v1/milestones/progress").status, 403);
+
+  // After the deadline an unmet district is overdue; a withdrawn milestone drops out.
+  clock_->Advance(31 * 86400);
+  Client later = SignIn("jiangan");
+  const json overdue = later.Get("/api/v1/milestones/progress").json();
+  EXPECT_TRUE(overdue["milestones"][0]["districts"][0]["overdue"].get<bool>());
+  Client city2 = SignIn("city");
+  const std::string path = "/api/v1/milestones/" + created.json()["id"].dump();
+  ASSERT_EQ(city2.Post(path + "/withdraw").status, 200);
+  EXPECT_EQ(city2.Post(path + "/withdraw").error_code(), "milestone_withdrawn");
+  EXPECT_EQ(later.Get("/api/v1/milestones/progress").json()["milestones"].size(), 1u);
+  EXPECT_EQ(
+      Scalar(runtime_->db(), "SELECT COUNT(*) FROM audit_log WHERE action LIKE 'milestone.%'"), 3);
+}
+
+// The dashboards' drill-down lands on the registry list narrowed the same way: by use, and the
+// 30-day window of the "due within 30 days" card.
+TEST_F(ReportsTest, RegistryListNarrowsByUseAndDueWindow) {
+  auto ids = Filed(2);
+  int64_t appointment = Scheduled({ids[0], ids[1]});
+  Verified(appointment, ids[0]);
+  Verified(appointment, ids[1]);
+  auto ok = runtime_->db().Write([&](store::Tx& tx) -> Status {
+    tx.Exec("UPDATE instruments SET valid_until = ? WHERE id = ?",
+            {domain::AddDays(clock_->Today(), 20), ids[0]});
+    return {};
+  });
+  ASSERT_TRUE(ok.has_value());
+  Client jiangan = SignIn("jiangan");
+  auto total = [&](const std::string& query) {
+    auto r = jiangan.Get("/api/v1/instruments?" + query);
+    EXPECT_EQ(r.status, 200) << r.body;
+    return r.json()["total"].get<int64_t>();
+  };
+  EXPECT_EQ(total("verification=due_soon&due_days=30"), 1);
+  EXPECT_EQ(total("verification=due_soon&due_days=10"), 0);
+  const int64_t trade = Scalar(runtime_->db(),
+                               "SELECT COUNT(*) FROM instruments WHERE use = 'trade_settlement' "
+                               "AND status <> 'draft' AND mandatory = 1 AND install_region_code "
+                               "= '420102'");
+  EXPECT_EQ(total("use=trade_settlement"), trade);
+  EXPECT_EQ(total("use=safety"), 0);
+  EXPECT_EQ(jiangan.Get("/api/v1/instruments?use=everything").error_code(), "use_invalid");
+  EXPECT_EQ(jiangan.Get("/api/v1/instruments?verification=due_soon&due_days=x").error_code(),
+            "due_days_invalid");
 }
 
 }  // namespace

@@ -239,6 +239,15 @@ const Row kTable[] = {
     {K::kBulletin, O::kRead, "HHAAHH", "HHAAHH"},
     {K::kBulletin, O::kCreate, "HHAFHH", "HHAFHH"},
     {K::kBulletin, O::kEdit, "HHFFHH", "HHFFHH"},
+    // An institute's statistics: A is institute 501's (its own), B another institute's.
+    {K::kInstituteReport, O::kRead, "HHAHAH", "HHAHHH"},
+    {K::kInstituteReport, O::kEdit, "HHFHFH", "HHFHHH"},
+    // Campaign milestones are city-wide: the city bureau sets them, regulators and the DRC read.
+    {K::kMilestone, O::kRead, "HAAAHH", "HAAAHH"},
+    {K::kMilestone, O::kCreate, "HFAFHH", "HFAFHH"},
+    {K::kMilestone, O::kEdit, "HFAFHH", "HFAFHH"},
+    {K::kMilestone, O::kWithdraw, "HFAFHH", "HFAFHH"},
+    {K::kMilestone, O::kSubmit, "HFFFHH", "HFFFHH"},
 };
 
 // The row for (kind, op): the exact one, else the block's "others" line (the last of the kind).

@@ -19,6 +19,10 @@ services::InstrumentQuery QueryOf(const Request& r) {
   q.date_from = r.Query("date_from");
   q.date_to = r.Query("date_to");
   q.verification = r.Query("verification");
+  q.use = r.Query("use");
+  if (auto d = r.Query("due_days"); !d.empty())
+    q.due_days =
+        d.size() <= 4 && d.find_first_not_of("0123456789") == std::string::npos ? std::stoi(d) : -1;
   if (auto m = r.Query("mandatory"); !m.empty()) q.mandatory = m == "true";
   if (auto s = r.Query("sort"); !s.empty()) q.sort = s;
   q.descending = r.Query("order") != "asc";

@@ -96,6 +96,40 @@ Response Download(Result<services::FileDownload> file, const std::string& ascii_
 
 std::optional<int> OptionalYear(RequestContext& ctx) { return YearQuery(ctx); }
 
+Json MilestoneJson(const store::MilestoneRow& m) {
+  return {{"id", m.id},
+          {"title", m.title},
+          {"kind", m.kind},
+          {"deadline", m.deadline},
+          {"target_pct", m.target_pct},
+          {"since", m.since.empty() ? Json(nullptr) : Json(m.since)},
+          {"note", m.note},
+          {"status", m.status},
+          {"created_at", domain::IsoUtc(m.created_at)},
+          {"updated_at", domain::IsoUtc(m.updated_at)}};
+}
+
+services::MilestoneInput MilestoneInputOf(const Json& b) {
+  services::MilestoneInput in{Str(b, "title"), Str(b, "kind"), Str(b, "deadline"), Str(b, "since"),
+                              Str(b, "note")};
+  in.target_pct = b.contains("target_pct") && b["target_pct"].is_number_integer()
+                      ? b["target_pct"].get<int64_t>()
+                      : 0;
+  return in;
+}
+
+Result<services::InstituteReportQuery> InstituteQuery(RequestContext& ctx) {
+  services::InstituteReportQuery q{std::nullopt, ctx.request().Query("from"),
+                                   ctx.request().Query("to")};
+  const std::string id = ctx.request().Query("institute_org_id");
+  if (!id.empty()) {
+    if (id.size() > 18 || id.find_first_not_of("0123456789") != std::string::npos)
+      return InvalidField("institute_org_id", "institute_invalid", "检定机构无效");
+    q.institute_org_id = std::stoll(id);
+  }
+  return q;
+}
+
 }  // namespace
 
 void AddReportRoutes(Router& router, AppServices& s) {
@@ -274,6 +308,53 @@ void AddReportRoutes(Router& router, AppServices& s) {
                auto body = ctx.Body();
                if (!body) return ErrorResponse(body.error());
                return Reply(svc.Acknowledge(ctx.actor(), *id, Str(*body, "note")), problem(true));
+             });
+
+  // ---- 统计分析报告 (an institute's work)
+  router.Add("GET", "/api/v1/institute-report", Access::kSignedIn, [&svc](RequestContext& ctx) {
+    auto q = InstituteQuery(ctx);
+    if (!q) return ErrorResponse(q.error());
+    return Reply(svc.InstituteFigures(ctx.actor(), *q), [](const Json& j) { return j; });
+  });
+  for (const char* format : {"pdf", "xlsx"}) {
+    const std::string f = format;
+    router.Add("GET", "/api/v1/institute-report/report." + f, Access::kSignedIn,
+               [&svc, f](RequestContext& ctx) {
+                 auto q = InstituteQuery(ctx);
+                 if (!q) return ErrorResponse(q.error());
+                 return Download(svc.InstituteDocument(ctx.actor(), *q, f),
+                                 "institute-report." + f);
+               });
+  }
+
+  // ---- 工作节点
+  router.Add("GET", "/api/v1/milestones", Access::kSignedIn, [&svc](RequestContext& ctx) {
+    auto page = ctx.Paging();
+    if (!page) return ErrorResponse(page.error());
+    return Reply(svc.ListMilestones(ctx.actor(), ctx.request().Query("status"), *page),
+                 [](const auto& p) { return PageJson(p, MilestoneJson); });
+  });
+  router.Add("POST", "/api/v1/milestones", Access::kSignedIn, [&svc](RequestContext& ctx) {
+    auto body = ctx.Body();
+    if (!body) return ErrorResponse(body.error());
+    return Reply(svc.CreateMilestone(ctx.actor(), MilestoneInputOf(*body)), MilestoneJson, 201);
+  });
+  router.Add("GET", "/api/v1/milestones/progress", Access::kSignedIn, [&svc](RequestContext& ctx) {
+    return Reply(svc.MilestoneProgress(ctx.actor(), ctx.request().Query("region_code")),
+                 [](const Json& j) { return j; });
+  });
+  router.Add("PUT", "/api/v1/milestones/{id}", Access::kSignedIn, [&svc](RequestContext& ctx) {
+    auto id = ctx.IdParam("id");
+    if (!id) return ErrorResponse(id.error());
+    auto body = ctx.Body();
+    if (!body) return ErrorResponse(body.error());
+    return Reply(svc.UpdateMilestone(ctx.actor(), *id, MilestoneInputOf(*body)), MilestoneJson);
+  });
+  router.Add("POST", "/api/v1/milestones/{id}/withdraw", Access::kSignedIn,
+             [&svc](RequestContext& ctx) {
+               auto id = ctx.IdParam("id");
+               if (!id) return ErrorResponse(id.error());
+               return Reply(svc.WithdrawMilestone(ctx.actor(), *id), MilestoneJson);
              });
 
   // ---- 通报

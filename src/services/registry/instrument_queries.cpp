@@ -69,7 +69,15 @@ Result<store::InstrumentFilter> ScopedFilter(const ServiceContext& ctx, const Ac
     if (!f.verification)
       return InvalidField("verification", "verification_filter_invalid", "检定状态筛选条件无效");
     f.today = ctx.clock.Today();
-    f.due_days = ctx.config.due_soon_days;
+    f.due_days = q.due_days > 0 ? q.due_days : ctx.config.due_soon_days;
+  }
+  if (q.due_days < 0 || q.due_days > 366)
+    return InvalidField("due_days", "due_days_invalid", "到期提醒天数应为1至366");
+  if (!q.use.empty()) {
+    if (std::ranges::find_if(domain::kUses, [&](const char* u) { return q.use == u; }) ==
+        std::end(domain::kUses))
+      return InvalidField("use", "use_invalid", "用途筛选条件无效");
+    f.use = q.use;
   }
   f.sort = q.sort;
   f.descending = q.descending;

@@ -31,6 +31,8 @@ struct InstrumentQuery {
   std::string date_to;      // submitted on/before
   std::optional<bool> mandatory;
   std::string verification;  // never | valid | due_soon | overdue | failed (approved only)
+  int due_days = 0;          // due_soon: the warning window in days (0: the configured one)
+  std::string use;           // 用途 (the dashboards' breakdown by use)
   std::string sort = "id";
   bool descending = true;
 };

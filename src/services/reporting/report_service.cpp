@@ -390,6 +390,9 @@ Result<CityCompilation> ReportService::City(const Actor& actor, int year) {
       c.districts.push_back(std::move(row));
     }
     c.figures = reporting::SumFigures(accepted, year);
+    if (accepted.empty())  // nothing compiled yet: the figures are zero as of today
+      c.figures["cut_off"] =
+          std::min(domain::ChinaDate(ctx_.clock.Now()), std::to_string(year) + "-12-31");
     return c;
   });
 }

@@ -16,6 +16,7 @@
 #include "domain/page.hpp"
 #include "services/core/context.hpp"
 #include "store/reports_store.hpp"
+#include "store/work_stats_store.hpp"
 
 namespace mvis::services {
 
@@ -72,6 +73,16 @@ struct BulletinView {
   std::vector<domain::ObjectEvent> events;  // detail only
 };
 
+struct InstituteReportQuery {
+  std::optional<int64_t> institute_org_id;  // the city bureau names one; an institute its own
+  std::string from, to;                     // YYYY-MM-DD; "" = 1 January / today
+};
+
+struct MilestoneInput {
+  std::string title, kind, deadline, since, note;
+  int64_t target_pct = 0;
+};
+
 // A file to send: its name (Chinese), type and bytes.
 struct FileDownload {
   std::string file_name, mime, bytes;
@@ -114,6 +125,22 @@ class ReportService {
   Result<BulletinView> PublishBulletin(const Actor& actor, const BulletinInput& in);
   Result<BulletinView> GetBulletin(const Actor& actor, int64_t id);
   Result<FileDownload> BulletinPdf(const Actor& actor, int64_t id);
+
+  // ---- 统计分析报告: an institute's verification work in a period
+  Result<nlohmann::json> InstituteFigures(const Actor& actor, const InstituteReportQuery& q);
+  Result<FileDownload> InstituteDocument(const Actor& actor, const InstituteReportQuery& q,
+                                         const std::string& format);
+
+  // ---- 工作节点: campaign milestones and each district's progress
+  Result<domain::Page<store::MilestoneRow>> ListMilestones(const Actor& actor,
+                                                           const std::string& status,
+                                                           const domain::PageRequest& page);
+  Result<store::MilestoneRow> CreateMilestone(const Actor& actor, const MilestoneInput& in);
+  Result<store::MilestoneRow> UpdateMilestone(const Actor& actor, int64_t id,
+                                              const MilestoneInput& in);
+  Result<store::MilestoneRow> WithdrawMilestone(const Actor& actor, int64_t id);
+  // Every active milestone with each district of the caller's scope (or `region_code`).
+  Result<nlohmann::json> MilestoneProgress(const Actor& actor, const std::string& region_code);
 
  private:
   const ServiceContext& ctx_;
