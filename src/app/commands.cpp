@@ -76,6 +76,11 @@ int CmdDemo(const Overrides& overrides) {
   if (*inspected)
     std::cout << "Demo 双随机 inspections: a task in every state, " << *inspected
               << " enterprises drawn\n";
+  auto documents = demo::SeedDemoReports(r.context(), r.reports());
+  if (!documents) return Report(documents.error());
+  if (*documents)
+    std::cout << "Demo reporting: milestones, annual reports, 重大问题 reports and a 通报 ("
+              << *documents << " documents)\n";
   if (*issued)
     std::cout << "Demo verification: appointments in every state, " << *issued
               << " certificates / result notices issued\n";

@@ -8,6 +8,7 @@
 #include "services/accounts/admin_service.hpp"
 #include "services/announcements/announcement_service.hpp"
 #include "services/registry/instrument_service.hpp"
+#include "services/reporting/report_service.hpp"
 #include "services/supervision/inspection_service.hpp"
 #include "services/supervision/rectification_service.hpp"
 #include "services/supervision/sampling_service.hpp"
@@ -66,6 +67,10 @@ Result<int> SeedDemoSampling(const services::ServiceContext& ctx,
 // exists. Returns the number of enterprises drawn.
 Result<int> SeedDemoInspections(const services::ServiceContext& ctx,
                                 services::InspectionService& inspections);
+
+// The reporting side: campaign milestones, annual reports in three states, two 重大问题 reports
+// and last month's 通报. Skipped when any bulletin exists. Returns the documents made.
+Result<int> SeedDemoReports(const services::ServiceContext& ctx, services::ReportService& reports);
 
 // A verification record of `instrument` in `appointment_id` with three load points, `error_pct`
 // at the middle one, kind `kind`.

@@ -63,7 +63,7 @@ void Table(ReportWriter& w, const ReportTable& table) {
   for (const auto& r : table.rows) {
     pdf::Row row;
     for (size_t c = 0; c < r.size(); ++c)
-      row.push_back(C(r[c], c == 0 || !Number(r[c]) ? Align::kLeft : Align::kCenter));
+      row.push_back(C(r[c], c == 0 ? Align::kLeft : Align::kCenter));
     rows.push_back(std::move(row));
   }
   std::vector<double> weights = table.weights;
@@ -84,7 +84,7 @@ Result<std::string> RenderReportPdf(const ReportDocument& doc) {
       w.Heading(s.heading);
     for (const auto& p : s.paragraphs) w.Paragraph(p);
     if (s.chart && !s.chart->labels.empty()) Chart(w, *s.chart);
-    if (s.table) Table(w, *s.table);
+    if (s.table && !s.table->rows.empty()) Table(w, *s.table);
   }
   w.Finish();
   return canvas.Finish();
