@@ -75,6 +75,12 @@ describe('inspection texts', () => {
       'inspection_reassigned',
       'inspection_published',
       'inspection_publish_due',
+      'annual_report_submitted',
+      'annual_report_accepted',
+      'annual_report_returned',
+      'problem_report_submitted',
+      'problem_report_acknowledged',
+      'bulletin_published',
     ]) {
       expect(zhCN.noticeTemplates, code).toHaveProperty(code)
     }
