@@ -419,16 +419,7 @@ Result<FileDownload> ReportService::InstituteDocument(const Actor& actor,
   const auto doc = InstituteDocumentOf(*f, domain::ChinaDate(ctx_.clock.Now()));
   const std::string name = (*f)["institute_name"].get<std::string>() + "检定统计分析报告" +
                            (*f)["from"].get<std::string>() + "至" + (*f)["to"].get<std::string>();
-  if (format == "xlsx") {
-    auto bytes = io::WriteReportXlsx(doc);
-    if (!bytes) return std::unexpected(bytes.error());
-    return FileDownload{name + ".xlsx",
-                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-                        std::move(*bytes)};
-  }
-  auto bytes = io::RenderReportPdf(doc);
-  if (!bytes) return std::unexpected(bytes.error());
-  return FileDownload{name + ".pdf", "application/pdf", std::move(*bytes)};
+  return reporting::Rendered(doc, name, format);
 }
 
 }  // namespace mvis::services

@@ -5,7 +5,9 @@
 #include <nlohmann/json.hpp>
 #include <string>
 
+#include "domain/organisation.hpp"
 #include "io/report_document.hpp"
+#include "services/core/notifier.hpp"
 #include "services/reporting/report_service.hpp"
 
 namespace mvis::services::reporting {
@@ -41,6 +43,27 @@ inline constexpr const char* kTotalKeys[] = {"enterprises",
                                              "cases_opened",
                                              "cases_closed",
                                              "penalty_yuan"};
+
+// The object `kind` (an annual report, a problem report, a bulletin) as the policy sees it.
+domain::access::Resource ReportResource(domain::access::Kind kind, int64_t id, int64_t org_id,
+                                        const std::string& region_code);
+// The policy's refusal of `op` on `kind` for the role, as a Status.
+Status Denied(domain::access::Kind kind, domain::access::Op op, const char* what);
+// The district a bureau reports for: `code`, or its only district when empty. Errors:
+// region_required, region_invalid, region_out_of_scope.
+Result<domain::Region> ReportingDistrict(store::Tx& tx, const Actor& actor,
+                                         const std::string& code);
+// The city bureaus' inboxes of the city above `district`.
+Recipient CityOf(store::Tx& tx, const std::string& district);
+// text_too_long (field `field`) past `max` characters.
+Status CheckText(const std::string& field, const std::string& text, size_t max);
+// The districts a list shows: the scope's, or the one district asked for when the scope has it
+// (permission_denied otherwise).
+Result<std::optional<std::vector<std::string>>> ListedRegions(
+    const domain::access::ListScope& scope, const std::string& region_code);
+// `doc` as a PDF, or as an XLSX workbook when `format` is "xlsx", named `name` (no extension).
+Result<FileDownload> Rendered(const io::ReportDocument& doc, const std::string& name,
+                              const std::string& format);
 
 // The figure sections (备案, 检定, 品牌型号, 运营企业, 监督检查) of a report.
 io::ReportDocument FiguresDocument(const std::string& title, const std::string& subtitle,
