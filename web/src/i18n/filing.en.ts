@@ -173,6 +173,8 @@ const filing: DeepStringRecord<typeof filingZh> = {
     dateSep: 'to',
     regionPh: 'District',
     regionFilter: 'District: {name}',
+    usePh: 'Use',
+    dueDays: 'Due within {n} days',
     orgFilter: 'Enterprise: {name}',
     decide: 'Review',
     tagChange: 'Change',
