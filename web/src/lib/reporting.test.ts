@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import type { LocationQuery } from 'vue-router'
 import type { AnnualReportCityDistrict, AnnualReportTotals, BulletinDistrictRow, MilestoneProgressRow } from './api/types.reporting'
 import { ANNUAL_REPORT_STATUSES, MILESTONE_KINDS, MILESTONE_STATUSES, PROBLEM_REPORT_STATUSES } from './api/types.reporting'
 import {
@@ -347,7 +348,7 @@ describe('检定统计分析', () => {
     expect(instituteFiltersFromQuery({}, NOW)).toEqual({ from: '2026-01-01', to: '2026-12-06', institute_org_id: 0 })
     expect(instituteFiltersFromQuery({ from: '2025-07-01', to: '2026-06-30', institute_org_id: '4' }, NOW)).toEqual({ from: '2025-07-01', to: '2026-06-30', institute_org_id: 4 })
     // reversed, too long, not a day, half a period: the default period
-    for (const q of [{ from: '2026-06-30', to: '2026-01-01' }, { from: '2020-01-01', to: '2026-01-01' }, { from: '2026-02-30', to: '2026-03-01' }, { from: '2026-01-01' }]) {
+    for (const q of [{ from: '2026-06-30', to: '2026-01-01' }, { from: '2020-01-01', to: '2026-01-01' }, { from: '2026-02-30', to: '2026-03-01' }, { from: '2026-01-01' }] as LocationQuery[]) {
       expect(instituteFiltersFromQuery(q, NOW), JSON.stringify(q)).toMatchObject({ from: '2026-01-01', to: '2026-12-06' })
     }
     expect(instituteFiltersFromQuery({ institute_org_id: 'x' }, NOW).institute_org_id).toBe(0)
