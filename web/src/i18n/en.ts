@@ -118,6 +118,8 @@ const en: DeepStringRecord<typeof zhCN> = {
     problemReportDetail: 'Problem report',
     bulletins: 'Bulletins',
     bulletinDetail: 'Bulletin',
+    instituteReport: 'Verification statistics',
+    milestones: 'Milestones',
   },
   header: {
     collapseMenu: 'Collapse menu',

@@ -116,6 +116,8 @@ export default {
     problemReportDetail: '问题报告详情',
     bulletins: '通报',
     bulletinDetail: '通报详情',
+    instituteReport: '检定统计分析',
+    milestones: '工作节点',
   },
   header: {
     collapseMenu: '收起菜单',
