@@ -280,6 +280,7 @@ const en: DeepStringRecord<typeof zhCN> = {
     errorsTable: 'Working errors by model',
     errorsTableHint: 'The 10 models with most load points',
     model: 'Model',
+    allModels: 'All models',
     points: 'Load points',
     pointsSeries: 'Load points',
     overLimit: 'Beyond the limit',

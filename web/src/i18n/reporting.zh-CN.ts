@@ -279,6 +279,7 @@ export default {
     errorsTable: '各型号示值误差分布',
     errorsTableHint: '负载点数最多的 10 个型号',
     model: '型号',
+    allModels: '全部型号',
     points: '负载点',
     pointsSeries: '负载点',
     overLimit: '超出限值',

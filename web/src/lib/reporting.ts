@@ -553,7 +553,7 @@ export function histogramOption(buckets: readonly string[], counts: readonly num
   return {
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, confine: true },
     grid: { left: 8, right: 16, top: 24, bottom: 8, containLabel: true },
-    xAxis: { type: 'category', data: [...buckets], axisLabel: { interval: 0, hideOverlap: true } },
+    xAxis: { type: 'category', data: [...buckets], axisLabel: { interval: 0, width: 64, overflow: 'break' } },
     yAxis: { type: 'value', minInterval: 1, axisLabel: { hideOverlap: true } },
     series: [
       {
