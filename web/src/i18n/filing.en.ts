@@ -173,7 +173,6 @@ const filing: DeepStringRecord<typeof filingZh> = {
     dateSep: 'to',
     regionPh: 'District',
     regionFilter: 'District: {name}',
-    usePh: 'Use',
     dueDays: 'Due within {n} days',
     orgFilter: 'Enterprise: {name}',
     decide: 'Review',

@@ -171,7 +171,6 @@ export default {
     regionPh: '安装区',
     orgFilter: '企业：{name}',
     regionFilter: '区域：{name}',
-    usePh: '用途',
     dueDays: '{n}天内到期',
     tagChange: '变更',
     decide: '审核',
