@@ -115,6 +115,11 @@ describe('reporting texts', () => {
 
   it('keep the menu titles built in', () => {
     expect([zhCN.menu.instituteReport, zhCN.menu.milestones]).toEqual(['检定统计分析', '工作节点'])
+    // the notices the reporting steps send, as 短信/通知发件箱 names them (the server's template codes)
+    for (const code of ['annual_report_submitted', 'annual_report_accepted', 'annual_report_returned', 'problem_report_submitted', 'problem_report_acknowledged', 'bulletin_published'] as const) {
+      expect(zhCN.noticeTemplates[code], code).toMatch(/[\u4e00-\u9fff]/)
+      expect(enBuiltIn.noticeTemplates[code], code).toBeTypeOf('string')
+    }
     for (const k of ['annualReports', 'annualReportDetail', 'problemReports', 'problemReportDetail', 'bulletins', 'bulletinDetail', 'instituteReport', 'milestones'] as const) {
       expect(zhCN.menu[k], k).toBeTypeOf('string')
       expect(enBuiltIn.menu[k], k).toBeTypeOf('string')
