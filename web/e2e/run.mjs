@@ -39,6 +39,12 @@
 // frozen figures against the API, 全市汇总, the PDF's page 1 through pdftoppm and the Excel), 重大问题上报
 // with an attachment acknowledged by the city bureau, and a 通报 the city DRC reads: e2e/annual_reports.mjs
 // (E2E_ONLY=annual; E2E_SCREENSHOTS=1 keeps annual-*.png; needs pdftoppm).
+// 检定统计分析 (the institute's cards against the API at 1440 and 390 px, 首页, the PDF's page 1 and the
+// Excel, the city bureau's institute picker), 工作节点 (the city bureau creates, changes and withdraws
+// one; 统计分析 shows each district's bar as the API colours it, 江岸区 only its own) and the 30天内到期
+// card opening 备案审核 with `due_days=30` (total against the API, the tag, the export, a 用途 link):
+// e2e/institute_milestones.mjs (E2E_ONLY=institute-report; E2E_SCREENSHOTS=1 keeps institute-*.png and
+// milestone-*.png; needs pdftoppm).
 import { spawn, execFileSync } from 'node:child_process'
 import { createWriteStream, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { createServer } from 'node:net'
@@ -61,6 +67,7 @@ import { registerRectificationScenarios } from './rectification.mjs'
 import { registerInspectionScenarios } from './inspection.mjs'
 import { registerStatisticsScenarios } from './statistics.mjs'
 import { registerAnnualReportScenarios } from './annual_reports.mjs'
+import { registerInstituteMilestoneScenarios } from './institute_milestones.mjs'
 
 const WEB = resolve(dirname(fileURLToPath(import.meta.url)), '..')
 const OUT = join(WEB, 'e2e', 'out')
@@ -371,6 +378,7 @@ registerCreditScenarios(test, { fill, choose, expectVisible, expectMessage, uiLo
 registerInspectionScenarios(test, { fill, expectVisible, expectMessage, uiLogin, apiLogin, ADMIN, OUT, SCREENSHOTS })
 registerStatisticsScenarios(test, { fill, expectVisible, expectMessage, uiLogin, apiLogin, OUT, SCREENSHOTS })
 registerAnnualReportScenarios(test, { fill, expectVisible, expectMessage, uiLogin, apiLogin, OUT, SCREENSHOTS })
+registerInstituteMilestoneScenarios(test, { fill, expectVisible, expectMessage, uiLogin, apiLogin, OUT, SCREENSHOTS })
 
 // ---------------------------------------------------------------- main
 let passed = 0

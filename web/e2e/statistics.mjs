@@ -100,7 +100,8 @@ function countOfQuery(q) {
   if (q.get('status') === 'all') return 'filed'
   const v = q.get('verification')
   if (!v) return 'approved'
-  return { valid: 'valid', overdue: 'overdue', never: 'never_verified', failed: 'failed', due_soon: null }[v] ?? null
+  // due_soon is the 30-day figure only with the dashboards' window (due_days=30)
+  return { valid: 'valid', overdue: 'overdue', never: 'never_verified', failed: 'failed', due_soon: q.get('due_days') === '30' ? 'due_30d' : null }[v] ?? null
 }
 
 /**

@@ -173,6 +173,7 @@ const filing: DeepStringRecord<typeof filingZh> = {
     dateSep: 'to',
     regionPh: 'District',
     regionFilter: 'District: {name}',
+    dueDays: 'Due within {n} days',
     orgFilter: 'Enterprise: {name}',
     decide: 'Review',
     tagChange: 'Change',

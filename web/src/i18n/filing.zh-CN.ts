@@ -171,6 +171,7 @@ export default {
     regionPh: '安装区',
     orgFilter: '企业：{name}',
     regionFilter: '区域：{name}',
+    dueDays: '{n}天内到期',
     tagChange: '变更',
     decide: '审核',
     selected: '已选 {n} 项',

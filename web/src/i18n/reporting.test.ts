@@ -16,8 +16,8 @@ import { i18n, LOCALE_STORAGE_KEY, setLocale } from '.'
 import { loadReportingTexts } from './reporting'
 import { errorText } from '@/lib/errors'
 import { ApiError } from '@/lib/api'
-import { ANNUAL_REPORT_STATUSES, PROBLEM_REPORT_STATUSES } from '@/lib/api/types.reporting'
-import { BULLETIN_OVERVIEW_KEYS, BULLETIN_SUPERVISION_KEYS, CITY_STATES, FIGURE_GROUPS, FIGURE_HINTS, MONTH_SERIES, NARRATIVES, PERIOD_KINDS, periodLabel } from '@/lib/reporting'
+import { ANNUAL_REPORT_STATUSES, INSTITUTE_REPORT_KINDS, MILESTONE_KINDS, MILESTONE_STATUSES, PROBLEM_REPORT_STATUSES, TURNAROUND_STEPS } from '@/lib/api/types.reporting'
+import { BULLETIN_OVERVIEW_KEYS, BULLETIN_SUPERVISION_KEYS, CITY_STATES, FIGURE_GROUPS, FIGURE_HINTS, INSTITUTE_KPI_KEYS, MONTH_SERIES, NARRATIVES, PERIOD_KINDS, periodLabel } from '@/lib/reporting'
 
 function keys(obj: object, prefix = ''): string[] {
   return Object.entries(obj).flatMap(([k, v]) => (typeof v === 'object' && v !== null ? keys(v, `${prefix}${k}.`) : [`${prefix}${k}`]))
@@ -90,8 +90,37 @@ describe('reporting texts', () => {
     expect(latin).toEqual([])
   })
 
+  it('name every kind, step and card of 检定统计分析 and every measure and status of 工作节点 in Chinese, as the server does', () => {
+    // the server's names (report_institute.cpp, domain/report.cpp): the page shows the same words
+    expect(rptZh.rptInstKind).toEqual({ first: '首次检定', subsequent: '后续检定', in_service: '使用中检查', sampling: '抽样检定' })
+    expect(Object.keys(rptZh.rptInstKind)).toEqual([...INSTITUTE_REPORT_KINDS])
+    expect(rptZh.rptTurnaround).toEqual({ accept: '预约提交→受理', record: '受理→检定记录', certificate: '检定记录→出具证书', total: '预约提交→出具证书' })
+    expect(Object.keys(rptZh.rptTurnaround)).toEqual([...TURNAROUND_STEPS])
+    expect(rptZh.rptMilestoneKind).toEqual({
+      filing_review: '备案审核完成率',
+      periodic_verification: '在用充电桩检定有效率',
+      first_verification: '新投运充电桩首次检定率',
+      sampling: '抽样检定完成率',
+      inspection: '双随机抽查公示率',
+    })
+    for (const k of MILESTONE_KINDS) {
+      expect(rptZh.rptMilestoneKind, k).toHaveProperty(k)
+      expect(rptZh.rptMilestoneKindHint, k).toHaveProperty(k)
+    }
+    expect(rptZh.rptMilestoneStatus).toEqual({ active: '进行中', withdrawn: '已撤销' })
+    for (const s of MILESTONE_STATUSES) expect(rptZh.rptMilestoneStatus, s).toHaveProperty(s)
+    expect(Object.keys(rptZh.rptInstKpi)).toEqual([...INSTITUTE_KPI_KEYS])
+    expect([rptZh.rptInstKpi.verified, rptZh.rptInstKpi.pass_rate, rptZh.rptInstKpi.refused]).toEqual(['检定台次', '合格率', '不予受理'])
+  })
+
   it('keep the menu titles built in', () => {
-    for (const k of ['annualReports', 'annualReportDetail', 'problemReports', 'problemReportDetail', 'bulletins', 'bulletinDetail'] as const) {
+    expect([zhCN.menu.instituteReport, zhCN.menu.milestones]).toEqual(['检定统计分析', '工作节点'])
+    // the notices the reporting steps send, as 短信/通知发件箱 names them (the server's template codes)
+    for (const code of ['annual_report_submitted', 'annual_report_accepted', 'annual_report_returned', 'problem_report_submitted', 'problem_report_acknowledged', 'bulletin_published'] as const) {
+      expect(zhCN.noticeTemplates[code], code).toMatch(/[\u4e00-\u9fff]/)
+      expect(enBuiltIn.noticeTemplates[code], code).toBeTypeOf('string')
+    }
+    for (const k of ['annualReports', 'annualReportDetail', 'problemReports', 'problemReportDetail', 'bulletins', 'bulletinDetail', 'instituteReport', 'milestones'] as const) {
       expect(zhCN.menu[k], k).toBeTypeOf('string')
       expect(enBuiltIn.menu[k], k).toBeTypeOf('string')
     }
@@ -108,7 +137,11 @@ describe('reporting texts', () => {
     expect(errorText(new ApiError(409, 'report_not_editable', 'x'))).toBe('报告已报送或已通过，不能修改')
     expect(errorText(new ApiError(401, 'login_failed', 'x'))).toBe('用户名或密码错误')
     expect(errorText(new ApiError(400, 'narrative_required', '请填写“存在问题”'))).toBe('请填写“存在问题”')
+    expect(errorText(new ApiError(400, 'institute_required', 'x'))).toBe('请选择检定机构')
+    expect(errorText(new ApiError(409, 'milestone_withdrawn', 'x'))).toBe('该工作节点已撤销，不能再修改或撤销')
+    expect(t('rptMilestoneKind.periodic_verification')).toBe('在用充电桩检定有效率')
     await setLocale('en')
+    expect(t('rptMilestoneKind.periodic_verification')).toBe('Chargers in use with a valid verification')
     expect(t('rptAnnualStatus.returned')).toBe('Returned')
     expect(periodLabel('2026-Q4', t)).toBe('Q4 2026')
     expect(errorText(new ApiError(409, 'report_not_editable', 'x'))).toBe('The report is submitted or accepted and cannot be changed')

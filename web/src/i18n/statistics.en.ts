@@ -16,7 +16,6 @@ const en: DeepStringRecord<typeof zhCN> = {
     kpis: 'Key figures',
     supervision: 'Supervision in {year}',
     loadFailed: 'The statistics could not be loaded',
-    noDrill: 'The instrument list cannot be filtered by use yet',
   },
   dashHome: {
     title: 'Mandatory instruments at a glance',

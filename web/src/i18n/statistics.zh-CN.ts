@@ -14,7 +14,6 @@ export default {
     kpis: '关键指标',
     supervision: '{year}年监管工作',
     loadFailed: '统计数据加载失败',
-    noDrill: '器具清单暂不能按用途筛选',
   },
   dashHome: {
     title: '辖区强检器具概况',

@@ -20,6 +20,7 @@ import {
   statisticsYearQuery,
   trendLink,
   typeLink,
+  useLink,
   yearKpis,
   type StatisticsFilters,
 } from './statistics'
@@ -83,7 +84,8 @@ describe('drill-down to the registry list', () => {
     expect(registryLink('filed')).toEqual({ path: '/review', query: { status: 'all' } })
     expect(registryLink('approved')).toEqual({ path: '/review', query: { status: 'approved' } })
     expect(registryLink('valid').query).toEqual({ status: 'approved', verification: 'valid' })
-    expect(registryLink('due_30d').query).toEqual({ status: 'approved', verification: 'due_soon' })
+    // the 30-day window, not the list's own due-soon window
+    expect(registryLink('due_30d').query).toEqual({ status: 'approved', verification: 'due_soon', due_days: '30' })
     expect(registryLink('overdue').query).toEqual({ status: 'approved', verification: 'overdue' })
     expect(registryLink('never_verified').query).toEqual({ status: 'approved', verification: 'never' })
     expect(registryLink('failed').query).toEqual({ status: 'approved', verification: 'failed' })
@@ -97,6 +99,12 @@ describe('drill-down to the registry list', () => {
     expect(registryLink('filed', { region_code: '', type_code: '', org_id: 0, org_name: 'x', brand: '', model: '' }).query).toEqual({ status: 'all' })
   })
 
+  it('leaves out a use the list does not know (the server would refuse it)', () => {
+    expect(useLink({ use: '' }, f()).query).toEqual({ status: 'all' })
+    expect(useLink({ use: 'weather' }, f()).query).toEqual({ status: 'all' })
+    expect(registryLink('filed', { use: 'trade_settlement' }).query).toEqual({ status: 'all', use: 'trade_settlement' })
+  })
+
   it('builds the link of each chart segment and table count from the dashboard filters', () => {
     const filters = f({ type_code: 'ev_dc_charger', year: 2025 })
     expect(districtLink({ region_code: '420106' }, 'never_verified', filters).query).toEqual({
@@ -108,6 +116,8 @@ describe('drill-down to the registry list', () => {
     // a segment's own value wins over the filter
     expect(typeLink({ type_code: 'ev_ac_charger' }, filters).query).toEqual({ status: 'all', type_code: 'ev_ac_charger' })
     expect(brandLink({ brand: '', model: 'AC-7' }, f()).query).toEqual({ status: 'all', q: 'AC-7' })
+    expect(useLink({ use: 'safety' }, filters).query).toEqual({ status: 'all', type_code: 'ev_dc_charger', use: 'safety' })
+    expect(districtLink({ region_code: '420106' }, 'due_30d', f()).query).toEqual({ status: 'approved', verification: 'due_soon', due_days: '30', region_code: '420106' })
     expect(operatorLink({ org_id: 12, org_name: '乙公司' }, 'overdue', f({ region_code: '420102' })).query).toEqual({
       status: 'approved',
       verification: 'overdue',

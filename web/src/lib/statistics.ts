@@ -13,9 +13,11 @@ import type {
   StatisticsSupervision,
   StatisticsTrends,
   StatisticsTypeRow,
+  StatisticsUseRow,
   StatisticsYearQuery,
   VerificationFilter,
 } from './api/types'
+import { INSTRUMENT_USES } from './api/types'
 import { ratePercent } from './format'
 
 /** The seven counts every breakdown row carries, in display order. */
@@ -92,15 +94,20 @@ export interface RegistryScope {
   brand?: string
   /** the model, searched as the list's keyword (name, model, serial no.) */
   model?: string
+  /** 用途 (one of INSTRUMENT_USES; others are left out) */
+  use?: string
 }
 
-/** The registry list's `status` and `verification` filters for each count. */
-const COUNT_FILTERS: Record<CountKey, { status: 'all' | 'approved'; verification?: VerificationFilter }> = {
+/** The window of the "due within 30 days" figures (due_30d), in days. */
+export const DUE_DAYS = 30
+
+/** The registry list's `status` and `verification` filters for each count (`due_days`: the due-soon window). */
+const COUNT_FILTERS: Record<CountKey, { status: 'all' | 'approved'; verification?: VerificationFilter; due_days?: number }> = {
   filed: { status: 'all' },
   approved: { status: 'approved' },
   valid: { status: 'approved', verification: 'valid' },
-  // the list's "due soon" window is the server's `due_soon_days` (default 90), not 30 days
-  due_30d: { status: 'approved', verification: 'due_soon' },
+  // the list's own "due soon" window is the server's `due_soon_days` (default 90): ask for 30 days
+  due_30d: { status: 'approved', verification: 'due_soon', due_days: DUE_DAYS },
   overdue: { status: 'approved', verification: 'overdue' },
   never_verified: { status: 'approved', verification: 'never' },
   failed: { status: 'approved', verification: 'failed' },
@@ -116,12 +123,14 @@ export interface DrillLink {
 
 /**
  * The registry list (备案审核) of the instruments a count stands for, e.g.
- * `/review?status=approved&verification=overdue&region_code=420103&type_code=ev_dc_charger`.
+ * `/review?status=approved&verification=overdue&region_code=420103&type_code=ev_dc_charger`
+ * (`&due_days=30` for due_30d, `&use=…` for a use).
  */
 export function registryLink(count: CountKey, scope: RegistryScope = {}): DrillLink {
-  const { status, verification } = COUNT_FILTERS[count]
+  const { status, verification, due_days } = COUNT_FILTERS[count]
   const query: Record<string, string> = { status }
   if (verification) query.verification = verification
+  if (due_days) query.due_days = String(due_days)
   if (scope.region_code) query.region_code = scope.region_code
   if (scope.type_code) query.type_code = scope.type_code
   if (scope.org_id && scope.org_id > 0) {
@@ -130,6 +139,7 @@ export function registryLink(count: CountKey, scope: RegistryScope = {}): DrillL
   }
   if (scope.brand) query.brand = scope.brand
   if (scope.model) query.q = scope.model
+  if (scope.use && (INSTRUMENT_USES as readonly string[]).includes(scope.use)) query.use = scope.use
   return { path: REGISTRY_PATH, query }
 }
 
@@ -144,6 +154,11 @@ export function districtLink(row: Pick<StatisticsDistrictRow, 'region_code'>, co
 
 export function typeLink(row: Pick<StatisticsTypeRow, 'type_code'>, f: StatisticsFilters): DrillLink {
   return registryLink('filed', { ...scopeOf(f), type_code: row.type_code })
+}
+
+/** A use's bar opens the instruments filed for that use. */
+export function useLink(row: { use: StatisticsUseRow['use'] | string }, f: StatisticsFilters): DrillLink {
+  return registryLink('filed', { ...scopeOf(f), use: row.use })
 }
 
 export function brandLink(row: Pick<StatisticsBrandRow, 'brand' | 'model'>, f: StatisticsFilters): DrillLink {

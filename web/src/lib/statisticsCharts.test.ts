@@ -59,10 +59,10 @@ describe('type, use, brand and failure charts', () => {
     expect(pie.data).toEqual([{ name: '直流充电桩', value: 30 }])
   })
 
-  it('names uses by their label and keeps the use chart unclickable', () => {
+  it('names uses by their label; a use bar is clickable (it opens the list of that use)', () => {
     const o = useOption([{ use: 'trade_settlement', ...counts, filed: 12 }], (u) => (u === 'trade_settlement' ? '贸易结算' : u), 'x')
     expect(axis(o, 'yAxis').data).toEqual(['贸易结算'])
-    expect(seriesOf(o)[0]).toMatchObject({ data: [12], cursor: 'default' })
+    expect(seriesOf(o)[0]).toMatchObject({ data: [12], cursor: 'pointer' })
   })
 
   it('labels brand rows "brand model", the model alone, or a placeholder', () => {

@@ -108,12 +108,12 @@ export function typeOption(rows: readonly StatisticsTypeRow[], seriesName: strin
   }
 }
 
-/** Filed instruments per use (用途), the use's name from `useName`; not clickable (the list has no use filter). */
+/** Filed instruments per use (用途), the use's name from `useName`; a bar opens the list of that use (lib/statistics.ts useLink). */
 export function useOption(rows: readonly StatisticsUseRow[], useName: (use: string) => string, seriesName: string): ChartOption {
   return barOption(
     rows.map((r) => useName(r.use)),
     rows.map((r) => r.filed),
-    { id: 'filed', name: seriesName, color: STATE_COLORS.filed, clickable: false },
+    { id: 'filed', name: seriesName, color: STATE_COLORS.filed, clickable: true },
   )
 }
 

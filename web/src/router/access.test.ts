@@ -66,7 +66,7 @@ describe('routes and menu', () => {
         '/statistics',
         '/annual-reports',
         '/problem-reports',
-        ...(role === 'city_regulator' ? ['/bulletins'] : []),
+        ...(role === 'city_regulator' ? ['/bulletins', '/institute-report', '/milestones'] : []),
         '/review',
         '/archive',
         '/certificates',
@@ -88,9 +88,10 @@ describe('routes and menu', () => {
     }
   })
 
-  it('shows the institute its appointments, records, standards, profile and certificates', () => {
+  it('shows the institute its statistics, appointments, records, standards, profile and certificates', () => {
     expect(menuFor('institute', router.getRoutes()).map((m) => m.path)).toEqual([
       '/',
+      '/institute-report',
       '/institute/appointments',
       '/verifications',
       '/institute/standards',
@@ -286,6 +287,51 @@ describe('routes and menu', () => {
     }
   })
 
+  it('lets institute users and the city bureau open 检定统计分析, beside 统计分析 and the reports', () => {
+    const meta = router.getRoutes().find((r) => r.name === 'institute-report')!.meta
+    for (const role of ['institute', 'city_regulator'] as const) expect(decideAccess(meta, role), role).toBe('allow')
+    for (const role of ['district_regulator', 'drc', 'enterprise', 'sysadmin'] as const) expect(decideAccess(meta, role), role).toBe('forbidden')
+    expect(decideAccess(meta, null)).toBe('login')
+    expect(router.resolve('/institute-report').name).toBe('institute-report')
+    expect(router.resolve({ path: '/institute-report', query: { from: '2026-01-01', to: '2026-06-30', institute_org_id: '4' } }).name).toBe('institute-report')
+    for (const role of ['institute', 'city_regulator'] as const) {
+      const item = menuFor(role, router.getRoutes()).find((m) => m.route === 'institute-report')
+      expect(item, role).toMatchObject({ titleKey: 'menu.instituteReport', path: '/institute-report' })
+      expect(item?.group).toBeUndefined()
+    }
+    // the institute's first item after 首页
+    expect(menuFor('institute', router.getRoutes())[1].route).toBe('institute-report')
+    for (const role of ['district_regulator', 'drc', 'enterprise', 'sysadmin'] as const) {
+      expect(menuFor(role, router.getRoutes()).some((m) => m.route === 'institute-report'), role).toBe(false)
+    }
+  })
+
+  it('lets the city bureau alone manage 工作节点, beside the reports; the district bureaus and the DRC follow progress on 统计分析', () => {
+    const meta = router.getRoutes().find((r) => r.name === 'milestones')!.meta
+    expect(decideAccess(meta, 'city_regulator')).toBe('allow')
+    for (const role of ['district_regulator', 'drc', 'institute', 'enterprise', 'sysadmin'] as const) expect(decideAccess(meta, role), role).toBe('forbidden')
+    expect(decideAccess(meta, null)).toBe('login')
+    expect(router.resolve('/milestones').name).toBe('milestones')
+    expect(menuFor('city_regulator', router.getRoutes()).find((m) => m.route === 'milestones')).toMatchObject({ titleKey: 'menu.milestones', path: '/milestones' })
+    expect(menuFor('city_regulator', router.getRoutes()).map((m) => m.path).slice(1, 7)).toEqual(['/statistics', '/annual-reports', '/problem-reports', '/bulletins', '/institute-report', '/milestones'])
+    for (const role of ['district_regulator', 'drc', 'institute', 'enterprise', 'sysadmin'] as const) {
+      expect(menuFor(role, router.getRoutes()).some((m) => m.route === 'milestones'), role).toBe(false)
+    }
+    // where the progress is shown
+    const stats = router.resolve('/statistics').meta
+    for (const role of ['city_regulator', 'district_regulator', 'drc'] as const) expect(decideAccess(stats, role), role).toBe('allow')
+  })
+
+  it('lets a milestone\'s district open the registry list for the bureaus only', () => {
+    const list = router.resolve({ path: '/review', query: { status: 'approved', region_code: '420102' } })
+    expect(canOpen(list, 'district_regulator')).toBe(true)
+    expect(canOpen(list, 'city_regulator')).toBe(true)
+    expect(canOpen(list, 'drc')).toBe(false)
+    const due = router.resolve({ path: '/review', query: { status: 'approved', verification: 'due_soon', due_days: '30', use: 'trade_settlement' } })
+    expect(due.name).toBe('review')
+    expect(canOpen(due, 'city_regulator')).toBe(true)
+  })
+
   it('breadcrumbs a report under its list', () => {
     const crumbs = (path: string, role: 'district_regulator' | 'city_regulator' | 'drc') => breadcrumbFor(router.resolve(path), role, router.getRoutes()).map((c) => c.titleKey)
     expect(crumbs('/annual-reports/3', 'district_regulator')).toEqual(['menu.home', 'menu.annualReports', 'menu.annualReportDetail'])
@@ -294,8 +340,8 @@ describe('routes and menu', () => {
   })
 
   it('loads the reporting pages lazily, with their texts', () => {
-    const pages = router.getRoutes().filter((r) => ['annual-report', 'problem-report', 'bulletin'].some((p) => String(r.name).startsWith(p)))
-    expect(pages.length).toBe(6)
+    const pages = router.getRoutes().filter((r) => ['annual-report', 'problem-report', 'bulletin', 'institute-report', 'milestones'].some((p) => String(r.name).startsWith(p)))
+    expect(pages.length).toBe(8)
     for (const r of pages) expect(typeof r.components?.default, String(r.name)).toBe('function')
   })
 

@@ -12,9 +12,11 @@ import {
   DocumentChecked,
   EditPen,
   Files,
+  Flag,
   FolderOpened,
   HomeFilled,
   Finished,
+  Histogram,
   List,
   Medal,
   Message,
@@ -38,7 +40,7 @@ export interface MenuItem {
   /** route name */
   route: string
   icon: Component
-  /** the section the item is listed under; none for 首页, 统计分析 and the reports beside it, 器具目录, 通知公告 and 消息 */
+  /** the section the item is listed under; none for 首页, 统计分析 and the reports and 工作节点 beside it, 器具目录, 通知公告 and 消息 */
   group?: MenuGroup
   /** a role's own wording of the item (else the route's title) */
   titleByRole?: Partial<Record<Role, string>>
@@ -53,6 +55,9 @@ export const MENU: MenuItem[] = [
   { route: 'annual-reports', icon: Stamp },
   { route: 'problem-reports', icon: Upload },
   { route: 'bulletins', icon: Message },
+  // (two small icons of their own: the institute and the city bureau already use every other one)
+  { route: 'institute-report', icon: Histogram },
+  { route: 'milestones', icon: Flag },
   { route: 'instruments', icon: List, group: 'filing' },
   { route: 'instrument-new', icon: EditPen, group: 'filing' },
   { route: 'instrument-import', icon: Upload, group: 'filing' },

@@ -25,6 +25,8 @@ const ACCEPTANCE_READERS = ['drc', 'city_regulator', 'enterprise'] as const
 const REPORT_ROLES = REGULATORS
 /** Roles that read 通报: the city bureau publishes them to the development and reform departments. */
 const BULLETIN_READERS = ['city_regulator', 'drc'] as const
+/** Roles of 检定统计分析: an institute's users read their own, the city bureau every institute's. */
+const INSTITUTE_REPORT_ROLES = ['institute', 'city_regulator'] as const
 /** Roles that work with instruments and so may read the catalogue. */
 const BUSINESS = ['enterprise', 'district_regulator', 'city_regulator', 'drc', 'institute'] as const
 
@@ -125,6 +127,18 @@ export const routes: RouteRecordRaw[] = [
         name: 'bulletin-detail',
         component: reportingPage(() => import('@/views/reporting/BulletinDetailView.vue')),
         meta: { roles: [...BULLETIN_READERS], titleKey: 'menu.bulletinDetail', parent: ['bulletins'] },
+      },
+      {
+        path: 'institute-report',
+        name: 'institute-report',
+        component: reportingPage(() => import('@/views/reporting/InstituteReportView.vue')),
+        meta: { roles: [...INSTITUTE_REPORT_ROLES], titleKey: 'menu.instituteReport' },
+      },
+      {
+        path: 'milestones',
+        name: 'milestones',
+        component: reportingPage(() => import('@/views/reporting/MilestonesView.vue')),
+        meta: { roles: ['city_regulator'], titleKey: 'menu.milestones', emptyKey: 'rptEmpty.milestones' },
       },
       {
         path: 'announcements',

@@ -112,3 +112,55 @@ describe('bulletins', () => {
     expect(last().url).toBe('/api/v1/bulletins/2/bulletin.pdf')
   })
 })
+
+describe('institute report', () => {
+  it('reads the period of an institute, leaving out what the server defaults', async () => {
+    await api.instituteReport()
+    expect(last()).toMatchObject({ url: '/api/v1/institute-report', method: 'GET' })
+    await api.instituteReport({ from: '2026-01-01', to: '2026-06-30', institute_org_id: 4 })
+    expect(last().url).toBe('/api/v1/institute-report?from=2026-01-01&to=2026-06-30&institute_org_id=4')
+    await api.instituteReport({ from: '', to: '', institute_org_id: undefined })
+    expect(last().url).toBe('/api/v1/institute-report')
+  })
+
+  it('downloads the PDF and the Excel of the same period', async () => {
+    fetchMock.mockResolvedValueOnce(new Response(new Blob(['%PDF']), { status: 200 }))
+    expect((await api.instituteReportPdf({ from: '2026-01-01', to: '2026-12-06', institute_org_id: 4 })).filename).toBe('检定统计分析报告.pdf')
+    expect(last().url).toBe('/api/v1/institute-report/report.pdf?from=2026-01-01&to=2026-12-06&institute_org_id=4')
+    fetchMock.mockResolvedValueOnce(new Response(new Blob(['PK']), { status: 200 }))
+    expect((await api.instituteReportXlsx({ from: '2026-01-01' })).filename).toBe('检定统计分析报告.xlsx')
+    expect(last().url).toBe('/api/v1/institute-report/report.xlsx?from=2026-01-01')
+  })
+})
+
+describe('milestones', () => {
+  it('lists by status, leaving out an empty one', async () => {
+    await api.milestones({ status: 'active', page: 1, page_size: 20 })
+    expect(last()).toMatchObject({ url: '/api/v1/milestones?status=active&page=1&page_size=20', method: 'GET' })
+    await api.milestones({ status: '' })
+    expect(last().url).toBe('/api/v1/milestones')
+  })
+
+  it('creates one with the CSRF header: trimmed, since only for first verification, no empty note', async () => {
+    await api.createMilestone({ title: '  在用充电桩全部检定 ', kind: 'periodic_verification', deadline: '2027-01-05', target_pct: 100, since: '2026-01-01', note: '  ' })
+    expect(last()).toMatchObject({ url: '/api/v1/milestones', method: 'POST' })
+    expect(last().body).toEqual({ title: '在用充电桩全部检定', kind: 'periodic_verification', deadline: '2027-01-05', target_pct: 100 })
+    expect(last().headers['X-CSRF-Token']).toBe('tok')
+    await api.createMilestone({ title: '首次检定', kind: 'first_verification', deadline: '2027-01-05', target_pct: 90, since: '2026-07-01', note: ' 投运前完成 ' })
+    expect(last().body).toEqual({ title: '首次检定', kind: 'first_verification', deadline: '2027-01-05', target_pct: 90, since: '2026-07-01', note: '投运前完成' })
+  })
+
+  it('changes and withdraws one', async () => {
+    await api.updateMilestone(7, { title: 'x', kind: 'sampling', deadline: '2026-12-31', target_pct: 80 })
+    expect(last()).toMatchObject({ url: '/api/v1/milestones/7', method: 'PUT', body: { title: 'x', kind: 'sampling', deadline: '2026-12-31', target_pct: 80 } })
+    await api.withdrawMilestone(7)
+    expect(last()).toMatchObject({ url: '/api/v1/milestones/7/withdraw', method: 'POST' })
+  })
+
+  it('reads the progress of the whole scope or of one district', async () => {
+    await api.milestoneProgress()
+    expect(last()).toMatchObject({ url: '/api/v1/milestones/progress', method: 'GET' })
+    await api.milestoneProgress('420102')
+    expect(last().url).toBe('/api/v1/milestones/progress?region_code=420102')
+  })
+})

@@ -1,5 +1,5 @@
-// API methods of the reporting pages (年度工作报告, 重大问题上报, 通报; openapi.json tag
-// `reporting`). Like inspection.ts it is not merged into `api`: only the lazily loaded reporting
+// API methods of the reporting pages (年度工作报告, 重大问题上报, 通报, 检定统计分析, 工作节点;
+// openapi.json tag `reporting`). Like inspection.ts it is not merged into `api`: only the lazily loaded reporting
 // pages import it, so the first screen does not carry it. The server decides the scope (a district
 // bureau its own reports, the city bureau all; bulletins for the city bureau and the DRC).
 import { buildUrl, download, get, post, put, upload } from './http'
@@ -14,6 +14,13 @@ import type {
   BulletinPage,
   BulletinQuery,
   BulletinRequest,
+  InstituteReport,
+  InstituteReportQuery,
+  Milestone,
+  MilestonePage,
+  MilestoneProgressList,
+  MilestoneQuery,
+  MilestoneRequest,
   ProblemReport,
   ProblemReportAttachment,
   ProblemReportPage,
@@ -77,4 +84,31 @@ export const reportingApi = {
   /** 发布 (city bureau): the statistics are frozen now. */
   publishBulletin: (req: BulletinRequest) => post<Bulletin>('/bulletins', { title: req.title.trim(), note: (req.note ?? '').trim(), period: req.period }),
   bulletinPdf: (id: number) => download(`/bulletins/${id}/bulletin.pdf`, undefined, `通报-${id}.pdf`),
+
+  // ---------------------------------------------------------------- 检定统计分析
+  /** An institute's results of the period (institute users: their own; the city bureau names one). */
+  instituteReport: (q: InstituteReportQuery = {}) => get<InstituteReport>('/institute-report', q),
+  instituteReportPdf: (q: InstituteReportQuery = {}) => download('/institute-report/report.pdf', q, '检定统计分析报告.pdf'),
+  instituteReportXlsx: (q: InstituteReportQuery = {}) => download('/institute-report/report.xlsx', q, '检定统计分析报告.xlsx'),
+
+  // ---------------------------------------------------------------- 工作节点
+  /** By deadline. */
+  milestones: (q: MilestoneQuery = {}) => get<MilestonePage>('/milestones', q),
+  /** 新建 (city bureau). */
+  createMilestone: (req: MilestoneRequest) => post<Milestone>('/milestones', milestoneBody(req)),
+  /** 修改 an active milestone (city bureau): 409 `milestone_withdrawn` once withdrawn. */
+  updateMilestone: (id: number, req: MilestoneRequest) => put<Milestone>(`/milestones/${id}`, milestoneBody(req)),
+  /** 撤销 (city bureau). */
+  withdrawMilestone: (id: number) => post<Milestone>(`/milestones/${id}/withdraw`),
+  /** The active milestones with each district's progress (the caller's scope, or one district of it). */
+  milestoneProgress: (regionCode = '') => get<MilestoneProgressList>('/milestones/progress', { region_code: regionCode || undefined }),
+}
+
+/** A milestone as the server takes it: texts trimmed, `since` only for first_verification, an empty note left out. */
+export function milestoneBody(req: MilestoneRequest): MilestoneRequest {
+  const body: MilestoneRequest = { title: req.title.trim(), kind: req.kind, deadline: req.deadline, target_pct: req.target_pct }
+  if (req.kind === 'first_verification' && req.since) body.since = req.since
+  const note = (req.note ?? '').trim()
+  if (note) body.note = note
+  return body
 }

@@ -1,6 +1,7 @@
 // Shapes of the reporting API (openapi.json tag `reporting`): the district bureaus' annual work
-// reports (年度工作报告) and problem reports (重大问题上报) to the city bureau, and the city
-// bureau's bulletins (通报) to the development and reform departments. Generated from
+// reports (年度工作报告) and problem reports (重大问题上报) to the city bureau, the city
+// bureau's bulletins (通报) to the development and reform departments, the institutes' verification
+// statistics (检定统计分析) and the city bureau's campaign milestones (工作节点). Generated from
 // src/http/openapi.json like types.ts; the constant lists and the list filters are UI-only (the
 // lists are checked against the document by types.test.ts). Not re-exported by types.ts: only the
 // lazily loaded reporting pages import them. Times are ISO-8601 strings, dates `YYYY-MM-DD`.
@@ -66,4 +67,54 @@ export type BulletinRequest = Schemas['BulletinRequest']
 /** Filters of `GET /bulletins`. */
 export interface BulletinQuery extends PageQuery {
   year?: number | null
+}
+
+/** 检定统计分析: an institute's results of a period (`GET /institute-report`). */
+export type InstituteReport = Schemas['InstituteReport']
+export type InstituteReportTotals = Schemas['InstituteReportTotals']
+/** 首次检定, 后续检定, 使用中检查, 抽样检定: `by_kind` always has the four, in this order. */
+export const INSTITUTE_REPORT_KINDS = ['first', 'subsequent', 'in_service', 'sampling'] as const satisfies readonly Schemas['InstituteReportKind'][]
+export type InstituteReportKind = Schemas['InstituteReportKind']
+export type InstituteReportKindRow = Schemas['InstituteReportKindRow']
+/** A row of `by_type`, `by_brand`, `by_operator`, `by_district`. */
+export type InstituteReportRow = Schemas['InstituteReportRow']
+export type InstituteReportMonth = Schemas['InstituteReportMonth']
+export type InstituteErrorDistribution = Schemas['InstituteErrorDistribution']
+export type InstituteErrorModel = Schemas['InstituteErrorModel']
+export type InstituteClock = Schemas['InstituteClock']
+export type InstituteReportFailureItem = Schemas['InstituteReportFailureItem']
+/** 预约提交→受理, 受理→检定记录, 检定记录→出具证书, 预约提交→出具证书. */
+export const TURNAROUND_STEPS = ['accept', 'record', 'certificate', 'total'] as const satisfies readonly Schemas['InstituteTurnaroundStep'][]
+export type InstituteTurnaroundStep = Schemas['InstituteTurnaroundStep']
+export type InstituteTurnaround = Schemas['InstituteTurnaround']
+export type InstituteRefusal = Schemas['InstituteRefusal']
+
+/** The period and institute of `GET /institute-report` (and its files); empty values are left out. */
+export interface InstituteReportQuery {
+  /** YYYY-MM-DD; server default 1 January of this year */
+  from?: string
+  /** YYYY-MM-DD; server default today */
+  to?: string
+  /** the city bureau names the institute; an institute's own users get theirs whatever they pass */
+  institute_org_id?: number
+}
+
+/** What a milestone measures per district. */
+export const MILESTONE_KINDS = ['filing_review', 'periodic_verification', 'first_verification', 'sampling', 'inspection'] as const satisfies readonly Schemas['MilestoneKind'][]
+export type MilestoneKind = Schemas['MilestoneKind']
+/** 进行中 → 已撤销. */
+export const MILESTONE_STATUSES = ['active', 'withdrawn'] as const satisfies readonly Schemas['MilestoneStatus'][]
+export type MilestoneStatus = Schemas['MilestoneStatus']
+export type Milestone = Schemas['Milestone']
+export type MilestonePage = Schemas['MilestonePage']
+export type MilestoneRequest = Schemas['MilestoneRequest']
+/** An active milestone with each district's progress (`GET /milestones/progress`). */
+export type MilestoneProgress = Schemas['MilestoneProgress']
+export type MilestoneProgressRow = Schemas['MilestoneProgressRow']
+export type MilestoneProgressList = Schemas['MilestoneProgressList']
+
+/** Filters of `GET /milestones`. */
+export interface MilestoneQuery extends PageQuery {
+  /** '' = both */
+  status?: MilestoneStatus | ''
 }

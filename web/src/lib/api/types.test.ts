@@ -35,7 +35,7 @@ import {
   WORK_CALENDAR_KINDS,
 } from './types'
 import { ACCEPTANCE_ITEM_STATUSES, ACCEPTANCE_VERDICTS, PUBLIC_CHECK_STATUSES } from './types.acceptance'
-import { ANNUAL_REPORT_STATUSES, PROBLEM_REPORT_STATUSES } from './types.reporting'
+import { ANNUAL_REPORT_STATUSES, INSTITUTE_REPORT_KINDS, MILESTONE_KINDS, MILESTONE_STATUSES, PROBLEM_REPORT_STATUSES, TURNAROUND_STEPS } from './types.reporting'
 
 interface Schema {
   enum?: string[]
@@ -88,6 +88,10 @@ describe('constant lists match openapi.json', () => {
     ['PUBLIC_CHECK_STATUSES', PUBLIC_CHECK_STATUSES, schemas.PublicCheck.properties?.status.enum],
     ['ANNUAL_REPORT_STATUSES', ANNUAL_REPORT_STATUSES, schemas.AnnualReportStatus.enum],
     ['PROBLEM_REPORT_STATUSES', PROBLEM_REPORT_STATUSES, schemas.ProblemReportStatus.enum],
+    ['INSTITUTE_REPORT_KINDS', INSTITUTE_REPORT_KINDS, schemas.InstituteReportKind.enum],
+    ['TURNAROUND_STEPS', TURNAROUND_STEPS, schemas.InstituteTurnaroundStep.enum],
+    ['MILESTONE_KINDS', MILESTONE_KINDS, schemas.MilestoneKind.enum],
+    ['MILESTONE_STATUSES', MILESTONE_STATUSES, schemas.MilestoneStatus.enum],
   ] as const)('%s', (_name, list, documented) => {
     expect(documented).toBeDefined()
     expect(sorted(list)).toEqual(sorted(documented))

@@ -158,6 +158,10 @@ export interface InstrumentQuery extends PageQuery {
   mandatory?: boolean
   /** verification state of approved instruments (regulators' supervision) */
   verification?: VerificationFilter | ''
+  /** with verification `due_soon`: the warning window in days (1–366) instead of the server's */
+  due_days?: number
+  /** 用途 */
+  use?: InstrumentUse | ''
   sort?: 'id' | 'updated_at' | 'submitted_at' | 'serial_no' | 'name' | 'status'
   order?: 'asc' | 'desc'
 }
