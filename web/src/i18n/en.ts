@@ -152,12 +152,6 @@ const en: DeepStringRecord<typeof zhCN> = {
   notifyStatus: { pending: 'Pending', sent: 'Sent', logged: 'Logged', failed: 'Failed', delivered: 'Delivered' },
   channels: { sms: 'SMS', inbox: 'In-app' },
   noticeTemplates: {
-    annual_report_accepted: 'Annual report accepted',
-    annual_report_returned: 'Annual report returned',
-    annual_report_submitted: 'Annual report submitted',
-    bulletin_published: 'Bulletin',
-    problem_report_acknowledged: 'Problem report acknowledged',
-    problem_report_submitted: 'Problem report filed',
     appointment_accepted: 'Appointment accepted',
     appointment_cancelled: 'Appointment cancelled',
     appointment_completed: 'Appointment completed',
