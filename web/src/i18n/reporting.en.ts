@@ -114,7 +114,7 @@ const en: DeepStringRecord<typeof zhCN> = {
   rptCity: {
     year: 'Year',
     heading: 'City summary {year}',
-    progress: '{submitted} submitted for review · {accepted} accepted · {total} districts',
+    progress: '{submitted} submitted ({accepted} accepted) · {total} districts',
     complete: 'The annual reports of all districts are accepted',
     districts: 'Districts',
     state: 'Status',

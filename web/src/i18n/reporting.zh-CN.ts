@@ -113,7 +113,7 @@ export default {
   rptCity: {
     year: '汇总年度',
     heading: '{year}年度全市汇总',
-    progress: '已报送待审核 {submitted} 个 · 已通过 {accepted} 个 · 共 {total} 个辖区',
+    progress: '已报送 {submitted} 个（其中已通过 {accepted} 个）· 共 {total} 个辖区',
     complete: '各辖区的年度工作报告均已通过',
     districts: '各辖区报送情况',
     state: '状态',
