@@ -25,7 +25,8 @@ struct Notice {
 struct ToOrg {  // every active user's inbox, and one SMS to the organisation's contact phone
   int64_t org_id = 0;
 };
-struct ToBureausOf {  // the inboxes of the bureau(s) of a region: a district's, or the city's (no SMS)
+// The inboxes (no SMS) of the bureau(s) of a region: a district's, or the city's.
+struct ToBureausOf {
   std::string region_code;
 };
 struct ToUser {  // the user's inbox, and an SMS when the user has a phone number
