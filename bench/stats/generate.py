@@ -551,6 +551,8 @@ FROM {base}""", table="inspection_objects")
             db.execute(f"DELETE FROM {table}")
         for st in stmts:
             db.execute(st)
+        # Running servers' copies of the tallies (tally_mirror.hpp) reload, as after compaction.
+        db.execute("UPDATE tally_generation SET generation = generation + 1")
         db.commit()
         dt = time.perf_counter() - t
         n = sum(db.scalar(f"SELECT COUNT(*) FROM {t}") for t in tables)
@@ -582,7 +584,8 @@ FROM {base}""", table="inspection_objects")
             if "n" not in cols or "id" not in cols:
                 continue
             values = [c for c in cols if c in ("n", "connectors")]
-            keys = [c for c in cols if c not in values and c != "id"]
+            # tx (PostgreSQL): the writing transaction, filled in by the column's default
+            keys = [c for c in cols if c not in values and c not in ("id", "tx")]
             upto = db.scalar(f"SELECT MAX(id) FROM {table}")
             if upto is None:
                 continue
@@ -594,6 +597,7 @@ FROM {base}""", table="inspection_objects")
             db.execute(f"INSERT INTO {table} ({k}, {', '.join(values)}) SELECT {k}, {sums} "
                        f"FROM {table} WHERE id <= {upto} GROUP BY {k} HAVING SUM(n) <> 0")
             db.execute(f"DELETE FROM {table} WHERE id <= {upto}")
+            db.execute("UPDATE tally_generation SET generation = generation + 1")
             db.commit()
             after = db.scalar(f"SELECT COUNT(*) FROM {table}")
             dt = time.perf_counter() - t

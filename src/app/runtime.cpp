@@ -152,6 +152,10 @@ Status Runtime::Start() {
          [statistics] {
            auto folded = statistics->Compact();
            if (!folded) spdlog::warn("statistics compaction failed: {}", folded.error().code);
+           // Load (or reload, after the fold) the dashboards' copy here rather than in the
+           // first request that needs it.
+           auto fresh = statistics->mirror().Refresh();
+           if (!fresh) spdlog::warn("statistics copy failed: {}", fresh.error().code);
          }},
         {"housekeeping", [housekeeping] {
            auto purged = housekeeping->Purge();

@@ -1,5 +1,5 @@
-// Statistics from the trigger-kept tallies of migration 0016, and the naive GROUP BY over the base
-// tables that tests and the benchmark hold them against.
+// Statistics read with SQL from the trigger-kept tallies of migrations 0016 and 0019 (reports,
+// milestones, compaction); the dashboards read an in-process copy (tally_mirror.hpp).
 #include "store/statistics_store.hpp"
 
 #include <string>
@@ -16,9 +16,7 @@ std::string MonthOfUnix(const Tx& tx, const std::string& column) {
 
 namespace {
 
-constexpr char kFiledStatuses[] = "('submitted', 'returned', 'approved')";
-
-// Column names of one source: a tally (n = its count) or the instruments table (n = 1).
+// Column names of one tally.
 struct Source {
   std::string table, region, type, use, org, brand, model, n, connectors;
   std::string status = "status", state = "verification_state", valid_until = "valid_until";
@@ -30,11 +28,6 @@ Source RegionTally() {
 Source OrgTally() {
   return {"stat_org", "region_code", "type_code", "use",       "org_id",
           "brand",    "model",       "n",         "connectors"};
-}
-Source Instruments() {
-  return {
-      "instruments", "install_region_code",         "type_code", "use", "org_id", "brand", "model",
-      "1",           "COALESCE(connector_count, 1)"};
 }
 
 std::string Sum(const std::string& expr) {
@@ -68,10 +61,6 @@ StateCounts CountsAt(const Row& r, size_t i) {
 
 Where ScopeOf(const Source& s, const StatFilter& f) {
   Where w;
-  if (s.table == "instruments") {
-    w.Add("mandatory = 1");
-    w.Add(std::string("status IN ") + kFiledStatuses);
-  }
   w.AddIn(s.region, f.regions);
   if (!f.type_code.empty()) w.Add(s.type + " = ?", {f.type_code});
   if (f.org_id) w.Add(s.org + " = ?", {*f.org_id});
@@ -132,9 +121,6 @@ std::vector<StatGroup> Grouped(Tx& tx, const Source& s, const StatFilter& f, Sta
   return out;
 }
 
-std::string YearFrom(int year) { return std::to_string(year) + "-01"; }
-std::string YearTo(int year) { return std::to_string(year) + "-12"; }
-
 struct Tally {
   const char* table;
   const char* keys;
@@ -148,6 +134,7 @@ constexpr Tally kTallies[] = {
      "n, connectors"},
     {"stat_monthly", "region_code, type_code, month, metric", "n"},
     {"stat_failures", "region_code, type_code, month, item, name", "n"},
+    {"stat_first_use", "org_id, region_code, type_code, in_use_date", "n"},
 };
 
 }  // namespace
@@ -167,70 +154,17 @@ int64_t TallyEnterprises(Tx& tx, const StatFilter& f) {
   return r ? r->Int(0) : 0;
 }
 
-int64_t FirstUseUnverified(Tx& tx, const StatFilter& f, const std::string& since) {
-  Where w;
-  w.Add("verification_state IN ('never', 'revoked')");
-  w.Add("status = 'approved'");
-  w.Add("in_use_date >= ?", {since});
-  w.Add("mandatory = 1");
-  w.AddIn("install_region_code", f.regions);
-  if (!f.type_code.empty()) w.Add("type_code = ?", {f.type_code});
-  if (f.org_id) w.Add("org_id = ?", {*f.org_id});
-  auto r = tx.QueryOne("SELECT COUNT(*) FROM instruments" + w.sql(), w.params());
-  return r ? r->Int(0) : 0;
-}
-
-std::vector<MonthFigures> MonthlyFlows(Tx& tx, const StatFilter& f, int year) {
-  Where w;
-  w.Add("month >= ? AND month <= ?", {YearFrom(year), YearTo(year)});
-  w.AddIn("region_code", f.regions);
-  if (!f.type_code.empty()) w.Add("type_code = ?", {f.type_code});
-  std::vector<MonthFigures> out;
-  for (const auto& r : tx.Query("SELECT month, metric, " + Sum("n") + " FROM stat_monthly" +
-                                    w.sql() + " GROUP BY month, metric ORDER BY month, metric",
-                                w.params()))
-    out.push_back({r.Str(0), r.Str(1), r.Int(2)});
-  return out;
-}
-
-std::vector<MonthFigures> ExpiredByMonth(Tx& tx, const StatFilter& f, int year) {
-  const Source s = f.org_id ? OrgTally() : RegionTally();
-  Where w = ScopeOf(s, f);
-  w.Add("status = 'approved' AND verification_state = 'passed'");
-  w.Add("valid_until < ? AND valid_until >= ? AND valid_until <= ?",
-        {f.today, std::to_string(year) + "-01-01", std::to_string(year) + "-12-31"});
-  std::vector<MonthFigures> out;
-  for (const auto& r :
-       tx.Query("SELECT substr(valid_until, 1, 7), " + Sum("n") + " FROM " + s.table + w.sql() +
-                    " GROUP BY substr(valid_until, 1, 7) ORDER BY 1",
-                w.params()))
-    out.push_back({r.Str(0), "expired", r.Int(1)});
-  return out;
-}
-
-std::vector<FailureCount> FailureItems(Tx& tx, const StatFilter& f, int year, int limit) {
-  Where w;
-  w.Add("month >= ? AND month <= ?", {YearFrom(year), YearTo(year)});
-  w.AddIn("region_code", f.regions);
-  if (!f.type_code.empty()) w.Add("type_code = ?", {f.type_code});
-  std::vector<FailureCount> out;
-  for (const auto& r :
-       tx.Query("SELECT item, MAX(name), " + Sum("n") + " FROM stat_failures" + w.sql() +
-                    " GROUP BY item HAVING SUM(n) > 0 ORDER BY 3 DESC, "
-                    "item LIMIT " +
-                    std::to_string(limit),
-                w.params()))
-    out.push_back({r.Str(0), r.Str(1), r.Int(2)});
-  return out;
-}
-
 int64_t CompactStatistics(Tx& tx) {
   int64_t folded = 0;
+  bool replaced = false;
   for (const auto& t : kTallies) {
     const std::string table = t.table, keys = t.keys, values = t.values;
-    auto max = tx.QueryOne("SELECT MAX(id), COUNT(*) FROM " + table);
+    auto max = tx.QueryOne("SELECT MAX(id) FROM " + table);
     if (!max || max->IsNull(0)) continue;
     const int64_t upto = max->Int(0);
+    // Nothing written since the last fold (its rows end at the id it recorded): leave it.
+    auto last = tx.QueryOne("SELECT upto FROM tally_folded WHERE table_name = ?", {table});
+    if (last && last->Int(0) == upto) continue;
     std::string sums;
     for (const auto& v : SplitCsv(values)) {
       std::string col = v.substr(v.find_first_not_of(' '));
@@ -251,71 +185,16 @@ int64_t CompactStatistics(Tx& tx) {
                             ") SELECT " + keys + ", " + sums + " FROM d" + having,
                         {upto});
     }
+    replaced = true;
+    auto folded_upto = tx.QueryOne("SELECT MAX(id) FROM " + table);
+    tx.Exec(
+        "INSERT INTO tally_folded (table_name, upto) VALUES (?, ?) ON CONFLICT (table_name) DO "
+        "UPDATE SET upto = excluded.upto",
+        {table, folded_upto && !folded_upto->IsNull(0) ? folded_upto->Int(0) : int64_t{0}});
   }
+  // The folded rows replace the deltas under new ids: copies read from the log start over.
+  if (replaced) tx.Exec("UPDATE tally_generation SET generation = generation + 1 WHERE id = 1");
   return folded;
-}
-
-std::vector<StatGroup> NaiveCounts(Tx& tx, const StatFilter& f, StatDimension by) {
-  return Grouped(tx, Instruments(), f, by, "", 0);
-}
-
-std::vector<MonthFigures> NaiveMonthlyFlows(Tx& tx, const StatFilter& f, int year) {
-  std::vector<MonthFigures> out;
-  const std::string month = MonthOfUnix(tx, "approved_at");
-  Where w;
-  w.Add("mandatory = 1 AND approved_at IS NOT NULL AND status IN ('approved', 'deregistered')");
-  w.Add(month + " >= ? AND " + month + " <= ?", {YearFrom(year), YearTo(year)});
-  w.AddIn("install_region_code", f.regions);
-  if (!f.type_code.empty()) w.Add("type_code = ?", {f.type_code});
-  for (const auto& r :
-       tx.Query("SELECT " + month + ", COUNT(*) FROM instruments" + w.sql() + " GROUP BY " + month,
-                w.params()))
-    out.push_back({r.Str(0), "filed", r.Int(1)});
-  Where c;
-  c.Add("c.revision = 1 AND i.mandatory = 1");
-  c.Add("substr(c.verified_on, 1, 7) >= ? AND substr(c.verified_on, 1, 7) <= ?",
-        {YearFrom(year), YearTo(year)});
-  c.AddIn("c.install_region_code", f.regions);
-  if (!f.type_code.empty()) c.Add("i.type_code = ?", {f.type_code});
-  for (const auto& r :
-       tx.Query("SELECT substr(c.verified_on, 1, 7), COUNT(*), "
-                "SUM(CASE WHEN c.kind = 'certificate' THEN 1 ELSE 0 END), "
-                "SUM(CASE WHEN c.kind <> 'certificate' THEN 1 ELSE 0 END), "
-                "SUM(CASE WHEN v.kind = 'first' THEN 1 ELSE 0 END), "
-                "SUM(CASE WHEN v.kind = 'first' AND c.kind = 'certificate' THEN 1 ELSE 0 END) "
-                "FROM certificates c JOIN instruments i ON i.id = c.instrument_id "
-                "JOIN verifications v ON v.id = c.verification_id" +
-                    c.sql() + " GROUP BY substr(c.verified_on, 1, 7)",
-                c.params())) {
-    const char* metrics[] = {"verified", "passed", "failed", "first", "first_passed"};
-    for (int k = 0; k < 5; ++k)
-      if (r.Int(k + 1) != 0) out.push_back({r.Str(0), metrics[k], r.Int(k + 1)});
-  }
-  return out;
-}
-
-std::vector<FailureCount> NaiveFailureItems(Tx& tx, const StatFilter& f, int year) {
-  Where c;
-  c.Add("c.revision = 1 AND c.kind <> 'certificate' AND i.mandatory = 1");
-  c.Add("substr(c.verified_on, 1, 7) >= ? AND substr(c.verified_on, 1, 7) <= ?",
-        {YearFrom(year), YearTo(year)});
-  c.AddIn("c.install_region_code", f.regions);
-  if (!f.type_code.empty()) c.Add("i.type_code = ?", {f.type_code});
-  const bool sqlite = tx.backend() == Backend::kSqlite;
-  const std::string item = sqlite ? "json_extract(e.value, '$.item')" : "(e.value->>'item')";
-  const std::string name = sqlite ? "json_extract(e.value, '$.name')" : "(e.value->>'name')";
-  const std::string each =
-      sqlite ? ", json_each(v.failed_items) e"
-             : " CROSS JOIN LATERAL jsonb_array_elements(v.failed_items::jsonb) AS e(value)";
-  std::vector<FailureCount> out;
-  for (const auto& r : tx.Query("SELECT COALESCE(" + item + ", ''), MAX(COALESCE(" + name +
-                                    ", '')), COUNT(*) FROM certificates c JOIN instruments i ON "
-                                    "i.id = c.instrument_id JOIN verifications v ON v.id = "
-                                    "c.verification_id" +
-                                    each + c.sql() + " GROUP BY 1 ORDER BY 3 DESC, 1",
-                                c.params()))
-    out.push_back({r.Str(0), r.Str(1), r.Int(2)});
-  return out;
 }
 
 }  // namespace mvis::store

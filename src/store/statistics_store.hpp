@@ -1,5 +1,6 @@
-// Statistics (统计分析) read from the tallies that triggers keep (migration 0016), and the naive
-// recomputation over the base tables that tests and the benchmark compare them with.
+// Statistics (统计分析) read from the tallies that triggers keep (migrations 0016, 0019) with SQL:
+// the reports' figures as of a cut-off date, milestone progress, compaction. The dashboards
+// compute the same figures from an in-process copy (services/reporting/tally_mirror.hpp).
 #pragma once
 
 #include <cstdint>
@@ -46,26 +47,17 @@ std::vector<StatGroup> TallyCounts(Tx& tx, const StatFilter& f, StatDimension by
                                    const std::string& order_by = "", int limit = 0);
 // Operators with filed instruments in scope.
 int64_t TallyEnterprises(Tx& tx, const StatFilter& f);
-// Approved instruments put into use on or after `since` and never verified (JJG: first
-// verification before use), from the base table.
-int64_t FirstUseUnverified(Tx& tx, const StatFilter& f, const std::string& since);
 
 struct MonthFigures {
   std::string month;  // YYYY-MM
   std::string metric;
   int64_t n = 0;
 };
-// Monthly flows of `year` (filed, verified, passed, failed, first, first_passed), type filter
-// applied, operator filter not (the flows are kept per district and type).
-std::vector<MonthFigures> MonthlyFlows(Tx& tx, const StatFilter& f, int year);
-// Per month of `year`: instruments whose certificate ran out then and that are still overdue.
-std::vector<MonthFigures> ExpiredByMonth(Tx& tx, const StatFilter& f, int year);
 
 struct FailureCount {
   std::string item, name;
   int64_t n = 0;
 };
-std::vector<FailureCount> FailureItems(Tx& tx, const StatFilter& f, int year, int limit);
 
 // Names for the keys of a breakdown.
 std::vector<std::pair<int64_t, std::string>> OrgNames(Tx& tx, const std::vector<int64_t>& ids);
@@ -101,10 +93,5 @@ std::string MonthOfUnix(const Tx& tx, const std::string& column);
 // Folds the +1/-1 delta rows of every tally into one row per key; returns the rows removed.
 // Safe beside concurrent writers and other compactions (PostgreSQL: DELETE … RETURNING).
 int64_t CompactStatistics(Tx& tx);
-
-// The same figures recomputed over the base tables with GROUP BY (tests, benchmark baseline).
-std::vector<StatGroup> NaiveCounts(Tx& tx, const StatFilter& f, StatDimension by);
-std::vector<MonthFigures> NaiveMonthlyFlows(Tx& tx, const StatFilter& f, int year);
-std::vector<FailureCount> NaiveFailureItems(Tx& tx, const StatFilter& f, int year);
 
 }  // namespace mvis::store

@@ -2,6 +2,7 @@
 // certificate rows (demo data plus edge cases: deregistered, revoked, superseded, moved between
 // districts, expiring today), before and after the tallies are compacted, on both databases;
 // scope (a district sees its own, an enterprise none); concurrent writers keep the tallies exact.
+#include <future>
 #include <map>
 #include <set>
 #include <thread>
@@ -19,7 +20,7 @@ struct Counts {
 };
 
 struct InstrumentRow {
-  std::string region, type, use, org, brand, model, status, state, valid_until;
+  std::string region, type, use, org, brand, model, status, state, valid_until, in_use_date;
   int64_t connectors = 1;
   bool mandatory = true;
 };
@@ -31,13 +32,13 @@ class StatisticsTest : public VerificationTest {
     auto rows = runtime_->db().Read([](store::Tx& tx) -> Result<std::vector<store::Row>> {
       return tx.Query(
           "SELECT install_region_code, type_code, use, CAST(org_id AS TEXT), brand, model, "
-          "status, verification_state, valid_until, COALESCE(connector_count, 1), mandatory FROM "
-          "instruments");
+          "status, verification_state, valid_until, COALESCE(connector_count, 1), mandatory, "
+          "in_use_date FROM instruments");
     });
     EXPECT_TRUE(rows.has_value());
     for (const auto& r : *rows)
       out.push_back({r.Str(0), r.Str(1), r.Str(2), r.Str(3), r.Str(4), r.Str(5), r.Str(6), r.Str(7),
-                     r.Str(8), r.Int(9), r.Int(10) == 1});
+                     r.Str(8), r.Str(11), r.Int(9), r.Int(10) == 1});
     return out;
   }
 
@@ -92,11 +93,18 @@ class StatisticsTest : public VerificationTest {
     ExpectCounts(overview, total, "overview");
     EXPECT_EQ(overview["connectors"].get<int64_t>(), total.connectors);
     std::set<std::string> orgs;
-    for (const auto& row : Rows())
-      if (row.mandatory && regions.contains(row.region) &&
-          (row.status == "submitted" || row.status == "returned" || row.status == "approved"))
+    int64_t first_use = 0;
+    const std::string since = overview["first_use_date"];
+    for (const auto& row : Rows()) {
+      if (!row.mandatory || !regions.contains(row.region)) continue;
+      if (row.status == "submitted" || row.status == "returned" || row.status == "approved")
         orgs.insert(row.org);
+      if (row.status == "approved" && (row.state == "never" || row.state == "revoked") &&
+          row.in_use_date >= since)
+        ++first_use;
+    }
     EXPECT_EQ(overview["enterprises"].get<int64_t>(), static_cast<int64_t>(orgs.size()));
+    EXPECT_EQ(overview["first_use_unverified"].get<int64_t>(), first_use);
 
     auto by_region = Brute([](const auto& x) { return x.region; }, regions);
     json districts = client.Get("/api/v1/statistics/by-district" + query).json();
@@ -311,10 +319,76 @@ TEST_F(StatisticsTest, ConcurrentWritersKeepTalliesExact) {
     for (int i = 0; i < 5; ++i)
       if (!runtime_->statistics().Compact()) ++failures;
   });
+  // Dashboards read meanwhile: each read brings the server's copy of the tallies up to date
+  // while deltas commit and compactions replace them.
+  Client reader = SignIn("city");
+  std::atomic<bool> done = false;
+  std::thread reading([&] {
+    while (!done)
+      if (reader.Get("/api/v1/statistics/overview").status != 200) ++failures;
+  });
   for (auto& th : threads) th.join();
+  done = true;
+  reading.join();
   EXPECT_EQ(failures.load(), 0);
   Client city = SignIn("city");
   ExpectAllCards(city, CityDistricts());
+}
+
+// The copy reads only the deltas committed since its last read, and reloads after compaction.
+TEST_F(StatisticsTest, CopyAppliesNewDeltasAndReloadsAfterCompaction) {
+  Client city = SignIn("city");
+  const auto all = CityDistricts();
+  auto ids = Filed(2);
+  ExpectAllCards(city, all);
+  auto& mirror = runtime_->statistics().mirror();
+  const int64_t reloads = mirror.reloads(), read = mirror.rows_read();
+  EXPECT_GE(reloads, 1);
+  Sql("UPDATE instruments SET verification_state = 'revoked' WHERE id = ?", {ids[0]});
+  ExpectAllCards(city, all);
+  // One change: -1 and +1 in the operator tally; first use unchanged (never → revoked).
+  EXPECT_EQ(mirror.rows_read() - read, 2);
+  EXPECT_EQ(mirror.reloads(), reloads);
+  Compact();
+  ExpectAllCards(city, all);
+  EXPECT_EQ(mirror.reloads(), reloads + 1);
+  Compact();  // nothing left to fold: no new generation, no reload
+  ExpectAllCards(city, all);
+  EXPECT_EQ(mirror.reloads(), reloads + 1);
+}
+
+// PostgreSQL hands out ids before commit: a change can commit after a later one with higher ids.
+// The copy must still apply it (it reads by transaction, not by id).
+TEST_F(StatisticsTest, CopySeesAChangeCommittedAfterALaterOne) {
+  if (runtime_->db().backend() != store::Backend::kPostgres)
+    GTEST_SKIP() << "SQLite runs one writer at a time: ids follow commit order";
+  Client city = SignIn("city");
+  const auto all = CityDistricts();
+  auto ids = Filed(2);
+  ExpectAllCards(city, all);
+  std::promise<void> written, release;
+  auto release_future = release.get_future();
+  std::thread slow([&] {
+    auto ok = runtime_->db().Write([&](store::Tx& tx) -> Status {
+      tx.Exec("UPDATE instruments SET install_region_code = '420103' WHERE id = ?", {ids[0]});
+      written.set_value();
+      release_future.wait();
+      return {};
+    });
+    EXPECT_TRUE(ok.has_value());
+  });
+  written.get_future().wait();
+  Sql("UPDATE instruments SET install_region_code = '420104' WHERE id = ?", {ids[1]});
+  ExpectAllCards(city, all);  // the later change, not the one still open
+  release.set_value();
+  slow.join();
+  ExpectAllCards(city, all);  // and the earlier one once it commits
+  json districts = city.Get("/api/v1/statistics/by-district").json();
+  int64_t moved = 0;
+  for (const auto& d : districts["items"])
+    if (d["region_code"] == "420103" || d["region_code"] == "420104")
+      moved += d["filed"].get<int64_t>();
+  EXPECT_GE(moved, 2);
 }
 
 }  // namespace

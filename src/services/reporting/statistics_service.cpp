@@ -66,6 +66,12 @@ Result<StatisticsService::Resolved> StatisticsService::Resolve(const Actor& acto
   return out;
 }
 
+template <typename F>
+auto StatisticsService::FromTallies(F&& fn) -> std::invoke_result_t<F, const TallyView&> {
+  if (auto fresh = mirror_->Refresh(); !fresh) return std::unexpected(fresh.error());
+  return mirror_->Read(std::forward<F>(fn));
+}
+
 std::string StatisticsService::FirstUseDate() {
   auto v = ctx_.db.Read([](store::Tx& tx) -> Result<std::string> {
     return store::GetSetting(tx, kFirstUseSetting).value_or(kDefaultFirstUseDate);
@@ -77,12 +83,11 @@ Result<OverviewFigures> StatisticsService::Overview(const Actor& actor, const St
   auto r = Resolve(actor, q);
   if (!r) return std::unexpected(r.error());
   const std::string since = FirstUseDate();
-  return ctx_.db.Read([&](store::Tx& tx) -> Result<OverviewFigures> {
+  return FromTallies([&](const TallyView& v) -> Result<OverviewFigures> {
     OverviewFigures out;
-    auto total = store::TallyCounts(tx, r->filter, store::StatDimension::kNone);
-    if (!total.empty()) out.counts = total.front().counts;
-    out.enterprises = store::TallyEnterprises(tx, r->filter);
-    out.first_use_unverified = store::FirstUseUnverified(tx, r->filter, since);
+    out.counts = v.Counts(r->filter, store::StatDimension::kNone).front().counts;
+    out.enterprises = v.Enterprises(r->filter);
+    out.first_use_unverified = v.FirstUseUnverified(r->filter, since);
     out.first_use_date = since;
     out.as_of = r->filter.today;
     return out;
@@ -111,13 +116,17 @@ Result<std::vector<BreakdownRow>> StatisticsService::Breakdown(const Actor& acto
   if (q.limit < 0 || q.limit > 100) return InvalidField("limit", "limit_invalid", "条数应为 1–100");
   auto r = Resolve(actor, q);
   if (!r) return std::unexpected(r.error());
+  std::string order;
+  int limit = 0;
+  if (by == D::kBrandModel) order = "filed", limit = q.limit ? q.limit : 20;
+  if (by == D::kOrg) order = q.sort.empty() ? "overdue" : q.sort, limit = q.limit ? q.limit : 10;
+  auto counted = FromTallies([&](const TallyView& v) -> Result<std::vector<store::StatGroup>> {
+    return v.Counts(r->filter, by, order, limit);
+  });
+  if (!counted) return std::unexpected(counted.error());
+  const auto& groups = *counted;
   return ctx_.db.Read([&](store::Tx& tx) -> Result<std::vector<BreakdownRow>> {
     std::vector<BreakdownRow> out;
-    std::string order;
-    int limit = 0;
-    if (by == D::kBrandModel) order = "filed", limit = q.limit ? q.limit : 20;
-    if (by == D::kOrg) order = q.sort.empty() ? "overdue" : q.sort, limit = q.limit ? q.limit : 10;
-    auto groups = store::TallyCounts(tx, r->filter, by, order, limit);
     if (by == D::kRegion) {
       // Every district in scope, in display order, zeros included.
       std::set<std::string> scope(r->filter.regions.begin(), r->filter.regions.end());
@@ -150,7 +159,7 @@ Result<std::vector<BreakdownRow>> StatisticsService::Breakdown(const Actor& acto
 Result<TrendFigures> StatisticsService::Trends(const Actor& actor, const StatisticsQuery& q) {
   auto r = Resolve(actor, q);
   if (!r) return std::unexpected(r.error());
-  return ctx_.db.Read([&](store::Tx& tx) -> Result<TrendFigures> {
+  return FromTallies([&](const TallyView& v) -> Result<TrendFigures> {
     TrendFigures out;
     out.year = r->year;
     for (int m = 1; m <= 12; ++m) {
@@ -163,7 +172,7 @@ Result<TrendFigures> StatisticsService::Trends(const Actor& actor, const Statist
         if (m.month == month) return &m;
       return nullptr;
     };
-    for (const auto& f : store::MonthlyFlows(tx, r->filter, r->year)) {
+    for (const auto& f : v.MonthlyFlows(r->filter, r->year)) {
       auto* m = at(f.month);
       if (!m) continue;
       if (f.metric == "filed") m->filed += f.n;
@@ -173,7 +182,7 @@ Result<TrendFigures> StatisticsService::Trends(const Actor& actor, const Statist
       if (f.metric == "first") m->first += f.n;
       if (f.metric == "first_passed") m->first_passed += f.n;
     }
-    for (const auto& f : store::ExpiredByMonth(tx, r->filter, r->year))
+    for (const auto& f : v.ExpiredByMonth(r->filter, r->year))
       if (auto* m = at(f.month)) m->expired += f.n;
     for (const auto& m : out.months) {
       out.totals.filed += m.filed;
@@ -192,8 +201,8 @@ Result<std::vector<store::FailureCount>> StatisticsService::FailureItems(const A
                                                                          const StatisticsQuery& q) {
   auto r = Resolve(actor, q);
   if (!r) return std::unexpected(r.error());
-  return ctx_.db.Read([&](store::Tx& tx) -> Result<std::vector<store::FailureCount>> {
-    return store::FailureItems(tx, r->filter, r->year, 20);
+  return FromTallies([&](const TallyView& v) -> Result<std::vector<store::FailureCount>> {
+    return v.FailureItems(r->filter, r->year, 20);
   });
 }
 

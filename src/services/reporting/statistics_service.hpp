@@ -1,13 +1,16 @@
 // Dashboards (统计分析): the figures of each card for the caller's jurisdiction — the city bureau
 // and the city DRC see every district, a district bureau or 发改局 its own; enterprises and
-// institutes none. Read from the trigger-kept tallies (store/statistics_store.hpp).
+// institutes none. Computed from an in-process copy of the trigger-kept tallies, refreshed before
+// every card (tally_mirror.hpp).
 #pragma once
 
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "services/core/context.hpp"
+#include "services/reporting/tally_mirror.hpp"
 #include "store/statistics_store.hpp"
 
 namespace mvis::services {
@@ -53,7 +56,8 @@ struct SupervisionFigures {
 
 class StatisticsService {
  public:
-  explicit StatisticsService(const ServiceContext& ctx) : ctx_(ctx) {}
+  explicit StatisticsService(const ServiceContext& ctx)
+      : ctx_(ctx), mirror_(std::make_unique<TallyMirror>(ctx.db)) {}
 
   Result<OverviewFigures> Overview(const Actor& actor, const StatisticsQuery& q);
   // dimension: district | type | use | brand | operator.
@@ -69,6 +73,8 @@ class StatisticsService {
   std::string FirstUseDate();
   // Folds the tallies' delta rows (the hourly job); returns the rows folded.
   Result<int64_t> Compact();
+  // The in-process copy of the tallies (tests read its counters).
+  TallyMirror& mirror() { return *mirror_; }
 
  private:
   struct Resolved {
@@ -76,8 +82,12 @@ class StatisticsService {
     int year = 0;
   };
   Result<Resolved> Resolve(const Actor& actor, const StatisticsQuery& q);
+  // fn(const TallyView&) on the copy brought up to date.
+  template <typename F>
+  auto FromTallies(F&& fn) -> std::invoke_result_t<F, const TallyView&>;
 
   const ServiceContext& ctx_;
+  std::unique_ptr<TallyMirror> mirror_;
 };
 
 }  // namespace mvis::services
