@@ -32,12 +32,14 @@ std::optional<domain::Region> FindRegion(Tx& tx, const std::string& code) {
 }
 
 std::vector<std::string> RegionSubtree(Tx& tx, const std::string& root) {
+  // One recursive query, not one per region (a city has some twenty).
   std::vector<std::string> out{root};
-  for (size_t i = 0; i < out.size(); ++i) {
-    for (const auto& r : tx.Query("SELECT code FROM regions WHERE parent_code = ?", {out[i]})) {
-      out.push_back(r.Str(0));
-    }
-  }
+  for (const auto& r : tx.Query(
+           "WITH RECURSIVE sub(code, depth) AS (SELECT code, 0 FROM regions WHERE parent_code = ? "
+           "UNION ALL SELECT r.code, sub.depth + 1 FROM regions r JOIN sub ON r.parent_code = "
+           "sub.code) SELECT code FROM sub ORDER BY depth, code",
+           {root}))
+    out.push_back(r.Str(0));
   return out;
 }
 
