@@ -56,12 +56,22 @@ class Session:
 
     def post(self, path, body):
         conn = getattr(self.local, "conn", None)
+        reused = conn is not None
         if conn is None:
             conn = self.local.conn = http.client.HTTPConnection(self.host, self.port, timeout=30)
         try:
             conn.request("POST", path, json.dumps(body), self.headers)
             r = conn.getresponse()
             data = r.read()
+        except (BrokenPipeError, ConnectionResetError, http.client.RemoteDisconnected):
+            conn.close()
+            self.local.conn = None
+            # A kept-alive connection the server closed after its idle timeout (a thread that got
+            # no write slot for a minute): the request never reached it; send it once more on a
+            # new connection, as HTTP clients do.
+            if not reused:
+                raise
+            return self.post(path, body)
         except (http.client.HTTPException, OSError):
             conn.close()
             self.local.conn = None

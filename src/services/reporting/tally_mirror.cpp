@@ -6,7 +6,6 @@
 #include <algorithm>
 #include <cstdio>
 #include <map>
-#include <tuple>
 #include <unordered_map>
 #include <utility>
 
@@ -244,29 +243,32 @@ std::vector<store::StatGroup> TallyView::Counts(const store::StatFilter& f, stor
     out.push_back({"", "", groups[0]});
     return out;
   }
-  for (const auto& [g, counts] : groups) {
-    if (counts.filed == 0) continue;
-    store::StatGroup row;
-    if (by == D::kOrg) {
-      row.key = std::to_string(g);
-    } else if (by == D::kBrandModel) {
-      row.key = d_.strings.Name(static_cast<int32_t>(g >> 32));
-      row.key2 = d_.strings.Name(static_cast<int32_t>(g & 0xffffffff));
-    } else {
-      row.key = d_.strings.Name(static_cast<int32_t>(g));
-    }
-    row.counts = counts;
-    out.push_back(std::move(row));
+  // The groups' keys as text (the order of the SQL it stands for: GROUP BY the text columns).
+  auto text = [&](int64_t g) -> std::pair<std::string, std::string> {
+    if (by == D::kOrg) return {std::to_string(g), ""};
+    if (by == D::kBrandModel)
+      return {d_.strings.Name(static_cast<int32_t>(g >> 32)),
+              d_.strings.Name(static_cast<int32_t>(g & 0xffffffff))};
+    return {d_.strings.Name(static_cast<int32_t>(g)), ""};
+  };
+  std::vector<std::pair<int64_t, store::StateCounts>> kept;
+  for (const auto& [g, counts] : groups)
+    if (counts.filed != 0) kept.emplace_back(g, counts);
+  auto before = [&](const auto& a, const auto& b) {
+    if (order_by == "overdue" && a.second.overdue != b.second.overdue)
+      return a.second.overdue > b.second.overdue;
+    if ((order_by == "overdue" || order_by == "filed") && a.second.filed != b.second.filed)
+      return a.second.filed > b.second.filed;
+    return text(a.first) < text(b.first);
+  };
+  // Only the first `limit` groups are ordered (top operators out of thousands).
+  auto end = kept.end();
+  if (limit > 0 && kept.size() > static_cast<size_t>(limit)) end = kept.begin() + limit;
+  std::partial_sort(kept.begin(), end, kept.end(), before);
+  for (auto it = kept.begin(); it != end; ++it) {
+    auto [key, key2] = text(it->first);
+    out.push_back({std::move(key), std::move(key2), it->second});
   }
-  auto key = [](const store::StatGroup& g) { return std::tie(g.key, g.key2); };
-  std::sort(out.begin(), out.end(), [&](const auto& a, const auto& b) {
-    if (order_by == "overdue" && a.counts.overdue != b.counts.overdue)
-      return a.counts.overdue > b.counts.overdue;
-    if ((order_by == "overdue" || order_by == "filed") && a.counts.filed != b.counts.filed)
-      return a.counts.filed > b.counts.filed;
-    return key(a) < key(b);
-  });
-  if (limit > 0 && out.size() > static_cast<size_t>(limit)) out.resize(static_cast<size_t>(limit));
   return out;
 }
 
