@@ -7,7 +7,7 @@ PACKAGES=(
   build-essential cmake ninja-build pkg-config git clang-format
   libboost1.81-dev libsoci-dev libsqlite3-dev libpq-dev sqlite3
   nlohmann-json3-dev libsodium-dev libspdlog-dev libfmt-dev libcli11-dev libtomlplusplus-dev
-  libcurl4-openssl-dev libxlsxwriter-dev libzip-dev libexpat1-dev zlib1g-dev libqrencode-dev
+  libcurl4-openssl-dev libssl-dev libxlsxwriter-dev libzip-dev libexpat1-dev zlib1g-dev libqrencode-dev
   libcairo2-dev libpango1.0-dev libicu-dev
   libgtest-dev libgmock-dev libbenchmark-dev poppler-utils zbar-tools
   postgresql postgresql-client

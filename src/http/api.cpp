@@ -102,6 +102,7 @@ Api::Api(AppServices services, ApiOptions options)
   AddPublicRoutes(router_, services_, options_.public_rate_per_minute);
   AddStatisticsRoutes(router_, services_);
   AddAcceptanceRoutes(router_, services_, options_.public_rate_per_minute);
+  AddMeterValueRoutes(router_, services_, options_.public_rate_per_minute);
   AddReportRoutes(router_, services_);
 }
 

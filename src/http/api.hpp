@@ -102,6 +102,7 @@ void AddPublicRoutes(Router& router, AppServices& services, int per_minute);
 void AddStatisticsRoutes(Router& router, AppServices& services);
 void AddAcceptanceRoutes(Router& router, AppServices& services, int public_per_minute);
 void AddReportRoutes(Router& router, AppServices& services);
+void AddMeterValueRoutes(Router& router, AppServices& services, int public_per_minute);
 
 // The embedded OpenAPI document (src/http/openapi.json).
 const std::string& OpenApiDocument();
