@@ -3,6 +3,7 @@
 #include <spdlog/spdlog.h>
 
 #include "app/master_key.hpp"
+#include "services/exchange/exchange_service.hpp"
 #include "services/reporting/acceptance_service.hpp"
 #include "services/reporting/report_service.hpp"
 #include "services/reporting/statistics_service.hpp"
@@ -66,6 +67,7 @@ Result<std::unique_ptr<Runtime>> Runtime::Create(const AppConfig& config,
   rt->acceptance_ =
       std::make_unique<services::AcceptanceService>(ctx, *rt->label_keys_, *rt->certificates_);
   rt->reports_ = std::make_unique<services::ReportService>(ctx, *rt->statistics_);
+  rt->exchange_ = std::make_unique<services::ExchangeService>(ctx, *rt->secrets_);
   rt->reminders_ = std::make_unique<services::ReminderService>(ctx);
   rt->housekeeping_ = std::make_unique<services::Housekeeping>(ctx);
   rt->home_ = std::make_unique<services::HomeService>(ctx, *rt->inbox_, *rt->instruments_,
@@ -95,7 +97,8 @@ Result<std::unique_ptr<Runtime>> Runtime::Create(const AppConfig& config,
                         *rt->inspections_,
                         *rt->statistics_,
                         *rt->acceptance_,
-                        *rt->reports_},
+                        *rt->reports_,
+                        *rt->exchange_},
       http::ApiOptions{config.web, config.cookie_secure, config.trust_proxy,
                        config.public_rate_per_minute, config.access_log,
                        config.login_rate_per_minute});

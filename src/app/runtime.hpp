@@ -94,6 +94,7 @@ class Runtime {
   std::unique_ptr<services::StatisticsService> statistics_;   // complete in runtime.cpp
   std::unique_ptr<services::AcceptanceService> acceptance_;   // complete in runtime.cpp
   std::unique_ptr<services::ReportService> reports_;          // complete in runtime.cpp
+  std::unique_ptr<services::ExchangeService> exchange_;       // complete in runtime.cpp
   std::unique_ptr<services::InstrumentService> instruments_;
   std::unique_ptr<services::InstituteService> institutes_;
   std::unique_ptr<services::AppointmentService> appointments_;

@@ -160,6 +160,8 @@ bool RolePermits(const Subject& s, Kind kind, Op op) {
       if (op == Op::kRead) return IsRegulator(role) || role == Role::kDrc;
       return (op == Op::kCreate || op == Op::kEdit || op == Op::kWithdraw) &&
              role == Role::kCityRegulator;
+    case Kind::kReconciliation:  // the bureaus read the findings of their districts
+      return op == Op::kRead && IsRegulator(role);
   }
   return false;
 }
@@ -270,6 +272,8 @@ bool Visible(const Subject& s, const Resource& r) {
       return s.role == Role::kCityRegulator;
     case Kind::kMilestone:  // city-wide; progress is shown per district in the reader's scope
       return IsRegulator(s.role) || s.role == Role::kDrc;
+    case Kind::kReconciliation:  // region_codes: the district of the finding
+      return IsRegulator(s.role) && InRegion(s, r);
   }
   return false;
 }
@@ -370,6 +374,7 @@ ListScope ScopeFor(const Subject& s, Kind kind) {
     case Kind::kStatistics:
     case Kind::kAnnualReport:
     case Kind::kProblemReport:
+    case Kind::kReconciliation:
       scope.region_codes = regions;
       break;
     case Kind::kAcceptanceCheck:

@@ -66,6 +66,8 @@ std::string_view ToString(Kind kind) {
       return "institute_report";
     case Kind::kMilestone:
       return "milestone";
+    case Kind::kReconciliation:
+      return "reconciliation";
   }
   return "";
 }
@@ -169,6 +171,8 @@ std::pair<std::string, std::string> Explain(Kind kind, Op op) {
     case Kind::kMilestone:
       if (op == Op::kRead) return {"", "只有市场监管部门和发展改革部门可以查看工作节点"};
       return {"", "只有市市场监管局可以设置工作节点"};
+    case Kind::kReconciliation:
+      return {"", "只有市场监管部门可以查看在用未备案核查结果"};
     default:
       return {"", "无权执行此操作"};
   }

@@ -103,6 +103,7 @@ Api::Api(AppServices services, ApiOptions options)
   AddStatisticsRoutes(router_, services_);
   AddAcceptanceRoutes(router_, services_, options_.public_rate_per_minute);
   AddMeterValueRoutes(router_, services_, options_.public_rate_per_minute);
+  AddExchangeRoutes(router_, services_);
   AddReportRoutes(router_, services_);
 }
 
@@ -122,7 +123,7 @@ Response Api::Handle(Request& request) {
 Response Api::Dispatch(Request& request) {
   if (!request.path.starts_with("/api/") && request.path != "/healthz" &&
       !request.path.starts_with("/v/") && !request.path.starts_with("/V/") &&
-      !request.path.starts_with("/ac/")) {
+      !request.path.starts_with("/ac/") && !request.path.starts_with("/tcec/")) {
     if (request.method != "GET" && request.method != "HEAD") {
       return ErrorResponse({ErrorKind::kNotFound, "route_not_found", "接口不存在", {}, {}});
     }

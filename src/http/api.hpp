@@ -26,6 +26,7 @@ namespace mvis::services {
 class InspectionService;  // services/supervision/inspection_service.hpp (routes_inspections only)
 class StatisticsService;  // services/reporting/statistics_service.hpp (routes_statistics only)
 class AcceptanceService;  // services/reporting/acceptance_service.hpp (routes_acceptance only)
+class ExchangeService;    // services/exchange/exchange_service.hpp (routes_exchange only)
 class ReportService;      // services/reporting/report_service.hpp (routes_reports only)
 }  // namespace mvis::services
 
@@ -53,6 +54,7 @@ struct AppServices {
   services::StatisticsService& statistics;
   services::AcceptanceService& acceptance;
   services::ReportService& reports;
+  services::ExchangeService& exchange;
 };
 
 struct ApiOptions {
@@ -103,6 +105,7 @@ void AddStatisticsRoutes(Router& router, AppServices& services);
 void AddAcceptanceRoutes(Router& router, AppServices& services, int public_per_minute);
 void AddReportRoutes(Router& router, AppServices& services);
 void AddMeterValueRoutes(Router& router, AppServices& services, int public_per_minute);
+void AddExchangeRoutes(Router& router, AppServices& services);
 
 // The embedded OpenAPI document (src/http/openapi.json).
 const std::string& OpenApiDocument();

@@ -248,6 +248,9 @@ const Row kTable[] = {
     {K::kMilestone, O::kEdit, "HFAFHH", "HFAFHH"},
     {K::kMilestone, O::kWithdraw, "HFAFHH", "HFAFHH"},
     {K::kMilestone, O::kSubmit, "HFFFHH", "HFFFHH"},
+    // Reconciliation findings: the bureaus of the finding's district read them.
+    {K::kReconciliation, O::kRead, "HAAHHH", "HHHHHH"},
+    {K::kReconciliation, O::kCreate, "HFFHHH", "HHHHHH"},
 };
 
 // The row for (kind, op): the exact one, else the block's "others" line (the last of the kind).

@@ -1,0 +1,215 @@
+// T/CEC 102 exchange storage: see exchange_store.hpp.
+#include "store/exchange_store.hpp"
+
+#include <cctype>
+#include <cmath>
+
+#include "store/sql_builder.hpp"
+
+namespace mvis::store {
+
+namespace {
+
+constexpr char kOperatorColumns[] =
+    "SELECT t.id, t.operator_id, t.org_id, o.name, t.secrets_sealed, t.status, t.created_by, "
+    "t.created_at, t.rotated_at FROM tcec_operators t JOIN orgs o ON o.id = t.org_id";
+
+TcecOperatorRow OperatorOf(const Row& r) {
+  return {r.Int(0), r.Str(1), r.Int(2), r.Str(3), r.Str(4), r.Str(5), r.Int(6), r.Int(7), r.Int(8)};
+}
+
+std::optional<double> OptReal(const Row& r, size_t i) {
+  if (r.IsNull(i)) return std::nullopt;
+  return r.Real(i);
+}
+
+Param OptParam(const std::optional<double>& v) { return v ? Param(*v) : Param(nullptr); }
+
+constexpr char kFiled[] = "i.status IN ('submitted', 'returned', 'approved')";
+
+// The condition under which a filed charger and the platform's record of it disagree.
+constexpr char kDiffers[] =
+    "((e.power_kw IS NOT NULL AND i.rated_power_kw IS NOT NULL AND "
+    "ABS(e.power_kw - i.rated_power_kw) > 0.5) OR (e.model <> '' AND LOWER(TRIM(e.model)) <> "
+    "LOWER(TRIM(i.model))) OR (e.current <> '' AND i.charger_current <> '' AND e.current <> "
+    "i.charger_current) OR (e.region_code <> '' AND e.region_code <> i.install_region_code))";
+
+}  // namespace
+
+std::optional<int64_t> InsertTcecOperator(Tx& tx, const TcecOperatorRow& row) {
+  auto r = tx.QueryOne(
+      "INSERT INTO tcec_operators (operator_id, org_id, secrets_sealed, status, created_by, "
+      "created_at, rotated_at) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (operator_id) DO NOTHING "
+      "RETURNING id",
+      {row.operator_id, row.org_id, row.secrets_sealed, row.status, row.created_by, row.created_at,
+       row.rotated_at});
+  if (!r) return std::nullopt;
+  return r->Int(0);
+}
+
+std::optional<TcecOperatorRow> FindTcecOperator(Tx& tx, const std::string& operator_id) {
+  auto r = tx.QueryOne(std::string(kOperatorColumns) + " WHERE t.operator_id = ?", {operator_id});
+  if (!r) return std::nullopt;
+  return OperatorOf(*r);
+}
+
+std::optional<TcecOperatorRow> FindTcecOperatorById(Tx& tx, int64_t id) {
+  auto r = tx.QueryOne(std::string(kOperatorColumns) + " WHERE t.id = ?", {id});
+  if (!r) return std::nullopt;
+  return OperatorOf(*r);
+}
+
+std::vector<TcecOperatorRow> ListTcecOperators(Tx& tx) {
+  std::vector<TcecOperatorRow> out;
+  for (const auto& r : tx.Query(std::string(kOperatorColumns) + " ORDER BY t.id"))
+    out.push_back(OperatorOf(r));
+  return out;
+}
+
+void InsertTcecToken(Tx& tx, const std::string& token_hash, int64_t operator_ref,
+                     int64_t expires_at) {
+  tx.Exec("INSERT INTO tcec_tokens (token_hash, operator_ref, expires_at) VALUES (?, ?, ?)",
+          {token_hash, operator_ref, expires_at});
+}
+
+std::optional<int64_t> TcecTokenOperator(Tx& tx, const std::string& token_hash, int64_t now) {
+  auto r =
+      tx.QueryOne("SELECT operator_ref FROM tcec_tokens WHERE token_hash = ? AND expires_at > ?",
+                  {token_hash, now});
+  if (!r) return std::nullopt;
+  return r->Int(0);
+}
+
+int64_t PurgeTcecTokens(Tx& tx, int64_t now) {
+  return tx.Exec("DELETE FROM tcec_tokens WHERE expires_at <= ?", {now});
+}
+
+bool KeepTcecEnvelope(Tx& tx, int64_t operator_ref, const std::string& endpoint,
+                      const std::string& fingerprint, const std::string& body,
+                      const std::string& body_sha256, int64_t now) {
+  return tx.Exec(
+             "INSERT INTO tcec_envelopes (operator_ref, endpoint, fingerprint, body, body_sha256, "
+             "received_at) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (fingerprint) DO NOTHING",
+             {operator_ref, endpoint, fingerprint, body, body_sha256, now}) == 1;
+}
+
+void UpsertPlatformStation(Tx& tx, int64_t operator_ref, const PlatformStation& s, int64_t now) {
+  tx.Exec(
+      "INSERT INTO platform_stations (operator_ref, station_id, name, address, area_code, "
+      "region_code, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (operator_ref, "
+      "station_id) DO UPDATE SET name = excluded.name, address = excluded.address, area_code = "
+      "excluded.area_code, region_code = excluded.region_code, updated_at = excluded.updated_at",
+      {operator_ref, s.station_id, s.name, s.address, s.area_code, s.region_code, now});
+}
+
+void UpsertPlatformEquipment(Tx& tx, int64_t operator_ref, const PlatformEquipment& e,
+                             int64_t now) {
+  tx.Exec(
+      "INSERT INTO platform_equipment (operator_ref, station_id, equipment_id, manufacturer, "
+      "model, current, power_kw, production_date, connectors, region_code, updated_at) VALUES "
+      "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (operator_ref, equipment_id) DO UPDATE SET "
+      "station_id = excluded.station_id, manufacturer = excluded.manufacturer, model = "
+      "excluded.model, current = excluded.current, power_kw = excluded.power_kw, "
+      "production_date = excluded.production_date, connectors = excluded.connectors, "
+      "region_code = excluded.region_code, updated_at = excluded.updated_at",
+      {operator_ref, e.station_id, e.equipment_id, e.manufacturer, e.model, e.current,
+       OptParam(e.power_kw), e.production_date, e.connectors, e.region_code, now});
+}
+
+Page<ReconciliationItem> ListReconciliation(Tx& tx, const std::string& kind,
+                                            const std::vector<std::string>& regions,
+                                            const PageRequest& page) {
+  std::string from, select;
+  Where w;
+  if (kind == "unfiled") {
+    // Only the enterprise's own filings count: the platform's operator reports its chargers.
+    select =
+        "SELECT e.equipment_id, e.region_code, e.station_id, COALESCE(s.name, ''), "
+        "COALESCE(s.address, ''), t.org_id, o.name, t.operator_id, 0, e.model, e.current, "
+        "e.power_kw, '', '', '', NULL";
+    from =
+        " FROM platform_equipment e JOIN tcec_operators t ON t.id = e.operator_ref JOIN orgs o ON "
+        "o.id = t.org_id LEFT JOIN platform_stations s ON s.operator_ref = e.operator_ref AND "
+        "s.station_id = e.station_id";
+    w.Add(std::string("NOT EXISTS (SELECT 1 FROM instruments i WHERE i.equipment_id = "
+                      "e.equipment_id AND ") +
+          kFiled + ")");
+    w.AddIn("e.region_code", regions);
+  } else if (kind == "not_on_platform") {
+    select =
+        "SELECT i.equipment_id, i.install_region_code, '', i.station_name, i.install_address, "
+        "i.org_id, o.name, t.operator_id, i.id, '', '', NULL, i.model, i.charger_current, "
+        "i.install_region_code, i.rated_power_kw";
+    from =
+        " FROM instruments i JOIN orgs o ON o.id = i.org_id JOIN tcec_operators t ON t.org_id = "
+        "i.org_id AND t.status = 'active'";
+    w.Add(kFiled);
+    w.Add("i.mandatory = 1 AND i.charger_current <> ''");
+    w.Add(
+        "NOT EXISTS (SELECT 1 FROM platform_equipment e WHERE e.operator_ref = t.id AND "
+        "e.equipment_id = i.equipment_id AND i.equipment_id <> '')");
+    w.AddIn("i.install_region_code", regions);
+  } else {
+    select =
+        "SELECT e.equipment_id, e.region_code, e.station_id, COALESCE(s.name, ''), "
+        "COALESCE(s.address, ''), t.org_id, o.name, t.operator_id, i.id, e.model, e.current, "
+        "e.power_kw, i.model, i.charger_current, i.install_region_code, i.rated_power_kw";
+    from =
+        " FROM platform_equipment e JOIN tcec_operators t ON t.id = e.operator_ref JOIN orgs o ON "
+        "o.id = t.org_id LEFT JOIN platform_stations s ON s.operator_ref = e.operator_ref AND "
+        "s.station_id = e.station_id JOIN instruments i ON i.equipment_id = e.equipment_id AND "
+        "i.org_id = t.org_id";
+    w.Add(kFiled);
+    w.Add(kDiffers);
+    w.AddIn("i.install_region_code", regions);
+  }
+  Page<ReconciliationItem> out;
+  if (auto n = tx.QueryOne("SELECT COUNT(*)" + from + w.sql(), w.params())) out.total = n->Int(0);
+  auto params = w.params();
+  params.emplace_back(int64_t{page.page_size});
+  params.emplace_back(page.offset());
+  for (const auto& r :
+       tx.Query(select + from + w.sql() + " ORDER BY 2, 1, 9 LIMIT ? OFFSET ?", params)) {
+    ReconciliationItem it;
+    it.kind = kind;
+    it.equipment_id = r.Str(0);
+    it.region_code = r.Str(1);
+    it.station_id = r.Str(2);
+    it.station_name = r.Str(3);
+    it.address = r.Str(4);
+    it.org_id = r.Int(5);
+    it.org_name = r.Str(6);
+    it.operator_id = r.Str(7);
+    it.instrument_id = r.Int(8);
+    it.platform_model = r.Str(9);
+    it.platform_current = r.Str(10);
+    it.platform_power_kw = OptReal(r, 11);
+    it.filed_model = r.Str(12);
+    it.filed_current = r.Str(13);
+    it.filed_region_code = r.Str(14);
+    it.filed_power_kw = OptReal(r, 15);
+    if (kind == "mismatch") {
+      auto trimmed_lower = [](std::string s) {
+        while (!s.empty() && s.back() == ' ') s.pop_back();
+        while (!s.empty() && s.front() == ' ') s.erase(s.begin());
+        for (auto& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        return s;
+      };
+      if (it.platform_power_kw && it.filed_power_kw &&
+          std::fabs(*it.platform_power_kw - *it.filed_power_kw) > 0.5)
+        it.differences.push_back("power");
+      if (!it.platform_model.empty() &&
+          trimmed_lower(it.platform_model) != trimmed_lower(it.filed_model))
+        it.differences.push_back("model");
+      if (!it.platform_current.empty() && !it.filed_current.empty() &&
+          it.platform_current != it.filed_current)
+        it.differences.push_back("current");
+      if (!it.region_code.empty() && it.region_code != it.filed_region_code)
+        it.differences.push_back("district");
+    }
+    out.items.push_back(std::move(it));
+  }
+  return out;
+}
+
+}  // namespace mvis::store

@@ -1,0 +1,79 @@
+// Data exchange with the EV charging supervision platform (T/CEC 102; migration 0020): operator
+// accounts and tokens, the envelopes kept as evidence, the platform's station and equipment
+// inventory, and the reconciliation of that inventory with the filed chargers.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "store/database.hpp"
+#include "store/page.hpp"
+
+namespace mvis::store {
+
+struct TcecOperatorRow {
+  int64_t id = 0;
+  std::string operator_id;
+  int64_t org_id = 0;
+  std::string org_name;
+  std::string secrets_sealed;
+  std::string status;  // active | disabled
+  int64_t created_by = 0, created_at = 0, rotated_at = 0;
+};
+
+// The new row's id; nullopt when the OperatorID is taken.
+std::optional<int64_t> InsertTcecOperator(Tx& tx, const TcecOperatorRow& row);
+std::optional<TcecOperatorRow> FindTcecOperator(Tx& tx, const std::string& operator_id);
+std::optional<TcecOperatorRow> FindTcecOperatorById(Tx& tx, int64_t id);
+std::vector<TcecOperatorRow> ListTcecOperators(Tx& tx);
+
+void InsertTcecToken(Tx& tx, const std::string& token_hash, int64_t operator_ref,
+                     int64_t expires_at);
+// The operator of an unexpired token.
+std::optional<int64_t> TcecTokenOperator(Tx& tx, const std::string& token_hash, int64_t now);
+// Drops expired tokens; returns how many.
+int64_t PurgeTcecTokens(Tx& tx, int64_t now);
+
+// Keeps an accepted envelope; false when its fingerprint was seen before (a replay).
+bool KeepTcecEnvelope(Tx& tx, int64_t operator_ref, const std::string& endpoint,
+                      const std::string& fingerprint, const std::string& body,
+                      const std::string& body_sha256, int64_t now);
+
+struct PlatformStation {
+  std::string station_id, name, address, area_code, region_code;
+};
+struct PlatformEquipment {
+  std::string station_id, equipment_id, manufacturer, model, current, production_date, region_code;
+  std::optional<double> power_kw;
+  int64_t connectors = 0;
+};
+// Insert or update by (operator, StationID) and (operator, EquipmentID).
+void UpsertPlatformStation(Tx& tx, int64_t operator_ref, const PlatformStation& s, int64_t now);
+void UpsertPlatformEquipment(Tx& tx, int64_t operator_ref, const PlatformEquipment& e, int64_t now);
+
+// One finding of the reconciliation.
+struct ReconciliationItem {
+  std::string kind;  // unfiled | not_on_platform | mismatch
+  std::string equipment_id, region_code, station_id, station_name, address;
+  int64_t org_id = 0;
+  std::string org_name, operator_id;
+  int64_t instrument_id = 0;  // the filed charger (not_on_platform, mismatch)
+  // Platform values, then filed values (mismatch: which attributes differ).
+  std::string platform_model, platform_current, filed_model, filed_current, filed_region_code;
+  std::optional<double> platform_power_kw, filed_power_kw;
+  std::vector<std::string> differences;  // power | model | current | district
+};
+
+// Findings of `kind` in `regions` (empty: none), ordered by district and EquipmentID.
+//   unfiled: on the platform, no filed charger (submitted, returned, approved) with that
+//            EquipmentID;
+//   not_on_platform: filed chargers of an enterprise connected to the platform that the platform
+//            does not list;
+//   mismatch: both, with rated power (beyond 0.5 kW), model, AC/DC or district different.
+Page<ReconciliationItem> ListReconciliation(Tx& tx, const std::string& kind,
+                                            const std::vector<std::string>& regions,
+                                            const PageRequest& page);
+
+}  // namespace mvis::store

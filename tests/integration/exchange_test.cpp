@@ -1,0 +1,210 @@
+// T/CEC 102 exchange end to end over HTTP: the sysadmin opens the exchange for an enterprise, the
+// platform asks for a token and reports a station (envelopes built with the codec, whose own
+// vectors are the standard's published example), replays and tampered envelopes are refused, and
+// the bureaus see the unfiled charger and the mismatch in their district only.
+#include "exchange/tcec_codec.hpp"
+#include "verification_fixture.hpp"
+
+namespace mvis::testing {
+namespace {
+
+namespace tcec = exchange::tcec;
+
+class ExchangeTest : public VerificationTest {
+ protected:
+  struct Peer {
+    std::string operator_id, operator_secret;
+    tcec::Secrets secrets;
+  };
+
+  Peer Open() {
+    Client admin = Admin();
+    const int64_t org = enterprise_->Get("/api/v1/me").json()["org"]["id"];
+    auto r = admin.Post("/api/v1/admin/tcec-operators", {{"org_id", org}});
+    EXPECT_EQ(r.status, 201) << r.body;
+    json j = r.json();
+    return {j["operator_id"],
+            j["operator_secret"],
+            {j["data_secret"], j["data_secret_iv"], j["sig_secret"]}};
+  }
+
+  // Posts `plain` in an envelope; the response's Data decrypted (json null when empty).
+  std::pair<json, json> Send(const Peer& p, const std::string& endpoint, const json& plain,
+                             const std::string& token = "", int seq = 0) {
+    auto envelope =
+        tcec::Request(p.operator_id, p.secrets, plain.dump(), clock_->Now(), seq ? seq : ++seq_);
+    return SendRaw(p, endpoint, envelope.dump(), token);
+  }
+
+  std::pair<json, json> SendRaw(const Peer& p, const std::string& endpoint, const std::string& body,
+                                const std::string& token) {
+    Client platform = NewClient();
+    std::vector<std::string> headers;
+    if (!token.empty()) headers.push_back("Authorization: Bearer " + token);
+    auto r = platform.Send("POST", "/tcec/v1/" + endpoint, body, headers);
+    EXPECT_EQ(r.status, 200) << r.body;
+    json reply = r.json();
+    json data = nullptr;
+    const std::string sent = reply["Data"];
+    if (!sent.empty()) {
+      // The reply is signed over Ret + Msg + Data with the peer's SigSecret.
+      EXPECT_EQ(reply["Sig"],
+                tcec::Sign(p.secrets.sig_secret, std::to_string(reply["Ret"].get<int>()) +
+                                                     reply["Msg"].get<std::string>() + sent));
+      data = json::parse(*tcec::Decrypt(p.secrets, sent));
+    }
+    return {reply, data};
+  }
+
+  std::string Token(const Peer& p) {
+    auto [reply, data] = Send(
+        p, "query_token", {{"OperatorID", p.operator_id}, {"OperatorSecret", p.operator_secret}});
+    EXPECT_EQ(reply["Ret"], 0) << reply.dump();
+    EXPECT_EQ(data["SuccStat"], 0);
+    EXPECT_EQ(data["TokenAvailableTime"], 7200);
+    return data["AccessToken"];
+  }
+
+  static json Station(const std::vector<json>& equipment) {
+    return {{"StationInfo",
+             {{"StationID", "ST-0001"},
+              {"StationName", "二七路充电站"},
+              {"AreaCode", "420102"},
+              {"Address", "武汉市江岸区二七路1号"},
+              {"EquipmentInfos", equipment}}}};
+  }
+  static json Equipment(const std::string& id, int type, double power,
+                        const std::string& model = "AC7-V") {
+    // CEC's own key case in part of the fields, as real peers send it.
+    return {{"EquipmentID", id},
+            {"manufacturerName", "武汉某电气有限公司"},
+            {"EquipmentModel", model},
+            {"EquipmentType", type},
+            {"Power", power},
+            {"ProductionDate", "2024-05-01"},
+            {"ConnectorInfos", json::array({{{"ConnectorID", id + "-1"}}})}};
+  }
+
+  int64_t Count(const std::string& table) {
+    auto n = runtime_->db().Read([&](store::Tx& tx) -> Result<int64_t> {
+      return tx.QueryOne("SELECT COUNT(*) FROM " + table)->Int(0);
+    });
+    return *n;
+  }
+
+  int seq_ = 0;
+};
+
+TEST_F(ExchangeTest, SysadminOpensTheExchangeOnce) {
+  Peer p = Open();
+  EXPECT_EQ(p.operator_id.size(), 9u);
+  EXPECT_EQ(p.operator_secret.size(), 16u);
+  const int64_t org = enterprise_->Get("/api/v1/me").json()["org"]["id"];
+  Client admin = Admin();
+  auto again = admin.Post("/api/v1/admin/tcec-operators", {{"org_id", org}});
+  EXPECT_EQ(again.status, 409) << again.body;
+  EXPECT_EQ(again.json()["error"]["code"], "operator_exists");
+  auto bad = admin.Post("/api/v1/admin/tcec-operators",
+                        {{"org_id", org}, {"operator_id", "X2"}, {"sig_secret", "short"}});
+  EXPECT_EQ(bad.status, 400);
+  auto list = admin.Get("/api/v1/admin/tcec-operators").json();
+  ASSERT_EQ(list["items"].size(), 1u);
+  EXPECT_FALSE(list["items"][0].contains("sig_secret"));
+  EXPECT_EQ(enterprise_->Post("/api/v1/admin/tcec-operators", {{"org_id", org}}).status, 403);
+  EXPECT_EQ(SignIn("city").Get("/api/v1/admin/tcec-operators").status, 403);
+  // The secrets are kept sealed, never in plain text.
+  auto sealed = runtime_->db().Read([](store::Tx& tx) -> Result<std::string> {
+    return tx.QueryOne("SELECT secrets_sealed FROM tcec_operators")->Str(0);
+  });
+  EXPECT_EQ(sealed->find(p.secrets.sig_secret), std::string::npos);
+}
+
+TEST_F(ExchangeTest, TokensEnvelopesAndReplays) {
+  Peer p = Open();
+  auto [wrong, wrong_data] = Send(
+      p, "query_token", {{"OperatorID", p.operator_id}, {"OperatorSecret", "0000000000000000"}});
+  EXPECT_EQ(wrong["Ret"], 0);
+  EXPECT_EQ(wrong_data["SuccStat"], 1);
+  EXPECT_EQ(wrong_data["FailReason"], 2);
+  const std::string token = Token(p);
+
+  const json station = Station({Equipment("EQ-UNFILED-1", 2, 7)});
+  EXPECT_EQ(Send(p, "notification_stationInfo", station).first["Ret"], 4002);  // no token
+  EXPECT_EQ(Send(p, "notification_stationInfo", station, "not-a-token").first["Ret"], 4002);
+
+  auto envelope = tcec::Request(p.operator_id, p.secrets, station.dump(), clock_->Now(), 77);
+  auto [ok, ok_data] = SendRaw(p, "notification_stationInfo", envelope.dump(), token);
+  EXPECT_EQ(ok["Ret"], 0) << ok.dump();
+  EXPECT_EQ(ok_data["Status"], 0);
+  // The same envelope again is a replay; a changed signature fails before decryption.
+  EXPECT_EQ(SendRaw(p, "notification_stationInfo", envelope.dump(), token).first["Ret"], 4003);
+  envelope["Sig"] = std::string(32, '0');
+  EXPECT_EQ(SendRaw(p, "notification_stationInfo", envelope.dump(), token).first["Ret"], 4001);
+  // An unknown operator: refused, unsigned.
+  Peer stranger = p;
+  stranger.operator_id = "ZZZZZZZZZ";
+  auto [unknown, _] = Send(stranger, "query_token", {{"OperatorID", "ZZZZZZZZZ"}});
+  EXPECT_EQ(unknown["Ret"], 4003);
+  EXPECT_EQ(unknown["Sig"], "");
+  // Business parameters: no StationID.
+  EXPECT_EQ(Send(p, "notification_stationInfo", {{"StationInfo", {{"StationName", "x"}}}}, token)
+                .first["Ret"],
+            4004);
+  // Accepted envelopes are kept as evidence: the wrong-secret and good token requests, the
+  // station, the station without StationID is not (refused before anything was written).
+  EXPECT_EQ(Count("tcec_envelopes"), 3);
+}
+
+TEST_F(ExchangeTest, ReconciliationFindsUnfiledAndMismatchedInTheDistrict) {
+  auto ids = Filed(2);  // EQVT1-1 and EQVT2-1 in 江岸区, 7 kW AC, model AC7-V
+  Peer p = Open();
+  const std::string token = Token(p);
+  const json station = Station({Equipment("EQVT1-1", 2, 7), Equipment("EQVT2-1", 2, 60, "DC60"),
+                                Equipment("EQ-UNFILED-1", 1, 120, "DC120")});
+  EXPECT_EQ(Send(p, "notification_stationInfo", station, token).first["Ret"], 0);
+  // Sent again (a new envelope): stored once.
+  EXPECT_EQ(Send(p, "notification_stationInfo", station, token).first["Ret"], 0);
+  EXPECT_EQ(Count("platform_equipment"), 3);
+  EXPECT_EQ(Count("platform_stations"), 1);
+
+  Client jiangan = SignIn("jiangan");
+  auto unfiled = jiangan.Get("/api/v1/reconciliation?kind=unfiled").json();
+  ASSERT_EQ(unfiled["total"], 1) << unfiled.dump();
+  EXPECT_EQ(unfiled["items"][0]["equipment_id"], "EQ-UNFILED-1");
+  EXPECT_EQ(unfiled["items"][0]["region_code"], "420102");
+  EXPECT_EQ(unfiled["items"][0]["platform"]["current"], "DC");
+  EXPECT_EQ(unfiled["items"][0]["platform"]["power_kw"], 120.0);
+  EXPECT_TRUE(unfiled["items"][0]["filed"].is_null());
+
+  auto mismatch = jiangan.Get("/api/v1/reconciliation?kind=mismatch").json();
+  ASSERT_EQ(mismatch["total"], 1) << mismatch.dump();
+  EXPECT_EQ(mismatch["items"][0]["equipment_id"], "EQVT2-1");
+  EXPECT_EQ(mismatch["items"][0]["differences"], json({"power", "model"}));
+  EXPECT_EQ(mismatch["items"][0]["filed"]["instrument_id"], ids[1]);
+
+  // Filed chargers of the connected enterprise the platform does not list (the demo's own).
+  auto missing = jiangan.Get("/api/v1/reconciliation?kind=not_on_platform&page_size=200").json();
+  for (const auto& it : missing["items"]) {
+    EXPECT_NE(it["equipment_id"], "EQVT1-1");
+    EXPECT_NE(it["equipment_id"], "EQVT2-1");
+  }
+
+  // Another district sees none of it; the city bureau all; an enterprise nothing.
+  EXPECT_EQ(SignIn("wuchang").Get("/api/v1/reconciliation?kind=unfiled").json()["total"], 0);
+  EXPECT_EQ(SignIn("city").Get("/api/v1/reconciliation?kind=unfiled").json()["total"], 1);
+  EXPECT_EQ(
+      SignIn("city").Get("/api/v1/reconciliation?kind=unfiled&region_code=420103").json()["total"],
+      0);
+  EXPECT_EQ(jiangan.Get("/api/v1/reconciliation?kind=unfiled&region_code=420103").status, 403);
+  EXPECT_EQ(enterprise_->Get("/api/v1/reconciliation?kind=unfiled").status, 403);
+  EXPECT_EQ(jiangan.Get("/api/v1/reconciliation?kind=all").status, 400);
+
+  // Filing the unfiled charger clears the finding.
+  json body = Charger("-UNFILED-1");  // EquipmentID EQ-UNFILED-1
+  body["submit"] = true;
+  ASSERT_EQ(enterprise_->Post("/api/v1/instruments", body).status, 201);
+  EXPECT_EQ(jiangan.Get("/api/v1/reconciliation?kind=unfiled").json()["total"], 0);
+}
+
+}  // namespace
+}  // namespace mvis::testing
