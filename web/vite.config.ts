@@ -1,6 +1,6 @@
-/// <reference types="vitest/config" />
 import { fileURLToPath, URL } from 'node:url'
 import { defineConfig } from 'vite'
+import { configDefaults } from 'vitest/config'
 import vue from '@vitejs/plugin-vue'
 import components from 'unplugin-vue-components/vite'
 import { ElementPlusResolver } from 'unplugin-vue-components/resolvers'
@@ -49,6 +49,12 @@ export default defineConfig({
   },
   test: {
     environment: 'happy-dom',
-    include: ['src/**/*.test.ts', 'scripts/**/*.test.mjs'],
+    projects: [
+      { extends: true, test: { name: 'unit', include: ['src/**/*.test.ts', 'scripts/**/*.test.mjs'], exclude: [...configDefaults.exclude, 'src/views/**'] } },
+      // Pages mounted with Element Plus: it goes through Vite as in the app, for its style
+      // imports and its default import of the CommonJS async-validator (form rules), which
+      // Node would load without the default. Kept apart because it is slow to transform.
+      { extends: true, test: { name: 'views', include: ['src/views/**/*.test.ts'], server: { deps: { inline: ['element-plus'] } } } },
+    ],
   },
 })

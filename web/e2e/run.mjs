@@ -45,6 +45,9 @@
 // card opening 备案审核 with `due_days=30` (total against the API, the tag, the export, a 用途 link):
 // e2e/institute_milestones.mjs (E2E_ONLY=institute-report; E2E_SCREENSHOTS=1 keeps institute-*.png and
 // milestone-*.png; needs pdftoppm).
+// 计量数据验签 without signing in (a published OCMF record and key → 验签通过 with its two readings; one
+// reading altered → 验签未通过; 1440 and 390 px; the links to and from 公众查询): e2e/ocmf.mjs
+// (E2E_ONLY=ocmf; E2E_SCREENSHOTS=1 keeps ocmf-*.png, in E2E_OCMF_SHOTS when set).
 import { spawn, execFileSync } from 'node:child_process'
 import { createWriteStream, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { createServer } from 'node:net'
@@ -68,6 +71,7 @@ import { registerInspectionScenarios } from './inspection.mjs'
 import { registerStatisticsScenarios } from './statistics.mjs'
 import { registerAnnualReportScenarios } from './annual_reports.mjs'
 import { registerInstituteMilestoneScenarios } from './institute_milestones.mjs'
+import { registerOcmfScenarios } from './ocmf.mjs'
 
 const WEB = resolve(dirname(fileURLToPath(import.meta.url)), '..')
 const OUT = join(WEB, 'e2e', 'out')
@@ -379,6 +383,7 @@ registerInspectionScenarios(test, { fill, expectVisible, expectMessage, uiLogin,
 registerStatisticsScenarios(test, { fill, expectVisible, expectMessage, uiLogin, apiLogin, OUT, SCREENSHOTS })
 registerAnnualReportScenarios(test, { fill, expectVisible, expectMessage, uiLogin, apiLogin, OUT, SCREENSHOTS })
 registerInstituteMilestoneScenarios(test, { fill, expectVisible, expectMessage, uiLogin, apiLogin, OUT, SCREENSHOTS })
+registerOcmfScenarios(test, { fill, expectVisible, OUT, SCREENSHOTS })
 
 // ---------------------------------------------------------------- main
 let passed = 0

@@ -166,6 +166,7 @@ export default {
     checkedAt: 'Checked at {time}',
     toLogin: 'Back to sign in',
     toPublicInspections: 'Public announcements',
+    toOcmf: 'Verify the meter data on a charging receipt',
   },
   accLookupStatus: {
     valid: 'Passed · valid',

@@ -168,6 +168,7 @@ export default {
     checkedAt: '查验时间：{time}',
     toLogin: '返回登录',
     toPublicInspections: '信息公示',
+    toOcmf: '验证充电小票上的计量数据',
   },
   accLookupStatus: {
     valid: '检定合格 · 有效',

@@ -112,6 +112,7 @@ const en: DeepStringRecord<typeof zhCN> = {
     acceptanceCheckNew: 'New acceptance check',
     acceptanceCheckDetail: 'Acceptance check',
     publicLookup: 'Public lookup',
+    publicOcmf: 'Meter data signature check',
     annualReports: 'Annual reports',
     annualReportDetail: 'Annual report',
     problemReports: 'Problem reports',

@@ -110,6 +110,7 @@ export default {
     acceptanceCheckNew: '新建核查',
     acceptanceCheckDetail: '核查详情',
     publicLookup: '公众查询',
+    publicOcmf: '计量数据验签',
     annualReports: '年度工作报告',
     annualReportDetail: '年度报告详情',
     problemReports: '重大问题上报',

@@ -352,6 +352,19 @@ describe('routes and menu', () => {
     for (const role of ROLES) expect(menuFor(role, router.getRoutes()).some((m) => m.route === 'public-lookup')).toBe(false)
   })
 
+  it('opens 计量数据验签 to everyone, signed in or not, outside the menu', () => {
+    const page = router.resolve('/public/ocmf')
+    expect(page.name).toBe('public-ocmf')
+    expect(page.meta.titleKey).toBe('menu.publicOcmf')
+    for (const role of [...ROLES, null]) expect(decideAccess(page.meta, role)).toBe('allow')
+    for (const role of ROLES) expect(menuFor(role, router.getRoutes()).some((m) => m.route === 'public-ocmf')).toBe(false)
+  })
+
+  it('loads 计量数据验签 lazily, with its texts', () => {
+    const page = router.getRoutes().find((r) => r.name === 'public-ocmf')
+    expect(typeof page?.components?.default).toBe('function')
+  })
+
   it('loads the acceptance and lookup pages lazily, with their texts', () => {
     const pages = router.getRoutes().filter((r) => r.name === 'public-lookup' || String(r.name).startsWith('acceptance'))
     expect(pages.length).toBe(4)

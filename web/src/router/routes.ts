@@ -3,6 +3,7 @@ import { loadInspectionTexts } from '@/i18n/inspection'
 import { loadStatisticsTexts } from '@/i18n/statistics'
 import { loadAcceptanceTexts } from '@/i18n/acceptance'
 import { loadReportingTexts } from '@/i18n/reporting'
+import { loadOcmfTexts } from '@/i18n/ocmf'
 import './meta'
 
 const ADMIN = ['sysadmin'] as const
@@ -80,6 +81,13 @@ export const routes: RouteRecordRaw[] = [
     name: 'public-lookup',
     component: acceptancePage(() => import('@/views/PublicLookupView.vue')),
     meta: { public: true, titleKey: 'menu.publicLookup' },
+  },
+  {
+    // 计量数据验签: OCMF signed meter values of a charging receipt (linked from 公众查询)
+    path: '/public/ocmf',
+    name: 'public-ocmf',
+    component: withTexts(loadOcmfTexts, () => import('@/views/PublicOcmfView.vue')),
+    meta: { public: true, titleKey: 'menu.publicOcmf' },
   },
   {
     path: '/',

@@ -35,6 +35,7 @@ import {
   WORK_CALENDAR_KINDS,
 } from './types'
 import { ACCEPTANCE_ITEM_STATUSES, ACCEPTANCE_VERDICTS, PUBLIC_CHECK_STATUSES } from './types.acceptance'
+import { OCMF_REASONS } from './types.ocmf'
 import { ANNUAL_REPORT_STATUSES, INSTITUTE_REPORT_KINDS, MILESTONE_KINDS, MILESTONE_STATUSES, PROBLEM_REPORT_STATUSES, TURNAROUND_STEPS } from './types.reporting'
 
 interface Schema {
@@ -92,6 +93,7 @@ describe('constant lists match openapi.json', () => {
     ['TURNAROUND_STEPS', TURNAROUND_STEPS, schemas.InstituteTurnaroundStep.enum],
     ['MILESTONE_KINDS', MILESTONE_KINDS, schemas.MilestoneKind.enum],
     ['MILESTONE_STATUSES', MILESTONE_STATUSES, schemas.MilestoneStatus.enum],
+    ['OCMF_REASONS', OCMF_REASONS, schemas.OcmfVerdict.properties?.reason.enum],
   ] as const)('%s', (_name, list, documented) => {
     expect(documented).toBeDefined()
     expect(sorted(list)).toEqual(sorted(documented))
