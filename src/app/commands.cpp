@@ -81,6 +81,12 @@ int CmdDemo(const Overrides& overrides) {
   if (*documents)
     std::cout << "Demo reporting: milestones, annual reports, 重大问题 reports and a 通报 ("
               << *documents << " documents)\n";
+  auto stations = demo::SeedDemoExchange(r.context(), r.exchange(), r.instruments());
+  if (!stations) return Report(stations.error());
+  if (*stations)
+    std::cout << "Demo exchange: the charging platform reported " << *stations
+              << " stations of 武汉新能源充电科技有限公司 (3 chargers in use but not filed, 1 "
+                 "mismatch)\n";
   if (*issued)
     std::cout << "Demo verification: appointments in every state, " << *issued
               << " certificates / result notices issued\n";

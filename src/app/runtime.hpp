@@ -71,6 +71,7 @@ class Runtime {
   services::StatisticsService& statistics() { return *statistics_; }
   services::AcceptanceService& acceptance() { return *acceptance_; }
   services::ReportService& reports() { return *reports_; }
+  services::ExchangeService& exchange() { return *exchange_; }
   services::Housekeeping& housekeeping() { return *housekeeping_; }
   http::Api& api() { return *api_; }
 

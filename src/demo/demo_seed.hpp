@@ -7,6 +7,7 @@
 
 #include "services/accounts/admin_service.hpp"
 #include "services/announcements/announcement_service.hpp"
+#include "services/exchange/exchange_service.hpp"
 #include "services/registry/instrument_service.hpp"
 #include "services/reporting/report_service.hpp"
 #include "services/supervision/inspection_service.hpp"
@@ -71,6 +72,14 @@ Result<int> SeedDemoInspections(const services::ServiceContext& ctx,
 // The reporting side: campaign milestones, annual reports in three states, two 重大问题 reports
 // and last month's 通报. Skipped when any bulletin exists. Returns the documents made.
 Result<int> SeedDemoReports(const services::ServiceContext& ctx, services::ReportService& reports);
+
+// The exchange with the charging platform: the sysadmin opens it for the enterprise of `charger`,
+// and the platform reports its stations through real T/CEC 102 envelopes, with three chargers in
+// use but not filed and one whose filing differs. Skipped when any operator account exists.
+// Returns the stations reported.
+Result<int> SeedDemoExchange(const services::ServiceContext& ctx,
+                             services::ExchangeService& exchange,
+                             services::InstrumentService& instruments);
 
 // A verification record of `instrument` in `appointment_id` with three load points, `error_pct`
 // at the middle one, kind `kind`.

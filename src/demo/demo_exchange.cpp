@@ -1,0 +1,108 @@
+// The exchange with the charging supervision platform in the demo: the sysadmin opens the
+// exchange for the enterprise of `charger`, and the platform reports two of its stations through
+// real T/CEC 102 envelopes (query_token, then notification_stationInfo) — with chargers that are
+// filed, three in use but never filed (在用未备案) and one whose rated power and model differ
+// from its filing (信息不一致).
+#include <map>
+
+#include "demo/demo_seed.hpp"
+#include "exchange/tcec_codec.hpp"
+
+namespace mvis::demo {
+
+namespace {
+
+namespace tcec = exchange::tcec;
+using json = nlohmann::json;
+
+json Equipment(const std::string& id, const std::string& model, int type, double power) {
+  return {{"EquipmentID", id},
+          {"ManufacturerName", "武汉某电气有限公司"},
+          {"EquipmentModel", model},
+          {"EquipmentType", type},
+          {"Power", power},
+          {"ProductionDate", "2024-05-01"},
+          {"ConnectorInfos", json::array({{{"ConnectorID", id + "-1"}}})}};
+}
+
+}  // namespace
+
+Result<int> SeedDemoExchange(const services::ServiceContext& ctx,
+                             services::ExchangeService& exchange,
+                             services::InstrumentService& instruments) {
+  auto admin = DemoActor(ctx.db, "admin");
+  if (!admin) return std::unexpected(admin.error());
+  auto existing = exchange.ListOperators(*admin);
+  if (!existing) return std::unexpected(existing.error());
+  if (!existing->empty()) return 0;
+  auto charger = DemoActor(ctx.db, "charger");
+  if (!charger) return std::unexpected(charger.error());
+  auto opened = exchange.CreateOperator(*admin, {*charger->org_id, "", "", "", "", ""});
+  if (!opened) return std::unexpected(opened.error());
+  const tcec::Secrets secrets{opened->data_secret, opened->data_secret_iv, opened->sig_secret};
+  int seq = 0;
+  auto send = [&](const std::string& endpoint, const json& data,
+                  const std::string& token) -> Result<json> {
+    auto envelope =
+        tcec::Request(opened->operator_id, secrets, data.dump(), ctx.clock.Now(), ++seq);
+    json reply =
+        exchange.Receive(endpoint, token.empty() ? "" : "Bearer " + token, envelope.dump());
+    if (reply.value("Ret", -1) != 0)
+      return Fail(ErrorKind::kInternal, "demo_exchange", reply.value("Msg", std::string()));
+    auto plain = tcec::Decrypt(secrets, reply.value("Data", std::string()));
+    if (!plain) return Fail(ErrorKind::kInternal, "demo_exchange", plain.error().msg);
+    return json::parse(*plain, nullptr, false);
+  };
+  auto token =
+      send("query_token",
+           {{"OperatorID", opened->operator_id}, {"OperatorSecret", opened->operator_secret}}, "");
+  if (!token) return std::unexpected(token.error());
+  const std::string access = (*token).value("AccessToken", std::string());
+
+  // The enterprise's approved chargers, by district: the platform lists them as they were filed.
+  services::InstrumentQuery query;
+  query.status = "approved";
+  auto filed = instruments.List(*charger, query, domain::PageRequest{1, 200});
+  if (!filed) return std::unexpected(filed.error());
+  std::map<std::string, std::vector<json>> by_district;
+  bool mismatched = false;
+  for (const auto& i : filed->items) {
+    const auto& c = i.data.charger;
+    if (!c || c->equipment_id.empty() || by_district[i.data.install_region_code].size() >= 6)
+      continue;
+    const int type = c->current_type == "DC" ? 1 : 2;
+    double power = c->rated_power_kw.value_or(7);
+    std::string model = i.data.model;
+    if (!mismatched && i.data.install_region_code == "420102") {
+      // Filed as one charger, reported as a bigger one: 信息不一致.
+      power += 53;
+      model += "-H";
+      mismatched = true;
+    }
+    by_district[i.data.install_region_code].push_back(
+        Equipment(c->equipment_id, model, type, power));
+  }
+  // In use, never filed: 在用未备案.
+  by_district["420102"].push_back(Equipment("EQ-WH-UNFILED-0001", "DC120", 1, 120));
+  by_district["420102"].push_back(Equipment("EQ-WH-UNFILED-0002", "DC120", 1, 120));
+  by_district["420106"].push_back(Equipment("EQ-WH-UNFILED-0003", "AC7-V", 2, 7));
+  int stations = 0;
+  for (const auto& [district, equipment] : by_district) {
+    if (equipment.empty()) continue;
+    ++stations;
+    char id[32];
+    std::snprintf(id, sizeof id, "ST-%s-%02d", district.c_str(), stations);
+    json data{{"StationInfo",
+               {{"StationID", id},
+                {"OperatorID", opened->operator_id},
+                {"StationName", std::string("充电站 ") + id},
+                {"AreaCode", district},
+                {"Address", "武汉市"},
+                {"EquipmentInfos", equipment}}}};
+    if (auto r = send("notification_stationInfo", data, access); !r)
+      return std::unexpected(r.error());
+  }
+  return stations;
+}
+
+}  // namespace mvis::demo
