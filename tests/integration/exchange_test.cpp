@@ -2,6 +2,9 @@
 // platform asks for a token and reports a station (envelopes built with the codec, whose own
 // vectors are the standard's published example), replays and tampered envelopes are refused, and
 // the bureaus see the unfiled charger and the mismatch in their district only.
+#include <algorithm>
+#include <thread>
+
 #include "exchange/tcec_codec.hpp"
 #include "verification_fixture.hpp"
 
@@ -204,6 +207,52 @@ TEST_F(ExchangeTest, ReconciliationFindsUnfiledAndMismatchedInTheDistrict) {
   body["submit"] = true;
   ASSERT_EQ(enterprise_->Post("/api/v1/instruments", body).status, 201);
   EXPECT_EQ(jiangan.Get("/api/v1/reconciliation?kind=unfiled").json()["total"], 0);
+}
+
+// Two servers (or threads) receiving the same envelope at once: one accepts it, the others see a
+// replay; two sysadmins opening the same exchange: one account.
+TEST_F(ExchangeTest, ParallelDuplicatesAreAcceptedOnce) {
+  const int64_t org = enterprise_->Get("/api/v1/me").json()["org"]["id"];
+  std::vector<int> created(6, 0);
+  std::vector<std::thread> threads;
+  for (int t = 0; t < 6; ++t)
+    threads.emplace_back([&, t] {
+      created[t] = Admin().Post("/api/v1/admin/tcec-operators", {{"org_id", org}}).status;
+    });
+  for (auto& th : threads) th.join();
+  EXPECT_EQ(std::count(created.begin(), created.end(), 201), 1);
+  EXPECT_EQ(std::count(created.begin(), created.end(), 409), 5);
+  EXPECT_EQ(Count("tcec_operators"), 1);
+
+  auto admin = Admin();
+  ASSERT_EQ(admin.Get("/api/v1/admin/tcec-operators").json()["items"].size(), 1u);
+  // A second enterprise's account gives known secrets (entered, as pre-agreed with a peer).
+  Client kuaichong = SignIn("kuaichong");
+  const int64_t other = kuaichong.Get("/api/v1/me").json()["org"]["id"];
+  auto opened = admin.Post("/api/v1/admin/tcec-operators", {{"org_id", other},
+                                                            {"operator_secret", "0123456789abcdef"},
+                                                            {"data_secret", "abcdef0123456789"},
+                                                            {"data_secret_iv", "0011223344556677"},
+                                                            {"sig_secret", "fedcba9876543210"}});
+  ASSERT_EQ(opened.status, 201) << opened.body;
+  EXPECT_EQ(opened.json()["sig_secret"], "fedcba9876543210");
+  Peer p{opened.json()["operator_id"],
+         "0123456789abcdef",
+         {"abcdef0123456789", "0011223344556677", "fedcba9876543210"}};
+  const std::string token = Token(p);
+  const std::string body =
+      tcec::Request(p.operator_id, p.secrets, Station({Equipment("EQ-PAR-1", 2, 7)}).dump(),
+                    clock_->Now(), 42)
+          .dump();
+  std::vector<int> rets(8, -2);
+  threads.clear();
+  for (int t = 0; t < 8; ++t)
+    threads.emplace_back(
+        [&, t] { rets[t] = SendRaw(p, "notification_stationInfo", body, token).first["Ret"]; });
+  for (auto& th : threads) th.join();
+  EXPECT_EQ(std::count(rets.begin(), rets.end(), 0), 1);
+  EXPECT_EQ(std::count(rets.begin(), rets.end(), 4003), 7);
+  EXPECT_EQ(Count("platform_equipment"), 1);
 }
 
 }  // namespace
