@@ -161,6 +161,7 @@ bool RolePermits(const Subject& s, Kind kind, Op op) {
       return (op == Op::kCreate || op == Op::kEdit || op == Op::kWithdraw) &&
              role == Role::kCityRegulator;
     case Kind::kReconciliation:  // the bureaus read the findings of their districts
+    case Kind::kChargeAlert:
       return op == Op::kRead && IsRegulator(role);
   }
   return false;
@@ -273,6 +274,7 @@ bool Visible(const Subject& s, const Resource& r) {
     case Kind::kMilestone:  // city-wide; progress is shown per district in the reader's scope
       return IsRegulator(s.role) || s.role == Role::kDrc;
     case Kind::kReconciliation:  // region_codes: the district of the finding
+    case Kind::kChargeAlert:     // region_codes: the district of the charger
       return IsRegulator(s.role) && InRegion(s, r);
   }
   return false;
@@ -375,6 +377,7 @@ ListScope ScopeFor(const Subject& s, Kind kind) {
     case Kind::kAnnualReport:
     case Kind::kProblemReport:
     case Kind::kReconciliation:
+    case Kind::kChargeAlert:
       scope.region_codes = regions;
       break;
     case Kind::kAcceptanceCheck:

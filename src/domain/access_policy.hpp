@@ -65,6 +65,7 @@ enum class Kind {
   kInstituteReport,  // 统计分析报告: an institute's statistics of its own verification work
   kMilestone,  // 工作节点: the city bureau's campaign deadlines, with each district's progress
   kReconciliation,  // 在用未备案核查: the platform's chargers against the filed ones, per district
+  kChargeAlert,  // 计量作弊线索: alerts of the rules over charge orders, per district
 };
 inline constexpr Kind kAllKinds[] = {
     Kind::kOrganisation,    Kind::kUser,           Kind::kMessage,        Kind::kArchive,
@@ -74,7 +75,7 @@ inline constexpr Kind kAllKinds[] = {
     Kind::kSamplingPlan,    Kind::kRectification,  Kind::kInspectionItem, Kind::kInspector,
     Kind::kInspectionPlan,  Kind::kInspectionTask, Kind::kWorkCalendar,   Kind::kStatistics,
     Kind::kAcceptanceCheck, Kind::kAnnualReport,   Kind::kProblemReport,  Kind::kBulletin,
-    Kind::kInstituteReport, Kind::kMilestone,      Kind::kReconciliation};
+    Kind::kInstituteReport, Kind::kMilestone,      Kind::kReconciliation, Kind::kChargeAlert};
 
 enum class Op {
   kRead,        // see it, in a list or alone (exports too)

@@ -68,6 +68,8 @@ std::string_view ToString(Kind kind) {
       return "milestone";
     case Kind::kReconciliation:
       return "reconciliation";
+    case Kind::kChargeAlert:
+      return "charge_alert";
   }
   return "";
 }
@@ -173,6 +175,8 @@ std::pair<std::string, std::string> Explain(Kind kind, Op op) {
       return {"", "只有市市场监管局可以设置工作节点"};
     case Kind::kReconciliation:
       return {"", "只有市场监管部门可以查看在用未备案核查结果"};
+    case Kind::kChargeAlert:
+      return {"", "只有市场监管部门可以查看计量作弊线索"};
     default:
       return {"", "无权执行此操作"};
   }

@@ -213,3 +213,99 @@ Page<ReconciliationItem> ListReconciliation(Tx& tx, const std::string& kind,
 }
 
 }  // namespace mvis::store
+
+namespace mvis::store {
+
+OrderCharger FindOrderCharger(Tx& tx, int64_t operator_ref, const std::string& equipment_id,
+                              const std::string& connector_id) {
+  OrderCharger out;
+  std::optional<Row> platform;
+  if (!equipment_id.empty())
+    platform = tx.QueryOne(
+        "SELECT equipment_id, region_code, power_kw FROM platform_equipment WHERE operator_ref = "
+        "? AND equipment_id = ?",
+        {operator_ref, equipment_id});
+  else
+    platform = tx.QueryOne(
+        "SELECT equipment_id, region_code, power_kw FROM platform_equipment WHERE operator_ref = "
+        "? AND substr(?, 1, length(equipment_id)) = equipment_id ORDER BY length(equipment_id) "
+        "DESC LIMIT 1",
+        {operator_ref, connector_id});
+  out.equipment_id = platform ? platform->Str(0) : equipment_id;
+  if (platform) {
+    out.region_code = platform->Str(1);
+    out.rated_power_kw = OptReal(*platform, 2);
+  }
+  if (out.equipment_id.empty()) return out;
+  auto filed = tx.QueryOne(
+      "SELECT i.install_region_code, i.rated_power_kw, i.verification_state, i.valid_until FROM "
+      "instruments i WHERE i.equipment_id = ? AND " +
+          std::string(kFiled) + " ORDER BY i.id DESC LIMIT 1",
+      {out.equipment_id});
+  if (filed) {
+    out.filed = true;
+    if (out.region_code.empty()) out.region_code = filed->Str(0);
+    if (!out.rated_power_kw) out.rated_power_kw = OptReal(*filed, 1);
+    out.verification_state = filed->Str(2);
+    out.valid_until = filed->Str(3);
+  }
+  return out;
+}
+
+std::optional<int64_t> InsertChargeOrder(Tx& tx, int64_t operator_ref, const StoredOrder& o,
+                                         int64_t now) {
+  auto r = tx.QueryOne(
+      "INSERT INTO charge_orders (operator_ref, start_charge_seq, connector_id, equipment_id, "
+      "start_time, end_time, total_power, total_money, region_code, body, received_at) VALUES "
+      "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (operator_ref, start_charge_seq) DO NOTHING "
+      "RETURNING id",
+      {operator_ref, o.start_charge_seq, o.connector_id, o.equipment_id, o.start_time, o.end_time,
+       o.total_power, o.total_money, o.region_code, o.body, now});
+  if (!r) return std::nullopt;
+  return r->Int(0);
+}
+
+std::vector<std::string> OverlappingOrders(Tx& tx, int64_t operator_ref,
+                                           const std::string& connector_id,
+                                           const std::string& start, const std::string& end,
+                                           int64_t except_id) {
+  std::vector<std::string> out;
+  for (const auto& r :
+       tx.Query("SELECT body FROM charge_orders WHERE operator_ref = ? AND connector_id = ? AND "
+                "start_time < ? AND end_time > ? AND id <> ? ORDER BY start_time LIMIT 20",
+                {operator_ref, connector_id, end, start, except_id}))
+    out.push_back(r.Str(0));
+  return out;
+}
+
+void InsertChargeAlert(Tx& tx, const ChargeAlertRow& a) {
+  tx.Exec(
+      "INSERT INTO charge_alerts (order_ref, rule, equipment_id, start_charge_seq, region_code, "
+      "evidence, status, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+      {a.order_ref, a.rule, a.equipment_id, a.start_charge_seq, a.region_code, a.evidence, a.status,
+       a.created_at});
+}
+
+Page<ChargeAlertRow> ListChargeAlerts(Tx& tx, const std::string& rule,
+                                      const std::vector<std::string>& regions,
+                                      const PageRequest& page) {
+  Where w;
+  w.AddIn("region_code", regions);
+  if (!rule.empty()) w.Add("rule = ?", {rule});
+  Page<ChargeAlertRow> out;
+  if (auto n = tx.QueryOne("SELECT COUNT(*) FROM charge_alerts" + w.sql(), w.params()))
+    out.total = n->Int(0);
+  auto params = w.params();
+  params.emplace_back(int64_t{page.page_size});
+  params.emplace_back(page.offset());
+  for (const auto& r : tx.Query(
+           "SELECT id, order_ref, rule, equipment_id, start_charge_seq, region_code, evidence, "
+           "status, created_at FROM charge_alerts" +
+               w.sql() + " ORDER BY id DESC LIMIT ? OFFSET ?",
+           params))
+    out.items.push_back(
+        {r.Int(0), r.Int(1), r.Str(2), r.Str(3), r.Str(4), r.Str(5), r.Str(6), r.Str(7), r.Int(8)});
+  return out;
+}
+
+}  // namespace mvis::store

@@ -77,3 +77,43 @@ Page<ReconciliationItem> ListReconciliation(Tx& tx, const std::string& kind,
                                             const PageRequest& page);
 
 }  // namespace mvis::store
+
+namespace mvis::store {
+
+// What the rules need to know about the charger of an order: its district and rated power (the
+// platform's record first, else the filing) and its filing state.
+struct OrderCharger {
+  std::string equipment_id, region_code;
+  std::optional<double> rated_power_kw;
+  bool filed = false;
+  std::string verification_state, valid_until;  // of the filed charger
+};
+// The charger of `connector_id` (or `equipment_id` when the order names it): the operator's
+// equipment whose EquipmentID is the longest prefix of the ConnectorID.
+OrderCharger FindOrderCharger(Tx& tx, int64_t operator_ref, const std::string& equipment_id,
+                              const std::string& connector_id);
+
+struct StoredOrder {
+  std::string start_charge_seq, connector_id, equipment_id, start_time, end_time, region_code, body;
+  double total_power = 0, total_money = 0;
+};
+// The new order's id; nullopt when this operator sent that StartChargeSeq before.
+std::optional<int64_t> InsertChargeOrder(Tx& tx, int64_t operator_ref, const StoredOrder& o,
+                                         int64_t now);
+// Orders of the same connector overlapping [start, end) other than `except_id`: their bodies.
+std::vector<std::string> OverlappingOrders(Tx& tx, int64_t operator_ref,
+                                           const std::string& connector_id,
+                                           const std::string& start, const std::string& end,
+                                           int64_t except_id);
+
+struct ChargeAlertRow {
+  int64_t id = 0, order_ref = 0;
+  std::string rule, equipment_id, start_charge_seq, region_code, evidence, status;
+  int64_t created_at = 0;
+};
+void InsertChargeAlert(Tx& tx, const ChargeAlertRow& a);
+Page<ChargeAlertRow> ListChargeAlerts(Tx& tx, const std::string& rule,
+                                      const std::vector<std::string>& regions,
+                                      const PageRequest& page);
+
+}  // namespace mvis::store

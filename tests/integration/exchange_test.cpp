@@ -3,6 +3,7 @@
 // vectors are the standard's published example), replays and tampered envelopes are refused, and
 // the bureaus see the unfiled charger and the mismatch in their district only.
 #include <algorithm>
+#include <map>
 #include <thread>
 
 #include "exchange/tcec_codec.hpp"
@@ -207,6 +208,74 @@ TEST_F(ExchangeTest, ReconciliationFindsUnfiledAndMismatchedInTheDistrict) {
   body["submit"] = true;
   ASSERT_EQ(enterprise_->Post("/api/v1/instruments", body).status, 201);
   EXPECT_EQ(jiangan.Get("/api/v1/reconciliation?kind=unfiled").json()["total"], 0);
+}
+
+// A charge order: `energy` kWh from `start` to `end` (same day, HH:MM) at 1.0 + 0.5 yuan/kWh in one
+// period; `money_error` is added to TotalMoney only.
+json Order(const std::string& seq, const std::string& connector, const std::string& start,
+           const std::string& end, double energy, double money_error = 0) {
+  const std::string day = "2026-12-01 ";
+  return {{"StartChargeSeq", seq},
+          {"ConnectorID", connector},
+          {"StartTime", day + start + ":00"},
+          {"EndTime", day + end + ":00"},
+          {"TotalPower", energy},
+          {"TotalElecMoney", energy * 1.0},
+          {"TotalSeviceMoney", energy * 0.5},  // CEC's spelling
+          {"TotalMoney", energy * 1.5 + money_error},
+          {"SumPeriod", 1},
+          {"ChargeDetails", json::array({{{"DetailStartTime", day + start + ":00"},
+                                          {"DetailEndTime", day + end + ":00"},
+                                          {"ElecPrice", 1.0},
+                                          {"SevicePrice", 0.5},
+                                          {"DetailPower", energy},
+                                          {"DetailElecMoney", energy * 1.0},
+                                          {"DetailSeviceMoney", energy * 0.5}}})}};
+}
+
+TEST_F(ExchangeTest, ChargeOrdersAreStoredOnceAndJudgedByTheRules) {
+  Filed(1);  // EQVT1-1 in 江岸区, 7 kW, approved, never verified
+  Peer p = Open();
+  const std::string token = Token(p);
+  ASSERT_EQ(Send(p, "notification_stationInfo",
+                 Station({Equipment("EQVT1-1", 2, 7), Equipment("EQ-UNFILED-1", 2, 7)}), token)
+                .first["Ret"],
+            0);
+  auto order = [&](const json& o) {
+    auto [reply, data] = Send(p, "notification_charge_order_info", o, token);
+    EXPECT_EQ(reply["Ret"], 0) << reply.dump();
+    EXPECT_EQ(data["ConfirmResult"], 0);
+    EXPECT_EQ(data["StartChargeSeq"], o["StartChargeSeq"]);
+  };
+  order(Order("A", "EQVT1-1-1", "10:00", "11:00", 7.0));        // clean; charger never verified
+  order(Order("B", "EQ-UNFILED-1-1", "10:00", "11:00", 5.0));   // on an unfiled charger
+  order(Order("C", "EQVT1-1-1", "11:30", "12:30", 30.0, 0.5));  // 30 kWh from 7 kW; money off
+  order(Order("D", "EQVT1-1-1", "12:00", "12:45", 3.0));        // overlaps C on one connector
+  order(Order("A", "EQVT1-1-1", "10:00", "11:00", 7.0));        // sent again
+  EXPECT_EQ(Count("charge_orders"), 4);
+  EXPECT_EQ(Send(p, "notification_charge_order_info", {{"ConnectorID", "x"}}, token).first["Ret"],
+            4004);
+
+  Client jiangan = SignIn("jiangan");
+  EXPECT_EQ(Count("charge_alerts"), 7);                   // A 1, B 1, C 3, D 2
+  std::map<std::string, std::vector<std::string>> found;  // rule → StartChargeSeqs
+  const json alerts = jiangan.Get("/api/v1/alerts?page_size=100").json();
+  for (const auto& a : alerts["items"])
+    found[a["rule"].get<std::string>()].push_back(a["start_charge_seq"].get<std::string>());
+  EXPECT_EQ(found["charger_unfiled"], std::vector<std::string>{"B"});
+  EXPECT_EQ(found["charger_unverified"].size(), 3u);  // A, C, D (A once)
+  EXPECT_EQ(found["energy_over_rated"], std::vector<std::string>{"C"});
+  EXPECT_EQ(found["money_split"], std::vector<std::string>{"C"});
+  EXPECT_EQ(found["connector_overlap"], std::vector<std::string>{"D"});
+  EXPECT_EQ(found.size(), 5u) << "no other rule fires on these orders";
+
+  auto over = jiangan.Get("/api/v1/alerts?rule=energy_over_rated").json();
+  ASSERT_EQ(over["total"], 1);
+  EXPECT_EQ(over["items"][0]["equipment_id"], "EQVT1-1");
+  EXPECT_EQ(over["items"][0]["evidence"].back()[1],
+            "7.0 kW × 1.0000 h × 1.10 = 7.7000 kWh < 30.0000 kWh");
+  EXPECT_EQ(SignIn("wuchang").Get("/api/v1/alerts").json()["total"], 0);
+  EXPECT_EQ(enterprise_->Get("/api/v1/alerts").status, 403);
 }
 
 // Two servers (or threads) receiving the same envelope at once: one accepts it, the others see a

@@ -251,6 +251,9 @@ const Row kTable[] = {
     // Reconciliation findings: the bureaus of the finding's district read them.
     {K::kReconciliation, O::kRead, "HAAHHH", "HHHHHH"},
     {K::kReconciliation, O::kCreate, "HFFHHH", "HHHHHH"},
+    // Alerts of the charge-order rules: the bureaus of the charger's district.
+    {K::kChargeAlert, O::kRead, "HAAHHH", "HHHHHH"},
+    {K::kChargeAlert, O::kCreate, "HFFHHH", "HHHHHH"},
 };
 
 // The row for (kind, op): the exact one, else the block's "others" line (the last of the kind).

@@ -44,7 +44,8 @@ Json ItemJson(const store::ReconciliationItem& i) {
 
 void AddExchangeRoutes(Router& router, AppServices& s) {
   auto& svc = s.exchange;
-  for (const char* endpoint : {"query_token", "notification_stationInfo"}) {
+  for (const char* endpoint :
+       {"query_token", "notification_stationInfo", "notification_charge_order_info"}) {
     router.Add(
         "POST", std::string("/tcec/v1/") + endpoint, Access::kPublic,
         [&svc, endpoint](RequestContext& ctx) {
@@ -96,6 +97,26 @@ void AddExchangeRoutes(Router& router, AppServices& s) {
                          {"rotated_at", TimeOrNull(o.rotated_at)}});
       return Json{{"items", items}};
     });
+  });
+
+  router.Add("GET", "/api/v1/alerts", Access::kSignedIn, [&svc](RequestContext& ctx) {
+    auto page = ctx.Paging();
+    if (!page) return ErrorResponse(page.error());
+    const auto& req = ctx.request();
+    return Reply(svc.Alerts(ctx.actor(), req.Query("rule"), req.Query("region_code"), *page),
+                 [](const auto& p) {
+                   return PageJson(p, [](const store::ChargeAlertRow& a) {
+                     Json evidence = Json::parse(a.evidence, nullptr, false);
+                     return Json{{"id", a.id},
+                                 {"rule", a.rule},
+                                 {"equipment_id", a.equipment_id},
+                                 {"start_charge_seq", a.start_charge_seq},
+                                 {"region_code", a.region_code},
+                                 {"status", a.status},
+                                 {"created_at", TimeOrNull(a.created_at)},
+                                 {"evidence", evidence.is_array() ? evidence : Json::array()}};
+                   });
+                 });
   });
 
   router.Add("GET", "/api/v1/reconciliation", Access::kSignedIn, [&svc](RequestContext& ctx) {

@@ -77,6 +77,53 @@ std::optional<double> Number(const json& object, std::initializer_list<std::stri
   return std::nullopt;
 }
 
+double Amount(const json& object, std::initializer_list<std::string_view> names) {
+  return Number(object, names).value_or(0);
+}
+
+// ChargeOrderInfo as CEC peers send it (any key case; the "Sevice" spellings too).
+domain::ChargeOrder OrderOf(const json& o) {
+  domain::ChargeOrder out;
+  out.start_charge_seq = Text(o, {"StartChargeSeq"});
+  out.connector_id = Text(o, {"ConnectorID"});
+  out.equipment_id = Text(o, {"EquipmentID"});
+  out.start = Text(o, {"StartTime"});
+  out.end = Text(o, {"EndTime"});
+  out.total_energy_kwh = Amount(o, {"TotalPower"});
+  out.elec_money = Amount(o, {"TotalElecMoney"});
+  out.service_money = Amount(o, {"TotalServiceMoney", "TotalSeviceMoney"});
+  out.total_money = Amount(o, {"TotalMoney"});
+  out.sum_period = static_cast<int>(Amount(o, {"SumPeriod", "SubPeriod"}));
+  const auto* details = tcec::Member(o, {"ChargeDetails"});
+  if (details && details->is_array())
+    for (const auto& d : *details)
+      out.periods.push_back({Text(d, {"DetailStartTime"}), Text(d, {"DetailEndTime"}),
+                             Amount(d, {"ElecPrice"}), Amount(d, {"ServicePrice", "SevicePrice"}),
+                             Amount(d, {"DetailPower"}), Amount(d, {"DetailElecMoney"}),
+                             Amount(d, {"DetailServiceMoney", "DetailSeviceMoney"})});
+  return out;
+}
+
+// Rule 4, the registry at the order's start: the charger not filed, never verified (or its
+// certificate revoked), failed, or its certificate expired. (The filing's current state: the
+// state at StartTime is not kept.)
+std::optional<domain::RuleFinding> RegistryFinding(const store::OrderCharger& c,
+                                                   const domain::ChargeOrder& o) {
+  const std::string day = o.start.substr(0, 10);
+  if (!c.filed) return domain::RuleFinding{"charger_unfiled", {{"EquipmentID", c.equipment_id}}};
+  if (c.verification_state == "never" || c.verification_state == "revoked")
+    return domain::RuleFinding{
+        "charger_unverified",
+        {{"EquipmentID", c.equipment_id}, {"verification_state", c.verification_state}}};
+  if (c.verification_state == "failed")
+    return domain::RuleFinding{"charger_failed", {{"EquipmentID", c.equipment_id}}};
+  if (c.verification_state == "passed" && !c.valid_until.empty() && c.valid_until < day)
+    return domain::RuleFinding{
+        "charger_expired",
+        {{"EquipmentID", c.equipment_id}, {"valid_until", c.valid_until}, {"StartTime", o.start}}};
+  return std::nullopt;
+}
+
 }  // namespace
 
 Result<TcecOperatorIssued> ExchangeService::CreateOperator(const Actor& actor,
@@ -220,9 +267,18 @@ json ExchangeService::Receive(const std::string& endpoint, const std::string& au
       equipment.push_back(std::move(e));
     }
     stations.push_back(std::move(st));
+  } else if (endpoint == "notification_charge_order_info") {
+    if (tcec::Member(*data, {"StartChargeSeq"}) == nullptr)
+      return reply(tcec::Ret::kBusiness, "缺少 StartChargeSeq");
   } else {
     return reply(tcec::Ret::kEnvelope, "不支持的接口");
   }
+  const domain::ChargeOrder order =
+      endpoint == "notification_charge_order_info" ? OrderOf(*data) : domain::ChargeOrder{};
+  if (endpoint == "notification_charge_order_info" &&
+      (order.start_charge_seq.empty() || order.connector_id.empty() ||
+       !domain::OrderSeconds(order.start) || !domain::OrderSeconds(order.end)))
+    return reply(tcec::Ret::kBusiness, "订单缺少 StartChargeSeq、ConnectorID 或起止时间");
 
   const std::string given = Text(*data, {"OperatorSecret"});
   const bool secret_ok = !s.operator_secret.empty() && given.size() == s.operator_secret.size() &&
@@ -238,6 +294,7 @@ json ExchangeService::Receive(const std::string& endpoint, const std::string& au
       return false;
     for (const auto& st : stations) store::UpsertPlatformStation(tx, op.id, st, now);
     for (const auto& e : equipment) store::UpsertPlatformEquipment(tx, op.id, e, now);
+    if (endpoint == "notification_charge_order_info") RecordOrder(tx, op.id, order, *data, now);
     if (endpoint == "query_token" && secret_ok) {
       token = RandomText(32);
       store::PurgeTcecTokens(tx, now);
@@ -263,7 +320,68 @@ json ExchangeService::Receive(const std::string& endpoint, const std::string& au
                   {"TokenAvailableTime", kTokenSeconds},
                   {"FailReason", 0}});
   }
+  if (endpoint == "notification_charge_order_info")
+    return reply(tcec::Ret::kOk, "",
+                 {{"StartChargeSeq", order.start_charge_seq},
+                  {"ConnectorID", order.connector_id},
+                  {"ConfirmResult", 0}});
   return reply(tcec::Ret::kOk, "", {{"Status", 0}});
+}
+
+void ExchangeService::RecordOrder(store::Tx& tx, int64_t operator_ref,
+                                  const domain::ChargeOrder& order, const json& data, int64_t now) {
+  const auto charger =
+      store::FindOrderCharger(tx, operator_ref, order.equipment_id, order.connector_id);
+  store::StoredOrder stored{order.start_charge_seq,
+                            order.connector_id,
+                            charger.equipment_id,
+                            order.start,
+                            order.end,
+                            charger.region_code,
+                            data.dump(),
+                            order.total_energy_kwh,
+                            order.total_money};
+  auto id = store::InsertChargeOrder(tx, operator_ref, stored, now);
+  if (!id) return;  // sent before: stored once, judged once
+  const domain::RuleParams params;
+  auto findings = domain::CheckArithmetic(order, params);
+  for (auto& f : domain::CheckPhysical(order, charger.rated_power_kw, params))
+    findings.push_back(std::move(f));
+  std::vector<domain::ChargeOrder> same_connector{order};
+  for (const auto& body :
+       store::OverlappingOrders(tx, operator_ref, order.connector_id, order.start, order.end, *id))
+    same_connector.push_back(OrderOf(json::parse(body, nullptr, false)));
+  for (auto& f : domain::CheckOverlaps(same_connector))
+    if (f.evidence.size() > 1 && (f.evidence[1].second == order.start_charge_seq ||
+                                  f.evidence[3].second == order.start_charge_seq))
+      findings.push_back(std::move(f));
+  if (auto f = RegistryFinding(charger, order)) findings.push_back(std::move(*f));
+  for (const auto& f : findings) {
+    json evidence = json::array();
+    for (const auto& [name, value] : f.evidence) evidence.push_back({name, value});
+    store::InsertChargeAlert(tx, {0, *id, f.rule, charger.equipment_id, order.start_charge_seq,
+                                  charger.region_code, evidence.dump(), "open", now});
+  }
+}
+
+Result<std::vector<std::string>> ExchangeService::Regions(const Actor& actor, Kind kind,
+                                                          const std::string& region_code,
+                                                          store::Tx& tx) {
+  auto scope = domain::access::ScopeFor(SubjectOf(actor), kind);
+  if (!scope.allowed)
+    return std::unexpected(
+        domain::access::DenialError(domain::access::Decision::kForbidden, kind, Op::kRead, "数据"));
+  std::vector<std::string> regions;
+  if (scope.region_codes) {
+    regions = *scope.region_codes;
+  } else {
+    for (const auto& r : store::ListRegions(tx, "")) regions.push_back(r.code);
+  }
+  if (region_code.empty()) return regions;
+  if (std::find(regions.begin(), regions.end(), region_code) == regions.end())
+    return Fail(ErrorKind::kPermissionDenied, "permission_denied", "无权查看该辖区的数据",
+                "region_code");
+  return store::RegionSubtree(tx, region_code);
 }
 
 Result<store::Page<store::ReconciliationItem>> ExchangeService::Reconciliation(
@@ -271,25 +389,21 @@ Result<store::Page<store::ReconciliationItem>> ExchangeService::Reconciliation(
     const store::PageRequest& page) {
   if (kind != "unfiled" && kind != "not_on_platform" && kind != "mismatch")
     return InvalidField("kind", "kind_invalid", "核查类别无效");
-  const auto subject = SubjectOf(actor);
-  auto scope = domain::access::ScopeFor(subject, Kind::kReconciliation);
-  if (!scope.allowed)
-    return std::unexpected(domain::access::DenialError(
-        domain::access::Decision::kForbidden, Kind::kReconciliation, Op::kRead, "核查结果"));
   return ctx_.db.Read([&](store::Tx& tx) -> Result<store::Page<store::ReconciliationItem>> {
-    std::vector<std::string> regions;
-    if (scope.region_codes) {
-      regions = *scope.region_codes;
-    } else {
-      for (const auto& r : store::ListRegions(tx, "")) regions.push_back(r.code);
-    }
-    if (!region_code.empty()) {
-      if (std::find(regions.begin(), regions.end(), region_code) == regions.end())
-        return Fail(ErrorKind::kPermissionDenied, "permission_denied", "无权查看该辖区的核查结果",
-                    "region_code");
-      regions = store::RegionSubtree(tx, region_code);
-    }
-    return store::ListReconciliation(tx, kind, regions, page);
+    auto regions = Regions(actor, Kind::kReconciliation, region_code, tx);
+    if (!regions) return std::unexpected(regions.error());
+    return store::ListReconciliation(tx, kind, *regions, page);
+  });
+}
+
+Result<store::Page<store::ChargeAlertRow>> ExchangeService::Alerts(const Actor& actor,
+                                                                   const std::string& rule,
+                                                                   const std::string& region_code,
+                                                                   const store::PageRequest& page) {
+  return ctx_.db.Read([&](store::Tx& tx) -> Result<store::Page<store::ChargeAlertRow>> {
+    auto regions = Regions(actor, Kind::kChargeAlert, region_code, tx);
+    if (!regions) return std::unexpected(regions.error());
+    return store::ListChargeAlerts(tx, rule, *regions, page);
   });
 }
 

@@ -12,6 +12,7 @@
 #include <string_view>
 #include <vector>
 
+#include "domain/charge_order_rules.hpp"
 #include "services/core/context.hpp"
 #include "services/core/secrets.hpp"
 #include "store/exchange_store.hpp"
@@ -45,7 +46,8 @@ class ExchangeService {
   Result<TcecOperatorIssued> CreateOperator(const Actor& actor, const TcecOperatorInput& in);
   Result<std::vector<TcecOperatorView>> ListOperators(const Actor& actor);
 
-  // One inbound T/CEC request to `endpoint` (query_token | notification_stationInfo) with its
+  // One inbound T/CEC request to `endpoint` (query_token | notification_stationInfo |
+  // notification_charge_order_info) with its
   // Authorization header: always a T/CEC response {Ret, Msg, Data, Sig} (HTTP 200).
   nlohmann::json Receive(const std::string& endpoint, const std::string& authorization,
                          std::string_view body);
@@ -57,9 +59,23 @@ class ExchangeService {
                                                                 const std::string& region_code,
                                                                 const store::PageRequest& page);
 
+  // Alerts of the charge-order rules in the caller's districts (or `region_code`), newest first;
+  // `rule` narrows to one rule.
+  Result<store::Page<store::ChargeAlertRow>> Alerts(const Actor& actor, const std::string& rule,
+                                                    const std::string& region_code,
+                                                    const store::PageRequest& page);
+
   static constexpr int64_t kTokenSeconds = 7200;
 
  private:
+  // Stores a charge order once (per operator and StartChargeSeq) and, the first time, runs the
+  // rules on it and keeps their alerts — in the caller's transaction.
+  void RecordOrder(store::Tx& tx, int64_t operator_ref, const domain::ChargeOrder& order,
+                   const nlohmann::json& data, int64_t now);
+  // Regions the caller may read for `kind`, narrowed to `region_code`'s subtree when given.
+  Result<std::vector<std::string>> Regions(const Actor& actor, domain::access::Kind kind,
+                                           const std::string& region_code, store::Tx& tx);
+
   const ServiceContext& ctx_;
   const SecretKeys& keys_;
 };
