@@ -2,7 +2,7 @@
 // exchange for the enterprise of `charger`, and the platform reports two of its stations through
 // real T/CEC 102 envelopes (query_token, then notification_stationInfo) — with chargers that are
 // filed, three in use but never filed (在用未备案) and one whose rated power and model differ
-// from its filing (信息不一致).
+// from its filing (信息不一致) — and a month of charge orders with planted anomalies.
 #include <map>
 
 #include "demo/demo_seed.hpp"
@@ -23,6 +23,35 @@ json Equipment(const std::string& id, const std::string& model, int type, double
           {"Power", power},
           {"ProductionDate", "2024-05-01"},
           {"ConnectorInfos", json::array({{{"ConnectorID", id + "-1"}}})}};
+}
+
+// "yyyy-MM-dd HH:mm:ss" (China time) of a Unix time.
+std::string OrderTime(int64_t unix_seconds) {
+  const std::string t = tcec::TimeStamp(unix_seconds);  // yyyyMMddHHmmss
+  return t.substr(0, 4) + "-" + t.substr(4, 2) + "-" + t.substr(6, 2) + " " + t.substr(8, 2) + ":" +
+         t.substr(10, 2) + ":" + t.substr(12, 2);
+}
+
+// One order in one period at 0.8 + 0.6 yuan/kWh; `money_error` is added to TotalMoney only.
+json Order(const std::string& seq, const std::string& connector, int64_t start, int64_t end,
+           double energy, double money_error = 0) {
+  const double elec = energy * 0.8, service = energy * 0.6;
+  return {{"StartChargeSeq", seq},
+          {"ConnectorID", connector},
+          {"StartTime", OrderTime(start)},
+          {"EndTime", OrderTime(end)},
+          {"TotalPower", energy},
+          {"TotalElecMoney", elec},
+          {"TotalSeviceMoney", service},
+          {"TotalMoney", elec + service + money_error},
+          {"SumPeriod", 1},
+          {"ChargeDetails", json::array({{{"DetailStartTime", OrderTime(start)},
+                                          {"DetailEndTime", OrderTime(end)},
+                                          {"ElecPrice", 0.8},
+                                          {"SevicePrice", 0.6},
+                                          {"DetailPower", energy},
+                                          {"DetailElecMoney", elec},
+                                          {"DetailSeviceMoney", service}}})}};
 }
 
 }  // namespace
@@ -59,9 +88,10 @@ Result<int> SeedDemoExchange(const services::ServiceContext& ctx,
   if (!token) return std::unexpected(token.error());
   const std::string access = (*token).value("AccessToken", std::string());
 
-  // The enterprise's approved chargers, by district: the platform lists them as they were filed.
+  // The enterprise's verified chargers, by district: the platform lists them as they were filed.
   services::InstrumentQuery query;
   query.status = "approved";
+  query.verification = "valid";  // verified and in validity: their clean orders raise nothing
   auto filed = instruments.List(*charger, query, domain::PageRequest{1, 200});
   if (!filed) return std::unexpected(filed.error());
   std::map<std::string, std::vector<json>> by_district;
@@ -101,6 +131,37 @@ Result<int> SeedDemoExchange(const services::ServiceContext& ctx,
                 {"EquipmentInfos", equipment}}}};
     if (auto r = send("notification_stationInfo", data, access); !r)
       return std::unexpected(r.error());
+  }
+
+  // A month of charge orders on the chargers of 江岸区: one a day each, at 60 % of rated power
+  // for 40 minutes, with planted anomalies — a total that is not the sum of its parts, energy no
+  // 7 kW charger can deliver in the time, two orders at once on one connector — and a few on the
+  // unfiled chargers.
+  const int64_t day0 = ctx.clock.Now() - 30 * 86400;
+  int orders = 0;
+  for (const auto& e : by_district["420102"]) {
+    const std::string id = e["EquipmentID"];
+    const double power = e["Power"];
+    const bool unfiled = id.starts_with("EQ-WH-UNFILED");
+    for (int d = 0; d < 30; ++d) {
+      if (unfiled && d % 10 != 0) continue;
+      const int64_t start = day0 + d * 86400 + (8 + (orders % 11)) * 3600;
+      const int64_t end = start + 40 * 60;
+      const double energy = static_cast<int>(power * 0.6 * 40 / 60 * 100) / 100.0;
+      const std::string seq = opened->operator_id + std::to_string(100000 + orders);
+      json order = Order(seq, id + "-1", start, end, energy);
+      if (orders == 17) order = Order(seq, id + "-1", start, end, energy, 0.8);  // money
+      if (orders == 41) order = Order(seq, id + "-1", start, end, power * 2.5);  // energy
+      if (auto r = send("notification_charge_order_info", order, access); !r)
+        return std::unexpected(r.error());
+      ++orders;
+      if (orders == 60) {  // a second order on the same connector while the first runs
+        json overlap = Order(seq + "X", id + "-1", start + 600, end + 600, energy);
+        if (auto r = send("notification_charge_order_info", overlap, access); !r)
+          return std::unexpected(r.error());
+        ++orders;
+      }
+    }
   }
   return stations;
 }

@@ -75,7 +75,9 @@ Result<int> SeedDemoReports(const services::ServiceContext& ctx, services::Repor
 
 // The exchange with the charging platform: the sysadmin opens it for the enterprise of `charger`,
 // and the platform reports its stations through real T/CEC 102 envelopes, with three chargers in
-// use but not filed and one whose filing differs. Skipped when any operator account exists.
+// use but not filed and one whose filing differs, then a month of charge orders with planted
+// anomalies (one each for money_split, energy_over_rated, connector_overlap; orders on unfiled
+// chargers). Skipped when any operator account exists.
 // Returns the stations reported.
 Result<int> SeedDemoExchange(const services::ServiceContext& ctx,
                              services::ExchangeService& exchange,
