@@ -7,7 +7,7 @@ export default {
     allRegions: 'All districts',
     equipmentId: 'Equipment code',
     station: 'Station',
-    address: 'Address',
+    stationHint: 'Address / station ID',
     org: 'Operator',
     platform: 'On the platform',
     filed: 'Filed',
@@ -20,6 +20,7 @@ export default {
       not_on_platform: 'Chargers filed here by an enterprise connected to the platform that it does not report to the platform.',
       mismatch: 'Chargers both on the platform and filed whose rated power (by more than 0.5 kW), model, AC/DC or district differ.',
     },
+    short: { unfiled: 'Not filed', not_on_platform: 'Not reported', mismatch: 'Differ' },
     empty: {
       unfiled: 'No chargers in use without filing',
       not_on_platform: 'No filed chargers missing from the platform',

@@ -78,6 +78,7 @@ describe('exchange texts', () => {
       expect(exchZh.exchRecon.empty[k], k).toMatch(/^暂无/)
     }
     expect(exchZh.exchRecon.empty.unfiled).toBe('暂无在用未备案的充电桩')
+    expect(Object.keys(exchZh.exchRecon.short).sort()).toEqual([...RECONCILIATION_KINDS].sort())
     expect(Object.keys(exchZh.exchDiff).sort()).toEqual([...RECONCILIATION_DIFFERENCES, 'other'].sort())
     expect(RECONCILIATION_DIFFERENCES.map((d) => exchZh.exchDiff[d])).toEqual(['额定功率', '型号', '交直流', '所在辖区'])
     expect(Object.keys(exchZh.exchTcecStatus).sort()).toEqual([...TCEC_OPERATOR_STATUSES].sort())

@@ -10,7 +10,7 @@ export default {
     allRegions: '全部辖区',
     equipmentId: '设备编码',
     station: '充电站',
-    address: '地址',
+    stationHint: '地址 / 充电站编号',
     org: '运营企业',
     platform: '平台信息',
     filed: '备案信息',
@@ -23,6 +23,7 @@ export default {
       not_on_platform: '已接入平台的运营企业在本系统备案、但未向平台报送的充电桩。',
       mismatch: '平台与备案都有，但额定功率（相差超过 0.5 kW）、型号、交直流或所在辖区不一致的充电桩。',
     },
+    short: { unfiled: '未备案', not_on_platform: '未上平台', mismatch: '不一致' },
     empty: {
       unfiled: '暂无在用未备案的充电桩',
       not_on_platform: '暂无已备案未上平台的充电桩',
