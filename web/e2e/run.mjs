@@ -48,6 +48,10 @@
 // 计量数据验签 without signing in (a published OCMF record and key → 验签通过 with its two readings; one
 // reading altered → 验签未通过; 1440 and 390 px; the links to and from 公众查询): e2e/ocmf.mjs
 // (E2E_ONLY=ocmf; E2E_SCREENSHOTS=1 keeps ocmf-*.png, in E2E_OCMF_SHOTS when set).
+// 平台对接 (the administrator opens the T/CEC exchange for an enterprise, the five values once, the
+// values then used as the operator's platform) and 在用未备案核查 (江岸区's three tabs against the API,
+// the city bureau's district filter), 1440 and 390 px: e2e/exchange.mjs (E2E_ONLY=reconciliation;
+// E2E_SCREENSHOTS=1 keeps exchange-*.png, in E2E_EXCHANGE_SHOTS when set).
 import { spawn, execFileSync } from 'node:child_process'
 import { createWriteStream, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { createServer } from 'node:net'
@@ -72,6 +76,7 @@ import { registerStatisticsScenarios } from './statistics.mjs'
 import { registerAnnualReportScenarios } from './annual_reports.mjs'
 import { registerInstituteMilestoneScenarios } from './institute_milestones.mjs'
 import { registerOcmfScenarios } from './ocmf.mjs'
+import { registerExchangeScenarios } from './exchange.mjs'
 
 const WEB = resolve(dirname(fileURLToPath(import.meta.url)), '..')
 const OUT = join(WEB, 'e2e', 'out')
@@ -384,6 +389,7 @@ registerStatisticsScenarios(test, { fill, expectVisible, expectMessage, uiLogin,
 registerAnnualReportScenarios(test, { fill, expectVisible, expectMessage, uiLogin, apiLogin, OUT, SCREENSHOTS })
 registerInstituteMilestoneScenarios(test, { fill, expectVisible, expectMessage, uiLogin, apiLogin, OUT, SCREENSHOTS })
 registerOcmfScenarios(test, { fill, expectVisible, OUT, SCREENSHOTS })
+registerExchangeScenarios(test, { fill, choose, expectVisible, uiLogin, ADMIN, OUT, SCREENSHOTS })
 
 // ---------------------------------------------------------------- main
 let passed = 0

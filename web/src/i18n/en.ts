@@ -121,6 +121,8 @@ const en: DeepStringRecord<typeof zhCN> = {
     bulletinDetail: 'Bulletin',
     instituteReport: 'Verification statistics',
     milestones: 'Milestones',
+    reconciliation: 'Unfiled chargers check',
+    adminTcecOperators: 'Platform exchange',
   },
   header: {
     collapseMenu: 'Collapse menu',

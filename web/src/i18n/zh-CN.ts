@@ -119,6 +119,8 @@ export default {
     bulletinDetail: '通报详情',
     instituteReport: '检定统计分析',
     milestones: '工作节点',
+    reconciliation: '在用未备案核查',
+    adminTcecOperators: '平台对接',
   },
   header: {
     collapseMenu: '收起菜单',

@@ -73,6 +73,7 @@ describe('routes and menu', () => {
         '/supervision/verification',
         '/supervision/sampling',
         '/supervision/rectifications',
+        '/supervision/reconciliation',
         '/supervision/inspection/items',
         '/supervision/inspection/library',
         '/supervision/inspection/plans',
@@ -360,6 +361,37 @@ describe('routes and menu', () => {
     for (const role of ROLES) expect(menuFor(role, router.getRoutes()).some((m) => m.route === 'public-ocmf')).toBe(false)
   })
 
+  it('lets the district and city bureaus open 在用未备案核查, lazily with its texts, under 监督管理', () => {
+    const page = router.resolve('/supervision/reconciliation')
+    expect(page.name).toBe('supervision-reconciliation')
+    expect(page.meta.titleKey).toBe('menu.reconciliation')
+    for (const role of ['district_regulator', 'city_regulator'] as const) expect(decideAccess(page.meta, role), role).toBe('allow')
+    for (const role of ['enterprise', 'institute', 'drc', 'sysadmin'] as const) expect(decideAccess(page.meta, role), role).toBe('forbidden')
+    expect(decideAccess(page.meta, null)).toBe('login')
+    expect(typeof router.getRoutes().find((r) => r.name === 'supervision-reconciliation')?.components?.default).toBe('function')
+    for (const role of ['district_regulator', 'city_regulator'] as const) {
+      const items = menuFor(role, router.getRoutes())
+      expect(items.find((m) => m.route === 'supervision-reconciliation')).toMatchObject({ titleKey: 'menu.reconciliation', path: '/supervision/reconciliation', group: 'supervision' })
+      // beside 整改督办
+      const at = items.findIndex((m) => m.route === 'supervision-reconciliation')
+      expect(items[at - 1].route).toBe('rectifications')
+    }
+    for (const role of ['enterprise', 'institute', 'drc', 'sysadmin'] as const) expect(menuFor(role, router.getRoutes()).some((m) => m.route === 'supervision-reconciliation'), role).toBe(false)
+    expect(breadcrumbFor(page, 'city_regulator', router.getRoutes()).map((c) => c.titleKey)).toEqual(['menu.home', 'menuGroup.supervision', 'menu.reconciliation'])
+  })
+
+  it('lets the sysadmin alone open 平台对接, lazily with its texts, under 系统管理', () => {
+    const page = router.resolve('/admin/tcec-operators')
+    expect(page.name).toBe('admin-tcec-operators')
+    expect(page.meta.titleKey).toBe('menu.adminTcecOperators')
+    expect(decideAccess(page.meta, 'sysadmin')).toBe('allow')
+    for (const role of ROLES.filter((r) => r !== 'sysadmin')) expect(decideAccess(page.meta, role), role).toBe('forbidden')
+    expect(decideAccess(page.meta, null)).toBe('login')
+    expect(typeof router.getRoutes().find((r) => r.name === 'admin-tcec-operators')?.components?.default).toBe('function')
+    expect(menuFor('sysadmin', router.getRoutes()).find((m) => m.route === 'admin-tcec-operators')).toMatchObject({ titleKey: 'menu.adminTcecOperators', group: 'system' })
+    for (const role of ROLES.filter((r) => r !== 'sysadmin')) expect(menuFor(role, router.getRoutes()).some((m) => m.route === 'admin-tcec-operators'), role).toBe(false)
+  })
+
   it('loads 计量数据验签 lazily, with its texts', () => {
     const page = router.getRoutes().find((r) => r.name === 'public-ocmf')
     expect(typeof page?.components?.default).toBe('function')
@@ -452,6 +484,7 @@ describe('routes and menu', () => {
       '/',
       '/admin/orgs',
       '/admin/users',
+      '/admin/tcec-operators',
       '/admin/notifications',
       '/admin/audit',
       '/announcements',

@@ -4,6 +4,7 @@ import { loadStatisticsTexts } from '@/i18n/statistics'
 import { loadAcceptanceTexts } from '@/i18n/acceptance'
 import { loadReportingTexts } from '@/i18n/reporting'
 import { loadOcmfTexts } from '@/i18n/ocmf'
+import { loadExchangeTexts } from '@/i18n/exchange'
 import './meta'
 
 const ADMIN = ['sysadmin'] as const
@@ -44,6 +45,11 @@ function inspectionPage<T>(view: () => Promise<T>): () => Promise<T> {
 /** A lazy acceptance check or public lookup page: its chunk and the texts (i18n/acceptance.ts) load together. */
 function acceptancePage<T>(view: () => Promise<T>): () => Promise<T> {
   return () => Promise.all([view(), loadAcceptanceTexts()]).then(([page]) => page)
+}
+
+/** A lazy exchange page (在用未备案核查, 平台对接): its chunk and the texts (i18n/exchange.ts) load together. */
+function exchangePage<T>(view: () => Promise<T>): () => Promise<T> {
+  return withTexts(loadExchangeTexts, view)
 }
 
 /** A lazy reporting page: its chunk and the texts (i18n/reporting.ts) load together. */
@@ -312,6 +318,13 @@ export const routes: RouteRecordRaw[] = [
         meta: { roles: [...RECTIFICATION_ROLES], titleKey: 'menu.rectificationDetail', parent: ['rectifications'] },
       },
       {
+        // 在用未备案核查: the charging platform's inventory against the filed chargers (T/CEC 102)
+        path: 'supervision/reconciliation',
+        name: 'supervision-reconciliation',
+        component: exchangePage(() => import('@/views/supervision/ReconciliationView.vue')),
+        meta: { roles: [...REGULATORS], titleKey: 'menu.reconciliation' },
+      },
+      {
         path: 'supervision/inspection/items',
         name: 'inspection-items',
         component: inspectionPage(() => import('@/views/supervision/inspection/InspectionItemsView.vue')),
@@ -406,6 +419,13 @@ export const routes: RouteRecordRaw[] = [
         name: 'admin-users',
         component: () => import('@/views/admin/UsersView.vue'),
         meta: { roles: [...ADMIN], titleKey: 'menu.adminUsers', emptyKey: 'emptyList.users' },
+      },
+      {
+        // 平台对接: the T/CEC 102 operator accounts and their secrets, shown once
+        path: 'admin/tcec-operators',
+        name: 'admin-tcec-operators',
+        component: exchangePage(() => import('@/views/admin/TcecOperatorsView.vue')),
+        meta: { roles: [...ADMIN], titleKey: 'menu.adminTcecOperators' },
       },
       {
         path: 'admin/notifications',

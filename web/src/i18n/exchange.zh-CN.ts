@@ -1,0 +1,78 @@
+// Chinese text of the exchange with the charging supervision platform (T/CEC 102): 在用未备案核查
+// for the bureaus and 平台对接 for the sysadmin. Not part of the first screen: merged into the
+// messages when one of the pages first loads (exchange.ts). The menu titles stay in zh-CN.ts.
+// No `{`, `}`, `|`, `@` or `$` but placeholders: vue-i18n reads them as syntax.
+export default {
+  exchRecon: {
+    intro:
+      '将运营商向充电设施监管平台报送的充电站与设备信息，与本系统的充电桩备案按设备编码逐台核对，列出平台上有而未备案的、已备案而平台上没有的，以及两边信息不一致的充电桩。',
+    region: '所在辖区',
+    allRegions: '全部辖区',
+    equipmentId: '设备编码',
+    station: '充电站',
+    stationHint: '地址 / 充电站编号',
+    org: '运营企业',
+    platform: '平台信息',
+    filed: '备案信息',
+    differences: '不一致项',
+    specHint: '型号 / 交直流 / 功率',
+    filedRegion: '备案辖区：{name}',
+    viewFiling: '查看备案',
+    hint: {
+      unfiled: '运营商已向平台报送、但本系统中没有以该设备编码备案的充电桩，可能在用而未申报强检备案。',
+      not_on_platform: '已接入平台的运营企业在本系统备案、但未向平台报送的充电桩。',
+      mismatch: '平台与备案都有，但额定功率（相差超过 0.5 kW）、型号、交直流或所在辖区不一致的充电桩。',
+    },
+    short: { unfiled: '未备案', not_on_platform: '未上平台', mismatch: '不一致' },
+    empty: {
+      unfiled: '暂无在用未备案的充电桩',
+      not_on_platform: '暂无已备案未上平台的充电桩',
+      mismatch: '暂无信息不一致的充电桩',
+    },
+  },
+  exchKind: {
+    unfiled: '在用未备案',
+    not_on_platform: '已备案未上平台',
+    mismatch: '信息不一致',
+    other: '核查结果',
+  },
+  exchDiff: {
+    power: '额定功率',
+    model: '型号',
+    current: '交直流',
+    district: '所在辖区',
+    other: '其他',
+  },
+  exchCurrent: { AC: '交流', DC: '直流' },
+  exchTcec: {
+    intro: '为向充电设施监管平台报送数据的充电运营企业开通 T/CEC 102 数据对接：系统为其生成运营商标识和密钥，运营商平台据此获取令牌并推送充电站与设备信息。',
+    endpoint: '接入地址',
+    tokenInterface: '获取令牌',
+    stationInterface: '推送充电站信息',
+    create: '开通对接',
+    org: '运营企业',
+    orgPh: '输入名称搜索企业',
+    operatorId: '运营商标识',
+    operatorIdPh: '默认取统一社会信用代码中的组织机构代码',
+    operatorIdInvalid: '运营商标识应为9位数字或大写字母',
+    agreed: '使用已约定的密钥',
+    agreedHint: '运营商已有约定的密钥时填写，每项为16位可见字符；留空的由系统随机生成。',
+    secretInvalid: '密钥应为16位可见字符，不含空格',
+    status: '状态',
+    createdAt: '开通时间',
+    empty: '暂无对接的运营企业，点击“开通对接”为充电运营企业开通',
+    done: '已开通对接',
+    issuedTitle: '对接密钥',
+    issuedWarning: '密钥仅显示这一次，请立即通过安全渠道交给运营商',
+    issuedDesc: '关闭此窗口后无法再次查看密钥。',
+    copyAll: '复制全部',
+  },
+  exchSecret: {
+    operator_id: '运营商标识',
+    operator_secret: '运营商密钥',
+    data_secret: '消息密钥',
+    data_secret_iv: '消息密钥初始化向量',
+    sig_secret: '签名密钥',
+  },
+  exchTcecStatus: { active: '启用', disabled: '停用' },
+}

@@ -1,0 +1,60 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { ApiError, configureClient } from './client'
+import { exchangeApi } from './exchange'
+
+type FetchArgs = [string, RequestInit]
+
+let fetchMock: ReturnType<typeof vi.fn>
+
+beforeEach(() => {
+  fetchMock = vi.fn(async () => new Response(JSON.stringify({ items: [], total: 0 }), { status: 200, headers: { 'Content-Type': 'application/json' } }))
+  vi.stubGlobal('fetch', fetchMock)
+  configureClient({ csrfToken: () => 'tok', onUnauthorized: () => {} })
+})
+afterEach(() => vi.unstubAllGlobals())
+
+/** URL, method, headers and JSON body of the last call. */
+function last() {
+  const [url, init] = fetchMock.mock.calls.at(-1) as FetchArgs
+  return { url, method: init.method, body: typeof init.body === 'string' ? JSON.parse(init.body) : init.body, headers: init.headers as Record<string, string> }
+}
+
+describe('在用未备案核查', () => {
+  it('asks for one kind, with the district and the page, leaving out an empty district', async () => {
+    await exchangeApi.reconciliation({ kind: 'mismatch', region_code: '420102', page: 2, page_size: 20 })
+    expect(last()).toMatchObject({ url: '/api/v1/reconciliation?kind=mismatch&region_code=420102&page=2&page_size=20', method: 'GET' })
+    await exchangeApi.reconciliation({ kind: 'unfiled', region_code: '', page: 1, page_size: 1 })
+    expect(last().url).toBe('/api/v1/reconciliation?kind=unfiled&page=1&page_size=1')
+  })
+
+  it('turns a 403 into an ApiError', async () => {
+    fetchMock.mockResolvedValueOnce(new Response(JSON.stringify({ error: { code: 'permission_denied', message: '无权查看该辖区的核查结果', details: { field: 'region_code' } } }), { status: 403 }))
+    await expect(exchangeApi.reconciliation({ kind: 'unfiled', region_code: '420111' })).rejects.toMatchObject({ status: 403, code: 'permission_denied' })
+  })
+})
+
+describe('平台对接', () => {
+  it('lists the operator accounts', async () => {
+    fetchMock.mockResolvedValueOnce(new Response(JSON.stringify({ items: [{ id: 1, operator_id: 'MA4K12345' }] }), { status: 200 }))
+    const res = await exchangeApi.tcecOperators()
+    expect(last()).toMatchObject({ url: '/api/v1/admin/tcec-operators', method: 'GET' })
+    expect(res.items[0].operator_id).toBe('MA4K12345')
+  })
+
+  it('opens an exchange with the CSRF header, leaving out blank values and sending the OperatorID upper-case', async () => {
+    await exchangeApi.createTcecOperator({ org_id: 7, operator_id: ' ma4k12345 ', operator_secret: '', data_secret: '  ', data_secret_iv: undefined, sig_secret: ' 1234567890abcdef ' })
+    expect(last()).toMatchObject({ url: '/api/v1/admin/tcec-operators', method: 'POST', headers: { 'X-CSRF-Token': 'tok' } })
+    expect(last().body).toEqual({ org_id: 7, operator_id: 'MA4K12345', sig_secret: '1234567890abcdef' })
+    await exchangeApi.createTcecOperator({ org_id: 8, operator_id: '' })
+    expect(last().body).toEqual({ org_id: 8 })
+  })
+
+  it('keeps the field of a 400 and the code of a 409', async () => {
+    fetchMock.mockResolvedValueOnce(new Response(JSON.stringify({ error: { code: 'secret_invalid', message: '密钥应为16位可见字符', details: { field: 'data_secret' } } }), { status: 400 }))
+    const e = await exchangeApi.createTcecOperator({ org_id: 7, data_secret: 'short' }).catch((x: unknown) => x)
+    expect(e).toBeInstanceOf(ApiError)
+    expect(e).toMatchObject({ status: 400, code: 'secret_invalid', message: '密钥应为16位可见字符', details: { field: 'data_secret' } })
+    fetchMock.mockResolvedValueOnce(new Response(JSON.stringify({ error: { code: 'operator_exists', message: '该运营商标识已开通对接' } }), { status: 409 }))
+    await expect(exchangeApi.createTcecOperator({ org_id: 7 })).rejects.toMatchObject({ status: 409, code: 'operator_exists' })
+  })
+})

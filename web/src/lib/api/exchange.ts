@@ -1,0 +1,34 @@
+// API methods of the exchange with the charging supervision platform (T/CEC 102): 在用未备案核查
+// for the bureaus and the operator accounts (平台对接) for the sysadmin. Like acceptance.ts it is
+// not merged into `api`: only the lazily loaded exchange pages import it, so the first screen does
+// not carry it.
+import { get, post } from './http'
+import type { ReconciliationPage, ReconciliationQuery, TcecOperator, TcecOperatorInput, TcecOperatorIssued } from './types.exchange'
+
+/** The optional fields of an account request, left out when blank. */
+const OPTIONAL = ['operator_id', 'operator_secret', 'data_secret', 'data_secret_iv', 'sig_secret'] as const
+
+export const exchangeApi = {
+  /**
+   * One page of one kind of finding in the caller's districts (a district bureau its own, the city
+   * bureau all; `region_code` narrows to one). 403 `permission_denied` for other roles or a
+   * district outside the caller's, 400 `kind_invalid`.
+   */
+  reconciliation: (q: ReconciliationQuery) => get<ReconciliationPage>('/reconciliation', q),
+  /** Every operator account, oldest first (sysadmin). */
+  tcecOperators: () => get<{ items: TcecOperator[] }>('/admin/tcec-operators'),
+  /**
+   * 开通对接 (sysadmin): 201 with the five values, the only time the secrets are shown. Blank
+   * optional fields are left out (the server derives the OperatorID from the credit code and
+   * generates the secrets); every value is sent trimmed (a secret holds no spaces), the OperatorID upper-case.
+   * 400 `org_invalid` / `operator_id_invalid` / `secret_invalid` (details.field), 409 `operator_exists`.
+   */
+  createTcecOperator: (req: TcecOperatorInput) => {
+    const body: TcecOperatorInput = { org_id: req.org_id }
+    for (const k of OPTIONAL) {
+      const v = req[k]?.trim()
+      if (v) body[k] = k === 'operator_id' ? v.toUpperCase() : v
+    }
+    return post<TcecOperatorIssued>('/admin/tcec-operators', body)
+  },
+}

@@ -1,0 +1,191 @@
+// 平台对接 rendered in the browser-like DOM with the API mocked: the accounts with status and
+// time in Chinese, the endpoint the operator calls, 开通对接 (the enterprise required, the
+// OperatorID and agreed secrets sent as typed), the five values shown once with the warning and
+// the list refreshed on closing, and the server's messages under their fields.
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
+import { createApp, defineComponent, h, nextTick, type App } from 'vue'
+import { createPinia } from 'pinia'
+import { createMemoryHistory, createRouter } from 'vue-router'
+import { i18n } from '@/i18n'
+import { loadExchangeTexts } from '@/i18n/exchange'
+import { ApiError } from '@/lib/api/http'
+import type { TcecOperator, TcecOperatorIssued } from '@/lib/api/types.exchange'
+import TcecOperatorsView from './TcecOperatorsView.vue'
+
+const tcecOperators = vi.hoisted(() => vi.fn())
+const createTcecOperator = vi.hoisted(() => vi.fn())
+vi.mock('@/lib/api/exchange', () => ({ exchangeApi: { tcecOperators, createTcecOperator } }))
+// The enterprise picker searches the organisations; here a button (with the dialog's test id) picks enterprise 7.
+vi.mock('@/components/admin/OrgSelect.vue', () => ({
+  default: defineComponent({
+    props: { modelValue: { type: Number, default: null } },
+    emits: ['update:modelValue'],
+    setup: (_p, { emit }) => () => h('button', { type: 'button', onClick: () => emit('update:modelValue', 7) }, '选择'),
+  }),
+}))
+
+const ROW: TcecOperator = { id: 1, org_id: 5, org_name: '武汉充电科技有限公司', operator_id: 'MA4K12345', status: 'active', created_at: '2026-12-01T02:03:04Z', rotated_at: '2026-12-01T02:03:04Z' }
+const ISSUED: TcecOperatorIssued = {
+  id: 2,
+  org_id: 7,
+  org_name: '湖北快充科技有限公司',
+  operator_id: 'MA4L00001',
+  operator_secret: 'k8Q2vN5xR1tZ7mWp',
+  data_secret: 'a3F9hL2qT6yB8cXe',
+  data_secret_iv: 'J4nU7rD1sG5wK9pM',
+  sig_secret: '1234567890abcdef',
+}
+
+let app: App | null = null
+let root: HTMLElement
+
+const settle = async () => {
+  for (let i = 0; i < 6; i++) {
+    await nextTick()
+    await new Promise((r) => setTimeout(r, 0))
+  }
+}
+/** Element Plus shows a form item's error 100 ms after the state changes; dialogs animate. */
+const shown = () => new Promise((r) => setTimeout(r, 350))
+const body = () => document.body.textContent ?? ''
+const $ = (testid: string) => document.body.querySelector<HTMLElement>(`[data-testid="${testid}"]`)
+const itemError = (testid: string) => $(testid)!.closest('.el-form-item')!.querySelector('.el-form-item__error')?.textContent?.trim()
+
+async function type(testid: string, value: string) {
+  const el = $(testid)!
+  const input = (el.tagName === 'INPUT' ? el : el.querySelector('input')) as HTMLInputElement
+  input.value = value
+  input.dispatchEvent(new Event('input'))
+  await settle()
+}
+async function click(testid: string) {
+  $(testid)!.click()
+  await settle()
+}
+
+async function mountPage() {
+  const router = createRouter({ history: createMemoryHistory(), routes: [{ path: '/admin/tcec-operators', component: { render: () => null } }] })
+  await router.push('/admin/tcec-operators')
+  root = document.createElement('div')
+  document.body.appendChild(root)
+  app = createApp(TcecOperatorsView)
+  app.use(createPinia()).use(i18n).use(router)
+  await router.isReady()
+  app.mount(root)
+  await settle()
+}
+
+beforeAll(async () => {
+  ;(globalThis as { ASYNC_VALIDATOR_NO_WARNING?: number }).ASYNC_VALIDATOR_NO_WARNING = 1
+  await loadExchangeTexts()
+})
+beforeEach(async () => {
+  tcecOperators.mockReset()
+  createTcecOperator.mockReset()
+  tcecOperators.mockResolvedValue({ items: [ROW] })
+  vi.stubGlobal('fetch', vi.fn(async () => new Response('{}', { status: 404 })))
+  await mountPage()
+})
+afterEach(() => {
+  vi.unstubAllGlobals()
+  app?.unmount()
+  app = null
+  root.remove()
+  document.body.innerHTML = ''
+})
+
+describe('平台对接 page', () => {
+  it('lists the accounts with status and time in Chinese, and the endpoint the operator calls', () => {
+    const table = $('tcec-table')!.textContent ?? ''
+    expect(table).toContain('武汉充电科技有限公司')
+    expect($('tcec-row-MA4K12345')?.textContent).toBe('MA4K12345')
+    expect(table).toContain('启用')
+    expect(table).toMatch(/2026-12-01/)
+    expect(table).not.toContain('active')
+    const endpoint = $('tcec-endpoint')?.textContent ?? ''
+    expect(endpoint).toContain(`${window.location.origin}/tcec/v1/`)
+    expect(endpoint).toContain('获取令牌 query_token')
+    expect(endpoint).toContain('推送充电站信息 notification_stationInfo')
+    expect($('tcec-create')?.textContent).toContain('开通对接')
+  })
+
+  it('says what to do when no operator is connected', async () => {
+    app?.unmount()
+    root.remove()
+    tcecOperators.mockResolvedValue({ items: [] })
+    await mountPage()
+    expect($('tcec-table')?.textContent).toContain('暂无对接的运营企业')
+  })
+
+  it('asks for the enterprise, then opens the exchange and shows the five values once', async () => {
+    await click('tcec-create')
+    await shown()
+    expect($('tcec-dialog')?.textContent).toContain('使用已约定的密钥')
+    expect(($('tcec-operator-id') as HTMLInputElement).placeholder).toBe('默认取统一社会信用代码中的组织机构代码')
+    await click('tcec-submit')
+    await shown()
+    expect(itemError('tcec-org')).toBe('请选择运营企业')
+    expect(createTcecOperator).not.toHaveBeenCalled()
+
+    await click('tcec-org')
+    await type('tcec-operator-id', 'ma4l00001')
+    await click('tcec-agreed-toggle')
+    await type('tcec-sig_secret', '1234567890abcdef')
+    createTcecOperator.mockResolvedValueOnce(ISSUED)
+    await click('tcec-submit')
+    await shown()
+    expect(createTcecOperator).toHaveBeenCalledWith({ org_id: 7, operator_id: 'ma4l00001', operator_secret: '', data_secret: '', data_secret_iv: '', sig_secret: '1234567890abcdef' })
+    const dialog = $('tcec-secrets')!.textContent ?? ''
+    expect(dialog).toContain('密钥仅显示这一次，请立即通过安全渠道交给运营商')
+    expect(dialog).toContain('湖北快充科技有限公司')
+    for (const [f, v] of Object.entries({ operator_id: 'MA4L00001', operator_secret: 'k8Q2vN5xR1tZ7mWp', data_secret: 'a3F9hL2qT6yB8cXe', data_secret_iv: 'J4nU7rD1sG5wK9pM', sig_secret: '1234567890abcdef' })) {
+      expect($(`tcec-secret-${f}`)?.textContent, f).toBe(v)
+      expect($(`tcec-copy-${f}`)?.textContent?.trim(), f).toBe('复制')
+    }
+    for (const label of ['运营商标识', '运营商密钥', '消息密钥', '消息密钥初始化向量', '签名密钥']) expect(dialog).toContain(label)
+    expect(dialog).not.toMatch(/OperatorSecret|DataSecretIV|SigSecret/)
+    expect(tcecOperators).toHaveBeenCalledTimes(1)
+
+    tcecOperators.mockResolvedValue({ items: [ROW, { ...ROW, id: 2, org_id: 7, org_name: ISSUED.org_name, operator_id: ISSUED.operator_id }] })
+    await click('tcec-secrets-close')
+    await shown()
+    await settle()
+    expect(tcecOperators).toHaveBeenCalledTimes(2)
+    expect($('tcec-row-MA4L00001')).not.toBeNull()
+    expect(body()).not.toContain('k8Q2vN5xR1tZ7mWp')
+  })
+
+  it("puts the server's messages under their fields, opening the agreed secrets for a wrong one", async () => {
+    await click('tcec-create')
+    await shown()
+    await click('tcec-org')
+    createTcecOperator.mockRejectedValueOnce(new ApiError(400, 'secret_invalid', '密钥应为16位可见字符', { field: 'data_secret' }))
+    await click('tcec-submit')
+    await shown()
+    expect(itemError('tcec-data_secret')).toBe('密钥应为16位可见字符')
+    expect($('tcec-data_secret')!.closest('.el-collapse-item')?.classList.contains('is-active')).toBe(true)
+    createTcecOperator.mockRejectedValueOnce(new ApiError(409, 'operator_exists', '该运营商标识已开通对接'))
+    await click('tcec-submit')
+    await shown()
+    expect(itemError('tcec-operator-id')).toBe('该运营商标识已开通对接')
+    expect(itemError('tcec-data_secret')).toBeUndefined()
+    expect($('tcec-secrets')?.textContent ?? '').not.toContain('密钥仅显示这一次')
+  })
+
+  it('checks the OperatorID and a secret before sending', async () => {
+    await click('tcec-create')
+    await shown()
+    await click('tcec-org')
+    await type('tcec-operator-id', 'MA4-1')
+    await click('tcec-submit')
+    await shown()
+    expect(itemError('tcec-operator-id')).toBe('运营商标识应为9位数字或大写字母')
+    await type('tcec-operator-id', '')
+    await click('tcec-agreed-toggle')
+    await type('tcec-operator_secret', 'short')
+    await click('tcec-submit')
+    await shown()
+    expect(itemError('tcec-operator_secret')).toBe('密钥应为16位可见字符，不含空格')
+    expect(createTcecOperator).not.toHaveBeenCalled()
+  })
+})
