@@ -10,6 +10,11 @@ export function formatTime(iso: string | null | undefined): string {
   )
 }
 
+/** n / d, or null when there is nothing to divide by. */
+export function ratio(n: number, d: number): number | null {
+  return d > 0 && Number.isFinite(n) && Number.isFinite(d) ? n / d : null
+}
+
 /** A ratio (0.05) as a percent without float noise, at most 2 decimals: "5%", "12.5%", "0%". */
 export function ratePercent(rate: number | null | undefined): string {
   if (rate === null || rate === undefined || !Number.isFinite(rate)) return '—'

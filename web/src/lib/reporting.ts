@@ -2,9 +2,8 @@
 // status, the cut-off and whether the figures are frozen, the figure cards in their four groups
 // with the rates as percents, the narratives, the city compilation's district states and counts,
 // the monthly chart), 重大问题上报 (actions, attachment checks, file sizes, paragraphs) and 通报
-// (the period month/quarter/year ↔ its string, the frozen cards and the district totals),
-// 检定统计分析 (the period ↔ the address, the cards, rates, days and charts of an institute's work)
-// and 工作节点 (the form, the deadline and each district's progress: colour, overdue, drill-down).
+// (the period month/quarter/year ↔ its string, the frozen cards and the district totals).
+// 检定统计分析 is in reportingInstitute.ts and 工作节点 in reportingMilestones.ts (re-exported here).
 // Pure: the server counts, freezes and decides.
 import type { Role } from './api/types'
 import type {
@@ -16,24 +15,14 @@ import type {
   BulletinDistrictRow,
   BulletinFigures,
   BulletinSupervision,
-  InstituteReportMonth,
-  InstituteReportQuery,
-  InstituteReportTotals,
-  Milestone,
-  MilestoneKind,
-  MilestoneProgress,
-  MilestoneProgressRow,
-  MilestoneRequest,
-  MilestoneStatus,
   ProblemReport,
   ProblemReportStatus,
 } from './api/types.reporting'
-import type { LocationQuery, LocationQueryRaw } from 'vue-router'
 import type { TagType } from './filing'
-import { daysUntil, isoDate } from './dates'
-import { formatCount, rateTone, registryLink, type DrillLink, type Tone } from './statistics'
+import { isoDate } from './dates'
+import { formatCount, rateTone, type Tone } from './statistics'
 import { monthNumber, type ChartOption } from './statisticsCharts'
-import { ratePercent } from './format'
+import { ratePercent, ratio } from './format'
 
 // ---------------------------------------------------------------- colours
 
@@ -135,11 +124,6 @@ export function paragraphs(text: string | null | undefined): string[] {
 }
 
 // ---------------------------------------------------------------- rates and cards
-
-/** n / d, or null when there is nothing to divide by. */
-export function ratio(n: number, d: number): number | null {
-  return d > 0 && Number.isFinite(n) && Number.isFinite(d) ? n / d : null
-}
 
 /** 检定合格率: passed / verified. */
 export function passRate(t: Pick<AnnualReportTotals, 'passed' | 'verified'>): number | null {
@@ -392,291 +376,6 @@ export function periodBegun(p: Period, now: Date = new Date()): boolean {
   return periodStart(p) <= isoDate(now)
 }
 
-// ---------------------------------------------------------------- 检定统计分析 (an institute's work)
-
-/** The period and institute of the page; 0 = no institute picked (the city bureau must pick one). */
-export interface InstituteFilters {
-  from: string
-  to: string
-  institute_org_id: number
-}
-
-/** The server's default period: 1 January of this year to today. */
-export function defaultInstitutePeriod(now: Date = new Date()): { from: string; to: string } {
-  return { from: `${now.getFullYear()}-01-01`, to: isoDate(now) }
-}
-
-const DATE = /^\d{4}-\d{2}-\d{2}$/
-const one = (v: LocationQuery[string] | undefined): string => (typeof v === 'string' ? v : Array.isArray(v) && typeof v[0] === 'string' ? v[0] : '')
-
-/** A YYYY-MM-DD that is a real day. */
-export function isDay(s: string): boolean {
-  if (!DATE.test(s)) return false
-  const d = new Date(`${s}T00:00:00Z`)
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s
-}
-
-/** The longest period the server takes (`range_too_long`: over three years). */
-export const MAX_PERIOD_DAYS = 3 * 366
-
-/** Days from `from` to `to` (negative when reversed); null when either is not a day. */
-export function periodDays(from: string, to: string): number | null {
-  if (!isDay(from) || !isDay(to)) return null
-  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000)
-}
-
-/** Why the server would refuse the period: 'order' (`range_invalid`), 'long' (`range_too_long`), or null. */
-export function periodProblem(from: string, to: string): 'order' | 'long' | null {
-  const n = periodDays(from, to)
-  if (n === null) return null
-  if (n < 0) return 'order'
-  return n > MAX_PERIOD_DAYS ? 'long' : null
-}
-
-/** The filters an address asks for (`?from=…&to=…&institute_org_id=…`); a bad or reversed period falls back to the default. */
-export function instituteFiltersFromQuery(query: LocationQuery, now: Date = new Date()): InstituteFilters {
-  const def = defaultInstitutePeriod(now)
-  const from = one(query.from)
-  const to = one(query.to)
-  const period = isDay(from) && isDay(to) && periodProblem(from, to) === null ? { from, to } : def
-  const id = Number(one(query.institute_org_id))
-  return { ...period, institute_org_id: Number.isInteger(id) && id > 0 ? id : 0 }
-}
-
-/** The address of the filters; the default period and no institute are left out. */
-export function instituteFiltersToQuery(f: InstituteFilters, now: Date = new Date()): LocationQueryRaw {
-  const def = defaultInstitutePeriod(now)
-  const q: LocationQueryRaw = {}
-  if (f.from !== def.from || f.to !== def.to) {
-    q.from = f.from
-    q.to = f.to
-  }
-  if (f.institute_org_id > 0) q.institute_org_id = String(f.institute_org_id)
-  return q
-}
-
-/** The query of `GET /institute-report` (and its files) for the filters. */
-export function instituteQuery(f: InstituteFilters): InstituteReportQuery {
-  const q: InstituteReportQuery = { from: f.from, to: f.to }
-  if (f.institute_org_id > 0) q.institute_org_id = f.institute_org_id
-  return q
-}
-
-export type InstituteKpiKey = keyof InstituteReportTotals | 'pass_rate'
-/** The cards of the page (labels `rptInstKpi.<key>`): 检定台次, 合格, 不合格, 合格率, 不予受理. */
-export const INSTITUTE_KPI_KEYS: readonly InstituteKpiKey[] = ['verified', 'passed', 'failed', 'pass_rate', 'refused']
-
-/** A card of an institute's totals (KpiCards; the pass rate with its hint `rptInstKpiHint.pass_rate`). */
-export interface InstituteCard {
-  key: InstituteKpiKey
-  value: string
-  tone: Tone
-  hint?: Record<string, string | number>
-}
-
-/** The totals as cards: failures in red, refusals in amber, the pass rate coloured by rateTone. */
-export function instituteKpis(t: InstituteReportTotals): InstituteCard[] {
-  return INSTITUTE_KPI_KEYS.map((key) => {
-    if (key === 'pass_rate') {
-      const r = ratio(t.passed, t.verified)
-      return { key, value: ratePercent(r), tone: rateTone(r), hint: { n: formatCount(t.passed), d: formatCount(t.verified) } }
-    }
-    const n = t[key]
-    const tone: Tone = n > 0 && key === 'failed' ? 'bad' : n > 0 && key === 'refused' ? 'warn' : ''
-    return { key, value: formatCount(n), tone }
-  })
-}
-
-/** Days of a turnaround step ("1.5", "3"); "—" when nothing was measured. */
-export function formatDays(days: number | null | undefined): string {
-  if (days === null || days === undefined || !Number.isFinite(days)) return '—'
-  return String(Math.round(days * 10) / 10)
-}
-
-/** The bucket of the error distribution that holds the failed points (超出限值): the last. */
-export function overLimitBucket(buckets: readonly string[]): number {
-  return buckets.length - 1
-}
-
-/** Labels of the months of a period: "3月" when they are all of one year, else "2026-03". */
-export function monthLabels(months: readonly Pick<InstituteReportMonth, 'month'>[], monthLabel: (m: number) => string): string[] {
-  const years = new Set(months.map((m) => m.month.slice(0, 4)))
-  return months.map((m) => (years.size <= 1 && monthNumber(m.month) ? monthLabel(monthNumber(m.month)) : m.month))
-}
-
-const PASS_COLOR = '#67c23a'
-const FAIL_COLOR = '#f56c6c'
-const BAR_COLOR = '#409eff'
-
-/** Results month by month: passed and failed stacked, so a bar is the month's results. */
-export function instituteMonthOption(months: readonly InstituteReportMonth[], label: (s: 'passed' | 'failed') => string, monthLabel: (m: number) => string): ChartOption {
-  return {
-    tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, confine: true },
-    legend: { type: 'scroll', top: 0 },
-    grid: { left: 8, right: 16, top: 36, bottom: 8, containLabel: true },
-    xAxis: { type: 'category', data: monthLabels(months, monthLabel) },
-    yAxis: { type: 'value', minInterval: 1, axisLabel: { hideOverlap: true } },
-    series: (['passed', 'failed'] as const).map((k) => ({
-      id: k,
-      name: label(k),
-      type: 'bar' as const,
-      stack: 'results',
-      barMaxWidth: 32,
-      itemStyle: { color: k === 'passed' ? PASS_COLOR : FAIL_COLOR },
-      data: months.map((m) => m[k]),
-    })),
-  }
-}
-
-/** Results per group (kinds), passed and failed stacked horizontally, the first group on top. */
-export function resultBarsOption(rows: readonly { name: string; passed: number; failed: number }[], label: (s: 'passed' | 'failed') => string): ChartOption {
-  return {
-    tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, confine: true },
-    legend: { type: 'scroll', top: 0 },
-    grid: { left: 8, right: 24, top: 36, bottom: 8, containLabel: true },
-    xAxis: { type: 'value', minInterval: 1, splitNumber: 3, axisLabel: { hideOverlap: true } },
-    yAxis: { type: 'category', inverse: true, data: rows.map((r) => r.name) },
-    series: (['passed', 'failed'] as const).map((k) => ({
-      id: k,
-      name: label(k),
-      type: 'bar' as const,
-      stack: 'results',
-      barMaxWidth: 22,
-      itemStyle: { color: k === 'passed' ? PASS_COLOR : FAIL_COLOR },
-      data: rows.map((r) => r[k]),
-    })),
-  }
-}
-
-/** A histogram: one bar per bucket, the counts on top; the buckets at `bad` (indexes) in red. */
-export function histogramOption(buckets: readonly string[], counts: readonly number[], seriesName: string, bad: readonly number[] = []): ChartOption {
-  return {
-    tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, confine: true },
-    grid: { left: 8, right: 16, top: 24, bottom: 8, containLabel: true },
-    xAxis: { type: 'category', data: [...buckets], axisLabel: { interval: 0, width: 64, overflow: 'break' } },
-    yAxis: { type: 'value', minInterval: 1, axisLabel: { hideOverlap: true } },
-    series: [
-      {
-        id: 'count',
-        name: seriesName,
-        type: 'bar',
-        barMaxWidth: 40,
-        label: { show: true, position: 'top' },
-        data: counts.map((c, i) => ({ value: c, itemStyle: { color: bad.includes(i) ? FAIL_COLOR : BAR_COLOR } })),
-      },
-    ],
-  }
-}
-
-// ---------------------------------------------------------------- 工作节点 (campaign milestones)
-
-/** 进行中 primary, 已撤销 info. */
-export const MILESTONE_STATUS_TAGS: Record<MilestoneStatus, TagType> = { active: 'primary', withdrawn: 'info' }
-
-/** The city bureau sets, changes and withdraws milestones. */
-export function managesMilestones(role: Role | null): boolean {
-  return role === 'city_regulator'
-}
-
-/** Only first_verification counts from a date (`since`, chargers put into use on or after it). */
-export function needsSince(kind: MilestoneKind | ''): boolean {
-  return kind === 'first_verification'
-}
-
-/** The server's limits: a title of 100 characters, a note of 2000, a whole target 1–100. */
-export const MILESTONE_TITLE_MAX = 100
-export const MILESTONE_NOTE_MAX = 2000
-
-export interface MilestoneForm {
-  title: string
-  kind: MilestoneKind | ''
-  deadline: string
-  target_pct: number
-  since: string
-  note: string
-}
-
-/** A new milestone: no kind yet, the target 100%, the deadline in 30 days. */
-export function blankMilestoneForm(now: Date = new Date()): MilestoneForm {
-  const d = new Date(now.getFullYear(), now.getMonth(), now.getDate() + 30)
-  return { title: '', kind: '', deadline: isoDate(d), target_pct: 100, since: '', note: '' }
-}
-
-/** The form of an existing milestone (修改). */
-export function milestoneForm(m: Pick<Milestone, 'title' | 'kind' | 'deadline' | 'target_pct' | 'since' | 'note'>): MilestoneForm {
-  return { title: m.title, kind: m.kind, deadline: m.deadline, target_pct: m.target_pct, since: m.since ?? '', note: m.note }
-}
-
-/** The request of a filled-in form; null while the kind is not chosen. */
-export function milestoneRequest(f: MilestoneForm): MilestoneRequest | null {
-  if (!f.kind) return null
-  const req: MilestoneRequest = { title: f.title, kind: f.kind, deadline: f.deadline, target_pct: f.target_pct, note: f.note }
-  if (needsSince(f.kind)) req.since = f.since
-  return req
-}
-
-/** A target the server takes: a whole number 1–100. */
-export function targetValid(n: unknown): boolean {
-  return typeof n === 'number' && Number.isInteger(n) && n >= 1 && n <= 100
-}
-
-/** Where a milestone stands against its deadline: days left, due today or days past (`n` ≥ 0). */
-export type DeadlineState = { kind: 'left' | 'soon' | 'today' | 'past'; n: number; tag: TagType }
-
-/** Days left until the deadline as a tag: ≤ 7 days amber, today amber, past red. */
-export function deadlineState(daysLeft: number): DeadlineState {
-  if (daysLeft < 0) return { kind: 'past', n: -daysLeft, tag: 'danger' }
-  if (daysLeft === 0) return { kind: 'today', n: 0, tag: 'warning' }
-  return { kind: daysLeft <= 7 ? 'soon' : 'left', n: daysLeft, tag: daysLeft <= 7 ? 'warning' : 'info' }
-}
-
-/** The days left of a list row's deadline (the progress answer carries its own `days_left`). */
-export function daysLeftOf(m: Pick<Milestone, 'deadline'>, now: Date = new Date()): number {
-  return daysUntil(m.deadline, now) ?? 0
-}
-
-/** A district against the target: met (green), overdue (past the deadline and not met: red), under way, or nothing to count. */
-export type ProgressState = 'met' | 'overdue' | 'pending' | 'none'
-
-export function progressState(r: Pick<MilestoneProgressRow, 'met' | 'overdue' | 'pct'>): ProgressState {
-  if (r.met) return 'met'
-  if (r.overdue) return 'overdue'
-  return r.pct === null ? 'none' : 'pending'
-}
-
-/** el-progress `status` of a district: success when met, exception when overdue, none (blue) otherwise. */
-export function progressStatus(r: Pick<MilestoneProgressRow, 'met' | 'overdue' | 'pct'>): 'success' | 'exception' | undefined {
-  const s = progressState(r)
-  return s === 'met' ? 'success' : s === 'overdue' ? 'exception' : undefined
-}
-
-/** The bar's fill, 0–100 (no figure: empty). */
-export function progressPercent(r: Pick<MilestoneProgressRow, 'pct'>): number {
-  const p = r.pct
-  return p === null || !Number.isFinite(p) ? 0 : Math.min(100, Math.max(0, p))
-}
-
-/** The percent as shown beside the bar ("87.5%"); "—" when there is nothing to count. */
-export function progressText(r: Pick<MilestoneProgressRow, 'pct'>): string {
-  const p = r.pct
-  return p === null || !Number.isFinite(p) ? '—' : `${Math.round(p * 10) / 10}%`
-}
-
-/** How many districts are in each state (the panel's summary line). */
-export function progressCounts(rows: readonly Pick<MilestoneProgressRow, 'met' | 'overdue' | 'pct'>[]): Record<ProgressState, number> {
-  const out: Record<ProgressState, number> = { met: 0, overdue: 0, pending: 0, none: 0 }
-  for (const r of rows) out[progressState(r)]++
-  return out
-}
-
-/**
- * The registry list behind a district's bar, where one exists: the instruments counted by
- * filing_review (filed) and periodic_verification (approved, with their verification states).
- * The 合计 row (region_code "") opens the whole scope. Other kinds have no such list: null.
- */
-export function milestoneLink(m: Pick<MilestoneProgress, 'kind'>, r: Pick<MilestoneProgressRow, 'region_code'>): DrillLink | null {
-  const scope = r.region_code ? { region_code: r.region_code } : {}
-  if (m.kind === 'filing_review') return registryLink('filed', scope)
-  if (m.kind === 'periodic_verification') return registryLink('approved', scope)
-  return null
-}
+export { ratio } from './format'
+export * from './reportingInstitute'
+export * from './reportingMilestones'
