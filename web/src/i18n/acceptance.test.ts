@@ -2,37 +2,19 @@
 // screen: they must still match in both languages, not collide with the built-in or inspection
 // messages, cover every key the pages name, name every status in Chinese, and follow a change of
 // language.
-import { readFileSync, readdirSync, statSync } from 'node:fs'
-import { join } from 'node:path'
+import { readFileSync } from 'node:fs'
 import { afterEach, describe, expect, it } from 'vitest'
+import { keys, lookup, placeholders, resetLocale, sources } from './textsTesting'
 import zhCN from './zh-CN'
 import enBuiltIn from './en'
 import inspZh from './inspection.zh-CN'
 import accZh from './acceptance.zh-CN'
 import accEn from './acceptance.en'
-import { i18n, LOCALE_STORAGE_KEY, setLocale } from '.'
+import { i18n, setLocale } from '.'
 import { loadAcceptanceTexts } from './acceptance'
 import { ACCEPTANCE_ITEM_STATUSES, ACCEPTANCE_VERDICTS, PUBLIC_CHECK_STATUSES } from '@/lib/api/types.acceptance'
 
-function keys(obj: object, prefix = ''): string[] {
-  return Object.entries(obj).flatMap(([k, v]) => (typeof v === 'object' && v !== null ? keys(v, `${prefix}${k}.`) : [`${prefix}${k}`]))
-}
-const lookup = (o: object, key: string) => key.split('.').reduce<unknown>((a, p) => (a as Record<string, unknown> | undefined)?.[p], o)
-const placeholders = (s: string) => (s.match(/\{\w+\}/g) ?? []).sort()
-
-/** Every source file of the app. */
-function sources(dir = 'src'): string[] {
-  return readdirSync(dir).flatMap((f) => {
-    const p = join(dir, f)
-    if (statSync(p).isDirectory()) return sources(p)
-    return /\.(vue|ts)$/.test(f) && !f.endsWith('.test.ts') && !f.endsWith('.d.ts') ? [p] : []
-  })
-}
-
-afterEach(async () => {
-  await setLocale('zh-CN')
-  localStorage.removeItem(LOCALE_STORAGE_KEY)
-})
+afterEach(resetLocale)
 
 describe('acceptance texts', () => {
   it('have the same keys and placeholders in both languages, none empty', () => {

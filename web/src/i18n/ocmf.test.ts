@@ -2,9 +2,9 @@
 // match in both languages, not collide with the built-in or other features' messages, cover every
 // key the page names, put every reason, reading kind and clock state in Chinese, and follow a
 // change of language.
-import { readFileSync, readdirSync, statSync } from 'node:fs'
-import { join } from 'node:path'
+import { readFileSync } from 'node:fs'
 import { afterEach, describe, expect, it } from 'vitest'
+import { keys, lookup, placeholders, resetLocale, sources } from './textsTesting'
 import zhCN from './zh-CN'
 import enBuiltIn from './en'
 import inspZh from './inspection.zh-CN'
@@ -13,30 +13,12 @@ import accZh from './acceptance.zh-CN'
 import rptZh from './reporting.zh-CN'
 import ocmfZh from './ocmf.zh-CN'
 import ocmfEn from './ocmf.en'
-import { i18n, LOCALE_STORAGE_KEY, setLocale } from '.'
+import { i18n, setLocale } from '.'
 import { loadOcmfTexts } from './ocmf'
 import { OCMF_REASONS } from '@/lib/api/types.ocmf'
 import { CLOCK_STATES, ERROR_FLAGS, READING_TYPES, END_TYPES } from '@/lib/ocmf'
 
-function keys(obj: object, prefix = ''): string[] {
-  return Object.entries(obj).flatMap(([k, v]) => (typeof v === 'object' && v !== null ? keys(v, `${prefix}${k}.`) : [`${prefix}${k}`]))
-}
-const lookup = (o: object, key: string) => key.split('.').reduce<unknown>((a, p) => (a as Record<string, unknown> | undefined)?.[p], o)
-const placeholders = (s: string) => (s.match(/\{\w+\}/g) ?? []).sort()
-
-/** Every source file of the app. */
-function sources(dir = 'src'): string[] {
-  return readdirSync(dir).flatMap((f) => {
-    const p = join(dir, f)
-    if (statSync(p).isDirectory()) return sources(p)
-    return /\.(vue|ts)$/.test(f) && !f.endsWith('.test.ts') && !f.endsWith('.d.ts') ? [p] : []
-  })
-}
-
-afterEach(async () => {
-  await setLocale('zh-CN')
-  localStorage.removeItem(LOCALE_STORAGE_KEY)
-})
+afterEach(resetLocale)
 
 describe('计量数据验签 texts', () => {
   it('have the same keys and placeholders in both languages, none empty', () => {

@@ -2,9 +2,9 @@
 // match in both languages, not collide with the built-in or other features' messages (but for
 // the error codes they add), cover every key the pages name, name every status, action and
 // figure in Chinese, and follow a change of language.
-import { readFileSync, readdirSync, statSync } from 'node:fs'
-import { join } from 'node:path'
+import { readFileSync } from 'node:fs'
 import { afterEach, describe, expect, it } from 'vitest'
+import { keys, lookup, placeholders, resetLocale, sources } from './textsTesting'
 import zhCN from './zh-CN'
 import enBuiltIn from './en'
 import inspZh from './inspection.zh-CN'
@@ -12,32 +12,14 @@ import dashZh from './statistics.zh-CN'
 import accZh from './acceptance.zh-CN'
 import rptZh from './reporting.zh-CN'
 import rptEn from './reporting.en'
-import { i18n, LOCALE_STORAGE_KEY, setLocale } from '.'
+import { i18n, setLocale } from '.'
 import { loadReportingTexts } from './reporting'
 import { errorText } from '@/lib/errors'
 import { ApiError } from '@/lib/api'
 import { ANNUAL_REPORT_STATUSES, INSTITUTE_REPORT_KINDS, MILESTONE_KINDS, MILESTONE_STATUSES, PROBLEM_REPORT_STATUSES, TURNAROUND_STEPS } from '@/lib/api/types.reporting'
 import { BULLETIN_OVERVIEW_KEYS, BULLETIN_SUPERVISION_KEYS, CITY_STATES, FIGURE_GROUPS, FIGURE_HINTS, INSTITUTE_KPI_KEYS, MONTH_SERIES, NARRATIVES, PERIOD_KINDS, periodLabel } from '@/lib/reporting'
 
-function keys(obj: object, prefix = ''): string[] {
-  return Object.entries(obj).flatMap(([k, v]) => (typeof v === 'object' && v !== null ? keys(v, `${prefix}${k}.`) : [`${prefix}${k}`]))
-}
-const lookup = (o: object, key: string) => key.split('.').reduce<unknown>((a, p) => (a as Record<string, unknown> | undefined)?.[p], o)
-const placeholders = (s: string) => (s.match(/\{\w+\}/g) ?? []).sort()
-
-/** Every source file of the app. */
-function sources(dir = 'src'): string[] {
-  return readdirSync(dir).flatMap((f) => {
-    const p = join(dir, f)
-    if (statSync(p).isDirectory()) return sources(p)
-    return /\.(vue|ts)$/.test(f) && !f.endsWith('.test.ts') && !f.endsWith('.d.ts') ? [p] : []
-  })
-}
-
-afterEach(async () => {
-  await setLocale('zh-CN')
-  localStorage.removeItem(LOCALE_STORAGE_KEY)
-})
+afterEach(resetLocale)
 
 describe('reporting texts', () => {
   it('have the same keys and placeholders in both languages, none empty', () => {
