@@ -67,7 +67,8 @@ Result<std::unique_ptr<Runtime>> Runtime::Create(const AppConfig& config,
   rt->acceptance_ =
       std::make_unique<services::AcceptanceService>(ctx, *rt->label_keys_, *rt->certificates_);
   rt->reports_ = std::make_unique<services::ReportService>(ctx, *rt->statistics_);
-  rt->exchange_ = std::make_unique<services::ExchangeService>(ctx, *rt->secrets_);
+  rt->exchange_ =
+      std::make_unique<services::ExchangeService>(ctx, *rt->secrets_, *rt->inspections_);
   rt->reminders_ = std::make_unique<services::ReminderService>(ctx);
   rt->housekeeping_ = std::make_unique<services::Housekeeping>(ctx);
   rt->home_ = std::make_unique<services::HomeService>(ctx, *rt->inbox_, *rt->instruments_,

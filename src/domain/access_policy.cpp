@@ -160,9 +160,10 @@ bool RolePermits(const Subject& s, Kind kind, Op op) {
       if (op == Op::kRead) return IsRegulator(role) || role == Role::kDrc;
       return (op == Op::kCreate || op == Op::kEdit || op == Op::kWithdraw) &&
              role == Role::kCityRegulator;
-    case Kind::kReconciliation:  // the bureaus read the findings of their districts
-    case Kind::kChargeAlert:
-      return op == Op::kRead && IsRegulator(role);
+    case Kind::kReconciliation:  // the bureaus read the findings of their districts and notify
+      return (op == Op::kRead || op == Op::kSubmit) && IsRegulator(role);
+    case Kind::kChargeAlert:  // and triage the alerts (dismiss, or inspect: kEdit)
+      return (op == Op::kRead || op == Op::kEdit) && IsRegulator(role);
   }
   return false;
 }

@@ -6,6 +6,7 @@
 #include "domain/announcement.hpp"
 #include "domain/appointment.hpp"
 #include "domain/certificate.hpp"
+#include "domain/charge_alert.hpp"
 #include "domain/filing.hpp"
 #include "domain/import_batch.hpp"
 #include "domain/inspection.hpp"
@@ -129,6 +130,13 @@ constexpr std::array kActions = {
     Name{"inspection_task.publish", "公示抽查结果"},
     Name{"work_calendar.edit", "设置工作日历"},
     Name{"work_calendar.delete", "删除工作日历设置"},
+    Name{"platform.tcec_operator_create", "开通平台数据对接"},
+    Name{"platform.tcec_operator_rotate", "轮换平台对接密钥"},
+    Name{"platform.tcec_operator_disable", "停用平台数据对接"},
+    Name{"platform.tcec_operator_enable", "启用平台数据对接"},
+    Name{"charge_alert.dismiss", "排除计量作弊线索"},
+    Name{"charge_alert.inspect", "计量作弊线索立案核查"},
+    Name{"reconciliation.notify", "通知企业办理在用充电桩备案"},
 };
 
 constexpr std::array kObjects = {
@@ -158,6 +166,9 @@ constexpr std::array kObjects = {
     Name{"problem_report", "重大问题报告"},
     Name{"bulletin", "通报"},
     Name{"milestone", "工作节点"},
+    Name{"platform", "系统平台"},
+    Name{"charge_alert", "计量作弊线索"},
+    Name{"reconciliation", "在用未备案核查"},
 };
 
 std::string Lookup(const auto& table, std::string_view key) {
@@ -224,6 +235,7 @@ std::string StateName(std::string_view object_type, std::string_view status) {
     if (status == "active") return "进行中";
     if (status == "withdrawn") return "已撤销";
   }
+  if (object_type == "charge_alert") return NameVia(status, ParseChargeAlertStatus, display);
   if (object_type == "inspection_task") {
     if (auto s = ParseInspectionTaskStatus(status)) return std::string(DisplayName(*s));
     return NameVia(status, ParseInspectionObjectStatus, display);  // an object's steps

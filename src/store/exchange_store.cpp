@@ -1,8 +1,10 @@
 // T/CEC 102 exchange storage: see exchange_store.hpp.
 #include "store/exchange_store.hpp"
 
+#include <algorithm>
 #include <cctype>
 #include <cmath>
+#include <map>
 
 #include "store/sql_builder.hpp"
 
@@ -80,6 +82,24 @@ std::optional<int64_t> TcecTokenOperator(Tx& tx, const std::string& token_hash, 
   return r->Int(0);
 }
 
+bool RotateTcecSecrets(Tx& tx, int64_t id, const std::string& old_sealed,
+                       const std::string& new_sealed, int64_t now) {
+  if (tx.Exec("UPDATE tcec_operators SET secrets_sealed = ?, rotated_at = ? WHERE id = ? AND "
+              "secrets_sealed = ?",
+              {new_sealed, now, id, old_sealed}) != 1)
+    return false;
+  tx.Exec("DELETE FROM tcec_tokens WHERE operator_ref = ?", {id});
+  return true;
+}
+
+bool SetTcecOperatorStatus(Tx& tx, int64_t id, const std::string& from, const std::string& to) {
+  if (tx.Exec("UPDATE tcec_operators SET status = ? WHERE id = ? AND status = ?", {to, id, from}) !=
+      1)
+    return false;
+  if (to != "active") tx.Exec("DELETE FROM tcec_tokens WHERE operator_ref = ?", {id});
+  return true;
+}
+
 int64_t PurgeTcecTokens(Tx& tx, int64_t now) {
   return tx.Exec("DELETE FROM tcec_tokens WHERE expires_at <= ?", {now});
 }
@@ -114,6 +134,24 @@ void UpsertPlatformEquipment(Tx& tx, int64_t operator_ref, const PlatformEquipme
       "region_code = excluded.region_code, updated_at = excluded.updated_at",
       {operator_ref, e.station_id, e.equipment_id, e.manufacturer, e.model, e.current,
        OptParam(e.power_kw), e.production_date, e.connectors, e.region_code, now});
+}
+
+void UpsertConnectorStatus(Tx& tx, int64_t operator_ref, const std::string& connector_id,
+                           int64_t status, int64_t now) {
+  tx.Exec(
+      "INSERT INTO platform_connector_status (operator_ref, connector_id, status, updated_at) "
+      "VALUES (?, ?, ?, ?) ON CONFLICT (operator_ref, connector_id) DO UPDATE SET status = "
+      "excluded.status, updated_at = excluded.updated_at",
+      {operator_ref, connector_id, status, now});
+}
+
+std::optional<int64_t> ConnectorStatus(Tx& tx, int64_t operator_ref,
+                                       const std::string& connector_id) {
+  auto r = tx.QueryOne(
+      "SELECT status FROM platform_connector_status WHERE operator_ref = ? AND connector_id = ?",
+      {operator_ref, connector_id});
+  if (!r) return std::nullopt;
+  return r->Int(0);
 }
 
 Page<ReconciliationItem> ListReconciliation(Tx& tx, const std::string& kind,
@@ -286,26 +324,99 @@ void InsertChargeAlert(Tx& tx, const ChargeAlertRow& a) {
        a.created_at});
 }
 
-Page<ChargeAlertRow> ListChargeAlerts(Tx& tx, const std::string& rule,
-                                      const std::vector<std::string>& regions,
-                                      const PageRequest& page) {
+std::map<std::string, std::pair<double, double>> OrderTotals(Tx& tx, int64_t operator_ref,
+                                                             const std::vector<std::string>& seqs) {
+  std::map<std::string, std::pair<double, double>> out;
+  constexpr size_t kChunk = 500;  // bound parameters per statement
+  for (size_t i = 0; i < seqs.size(); i += kChunk) {
+    Where w;
+    w.Add("operator_ref = ?", {operator_ref});
+    w.AddIn("start_charge_seq",
+            std::vector<std::string>(
+                seqs.begin() + static_cast<std::ptrdiff_t>(i),
+                seqs.begin() + static_cast<std::ptrdiff_t>(std::min(seqs.size(), i + kChunk))));
+    for (const auto& r :
+         tx.Query("SELECT start_charge_seq, total_power, total_money FROM charge_orders" + w.sql(),
+                  w.params()))
+      out[r.Str(0)] = {r.Real(1), r.Real(2)};
+  }
+  return out;
+}
+
+namespace {
+
+constexpr char kAlertColumns[] =
+    "SELECT a.id, a.order_ref, a.rule, a.equipment_id, a.start_charge_seq, a.region_code, "
+    "a.evidence, a.status, a.created_at, COALESCE(r.name, ''), COALESCE(g.id, 0), "
+    "COALESCE(g.name, ''), a.dismiss_reason, a.inspection_task_id, a.handled_by, a.handled_at";
+constexpr char kAlertJoins[] =
+    " FROM charge_alerts a JOIN charge_orders o ON o.id = a.order_ref"
+    " JOIN tcec_operators t ON t.id = o.operator_ref LEFT JOIN orgs g ON g.id = t.org_id"
+    " LEFT JOIN regions r ON r.code = a.region_code";
+
+ChargeAlertRow AlertOf(const Row& r) {
+  ChargeAlertRow a{r.Int(0), r.Int(1), r.Str(2), r.Str(3), r.Str(4),
+                   r.Str(5), r.Str(6), r.Str(7), r.Int(8)};
+  a.region_name = r.Str(9);
+  a.org_id = r.Int(10);
+  a.org_name = r.Str(11);
+  a.dismiss_reason = r.Str(12);
+  a.inspection_task_id = r.OptInt(13);
+  a.handled_by = r.OptInt(14);
+  a.handled_at = r.OptInt(15);
+  return a;
+}
+
+}  // namespace
+
+Page<ChargeAlertRow> ListChargeAlerts(Tx& tx, const ChargeAlertFilter& f, const PageRequest& page) {
   Where w;
-  w.AddIn("region_code", regions);
-  if (!rule.empty()) w.Add("rule = ?", {rule});
+  w.AddIn("a.region_code", f.regions);
+  if (!f.rule.empty()) w.Add("a.rule = ?", {f.rule});
+  if (!f.status.empty()) w.Add("a.status = ?", {f.status});
+  if (!f.query.empty())
+    w.Add(
+        "(LOWER(a.equipment_id) LIKE ? ESCAPE '!' OR LOWER(a.start_charge_seq) LIKE ? ESCAPE '!')",
+        {LikePattern(f.query), LikePattern(f.query)});
   Page<ChargeAlertRow> out;
-  if (auto n = tx.QueryOne("SELECT COUNT(*) FROM charge_alerts" + w.sql(), w.params()))
+  if (auto n = tx.QueryOne("SELECT COUNT(*) FROM charge_alerts a" + w.sql(), w.params()))
     out.total = n->Int(0);
   auto params = w.params();
   params.emplace_back(int64_t{page.page_size});
   params.emplace_back(page.offset());
-  for (const auto& r : tx.Query(
-           "SELECT id, order_ref, rule, equipment_id, start_charge_seq, region_code, evidence, "
-           "status, created_at FROM charge_alerts" +
-               w.sql() + " ORDER BY id DESC LIMIT ? OFFSET ?",
-           params))
-    out.items.push_back(
-        {r.Int(0), r.Int(1), r.Str(2), r.Str(3), r.Str(4), r.Str(5), r.Str(6), r.Str(7), r.Int(8)});
+  for (const auto& r : tx.Query(std::string(kAlertColumns) + kAlertJoins + w.sql() +
+                                    " ORDER BY a.id DESC LIMIT ? OFFSET ?",
+                                params))
+    out.items.push_back(AlertOf(r));
   return out;
+}
+
+std::optional<ChargeAlertRow> FindChargeAlert(Tx& tx, int64_t id, bool lock) {
+  auto r = tx.QueryOne(std::string(kAlertColumns) + ", o.body" + kAlertJoins + " WHERE a.id = ?" +
+                           (lock ? ForUpdate(tx, "a") : ""),
+                       {id});
+  if (!r) return std::nullopt;
+  auto a = AlertOf(*r);
+  a.order_body = r->Str(16);
+  return a;
+}
+
+bool SetChargeAlertStatus(Tx& tx, int64_t id, const std::string& from, const std::string& to,
+                          const std::string& reason, std::optional<int64_t> task_id,
+                          int64_t user_id, int64_t now) {
+  std::vector<Param> params{to, reason};
+  if (task_id)
+    params.emplace_back(*task_id);
+  else
+    params.emplace_back(nullptr);
+  params.emplace_back(user_id);
+  params.emplace_back(now);
+  params.emplace_back(id);
+  params.emplace_back(from);
+  return tx.Exec(
+             "UPDATE charge_alerts SET status = ?, dismiss_reason = ?, inspection_task_id = ?, "
+             "handled_by = ?, handled_at = ? WHERE id = ? AND status = ?",
+             params) == 1;
 }
 
 }  // namespace mvis::store

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -29,6 +30,13 @@ std::optional<TcecOperatorRow> FindTcecOperator(Tx& tx, const std::string& opera
 std::optional<TcecOperatorRow> FindTcecOperatorById(Tx& tx, int64_t id);
 std::vector<TcecOperatorRow> ListTcecOperators(Tx& tx);
 
+// New sealed secrets for an account still holding `old_sealed` (false: changed meanwhile); its
+// tokens are dropped.
+bool RotateTcecSecrets(Tx& tx, int64_t id, const std::string& old_sealed,
+                       const std::string& new_sealed, int64_t now);
+// active ↔ disabled from `from` (false: no longer `from`); disabling drops the tokens.
+bool SetTcecOperatorStatus(Tx& tx, int64_t id, const std::string& from, const std::string& to);
+
 void InsertTcecToken(Tx& tx, const std::string& token_hash, int64_t operator_ref,
                      int64_t expires_at);
 // The operator of an unexpired token.
@@ -52,6 +60,12 @@ struct PlatformEquipment {
 // Insert or update by (operator, StationID) and (operator, EquipmentID).
 void UpsertPlatformStation(Tx& tx, int64_t operator_ref, const PlatformStation& s, int64_t now);
 void UpsertPlatformEquipment(Tx& tx, int64_t operator_ref, const PlatformEquipment& e, int64_t now);
+
+// The latest status of a connector (ConnectorStatusInfo.Status), per operator and ConnectorID.
+void UpsertConnectorStatus(Tx& tx, int64_t operator_ref, const std::string& connector_id,
+                           int64_t status, int64_t now);
+std::optional<int64_t> ConnectorStatus(Tx& tx, int64_t operator_ref,
+                                       const std::string& connector_id);
 
 // One finding of the reconciliation.
 struct ReconciliationItem {
@@ -100,6 +114,9 @@ struct StoredOrder {
 // The new order's id; nullopt when this operator sent that StartChargeSeq before.
 std::optional<int64_t> InsertChargeOrder(Tx& tx, int64_t operator_ref, const StoredOrder& o,
                                          int64_t now);
+// TotalPower and TotalMoney of the operator's orders among `seqs`, by StartChargeSeq.
+std::map<std::string, std::pair<double, double>> OrderTotals(Tx& tx, int64_t operator_ref,
+                                                             const std::vector<std::string>& seqs);
 // Orders of the same connector overlapping [start, end) other than `except_id`: their bodies.
 std::vector<std::string> OverlappingOrders(Tx& tx, int64_t operator_ref,
                                            const std::string& connector_id,
@@ -110,10 +127,26 @@ struct ChargeAlertRow {
   int64_t id = 0, order_ref = 0;
   std::string rule, equipment_id, start_charge_seq, region_code, evidence, status;
   int64_t created_at = 0;
+  // Read only: the district's name, the operator's enterprise; the triage.
+  std::string region_name;
+  int64_t org_id = 0;
+  std::string org_name, dismiss_reason;
+  std::optional<int64_t> inspection_task_id, handled_by, handled_at;
+  std::string order_body;  // FindChargeAlert only: the order as received
 };
 void InsertChargeAlert(Tx& tx, const ChargeAlertRow& a);
-Page<ChargeAlertRow> ListChargeAlerts(Tx& tx, const std::string& rule,
-                                      const std::vector<std::string>& regions,
-                                      const PageRequest& page);
+
+struct ChargeAlertFilter {
+  std::vector<std::string> regions;  // empty: none
+  std::string rule, status;
+  std::string query;  // EquipmentID or StartChargeSeq, prefix
+};
+Page<ChargeAlertRow> ListChargeAlerts(Tx& tx, const ChargeAlertFilter& f, const PageRequest& page);
+// With its order's body; `lock` takes the row lock (PostgreSQL: FOR UPDATE).
+std::optional<ChargeAlertRow> FindChargeAlert(Tx& tx, int64_t id, bool lock = false);
+// The triage of an open alert: false when it is no longer `from`.
+bool SetChargeAlertStatus(Tx& tx, int64_t id, const std::string& from, const std::string& to,
+                          const std::string& reason, std::optional<int64_t> task_id,
+                          int64_t user_id, int64_t now);
 
 }  // namespace mvis::store

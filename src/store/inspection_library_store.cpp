@@ -339,6 +339,11 @@ std::vector<ObjectLibraryRow> ObjectCandidates(Tx& tx, const ObjectLibraryFilter
   return out;
 }
 
+std::string EffectiveCreditClass(Tx& tx, int64_t org_id) {
+  auto r = tx.QueryOne("SELECT " + ClassOf("o") + " FROM orgs o WHERE o.id = ?", {org_id});
+  return r ? r->Str(0) : "";
+}
+
 std::vector<std::pair<int64_t, int64_t>> InspectedSince(Tx& tx, int64_t org_id, int64_t item_id,
                                                         const std::string& since, int64_t task_id) {
   std::vector<std::pair<int64_t, int64_t>> out;

@@ -50,9 +50,10 @@ constexpr char kSelectTask[] =
     "t.item_id, i.name, t.name, t.task_date, t.directed, t.scope_regions, t.scope_types, "
     "t.scope_classes, t.ratios, t.status, t.seed, t.algorithm, t.frame, t.excluded, "
     "t.frame_size, t.next_k, t.drawn_at, t.completed_at, t.publish_deadline, t.published_at, "
-    "t.created_by, t.created_at, t.updated_at FROM inspection_tasks t JOIN orgs o ON o.id = "
-    "t.org_id JOIN regions g ON g.code = t.region_code JOIN inspection_items i ON i.id = "
-    "t.item_id LEFT JOIN inspection_plans p ON p.id = t.plan_id";
+    "t.created_by, t.created_at, t.updated_at, t.target_org_id, COALESCE(x.name, ''), t.basis "
+    "FROM inspection_tasks t JOIN orgs o ON o.id = t.org_id JOIN regions g ON g.code = "
+    "t.region_code JOIN inspection_items i ON i.id = t.item_id LEFT JOIN inspection_plans p ON "
+    "p.id = t.plan_id LEFT JOIN orgs x ON x.id = t.target_org_id";
 
 InspectionTaskRow ToTask(const Row& r) {
   InspectionTaskRow t;
@@ -88,6 +89,9 @@ InspectionTaskRow ToTask(const Row& r) {
   t.created_by = r.Int(27);
   t.created_at = r.Int(28);
   t.updated_at = r.Int(29);
+  t.target_org_id = r.OptInt(30);
+  t.target_org_name = r.Str(31);
+  t.basis = r.Str(32);
   return t;
 }
 
@@ -246,12 +250,12 @@ int64_t InsertInspectionTask(Tx& tx, const InspectionTaskRow& t) {
       .QueryOne(
           "INSERT INTO inspection_tasks (org_id, region_code, plan_id, item_id, name, "
           "task_date, directed, scope_regions, scope_types, scope_classes, ratios, status, "
-          "created_by, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-          "?, ?) RETURNING id",
+          "created_by, created_at, updated_at, target_org_id, basis) VALUES (?, ?, ?, ?, ?, ?, ?, "
+          "?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
           {t.org_id, t.region_code, OptParam(t.plan_id), t.item_id, t.name, t.task_date,
            int64_t{t.directed ? 1 : 0}, JoinCsv(t.scope_regions), JoinCsv(t.scope_types),
            JoinCsv(t.scope_classes), RatiosCsv(t.ratios), std::string(domain::ToString(t.status)),
-           t.created_by, t.created_at, t.updated_at})
+           t.created_by, t.created_at, t.updated_at, OptParam(t.target_org_id), t.basis})
       ->Int(0);
 }
 

@@ -92,6 +92,8 @@ Page<ObjectLibraryRow> ListObjectLibrary(Tx& tx, const ObjectLibraryFilter& f,
                                          const PageRequest& page);
 // The draw's candidates: every enterprise of the library under `f` (no paging), by org id.
 std::vector<ObjectLibraryRow> ObjectCandidates(Tx& tx, const ObjectLibraryFilter& f);
+// An enterprise's effective credit class (override first); "" when never computed.
+std::string EffectiveCreditClass(Tx& tx, int64_t org_id);
 // Enterprises inspected by bureau `org_id` for item `item_id` on a task dated on or after `since`
 // (other than `task_id`), with that task's id.
 std::vector<std::pair<int64_t, int64_t>> InspectedSince(Tx& tx, int64_t org_id, int64_t item_id,
@@ -142,6 +144,11 @@ struct InspectionTaskRow {
   std::optional<int64_t> drawn_at, completed_at, published_at;
   std::string publish_deadline;
   int64_t created_by = 0, created_at = 0, updated_at = 0;
+  // A targeted inspection (线索核查): the one enterprise inspected (no random draw of objects,
+  // only of the inspectors) and the finding that led to it.
+  std::optional<int64_t> target_org_id;
+  std::string target_org_name;  // read only
+  std::string basis;
 };
 struct InspectionTaskFilter {
   std::optional<std::vector<std::string>> region_codes;

@@ -3,6 +3,7 @@
 // vectors are the standard's published example), replays and tampered envelopes are refused, and
 // the bureaus see the unfiled charger and the mismatch in their district only.
 #include <algorithm>
+#include <latch>
 #include <map>
 #include <thread>
 
@@ -322,6 +323,266 @@ TEST_F(ExchangeTest, ParallelDuplicatesAreAcceptedOnce) {
   EXPECT_EQ(std::count(rets.begin(), rets.end(), 0), 1);
   EXPECT_EQ(std::count(rets.begin(), rets.end(), 4003), 7);
   EXPECT_EQ(Count("platform_equipment"), 1);
+}
+
+// The district regulator's triage: an alert is dismissed with a reason or turned into a targeted
+// inspection of the operator's enterprise (one transaction); either ends its triage; a batch is all
+// or nothing; other districts and enterprises cannot touch it; every step is on the timeline and
+// in the audit log.
+TEST_F(ExchangeTest, AlertsAreDismissedOrTurnedIntoATargetedInspection) {
+  Filed(1);
+  Peer p = Open();
+  const std::string token = Token(p);
+  ASSERT_EQ(Send(p, "notification_stationInfo", Station({Equipment("EQVT1-1", 2, 7)}), token)
+                .first["Ret"],
+            0);
+  for (const auto& o : {Order("A", "EQVT1-1-1", "10:00", "11:00", 7.0, 0.5),
+                        Order("B", "EQVT1-1-1", "11:00", "12:00", 7.0, 0.5),
+                        Order("C", "EQVT1-1-1", "13:00", "14:00", 7.0, 0.5)})
+    ASSERT_EQ(Send(p, "notification_charge_order_info", o, token).first["Ret"], 0);
+  Client jiangan = SignIn("jiangan");
+  const json split = jiangan.Get("/api/v1/alerts?rule=money_split&status=open").json();
+  ASSERT_EQ(split["total"], 3);
+  std::map<std::string, int64_t> id;  // StartChargeSeq → alert
+  for (const auto& a : split["items"]) id[a["start_charge_seq"]] = a["id"];
+  const std::string a = "/api/v1/alerts/" + std::to_string(id["A"]);
+
+  // The detail: names, the order as received, an empty timeline.
+  json detail = jiangan.Get(a).json();
+  EXPECT_EQ(detail["region_name"], "江岸区");
+  EXPECT_EQ(detail["org_name"], enterprise_->Get("/api/v1/me").json()["org"]["name"]);
+  EXPECT_EQ(detail["order"]["TotalSeviceMoney"], 3.5);
+  EXPECT_EQ(detail["events"].size(), 0u);
+  EXPECT_EQ(jiangan.Get("/api/v1/alerts?q=b&rule=money_split").json()["total"], 1);
+  EXPECT_EQ(jiangan.Get("/api/v1/alerts?status=closed").error_code(), "status_invalid");
+
+  // Scope: another district sees nothing and changes nothing; an enterprise is refused.
+  Client wuchang = SignIn("wuchang");
+  EXPECT_EQ(wuchang.Get(a).status, 404);
+  EXPECT_EQ(wuchang.Post(a + "/dismiss", {{"reason", "误报"}}).status, 404);
+  EXPECT_EQ(enterprise_->Post(a + "/dismiss", {{"reason", "误报"}}).status, 403);
+
+  // Dismiss: a reason is required.
+  EXPECT_EQ(jiangan.Post(a + "/dismiss", {{"reason", " "}}).error_code(), "reason_required");
+  auto dismissed =
+      jiangan.Post(a + "/dismiss", {{"reason", "运营商已退款，系计费系统四舍五入误差"}});
+  ASSERT_EQ(dismissed.status, 200) << dismissed.body;
+  EXPECT_EQ(dismissed.json()["status"], "dismissed");
+  EXPECT_EQ(dismissed.json()["dismiss_reason"], "运营商已退款，系计费系统四舍五入误差");
+  ASSERT_EQ(dismissed.json()["events"].size(), 1u);
+  EXPECT_EQ(dismissed.json()["events"][0]["to_status"], "dismissed");
+  EXPECT_EQ(jiangan.Post(a + "/dismiss", {{"reason", "再次"}}).error_code(), "alert_handled");
+
+  // A batch with a handled alert changes nothing.
+  auto batch =
+      jiangan.Post("/api/v1/alerts/dismiss", {{"ids", {id["B"], id["A"]}}, {"reason", "批量排除"}});
+  EXPECT_EQ(batch.error_code(), "alert_handled") << batch.body;
+  EXPECT_EQ(jiangan.Get("/api/v1/alerts?rule=money_split&status=open").json()["total"], 2);
+  EXPECT_EQ(jiangan.Post("/api/v1/alerts/dismiss", {{"ids", json::array()}, {"reason", "x"}})
+                .error_code(),
+            "ids_required");
+
+  // A targeted inspection from C: the task names the enterprise and the evidence.
+  const std::string c = "/api/v1/alerts/" + std::to_string(id["C"]);
+  const json items = jiangan.Get("/api/v1/inspection-items").json()["items"];
+  ASSERT_FALSE(items.empty());
+  EXPECT_EQ(jiangan.Post(c + "/inspection", {{"item_id", 0}, {"task_date", clock_->Today()}})
+                .error_code(),
+            "item_invalid");
+  EXPECT_EQ(jiangan.Get(c).json()["status"], "open") << "a refused step changes nothing";
+  auto inspected = jiangan.Post(c + "/inspection",
+                                {{"item_id", items[0]["id"]}, {"task_date", clock_->Today()}});
+  ASSERT_EQ(inspected.status, 200) << inspected.body;
+  const json r = inspected.json();
+  EXPECT_EQ(r["alert"]["status"], "inspection");
+  EXPECT_EQ(r["alert"]["inspection_task_id"], r["task_id"]);
+  const json task =
+      jiangan.Get("/api/v1/inspection-tasks/" + std::to_string(r["task_id"].get<int64_t>())).json();
+  EXPECT_EQ(task["status"], "draft");
+  EXPECT_EQ(task["target_org_id"], enterprise_->Get("/api/v1/me").json()["org"]["id"]);
+  EXPECT_EQ(task["region_code"], "420102");
+  EXPECT_NE(task["basis"].get<std::string>().find("money_split"), std::string::npos);
+  EXPECT_NE(task["basis"].get<std::string>().find("TotalMoney"), std::string::npos);
+  EXPECT_EQ(jiangan.Post(c + "/dismiss", {{"reason", "x"}}).error_code(), "alert_handled");
+
+  // B by batch; then nothing is open.
+  auto rest = jiangan.Post("/api/v1/alerts/dismiss", {{"ids", {id["B"]}}, {"reason", "批量排除"}});
+  ASSERT_EQ(rest.status, 200) << rest.body;
+  EXPECT_EQ(rest.json()["dismissed"], 1);
+  EXPECT_EQ(jiangan.Get("/api/v1/alerts?rule=money_split&status=open").json()["total"], 0);
+  EXPECT_EQ(jiangan.Get("/api/v1/alerts?rule=money_split&status=dismissed").json()["total"], 2);
+  EXPECT_EQ(
+      Scalar(runtime_->db(), "SELECT COUNT(*) FROM audit_log WHERE action LIKE 'charge_alert.%'"),
+      3);
+}
+
+// Two regulators triaging one alert at once (two servers): exactly one step lands, and a
+// dismissal racing an inspection never leaves both (nor a task without its alert).
+TEST_F(ExchangeTest, ParallelTriageOfOneAlertLandsOnce) {
+  Filed(1);
+  Peer p = Open();
+  const std::string token = Token(p);
+  ASSERT_EQ(Send(p, "notification_stationInfo", Station({Equipment("EQVT1-1", 2, 7)}), token)
+                .first["Ret"],
+            0);
+  for (int k = 0; k < 4; ++k)
+    ASSERT_EQ(Send(p, "notification_charge_order_info",
+                   Order("P" + std::to_string(k), "EQVT1-1-1", "1" + std::to_string(k) + ":00",
+                         "1" + std::to_string(k) + ":30", 3.5, 0.5),
+                   token)
+                  .first["Ret"],
+              0);
+  Client jiangan = SignIn("jiangan");
+  const json items = jiangan.Get("/api/v1/inspection-items").json()["items"];
+  const json open = jiangan.Get("/api/v1/alerts?rule=money_split").json();
+  ASSERT_EQ(open["total"], 4);
+  std::vector<Client> clients;  // signed in beforehand, so that the steps themselves race
+  for (int t = 0; t < 6; ++t) clients.push_back(SignIn(t % 2 ? "jiangan" : "city"));
+  for (const auto& alert : open["items"]) {
+    const std::string path = "/api/v1/alerts/" + alert["id"].dump();
+    std::vector<int> status(6, 0);
+    std::vector<std::thread> threads;
+    std::latch start(6);
+    for (int t = 0; t < 6; ++t)
+      threads.emplace_back([&, t] {
+        start.arrive_and_wait();
+        Client& c = clients[t];
+        status[t] = t % 3 == 0 ? c.Post(path + "/inspection", {{"item_id", items[0]["id"]},
+                                                               {"task_date", clock_->Today()}})
+                                     .status
+                               : c.Post(path + "/dismiss", {{"reason", "并发排除"}}).status;
+      });
+    for (auto& th : threads) th.join();
+    EXPECT_EQ(std::count(status.begin(), status.end(), 200), 1) << path;
+    EXPECT_EQ(std::count(status.begin(), status.end(), 409), 5) << path;
+  }
+  // Every task made belongs to an alert in state inspection, and no other task exists.
+  EXPECT_EQ(Scalar(runtime_->db(), "SELECT COUNT(*) FROM inspection_tasks"),
+            Scalar(runtime_->db(),
+                   "SELECT COUNT(*) FROM charge_alerts WHERE status = "
+                   "'inspection' AND inspection_task_id IS NOT NULL"));
+  EXPECT_EQ(Scalar(runtime_->db(), "SELECT COUNT(*) FROM charge_alerts WHERE status = 'open'"),
+            Scalar(runtime_->db(),
+                   "SELECT COUNT(*) FROM charge_alerts WHERE rule <> "
+                   "'money_split' AND status = 'open'"));
+}
+
+// notification_stationStatus keeps each connector's latest status; check_charge_orders answers
+// with the orders that were not received or differ (DisputeReason 1–4).
+TEST_F(ExchangeTest, StationStatusAndOrderReconciliation) {
+  Filed(1);
+  Peer p = Open();
+  const std::string token = Token(p);
+  auto status = [&](const json& info) {
+    return Send(p, "notification_stationStatus", {{"ConnectorStatusInfo", info}}, token);
+  };
+  auto [ok, ok_data] = status({{"ConnectorID", "EQVT1-1-1"}, {"Status", 3}});
+  EXPECT_EQ(ok["Ret"], 0) << ok.dump();
+  EXPECT_EQ(ok_data["Status"], 0);
+  EXPECT_EQ(status({{"connectorID", "EQVT1-1-1"}, {"status", 1}}).first["Ret"], 0);
+  EXPECT_EQ(status({{"ConnectorID", "EQVT1-1-1"}, {"Status", "x"}}).first["Ret"], 4004);
+  EXPECT_EQ(status({{"Status", 1}}).first["Ret"], 4004);
+  EXPECT_EQ(Scalar(runtime_->db(), "SELECT status FROM platform_connector_status"), 1);
+  EXPECT_EQ(Count("platform_connector_status"), 1);
+
+  for (const auto& o : {Order("R1", "EQVT1-1-1", "10:00", "11:00", 7.0),
+                        Order("R2", "EQVT1-1-1", "11:00", "12:00", 6.0),
+                        Order("R3", "EQVT1-1-1", "12:00", "13:00", 5.0)})
+    ASSERT_EQ(Send(p, "notification_charge_order_info", o, token).first["Ret"], 0);
+  auto [reply, data] =
+      Send(p, "check_charge_orders",
+           {{"CheckOrderSeq", "CHK-20261201"},
+            {"StartTime", "2026-12-01 00:00:00"},
+            {"EndTime", "2026-12-01 23:59:59"},
+            {"OrderCount", 5},
+            {"TotalOrderPower", 30.0},
+            {"TotalOrderMoney", 45.0},
+            {"ChargeOrders",
+             {{{"StartChargeSeq", "R1"}, {"TotalPower", 7.0}, {"TotalMoney", 10.5}},
+              {{"StartChargeSeq", "R2"}, {"TotalPower", 6.0}, {"TotalMoney", 9.5}},
+              {{"StartChargeSeq", "R3"}, {"TotalPower", 5.5}, {"TotalMoney", 7.5}},
+              {{"startChargeSeq", "R4"}, {"TotalPower", 2.0}, {"TotalMoney", 3.0}},
+              {{"StartChargeSeq", "R5"}, {"TotalPower", 9.5}, {"TotalMoney", 20}}}}},
+           token);
+  ASSERT_EQ(reply["Ret"], 0) << reply.dump();
+  EXPECT_EQ(data["CheckOrderSeq"], "CHK-20261201");
+  EXPECT_EQ(data["TotalDisputeOrder"], 4);
+  std::map<std::string, int> reasons;
+  for (const auto& d : data["DisputeOrders"]) reasons[d["StartChargeSeq"]] = d["DisputeReason"];
+  EXPECT_EQ(reasons, (std::map<std::string, int>{{"R2", 2}, {"R3", 3}, {"R4", 1}, {"R5", 1}}));
+  EXPECT_DOUBLE_EQ(data["TotalDisputePower"].get<double>(), 23.0);
+  EXPECT_EQ(Send(p, "check_charge_orders", {{"CheckOrderSeq", "x"}}, token).first["Ret"], 4004);
+}
+
+// Rotation: new secrets shown once, the old ones and their tokens stop at once; a disabled
+// account is refused until enabled; only the administrator may do either.
+TEST_F(ExchangeTest, SecretsRotateAndAccountsDisable) {
+  Peer p = Open();
+  const std::string token = Token(p);
+  Client admin = Admin();
+  const int64_t id = admin.Get("/api/v1/admin/tcec-operators").json()["items"][0]["id"];
+  const std::string base = "/api/v1/admin/tcec-operators/" + std::to_string(id);
+  EXPECT_EQ(SignIn("jiangan").Post(base + "/rotate").status, 403);
+  auto rotated = admin.Post(base + "/rotate");
+  ASSERT_EQ(rotated.status, 200) << rotated.body;
+  const json v = rotated.json();
+  EXPECT_EQ(v["operator_id"], p.operator_id);
+  EXPECT_NE(v["sig_secret"], p.secrets.sig_secret);
+  Peer fresh{v["operator_id"],
+             v["operator_secret"],
+             {v["data_secret"], v["data_secret_iv"], v["sig_secret"]}};
+  EXPECT_EQ(Send(fresh, "notification_stationInfo", Station({}), token).first["Ret"], 4002)
+      << "tokens of the old secrets are gone";
+  const std::string new_token = Token(fresh);
+  EXPECT_EQ(Send(fresh, "notification_stationInfo", Station({}), new_token).first["Ret"], 0);
+  EXPECT_EQ(Send(p, "notification_stationInfo", Station({}), new_token).first["Ret"], 4001)
+      << "the old signature secret no longer verifies";
+
+  auto disabled = admin.Post(base + "/disable");
+  ASSERT_EQ(disabled.status, 200) << disabled.body;
+  EXPECT_EQ(disabled.json()["status"], "disabled");
+  EXPECT_EQ(admin.Post(base + "/disable").error_code(), "operator_disabled");
+  EXPECT_EQ(Send(fresh, "notification_stationInfo", Station({}), new_token).first["Ret"], 4003);
+  ASSERT_EQ(admin.Post(base + "/enable").status, 200);
+  EXPECT_EQ(Send(fresh, "notification_stationInfo", Station({}), new_token).first["Ret"], 4002)
+      << "disabling dropped the tokens";
+  EXPECT_EQ(Send(fresh, "notification_stationInfo", Station({}), Token(fresh)).first["Ret"], 0);
+  EXPECT_EQ(Scalar(runtime_->db(),
+                   "SELECT COUNT(*) FROM audit_log WHERE action LIKE "
+                   "'platform.tcec_operator_%'"),
+            4);
+  EXPECT_EQ(Scalar(runtime_->db(), "SELECT COUNT(*) FROM audit_log WHERE summary LIKE '%" +
+                                       v["sig_secret"].get<std::string>() + "%'"),
+            0);
+}
+
+// The bureau tells an enterprise to file the chargers found in use but not filed: one notice
+// (inbox and SMS) listing them; nothing to notify is refused.
+TEST_F(ExchangeTest, EnterpriseIsNotifiedOfItsUnfiledChargers) {
+  Peer p = Open();
+  const std::string token = Token(p);
+  ASSERT_EQ(Send(p, "notification_stationInfo",
+                 Station({Equipment("EQ-U-1", 2, 7), Equipment("EQ-U-2", 1, 60)}), token)
+                .first["Ret"],
+            0);
+  Client jiangan = SignIn("jiangan");
+  const int64_t org = enterprise_->Get("/api/v1/me").json()["org"]["id"];
+  EXPECT_EQ(enterprise_->Post("/api/v1/reconciliation/notify", {{"org_id", org}}).status, 403);
+  EXPECT_EQ(SignIn("wuchang").Post("/api/v1/reconciliation/notify", {{"org_id", org}}).error_code(),
+            "nothing_to_notify");
+  const int64_t before = Count("notifications");
+  auto sent = jiangan.Post("/api/v1/reconciliation/notify", {{"org_id", org}});
+  ASSERT_EQ(sent.status, 200) << sent.body;
+  EXPECT_EQ(sent.json()["notified"], 2);
+  EXPECT_GT(Count("notifications"), before);
+  const json inbox = enterprise_->Get("/api/v1/inbox").json();
+  bool found = false;
+  for (const auto& m : inbox["items"])
+    if (m["title"] == "在用充电桩未备案") {
+      found = true;
+      EXPECT_NE(m["body"].get<std::string>().find("EQ-U-1"), std::string::npos);
+    }
+  EXPECT_TRUE(found) << inbox.dump();
 }
 
 }  // namespace

@@ -189,6 +189,44 @@ TEST_F(InspectionTest, AnnualPlanIsFiledWithTheCityReturnedAndAccepted) {
             6);
 }
 
+// 线索核查: a task fixed on one enterprise (whatever its class and the ratios) draws only the two
+// inspectors; the basis is required and shown; the target must be an enterprise.
+TEST_F(InspectionTest, TargetedTaskDrawsOnlyItsInspectors) {
+  const json items = jiangan_->Get("/api/v1/inspection-items").json()["items"];
+  json body = {{"name", "线索核查：快充 EQ-1"},   {"item_id", items[0]["id"]},
+               {"region_code", "420102"},         {"task_date", clock_->Today()},
+               {"target_org_id", kuaichong_org_}, {"basis", " "}};
+  EXPECT_EQ(jiangan_->Post("/api/v1/inspection-tasks", body).error_code(), "basis_required");
+  body["basis"] = "计量作弊线索：订单电量超过额定功率×充电时长";
+  const int64_t bureau = jiangan_->Get("/api/v1/me").json()["user"]["org_id"];
+  body["target_org_id"] = bureau;
+  EXPECT_EQ(jiangan_->Post("/api/v1/inspection-tasks", body).error_code(), "org_invalid");
+  body["target_org_id"] = kuaichong_org_;
+  EXPECT_EQ(SignIn("wuchang").Post("/api/v1/inspection-tasks", body).error_code(),
+            "region_out_of_scope");
+  auto created = jiangan_->Post("/api/v1/inspection-tasks", body);
+  ASSERT_EQ(created.status, 201) << created.body;
+  EXPECT_EQ(created.json()["target_org_id"], kuaichong_org_);
+  EXPECT_EQ(created.json()["target_org_name"],
+            SignIn("kuaichong").Get("/api/v1/me").json()["org"]["name"]);
+  EXPECT_EQ(created.json()["basis"], body["basis"]);
+  EXPECT_FALSE(created.json()["directed"].get<bool>());
+  const std::string task = "/api/v1/inspection-tasks/" + created.json()["id"].dump();
+
+  const std::string next_year = domain::AddDays(clock_->Today(), 365);
+  AddInspector("江岸区局计量科", next_year);
+  AddInspector("李建国", next_year);
+  AddInspector("周明", next_year);
+  auto drawn = jiangan_->Post(task + "/draw", {{"seed", kSeed}});
+  ASSERT_EQ(drawn.status, 200) << drawn.body;
+  const json t = drawn.json();
+  EXPECT_EQ(t["frame_size"], 1);
+  ASSERT_EQ(t["objects"].size(), 1u) << "only the target, never a random enterprise";
+  EXPECT_EQ(t["objects"][0]["org_id"], kuaichong_org_);
+  EXPECT_EQ(ActiveNames(t["objects"][0]).size(), 2u);
+  EXPECT_TRUE(jiangan_->Get(task + "/replay").json()["matches"].get<bool>());
+}
+
 TEST_F(InspectionTest, DrawRecordSignPublishAndCount) {
   const std::string today = clock_->Today();
   const std::string yesterday = domain::AddDays(today, -1);

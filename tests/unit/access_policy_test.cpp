@@ -248,11 +248,15 @@ const Row kTable[] = {
     {K::kMilestone, O::kEdit, "HFAFHH", "HFAFHH"},
     {K::kMilestone, O::kWithdraw, "HFAFHH", "HFAFHH"},
     {K::kMilestone, O::kSubmit, "HFFFHH", "HFFFHH"},
-    // Reconciliation findings: the bureaus of the finding's district read them.
+    // Reconciliation findings: the bureaus of the finding's district read them and notify the
+    // enterprise (kSubmit).
     {K::kReconciliation, O::kRead, "HAAHHH", "HHHHHH"},
+    {K::kReconciliation, O::kSubmit, "HAAHHH", "HHHHHH"},
     {K::kReconciliation, O::kCreate, "HFFHHH", "HHHHHH"},
-    // Alerts of the charge-order rules: the bureaus of the charger's district.
+    // Alerts of the charge-order rules: the bureaus of the charger's district read and triage
+    // them (kEdit).
     {K::kChargeAlert, O::kRead, "HAAHHH", "HHHHHH"},
+    {K::kChargeAlert, O::kEdit, "HAAHHH", "HHHHHH"},
     {K::kChargeAlert, O::kCreate, "HFFHHH", "HHHHHH"},
 };
 

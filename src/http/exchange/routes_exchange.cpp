@@ -5,6 +5,7 @@
 #include "http/api.hpp"
 #include "http/context.hpp"
 #include "services/exchange/exchange_service.hpp"
+#include "services/supervision/inspection_service.hpp"
 
 namespace mvis::http {
 namespace {
@@ -40,12 +41,81 @@ Json ItemJson(const store::ReconciliationItem& i) {
   return out;
 }
 
+Json OperatorJson(const services::TcecOperatorView& o) {
+  return Json{{"id", o.id},
+              {"org_id", o.org_id},
+              {"org_name", o.org_name},
+              {"operator_id", o.operator_id},
+              {"status", o.status},
+              {"created_at", TimeOrNull(o.created_at)},
+              {"rotated_at", TimeOrNull(o.rotated_at)}};
+}
+
+Json IssuedJson(const services::TcecOperatorIssued& o) {
+  return Json{{"id", o.id},
+              {"org_id", o.org_id},
+              {"org_name", o.org_name},
+              {"operator_id", o.operator_id},
+              {"operator_secret", o.operator_secret},
+              {"data_secret", o.data_secret},
+              {"data_secret_iv", o.data_secret_iv},
+              {"sig_secret", o.sig_secret}};
+}
+
+Json AlertJson(const store::ChargeAlertRow& a) {
+  Json evidence = Json::parse(a.evidence, nullptr, false);
+  return Json{
+      {"id", a.id},
+      {"rule", a.rule},
+      {"equipment_id", a.equipment_id},
+      {"start_charge_seq", a.start_charge_seq},
+      {"region_code", a.region_code},
+      {"region_name", a.region_name},
+      {"org_id", a.org_id ? Json(a.org_id) : Json(nullptr)},
+      {"org_name", a.org_name},
+      {"status", a.status},
+      {"created_at", TimeOrNull(a.created_at)},
+      {"evidence", evidence.is_array() ? evidence : Json::array()},
+      {"dismiss_reason", a.status == "dismissed" ? Json(a.dismiss_reason) : Json(nullptr)},
+      {"inspection_task_id", a.inspection_task_id ? Json(*a.inspection_task_id) : Json(nullptr)},
+      {"handled_at", TimeOrNull(a.handled_at)}};
+}
+
+Json AlertViewJson(const services::AlertView& v) {
+  Json j = AlertJson(v.row);
+  j["order"] = v.order.is_object() ? v.order : Json::object();
+  j["events"] = EventsJson(v.events)["items"];
+  return j;
+}
+
+std::optional<int64_t> IntField(const Json& body, const char* name) {
+  auto it = body.find(name);
+  if (it == body.end() || !it->is_number_integer()) return std::nullopt;
+  return it->get<int64_t>();
+}
+
+// The alerts of a batch: 1 to 500 ids.
+Result<std::vector<int64_t>> AlertIds(const Json& body) {
+  auto it = body.find("ids");
+  if (it == body.end() || !it->is_array() || it->empty())
+    return InvalidField("ids", "ids_required", "请至少选择一条线索");
+  if (it->size() > 500) return InvalidField("ids", "too_many_ids", "一次最多处理500条线索");
+  std::vector<int64_t> ids;
+  for (const auto& v : *it) {
+    if (!v.is_number_integer() || v.get<int64_t>() <= 0)
+      return InvalidField("ids", "invalid_id", "线索编号无效");
+    ids.push_back(v.get<int64_t>());
+  }
+  return ids;
+}
+
 }  // namespace
 
 void AddExchangeRoutes(Router& router, AppServices& s) {
   auto& svc = s.exchange;
   for (const char* endpoint :
-       {"query_token", "notification_stationInfo", "notification_charge_order_info"}) {
+       {"query_token", "notification_stationInfo", "notification_stationStatus",
+        "notification_charge_order_info", "check_charge_orders"}) {
     router.Add(
         "POST", std::string("/tcec/v1/") + endpoint, Access::kPublic,
         [&svc, endpoint](RequestContext& ctx) {
@@ -69,55 +139,92 @@ void AddExchangeRoutes(Router& router, AppServices& s) {
                in.data_secret = Str(*body, "data_secret");
                in.data_secret_iv = Str(*body, "data_secret_iv");
                in.sig_secret = Str(*body, "sig_secret");
-               return Reply(
-                   svc.CreateOperator(ctx.actor(), in),
-                   [](const services::TcecOperatorIssued& o) {
-                     return Json{{"id", o.id},
-                                 {"org_id", o.org_id},
-                                 {"org_name", o.org_name},
-                                 {"operator_id", o.operator_id},
-                                 {"operator_secret", o.operator_secret},
-                                 {"data_secret", o.data_secret},
-                                 {"data_secret_iv", o.data_secret_iv},
-                                 {"sig_secret", o.sig_secret}};
-                   },
-                   201);
+               return Reply(svc.CreateOperator(ctx.actor(), in), IssuedJson, 201);
              });
 
   router.Add("GET", "/api/v1/admin/tcec-operators", Access::kSignedIn, [&svc](RequestContext& ctx) {
     return Reply(svc.ListOperators(ctx.actor()), [](const auto& list) {
       Json items = Json::array();
-      for (const auto& o : list)
-        items.push_back({{"id", o.id},
-                         {"org_id", o.org_id},
-                         {"org_name", o.org_name},
-                         {"operator_id", o.operator_id},
-                         {"status", o.status},
-                         {"created_at", TimeOrNull(o.created_at)},
-                         {"rotated_at", TimeOrNull(o.rotated_at)}});
+      for (const auto& o : list) items.push_back(OperatorJson(o));
       return Json{{"items", items}};
     });
   });
+
+  router.Add("POST", "/api/v1/admin/tcec-operators/{id}/rotate", Access::kSignedIn,
+             [&svc](RequestContext& ctx) {
+               auto id = ctx.IdParam("id");
+               if (!id) return ErrorResponse(id.error());
+               return Reply(svc.RotateOperator(ctx.actor(), *id), IssuedJson);
+             });
+  for (const bool active : {false, true})
+    router.Add("POST",
+               std::string("/api/v1/admin/tcec-operators/{id}/") + (active ? "enable" : "disable"),
+               Access::kSignedIn, [&svc, active](RequestContext& ctx) {
+                 auto id = ctx.IdParam("id");
+                 if (!id) return ErrorResponse(id.error());
+                 return Reply(svc.SetOperatorActive(ctx.actor(), *id, active), OperatorJson);
+               });
 
   router.Add("GET", "/api/v1/alerts", Access::kSignedIn, [&svc](RequestContext& ctx) {
     auto page = ctx.Paging();
     if (!page) return ErrorResponse(page.error());
     const auto& req = ctx.request();
-    return Reply(svc.Alerts(ctx.actor(), req.Query("rule"), req.Query("region_code"), *page),
-                 [](const auto& p) {
-                   return PageJson(p, [](const store::ChargeAlertRow& a) {
-                     Json evidence = Json::parse(a.evidence, nullptr, false);
-                     return Json{{"id", a.id},
-                                 {"rule", a.rule},
-                                 {"equipment_id", a.equipment_id},
-                                 {"start_charge_seq", a.start_charge_seq},
-                                 {"region_code", a.region_code},
-                                 {"status", a.status},
-                                 {"created_at", TimeOrNull(a.created_at)},
-                                 {"evidence", evidence.is_array() ? evidence : Json::array()}};
-                   });
-                 });
+    services::AlertQuery q{req.Query("rule"), req.Query("status"), req.Query("region_code"),
+                           req.Query("q")};
+    return Reply(svc.Alerts(ctx.actor(), q, *page),
+                 [](const auto& p) { return PageJson(p, AlertJson); });
   });
+
+  router.Add("GET", "/api/v1/alerts/{id}", Access::kSignedIn, [&svc](RequestContext& ctx) {
+    auto id = ctx.IdParam("id");
+    if (!id) return ErrorResponse(id.error());
+    return Reply(svc.Alert(ctx.actor(), *id), AlertViewJson);
+  });
+
+  router.Add("POST", "/api/v1/alerts/{id}/dismiss", Access::kSignedIn, [&svc](RequestContext& ctx) {
+    auto id = ctx.IdParam("id");
+    if (!id) return ErrorResponse(id.error());
+    auto body = ctx.Body();
+    if (!body) return ErrorResponse(body.error());
+    return Reply(svc.DismissAlert(ctx.actor(), *id, Str(*body, "reason")), AlertViewJson);
+  });
+
+  router.Add("POST", "/api/v1/alerts/dismiss", Access::kSignedIn, [&svc](RequestContext& ctx) {
+    auto body = ctx.Body();
+    if (!body) return ErrorResponse(body.error());
+    auto ids = AlertIds(*body);
+    if (!ids) return ErrorResponse(ids.error());
+    return Reply(svc.DismissAlerts(ctx.actor(), *ids, Str(*body, "reason")), [](int64_t n) {
+      return Json{{"dismissed", n}};
+    });
+  });
+
+  router.Add(
+      "POST", "/api/v1/alerts/{id}/inspection", Access::kSignedIn, [&svc](RequestContext& ctx) {
+        auto id = ctx.IdParam("id");
+        if (!id) return ErrorResponse(id.error());
+        auto body = ctx.Body();
+        if (!body) return ErrorResponse(body.error());
+        services::InspectionTaskInput in;
+        in.item_id = IntField(*body, "item_id").value_or(0);
+        in.task_date = Str(*body, "task_date");
+        in.name = Str(*body, "name");
+        return Reply(svc.InspectAlert(ctx.actor(), *id, std::move(in)),
+                     [](const services::AlertInspection& r) {
+                       return Json{{"alert", AlertViewJson(r.alert)}, {"task_id", r.task_id}};
+                     });
+      });
+
+  router.Add("POST", "/api/v1/reconciliation/notify", Access::kSignedIn,
+             [&svc](RequestContext& ctx) {
+               auto body = ctx.Body();
+               if (!body) return ErrorResponse(body.error());
+               return Reply(svc.NotifyUnfiled(ctx.actor(), IntField(*body, "org_id").value_or(0),
+                                              Str(*body, "region_code")),
+                            [](int64_t n) {
+                              return Json{{"notified", n}};
+                            });
+             });
 
   router.Add("GET", "/api/v1/reconciliation", Access::kSignedIn, [&svc](RequestContext& ctx) {
     auto page = ctx.Paging();

@@ -126,6 +126,9 @@ Json TaskJson(const services::InspectionTaskView& v, bool detail) {
          {"scope_region_codes", t.scope_regions},
          {"scope_type_codes", t.scope_types},
          {"scope_credit_classes", t.scope_classes},
+         {"target_org_id", t.target_org_id ? Json(*t.target_org_id) : Json(nullptr)},
+         {"target_org_name", t.target_org_name},
+         {"basis", t.basis},
          {"ratios",
           {{"A", RatioNumber(t.ratios[0])},
            {"B", RatioNumber(t.ratios[1])},
@@ -211,6 +214,9 @@ services::InspectionTaskInput TaskInput(const Json& b) {
   in.scope_regions = StrList(b, "scope_region_codes");
   in.scope_types = StrList(b, "scope_type_codes");
   in.scope_classes = StrList(b, "scope_credit_classes");
+  if (b.contains("target_org_id") && b["target_org_id"].is_number_integer())
+    in.target_org_id = b["target_org_id"].get<int64_t>();
+  in.basis = Str(b, "basis");
   if (auto it = b.find("ratios"); it != b.end() && it->is_object())
     for (size_t k = 0; k < 4; ++k)
       if (auto r = it->find(domain::kCreditClasses[k]); r != it->end())

@@ -13,11 +13,15 @@
 #include <vector>
 
 #include "domain/charge_order_rules.hpp"
+#include "domain/object_event.hpp"
 #include "services/core/context.hpp"
 #include "services/core/secrets.hpp"
 #include "store/exchange_store.hpp"
 
 namespace mvis::services {
+
+class InspectionService;
+struct InspectionTaskInput;
 
 struct TcecOperatorInput {
   int64_t org_id = 0;
@@ -37,17 +41,39 @@ struct TcecOperatorView {
   int64_t created_at = 0, rotated_at = 0;
 };
 
+struct AlertQuery {
+  std::string rule, status, region_code, query;
+};
+
+// One alert with the order it was raised on (as received) and its triage timeline.
+struct AlertView {
+  store::ChargeAlertRow row;
+  nlohmann::json order;
+  std::vector<domain::ObjectEvent> events;
+};
+
+struct AlertInspection {
+  AlertView alert;
+  int64_t task_id = 0;
+};
+
 class ExchangeService {
  public:
-  ExchangeService(const ServiceContext& ctx, const SecretKeys& keys) : ctx_(ctx), keys_(keys) {}
+  ExchangeService(const ServiceContext& ctx, const SecretKeys& keys, InspectionService& inspections)
+      : ctx_(ctx), keys_(keys), inspections_(inspections) {}
 
   // Sysadmin. The enterprise must exist; the OperatorID defaults to the 9-character organisation
   // code inside its credit code. operator_exists (conflict) when the OperatorID is taken.
   Result<TcecOperatorIssued> CreateOperator(const Actor& actor, const TcecOperatorInput& in);
   Result<std::vector<TcecOperatorView>> ListOperators(const Actor& actor);
+  // Sysadmin. New secrets for every value but the OperatorID, shown once; the old ones stop
+  // working at once (and the account's tokens with them).
+  Result<TcecOperatorIssued> RotateOperator(const Actor& actor, int64_t id);
+  // Sysadmin. A disabled account's envelopes are refused (4003) and its tokens dropped.
+  Result<TcecOperatorView> SetOperatorActive(const Actor& actor, int64_t id, bool active);
 
   // One inbound T/CEC request to `endpoint` (query_token | notification_stationInfo |
-  // notification_charge_order_info) with its
+  // notification_stationStatus | notification_charge_order_info | check_charge_orders) with its
   // Authorization header: always a T/CEC response {Ret, Msg, Data, Sig} (HTTP 200).
   nlohmann::json Receive(const std::string& endpoint, const std::string& authorization,
                          std::string_view body);
@@ -59,25 +85,37 @@ class ExchangeService {
                                                                 const std::string& region_code,
                                                                 const store::PageRequest& page);
 
-  // Alerts of the charge-order rules in the caller's districts (or `region_code`), newest first;
-  // `rule` narrows to one rule.
-  Result<store::Page<store::ChargeAlertRow>> Alerts(const Actor& actor, const std::string& rule,
-                                                    const std::string& region_code,
+  // Sends the enterprise `org_id` a notice (inbox and SMS) listing its chargers found in use but
+  // not filed in the caller's districts (or `region_code`), asking it to file them: how many it
+  // lists (none: failed precondition nothing_to_notify).
+  Result<int64_t> NotifyUnfiled(const Actor& actor, int64_t org_id, const std::string& region_code);
+
+  // Alerts of the charge-order rules in the caller's districts (or `q.region_code`), newest
+  // first, narrowed by rule, status and an EquipmentID / StartChargeSeq fragment.
+  Result<store::Page<store::ChargeAlertRow>> Alerts(const Actor& actor, const AlertQuery& q,
                                                     const store::PageRequest& page);
+  Result<AlertView> Alert(const Actor& actor, int64_t id);
+  // Triage (the bureaus of the charger's district): dismiss with a reason, one or many (all or
+  // nothing), or open a targeted inspection (线索核查) of the operator's enterprise from it, in one
+  // transaction with the alert's step.
+  Result<AlertView> DismissAlert(const Actor& actor, int64_t id, const std::string& reason);
+  Result<int64_t> DismissAlerts(const Actor& actor, const std::vector<int64_t>& ids,
+                                const std::string& reason);
+  Result<AlertInspection> InspectAlert(const Actor& actor, int64_t id, InspectionTaskInput in);
 
   static constexpr int64_t kTokenSeconds = 7200;
 
  private:
-  // Stores a charge order once (per operator and StartChargeSeq) and, the first time, runs the
-  // rules on it and keeps their alerts — in the caller's transaction.
-  void RecordOrder(store::Tx& tx, int64_t operator_ref, const domain::ChargeOrder& order,
-                   const nlohmann::json& data, int64_t now);
   // Regions the caller may read for `kind`, narrowed to `region_code`'s subtree when given.
   Result<std::vector<std::string>> Regions(const Actor& actor, domain::access::Kind kind,
                                            const std::string& region_code, store::Tx& tx);
 
+  // Dismisses one alert in w's transaction (row lock, then a conditional update).
+  Status Dismiss(Work& w, const Actor& actor, int64_t id, const std::string& reason);
+
   const ServiceContext& ctx_;
   const SecretKeys& keys_;
+  InspectionService& inspections_;
 };
 
 }  // namespace mvis::services

@@ -46,6 +46,10 @@ struct InspectionTaskInput {
   bool directed = false;
   std::vector<std::string> scope_regions, scope_types, scope_classes;
   std::array<std::string, 4> ratios;  // "0.05" per class; "" = the default
+  // A targeted inspection (线索核查) of this enterprise, with the finding that led to it (basis
+  // required): no random draw of objects, only of the inspectors; not directed.
+  std::optional<int64_t> target_org_id;
+  std::string basis;
 };
 struct CheckFindingInput {
   std::string code;
@@ -147,6 +151,9 @@ class InspectionService {
                                                      const domain::PageRequest& page);
   Result<InspectionTaskView> GetTask(const Actor& actor, int64_t id);
   Result<InspectionTaskView> CreateTask(const Actor& actor, const InspectionTaskInput& in);
+  // The same inside the caller's write (a triage step that makes a targeted task): the new
+  // task's id.
+  Result<int64_t> CreateTaskIn(Work& w, const Actor& actor, const InspectionTaskInput& in);
   Result<InspectionTaskView> Draw(const Actor& actor, int64_t id, const std::string& seed);
   Result<bool> Replay(const Actor& actor, int64_t id);
   Result<InspectionTaskView> Publish(const Actor& actor, int64_t id);

@@ -11,6 +11,7 @@
 #include "services/core/workflow.hpp"
 #include "services/supervision/inspection_internal.hpp"
 #include "store/events_store.hpp"
+#include "store/orgs_store.hpp"
 #include "store/regions_store.hpp"
 
 namespace mvis::services {
@@ -133,6 +134,11 @@ struct Frame {
   std::vector<std::pair<int64_t, std::string>> excluded;
 };
 Frame BuildFrame(store::Tx& tx, const store::InspectionTaskRow& t) {
+  if (t.target_org_id) {  // 线索核查: the one enterprise, whatever its filings or recent checks
+    const int cls =
+        domain::CreditClassIndex(store::EffectiveCreditClass(tx, *t.target_org_id)).value_or(1);
+    return {{{*t.target_org_id, cls}}, {}};
+  }
   store::ObjectLibraryFilter f;
   f.region_codes =
       t.directed && !t.scope_regions.empty() ? t.scope_regions : std::vector{t.region_code};
@@ -175,6 +181,20 @@ std::optional<int> ParseClassRatio(const std::string& text) {
   const int v = (whole[0] - '0') * 10000 + std::stoi(frac);
   if (v <= 0 || v > 10000) return std::nullopt;
   return v;
+}
+
+// The task's objects from its frame: the seeded draw, or every unit of a targeted task's frame
+// (its one enterprise).
+domain::ObjectDraw DrawFor(const store::InspectionTaskRow& t,
+                           const std::vector<domain::ObjectUnit>& frame, const std::string& seed) {
+  if (!t.target_org_id) return domain::DrawObjects(frame, t.ratios, seed);
+  domain::ObjectDraw out;
+  out.picks = frame;
+  for (const auto& u : frame) {
+    ++out.frame_sizes[u.credit_class];
+    ++out.sample_sizes[u.credit_class];
+  }
+  return out;
 }
 
 std::vector<domain::ObjectUnit> FrameOf(const std::string& json) {
@@ -224,6 +244,15 @@ Result<InspectionTaskView> InspectionService::GetTask(const Actor& actor, int64_
 
 Result<InspectionTaskView> InspectionService::CreateTask(const Actor& actor,
                                                          const InspectionTaskInput& in) {
+  return WriteAs(ctx_, actor, [&](Work& w) -> Result<InspectionTaskView> {
+    auto id = CreateTaskIn(w, actor, in);
+    if (!id) return std::unexpected(id.error());
+    return ViewOf(w.tx, *store::FindInspectionTask(w.tx, *id), w.Today(), true);
+  });
+}
+
+Result<int64_t> InspectionService::CreateTaskIn(Work& w, const Actor& actor,
+                                                const InspectionTaskInput& in) {
   if (auto ok = domain::access::CheckRole(SubjectOf(actor), Kind::kInspectionTask, Op::kCreate);
       !ok)
     return std::unexpected(ok.error());
@@ -235,7 +264,7 @@ Result<InspectionTaskView> InspectionService::CreateTask(const Actor& actor,
   if (!domain::IsIsoDate(in.task_date))
     return InvalidField("task_date", "date_invalid", "请填写检查日期");
   t.task_date = in.task_date;
-  t.directed = in.directed;
+  t.directed = in.directed && !in.target_org_id;
   if (t.directed) {
     t.scope_regions = in.scope_regions;
     t.scope_types = in.scope_types;
@@ -254,38 +283,46 @@ Result<InspectionTaskView> InspectionService::CreateTask(const Actor& actor,
     }
     t.ratios[k] = *r;
   }
-  return WriteAs(ctx_, actor, [&](Work& w) -> Result<InspectionTaskView> {
-    if (auto ok = CheckDistrict(w.tx, actor, in.region_code, "region_code"); !ok)
+  if (in.target_org_id) {
+    t.basis = domain::Trim(in.basis);
+    if (t.basis.empty()) return InvalidField("basis", "basis_required", "请填写核查依据");
+    if (domain::CodePoints(t.basis) > 500)
+      return InvalidField("basis", "basis_too_long", "核查依据不能超过500字");
+    auto org = store::FindOrg(w.tx, *in.target_org_id);
+    if (!org || org->kind != domain::OrgKind::kEnterprise)
+      return InvalidField("target_org_id", "org_invalid", "请选择核查的企业");
+    t.target_org_id = org->id;
+  }
+  if (auto ok = CheckDistrict(w.tx, actor, in.region_code, "region_code"); !ok)
+    return std::unexpected(ok.error());
+  for (const auto& code : t.scope_regions)
+    if (auto ok = CheckDistrict(w.tx, actor, code, "scope_region_codes"); !ok)
       return std::unexpected(ok.error());
-    for (const auto& code : t.scope_regions)
-      if (auto ok = CheckDistrict(w.tx, actor, code, "scope_region_codes"); !ok)
-        return std::unexpected(ok.error());
-    auto item = store::FindInspectionItem(w.tx, in.item_id);
-    if (!item) return InvalidField("item_id", "item_invalid", "请选择抽查事项");
-    if (auto ok = domain::CheckClassRatios(t.ratios, item->class_ranges); !ok)
-      return std::unexpected(ok.error());
-    if (in.plan_id) {
-      auto plan = LoadPlan(w.tx, actor, *in.plan_id, Op::kRead);
-      if (!plan || plan->status != InspectionPlanStatus::kAccepted)
-        return InvalidField("plan_id", "plan_invalid", "请选择已通过的年度抽查计划");
-      t.plan_id = plan->id;
-    }
-    t.org_id = actor.org_id.value_or(0);
-    t.region_code = in.region_code;
-    t.item_id = item->id;
-    t.created_by = actor.user_id;
-    t.created_at = t.updated_at = w.now;
-    t.id = store::InsertInspectionTask(w.tx, t);
-    Record(w, Transition{{Kind::kInspectionTask, std::to_string(t.id)},
-                         "create",
-                         "",
-                         std::string(domain::ToString(t.status)),
-                         "",
-                         t.name,
-                         {},
-                         {}});
-    return ViewOf(w.tx, *store::FindInspectionTask(w.tx, t.id), w.Today(), true);
-  });
+  auto item = store::FindInspectionItem(w.tx, in.item_id);
+  if (!item) return InvalidField("item_id", "item_invalid", "请选择抽查事项");
+  if (auto ok = domain::CheckClassRatios(t.ratios, item->class_ranges); !ok)
+    return std::unexpected(ok.error());
+  if (in.plan_id) {
+    auto plan = LoadPlan(w.tx, actor, *in.plan_id, Op::kRead);
+    if (!plan || plan->status != InspectionPlanStatus::kAccepted)
+      return InvalidField("plan_id", "plan_invalid", "请选择已通过的年度抽查计划");
+    t.plan_id = plan->id;
+  }
+  t.org_id = actor.org_id.value_or(0);
+  t.region_code = in.region_code;
+  t.item_id = item->id;
+  t.created_by = actor.user_id;
+  t.created_at = t.updated_at = w.now;
+  t.id = store::InsertInspectionTask(w.tx, t);
+  Record(w, Transition{{Kind::kInspectionTask, std::to_string(t.id)},
+                       "create",
+                       "",
+                       std::string(domain::ToString(t.status)),
+                       t.target_org_id ? "线索核查：" + t.basis : "",
+                       t.name,
+                       {},
+                       {}});
+  return t.id;
 }
 
 Result<InspectionTaskView> InspectionService::Draw(const Actor& actor, int64_t id,
@@ -301,7 +338,7 @@ Result<InspectionTaskView> InspectionService::Draw(const Actor& actor, int64_t i
     if (frame.units.empty())
       return Fail(ErrorKind::kFailedPrecondition, "frame_empty",
                   "抽查范围内没有可抽取的检查对象（已备案充电桩的运营企业）");
-    auto drawn = domain::DrawObjects(frame.units, t->ratios, seed);
+    auto drawn = DrawFor(*t, frame.units, seed);
     t->seed = seed;
     t->algorithm = domain::kSamplingAlgorithm;
     t->frame_json = FrameJson(frame.units).dump();
@@ -358,7 +395,7 @@ Result<bool> InspectionService::Replay(const Actor& actor, int64_t id) {
     if (!t) return std::unexpected(t.error());
     if (t->status == InspectionTaskStatus::kDraft)
       return Fail(ErrorKind::kFailedPrecondition, "task_not_drawn", "任务尚未抽取");
-    auto drawn = domain::DrawObjects(FrameOf(t->frame_json), t->ratios, t->seed);
+    auto drawn = DrawFor(*t, FrameOf(t->frame_json), t->seed);
     auto objects = store::ListInspectionObjects(tx, t->id);
     if (drawn.picks.size() != objects.size()) return false;
     for (size_t i = 0; i < objects.size(); ++i)

@@ -1,0 +1,385 @@
+// The inbound T/CEC 102 interfaces (mvis as the receiving platform): the envelope is opened once
+// (operator, token, signature, decryption), then each interface checks its business content before
+// anything is written and names the effect to apply in the transaction that keeps the envelope.
+// See exchange_service.hpp.
+#include <sodium.h>
+
+#include <cctype>
+#include <cmath>
+#include <functional>
+
+#include "exchange/tcec_codec.hpp"
+#include "services/exchange/exchange_internal.hpp"
+#include "services/exchange/exchange_service.hpp"
+#include "store/regions_store.hpp"
+
+namespace mvis::services {
+
+using json = nlohmann::json;
+namespace tcec = exchange::tcec;
+using namespace exchange_internal;
+
+namespace {
+
+struct OperatorSecrets {
+  std::string operator_secret;
+  tcec::Secrets secrets;
+};
+
+std::string Text(const json& object, std::initializer_list<std::string_view> names) {
+  const auto* v = tcec::Member(object, names);
+  if (!v) return "";
+  if (v->is_string()) return v->get<std::string>();
+  if (v->is_number_integer()) return std::to_string(v->get<int64_t>());
+  return "";
+}
+
+std::optional<double> Number(const json& object, std::initializer_list<std::string_view> names) {
+  const auto* v = tcec::Member(object, names);
+  if (v && v->is_number()) return v->get<double>();
+  if (v && v->is_string()) {
+    try {
+      return std::stod(v->get<std::string>());
+    } catch (...) {
+      return std::nullopt;
+    }
+  }
+  return std::nullopt;
+}
+
+double Amount(const json& object, std::initializer_list<std::string_view> names) {
+  return Number(object, names).value_or(0);
+}
+
+// ChargeOrderInfo as CEC peers send it (any key case; the "Sevice" spellings too).
+domain::ChargeOrder OrderOf(const json& o) {
+  domain::ChargeOrder out;
+  out.start_charge_seq = Text(o, {"StartChargeSeq"});
+  out.connector_id = Text(o, {"ConnectorID"});
+  out.equipment_id = Text(o, {"EquipmentID"});
+  out.start = Text(o, {"StartTime"});
+  out.end = Text(o, {"EndTime"});
+  out.total_energy_kwh = Amount(o, {"TotalPower"});
+  out.elec_money = Amount(o, {"TotalElecMoney"});
+  out.service_money = Amount(o, {"TotalServiceMoney", "TotalSeviceMoney"});
+  out.total_money = Amount(o, {"TotalMoney"});
+  out.sum_period = static_cast<int>(Amount(o, {"SumPeriod", "SubPeriod"}));
+  const auto* details = tcec::Member(o, {"ChargeDetails"});
+  if (details && details->is_array())
+    for (const auto& d : *details)
+      out.periods.push_back({Text(d, {"DetailStartTime"}), Text(d, {"DetailEndTime"}),
+                             Amount(d, {"ElecPrice"}), Amount(d, {"ServicePrice", "SevicePrice"}),
+                             Amount(d, {"DetailPower"}), Amount(d, {"DetailElecMoney"}),
+                             Amount(d, {"DetailServiceMoney", "DetailSeviceMoney"})});
+  return out;
+}
+
+// Rule 4, the registry at the order's start: the charger not filed, never verified (or its
+// certificate revoked), failed, or its certificate expired. (The filing's current state: the
+// state at StartTime is not kept.)
+std::optional<domain::RuleFinding> RegistryFinding(const store::OrderCharger& c,
+                                                   const domain::ChargeOrder& o) {
+  const std::string day = o.start.substr(0, 10);
+  if (!c.filed) return domain::RuleFinding{"charger_unfiled", {{"EquipmentID", c.equipment_id}}};
+  if (c.verification_state == "never" || c.verification_state == "revoked")
+    return domain::RuleFinding{
+        "charger_unverified",
+        {{"EquipmentID", c.equipment_id}, {"verification_state", c.verification_state}}};
+  if (c.verification_state == "failed")
+    return domain::RuleFinding{"charger_failed", {{"EquipmentID", c.equipment_id}}};
+  if (c.verification_state == "passed" && !c.valid_until.empty() && c.valid_until < day)
+    return domain::RuleFinding{
+        "charger_expired",
+        {{"EquipmentID", c.equipment_id}, {"valid_until", c.valid_until}, {"StartTime", o.start}}};
+  return std::nullopt;
+}
+
+// An opened request: its operator, secrets and decrypted Data.
+struct Inbound {
+  store::TcecOperatorRow op;
+  OperatorSecrets secrets;
+  json data;
+};
+
+// An interface's verdict on the content: a refusal (Ret, Msg), or the effect to apply once the
+// envelope is kept, which returns the response's Data.
+struct Handling {
+  tcec::Ret ret = tcec::Ret::kOk;
+  std::string msg;
+  std::function<json(store::Tx&, int64_t now)> apply;
+};
+Handling Refuse(tcec::Ret ret, std::string msg) { return {ret, std::move(msg), nullptr}; }
+
+// Stores a charge order once (per operator and StartChargeSeq) and, the first time, runs the
+// rules on it and keeps their alerts. The order's reply either way.
+json RecordOrder(store::Tx& tx, int64_t operator_ref, const domain::ChargeOrder& order,
+                 const json& data, int64_t now) {
+  const json reply{{"StartChargeSeq", order.start_charge_seq},
+                   {"ConnectorID", order.connector_id},
+                   {"ConfirmResult", 0}};
+  const auto charger =
+      store::FindOrderCharger(tx, operator_ref, order.equipment_id, order.connector_id);
+  store::StoredOrder stored{order.start_charge_seq,
+                            order.connector_id,
+                            charger.equipment_id,
+                            order.start,
+                            order.end,
+                            charger.region_code,
+                            data.dump(),
+                            order.total_energy_kwh,
+                            order.total_money};
+  auto id = store::InsertChargeOrder(tx, operator_ref, stored, now);
+  if (!id) return reply;  // sent before: stored once, judged once
+  const domain::RuleParams params;
+  auto findings = domain::CheckArithmetic(order, params);
+  for (auto& f : domain::CheckPhysical(order, charger.rated_power_kw, params))
+    findings.push_back(std::move(f));
+  std::vector<domain::ChargeOrder> same_connector{order};
+  for (const auto& body :
+       store::OverlappingOrders(tx, operator_ref, order.connector_id, order.start, order.end, *id))
+    same_connector.push_back(OrderOf(json::parse(body, nullptr, false)));
+  for (auto& f : domain::CheckOverlaps(same_connector))
+    if (f.evidence.size() > 1 && (f.evidence[1].second == order.start_charge_seq ||
+                                  f.evidence[3].second == order.start_charge_seq))
+      findings.push_back(std::move(f));
+  if (auto f = RegistryFinding(charger, order)) findings.push_back(std::move(*f));
+  for (const auto& f : findings) {
+    json evidence = json::array();
+    for (const auto& [name, value] : f.evidence) evidence.push_back({name, value});
+    store::ChargeAlertRow alert;
+    alert.order_ref = *id;
+    alert.rule = f.rule;
+    alert.equipment_id = charger.equipment_id;
+    alert.start_charge_seq = order.start_charge_seq;
+    alert.region_code = charger.region_code;
+    alert.evidence = evidence.dump();
+    alert.status = "open";
+    alert.created_at = now;
+    store::InsertChargeAlert(tx, alert);
+  }
+  return reply;
+}
+
+// query_token: a token for the right OperatorSecret (SuccStat 1, FailReason 2 otherwise).
+Handling QueryToken(const Inbound& in) {
+  if (Text(in.data, {"OperatorID"}) != in.op.operator_id)
+    return Refuse(tcec::Ret::kBusiness, "OperatorID 与报文不一致");
+  const std::string given = Text(in.data, {"OperatorSecret"});
+  const std::string& want = in.secrets.operator_secret;
+  const bool ok = !want.empty() && given.size() == want.size() &&
+                  sodium_memcmp(given.data(), want.data(), given.size()) == 0;
+  const int64_t ref = in.op.id;
+  const std::string operator_id = in.op.operator_id;
+  return {tcec::Ret::kOk, "", [=](store::Tx& tx, int64_t now) -> json {
+            if (!ok)
+              return {{"OperatorID", operator_id},
+                      {"SuccStat", 1},
+                      {"AccessToken", ""},
+                      {"TokenAvailableTime", 0},
+                      {"FailReason", 2}};
+            const std::string token = RandomText(32);
+            store::PurgeTcecTokens(tx, now);
+            store::InsertTcecToken(tx, Sha256Hex(token), ref, now + ExchangeService::kTokenSeconds);
+            return {{"OperatorID", operator_id},
+                    {"SuccStat", 0},
+                    {"AccessToken", token},
+                    {"TokenAvailableTime", ExchangeService::kTokenSeconds},
+                    {"FailReason", 0}};
+          }};
+}
+
+// notification_stationInfo: one station with its equipment, stored by StationID / EquipmentID.
+Handling StationInfo(const Inbound& in, const ServiceContext& ctx) {
+  const auto* info = tcec::Member(in.data, {"StationInfo"});
+  if (!info || !info->is_object()) return Refuse(tcec::Ret::kBusiness, "缺少 StationInfo");
+  store::PlatformStation st;
+  st.station_id = Text(*info, {"StationID"});
+  if (st.station_id.empty()) return Refuse(tcec::Ret::kBusiness, "缺少 StationID");
+  st.name = Text(*info, {"StationName"});
+  st.address = Text(*info, {"Address"});
+  st.area_code = Text(*info, {"AreaCode"});
+  const auto* list = tcec::Member(*info, {"EquipmentInfos"});
+  if (list && !list->is_array()) return Refuse(tcec::Ret::kBusiness, "EquipmentInfos 应为数组");
+  auto known = ctx.db.Read([&](store::Tx& tx) -> Result<bool> {
+    return store::FindRegion(tx, st.area_code).has_value();
+  });
+  st.region_code = known && *known ? st.area_code : "";
+  std::vector<store::PlatformEquipment> equipment;
+  for (const auto& item : list ? *list : json::array()) {
+    store::PlatformEquipment e;
+    e.station_id = st.station_id;
+    e.region_code = st.region_code;
+    e.equipment_id = Text(item, {"EquipmentID"});
+    if (e.equipment_id.empty()) return Refuse(tcec::Ret::kBusiness, "缺少 EquipmentID");
+    e.manufacturer = Text(item, {"ManufacturerName"});
+    e.model = Text(item, {"EquipmentModel"});
+    e.production_date = Text(item, {"ProductionDate"});
+    const std::string type = Text(item, {"EquipmentType"});
+    e.current = type == "1" ? "DC" : type == "2" ? "AC" : "";
+    e.power_kw = Number(item, {"Power"});
+    const auto* connectors = tcec::Member(item, {"ConnectorInfos"});
+    e.connectors =
+        connectors && connectors->is_array() ? static_cast<int64_t>(connectors->size()) : 0;
+    equipment.push_back(std::move(e));
+  }
+  const int64_t ref = in.op.id;
+  return {tcec::Ret::kOk, "", [=](store::Tx& tx, int64_t now) -> json {
+            store::UpsertPlatformStation(tx, ref, st, now);
+            for (const auto& e : equipment) store::UpsertPlatformEquipment(tx, ref, e, now);
+            return {{"Status", 0}};
+          }};
+}
+
+// notification_stationStatus: one connector's status (ConnectorStatusInfo), the latest kept.
+Handling StationStatus(const Inbound& in) {
+  const auto* info = tcec::Member(in.data, {"ConnectorStatusInfo"});
+  if (!info || !info->is_object()) return Refuse(tcec::Ret::kBusiness, "缺少 ConnectorStatusInfo");
+  const std::string connector = Text(*info, {"ConnectorID"});
+  const auto status = Number(*info, {"Status"});
+  if (connector.empty()) return Refuse(tcec::Ret::kBusiness, "缺少 ConnectorID");
+  if (!status || *status < 0 || *status > 255 || *status != std::floor(*status))
+    return Refuse(tcec::Ret::kBusiness, "Status 无效");
+  const int64_t ref = in.op.id, value = static_cast<int64_t>(*status);
+  return {tcec::Ret::kOk, "", [=](store::Tx& tx, int64_t now) -> json {
+            store::UpsertConnectorStatus(tx, ref, connector, value, now);
+            return {{"Status", 0}};
+          }};
+}
+
+// notification_charge_order_info: one order, stored once, judged by the rules on arrival.
+Handling ChargeOrderInfo(const Inbound& in) {
+  if (tcec::Member(in.data, {"StartChargeSeq"}) == nullptr)
+    return Refuse(tcec::Ret::kBusiness, "缺少 StartChargeSeq");
+  const domain::ChargeOrder order = OrderOf(in.data);
+  if (order.start_charge_seq.empty() || order.connector_id.empty() ||
+      !domain::OrderSeconds(order.start) || !domain::OrderSeconds(order.end))
+    return Refuse(tcec::Ret::kBusiness, "订单缺少 StartChargeSeq、ConnectorID 或起止时间");
+  const int64_t ref = in.op.id;
+  const json data = in.data;
+  return {tcec::Ret::kOk, "", [=](store::Tx& tx, int64_t now) -> json {
+            return RecordOrder(tx, ref, order, data, now);
+          }};
+}
+
+// check_charge_orders: the operator's orders of a period against those received. DisputeReason
+// 1 not received, 2 money differs, 3 energy differs, 4 both.
+Handling CheckChargeOrders(const Inbound& in) {
+  const auto* orders = tcec::Member(in.data, {"ChargeOrders"});
+  if (!orders || !orders->is_array()) return Refuse(tcec::Ret::kBusiness, "缺少 ChargeOrders");
+  struct Claimed {
+    std::string seq;
+    double energy = 0, money = 0;
+  };
+  std::vector<Claimed> claimed;
+  for (const auto& o : *orders) {
+    Claimed c{Text(o, {"StartChargeSeq"}), Amount(o, {"TotalPower"}), Amount(o, {"TotalMoney"})};
+    if (c.seq.empty()) return Refuse(tcec::Ret::kBusiness, "对账订单缺少 StartChargeSeq");
+    claimed.push_back(std::move(c));
+  }
+  const int64_t ref = in.op.id;
+  const json head{{"CheckOrderSeq", Text(in.data, {"CheckOrderSeq"})},
+                  {"StartTime", Text(in.data, {"StartTime"})},
+                  {"EndTime", Text(in.data, {"EndTime"})}};
+  return {tcec::Ret::kOk, "", [=](store::Tx& tx, int64_t) -> json {
+            std::vector<std::string> seqs;
+            for (const auto& c : claimed) seqs.push_back(c.seq);
+            const auto held = store::OrderTotals(tx, ref, seqs);
+            json disputes = json::array();
+            double power = 0, money = 0;
+            for (const auto& c : claimed) {
+              int reason = 1;
+              if (auto it = held.find(c.seq); it != held.end()) {
+                const bool money_off = std::abs(it->second.second - c.money) > 0.005;
+                const bool energy_off = std::abs(it->second.first - c.energy) > 0.0005;
+                reason = money_off && energy_off ? 4 : money_off ? 2 : energy_off ? 3 : 0;
+              }
+              if (reason == 0) continue;
+              disputes.push_back({{"StartChargeSeq", c.seq},
+                                  {"TotalPower", c.energy},
+                                  {"TotalMoney", c.money},
+                                  {"DisputeReason", reason}});
+              power += c.energy;
+              money += c.money;
+            }
+            json out = head;
+            out["TotalDisputeOrder"] = disputes.size();
+            out["TotalDisputePower"] = std::round(power * 1000) / 1000;
+            out["TotalDisputeMoney"] = std::round(money * 100) / 100;
+            out["DisputeOrders"] = disputes;
+            return out;
+          }};
+}
+
+}  // namespace
+
+json ExchangeService::Receive(const std::string& endpoint, const std::string& authorization,
+                              std::string_view body) {
+  auto envelope = tcec::ParseEnvelope(body);
+  if (!envelope) return tcec::Response(envelope.error().ret, envelope.error().msg, nullptr);
+  const int64_t now = ctx_.clock.Now();
+  auto found = ctx_.db.Read([&](store::Tx& tx) -> Result<std::optional<store::TcecOperatorRow>> {
+    return store::FindTcecOperator(tx, envelope->operator_id);
+  });
+  if (!found) return tcec::Response(tcec::Ret::kSystem, "系统错误", nullptr);
+  if (!*found || (*found)->status != "active")
+    return tcec::Response(tcec::Ret::kEnvelope, "运营商标识未开通对接", nullptr);
+  Inbound in{**found, {}, nullptr};
+  auto opened = keys_.Open(in.op.secrets_sealed);
+  if (!opened) return tcec::Response(tcec::Ret::kSystem, "系统错误", nullptr);
+  const auto stored = json::parse(*opened, nullptr, false);
+  in.secrets = {stored.value("operator_secret", ""),
+                {stored.value("data_secret", ""), stored.value("data_secret_iv", ""),
+                 stored.value("sig_secret", "")}};
+  auto reply = [&](tcec::Ret ret, const std::string& msg, const json& data = nullptr) {
+    return tcec::Response(ret, msg, &in.secrets.secrets, data.is_null() ? "" : data.dump());
+  };
+
+  if (endpoint != "query_token") {
+    const std::string prefix = "Bearer ";
+    const std::string token =
+        authorization.starts_with(prefix) ? authorization.substr(prefix.size()) : "";
+    auto holder = ctx_.db.Read([&](store::Tx& tx) -> Result<std::optional<int64_t>> {
+      return store::TcecTokenOperator(tx, Sha256Hex(token), now);
+    });
+    if (!holder) return reply(tcec::Ret::kSystem, "系统错误");
+    if (token.empty() || !*holder || **holder != in.op.id)
+      return reply(tcec::Ret::kToken, "Token 无效或已过期");
+  }
+  auto data = tcec::Open(in.secrets.secrets, *envelope, now);
+  if (!data) return reply(data.error().ret, data.error().msg);
+  in.data = std::move(*data);
+
+  // The business content, checked before anything is written.
+  Handling h;
+  if (endpoint == "query_token")
+    h = QueryToken(in);
+  else if (endpoint == "notification_stationInfo")
+    h = StationInfo(in, ctx_);
+  else if (endpoint == "notification_stationStatus")
+    h = StationStatus(in);
+  else if (endpoint == "notification_charge_order_info")
+    h = ChargeOrderInfo(in);
+  else if (endpoint == "check_charge_orders")
+    h = CheckChargeOrders(in);
+  else
+    h = Refuse(tcec::Ret::kEnvelope, "不支持的接口");
+  if (!h.apply) return reply(h.ret, h.msg);
+
+  std::string sig = envelope->sig;
+  for (auto& c : sig) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  const std::string fingerprint = Sha256Hex(envelope->operator_id + "|" + envelope->timestamp +
+                                            "|" + envelope->seq + "|" + sig);
+  json answer;
+  auto kept = ctx_.db.Write([&](store::Tx& tx) -> Result<bool> {
+    if (!store::KeepTcecEnvelope(tx, in.op.id, endpoint, fingerprint, std::string(body),
+                                 Sha256Hex(body), now))
+      return false;
+    answer = h.apply(tx, now);
+    return true;
+  });
+  if (!kept) return reply(tcec::Ret::kSystem, "系统错误");
+  if (!*kept) return reply(tcec::Ret::kEnvelope, "重复的请求：该报文已接收");
+  return reply(tcec::Ret::kOk, "", answer);
+}
+
+}  // namespace mvis::services
