@@ -67,13 +67,13 @@ Result<std::unique_ptr<Runtime>> Runtime::Create(const AppConfig& config,
   rt->acceptance_ =
       std::make_unique<services::AcceptanceService>(ctx, *rt->label_keys_, *rt->certificates_);
   rt->reports_ = std::make_unique<services::ReportService>(ctx, *rt->statistics_);
-  rt->exchange_ =
-      std::make_unique<services::ExchangeService>(ctx, *rt->secrets_, *rt->inspections_);
+  rt->jobs_ = std::make_unique<services::JobRunner>(2);
+  rt->exchange_ = std::make_unique<services::ExchangeService>(ctx, *rt->secrets_, *rt->inspections_,
+                                                              *rt->jobs_);
   rt->reminders_ = std::make_unique<services::ReminderService>(ctx);
   rt->housekeeping_ = std::make_unique<services::Housekeeping>(ctx);
   rt->home_ = std::make_unique<services::HomeService>(ctx, *rt->inbox_, *rt->instruments_,
                                                       *rt->appointments_, *rt->verifications_);
-  rt->jobs_ = std::make_unique<services::JobRunner>(2);
   io::SheetLimits limits;
   limits.max_file_bytes = config.upload_max_bytes;
   rt->imports_ = std::make_unique<services::ImportService>(ctx, *rt->jobs_, limits);
@@ -132,6 +132,7 @@ Status Runtime::Start() {
     auto* housekeeping = housekeeping_.get();
     auto* credit = credit_.get();
     auto* statistics = statistics_.get();
+    auto* exchange = exchange_.get();
     scheduler_ = std::make_unique<services::Scheduler>(std::vector<services::ScheduledJob>{
         {"verification reminders",
          [reminders] {
@@ -160,6 +161,16 @@ Status Runtime::Start() {
            // first request that needs it.
            auto fresh = statistics->mirror().Refresh();
            if (!fresh) spdlog::warn("statistics copy failed: {}", fresh.error().code);
+         }},
+        {"charge-order rules",
+         [exchange] {
+           auto report = exchange->RunDailyRules();
+           if (report && !report->already_done) {
+             spdlog::info("charge-order rules: {} orders, {} new alerts", report->orders,
+                          report->alerts);
+           } else if (!report) {
+             spdlog::warn("charge-order rules failed: {}", report.error().code);
+           }
          }},
         {"housekeeping", [housekeeping] {
            auto purged = housekeeping->Purge();

@@ -136,6 +136,9 @@ constexpr std::array kActions = {
     Name{"platform.tcec_operator_enable", "启用平台数据对接"},
     Name{"charge_alert.dismiss", "排除计量作弊线索"},
     Name{"charge_alert.inspect", "计量作弊线索立案核查"},
+    Name{"charge_alert.run", "发起计量作弊线索批量分析"},
+    Name{"platform.tou_tariff_create", "新增分时电价表"},
+    Name{"platform.tou_tariff_delete", "删除分时电价表"},
     Name{"reconciliation.notify", "通知企业办理在用充电桩备案"},
 };
 

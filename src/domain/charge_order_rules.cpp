@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <map>
 
 namespace mvis::domain {
 
@@ -155,6 +156,140 @@ std::vector<RuleFinding> CheckOverlaps(const std::vector<ChargeOrder>& orders) {
             {"period", spans[i].order->start + " — " + spans[i].order->end},
             {"overlapping StartChargeSeq", spans[j].order->start_charge_seq},
             {"overlapping period", spans[j].order->start + " — " + spans[j].order->end}}});
+  return out;
+}
+
+// ---- rule 2: time-of-use tariffs
+
+namespace {
+
+std::string Clock(int minute) {
+  char buf[8];
+  std::snprintf(buf, sizeof buf, "%02d:%02d", minute / 60, minute % 60);
+  return buf;
+}
+
+}  // namespace
+
+bool TariffBandsValid(const std::vector<TariffBand>& bands) {
+  int at = 0;
+  for (const auto& b : bands) {
+    if (b.start_minute != at || b.end_minute <= b.start_minute || b.end_minute > 1440 ||
+        !(b.elec_price >= 0 && b.elec_price <= 10))
+      return false;
+    at = b.end_minute;
+  }
+  return at == 1440;
+}
+
+const Tariff* GoverningTariff(const std::vector<Tariff>& tariffs, int64_t operator_ref,
+                              const std::string& station_id, const std::string& day) {
+  const Tariff* best = nullptr;
+  int best_rank = -1;
+  for (const auto& t : tariffs) {
+    if (t.effective_from > day || (!t.effective_to.empty() && t.effective_to < day)) continue;
+    int rank = -1;
+    if (t.operator_ref == 0 && t.station_id.empty())
+      rank = 0;
+    else if (t.operator_ref == operator_ref && t.station_id.empty())
+      rank = 1;
+    else if (t.operator_ref == operator_ref && !station_id.empty() && t.station_id == station_id)
+      rank = 2;
+    if (rank < 0) continue;
+    if (rank > best_rank || (rank == best_rank && t.effective_from > best->effective_from)) {
+      best = &t;
+      best_rank = rank;
+    }
+  }
+  return best;
+}
+
+std::vector<RuleFinding> CheckTariff(const ChargeOrder& o, const std::vector<Tariff>& tariffs,
+                                     int64_t operator_ref, const std::string& station_id,
+                                     const RuleParams& p) {
+  std::vector<RuleFinding> out;
+  for (size_t i = 0; i < o.periods.size(); ++i) {
+    const auto& d = o.periods[i];
+    const auto start = OrderSeconds(d.start), end = OrderSeconds(d.end);
+    if (!start || !end || *end <= *start) continue;  // period_tiling's concern
+    const Tariff* t = GoverningTariff(tariffs, operator_ref, station_id, d.start.substr(0, 10));
+    if (!t) continue;
+    const int minute = static_cast<int>((*start % 86400) / 60);
+    const TariffBand* band = nullptr;
+    for (const auto& b : t->bands)
+      if (b.start_minute <= minute && minute < b.end_minute) band = &b;
+    if (!band) continue;
+    const std::string label = "#" + std::to_string(t->id) + "（" + t->effective_from + " 起）" +
+                              Clock(band->start_minute) + "—" + Clock(band->end_minute);
+    const std::string period = std::to_string(i + 1) + "（" + d.start + " — " + d.end + "）";
+    // The period must end within its band (at the band's end at the latest, on the same day).
+    const int64_t band_end = (*start / 86400) * 86400 + int64_t{band->end_minute} * 60;
+    if (*end > band_end)
+      out.push_back({"tariff_mismatch",
+                     {{"period", period},
+                      {"tariff", label},
+                      {"computation",
+                       "时段跨越分时电价时段，应在 " + Clock(band->end_minute % 1440) + " 拆分"}}});
+    else if (Differs(d.elec_price, band->elec_price, p.tariff_tolerance_yuan))
+      out.push_back({"tariff_mismatch",
+                     {{"period", period},
+                      {"ElecPrice", Num(d.elec_price)},
+                      {"tariff_price", Num(band->elec_price)},
+                      {"tariff", label}}});
+  }
+  return out;
+}
+
+// ---- rule 5: statistics
+
+std::vector<std::pair<int64_t, RuleFinding>> CheckStatistics(const std::vector<OrderStat>& orders,
+                                                             const RuleParams& p) {
+  std::vector<std::pair<int64_t, RuleFinding>> out;
+  // repeated_energy: group by charger and energy in Wh.
+  std::map<std::pair<std::string, int64_t>, std::vector<const OrderStat*>> same;
+  for (const auto& o : orders)
+    if (o.energy_kwh >= p.min_repeat_energy_kwh && !o.equipment_id.empty())
+      same[{o.equipment_id, std::llround(o.energy_kwh * 1000)}].push_back(&o);
+  for (auto& [key, group] : same) {
+    if (static_cast<int>(group.size()) < p.repeat_count) continue;
+    std::ranges::sort(
+        group, [](const OrderStat* a, const OrderStat* b) { return a->order_ref < b->order_ref; });
+    std::string seqs;
+    for (const auto* o : group) seqs += (seqs.empty() ? "" : "、") + o->start_charge_seq;
+    out.push_back({group.back()->order_ref,
+                   {"repeated_energy",
+                    {{"EquipmentID", key.first},
+                     {"TotalPower", Num(key.second / 1000.0, 3)},
+                     {"orders", std::to_string(group.size())},
+                     {"same_energy_orders", seqs}}}});
+  }
+  // rate_outlier: energy per minute against the median of the peer group.
+  std::map<std::string, std::vector<const OrderStat*>> peers;
+  for (const auto& o : orders)
+    if (o.minutes >= 10 && !o.peer_group.empty()) peers[o.peer_group].push_back(&o);
+  for (auto& [group, list] : peers) {
+    if (static_cast<int>(list.size()) < p.min_peer_orders) continue;
+    std::vector<double> rates;
+    rates.reserve(list.size());
+    for (const auto* o : list) rates.push_back(o->energy_kwh / o->minutes);
+    auto mid = rates.begin() + static_cast<std::ptrdiff_t>(rates.size() / 2);
+    std::nth_element(rates.begin(), mid, rates.end());
+    const double median = *mid;
+    if (median <= 0) continue;
+    for (const auto* o : list) {
+      const double rate = o->energy_kwh / o->minutes;
+      if (rate <= p.outlier_ratio * median) continue;
+      out.push_back(
+          {o->order_ref,
+           {"rate_outlier",
+            {{"EquipmentID", o->equipment_id},
+             {"energy_per_minute", Num(rate)},
+             {"peer_median",
+              Num(median) + "（" + group + "，" + std::to_string(list.size()) + " 笔）"},
+             {"ratio", Num(rate / median, 2)},
+             {"computation", Num(rate) + " > " + Num(p.outlier_ratio, 2) + " × " + Num(median)}}}});
+    }
+  }
   return out;
 }
 

@@ -32,9 +32,14 @@ struct ChargeOrder {
 
 // Tolerances of the rules (the defaults are the documented ones; docs/exchange.md).
 struct RuleParams {
-  double energy_tolerance_kwh = 0.01;  // Σ period energy vs TotalPower
-  double money_tolerance_yuan = 0.01;  // sums of money, and money vs price × energy per period
-  double rated_power_margin = 1.10;    // energy may exceed rated power × duration by 10 %
+  double energy_tolerance_kwh = 0.01;     // Σ period energy vs TotalPower
+  double money_tolerance_yuan = 0.01;     // sums of money, and money vs price × energy per period
+  double rated_power_margin = 1.10;       // energy may exceed rated power × duration by 10 %
+  double tariff_tolerance_yuan = 0.0001;  // ElecPrice vs the tariff band's price
+  int repeat_count = 3;                   // identical energies on one charger
+  double min_repeat_energy_kwh = 1.0;
+  double outlier_ratio = 1.5;  // energy per minute vs the peer group's median
+  int min_peer_orders = 20;
 };
 
 struct RuleFinding {
@@ -61,6 +66,49 @@ std::vector<RuleFinding> CheckPhysical(const ChargeOrder& order,
 // Rule 3, orders overlapping in time on one connector (the same ConnectorID): the pairs, as
 // connector_overlap findings naming both StartChargeSeqs.
 std::vector<RuleFinding> CheckOverlaps(const std::vector<ChargeOrder>& orders_of_one_connector);
+
+// Rule 2, a published time-of-use tariff (分时电价表): bands tiling the day, each with its
+// electricity price, effective from one date (to another, "" open), for every operator
+// (operator_ref 0), one operator, or one of its stations (station_id).
+struct TariffBand {
+  int start_minute = 0, end_minute = 0;  // [start, end) in minutes of the day, end ≤ 1440
+  double elec_price = 0;                 // yuan per kWh
+};
+struct Tariff {
+  int64_t id = 0, operator_ref = 0;
+  std::string station_id;                    // "" every station of the operator
+  std::string effective_from, effective_to;  // yyyy-MM-dd; to "" open
+  std::vector<TariffBand> bands;
+};
+// Bands must tile 00:00–24:00 in order, without gap or overlap, prices in [0, 10].
+bool TariffBandsValid(const std::vector<TariffBand>& bands);
+// The tariff that governs `station_id` of `operator_ref` on `day`: the station's own, else the
+// operator's, else the one for all operators (the latest effective_from among those effective).
+const Tariff* GoverningTariff(const std::vector<Tariff>& tariffs, int64_t operator_ref,
+                              const std::string& station_id, const std::string& day);
+//   tariff_mismatch  a period's ElecPrice differs from the band of its clock time (beyond the
+//                    price tolerance), or the period spans two bands (it should have been split)
+// Nothing without a governing tariff for the period's day.
+std::vector<RuleFinding> CheckTariff(const ChargeOrder& order, const std::vector<Tariff>& tariffs,
+                                     int64_t operator_ref, const std::string& station_id,
+                                     const RuleParams& params);
+
+// Rule 5, statistics over many orders (a batch run over a period):
+struct OrderStat {
+  int64_t order_ref = 0;
+  std::string start_charge_seq, equipment_id, peer_group;  // peer_group: manufacturer + model
+  double energy_kwh = 0;
+  double minutes = 0;
+};
+//   repeated_energy  one charger's orders with the same energy (to 0.001 kWh, at least
+//                    `min_repeat_energy_kwh`) `repeat_count` times or more: one finding naming
+//                    them all, on the last order
+//   rate_outlier     an order whose energy per minute exceeds `outlier_ratio` × the median of
+//                    its peer group (chargers of one manufacturer and model; at least
+//                    `min_peer_orders` orders of at least 10 minutes)
+// Findings come with the order they belong to.
+std::vector<std::pair<int64_t, RuleFinding>> CheckStatistics(const std::vector<OrderStat>& orders,
+                                                             const RuleParams& params);
 
 // "yyyy-MM-dd HH:mm:ss" as seconds since 1970 (the time zone does not matter for differences);
 // nullopt when malformed.

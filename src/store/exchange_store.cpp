@@ -4,7 +4,9 @@
 #include <algorithm>
 #include <cctype>
 #include <cmath>
+#include <cstdio>
 #include <map>
+#include <nlohmann/json.hpp>
 
 #include "store/sql_builder.hpp"
 
@@ -260,19 +262,20 @@ OrderCharger FindOrderCharger(Tx& tx, int64_t operator_ref, const std::string& e
   std::optional<Row> platform;
   if (!equipment_id.empty())
     platform = tx.QueryOne(
-        "SELECT equipment_id, region_code, power_kw FROM platform_equipment WHERE operator_ref = "
-        "? AND equipment_id = ?",
+        "SELECT equipment_id, region_code, power_kw, station_id FROM platform_equipment WHERE "
+        "operator_ref = ? AND equipment_id = ?",
         {operator_ref, equipment_id});
   else
     platform = tx.QueryOne(
-        "SELECT equipment_id, region_code, power_kw FROM platform_equipment WHERE operator_ref = "
-        "? AND substr(?, 1, length(equipment_id)) = equipment_id ORDER BY length(equipment_id) "
-        "DESC LIMIT 1",
+        "SELECT equipment_id, region_code, power_kw, station_id FROM platform_equipment WHERE "
+        "operator_ref = ? AND substr(?, 1, length(equipment_id)) = equipment_id ORDER BY "
+        "length(equipment_id) DESC LIMIT 1",
         {operator_ref, connector_id});
   out.equipment_id = platform ? platform->Str(0) : equipment_id;
   if (platform) {
     out.region_code = platform->Str(1);
     out.rated_power_kw = OptReal(*platform, 2);
+    out.station_id = platform->Str(3);
   }
   if (out.equipment_id.empty()) return out;
   auto filed = tx.QueryOne(
@@ -417,6 +420,157 @@ bool SetChargeAlertStatus(Tx& tx, int64_t id, const std::string& from, const std
              "UPDATE charge_alerts SET status = ?, dismiss_reason = ?, inspection_task_id = ?, "
              "handled_by = ?, handled_at = ? WHERE id = ? AND status = ?",
              params) == 1;
+}
+
+}  // namespace mvis::store
+
+namespace mvis::store {
+
+namespace {
+
+std::string BandsJson(const std::vector<domain::TariffBand>& bands) {
+  nlohmann::json out = nlohmann::json::array();
+  for (const auto& b : bands) out.push_back({b.start_minute, b.end_minute, b.elec_price});
+  return out.dump();
+}
+
+std::vector<domain::TariffBand> BandsOf(const std::string& text) {
+  std::vector<domain::TariffBand> out;
+  const auto bands = nlohmann::json::parse(text, nullptr, false);
+  if (!bands.is_array()) return out;
+  for (const auto& b : bands)
+    if (b.is_array() && b.size() == 3 && b[0].is_number() && b[1].is_number() && b[2].is_number())
+      out.push_back({b[0].get<int>(), b[1].get<int>(), b[2].get<double>()});
+  return out;
+}
+
+constexpr char kTariffColumns[] =
+    "SELECT t.id, COALESCE(t.operator_ref, 0), t.station_id, t.effective_from, t.effective_to, "
+    "t.bands, COALESCE(o.operator_id, ''), COALESCE(g.name, ''), t.note, t.created_by, "
+    "t.created_at FROM tou_tariffs t LEFT JOIN tcec_operators o ON o.id = t.operator_ref LEFT "
+    "JOIN orgs g ON g.id = o.org_id";
+
+TariffRow TariffOf(const Row& r) {
+  TariffRow t;
+  t.tariff = {r.Int(0), r.Int(1), r.Str(2), r.Str(3), r.Str(4), BandsOf(r.Str(5))};
+  t.operator_id = r.Str(6);
+  t.org_name = r.Str(7);
+  t.note = r.Str(8);
+  t.created_by = r.Int(9);
+  t.created_at = r.Int(10);
+  return t;
+}
+
+AlertRunRow RunOf(const Row& r) {
+  return {r.Int(0), r.Str(1), r.Str(2),    r.Str(3), r.Str(4),    r.Int(5),
+          r.Int(6), r.Str(7), r.OptInt(8), r.Int(9), r.OptInt(10)};
+}
+
+}  // namespace
+
+int64_t InsertTariff(Tx& tx, const TariffRow& row) {
+  const auto& t = row.tariff;
+  return tx
+      .QueryOne(
+          "INSERT INTO tou_tariffs (operator_ref, station_id, effective_from, effective_to, "
+          "bands, note, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+          {t.operator_ref ? Param(t.operator_ref) : Param(nullptr), t.station_id, t.effective_from,
+           t.effective_to, BandsJson(t.bands), row.note, row.created_by, row.created_at})
+      ->Int(0);
+}
+
+std::vector<TariffRow> ListTariffs(Tx& tx) {
+  std::vector<TariffRow> out;
+  for (const auto& r : tx.Query(std::string(kTariffColumns) +
+                                " ORDER BY COALESCE(t.operator_ref, 0), t.station_id, "
+                                "t.effective_from DESC, t.id"))
+    out.push_back(TariffOf(r));
+  return out;
+}
+
+bool DeleteTariff(Tx& tx, int64_t id) {
+  return tx.Exec("DELETE FROM tou_tariffs WHERE id = ?", {id}) == 1;
+}
+
+std::vector<domain::Tariff> TariffsFor(Tx& tx, int64_t operator_ref) {
+  std::vector<domain::Tariff> out;
+  for (const auto& r :
+       tx.Query(std::string(kTariffColumns) + " WHERE t.operator_ref IS NULL OR t.operator_ref = ?",
+                {operator_ref}))
+    out.push_back(TariffOf(r).tariff);
+  return out;
+}
+
+std::optional<int64_t> StartAlertRun(Tx& tx, const AlertRunRow& row, int64_t stale_before) {
+  LockKey(tx, "alert_runs");
+  tx.Exec(
+      "UPDATE alert_runs SET status = 'failed', error = 'interrupted', finished_at = ? WHERE "
+      "status = 'running' AND started_at < ?",
+      {row.started_at, stale_before});
+  if (tx.QueryOne("SELECT id FROM alert_runs WHERE status = 'running'")) return std::nullopt;
+  return tx
+      .QueryOne(
+          "INSERT INTO alert_runs (period_from, period_to, trigger_kind, status, created_by, "
+          "started_at) VALUES (?, ?, ?, 'running', ?, ?) RETURNING id",
+          {row.period_from, row.period_to, row.trigger_kind, OptParam(row.created_by),
+           row.started_at})
+      ->Int(0);
+}
+
+void FinishAlertRun(Tx& tx, int64_t id, const std::string& status, int64_t orders, int64_t alerts,
+                    const std::string& error, int64_t now) {
+  tx.Exec(
+      "UPDATE alert_runs SET status = ?, orders = ?, alerts = ?, error = ?, finished_at = ? "
+      "WHERE id = ?",
+      {status, orders, alerts, error, now, id});
+}
+
+std::vector<AlertRunRow> ListAlertRuns(Tx& tx, int limit) {
+  std::vector<AlertRunRow> out;
+  for (const auto& r :
+       tx.Query("SELECT id, period_from, period_to, trigger_kind, status, orders, alerts, error, "
+                "created_by, started_at, finished_at FROM alert_runs ORDER BY id DESC LIMIT ?",
+                {int64_t{limit}}))
+    out.push_back(RunOf(r));
+  return out;
+}
+
+std::vector<BatchOrder> OrdersOfPeriod(Tx& tx, const std::string& from, const std::string& to,
+                                       bool bodies) {
+  std::vector<BatchOrder> out;
+  for (const auto& r : tx.Query(
+           "SELECT o.id, o.start_charge_seq, o.equipment_id, COALESCE(e.manufacturer || ' ' || "
+           "e.model, ''), o.total_power, o.start_time, o.end_time, o.operator_ref, "
+           "COALESCE(e.station_id, ''), o.region_code" +
+               std::string(bodies ? ", o.body" : ", ''") +
+               " FROM charge_orders o LEFT JOIN platform_equipment e ON e.operator_ref = "
+               "o.operator_ref AND e.equipment_id = o.equipment_id WHERE o.start_time >= ? AND "
+               "o.start_time < ? ORDER BY o.id",
+           {from, to + "~"})) {  // '~' sorts after any time of the day
+    BatchOrder b;
+    b.stat.order_ref = r.Int(0);
+    b.stat.start_charge_seq = r.Str(1);
+    b.stat.equipment_id = r.Str(2);
+    b.stat.peer_group = r.Str(3);
+    b.stat.energy_kwh = r.Real(4);
+    const auto start = domain::OrderSeconds(r.Str(5)), end = domain::OrderSeconds(r.Str(6));
+    b.stat.minutes = start && end ? static_cast<double>(*end - *start) / 60.0 : 0;
+    b.operator_ref = r.Int(7);
+    b.station_id = r.Str(8);
+    b.region_code = r.Str(9);
+    b.body = r.Str(10);
+    out.push_back(std::move(b));
+  }
+  return out;
+}
+
+bool InsertChargeAlertOnce(Tx& tx, const ChargeAlertRow& a) {
+  return tx.Exec(
+             "INSERT INTO charge_alerts (order_ref, rule, equipment_id, start_charge_seq, "
+             "region_code, evidence, status, created_at) SELECT ?, ?, ?, ?, ?, ?, ?, ? WHERE NOT "
+             "EXISTS (SELECT 1 FROM charge_alerts WHERE order_ref = ? AND rule = ?)",
+             {a.order_ref, a.rule, a.equipment_id, a.start_charge_seq, a.region_code, a.evidence,
+              a.status, a.created_at, a.order_ref, a.rule}) == 1;
 }
 
 }  // namespace mvis::store

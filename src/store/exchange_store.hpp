@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "domain/charge_order_rules.hpp"
 #include "store/database.hpp"
 #include "store/page.hpp"
 
@@ -97,7 +98,7 @@ namespace mvis::store {
 // What the rules need to know about the charger of an order: its district and rated power (the
 // platform's record first, else the filing) and its filing state.
 struct OrderCharger {
-  std::string equipment_id, region_code;
+  std::string equipment_id, region_code, station_id;
   std::optional<double> rated_power_kw;
   bool filed = false;
   std::string verification_state, valid_until;  // of the filed charger
@@ -148,5 +149,50 @@ std::optional<ChargeAlertRow> FindChargeAlert(Tx& tx, int64_t id, bool lock = fa
 bool SetChargeAlertStatus(Tx& tx, int64_t id, const std::string& from, const std::string& to,
                           const std::string& reason, std::optional<int64_t> task_id,
                           int64_t user_id, int64_t now);
+
+}  // namespace mvis::store
+
+namespace mvis::store {
+
+// ---- time-of-use tariffs (migration 0023)
+struct TariffRow {
+  domain::Tariff tariff;
+  std::string operator_id, org_name, note;  // operator_id "" for every operator
+  int64_t created_by = 0, created_at = 0;
+};
+int64_t InsertTariff(Tx& tx, const TariffRow& row);
+std::vector<TariffRow> ListTariffs(Tx& tx);
+bool DeleteTariff(Tx& tx, int64_t id);
+// The tariffs that may govern an operator's orders: its own and those for every operator.
+std::vector<domain::Tariff> TariffsFor(Tx& tx, int64_t operator_ref);
+
+// ---- batch runs of the rules
+struct AlertRunRow {
+  int64_t id = 0;
+  std::string period_from, period_to, trigger_kind, status;
+  int64_t orders = 0, alerts = 0;
+  std::string error;
+  std::optional<int64_t> created_by;
+  int64_t started_at = 0;
+  std::optional<int64_t> finished_at;
+};
+// A new running run; nullopt when one is running already (runs older than `stale_before` are
+// marked failed first: their server stopped).
+std::optional<int64_t> StartAlertRun(Tx& tx, const AlertRunRow& row, int64_t stale_before);
+void FinishAlertRun(Tx& tx, int64_t id, const std::string& status, int64_t orders, int64_t alerts,
+                    const std::string& error, int64_t now);
+std::vector<AlertRunRow> ListAlertRuns(Tx& tx, int limit);
+
+// An order of the period as the batch rules see it.
+struct BatchOrder {
+  domain::OrderStat stat;
+  int64_t operator_ref = 0;
+  std::string station_id, region_code, body;  // body only when asked for
+};
+// Orders starting on days [from, to] (yyyy-MM-dd), by id; with their bodies when `bodies`.
+std::vector<BatchOrder> OrdersOfPeriod(Tx& tx, const std::string& from, const std::string& to,
+                                       bool bodies);
+// Keeps an alert unless its order already has one of that rule; whether it was kept.
+bool InsertChargeAlertOnce(Tx& tx, const ChargeAlertRow& a);
 
 }  // namespace mvis::store

@@ -8,6 +8,7 @@
 #include <thread>
 
 #include "exchange/tcec_codec.hpp"
+#include "services/exchange/exchange_service.hpp"
 #include "verification_fixture.hpp"
 
 namespace mvis::testing {
@@ -583,6 +584,97 @@ TEST_F(ExchangeTest, EnterpriseIsNotifiedOfItsUnfiledChargers) {
       EXPECT_NE(m["body"].get<std::string>().find("EQ-U-1"), std::string::npos);
     }
   EXPECT_TRUE(found) << inbox.dump();
+}
+
+// Time-of-use tariffs are data: an order billed off the published band price raises
+// tariff_mismatch on arrival once a tariff governs it; a batch run judges the orders that came
+// before the tariff and the statistics (repeated identical energies), once per order and rule.
+TEST_F(ExchangeTest, TariffsAndBatchRunsOfTheRules) {
+  Client admin = Admin();
+  const json bands = json::array({{{"start", "00:00"}, {"end", "08:00"}, {"elec_price", 0.3}},
+                                  {{"start", "08:00"}, {"end", "24:00"}, {"elec_price", 0.8}}});
+  json tariff = {
+      {"effective_from", "2026-01-01"}, {"bands", bands}, {"note", "武汉市工商业分时电价"}};
+  json gap = tariff;
+  gap["bands"][1]["start"] = "09:00";
+  EXPECT_EQ(admin.Post("/api/v1/tou-tariffs", gap).error_code(), "bands_invalid");
+  json lone = tariff;
+  lone["station_id"] = "ST-0001";
+  EXPECT_EQ(admin.Post("/api/v1/tou-tariffs", lone).error_code(), "operator_required");
+  EXPECT_EQ(SignIn("jiangan").Post("/api/v1/tou-tariffs", tariff).status, 403);
+
+  Filed(1);
+  Peer p = Open();
+  const std::string token = Token(p);
+  ASSERT_EQ(Send(p, "notification_stationInfo", Station({Equipment("EQVT1-1", 2, 7)}), token)
+                .first["Ret"],
+            0);
+  auto order = [&](const json& o) {
+    ASSERT_EQ(Send(p, "notification_charge_order_info", o, token).first["Ret"], 0);
+  };
+  order(Order("T1", "EQVT1-1-1", "09:00", "10:00", 5.0));  // before any tariff: not judged
+  auto created = admin.Post("/api/v1/tou-tariffs", tariff);
+  ASSERT_EQ(created.status, 201) << created.body;
+  EXPECT_EQ(created.json()["bands"][1]["end"], "24:00");
+  EXPECT_EQ(created.json()["operator_ref"], nullptr);
+  order(Order("T2", "EQVT1-1-1", "10:00", "11:00", 6.0));  // billed 1.0 against 0.8: judged now
+  for (const char* seq : {"R1", "R2", "R3"})
+    order(Order(seq, "EQVT1-1-1", std::string("1") + std::to_string(seq[1] - '0' + 1) + ":00",
+                std::string("1") + std::to_string(seq[1] - '0' + 1) + ":30", 3.333));
+  Client jiangan = SignIn("jiangan");
+  auto seqs = [&](const std::string& rule) {
+    std::vector<std::string> out;
+    const json page = jiangan.Get("/api/v1/alerts?page_size=100&rule=" + rule).json();
+    for (const auto& a : page["items"]) out.push_back(a["start_charge_seq"]);
+    std::ranges::sort(out);
+    return out;
+  };
+  // T2 and the three R orders (same 1.0 price) on arrival.
+  EXPECT_EQ(seqs("tariff_mismatch"), (std::vector<std::string>{"R1", "R2", "R3", "T2"}));
+  EXPECT_TRUE(seqs("repeated_energy").empty());
+
+  EXPECT_EQ(jiangan.Post("/api/v1/alert-runs", {{"from", "2026-12-01"}, {"to", "2027-01-05"}})
+                .error_code(),
+            "period_too_long");
+  EXPECT_EQ(enterprise_->Post("/api/v1/alert-runs", {{"from", "2026-12-01"}, {"to", "2026-12-01"}})
+                .status,
+            403);
+  auto run = [&] {
+    auto started =
+        jiangan.Post("/api/v1/alert-runs", {{"from", "2026-12-01"}, {"to", "2026-12-01"}});
+    EXPECT_EQ(started.status, 202) << started.body;
+    const int64_t id = started.json()["id"];
+    for (int i = 0; i < 200; ++i) {
+      const json runs = jiangan.Get("/api/v1/alert-runs").json();
+      for (const auto& r : runs["items"])
+        if (r["id"] == id && r["status"] != "running") return r;
+      std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    }
+    ADD_FAILURE() << "run " << id << " did not finish";
+    return json();
+  };
+  const json first = run();
+  EXPECT_EQ(first["status"], "done") << first.dump();
+  EXPECT_EQ(first["orders"], 5);
+  EXPECT_EQ(first["alerts"], 2) << "T1's tariff_mismatch and the repeated energy";
+  EXPECT_EQ(seqs("tariff_mismatch"), (std::vector<std::string>{"R1", "R2", "R3", "T1", "T2"}));
+  EXPECT_EQ(seqs("repeated_energy"), std::vector<std::string>{"R3"});
+  const json again = run();
+  EXPECT_EQ(again["alerts"], 0) << "once per order and rule";
+
+  // The scheduler's daily run (yesterday's orders) is claimed once a day.
+  auto daily = runtime_->exchange().RunDailyRules();
+  ASSERT_TRUE(daily.has_value());
+  EXPECT_FALSE(daily->already_done);
+  EXPECT_TRUE(runtime_->exchange().RunDailyRules()->already_done);
+  EXPECT_EQ(Scalar(runtime_->db(),
+                   "SELECT COUNT(*) FROM alert_runs WHERE trigger_kind = "
+                   "'schedule' AND status = 'done'"),
+            1);
+
+  const std::string path = "/api/v1/tou-tariffs/" + created.json()["id"].dump();
+  EXPECT_EQ(admin.Delete(path).status, 204);
+  EXPECT_EQ(admin.Delete(path).status, 404);
 }
 
 }  // namespace

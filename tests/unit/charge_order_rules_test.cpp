@@ -144,5 +144,98 @@ TEST(ChargeOrderRules, OrderTimesAreStrict) {
   EXPECT_FALSE(OrderSeconds("2026-12-01 00:00:00 "));
 }
 
+// The clean order's tariff: valley 0.4 until 11:00, peak 1.0 until 15:00, flat 0.7 after.
+Tariff Tou(int64_t id = 1, int64_t operator_ref = 0, const std::string& station = "",
+           const std::string& from = "2026-01-01", double peak = 1.0) {
+  return {id, operator_ref, station, from, "", {{0, 660, 0.4}, {660, 900, peak}, {900, 1440, 0.7}}};
+}
+
+TEST(ChargeOrderRules, TariffBandsMustTileTheDay) {
+  EXPECT_TRUE(TariffBandsValid(Tou().bands));
+  EXPECT_FALSE(TariffBandsValid({{0, 600, 0.4}, {660, 1440, 1.0}}));  // a gap
+  EXPECT_FALSE(TariffBandsValid({{0, 700, 0.4}, {660, 1440, 1.0}}));  // an overlap
+  EXPECT_FALSE(TariffBandsValid({{0, 1380, 0.4}}));                   // short of 24:00
+  EXPECT_FALSE(TariffBandsValid({{0, 1440, -0.1}}));
+  EXPECT_FALSE(TariffBandsValid({}));
+}
+
+TEST(ChargeOrderRules, TariffPriceAtItsTolerance) {
+  const std::vector<Tariff> tariffs{Tou()};
+  EXPECT_TRUE(CheckTariff(Clean(), tariffs, 7, "ST1", kParams).empty());
+  auto o = Clean();
+  o.periods[1].elec_price = 1.0001;  // at the tolerance
+  EXPECT_TRUE(CheckTariff(o, tariffs, 7, "ST1", kParams).empty());
+  o.periods[1].elec_price = 1.2;  // peak billed above the published price
+  auto f = CheckTariff(o, tariffs, 7, "ST1", kParams);
+  ASSERT_EQ(Rules(f), std::vector<std::string>{"tariff_mismatch"});
+  EXPECT_EQ(f[0].evidence[1], (std::pair<std::string, std::string>{"ElecPrice", "1.2000"}));
+  EXPECT_EQ(f[0].evidence[2], (std::pair<std::string, std::string>{"tariff_price", "1.0000"}));
+  // No governing tariff (not yet effective): nothing to judge by.
+  EXPECT_TRUE(CheckTariff(o, {Tou(1, 0, "", "2026-12-02")}, 7, "ST1", kParams).empty());
+}
+
+TEST(ChargeOrderRules, TariffPeriodSpanningTwoBands) {
+  auto o = Clean();
+  o.periods[0].end = "2026-12-01 11:05:00";  // the valley period runs into the peak band
+  o.periods[1].start = "2026-12-01 11:05:00";
+  auto f = CheckTariff(o, {Tou()}, 7, "ST1", kParams);
+  ASSERT_EQ(Rules(f), std::vector<std::string>{"tariff_mismatch"});
+  EXPECT_EQ(f[0].evidence.back().first, "computation");
+}
+
+TEST(ChargeOrderRules, TheMostSpecificEffectiveTariffGoverns) {
+  const std::vector<Tariff> tariffs{Tou(1), Tou(2, 7, "", "2026-01-01", 1.1),
+                                    Tou(3, 7, "ST1", "2026-06-01", 1.2),
+                                    Tou(4, 7, "ST1", "2027-01-01", 1.3), Tou(5, 8)};
+  EXPECT_EQ(GoverningTariff(tariffs, 7, "ST1", "2026-12-01")->id, 3);
+  EXPECT_EQ(GoverningTariff(tariffs, 7, "ST2", "2026-12-01")->id, 2);
+  EXPECT_EQ(GoverningTariff(tariffs, 9, "ST1", "2026-12-01")->id, 1);
+  EXPECT_EQ(GoverningTariff(tariffs, 7, "ST1", "2027-02-01")->id, 4);
+  EXPECT_EQ(GoverningTariff(tariffs, 7, "ST1", "2025-12-31"), nullptr);
+}
+
+std::vector<OrderStat> Peers(int n, const std::string& group = "X/AC7") {
+  std::vector<OrderStat> out;
+  for (int i = 0; i < n; ++i)  // 0.10 kWh per minute, energies all different
+    out.push_back({i + 1, "S" + std::to_string(i), "EQ" + std::to_string(i % 5), group,
+                   6.0 + i * 0.01, 60.0 + i * 0.1});
+  return out;
+}
+
+TEST(ChargeOrderRules, RepeatedEnergyFromItsCount) {
+  auto orders = Peers(10);
+  for (int64_t ref : {101, 102})
+    orders.push_back({ref, "R" + std::to_string(ref), "EQ9", "", 12.345, 60});
+  EXPECT_TRUE(CheckStatistics(orders, kParams).empty()) << "twice is not yet a pattern";
+  orders.push_back({103, "R103", "EQ9", "", 12.345, 61});
+  orders.push_back({104, "R104", "EQ8", "", 12.345, 61});  // another charger
+  auto f = CheckStatistics(orders, kParams);
+  ASSERT_EQ(f.size(), 1u);
+  EXPECT_EQ(f[0].first, 103);
+  EXPECT_EQ(f[0].second.rule, "repeated_energy");
+  EXPECT_EQ(f[0].second.evidence[2].second, "3");
+  EXPECT_EQ(f[0].second.evidence[3].second, "R101、R102、R103");
+  // Below the minimum energy, repeats are ordinary (short top-ups).
+  std::vector<OrderStat> small;
+  for (int64_t ref = 1; ref <= 5; ++ref) small.push_back({ref, "T", "EQ1", "", 0.5, 10});
+  EXPECT_TRUE(CheckStatistics(small, kParams).empty());
+}
+
+TEST(ChargeOrderRules, RateOutlierAgainstThePeerMedian) {
+  auto orders = Peers(20);
+  EXPECT_TRUE(CheckStatistics(orders, kParams).empty());
+  orders[0].energy_kwh = 0.1 * 1.5 * orders[0].minutes;  // just at 1.5 × median: accepted
+  EXPECT_TRUE(CheckStatistics(orders, kParams).empty());
+  orders[0].energy_kwh = 0.2 * orders[0].minutes;  // twice the median
+  auto f = CheckStatistics(orders, kParams);
+  ASSERT_EQ(f.size(), 1u);
+  EXPECT_EQ(f[0].first, 1);
+  EXPECT_EQ(f[0].second.rule, "rate_outlier");
+  // Too few peers: no median to judge by.
+  auto few = Peers(19);
+  few[0].energy_kwh = 0.3 * few[0].minutes;
+  EXPECT_TRUE(CheckStatistics(few, kParams).empty());
+}
+
 }  // namespace
 }  // namespace mvis::domain

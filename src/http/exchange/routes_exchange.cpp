@@ -1,6 +1,8 @@
 // T/CEC 102 exchange: the inbound endpoints the charging platform calls (/tcec/v1/*, answered in
 // the standard's envelope, always HTTP 200), the sysadmin's operator accounts and the regulators'
 // reconciliation list.
+#include <cstdio>
+
 #include "exchange/tcec_codec.hpp"
 #include "http/api.hpp"
 #include "http/context.hpp"
@@ -109,6 +111,66 @@ Result<std::vector<int64_t>> AlertIds(const Json& body) {
   return ids;
 }
 
+std::string Clock(int minute) {
+  char buf[8];
+  std::snprintf(buf, sizeof buf, "%02d:%02d", minute / 60, minute % 60);
+  return buf;
+}
+
+Json TariffJson(const store::TariffRow& r) {
+  const auto& t = r.tariff;
+  Json bands = Json::array();
+  for (const auto& b : t.bands)
+    bands.push_back({{"start", Clock(b.start_minute)},
+                     {"end", Clock(b.end_minute)},
+                     {"elec_price", b.elec_price}});
+  return Json{{"id", t.id},
+              {"operator_ref", t.operator_ref ? Json(t.operator_ref) : Json(nullptr)},
+              {"operator_id", r.operator_id},
+              {"org_name", r.org_name},
+              {"station_id", t.station_id},
+              {"effective_from", t.effective_from},
+              {"effective_to", t.effective_to},
+              {"bands", bands},
+              {"note", r.note},
+              {"created_at", TimeOrNull(r.created_at)}};
+}
+
+Json RunJson(const store::AlertRunRow& r) {
+  return Json{{"id", r.id},
+              {"from", r.period_from},
+              {"to", r.period_to},
+              {"trigger", r.trigger_kind},
+              {"status", r.status},
+              {"orders", r.orders},
+              {"alerts", r.alerts},
+              {"error", r.error},
+              {"started_at", TimeOrNull(r.started_at)},
+              {"finished_at", TimeOrNull(r.finished_at)}};
+}
+
+services::TariffInput TariffInputOf(const Json& b) {
+  services::TariffInput in;
+  if (auto it = b.find("operator_ref"); it != b.end() && it->is_number_integer())
+    in.operator_ref = it->get<int64_t>();
+  in.station_id = Str(b, "station_id");
+  in.effective_from = Str(b, "effective_from");
+  in.effective_to = Str(b, "effective_to");
+  in.note = Str(b, "note");
+  if (auto it = b.find("bands"); it != b.end() && it->is_array())
+    for (const auto& band : *it) {
+      if (!band.is_object()) {
+        in.bands.push_back({});
+        continue;
+      }
+      services::TariffInput::Band x{Str(band, "start"), Str(band, "end"), std::nullopt};
+      if (auto p = band.find("elec_price"); p != band.end() && p->is_number())
+        x.elec_price = p->get<double>();
+      in.bands.push_back(std::move(x));
+    }
+  return in;
+}
+
 }  // namespace
 
 void AddExchangeRoutes(Router& router, AppServices& s) {
@@ -214,6 +276,38 @@ void AddExchangeRoutes(Router& router, AppServices& s) {
                        return Json{{"alert", AlertViewJson(r.alert)}, {"task_id", r.task_id}};
                      });
       });
+
+  router.Add("GET", "/api/v1/tou-tariffs", Access::kSignedIn, [&svc](RequestContext& ctx) {
+    return Reply(svc.ListTariffs(ctx.actor()), [](const auto& list) {
+      Json items = Json::array();
+      for (const auto& t : list) items.push_back(TariffJson(t));
+      return Json{{"items", items}};
+    });
+  });
+  router.Add("POST", "/api/v1/tou-tariffs", Access::kSignedIn, [&svc](RequestContext& ctx) {
+    auto body = ctx.Body();
+    if (!body) return ErrorResponse(body.error());
+    return Reply(svc.CreateTariff(ctx.actor(), TariffInputOf(*body)), TariffJson, 201);
+  });
+  router.Add("DELETE", "/api/v1/tou-tariffs/{id}", Access::kSignedIn, [&svc](RequestContext& ctx) {
+    auto id = ctx.IdParam("id");
+    if (!id) return ErrorResponse(id.error());
+    return ReplyEmpty(svc.DeleteTariff(ctx.actor(), *id));
+  });
+
+  router.Add("GET", "/api/v1/alert-runs", Access::kSignedIn, [&svc](RequestContext& ctx) {
+    return Reply(svc.ListAlertRuns(ctx.actor()), [](const auto& list) {
+      Json items = Json::array();
+      for (const auto& r : list) items.push_back(RunJson(r));
+      return Json{{"items", items}};
+    });
+  });
+  router.Add("POST", "/api/v1/alert-runs", Access::kSignedIn, [&svc](RequestContext& ctx) {
+    auto body = ctx.Body();
+    if (!body) return ErrorResponse(body.error());
+    return Reply(svc.StartAlertRun(ctx.actor(), Str(*body, "from"), Str(*body, "to")), RunJson,
+                 202);
+  });
 
   router.Add("POST", "/api/v1/reconciliation/notify", Access::kSignedIn,
              [&svc](RequestContext& ctx) {

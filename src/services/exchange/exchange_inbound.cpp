@@ -143,6 +143,9 @@ json RecordOrder(store::Tx& tx, int64_t operator_ref, const domain::ChargeOrder&
                                   f.evidence[3].second == order.start_charge_seq))
       findings.push_back(std::move(f));
   if (auto f = RegistryFinding(charger, order)) findings.push_back(std::move(*f));
+  for (auto& f : domain::CheckTariff(order, store::TariffsFor(tx, operator_ref), operator_ref,
+                                     charger.station_id, params))
+    findings.push_back(std::move(f));
   for (const auto& f : findings) {
     json evidence = json::array();
     for (const auto& [name, value] : f.evidence) evidence.push_back({name, value});
@@ -311,6 +314,8 @@ Handling CheckChargeOrders(const Inbound& in) {
 }
 
 }  // namespace
+
+domain::ChargeOrder exchange_internal::OrderFromJson(const json& order) { return OrderOf(order); }
 
 json ExchangeService::Receive(const std::string& endpoint, const std::string& authorization,
                               std::string_view body) {

@@ -21,6 +21,7 @@
 namespace mvis::services {
 
 class InspectionService;
+class JobRunner;
 struct InspectionTaskInput;
 
 struct TcecOperatorInput {
@@ -57,10 +58,27 @@ struct AlertInspection {
   int64_t task_id = 0;
 };
 
+// A time-of-use tariff as entered: bands as "HH:MM" clock times ("24:00" ends the day).
+struct TariffInput {
+  std::optional<int64_t> operator_ref;  // the operator account; none: every operator
+  std::string station_id, effective_from, effective_to, note;
+  struct Band {
+    std::string start, end;
+    std::optional<double> elec_price;
+  };
+  std::vector<Band> bands;
+};
+
+struct AlertRunReport {
+  bool already_done = false;  // the scheduled run of today had been claimed
+  int64_t run_id = 0, orders = 0, alerts = 0;
+};
+
 class ExchangeService {
  public:
-  ExchangeService(const ServiceContext& ctx, const SecretKeys& keys, InspectionService& inspections)
-      : ctx_(ctx), keys_(keys), inspections_(inspections) {}
+  ExchangeService(const ServiceContext& ctx, const SecretKeys& keys, InspectionService& inspections,
+                  JobRunner& jobs)
+      : ctx_(ctx), keys_(keys), inspections_(inspections), jobs_(jobs) {}
 
   // Sysadmin. The enterprise must exist; the OperatorID defaults to the 9-character organisation
   // code inside its credit code. operator_exists (conflict) when the OperatorID is taken.
@@ -103,6 +121,20 @@ class ExchangeService {
                                 const std::string& reason);
   Result<AlertInspection> InspectAlert(const Actor& actor, int64_t id, InspectionTaskInput in);
 
+  // Time-of-use tariffs (sysadmin): the data rule tariff_mismatch judges by.
+  Result<std::vector<store::TariffRow>> ListTariffs(const Actor& actor);
+  Result<store::TariffRow> CreateTariff(const Actor& actor, const TariffInput& in);
+  Status DeleteTariff(const Actor& actor, int64_t id);
+
+  // Batch runs of the rules over the orders starting on days [from, to] (at most 31 days): the
+  // time-of-use rule again (with the tariffs known now) and the statistical rules; an order gets
+  // at most one alert per rule. On demand (regulators; runs in the background, one at a time:
+  // run_in_progress) and daily for yesterday (the scheduler).
+  Result<store::AlertRunRow> StartAlertRun(const Actor& actor, const std::string& from,
+                                           const std::string& to);
+  Result<std::vector<store::AlertRunRow>> ListAlertRuns(const Actor& actor);
+  Result<AlertRunReport> RunDailyRules();
+
   static constexpr int64_t kTokenSeconds = 7200;
 
  private:
@@ -115,7 +147,11 @@ class ExchangeService {
 
   const ServiceContext& ctx_;
   const SecretKeys& keys_;
+  // Runs the batch rules of run `run_id` and records its outcome.
+  AlertRunReport RunRules(int64_t run_id, const std::string& from, const std::string& to);
+
   InspectionService& inspections_;
+  JobRunner& jobs_;
 };
 
 }  // namespace mvis::services
