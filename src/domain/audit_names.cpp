@@ -138,6 +138,8 @@ constexpr std::array kActions = {
     Name{"charge_alert.inspect", "计量作弊线索立案核查"},
     Name{"charge_alert.run", "发起计量作弊线索批量分析"},
     Name{"platform.tou_tariff_create", "新增分时电价表"},
+    Name{"instrument.meter_key_register", "登记电能表公钥"},
+    Name{"instrument.meter_key_revoke", "注销电能表公钥"},
     Name{"platform.tou_tariff_delete", "删除分时电价表"},
     Name{"reconciliation.notify", "通知企业办理在用充电桩备案"},
 };

@@ -139,6 +139,22 @@ Verdict Parse(std::string_view text) {
   return v;
 }
 
+std::string KeyCurve(std::string_view public_key_hex, std::string* reason) {
+  std::string der;
+  auto fail = [&](const char* why) {
+    if (reason) *reason = why;
+    return std::string();
+  };
+  if (!FromHex(public_key_hex, der) || der.empty()) return fail("key_invalid");
+  const auto* p = reinterpret_cast<const unsigned char*>(der.data());
+  Key key(d2i_PUBKEY(nullptr, &p, static_cast<long>(der.size())), EVP_PKEY_free);
+  if (!key || p != reinterpret_cast<const unsigned char*>(der.data()) + der.size())
+    return fail("key_invalid");
+  std::string curve = CurveOf(key.get());
+  if (curve.empty()) return fail("key_unsupported");
+  return curve;
+}
+
 Verdict Verify(std::string_view text, std::string_view public_key_hex) {
   Verdict v = Parse(text);
   if (!v.reason.empty()) return v;

@@ -42,6 +42,10 @@ struct Verdict {
 // (verdict.valid stays false either way: this does not check the signature).
 Verdict Parse(std::string_view text);
 
+// The curve of a public key (DER SubjectPublicKeyInfo, hex): secp256r1 | secp384r1 |
+// brainpoolP256r1; "" with `reason` key_invalid or key_unsupported.
+std::string KeyCurve(std::string_view public_key_hex, std::string* reason = nullptr);
+
 // Parses, checks the signature with `public_key_hex`, then the readings (see CheckReadings).
 // Reasons: format_invalid, payload_invalid, key_invalid, key_unsupported, signature_invalid,
 // readings_empty, begin_missing, end_invalid, status_not_good, readings_decreasing.

@@ -574,3 +574,56 @@ bool InsertChargeAlertOnce(Tx& tx, const ChargeAlertRow& a) {
 }
 
 }  // namespace mvis::store
+
+namespace mvis::store {
+
+namespace {
+
+constexpr char kMeterKeyColumns[] =
+    "SELECT id, instrument_id, meter_serial, public_key, curve, status, created_by, created_at, "
+    "revoked_at FROM meter_keys";
+
+MeterKeyRow MeterKeyOf(const Row& r) {
+  return {r.Int(0), r.Int(1), r.Str(2), r.Str(3),   r.Str(4),
+          r.Str(5), r.Int(6), r.Int(7), r.OptInt(8)};
+}
+
+}  // namespace
+
+std::optional<int64_t> InsertMeterKey(Tx& tx, const MeterKeyRow& row) {
+  auto r = tx.QueryOne(
+      "INSERT INTO meter_keys (instrument_id, meter_serial, public_key, curve, status, "
+      "created_by, created_at) VALUES (?, ?, ?, ?, 'active', ?, ?) ON CONFLICT (meter_serial) "
+      "WHERE status = 'active' DO NOTHING RETURNING id",
+      {row.instrument_id, row.meter_serial, row.public_key, row.curve, row.created_by,
+       row.created_at});
+  if (!r) return std::nullopt;
+  return r->Int(0);
+}
+
+std::vector<MeterKeyRow> MeterKeysOf(Tx& tx, int64_t instrument_id) {
+  std::vector<MeterKeyRow> out;
+  for (const auto& r :
+       tx.Query(std::string(kMeterKeyColumns) + " WHERE instrument_id = ? ORDER BY status, id DESC",
+                {instrument_id}))
+    out.push_back(MeterKeyOf(r));
+  return out;
+}
+
+bool RevokeMeterKey(Tx& tx, int64_t id, int64_t instrument_id, int64_t now) {
+  return tx.Exec(
+             "UPDATE meter_keys SET status = 'revoked', revoked_at = ? WHERE id = ? AND "
+             "instrument_id = ? AND status = 'active'",
+             {now, id, instrument_id}) == 1;
+}
+
+std::optional<MeterKeyRow> ActiveMeterKey(Tx& tx, const std::string& meter_serial) {
+  auto r = tx.QueryOne(std::string(kMeterKeyColumns) +
+                           " WHERE meter_serial = ? AND status = "
+                           "'active'",
+                       {meter_serial});
+  if (!r) return std::nullopt;
+  return MeterKeyOf(*r);
+}
+
+}  // namespace mvis::store

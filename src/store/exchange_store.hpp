@@ -196,3 +196,20 @@ std::vector<BatchOrder> OrdersOfPeriod(Tx& tx, const std::string& from, const st
 bool InsertChargeAlertOnce(Tx& tx, const ChargeAlertRow& a);
 
 }  // namespace mvis::store
+
+namespace mvis::store {
+
+// ---- meter public keys (migration 0024)
+struct MeterKeyRow {
+  int64_t id = 0, instrument_id = 0;
+  std::string meter_serial, public_key, curve, status;
+  int64_t created_by = 0, created_at = 0;
+  std::optional<int64_t> revoked_at;
+};
+// The new key's id; nullopt when the serial has an active key already.
+std::optional<int64_t> InsertMeterKey(Tx& tx, const MeterKeyRow& row);
+std::vector<MeterKeyRow> MeterKeysOf(Tx& tx, int64_t instrument_id);
+bool RevokeMeterKey(Tx& tx, int64_t id, int64_t instrument_id, int64_t now);
+std::optional<MeterKeyRow> ActiveMeterKey(Tx& tx, const std::string& meter_serial);
+
+}  // namespace mvis::store

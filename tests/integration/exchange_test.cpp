@@ -677,5 +677,59 @@ TEST_F(ExchangeTest, TariffsAndBatchRunsOfTheRules) {
   EXPECT_EQ(admin.Delete(path).status, 404);
 }
 
+// Meter keys are registered per filed charger by its enterprise; the public check then needs no
+// key and names the charger; one active key per meter serial; revoked keys no longer verify.
+TEST_F(ExchangeTest, MeterKeysAreRegisteredPerCharger) {
+  // The published KEBA example (meter serial GS 17619300) and its key (see meter_values_test.cpp).
+  const std::string key =
+      "3059301306072A8648CE3D020106082A8648CE3D030107034200043AEEB45C392357820A58FDFB0857BD77ADA315"
+      "85C61C430531DFA53B440AFBFDD95AC887C658EA55260F808F55CA948DF235C2108A0D6DC7D4AB1A5E1A7955BE";
+  const std::string record =
+      R"(OCMF|{"FV":"1.0","GI":"KEBA_KCP30","GS":"17619300","GV":"2.8.5","PG":"T32","IS":false,)"
+      R"("IL":"NONE","IF":["RFID_NONE","OCPP_NONE","ISO15118_NONE","PLMN_NONE"],"IT":"NONE","ID":"",)"
+      R"("RD":[{"TM":"2019-08-13T10:03:15,000+0000 I","TX":"B","EF":"","ST":"G","RV":0.2596,)"
+      R"("RI":"1-b:1.8.0","RU":"kWh"},{"TM":"2019-08-13T10:03:36,000+0000 R","TX":"E","EF":"",)"
+      R"("ST":"G","RV":0.2597,"RI":"1-b:1.8.0","RU":"kWh"}]}|{"SD":"304502200E2F107C987A300AC169)"
+      R"(5CA89EA149A8CDFA16188AF0A33EE64B67964AA943F9022100889A72B6D65364BEA8562E7F6A0253157ACFF84)"
+      R"(FE4929A93B5964D23C4265699"})";
+  const auto ids = Filed(1);
+  const std::string keys = "/api/v1/instruments/" + std::to_string(ids[0]) + "/meter-keys";
+  EXPECT_EQ(
+      enterprise_->Post(keys, {{"meter_serial", "17619300"}, {"public_key", "3059"}}).error_code(),
+      "key_invalid");
+  EXPECT_EQ(enterprise_->Post(keys, {{"meter_serial", "a b"}, {"public_key", key}}).error_code(),
+            "meter_serial_invalid");
+  EXPECT_EQ(
+      SignIn("kuaichong").Post(keys, {{"meter_serial", "17619300"}, {"public_key", key}}).status,
+      404)
+      << "another enterprise's charger";
+  auto lower = key;
+  std::ranges::transform(lower, lower.begin(), [](char c) { return std::tolower(c); });
+  auto added = enterprise_->Post(keys, {{"meter_serial", "17619300"}, {"public_key", lower}});
+  ASSERT_EQ(added.status, 201) << added.body;
+  EXPECT_EQ(added.json()["curve"], "secp256r1");
+  EXPECT_EQ(added.json()["public_key"], key) << "kept in upper case";
+  EXPECT_EQ(
+      enterprise_->Post(keys, {{"meter_serial", "17619300"}, {"public_key", key}}).error_code(),
+      "meter_serial_taken");
+  EXPECT_EQ(SignIn("jiangan").Get(keys).json()["items"].size(), 1u) << "the district reads them";
+
+  Client anonymous = NewClient();
+  auto r = anonymous.Post("/api/v1/public/ocmf/verify", {{"ocmf", record}});
+  ASSERT_EQ(r.status, 200) << r.body;
+  EXPECT_EQ(r.json()["valid"], true);
+  EXPECT_EQ(r.json()["registered"]["equipment_id"], "EQVT1-1");
+  EXPECT_EQ(r.json()["registered"]["verification_state"], "never");
+
+  const std::string revoke = keys + "/" + added.json()["id"].dump();
+  EXPECT_EQ(enterprise_->Delete(revoke).status, 204);
+  EXPECT_EQ(enterprise_->Delete(revoke).status, 404);
+  EXPECT_EQ(anonymous.Post("/api/v1/public/ocmf/verify", {{"ocmf", record}}).error_code(),
+            "public_key_unknown");
+  EXPECT_EQ(enterprise_->Post(keys, {{"meter_serial", "17619300"}, {"public_key", key}}).status,
+            201)
+      << "a new key once the old one is revoked";
+}
+
 }  // namespace
 }  // namespace mvis::testing

@@ -49,7 +49,7 @@ TEST_F(MeterValueTest, PublicCheckVerifiesAndNamesWhatIsWrong) {
   EXPECT_EQ(r.status, 400);
   r = anonymous.Post("/api/v1/public/ocmf/verify", {{"ocmf", kRecord}});
   EXPECT_EQ(r.status, 400);
-  EXPECT_EQ(r.json()["error"]["code"], "public_key_invalid");
+  EXPECT_EQ(r.json()["error"]["code"], "public_key_unknown") << "no key registered for 17619300";
 }
 
 }  // namespace

@@ -69,6 +69,11 @@ struct TariffInput {
   std::vector<Band> bands;
 };
 
+// A registered meter key as the public check uses it: the key and what it belongs to.
+struct PublicMeterKey {
+  std::string public_key, curve, equipment_id, verification_state, valid_until;
+};
+
 struct AlertRunReport {
   bool already_done = false;  // the scheduled run of today had been claimed
   int64_t run_id = 0, orders = 0, alerts = 0;
@@ -134,6 +139,16 @@ class ExchangeService {
                                            const std::string& to);
   Result<std::vector<store::AlertRunRow>> ListAlertRuns(const Actor& actor);
   Result<AlertRunReport> RunDailyRules();
+
+  // Meter public keys (OCMF) of a filed charger, registered by its enterprise: at most one active
+  // key per meter serial (meter_serial_taken); the curve is the key's.
+  Result<std::vector<store::MeterKeyRow>> MeterKeys(const Actor& actor, int64_t instrument_id);
+  Result<store::MeterKeyRow> RegisterMeterKey(const Actor& actor, int64_t instrument_id,
+                                              const std::string& meter_serial,
+                                              const std::string& public_key_hex);
+  Status RevokeMeterKey(const Actor& actor, int64_t instrument_id, int64_t key_id);
+  // Public: the active key of a meter serial.
+  Result<std::optional<PublicMeterKey>> FindMeterKey(const std::string& meter_serial);
 
   static constexpr int64_t kTokenSeconds = 7200;
 
