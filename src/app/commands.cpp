@@ -86,7 +86,8 @@ int CmdDemo(const Overrides& overrides) {
   if (*stations)
     std::cout << "Demo exchange: the charging platform reported " << *stations
               << " stations of 武汉新能源充电科技有限公司 (3 chargers in use but not filed, 1 "
-                 "mismatch)\n";
+                 "mismatch), a month of charge orders with planted anomalies (计量作弊线索 in "
+                 "江岸区), a time-of-use tariff and a registered meter key (OCMF)\n";
   if (*issued)
     std::cout << "Demo verification: appointments in every state, " << *issued
               << " certificates / result notices issued\n";

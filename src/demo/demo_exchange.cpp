@@ -3,6 +3,7 @@
 // real T/CEC 102 envelopes (query_token, then notification_stationInfo) — with chargers that are
 // filed, three in use but never filed (在用未备案) and one whose rated power and model differ
 // from its filing (信息不一致) — and a month of charge orders with planted anomalies.
+#include <cmath>
 #include <map>
 
 #include "demo/demo_seed.hpp"
@@ -32,10 +33,11 @@ std::string OrderTime(int64_t unix_seconds) {
          t.substr(10, 2) + ":" + t.substr(12, 2);
 }
 
-// One order in one period at 0.8 + 0.6 yuan/kWh; `money_error` is added to TotalMoney only.
+// One order in one period at `price` (0.8, the flat band of the demo tariff) + 0.6 yuan/kWh;
+// `money_error` is added to TotalMoney only.
 json Order(const std::string& seq, const std::string& connector, int64_t start, int64_t end,
-           double energy, double money_error = 0) {
-  const double elec = energy * 0.8, service = energy * 0.6;
+           double energy, double money_error = 0, double price = 0.8) {
+  const double elec = energy * price, service = energy * 0.6;
   return {{"StartChargeSeq", seq},
           {"ConnectorID", connector},
           {"StartTime", OrderTime(start)},
@@ -47,7 +49,7 @@ json Order(const std::string& seq, const std::string& connector, int64_t start, 
           {"SumPeriod", 1},
           {"ChargeDetails", json::array({{{"DetailStartTime", OrderTime(start)},
                                           {"DetailEndTime", OrderTime(end)},
-                                          {"ElecPrice", 0.8},
+                                          {"ElecPrice", price},
                                           {"SevicePrice", 0.6},
                                           {"DetailPower", energy},
                                           {"DetailElecMoney", elec},
@@ -112,6 +114,17 @@ Result<int> SeedDemoExchange(const services::ServiceContext& ctx,
     by_district[i.data.install_region_code].push_back(
         Equipment(c->equipment_id, model, type, power));
   }
+  // The meter of the first charger signs its readings (OCMF): its key is registered, so a driver
+  // can check a receipt on the public page without entering one. (The published KEBA example's
+  // meter and key, so that its record verifies.)
+  if (!filed->items.empty()) {
+    constexpr char kKebaKey[] =
+        "3059301306072A8648CE3D020106082A8648CE3D030107034200043AEEB45C392357820A58FDFB0857BD77AD"
+        "A31585C61C430531DFA53B440AFBFDD95AC887C658EA55260F808F55CA948DF235C2108A0D6DC7D4AB1A5E1A"
+        "7955BE";
+    if (auto k = exchange.RegisterMeterKey(*charger, filed->items[0].id, "17619300", kKebaKey); !k)
+      return std::unexpected(k.error());
+  }
   // In use, never filed: 在用未备案.
   by_district["420102"].push_back(Equipment("EQ-WH-UNFILED-0001", "DC120", 1, 120));
   by_district["420102"].push_back(Equipment("EQ-WH-UNFILED-0002", "DC120", 1, 120));
@@ -133,11 +146,21 @@ Result<int> SeedDemoExchange(const services::ServiceContext& ctx,
       return std::unexpected(r.error());
   }
 
+  // The city's time-of-use tariff (valley until 08:00, flat after): the data rule 2 judges by.
+  services::TariffInput tariff;
+  tariff.effective_from = "2026-01-01";
+  tariff.note = "武汉市充电设施分时电价（演示）";
+  tariff.bands = {{"00:00", "08:00", 0.35}, {"08:00", "24:00", 0.8}};
+  if (auto t = exchange.CreateTariff(*admin, tariff); !t) return std::unexpected(t.error());
+
   // A month of charge orders on the chargers of 江岸区: one a day each, at 60 % of rated power
-  // for 40 minutes, with planted anomalies — a total that is not the sum of its parts, energy no
-  // 7 kW charger can deliver in the time, two orders at once on one connector — and a few on the
+  // for 30 to 54 minutes, with planted anomalies — a total that is not the sum of its parts,
+  // energy no 7 kW charger can deliver in the time, two orders at once on one connector, a period
+  // billed above the tariff, the same energy three times on one charger — and a few on the
   // unfiled chargers.
-  const int64_t day0 = ctx.clock.Now() - 30 * 86400;
+  // Midnight in China (UTC+8) thirty days ago, so that the hours below are clock hours.
+  const int64_t now = ctx.clock.Now();
+  const int64_t day0 = (now + 8 * 3600) / 86400 * 86400 - 8 * 3600 - 30 * 86400;
   int orders = 0;
   for (const auto& e : by_district["420102"]) {
     const std::string id = e["EquipmentID"];
@@ -145,13 +168,17 @@ Result<int> SeedDemoExchange(const services::ServiceContext& ctx,
     const bool unfiled = id.starts_with("EQ-WH-UNFILED");
     for (int d = 0; d < 30; ++d) {
       if (unfiled && d % 10 != 0) continue;
+      const int minutes = 30 + (d * 7 + orders) % 25;
       const int64_t start = day0 + d * 86400 + (8 + (orders % 11)) * 3600;
-      const int64_t end = start + 40 * 60;
-      const double energy = static_cast<int>(power * 0.6 * 40 / 60 * 100) / 100.0;
+      const int64_t end = start + minutes * 60;
+      // Energies differ from day to day, as metered ones do.
+      double energy = std::round((power * 0.6 * minutes / 60 + 0.013 * d) * 1000) / 1000;
+      if (orders == 3 || orders == 9 || orders == 15) energy = 3.456;  // the same, three times
       const std::string seq = opened->operator_id + std::to_string(100000 + orders);
       json order = Order(seq, id + "-1", start, end, energy);
-      if (orders == 17) order = Order(seq, id + "-1", start, end, energy, 0.8);  // money
-      if (orders == 41) order = Order(seq, id + "-1", start, end, power * 2.5);  // energy
+      if (orders == 17) order = Order(seq, id + "-1", start, end, energy, 0.8);     // money
+      if (orders == 41) order = Order(seq, id + "-1", start, end, power * 2.5);     // energy
+      if (orders == 23) order = Order(seq, id + "-1", start, end, energy, 0, 1.2);  // price
       if (auto r = send("notification_charge_order_info", order, access); !r)
         return std::unexpected(r.error());
       ++orders;
@@ -163,6 +190,13 @@ Result<int> SeedDemoExchange(const services::ServiceContext& ctx,
       }
     }
   }
+  // The batch rules over the month (the repeated energy), in the background as a regulator
+  // would start them.
+  auto city = DemoActor(ctx.db, "city");
+  if (!city) return std::unexpected(city.error());
+  if (auto run = exchange.StartAlertRun(*city, OrderTime(day0).substr(0, 10), ctx.clock.Today());
+      !run)
+    return std::unexpected(run.error());
   return stations;
 }
 
