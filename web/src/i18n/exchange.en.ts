@@ -15,6 +15,11 @@ export default {
     specHint: 'Model / AC or DC / power',
     filedRegion: 'Filed in {name}',
     viewFiling: 'View filing',
+    notify: 'Notify enterprise',
+    notifyConfirm: '“{org}” will be told to file its chargers in use but not filed in {scope}, with a list of them. Send the notice?',
+    notifyScopeAll: 'your districts',
+    notified: 'The enterprise was told to file {n} chargers',
+    inspect: 'Start inspection',
     hint: {
       unfiled: 'Chargers the operator reports to the platform with no filing of that equipment code here: possibly in use without mandatory verification filing.',
       not_on_platform: 'Chargers filed here by an enterprise connected to the platform that it does not report to the platform.',
@@ -41,6 +46,13 @@ export default {
     other: 'Other',
   },
   exchCurrent: { AC: 'AC', DC: 'DC' },
+  exchBasis: {
+    unfiled: 'In use, not filed: {charger}',
+    mismatch: 'Details differ: {charger}: {differences}',
+    charger: '{id} ({station})',
+    difference: '{name} (platform {platform}, filed {filed})',
+    separator: '; ',
+  },
   exchTcec: {
     intro: 'Opens the T/CEC 102 data exchange for a charging operator reporting to the charging supervision platform: mvis issues its operator ID and secrets, with which the operator platform obtains a token and pushes its stations and chargers.',
     endpoint: 'Endpoint',

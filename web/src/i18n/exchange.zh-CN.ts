@@ -18,6 +18,11 @@ export default {
     specHint: '型号 / 交直流 / 功率',
     filedRegion: '备案辖区：{name}',
     viewFiling: '查看备案',
+    notify: '通知企业',
+    notifyConfirm: '将通知“{org}”为其在{scope}在用未备案的充电桩办理备案，通知中列出这些充电桩。确定发送？',
+    notifyScopeAll: '您管辖的辖区',
+    notified: '已通知企业备案 {n} 台',
+    inspect: '发起核查',
     hint: {
       unfiled: '运营商已向平台报送、但本系统中没有以该设备编码备案的充电桩，可能在用而未申报强检备案。',
       not_on_platform: '已接入平台的运营企业在本系统备案、但未向平台报送的充电桩。',
@@ -44,6 +49,13 @@ export default {
     other: '其他',
   },
   exchCurrent: { AC: '交流', DC: '直流' },
+  exchBasis: {
+    unfiled: '在用未备案：{charger}',
+    mismatch: '信息不一致：{charger}：{differences}',
+    charger: '{id}（{station}）',
+    difference: '{name}（平台 {platform}，备案 {filed}）',
+    separator: '、',
+  },
   exchTcec: {
     intro: '为向充电设施监管平台报送数据的充电运营企业开通 T/CEC 102 数据对接：系统为其生成运营商标识和密钥，运营商平台据此获取令牌并推送充电站与设备信息。',
     endpoint: '接入地址',
