@@ -78,6 +78,16 @@ export default {
     issuedWarning: '密钥仅显示这一次，请立即通过安全渠道交给运营商',
     issuedDesc: '关闭此窗口后无法再次查看密钥。',
     copyAll: '复制全部',
+    rotate: '轮换密钥',
+    rotateConfirm: '轮换后原密钥立即失效，需将新密钥交给对方平台。确定为“{org}”轮换密钥？',
+    rotated: '已轮换密钥',
+    rotatedTitle: '新的对接密钥',
+    rotatedDesc: '原密钥已失效。关闭此窗口后无法再次查看新密钥。',
+    disable: '停用',
+    disableConfirm: '停用后“{org}”的平台将无法获取令牌和推送数据，可随时重新启用。确定停用？',
+    disabled: '已停用对接',
+    enable: '启用',
+    enabled: '已启用对接',
   },
   exchSecret: {
     operator_id: '运营商标识',
@@ -86,5 +96,5 @@ export default {
     data_secret_iv: '消息密钥初始化向量',
     sig_secret: '签名密钥',
   },
-  exchTcecStatus: { active: '启用', disabled: '停用' },
+  exchTcecStatus: { active: '启用中', disabled: '已停用' },
 }
