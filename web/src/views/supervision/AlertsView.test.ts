@@ -130,7 +130,9 @@ afterEach(() => {
   document.body.innerHTML = ''
 })
 
-describe('计量作弊线索 page', () => {
+// Sixteen rule options in five groups make each mount slow in happy-dom (about 1 s, more when the
+// whole suite runs at once): a longer limit than the default 5 s.
+describe('计量作弊线索 page', { timeout: 20_000 }, () => {
   it('lists the open alerts of the district in Chinese, never a code', async () => {
     await mountPage('district')
     expect(alerts).toHaveBeenCalledTimes(1)
