@@ -36,7 +36,7 @@ function tcecTimestamp() {
 }
 
 /** A client of /tcec/v1/ with an account's values: AES-128-CBC data, HMAC-MD5 signature. */
-function tcecClient(base, v) {
+export function tcecClient(base, v) {
   let seq = 0
   const seal = (data) => {
     const c = createCipheriv('aes-128-cbc', Buffer.from(v.data_secret), Buffer.from(v.data_secret_iv))

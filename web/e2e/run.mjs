@@ -52,6 +52,9 @@
 // values then used as the operator's platform) and 在用未备案核查 (江岸区's three tabs against the API,
 // the city bureau's district filter), 1440 and 390 px: e2e/exchange.mjs (E2E_ONLY=reconciliation;
 // E2E_SCREENSHOTS=1 keeps exchange-*.png, in E2E_EXCHANGE_SHOTS when set).
+// 计量作弊线索 (the district bureau with alerts reads one, starts a 线索核查 from it and follows it to the
+// task, dismisses another; 1440 and 390 px) and 轮换密钥 / 停用 / 启用 in 平台对接, after the exchange
+// scenarios: e2e/alerts.mjs (E2E_ONLY=alerts; E2E_SCREENSHOTS=1 keeps alerts-*.png, in E2E_ALERTS_SHOTS when set).
 import { spawn, execFileSync } from 'node:child_process'
 import { createWriteStream, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { createServer } from 'node:net'
@@ -77,6 +80,7 @@ import { registerAnnualReportScenarios } from './annual_reports.mjs'
 import { registerInstituteMilestoneScenarios } from './institute_milestones.mjs'
 import { registerOcmfScenarios } from './ocmf.mjs'
 import { registerExchangeScenarios } from './exchange.mjs'
+import { registerAlertScenarios } from './alerts.mjs'
 
 const WEB = resolve(dirname(fileURLToPath(import.meta.url)), '..')
 const OUT = join(WEB, 'e2e', 'out')
@@ -390,6 +394,7 @@ registerAnnualReportScenarios(test, { fill, expectVisible, expectMessage, uiLogi
 registerInstituteMilestoneScenarios(test, { fill, expectVisible, expectMessage, uiLogin, apiLogin, OUT, SCREENSHOTS })
 registerOcmfScenarios(test, { fill, expectVisible, OUT, SCREENSHOTS })
 registerExchangeScenarios(test, { fill, choose, expectVisible, uiLogin, ADMIN, OUT, SCREENSHOTS })
+registerAlertScenarios(test, { fill, choose, expectVisible, expectMessage, uiLogin, apiLogin, ADMIN, OUT, SCREENSHOTS })
 
 // ---------------------------------------------------------------- main
 let passed = 0

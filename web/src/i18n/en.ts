@@ -122,6 +122,8 @@ const en: DeepStringRecord<typeof zhCN> = {
     instituteReport: 'Verification statistics',
     milestones: 'Milestones',
     reconciliation: 'Unfiled chargers check',
+    alerts: 'Metering fraud leads',
+    alertDetail: 'Lead details',
     adminTcecOperators: 'Platform exchange',
   },
   header: {

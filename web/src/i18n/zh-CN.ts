@@ -120,6 +120,8 @@ export default {
     instituteReport: '检定统计分析',
     milestones: '工作节点',
     reconciliation: '在用未备案核查',
+    alerts: '计量作弊线索',
+    alertDetail: '线索详情',
     adminTcecOperators: '平台对接',
   },
   header: {

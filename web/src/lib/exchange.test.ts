@@ -2,11 +2,13 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import { loadExchangeTexts } from '@/i18n/exchange'
 import { ApiError } from './api/http'
 import type { Region } from './api/types'
-import type { TcecOperatorIssued } from './api/types.exchange'
+import type { ReconciliationItem, TcecOperatorIssued } from './api/types.exchange'
 import {
   currentLabel,
   differenceLabel,
+  findingBasis,
   hasFiling,
+  inspectable,
   hasPlatform,
   issuedText,
   kindLabel,
@@ -71,6 +73,37 @@ describe('在用未备案核查', () => {
     expect(regionName('420100', regions)).toBe('武汉市')
     expect(regionName('', regions)).toBe('—')
     expect(regionName('420199', [])).toBe('420199')
+  })
+})
+
+describe('线索核查 of a finding', () => {
+  const regions = [
+    { code: '420102', name: '江岸区', level: 'district', parent_code: '420100' },
+    { code: '420103', name: '江汉区', level: 'district', parent_code: '420100' },
+  ] as Region[]
+  const base = { station_id: 'ST001', station_name: '江岸区二七充电站', address: '', org_id: 5, org_name: '武汉充电科技有限公司', operator_id: 'MA4K12345' }
+  const unfiled: ReconciliationItem = { ...base, kind: 'unfiled', equipment_id: 'EQ-1', region_code: '420102', platform: { model: 'EVD-120', current: 'DC', power_kw: 120 }, filed: null, differences: [] }
+  const mismatch: ReconciliationItem = {
+    ...base,
+    kind: 'mismatch',
+    equipment_id: 'EQ-3',
+    region_code: '420102',
+    platform: { model: 'EVD-60', current: 'DC', power_kw: 60 },
+    filed: { instrument_id: 43, model: 'EVD-60A', current: 'AC', region_code: '420103', power_kw: 120 },
+    differences: ['power', 'model', 'current', 'district'],
+  }
+
+  it('may be made of a charger in use but not filed, or one whose details differ', () => {
+    expect([inspectable('unfiled'), inspectable('not_on_platform'), inspectable('mismatch')]).toEqual([true, false, true])
+  })
+
+  it('gives the grounds in Chinese: the charger and its station, and each difference with both sides', () => {
+    expect(findingBasis(unfiled, regions)).toBe('在用未备案：EQ-1（江岸区二七充电站）')
+    expect(findingBasis({ ...unfiled, station_name: ' ' }, regions)).toBe('在用未备案：EQ-1')
+    expect(findingBasis(mismatch, regions)).toBe(
+      '信息不一致：EQ-3（江岸区二七充电站）：额定功率（平台 60 kW，备案 120 kW）、型号（平台 EVD-60，备案 EVD-60A）、交直流（平台 直流，备案 交流）、所在辖区（平台 江岸区，备案 江汉区）',
+    )
+    expect(findingBasis({ ...mismatch, differences: ['voltage' as never] }, regions)).toBe('信息不一致：EQ-3（江岸区二七充电站）：其他')
   })
 })
 

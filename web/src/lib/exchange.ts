@@ -1,6 +1,7 @@
 // Rules of the exchange pages (T/CEC 102, issue 13), kept pure for the tests: the tab of
 // 在用未备案核查 in the address, the labels of kinds, differences and currents, a charger's
-// 型号 / 交直流 / 功率 line, district names; for 平台对接 the checks of the OperatorID and the
+// 型号 / 交直流 / 功率 line, district names, the grounds (核查依据) of a 线索核查 task made from a
+// finding; for 平台对接 the checks of the OperatorID and the
 // secrets, the form field a server error belongs to, the operator's endpoint base and the text
 // of 复制全部. Labels come from the exchange texts (i18n/exchange.ts), loaded with the pages.
 import { i18n } from '@/i18n'
@@ -11,6 +12,7 @@ import {
   type FiledCharger,
   type PlatformCharger,
   type ReconciliationDifference,
+  type ReconciliationItem,
   type ReconciliationKind,
   type TcecOperatorInput,
   type TcecOperatorIssued,
@@ -80,6 +82,33 @@ export function specParts(c: PlatformCharger | FiledCharger): SpecPart[] {
 export function regionName(code: string | null | undefined, regions: readonly Region[]): string {
   if (!code) return '—'
   return regions.find((r) => r.code === code)?.name ?? code
+}
+
+/** A finding a 线索核查 task may be made of: a charger in use but not filed, or one whose details differ. */
+export const inspectable = (kind: ReconciliationKind) => kind === 'unfiled' || kind === 'mismatch'
+
+/** One difference of a mismatch with both sides: 额定功率（平台 60 kW，备案 120 kW）. */
+function differenceText(d: string, row: ReconciliationItem, regions: readonly Region[]): string {
+  const filed = row.filed
+  const sides: Record<string, [string, string]> = {
+    power: [powerText(row.platform.power_kw), powerText(filed?.power_kw)],
+    model: [row.platform.model.trim() || '—', filed?.model.trim() || '—'],
+    current: [currentLabel(row.platform.current), currentLabel(filed?.current)],
+    district: [regionName(row.region_code, regions), regionName(filed?.region_code, regions)],
+  }
+  const pair = sides[d]
+  return pair ? t('exchBasis.difference', { name: differenceLabel(d), platform: pair[0], filed: pair[1] }) : differenceLabel(d)
+}
+
+/**
+ * 核查依据 of a 线索核查 task made from a finding, in words: 在用未备案：EQ-1（二七充电站）, or
+ * 信息不一致：EQ-3（二七充电站）：额定功率（平台 60 kW，备案 120 kW）、所在辖区（…）.
+ */
+export function findingBasis(row: ReconciliationItem, regions: readonly Region[]): string {
+  const charger = row.station_name.trim() ? t('exchBasis.charger', { id: row.equipment_id, station: row.station_name.trim() }) : row.equipment_id
+  if (row.kind !== 'mismatch') return t('exchBasis.unfiled', { charger })
+  const diffs = row.differences.map((d) => differenceText(d, row, regions)).join(t('exchBasis.separator'))
+  return t('exchBasis.mismatch', { charger, differences: diffs })
 }
 
 // ---------------------------------------------------------------- 平台对接

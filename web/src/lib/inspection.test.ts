@@ -27,6 +27,8 @@ import {
   statTotals,
   taskActions,
   taskRequest,
+  targetedTaskRequest,
+  isTargeted,
   weekday,
   yearOptions,
 } from './inspection'
@@ -204,6 +206,27 @@ describe('the task form', () => {
     })
     const directed = taskRequest({ ...f, directed: true, plan_id: 9, ratio_percent: { A: 2.5, B: 5, C: 21, D: 100 } })
     expect(directed).toMatchObject({ directed: true, plan_id: 9, scope_region_codes: ['420103'], scope_credit_classes: ['B', 'D'], ratios: { A: 0.025, B: 0.05, C: 0.21, D: 1 } })
+  })
+
+  it('makes a 线索核查 task: undirected, no plan, the enterprise and its grounds', () => {
+    const target = { org_id: 5, region_code: '420102', basis: ' 在用未备案：EQ-1（二七充电站） ' }
+    expect(targetedTaskRequest(target, { item_id: 3, task_date: '2027-03-15', name: ' 线索核查：某企业 EQ-1 ' })).toEqual({
+      name: '线索核查：某企业 EQ-1',
+      item_id: 3,
+      plan_id: null,
+      region_code: '420102',
+      task_date: '2027-03-15',
+      directed: false,
+      scope_region_codes: [],
+      scope_type_codes: [],
+      scope_credit_classes: [],
+      ratios: { A: 0.05, B: 0.1, C: 0.3, D: 0.7 },
+      target_org_id: 5,
+      basis: '在用未备案：EQ-1（二七充电站）',
+    })
+    expect(isTargeted({ target_org_id: 5 })).toBe(true)
+    expect(isTargeted({ target_org_id: null })).toBe(false)
+    expect(isTargeted({})).toBe(false)
   })
 })
 

@@ -296,6 +296,33 @@ export function taskRequest(f: TaskForm): InspectionTaskInput {
   }
 }
 
+/** What the 发起核查 dialog asks (线索核查: the enterprise and district come with the finding). */
+export interface TargetedTaskForm {
+  item_id: number | null
+  task_date: string
+  name: string
+}
+
+/** The enterprise, district and grounds of a 线索核查 task made from a finding. */
+export interface TaskTarget {
+  org_id: number
+  region_code: string
+  basis: string
+}
+
+/**
+ * `POST /inspection-tasks` for a 线索核查 task: 不定向 without plan or scope, with the target and
+ * its grounds; the ratios are those the new-task form starts with (a targeted task draws no
+ * enterprises, only inspectors, but the request carries them).
+ */
+export function targetedTaskRequest(target: TaskTarget, f: TargetedTaskForm): InspectionTaskInput {
+  const base = taskRequest({ ...blankTaskForm(target.region_code, f.task_date), name: f.name, item_id: f.item_id })
+  return { ...base, target_org_id: target.org_id, basis: target.basis.trim() }
+}
+
+/** A 线索核查 task: aimed at one enterprise on a finding. */
+export const isTargeted = (task: Pick<InspectionTask, 'target_org_id'>): boolean => task.target_org_id !== null && task.target_org_id !== undefined
+
 // ---------------------------------------------------------------- the draw and its progress
 
 /** A row of the draw summary: a class's frame N, sample n and their ratio, then the total. */

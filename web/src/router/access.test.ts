@@ -74,6 +74,7 @@ describe('routes and menu', () => {
         '/supervision/sampling',
         '/supervision/rectifications',
         '/supervision/reconciliation',
+        '/supervision/alerts',
         '/supervision/inspection/items',
         '/supervision/inspection/library',
         '/supervision/inspection/plans',
@@ -378,6 +379,30 @@ describe('routes and menu', () => {
     }
     for (const role of ['enterprise', 'institute', 'drc', 'sysadmin'] as const) expect(menuFor(role, router.getRoutes()).some((m) => m.route === 'supervision-reconciliation'), role).toBe(false)
     expect(breadcrumbFor(page, 'city_regulator', router.getRoutes()).map((c) => c.titleKey)).toEqual(['menu.home', 'menuGroup.supervision', 'menu.reconciliation'])
+  })
+
+  it('lets the district and city bureaus open 计量作弊线索 and a lead, lazily with their texts, beside 在用未备案核查', () => {
+    const page = router.resolve('/supervision/alerts')
+    expect(page.name).toBe('supervision-alerts')
+    expect(page.meta.titleKey).toBe('menu.alerts')
+    const detail = router.resolve('/supervision/alerts/12')
+    expect(detail.name).toBe('supervision-alert-detail')
+    expect(router.resolve('/supervision/alerts/x').name).toBe('not-found')
+    for (const name of ['supervision-alerts', 'supervision-alert-detail']) {
+      const meta = router.getRoutes().find((r) => r.name === name)!.meta
+      for (const role of ['district_regulator', 'city_regulator'] as const) expect(decideAccess(meta, role), `${name} ${role}`).toBe('allow')
+      for (const role of ['enterprise', 'institute', 'drc', 'sysadmin'] as const) expect(decideAccess(meta, role), `${name} ${role}`).toBe('forbidden')
+      expect(decideAccess(meta, null)).toBe('login')
+      expect(typeof router.getRoutes().find((r) => r.name === name)?.components?.default, name).toBe('function')
+    }
+    for (const role of ['district_regulator', 'city_regulator'] as const) {
+      const items = menuFor(role, router.getRoutes())
+      expect(items.find((m) => m.route === 'supervision-alerts')).toMatchObject({ titleKey: 'menu.alerts', path: '/supervision/alerts', group: 'supervision' })
+      const at = items.findIndex((m) => m.route === 'supervision-alerts')
+      expect(items[at - 1].route).toBe('supervision-reconciliation')
+    }
+    for (const role of ['enterprise', 'institute', 'drc', 'sysadmin'] as const) expect(menuFor(role, router.getRoutes()).some((m) => m.route === 'supervision-alerts'), role).toBe(false)
+    expect(breadcrumbFor(detail, 'district_regulator', router.getRoutes()).map((c) => c.titleKey)).toEqual(['menu.home', 'menuGroup.supervision', 'menu.alerts', 'menu.alertDetail'])
   })
 
   it('lets the sysadmin alone open 平台对接, lazily with its texts, under 系统管理', () => {

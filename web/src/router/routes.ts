@@ -47,7 +47,7 @@ function acceptancePage<T>(view: () => Promise<T>): () => Promise<T> {
   return () => Promise.all([view(), loadAcceptanceTexts()]).then(([page]) => page)
 }
 
-/** A lazy exchange page (在用未备案核查, 平台对接): its chunk and the texts (i18n/exchange.ts) load together. */
+/** A lazy exchange page (在用未备案核查, 计量作弊线索, 平台对接): its chunk and the texts (i18n/exchange.ts) load together. */
 function exchangePage<T>(view: () => Promise<T>): () => Promise<T> {
   return withTexts(loadExchangeTexts, view)
 }
@@ -323,6 +323,19 @@ export const routes: RouteRecordRaw[] = [
         name: 'supervision-reconciliation',
         component: exchangePage(() => import('@/views/supervision/ReconciliationView.vue')),
         meta: { roles: [...REGULATORS], titleKey: 'menu.reconciliation' },
+      },
+      {
+        // 计量作弊线索: the charge-order rules' alerts, triaged by the bureaus
+        path: 'supervision/alerts',
+        name: 'supervision-alerts',
+        component: exchangePage(() => import('@/views/supervision/AlertsView.vue')),
+        meta: { roles: [...REGULATORS], titleKey: 'menu.alerts' },
+      },
+      {
+        path: 'supervision/alerts/:id(\\d+)',
+        name: 'supervision-alert-detail',
+        component: exchangePage(() => import('@/views/supervision/AlertDetailView.vue')),
+        meta: { roles: [...REGULATORS], titleKey: 'menu.alertDetail', parent: ['supervision-alerts'] },
       },
       {
         path: 'supervision/inspection/items',

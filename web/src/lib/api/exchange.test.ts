@@ -27,6 +27,13 @@ describe('在用未备案核查', () => {
     expect(last().url).toBe('/api/v1/reconciliation?kind=unfiled&page=1&page_size=1')
   })
 
+  it('notifies an enterprise, with the district when one is chosen', async () => {
+    await exchangeApi.notifyUnfiled({ org_id: 5, region_code: '420102' })
+    expect(last()).toMatchObject({ url: '/api/v1/reconciliation/notify', method: 'POST', body: { org_id: 5, region_code: '420102' }, headers: { 'X-CSRF-Token': 'tok' } })
+    await exchangeApi.notifyUnfiled({ org_id: 5, region_code: '' })
+    expect(last().body).toEqual({ org_id: 5 })
+  })
+
   it('turns a 403 into an ApiError', async () => {
     fetchMock.mockResolvedValueOnce(new Response(JSON.stringify({ error: { code: 'permission_denied', message: '无权查看该辖区的核查结果', details: { field: 'region_code' } } }), { status: 403 }))
     await expect(exchangeApi.reconciliation({ kind: 'unfiled', region_code: '420111' })).rejects.toMatchObject({ status: 403, code: 'permission_denied' })
@@ -47,6 +54,15 @@ describe('平台对接', () => {
     expect(last().body).toEqual({ org_id: 7, operator_id: 'MA4K12345', sig_secret: '1234567890abcdef' })
     await exchangeApi.createTcecOperator({ org_id: 8, operator_id: '' })
     expect(last().body).toEqual({ org_id: 8 })
+  })
+
+  it('rotates, disables and enables an account', async () => {
+    await exchangeApi.rotateTcecOperator(3)
+    expect(last()).toMatchObject({ url: '/api/v1/admin/tcec-operators/3/rotate', method: 'POST', headers: { 'X-CSRF-Token': 'tok' } })
+    await exchangeApi.disableTcecOperator(3)
+    expect(last()).toMatchObject({ url: '/api/v1/admin/tcec-operators/3/disable', method: 'POST' })
+    await exchangeApi.enableTcecOperator(3)
+    expect(last()).toMatchObject({ url: '/api/v1/admin/tcec-operators/3/enable', method: 'POST' })
   })
 
   it('keeps the field of a 400 and the code of a 409', async () => {

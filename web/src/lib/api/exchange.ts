@@ -1,9 +1,10 @@
 // API methods of the exchange with the charging supervision platform (T/CEC 102): 在用未备案核查
-// for the bureaus and the operator accounts (平台对接) for the sysadmin. Like acceptance.ts it is
+// (and the notice to an enterprise to file its chargers) for the bureaus and the operator accounts
+// (平台对接: open, rotate the secrets, disable, enable) for the sysadmin. Like acceptance.ts it is
 // not merged into `api`: only the lazily loaded exchange pages import it, so the first screen does
 // not carry it.
 import { get, post } from './http'
-import type { ReconciliationPage, ReconciliationQuery, TcecOperator, TcecOperatorInput, TcecOperatorIssued } from './types.exchange'
+import type { ReconciliationPage, ReconciliationQuery, TcecOperator, TcecOperatorInput, TcecOperatorIssued, UnfiledNotice, UnfiledNoticeSent } from './types.exchange'
 
 /** The optional fields of an account request, left out when blank. */
 const OPTIONAL = ['operator_id', 'operator_secret', 'data_secret', 'data_secret_iv', 'sig_secret'] as const
@@ -15,6 +16,11 @@ export const exchangeApi = {
    * district outside the caller's, 400 `kind_invalid`.
    */
   reconciliation: (q: ReconciliationQuery) => get<ReconciliationPage>('/reconciliation', q),
+  /**
+   * 通知企业: a notice to the enterprise listing its chargers in use but not filed in the caller's
+   * districts (or the one district given; a blank one is left out), asking it to file them.
+   */
+  notifyUnfiled: (req: UnfiledNotice) => post<UnfiledNoticeSent>('/reconciliation/notify', req.region_code ? req : { org_id: req.org_id }),
   /** Every operator account, oldest first (sysadmin). */
   tcecOperators: () => get<{ items: TcecOperator[] }>('/admin/tcec-operators'),
   /**
@@ -31,4 +37,10 @@ export const exchangeApi = {
     }
     return post<TcecOperatorIssued>('/admin/tcec-operators', body)
   },
+  /** 轮换密钥: new secrets (and the same OperatorID), shown this once; the old ones stop working at once. */
+  rotateTcecOperator: (id: number) => post<TcecOperatorIssued>(`/admin/tcec-operators/${id}/rotate`),
+  /** 停用: the operator's platform can no longer take a token or report. */
+  disableTcecOperator: (id: number) => post<TcecOperator>(`/admin/tcec-operators/${id}/disable`),
+  /** 启用 again. */
+  enableTcecOperator: (id: number) => post<TcecOperator>(`/admin/tcec-operators/${id}/enable`),
 }

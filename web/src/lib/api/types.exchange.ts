@@ -40,3 +40,14 @@ export const TCEC_OPERATOR_STATUSES = ['active', 'disabled'] as const satisfies 
 export type TcecOperatorInput = Schemas['TcecOperatorInput']
 /** The new account with its five values, shown this once. */
 export type TcecOperatorIssued = Schemas['TcecOperatorIssued']
+
+// Hand-written until openapi.json documents `POST /reconciliation/notify` (issue 13).
+/** `POST /reconciliation/notify`: the enterprise, and one district of the caller's ('' / absent = all of them). */
+export interface UnfiledNotice {
+  org_id: number
+  region_code?: string
+}
+/** How many chargers the notice listed. */
+export interface UnfiledNoticeSent {
+  notified: number
+}

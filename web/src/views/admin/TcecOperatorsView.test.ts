@@ -1,7 +1,8 @@
 // 平台对接 rendered in the browser-like DOM with the API mocked: the accounts with status and
 // time in Chinese, the endpoint the operator calls, 开通对接 (the enterprise required, the
 // OperatorID and agreed secrets sent as typed), the five values shown once with the warning and
-// the list refreshed on closing, and the server's messages under their fields.
+// the list refreshed on closing, the server's messages under their fields, 轮换密钥 (confirmed, the
+// new values shown once) and 停用 / 启用 with the status tag.
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
 import { createApp, defineComponent, h, nextTick, type App } from 'vue'
 import { createPinia } from 'pinia'
@@ -14,7 +15,12 @@ import TcecOperatorsView from './TcecOperatorsView.vue'
 
 const tcecOperators = vi.hoisted(() => vi.fn())
 const createTcecOperator = vi.hoisted(() => vi.fn())
-vi.mock('@/lib/api/exchange', () => ({ exchangeApi: { tcecOperators, createTcecOperator } }))
+const rotateTcecOperator = vi.hoisted(() => vi.fn())
+const disableTcecOperator = vi.hoisted(() => vi.fn())
+const enableTcecOperator = vi.hoisted(() => vi.fn())
+const confirmAction = vi.hoisted(() => vi.fn())
+vi.mock('@/lib/api/exchange', () => ({ exchangeApi: { tcecOperators, createTcecOperator, rotateTcecOperator, disableTcecOperator, enableTcecOperator } }))
+vi.mock('@/lib/confirm', () => ({ confirmAction }))
 // The enterprise picker searches the organisations; here a button (with the dialog's test id) picks enterprise 7.
 vi.mock('@/components/admin/OrgSelect.vue', () => ({
   default: defineComponent({
@@ -80,8 +86,8 @@ beforeAll(async () => {
   await loadExchangeTexts()
 })
 beforeEach(async () => {
-  tcecOperators.mockReset()
-  createTcecOperator.mockReset()
+  for (const m of [tcecOperators, createTcecOperator, rotateTcecOperator, disableTcecOperator, enableTcecOperator, confirmAction]) m.mockReset()
+  confirmAction.mockResolvedValue(true)
   tcecOperators.mockResolvedValue({ items: [ROW] })
   vi.stubGlobal('fetch', vi.fn(async () => new Response('{}', { status: 404 })))
   await mountPage()
@@ -187,5 +193,54 @@ describe('平台对接 page', () => {
     await shown()
     expect(itemError('tcec-operator_secret')).toBe('密钥应为16位可见字符，不含空格')
     expect(createTcecOperator).not.toHaveBeenCalled()
+  })
+
+  it('rotates the secrets once confirmed and shows the new values once', async () => {
+    confirmAction.mockResolvedValueOnce(false)
+    await click('tcec-rotate-MA4K12345')
+    expect(confirmAction.mock.calls[0][0]).toContain('轮换后原密钥立即失效，需将新密钥交给对方平台')
+    expect(confirmAction.mock.calls[0][0]).toContain('武汉充电科技有限公司')
+    expect(rotateTcecOperator).not.toHaveBeenCalled()
+
+    const NEW = { ...ISSUED, id: 1, org_id: 5, org_name: ROW.org_name, operator_id: ROW.operator_id, operator_secret: 'Zz9Yy8Xx7Ww6Vv5U', data_secret: 'Nn1Mm2Ll3Kk4Jj5H', data_secret_iv: 'Qq1Rr2Ss3Tt4Uu5V', sig_secret: 'fedcba0987654321' }
+    rotateTcecOperator.mockResolvedValueOnce(NEW)
+    await click('tcec-rotate-MA4K12345')
+    await shown()
+    expect(rotateTcecOperator).toHaveBeenCalledWith(1)
+    const dialog = $('tcec-secrets')!.textContent ?? ''
+    expect(dialog).toContain('新的对接密钥')
+    expect(dialog).toContain('原密钥已失效')
+    expect(dialog).toContain('密钥仅显示这一次，请立即通过安全渠道交给运营商')
+    for (const f of ['operator_id', 'operator_secret', 'data_secret', 'data_secret_iv', 'sig_secret'] as const) expect($(`tcec-secret-${f}`)?.textContent, f).toBe(NEW[f])
+    expect(body()).toContain('已轮换密钥')
+    await click('tcec-secrets-close')
+    await shown()
+    await settle()
+    expect(tcecOperators).toHaveBeenCalledTimes(2)
+    expect(body()).not.toContain('Zz9Yy8Xx7Ww6Vv5U')
+  })
+
+  it('disables an account once confirmed and enables it again, the status tag following', async () => {
+    expect($('tcec-status-MA4K12345')?.textContent?.trim()).toBe('启用中')
+    disableTcecOperator.mockResolvedValueOnce({ ...ROW, status: 'disabled' })
+    await click('tcec-disable-MA4K12345')
+    expect(confirmAction.mock.calls[0][0]).toContain('停用后“武汉充电科技有限公司”的平台将无法获取令牌和推送数据')
+    expect(disableTcecOperator).toHaveBeenCalledWith(1)
+    expect($('tcec-status-MA4K12345')?.textContent?.trim()).toBe('已停用')
+    expect($('tcec-disable-MA4K12345')).toBeNull()
+    enableTcecOperator.mockResolvedValueOnce({ ...ROW, status: 'active' })
+    await click('tcec-enable-MA4K12345')
+    expect(confirmAction).toHaveBeenCalledTimes(1)
+    expect(enableTcecOperator).toHaveBeenCalledWith(1)
+    expect($('tcec-status-MA4K12345')?.textContent?.trim()).toBe('启用中')
+    expect(body()).toContain('已启用对接')
+    expect($('tcec-table')?.textContent).not.toMatch(/active|disabled/)
+  })
+
+  it('does not disable when the administrator thinks again', async () => {
+    confirmAction.mockResolvedValueOnce(false)
+    await click('tcec-disable-MA4K12345')
+    expect(disableTcecOperator).not.toHaveBeenCalled()
+    expect($('tcec-status-MA4K12345')?.textContent?.trim()).toBe('启用中')
   })
 })

@@ -1,6 +1,7 @@
 // 在用未备案核查 rendered in the browser-like DOM with the API mocked: the three tabs with their
 // counts, the rows of each kind (platform and filed lines, the differences as tags, district names,
-// 查看备案), the empty text of a kind, and the city bureau's district filter in the address.
+// 查看备案), the empty text of a kind, the city bureau's district filter in the address, 通知企业 of
+// an unfiled charger's enterprise and 发起核查 on a finding (a 线索核查 task with its grounds).
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
 import { createApp, nextTick, type App } from 'vue'
 import { createPinia, setActivePinia, type Pinia } from 'pinia'
@@ -9,11 +10,18 @@ import { i18n } from '@/i18n'
 import { loadExchangeTexts } from '@/i18n/exchange'
 import type { Me } from '@/lib/api/types'
 import type { ReconciliationItem, ReconciliationQuery } from '@/lib/api/types.exchange'
+import { todayIso } from '@/lib/dates'
 import { useAuthStore } from '@/stores/auth'
 import ReconciliationView from './ReconciliationView.vue'
 
 const reconciliation = vi.hoisted(() => vi.fn())
-vi.mock('@/lib/api/exchange', () => ({ exchangeApi: { reconciliation } }))
+const notifyUnfiled = vi.hoisted(() => vi.fn())
+const inspectionItems = vi.hoisted(() => vi.fn())
+const createInspectionTask = vi.hoisted(() => vi.fn())
+const confirmAction = vi.hoisted(() => vi.fn())
+vi.mock('@/lib/api/exchange', () => ({ exchangeApi: { reconciliation, notifyUnfiled } }))
+vi.mock('@/lib/api/inspection', () => ({ inspectionApi: { inspectionItems, createInspectionTask } }))
+vi.mock('@/lib/confirm', () => ({ confirmAction }))
 
 const REGIONS = [
   { code: '420100', name: '武汉市', parent_code: '420000', level: 'city', standard: true },
@@ -62,7 +70,9 @@ const settle = async () => {
   }
 }
 const text = () => root.textContent ?? ''
-const $ = (testid: string) => root.querySelector<HTMLElement>(`[data-testid="${testid}"]`)
+const $ = (testid: string) => document.body.querySelector<HTMLElement>(`[data-testid="${testid}"]`)
+/** Dialogs animate. */
+const shown = () => new Promise((r) => setTimeout(r, 350))
 /** The queries of the list (page_size 20), not of the counts. */
 const listCalls = () => reconciliation.mock.calls.map((c) => c[0] as ReconciliationQuery).filter((q) => q.page_size !== 1)
 
@@ -82,6 +92,7 @@ async function mountPage(kind: 'district' | 'city', path = '/supervision/reconci
     routes: [
       { path: '/supervision/reconciliation', name: 'supervision-reconciliation', component: { template: '<div />' } },
       { path: '/instruments/:id(\\d+)', name: 'instrument-detail', component: { template: '<div />' }, meta: { roles: ['enterprise', 'district_regulator', 'city_regulator'] } },
+      { path: '/supervision/inspection/tasks/:id(\\d+)', name: 'inspection-task-detail', component: { template: '<div />' }, meta: { roles: ['district_regulator', 'city_regulator'] } },
     ],
   })
   await router.push(path)
@@ -106,6 +117,9 @@ beforeAll(async () => {
   await loadExchangeTexts()
 })
 beforeEach(() => {
+  for (const m of [notifyUnfiled, inspectionItems, createInspectionTask, confirmAction]) m.mockReset()
+  confirmAction.mockResolvedValue(true)
+  inspectionItems.mockResolvedValue({ items: [{ id: 3, code: 'JL-001', name: '电动汽车充电桩计量监督检查' }], total: 1 })
   reconciliation.mockReset()
   reconciliation.mockImplementation(async (q: ReconciliationQuery) => ({ items: q.page_size === 1 ? ROWS[q.kind].slice(0, 1) : ROWS[q.kind], total: TOTALS[q.kind] }))
   vi.stubGlobal(
@@ -118,6 +132,7 @@ afterEach(() => {
   app?.unmount()
   app = null
   root.remove()
+  document.body.innerHTML = ''
 })
 
 describe('在用未备案核查 page', () => {
@@ -187,5 +202,85 @@ describe('在用未备案核查 page', () => {
     await router.replace({ query: { region_code: '420103' } })
     await settle()
     expect(listCalls().at(-1)).toEqual({ kind: 'unfiled', region_code: '420103', page: 1, page_size: 20 })
+  })
+
+  it('tells the enterprise of an unfiled charger to file its chargers in the district shown', async () => {
+    await mountPage('city', '/supervision/reconciliation?region_code=420102')
+    notifyUnfiled.mockResolvedValueOnce({ notified: 2 })
+    $('recon-notify-EQ-UNFILED-1')!.click()
+    await settle()
+    expect(confirmAction.mock.calls[0][0]).toContain('武汉充电科技有限公司')
+    expect(confirmAction.mock.calls[0][0]).toContain('江岸区')
+    expect(notifyUnfiled).toHaveBeenCalledWith({ org_id: 5, region_code: '420102' })
+    expect(document.body.textContent).toContain('已通知企业备案 2 台')
+    // not when the bureau thinks again
+    confirmAction.mockResolvedValueOnce(false)
+    $('recon-notify-EQ-UNFILED-1')!.click()
+    await settle()
+    expect(notifyUnfiled).toHaveBeenCalledTimes(1)
+  })
+
+  it("sends a district bureau's notice for all its districts", async () => {
+    await mountPage('district')
+    notifyUnfiled.mockResolvedValueOnce({ notified: 1 })
+    $('recon-notify-EQ-UNFILED-1')!.click()
+    await settle()
+    expect(notifyUnfiled).toHaveBeenCalledWith({ org_id: 5, region_code: '' })
+  })
+
+  it('starts a 线索核查 on an unfiled charger, with the finding as its grounds, then leads to the task', async () => {
+    await mountPage('district')
+    expect($('recon-inspect-EQ-UNFILED-1')?.textContent?.trim()).toBe('发起核查')
+    $('recon-inspect-EQ-UNFILED-1')!.click()
+    await settle()
+    await shown()
+    const facts = $('ti-facts')!.textContent ?? ''
+    expect(facts).toContain('核查对象武汉充电科技有限公司')
+    expect(facts).toContain('所在辖区江岸区')
+    expect(facts).toContain('核查依据在用未备案：EQ-UNFILED-1（江岸区二七充电站）')
+    expect(($('ti-name') as HTMLInputElement).value).toBe('线索核查：武汉充电科技有限公司 EQ-UNFILED-1')
+    createInspectionTask.mockResolvedValueOnce({ id: 91 })
+    $('ti-submit')!.click()
+    await settle()
+    expect(createInspectionTask).toHaveBeenCalledWith({
+      name: '线索核查：武汉充电科技有限公司 EQ-UNFILED-1',
+      item_id: 3,
+      plan_id: null,
+      region_code: '420102',
+      task_date: todayIso(),
+      directed: false,
+      scope_region_codes: [],
+      scope_type_codes: [],
+      scope_credit_classes: [],
+      ratios: { A: 0.05, B: 0.1, C: 0.3, D: 0.7 },
+      target_org_id: 5,
+      basis: '在用未备案：EQ-UNFILED-1（江岸区二七充电站）',
+    })
+    expect($('ti-created')?.textContent).toContain('核查任务已创建')
+    $('ti-open-task')!.click()
+    await settle()
+    expect(router.currentRoute.value.fullPath).toBe('/supervision/inspection/tasks/91')
+  })
+
+  it('starts a 线索核查 on a mismatch, naming the differences in Chinese', async () => {
+    await mountPage('district', '/supervision/reconciliation?kind=mismatch')
+    expect($('recon-notify-EQ-DIFF-3')).toBeNull()
+    $('recon-inspect-EQ-DIFF-3')!.click()
+    await settle()
+    await shown()
+    createInspectionTask.mockResolvedValueOnce({ id: 92 })
+    $('ti-submit')!.click()
+    await settle()
+    expect(createInspectionTask.mock.calls[0][0]).toMatchObject({
+      region_code: '420102',
+      target_org_id: 5,
+      basis: '信息不一致：EQ-DIFF-3（江岸区二七充电站）：额定功率（平台 60 kW，备案 120 kW）、所在辖区（平台 江岸区，备案 江汉区）',
+    })
+  })
+
+  it('offers neither on a filed charger missing from the platform', async () => {
+    await mountPage('district', '/supervision/reconciliation?kind=not_on_platform')
+    expect(root.querySelector('[data-testid^="recon-notify-"]')).toBeNull()
+    expect(root.querySelector('[data-testid^="recon-inspect-"]')).toBeNull()
   })
 })
