@@ -113,5 +113,7 @@ std::vector<std::pair<int64_t, RuleFinding>> CheckStatistics(const std::vector<O
 // "yyyy-MM-dd HH:mm:ss" as seconds since 1970 (the time zone does not matter for differences);
 // nullopt when malformed.
 std::optional<int64_t> OrderSeconds(const std::string& text);
+// The inverse: seconds since 1970 as "yyyy-MM-dd HH:mm:ss".
+std::string OrderTimeText(int64_t seconds);
 
 }  // namespace mvis::domain

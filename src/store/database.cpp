@@ -134,6 +134,7 @@ std::optional<int64_t> Row::OptInt(size_t i) const {
 
 std::vector<Row> Tx::Query(const std::string& sql, const std::vector<Param>& params) {
   if (statements_) return statements_->Query(sql, params);
+  if (pg_) return pg_->Query(sql, params);
   Bindings bindings;
   soci::row row;
   soci::details::prepare_temp_type p = (session_.prepare << NumberPlaceholders(sql));
@@ -159,6 +160,7 @@ std::optional<Row> Tx::QueryOne(const std::string& sql, const std::vector<Param>
 }
 
 int64_t Tx::Exec(const std::string& sql, const std::vector<Param>& params) {
+  if (pg_) return pg_->Exec(sql, params);
   Bindings bindings;
   soci::details::prepare_temp_type p = (session_.prepare << NumberPlaceholders(sql));
   bindings.Bind(p, params);
@@ -311,7 +313,17 @@ std::optional<Error> Database::Transact(bool write, const std::function<bool(Tx&
     }
     statements = cache.get();
   }
-  Tx tx(*s, backend_, statements);
+  PgStatementCache* pg_statements = nullptr;
+  if (backend_ == Backend::kPostgres) {
+    std::lock_guard lock(mu_);
+    auto& cache = pg_statements_[s];
+    if (!cache) {
+      auto* backend = static_cast<soci::postgresql_session_backend*>(s->get_backend());
+      cache = std::make_unique<PgStatementCache>(backend->conn_);
+    }
+    pg_statements = cache.get();
+  }
+  Tx tx(*s, backend_, statements, pg_statements);
   bool open = false;
   try {
     if (backend_ == Backend::kSqlite) {

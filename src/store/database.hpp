@@ -61,11 +61,14 @@ E Stored(std::optional<E> parsed, const char* column, const std::string& text) {
 // A transaction (or, for Database::Read, a plain connection) handed to repository functions.
 // Prepared SQLite statements of one connection, reused by Tx::Query (defined in database.cpp).
 class StatementCache;
+// Prepared PostgreSQL statements of one connection (sql_statements.hpp).
+class PgStatementCache;
 
 class Tx {
  public:
-  Tx(soci::session& session, Backend backend, StatementCache* statements = nullptr)
-      : session_(session), backend_(backend), statements_(statements) {}
+  Tx(soci::session& session, Backend backend, StatementCache* statements = nullptr,
+     PgStatementCache* pg_statements = nullptr)
+      : session_(session), backend_(backend), statements_(statements), pg_(pg_statements) {}
   Backend backend() const { return backend_; }
 
   // Runs a statement that returns rows. Throws on SQL errors (Database turns them into Error).
@@ -83,6 +86,7 @@ class Tx {
   soci::session& session_;
   Backend backend_;
   StatementCache* statements_;
+  PgStatementCache* pg_;
 };
 
 // Row locking for read-then-write steps inside a write transaction. On PostgreSQL (READ
@@ -165,6 +169,7 @@ class Database {
   std::vector<std::unique_ptr<soci::session>> idle_;
   // Declared after idle_ so the statements are finalized before their connections close.
   std::unordered_map<soci::session*, std::unique_ptr<StatementCache>> statements_;
+  std::unordered_map<soci::session*, std::unique_ptr<PgStatementCache>> pg_statements_;
   int open_ = 0;
 };
 

@@ -310,11 +310,17 @@ std::vector<std::string> OverlappingOrders(Tx& tx, int64_t operator_ref,
                                            const std::string& connector_id,
                                            const std::string& start, const std::string& end,
                                            int64_t except_id) {
+  // Only orders that started at most kMaxOrderHours before this one are looked at, so that the
+  // index range stays a few rows however long the connector's history.
   std::vector<std::string> out;
+  const auto from = domain::OrderSeconds(start);
+  if (!from) return out;
+  const std::string earliest = domain::OrderTimeText(*from - kMaxOrderHours * 3600);
   for (const auto& r :
        tx.Query("SELECT body FROM charge_orders WHERE operator_ref = ? AND connector_id = ? AND "
-                "start_time < ? AND end_time > ? AND id <> ? ORDER BY start_time LIMIT 20",
-                {operator_ref, connector_id, end, start, except_id}))
+                "start_time >= ? AND start_time < ? AND end_time > ? AND id <> ? ORDER BY "
+                "start_time LIMIT 20",
+                {operator_ref, connector_id, earliest, end, start, except_id}))
     out.push_back(r.Str(0));
   return out;
 }

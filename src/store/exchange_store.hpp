@@ -118,6 +118,9 @@ std::optional<int64_t> InsertChargeOrder(Tx& tx, int64_t operator_ref, const Sto
 // TotalPower and TotalMoney of the operator's orders among `seqs`, by StartChargeSeq.
 std::map<std::string, std::pair<double, double>> OrderTotals(Tx& tx, int64_t operator_ref,
                                                              const std::vector<std::string>& seqs);
+// The longest charge the overlap rule considers: an order that started earlier than this before
+// another is not compared with it.
+inline constexpr int64_t kMaxOrderHours = 48;
 // Orders of the same connector overlapping [start, end) other than `except_id`: their bodies.
 std::vector<std::string> OverlappingOrders(Tx& tx, int64_t operator_ref,
                                            const std::string& connector_id,

@@ -2,6 +2,8 @@
 
 #include <soci/soci.h>
 
+#include <cstdio>
+#include <cstdlib>
 #include <deque>
 #include <stdexcept>
 
@@ -92,6 +94,122 @@ sqlite_api::sqlite3_stmt* StatementCache::Prepare(const std::string& sql) {
 void StatementCache::Clear() {
   for (auto& [sql, st] : stmts_) sqlite_api::sqlite3_finalize(st);
   stmts_.clear();
+}
+
+namespace {
+
+// "a = ? AND b = ?" -> "a = $1 AND b = $2", leaving quoted text alone.
+std::string DollarPlaceholders(const std::string& sql) {
+  std::string out;
+  out.reserve(sql.size() + 16);
+  int n = 0;
+  char quote = 0;
+  for (char c : sql) {
+    if (quote) {
+      if (c == quote) quote = 0;
+      out += c;
+    } else if (c == '\'' || c == '"') {
+      quote = c;
+      out += c;
+    } else if (c == '?') {
+      out += "$" + std::to_string(++n);
+    } else {
+      out += c;
+    }
+  }
+  return out;
+}
+
+// PostgreSQL type OIDs read as numbers (pg_type.h): int8, int2, int4, oid; float4, float8, numeric.
+bool IsIntegerType(Oid t) { return t == 20 || t == 21 || t == 23 || t == 26; }
+bool IsRealType(Oid t) { return t == 700 || t == 701 || t == 1700; }
+
+}  // namespace
+
+PGresult* PgStatementCache::Run(const std::string& sql, const std::vector<Param>& params) {
+  auto it = names_.find(sql);
+  if (it == names_.end()) {
+    if (names_.size() >= kMaxStatements) {
+      PQclear(PQexec(conn_, "DEALLOCATE ALL"));
+      names_.clear();
+    }
+    std::string name = "mvis_" + std::to_string(++next_);
+    PGresult* prepared = PQprepare(conn_, name.c_str(), DollarPlaceholders(sql).c_str(),
+                                   static_cast<int>(params.size()), nullptr);
+    const bool ok = PQresultStatus(prepared) == PGRES_COMMAND_OK;
+    std::string error = ok ? "" : PQresultErrorMessage(prepared);
+    PQclear(prepared);
+    if (!ok) throw std::runtime_error(error);
+    it = names_.emplace(sql, std::move(name)).first;
+  }
+  std::vector<std::string> texts(params.size());
+  std::vector<const char*> values(params.size(), nullptr);
+  for (size_t i = 0; i < params.size(); ++i) {
+    const Param& p = params[i];
+    if (std::holds_alternative<std::nullptr_t>(p)) continue;
+    if (const auto* v = std::get_if<int64_t>(&p)) {
+      texts[i] = std::to_string(*v);
+    } else if (const auto* d = std::get_if<double>(&p)) {
+      char buf[32];
+      std::snprintf(buf, sizeof buf, "%.17g", *d);
+      texts[i] = buf;
+    } else {
+      texts[i] = std::get<std::string>(p);
+    }
+    values[i] = texts[i].c_str();
+  }
+  PGresult* result = PQexecPrepared(conn_, it->second.c_str(), static_cast<int>(params.size()),
+                                    values.data(), nullptr, nullptr, 0);
+  const auto status = PQresultStatus(result);
+  if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK) {
+    std::string error = PQresultErrorMessage(result);
+    PQclear(result);
+    // A statement prepared before a table changed (e.g. "cached plan must not change result
+    // type"): prepared again on its next use.
+    if (error.find("cached plan") != std::string::npos) {
+      PQclear(PQexec(conn_, ("DEALLOCATE " + it->second).c_str()));
+      names_.erase(it);
+    }
+    throw std::runtime_error(error);
+  }
+  return result;
+}
+
+std::vector<Row> PgStatementCache::Query(const std::string& sql, const std::vector<Param>& params) {
+  PGresult* result = Run(sql, params);
+  const int n = PQntuples(result), columns = PQnfields(result);
+  std::vector<Row> rows;
+  rows.reserve(static_cast<size_t>(n));
+  for (int r = 0; r < n; ++r) {
+    std::vector<Value> cells;
+    cells.reserve(static_cast<size_t>(columns));
+    for (int c = 0; c < columns; ++c) {
+      if (PQgetisnull(result, r, c)) {
+        cells.emplace_back(std::monostate{});
+        continue;
+      }
+      const char* text = PQgetvalue(result, r, c);
+      const Oid type = PQftype(result, c);
+      if (IsIntegerType(type)) {
+        cells.emplace_back(static_cast<int64_t>(std::strtoll(text, nullptr, 10)));
+      } else if (IsRealType(type)) {
+        cells.emplace_back(std::strtod(text, nullptr));
+      } else {
+        cells.emplace_back(std::string(text, static_cast<size_t>(PQgetlength(result, r, c))));
+      }
+    }
+    rows.emplace_back(std::move(cells));
+  }
+  PQclear(result);
+  return rows;
+}
+
+int64_t PgStatementCache::Exec(const std::string& sql, const std::vector<Param>& params) {
+  PGresult* result = Run(sql, params);
+  const char* affected = PQcmdTuples(result);
+  const int64_t n = affected && *affected ? std::strtoll(affected, nullptr, 10) : 0;
+  PQclear(result);
+  return n;
 }
 
 struct BatchStatement::Impl {

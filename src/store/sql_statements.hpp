@@ -2,6 +2,7 @@
 // the prepared SQLite statements each connection keeps (see StatementCache).
 #pragma once
 
+#include <libpq-fe.h>
 #include <soci/sqlite3/soci-sqlite3.h>
 
 #include <string>
@@ -36,6 +37,33 @@ class StatementCache {
 
   sqlite_api::sqlite3* db_;
   std::unordered_map<std::string, sqlite_api::sqlite3_stmt*> stmts_;
+};
+
+// PostgreSQL: each statement of a connection is prepared once (PQprepare, named) and then only
+// executed — one round trip instead of three (prepare, execute, deallocate) for SOCI's one-shot
+// statements. Parameters go as text, their types inferred by the server as SOCI lets it; result
+// cells are read by column type (integers, floating point and numeric, else text). A connection
+// is used by one thread at a time.
+class PgStatementCache {
+ public:
+  explicit PgStatementCache(PGconn* conn) : conn_(conn) {}
+  PgStatementCache(const PgStatementCache&) = delete;
+  PgStatementCache& operator=(const PgStatementCache&) = delete;
+
+  // Runs `sql` ("?" placeholders) with `params`; throws with the server's message on failure.
+  std::vector<Row> Query(const std::string& sql, const std::vector<Param>& params);
+  // The same for a statement without rows: the number of rows affected.
+  int64_t Exec(const std::string& sql, const std::vector<Param>& params);
+
+ private:
+  static constexpr size_t kMaxStatements = 512;  // dynamic IN lists must not grow it forever
+
+  // The executed statement's result (the caller clears it); throws on failure.
+  PGresult* Run(const std::string& sql, const std::vector<Param>& params);
+
+  PGconn* conn_;
+  std::unordered_map<std::string, std::string> names_;  // SQL text → prepared statement name
+  int64_t next_ = 0;
 };
 
 }  // namespace mvis::store

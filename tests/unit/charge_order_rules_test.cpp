@@ -144,6 +144,13 @@ TEST(ChargeOrderRules, OrderTimesAreStrict) {
   EXPECT_FALSE(OrderSeconds("2026-12-01 00:00:00 "));
 }
 
+TEST(ChargeOrderRules, OrderTimesRoundTrip) {
+  for (const char* t :
+       {"2026-12-01 10:00:00", "2024-02-29 23:59:59", "1999-12-31 00:00:00", "2100-03-01 12:34:56"})
+    EXPECT_EQ(OrderTimeText(*OrderSeconds(t)), t);
+  EXPECT_EQ(OrderTimeText(*OrderSeconds("2026-03-01 01:00:00") - 2 * 3600), "2026-02-28 23:00:00");
+}
+
 // The clean order's tariff: valley 0.4 until 11:00, peak 1.0 until 15:00, flat 0.7 after.
 Tariff Tou(int64_t id = 1, int64_t operator_ref = 0, const std::string& station = "",
            const std::string& from = "2026-01-01", double peak = 1.0) {

@@ -1,0 +1,96 @@
+#!/usr/bin/env bash
+# T/CEC 102 exchange benchmark (issue 13). For each backend: a fresh database with the demo data
+# (`mvis demo`: the operator account of 武汉新能源充电科技有限公司, its verified chargers, the
+# city's time-of-use tariff), `mvis serve`, then ingest.mjs plays the platform: `--orders` charge
+# orders, one encrypted and signed envelope per notification_charge_order_info, over
+# `--connections` kept-alive connections, every order judged by the arrival rules. Then
+# mvis_bench_exchange: the cost of opening one envelope against `openssl speed` for the same
+# bytes, in the same run.
+#
+#   bench/exchange/run.sh [--backend sqlite|postgresql|both] [--orders 100000] [--connections 16]
+#                         [--threads N] [--bin PATH]
+#
+# Not a test: a person runs it. Needs node (web/ toolchain) and, for PostgreSQL, Debian's
+# postgresql (scripts/pg-temp.sh).
+set -euo pipefail
+HERE=$(cd "$(dirname "$0")" && pwd)
+ROOT=$(cd "$HERE/../.." && pwd)
+BACKEND=both
+ORDERS=100000
+CONNECTIONS=16
+THREADS=
+BIN=${MVIS_BIN:-$ROOT/build/mvis}
+while [[ $# -gt 0 ]]; do
+  case "$1" in
+    --backend) BACKEND=$2; shift 2 ;;
+    --orders) ORDERS=$2; shift 2 ;;
+    --connections) CONNECTIONS=$2; shift 2 ;;
+    --threads) THREADS=$2; shift 2 ;;
+    --bin) BIN=$2; shift 2 ;;
+    -h|--help) sed -n '2,14p' "$0"; exit 0 ;;
+    *) echo "unknown option $1 (see --help)" >&2; exit 2 ;;
+  esac
+done
+case "$BACKEND" in
+  sqlite) BACKENDS=(sqlite) ;;
+  postgresql) BACKENDS=(postgresql) ;;
+  both) BACKENDS=(sqlite postgresql) ;;
+  *) echo "--backend sqlite|postgresql|both" >&2; exit 2 ;;
+esac
+[[ -x "$BIN" ]] || { echo "no mvis binary at $BIN: build it (make build) or pass --bin" >&2; exit 1; }
+
+WORK=$(mktemp -d /tmp/mvis-exchange-bench.XXXXXX)
+chmod 755 "$WORK"
+cp "$BIN" "$WORK/mvis"
+SERVER_PID=
+PG_DIRS=()
+cleanup() {
+  [[ -n "$SERVER_PID" ]] && kill "$SERVER_PID" 2>/dev/null && wait "$SERVER_PID" 2>/dev/null
+  for d in "${PG_DIRS[@]}"; do "$ROOT/scripts/pg-temp.sh" stop "$d" || true; done
+  rm -rf "$WORK"
+}
+trap cleanup EXIT
+free_port() {
+  python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
+}
+
+echo "mvis T/CEC 102 exchange benchmark — $(date -u '+%Y-%m-%d %H:%M UTC'), $ORDERS orders," \
+  "$CONNECTIONS connections"
+echo "machine: $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs))," \
+  "load $(cut -d' ' -f1-3 /proc/loadavg)"
+for backend in "${BACKENDS[@]}"; do
+  dir="$WORK/$backend"
+  mkdir -p "$dir/web"
+  cfg="$dir/mvis.toml"
+  printf '[server]\naccess_log = false\nlogin_rate_per_minute = 0\n' >"$cfg"
+  if [[ $backend == sqlite ]]; then
+    DB="sqlite:$dir/exchange.db"
+  else
+    PG_DIRS+=("$dir/pg")
+    DB=$("$ROOT/scripts/pg-temp.sh" start "$dir/pg")
+    head -c 32 /dev/urandom | base64 >"$dir/mvis.key"
+    chmod 600 "$dir/mvis.key"
+    printf '\n[security]\nkey_file = "%s"\n' "$dir/mvis.key" >>"$cfg"
+    echo "PostgreSQL $(psql -At "$DB" -c 'SHOW server_version') (scripts/pg-temp.sh: fsync off)"
+  fi
+  "$WORK/mvis" demo --db "$DB" --config "$cfg" >"$dir/demo.log" 2>&1 \
+    || { cat "$dir/demo.log" >&2; exit 1; }
+  port=$(free_port)
+  args=(serve --db "$DB" --config "$cfg" --listen "127.0.0.1:$port" --web "$dir/web")
+  [[ -n "$THREADS" ]] && args+=(--threads "$THREADS")
+  "$WORK/mvis" "${args[@]}" >"$dir/server.log" 2>&1 &
+  SERVER_PID=$!
+  for _ in $(seq 600); do
+    [[ $(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port/healthz") == 200 ]] && break
+    sleep 0.1
+  done
+  echo "== $backend: ingest"
+  node "$HERE/ingest.mjs" --server "http://127.0.0.1:$port" --orders "$ORDERS" \
+    --connections "$CONNECTIONS" | tee "$dir/ingest.json"
+  echo "server peak RSS $(awk '/VmHWM/ {print int($2 / 1024)}' "/proc/$SERVER_PID/status") MiB"
+  kill "$SERVER_PID"
+  wait "$SERVER_PID" 2>/dev/null || true
+  SERVER_PID=
+done
+echo "== opening one envelope vs openssl speed"
+"$(dirname "$BIN")/mvis_bench_exchange"
