@@ -130,7 +130,7 @@ export default {
   alertAction: {
     create: 'Lead found',
     dismiss: 'Dismissed',
-    inspection: 'Inspection started',
+    inspect: 'Inspection started',
     other: 'Handled',
   },
   alertEvidence: {

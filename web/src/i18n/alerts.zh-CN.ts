@@ -132,7 +132,7 @@ export default {
   alertAction: {
     create: '发现线索',
     dismiss: '排除',
-    inspection: '发起核查',
+    inspect: '发起核查',
     other: '处理',
   },
   alertEvidence: {

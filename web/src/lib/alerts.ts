@@ -235,7 +235,7 @@ export function alertAddress(f: AlertFilters): Record<string, string> {
 }
 
 /** What an alert's timeline says (`alertAction.<action>`). */
-export const ALERT_ACTIONS = ['create', 'dismiss', 'inspection'] as const
+export const ALERT_ACTIONS = ['create', 'dismiss', 'inspect'] as const
 
 /** The events as the shared timeline shows them: an action or status this UI does not know as 处理 / none, never its code. */
 export function alertTimeline(events: readonly AlertEvent[] | null | undefined): AlertEvent[] {

@@ -101,6 +101,9 @@ export const objectFixture: InspectionObject = {
 }
 
 export const taskFixture: InspectionTask = {
+  target_org_id: null,
+  target_org_name: '',
+  basis: '',
   id: 12,
   name: '2027年第一批充电桩双随机抽查',
   org_id: 3,

@@ -226,7 +226,6 @@ describe('the task form', () => {
     })
     expect(isTargeted({ target_org_id: 5 })).toBe(true)
     expect(isTargeted({ target_org_id: null })).toBe(false)
-    expect(isTargeted({})).toBe(false)
   })
 })
 

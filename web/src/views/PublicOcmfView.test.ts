@@ -21,7 +21,7 @@ const readings: OcmfVerdict['readings'] = [
   { time: '2019-08-13T10:03:15,000+0000 I', type: 'B', value: 0.2596, unit: 'kWh', obis: '1-b:1.8.0', status: 'G', error_flags: '' },
   { time: '2019-08-13T10:03:36,000+0000 R', type: 'R', value: 0.2597, unit: 'kWh', obis: '1-b:1.8.0', status: 'G', error_flags: '' },
 ]
-const VALID: OcmfVerdict = { valid: true, curve: 'secp256r1', meter_serial: '17619300', meter_vendor: '', meter_model: '', pagination: 'T32', readings }
+const VALID: OcmfVerdict = { valid: true, curve: 'secp256r1', meter_serial: '17619300', meter_vendor: '', meter_model: '', pagination: 'T32', readings, registered: null }
 const INVALID: OcmfVerdict = {
   ...VALID,
   valid: false,

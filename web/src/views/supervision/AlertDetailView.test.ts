@@ -248,7 +248,7 @@ describe('线索详情', () => {
   })
 
   it('shows the order as missing when there is none', async () => {
-    await mountPage({ ...ALERT, order: null, events: [] })
+    await mountPage({ ...ALERT, order: {}, events: [] })
     expect($('ad-no-order')?.textContent).toBe('未找到该线索的订单原文')
     expect(text()).toContain('暂无记录')
   })
