@@ -247,6 +247,7 @@ const en: DeepStringRecord<typeof zhCN> = {
     publishedOk: 'Results published',
     toPublish: 'Every enterprise is inspected: publish the results by {date}',
     notDrawn: 'Not drawn yet: click “Draw”, enter or generate a seed, and the published algorithm draws the enterprises and inspectors.',
+    notDrawnTargeted: 'Not drawn yet: the enterprise is fixed; click “Draw”, enter or generate a seed, and the published algorithm draws its two inspectors.',
     ratios: 'Ratios',
     seed: 'Seed',
     algorithm: 'Algorithm',

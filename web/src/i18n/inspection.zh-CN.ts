@@ -248,6 +248,7 @@ export default {
     publishedOk: '抽查结果已公示',
     toPublish: '检查已全部完成，请在 {date} 前公示抽查结果',
     notDrawn: '尚未抽取：点击“抽取”，输入或生成随机种子，系统按公开算法抽取检查对象和检查人员。',
+    notDrawnTargeted: '尚未抽取：核查对象已确定，点击“抽取”，输入或生成随机种子，系统按公开算法抽取两名执法检查人员。',
     ratios: '抽查比例',
     seed: '随机种子',
     algorithm: '算法',
