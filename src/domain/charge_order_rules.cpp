@@ -314,4 +314,73 @@ std::vector<std::pair<int64_t, RuleFinding>> CheckStatistics(const std::vector<O
   return out;
 }
 
+// ---- names
+
+std::string_view RuleNameZh(std::string_view rule) {
+  static constexpr std::pair<std::string_view, std::string_view> kNames[] = {
+      {"money_split", "电费与服务费之和不等于总金额"},
+      {"period_count", "分时段数不符"},
+      {"period_money", "分时金额不等于单价×电量"},
+      {"energy_sum", "分时电量之和不等于总电量"},
+      {"money_sum", "分时金额之和不等于总额"},
+      {"period_tiling", "分时段不连续"},
+      {"energy_without_time", "零时长产生电量"},
+      {"energy_over_rated", "电量超过额定功率×充电时长"},
+      {"connector_overlap", "同一充电接口订单时间重叠"},
+      {"charger_unfiled", "未备案充电桩产生交易"},
+      {"charger_unverified", "未经检定的充电桩产生交易"},
+      {"charger_failed", "检定不合格的充电桩产生交易"},
+      {"charger_expired", "超过检定有效期的充电桩产生交易"},
+      {"tariff_mismatch", "电价与分时电价表不符"},
+      {"repeated_energy", "重复出现相同电量"},
+      {"rate_outlier", "单位时间电量显著偏离同型号充电桩"}};
+  for (const auto& [code, name] : kNames)
+    if (code == rule) return name;
+  return "其他异常";
+}
+
+std::string_view EvidenceLabelZh(std::string_view key) {
+  static constexpr std::pair<std::string_view, std::string_view> kLabels[] = {
+      {"TotalPower", "总电量（kWh）"},
+      {"TotalElecMoney", "总电费（元）"},
+      {"TotalServiceMoney", "总服务费（元）"},
+      {"TotalMoney", "总金额（元）"},
+      {"computation", "计算过程"},
+      {"SumPeriod", "申报时段数"},
+      {"periods", "实际时段数"},
+      {"period", "时段"},
+      {"energy_kwh", "时段电量（kWh）"},
+      {"elec", "电费核算"},
+      {"service", "服务费核算"},
+      {"Σ DetailPower", "分时电量之和（kWh）"},
+      {"Σ DetailElecMoney", "分时电费之和（元）"},
+      {"Σ DetailServiceMoney", "分时服务费之和（元）"},
+      {"expected_start", "应起始时间"},
+      {"DetailStartTime", "时段开始"},
+      {"DetailEndTime", "时段结束"},
+      {"last DetailEndTime", "末时段结束"},
+      {"EndTime", "结束时间"},
+      {"StartTime", "开始时间"},
+      {"rated_power_kw", "额定功率（kW）"},
+      {"hours", "充电时长（h）"},
+      {"ConnectorID", "充电接口编码"},
+      {"StartChargeSeq", "充电订单号"},
+      {"overlapping StartChargeSeq", "重叠订单号"},
+      {"overlapping period", "重叠订单时段"},
+      {"EquipmentID", "充电设备编码"},
+      {"verification_state", "检定状态"},
+      {"valid_until", "检定有效期至"},
+      {"ElecPrice", "申报电价（元/kWh）"},
+      {"tariff_price", "分时电价表电价（元/kWh）"},
+      {"tariff", "电价表"},
+      {"orders", "订单数"},
+      {"same_energy_orders", "相同电量订单"},
+      {"energy_per_minute", "每分钟电量（kWh）"},
+      {"peer_median", "同型号中位数"},
+      {"ratio", "倍数"}};
+  for (const auto& [code, label] : kLabels)
+    if (code == key) return label;
+  return "其他";
+}
+
 }  // namespace mvis::domain

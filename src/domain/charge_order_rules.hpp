@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -109,6 +110,11 @@ struct OrderStat {
 // Findings come with the order they belong to.
 std::vector<std::pair<int64_t, RuleFinding>> CheckStatistics(const std::vector<OrderStat>& orders,
                                                              const RuleParams& params);
+
+// The rule's name in Chinese (for texts a person reads: an inspection's basis), "其他异常" when
+// unknown; an evidence key's label in Chinese, "其他" when unknown.
+std::string_view RuleNameZh(std::string_view rule);
+std::string_view EvidenceLabelZh(std::string_view key);
 
 // "yyyy-MM-dd HH:mm:ss" as seconds since 1970 (the time zone does not matter for differences);
 // nullopt when malformed.

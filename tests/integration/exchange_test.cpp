@@ -402,8 +402,11 @@ TEST_F(ExchangeTest, AlertsAreDismissedOrTurnedIntoATargetedInspection) {
   EXPECT_EQ(task["status"], "draft");
   EXPECT_EQ(task["target_org_id"], enterprise_->Get("/api/v1/me").json()["org"]["id"]);
   EXPECT_EQ(task["region_code"], "420102");
-  EXPECT_NE(task["basis"].get<std::string>().find("money_split"), std::string::npos);
-  EXPECT_NE(task["basis"].get<std::string>().find("TotalMoney"), std::string::npos);
+  EXPECT_NE(task["basis"].get<std::string>().find("电费与服务费之和不等于总金额"),
+            std::string::npos);
+  EXPECT_NE(task["basis"].get<std::string>().find("总金额（元） 11.00"), std::string::npos)
+      << task["basis"];
+  EXPECT_EQ(task["basis"].get<std::string>().find("money_split"), std::string::npos);
   EXPECT_EQ(jiangan.Post(c + "/dismiss", {{"reason", "x"}}).error_code(), "alert_handled");
 
   // B by batch; then nothing is open.

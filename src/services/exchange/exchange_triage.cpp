@@ -68,7 +68,13 @@ std::string EvidenceLine(const std::string& evidence) {
     if (!pair.is_array() || pair.size() != 2 || !pair[0].is_string() || !pair[1].is_string())
       continue;
     if (!out.empty()) out += "；";
-    out += pair[0].get<std::string>() + " " + pair[1].get<std::string>();
+    std::string value = pair[1].get<std::string>();
+    if (pair[0] == "verification_state")  // a state code: in words
+      value = value == "never"     ? "未检定"
+              : value == "revoked" ? "证书已撤销"
+              : value == "failed"  ? "不合格"
+                                   : "合格";
+    out += std::string(domain::EvidenceLabelZh(pair[0].get<std::string>())) + " " + value;
   }
   return out;
 }
@@ -160,8 +166,8 @@ Result<AlertInspection> ExchangeService::InspectAlert(const Actor& actor, int64_
     in.region_code = a->region_code;
     in.directed = false;
     if (domain::Trim(in.name).empty()) in.name = "线索核查：" + a->org_name + " " + a->equipment_id;
-    in.basis = "计量作弊线索 " + a->rule + "：充电设备 " + a->equipment_id + "，订单 " +
-               a->start_charge_seq + "；" + EvidenceLine(a->evidence);
+    in.basis = "计量作弊线索“" + std::string(domain::RuleNameZh(a->rule)) + "”：充电设备 " +
+               a->equipment_id + "，订单 " + a->start_charge_seq + "；" + EvidenceLine(a->evidence);
     auto task = inspections_.CreateTaskIn(w, actor, in);
     if (!task) return std::unexpected(task.error());
     auto done = Advance(
