@@ -322,13 +322,24 @@ json ExchangeService::Receive(const std::string& endpoint, const std::string& au
   auto envelope = tcec::ParseEnvelope(body);
   if (!envelope) return tcec::Response(envelope.error().ret, envelope.error().msg, nullptr);
   const int64_t now = ctx_.clock.Now();
-  auto found = ctx_.db.Read([&](store::Tx& tx) -> Result<std::optional<store::TcecOperatorRow>> {
-    return store::FindTcecOperator(tx, envelope->operator_id);
+  const std::string prefix = "Bearer ";
+  const std::string token =
+      authorization.starts_with(prefix) ? authorization.substr(prefix.size()) : "";
+  // The account and the token's holder in one read.
+  struct Found {
+    std::optional<store::TcecOperatorRow> op;
+    std::optional<int64_t> holder;
+  };
+  auto found = ctx_.db.Read([&](store::Tx& tx) -> Result<Found> {
+    Found f{store::FindTcecOperator(tx, envelope->operator_id), std::nullopt};
+    if (f.op && endpoint != "query_token" && !token.empty())
+      f.holder = store::TcecTokenOperator(tx, Sha256Hex(token), now);
+    return f;
   });
   if (!found) return tcec::Response(tcec::Ret::kSystem, "系统错误", nullptr);
-  if (!*found || (*found)->status != "active")
+  if (!found->op || found->op->status != "active")
     return tcec::Response(tcec::Ret::kEnvelope, "运营商标识未开通对接", nullptr);
-  Inbound in{**found, {}, nullptr};
+  Inbound in{*found->op, {}, nullptr};
   auto opened = keys_.Open(in.op.secrets_sealed);
   if (!opened) return tcec::Response(tcec::Ret::kSystem, "系统错误", nullptr);
   const auto stored = json::parse(*opened, nullptr, false);
@@ -338,18 +349,8 @@ json ExchangeService::Receive(const std::string& endpoint, const std::string& au
   auto reply = [&](tcec::Ret ret, const std::string& msg, const json& data = nullptr) {
     return tcec::Response(ret, msg, &in.secrets.secrets, data.is_null() ? "" : data.dump());
   };
-
-  if (endpoint != "query_token") {
-    const std::string prefix = "Bearer ";
-    const std::string token =
-        authorization.starts_with(prefix) ? authorization.substr(prefix.size()) : "";
-    auto holder = ctx_.db.Read([&](store::Tx& tx) -> Result<std::optional<int64_t>> {
-      return store::TcecTokenOperator(tx, Sha256Hex(token), now);
-    });
-    if (!holder) return reply(tcec::Ret::kSystem, "系统错误");
-    if (token.empty() || !*holder || **holder != in.op.id)
-      return reply(tcec::Ret::kToken, "Token 无效或已过期");
-  }
+  if (endpoint != "query_token" && (token.empty() || found->holder != in.op.id))
+    return reply(tcec::Ret::kToken, "Token 无效或已过期");
   auto data = tcec::Open(in.secrets.secrets, *envelope, now);
   if (!data) return reply(data.error().ret, data.error().msg);
   in.data = std::move(*data);
