@@ -542,7 +542,7 @@ std::vector<AlertRunRow> ListAlertRuns(Tx& tx, int limit) {
 }
 
 std::vector<BatchOrder> OrdersOfPeriod(Tx& tx, const std::string& from, const std::string& to,
-                                       bool bodies) {
+                                       bool bodies, int64_t after_id, int64_t limit) {
   std::vector<BatchOrder> out;
   for (const auto& r : tx.Query(
            "SELECT o.id, o.start_charge_seq, o.equipment_id, COALESCE(e.manufacturer || ' ' || "
@@ -551,8 +551,8 @@ std::vector<BatchOrder> OrdersOfPeriod(Tx& tx, const std::string& from, const st
                std::string(bodies ? ", o.body" : ", ''") +
                " FROM charge_orders o LEFT JOIN platform_equipment e ON e.operator_ref = "
                "o.operator_ref AND e.equipment_id = o.equipment_id WHERE o.start_time >= ? AND "
-               "o.start_time < ? ORDER BY o.id",
-           {from, to + "~"})) {  // '~' sorts after any time of the day
+               "o.start_time < ? AND o.id > ? ORDER BY o.id LIMIT ?",
+           {from, to + "~", after_id, limit < 0 ? INT64_MAX : limit})) {  // '~': after any time
     BatchOrder b;
     b.stat.order_ref = r.Int(0);
     b.stat.start_charge_seq = r.Str(1);

@@ -192,9 +192,10 @@ struct BatchOrder {
   int64_t operator_ref = 0;
   std::string station_id, region_code, body;  // body only when asked for
 };
-// Orders starting on days [from, to] (yyyy-MM-dd), by id; with their bodies when `bodies`.
+// Orders starting on days [from, to] (yyyy-MM-dd), by id, after `after_id`, at most `limit`;
+// with their bodies when `bodies`.
 std::vector<BatchOrder> OrdersOfPeriod(Tx& tx, const std::string& from, const std::string& to,
-                                       bool bodies);
+                                       bool bodies, int64_t after_id = 0, int64_t limit = -1);
 // Keeps an alert unless its order already has one of that rule; whether it was kept.
 bool InsertChargeAlertOnce(Tx& tx, const ChargeAlertRow& a);
 

@@ -27,6 +27,7 @@ constexpr char kTariffWhat[] = "分时电价表";
 constexpr int kMaxRunDays = 31;
 constexpr int64_t kStaleRunSeconds = 6 * 3600;
 constexpr size_t kAlertsPerTransaction = 1000;
+constexpr int64_t kOrdersPerChunk = 20000;  // orders read with their bodies at a time
 
 // "HH:MM" (00:00–24:00) as minutes of the day.
 std::optional<int> Minutes(const std::string& text) {
@@ -191,13 +192,14 @@ AlertRunReport ExchangeService::RunRules(int64_t run_id, const std::string& from
   std::string error;
   try {
     const domain::RuleParams params;
+    // The period's orders without their bodies (the statistics need a few numbers each), then
+    // the bodies chunk by chunk for the tariff rule, so that memory stays bounded by a chunk.
     auto orders = ctx_.db.Read([&](store::Tx& tx) -> Result<std::vector<store::BatchOrder>> {
-      return store::OrdersOfPeriod(tx, from, to, true);
+      return store::OrdersOfPeriod(tx, from, to, false);
     });
     if (!orders) throw std::runtime_error(orders.error().code);
     report.orders = static_cast<int64_t>(orders->size());
-    // Tariffs per operator, read once.
-    std::map<int64_t, std::vector<domain::Tariff>> tariffs;
+    std::map<int64_t, std::vector<domain::Tariff>> tariffs;  // per operator, read once
     auto loaded = ctx_.db.Read([&](store::Tx& tx) -> Result<bool> {
       for (const auto& o : *orders)
         if (!tariffs.contains(o.operator_ref))
@@ -222,15 +224,26 @@ AlertRunReport ExchangeService::RunRules(int64_t run_id, const std::string& from
     };
     std::vector<domain::OrderStat> stats;
     stats.reserve(orders->size());
-    for (auto& o : *orders) {
+    bool any_tariff = false;
+    for (const auto& o : *orders) {
       by_ref[o.stat.order_ref] = &o;
       stats.push_back(o.stat);
-      const auto& t = tariffs[o.operator_ref];
-      if (t.empty()) continue;
-      const auto order = exchange_internal::OrderFromJson(json::parse(o.body, nullptr, false));
-      o.body.clear();
-      for (const auto& f : domain::CheckTariff(order, t, o.operator_ref, o.station_id, params))
-        alert(o, f);
+      any_tariff = any_tariff || !tariffs[o.operator_ref].empty();
+    }
+    for (int64_t after = 0; any_tariff;) {
+      auto chunk = ctx_.db.Read([&](store::Tx& tx) -> Result<std::vector<store::BatchOrder>> {
+        return store::OrdersOfPeriod(tx, from, to, true, after, kOrdersPerChunk);
+      });
+      if (!chunk) throw std::runtime_error(chunk.error().code);
+      if (chunk->empty()) break;
+      after = chunk->back().stat.order_ref;
+      for (const auto& o : *chunk) {
+        const auto& t = tariffs[o.operator_ref];
+        if (t.empty()) continue;
+        const auto order = exchange_internal::OrderFromJson(json::parse(o.body, nullptr, false));
+        for (const auto& f : domain::CheckTariff(order, t, o.operator_ref, o.station_id, params))
+          alert(o, f);
+      }
     }
     for (const auto& [ref, f] : domain::CheckStatistics(stats, params)) alert(*by_ref[ref], f);
     for (size_t i = 0; i < alerts.size(); i += kAlertsPerTransaction) {
