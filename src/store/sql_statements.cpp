@@ -9,7 +9,7 @@
 
 namespace mvis::store {
 
-std::string NumberPlaceholders(const std::string& sql) {
+std::string NumberPlaceholders(const std::string& sql, std::string_view prefix) {
   std::string out;
   out.reserve(sql.size() + 16);
   int n = 0;
@@ -22,7 +22,8 @@ std::string NumberPlaceholders(const std::string& sql) {
       quote = c;
       out += c;
     } else if (c == '?') {
-      out += ":p" + std::to_string(++n);
+      out += prefix;
+      out += std::to_string(++n);
     } else {
       out += c;
     }
@@ -98,28 +99,6 @@ void StatementCache::Clear() {
 
 namespace {
 
-// "a = ? AND b = ?" -> "a = $1 AND b = $2", leaving quoted text alone.
-std::string DollarPlaceholders(const std::string& sql) {
-  std::string out;
-  out.reserve(sql.size() + 16);
-  int n = 0;
-  char quote = 0;
-  for (char c : sql) {
-    if (quote) {
-      if (c == quote) quote = 0;
-      out += c;
-    } else if (c == '\'' || c == '"') {
-      quote = c;
-      out += c;
-    } else if (c == '?') {
-      out += "$" + std::to_string(++n);
-    } else {
-      out += c;
-    }
-  }
-  return out;
-}
-
 // PostgreSQL type OIDs read as numbers (pg_type.h): int8, int2, int4, oid; float4, float8, numeric.
 bool IsIntegerType(Oid t) { return t == 20 || t == 21 || t == 23 || t == 26; }
 bool IsRealType(Oid t) { return t == 700 || t == 701 || t == 1700; }
@@ -134,7 +113,7 @@ PGresult* PgStatementCache::Run(const std::string& sql, const std::vector<Param>
       names_.clear();
     }
     std::string name = "mvis_" + std::to_string(++next_);
-    PGresult* prepared = PQprepare(conn_, name.c_str(), DollarPlaceholders(sql).c_str(),
+    PGresult* prepared = PQprepare(conn_, name.c_str(), NumberPlaceholders(sql, "$").c_str(),
                                    static_cast<int>(params.size()), nullptr);
     const bool ok = PQresultStatus(prepared) == PGRES_COMMAND_OK;
     std::string error = ok ? "" : PQresultErrorMessage(prepared);

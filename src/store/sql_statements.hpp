@@ -6,6 +6,7 @@
 #include <soci/sqlite3/soci-sqlite3.h>
 
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <vector>
 
@@ -13,8 +14,9 @@
 
 namespace mvis::store {
 
-// "a = ? AND b = ?" -> "a = :p1 AND b = :p2", leaving quoted text alone.
-std::string NumberPlaceholders(const std::string& sql);
+// "a = ? AND b = ?" -> "a = :p1 AND b = :p2" (SOCI), or with `prefix` "$" -> "a = $1 AND b = $2"
+// (libpq), leaving quoted text alone.
+std::string NumberPlaceholders(const std::string& sql, std::string_view prefix = ":p");
 
 // SQLite parses a statement on every prepare, and for the short joins of the read paths (the
 // public label page above all) parsing costs more than running. Each connection keeps its
