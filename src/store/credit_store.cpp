@@ -47,6 +47,16 @@ CreditFacts CreditFactsOf(Tx& tx, int64_t org_id, const std::string& today,
                       "c.rectification_id WHERE r.org_id = ? AND c.opened_at >= ?",
                       {org_id, domain::DayNumber(since).value_or(0) * 86400 - 8 * 3600})
                     ->Int(0);
+  // The platform's chargers of the enterprise's operator accounts that nobody filed (as
+  // ListReconciliation "unfiled").
+  f.platform_unfiled =
+      tx.QueryOne(
+            "SELECT COUNT(*) FROM platform_equipment e JOIN tcec_operators t ON t.id = "
+            "e.operator_ref WHERE t.org_id = ? AND NOT EXISTS (SELECT 1 FROM instruments i WHERE "
+            "i.equipment_id = e.equipment_id AND i.status IN ('submitted', 'returned', "
+            "'approved'))",
+            {org_id})
+          ->Int(0);
   return f;
 }
 

@@ -23,6 +23,7 @@ struct CreditFacts {
   int64_t rectifications_24m = 0;      // rectification orders opened since `since`
   int64_t rectifications_overdue = 0;  // of those: waiting for the enterprise past the deadline
   int64_t cases_24m = 0;               // enforcement cases opened since `since`
+  int64_t platform_unfiled = 0;  // chargers the charging platform lists, not filed (在用未备案)
 };
 CreditFacts CreditFactsOf(Tx& tx, int64_t org_id, const std::string& today,
                           const std::string& since);

@@ -587,6 +587,21 @@ TEST_F(ExchangeTest, EnterpriseIsNotifiedOfItsUnfiledChargers) {
       EXPECT_NE(m["body"].get<std::string>().find("EQ-U-1"), std::string::npos);
     }
   EXPECT_TRUE(found) << inbox.dump();
+
+  // The credit class counts them (在用未备案 against all the enterprise's chargers in use).
+  auto credit =
+      SignIn("city").Post("/api/v1/enterprises/" + std::to_string(org) + "/credit/recompute");
+  ASSERT_EQ(credit.status, 200) << credit.body;
+  bool seen = false;
+  const json indicators = credit.json()["indicators"];
+  for (const auto& i : indicators) {
+    if (i["code"] != "unfiled") continue;
+    seen = true;
+    EXPECT_EQ(i["numerator"], 2);
+    EXPECT_EQ(i["denominator"], 2) << "no charger of the enterprise is filed in this test";
+    EXPECT_GT(i["points"].get<double>(), 0);
+  }
+  EXPECT_TRUE(seen) << credit.body;
 }
 
 // Time-of-use tariffs are data: an order billed off the published band price raises

@@ -93,9 +93,14 @@ store::CreditRow Compute(store::Tx& tx, int64_t org_id, const std::string& today
       // Any case in 24 months counts in full.
       list.push_back(domain::Measure(def, facts.cases_24m > 0 ? 1 : 0, 1,
                                      "近24个月立案 " + std::to_string(facts.cases_24m) + " 件"));
+    } else if (def.code == "unfiled") {
+      // The platform's reconciliation (在用未备案) against all the enterprise's chargers in use.
+      list.push_back(domain::Measure(
+          def, facts.platform_unfiled, facts.filed + facts.platform_unfiled,
+          "充电设施监管平台对账：在用未备案 " + std::to_string(facts.platform_unfiled) +
+              " 台，已备案 " + std::to_string(facts.filed) + " 台"));
     } else {
-      // Inspections and platform reconciliation are not recorded yet.
-      list.push_back(domain::Measure(def, 0, 0, "暂无数据（监督检查、平台对账功能上线后计入）"));
+      list.push_back(domain::Measure(def, 0, 0, "暂无数据"));
     }
   }
   store::CreditRow row;
