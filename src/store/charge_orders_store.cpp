@@ -288,6 +288,17 @@ std::vector<BatchOrder> OrdersOfPeriod(Tx& tx, const std::string& from, const st
   return out;
 }
 
+std::vector<std::pair<std::string, int64_t>> OpenAlertsByRegion(Tx& tx, int64_t from, int64_t to) {
+  std::vector<std::pair<std::string, int64_t>> out;
+  for (const auto& r : tx.Query(
+           "SELECT region_code, COUNT(*) FROM charge_alerts WHERE status = 'open' AND created_at "
+           ">= ? AND created_at < ? AND region_code <> '' GROUP BY region_code ORDER BY "
+           "region_code",
+           {from, to}))
+    out.emplace_back(r.Str(0), r.Int(1));
+  return out;
+}
+
 bool InsertChargeAlertOnce(Tx& tx, const ChargeAlertRow& a) {
   return tx.Exec(
              "INSERT INTO charge_alerts (order_ref, rule, equipment_id, start_charge_seq, "

@@ -196,6 +196,8 @@ struct BatchOrder {
 // with their bodies when `bodies`.
 std::vector<BatchOrder> OrdersOfPeriod(Tx& tx, const std::string& from, const std::string& to,
                                        bool bodies, int64_t after_id = 0, int64_t limit = -1);
+// Open alerts raised in [from, to) (unix seconds), per district: the bureaus' daily digest.
+std::vector<std::pair<std::string, int64_t>> OpenAlertsByRegion(Tx& tx, int64_t from, int64_t to);
 // Keeps an alert unless its order already has one of that rule; whether it was kept.
 bool InsertChargeAlertOnce(Tx& tx, const ChargeAlertRow& a);
 

@@ -685,6 +685,12 @@ TEST_F(ExchangeTest, TariffsAndBatchRunsOfTheRules) {
   ASSERT_TRUE(daily.has_value());
   EXPECT_FALSE(daily->already_done);
   EXPECT_TRUE(runtime_->exchange().RunDailyRules()->already_done);
+  // ... and tells the district's bureau what is waiting in its queue.
+  bool digest = false;
+  const json inbox = jiangan.Get("/api/v1/inbox").json();
+  for (const auto& m : inbox["items"])
+    if (m["title"] == "计量作弊线索待处理") digest = true;
+  EXPECT_TRUE(digest) << inbox.dump();
   EXPECT_EQ(Scalar(runtime_->db(),
                    "SELECT COUNT(*) FROM alert_runs WHERE trigger_kind = "
                    "'schedule' AND status = 'done'"),

@@ -10,6 +10,7 @@
 #include "domain/instrument.hpp"
 #include "domain/text.hpp"
 #include "services/core/job_runner.hpp"
+#include "services/core/notifier.hpp"
 #include "services/core/workflow.hpp"
 #include "services/exchange/exchange_internal.hpp"
 #include "services/exchange/exchange_service.hpp"
@@ -181,8 +182,21 @@ Result<AlertRunReport> ExchangeService::RunDailyRules() {
   });
   if (!run) return std::unexpected(run.error());
   if (!*run) return AlertRunReport{true, 0, 0, 0};
-  if (**run == 0) return AlertRunReport{};
-  return RunRules(**run, yesterday, yesterday);
+  AlertRunReport report = **run == 0 ? AlertRunReport{} : RunRules(**run, yesterday, yesterday);
+  // The bureaus' digest: yesterday's alerts (on arrival and from the run) still open.
+  const int64_t midnight = domain::DayNumber(today).value_or(0) * 86400 - 8 * 3600;  // China
+  auto told = ctx_.db.Write([&](store::Tx& tx) -> Result<bool> {
+    for (const auto& [region, count] :
+         store::OpenAlertsByRegion(tx, midnight - 86400, ctx_.clock.Now() + 1))
+      Notify(tx, ctx_.clock.Now(), ToBureausOf{region},
+             {"charge_alerts_daily", "计量作弊线索待处理",
+              yesterday + " 以来辖区内新增计量作弊线索 " + std::to_string(count) +
+                  " 条待处理，详见“计量作弊线索”。",
+              "charge_alert", ""});
+    return true;
+  });
+  if (!told) return std::unexpected(told.error());
+  return report;
 }
 
 AlertRunReport ExchangeService::RunRules(int64_t run_id, const std::string& from,
