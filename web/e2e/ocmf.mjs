@@ -92,10 +92,10 @@ export function registerOcmfScenarios(test, h) {
     await expectVisible(page, '.card-title:has-text("计量数据验签")', 'the page title')
     if (new URL(page.url()).pathname !== '/public/ocmf') throw new Error(`sent on to ${new URL(page.url()).pathname}`)
 
-    // the required checks, before any request
+    // the required check, before any request (the key is optional: a registered meter's is looked up)
     await page.locator('[data-testid="ocmf-submit"]').click()
     await expectVisible(page, '.el-form-item__error:has-text("请粘贴 OCMF 计量数据")', 'the OCMF field required')
-    await expectVisible(page, '.el-form-item__error:has-text("请填写电能表公钥")', 'the key field required')
+    await expectVisible(page, '[data-testid="ocmf-key-optional"]:has-text("已在本系统登记公钥的电能表可不填")', 'the key field optional')
 
     await verify(page, OCMF_RECORD)
     await expectValid(page, '1440 px')

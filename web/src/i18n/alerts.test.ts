@@ -16,7 +16,7 @@ import alertZh from './alerts.zh-CN'
 import alertEn from './alerts.en'
 import { i18n, setLocale } from '.'
 import { loadExchangeTexts } from './exchange'
-import { ALERT_STATUSES } from '@/lib/api/types.alerts'
+import { ALERT_RUN_STATUSES, ALERT_RUN_TRIGGERS, ALERT_STATUSES } from '@/lib/api/types.alerts'
 import { ALERT_ACTIONS, ALERT_RULES, DETAIL_COLUMNS, EVIDENCE_LABEL_IDS, RULE_FAMILIES } from '@/lib/alerts'
 
 afterEach(resetLocale)
@@ -58,6 +58,10 @@ describe('alert texts', () => {
     expect(Object.keys(alertZh.alertRuleText).sort()).toEqual([...ALERT_RULES, 'other'].sort())
     expect(Object.keys(alertZh.alertFamily).sort()).toEqual([...RULE_FAMILIES, 'other'].sort())
     expect(Object.keys(alertZh.alertStatus).sort()).toEqual([...ALERT_STATUSES, 'other'].sort())
+    expect(alertZh.alertRunTrigger).toEqual({ manual: '手动', schedule: '定时' })
+    expect(Object.keys(alertZh.alertRunTrigger).sort()).toEqual([...ALERT_RUN_TRIGGERS].sort())
+    expect(alertZh.alertRunStatus).toEqual({ running: '运行中', done: '已完成', failed: '失败' })
+    expect(Object.keys(alertZh.alertRunStatus).sort()).toEqual([...ALERT_RUN_STATUSES].sort())
     expect(Object.keys(alertZh.alertAction).sort()).toEqual([...ALERT_ACTIONS, 'other'].sort())
     expect(Object.keys(alertZh.alertEvidence).sort()).toEqual([...new Set(Object.values(EVIDENCE_LABEL_IDS)), 'other'].sort())
     expect(Object.keys(alertZh.alertOrder).sort()).toEqual(DETAIL_COLUMNS.map((c) => c.label).sort())

@@ -125,6 +125,7 @@ const en: DeepStringRecord<typeof zhCN> = {
     alerts: 'Metering fraud leads',
     alertDetail: 'Lead details',
     adminTcecOperators: 'Platform exchange',
+    adminTouTariffs: 'Time-of-use tariffs',
   },
   header: {
     collapseMenu: 'Collapse menu',

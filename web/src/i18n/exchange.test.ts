@@ -72,15 +72,17 @@ describe('exchange texts', () => {
     expect(exchZh.exchTcec.agreed).toBe('使用已约定的密钥')
     expect(exchZh.exchRecon.intro).toContain('运营商向充电设施监管平台报送的充电站与设备信息')
     // no Latin letters in the Chinese texts but the standard's name and the unit
-    const latin = keys(exchZh).filter((k) => /[A-Za-z]/.test((lookup(exchZh, k) as string).replace(/\{\w+\}|T\/CEC 102|kW/g, '')))
+    const latin = keys(exchZh).filter((k) => /[A-Za-z]/.test((lookup(exchZh, k) as string).replace(/\{\w+\}|T\/CEC 102|kWh|kW/g, '')))
     expect(latin).toEqual([])
   })
 
   it('keep the menu titles built in', () => {
     expect(zhCN.menu.reconciliation).toBe('在用未备案核查')
     expect(zhCN.menu.adminTcecOperators).toBe('平台对接')
+    expect(zhCN.menu.adminTouTariffs).toBe('分时电价表')
     expect(enBuiltIn.menu.reconciliation).toBeTypeOf('string')
     expect(enBuiltIn.menu.adminTcecOperators).toBeTypeOf('string')
+    expect(enBuiltIn.menu.adminTouTariffs).toBeTypeOf('string')
   })
 
   it('load on demand and follow a change of language', async () => {

@@ -15,8 +15,8 @@ import ocmfZh from './ocmf.zh-CN'
 import ocmfEn from './ocmf.en'
 import { i18n, setLocale } from '.'
 import { loadOcmfTexts } from './ocmf'
-import { OCMF_REASONS } from '@/lib/api/types.ocmf'
-import { CLOCK_STATES, ERROR_FLAGS, READING_TYPES, END_TYPES } from '@/lib/ocmf'
+import { METER_KEY_STATUSES, OCMF_REASONS } from '@/lib/api/types.ocmf'
+import { CLOCK_STATES, ERROR_FLAGS, READING_TYPES, END_TYPES, REGISTERED_STATES } from '@/lib/ocmf'
 
 afterEach(resetLocale)
 
@@ -58,6 +58,9 @@ describe('计量数据验签 texts', () => {
     expect(ocmfZh.ocmfReason.signature_invalid).toBe('签名与数据不符（数据可能被篡改或公钥不匹配）')
     expect(ocmfZh.ocmfReason.key_unsupported).toBe('公钥类型不受支持（仅支持 secp256r1 / secp384r1 / brainpoolP256r1）')
     expect(ocmfZh.ocmfReason.readings_decreasing).toMatch(/^读数出现回退/)
+    expect(Object.keys(ocmfZh.ocmfKeyStatus).sort()).toEqual([...METER_KEY_STATUSES].sort())
+    expect(Object.keys(ocmfZh.ocmfRegState).sort()).toEqual([...REGISTERED_STATES, 'unknown'].sort())
+    for (const st of REGISTERED_STATES) expect(ocmfZh.ocmfRegState[st], st).toMatch(/[\u4e00-\u9fff]/)
     expect(Object.keys(ocmfZh.ocmfType).sort()).toEqual([...READING_TYPES, 'unknown'].sort())
     expect([ocmfZh.ocmfType.B, ocmfZh.ocmfType.C, ocmfZh.ocmfType.X, ocmfZh.ocmfType.T]).toEqual(['开始', '充电中', '异常', '费率切换'])
     for (const e of END_TYPES) expect(ocmfZh.ocmfType[e], e).toMatch(/^结束/)
@@ -68,8 +71,8 @@ describe('计量数据验签 texts', () => {
     expect(Object.keys(ocmfZh.ocmfFlag).sort()).toEqual([...ERROR_FLAGS].sort())
     expect(Object.keys(ocmfZh.ocmfClock).sort()).toEqual([...CLOCK_STATES].sort())
     expect([ocmfZh.ocmfPage.valid, ocmfZh.ocmfPage.invalid, ocmfZh.ocmfPage.untrusted]).toEqual(['验签通过，计量数据未被篡改', '验签未通过', '未通过验签的数据仅供参考，不能作为结算依据。'])
-    // no Latin letters in the Chinese texts but the names of the format, the algorithm, the curves and OBIS
-    const latin = keys(ocmfZh).filter((k) => /[A-Za-z]/.test((lookup(ocmfZh, k) as string).replace(/\{\w+\}|OCMF|ECDSA|OBIS|secp256r1|secp384r1|brainpoolP256r1|3059301306072A8648CE3D0201/g, '')))
+    // no Latin letters in the Chinese texts but the names of the formats, the algorithm, the curves and OBIS
+    const latin = keys(ocmfZh).filter((k) => /[A-Za-z]/.test((lookup(ocmfZh, k) as string).replace(/\{\w+\}|OCMF|ECDSA|OBIS|DER|secp256r1|secp384r1|brainpoolP256r1|3059301306072A8648CE3D0201/g, '')))
     expect(latin).toEqual([])
   })
 

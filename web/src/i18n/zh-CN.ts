@@ -123,6 +123,7 @@ export default {
     alerts: '计量作弊线索',
     alertDetail: '线索详情',
     adminTcecOperators: '平台对接',
+    adminTouTariffs: '分时电价表',
   },
   header: {
     collapseMenu: '收起菜单',

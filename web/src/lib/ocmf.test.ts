@@ -19,7 +19,8 @@ describe('the request', () => {
   it('trims the OCMF string but keeps its inside, and drops every blank of the key', () => {
     const ocmf = 'OCMF|{"FV":"1.0", "RD":[]}|{"SD":"30"}'
     expect(ocmfRequest({ ocmf: `  \n${ocmf}\n `, public_key: ' 3059 3013\n0607 2A86\t48 ' })).toEqual({ ocmf, public_key: '3059301306072A8648' })
-    expect(ocmfRequest(blankOcmfForm())).toEqual({ ocmf: '', public_key: '' })
+    expect(ocmfRequest(blankOcmfForm())).toEqual({ ocmf: '' })
+    expect(ocmfRequest({ ocmf, public_key: ' \n ' })).toEqual({ ocmf })
   })
 
   it('shows the shape of the string as the placeholder', () => {

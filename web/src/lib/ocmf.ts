@@ -17,11 +17,17 @@ export function blankOcmfForm(): OcmfForm {
 /**
  * The request for what was pasted: the OCMF string without the blanks around it (the signature
  * covers the payload's exact bytes, so nothing inside is touched), the key's hex without the
- * spaces and line breaks it is often printed with.
+ * spaces and line breaks it is often printed with; no key when none was given (optional since
+ * meters can have their key registered).
  */
 export function ocmfRequest(form: OcmfForm): OcmfVerifyRequest {
-  return { ocmf: form.ocmf.trim(), public_key: form.public_key.replace(/\s+/g, '') }
+  const key = form.public_key.replace(/\s+/g, '')
+  // no key: the server looks up the key registered for the record's meter serial
+  return key ? { ocmf: form.ocmf.trim(), public_key: key } : { ocmf: form.ocmf.trim() }
 }
+
+/** The verification states of a registered meter's charger, named in ocmfRegState. */
+export const REGISTERED_STATES = ['never', 'passed', 'failed', 'revoked'] as const
 
 /** The fields the server names in `details.field` of a 400. */
 export const OCMF_FIELDS = ['ocmf', 'public_key'] as const

@@ -417,6 +417,20 @@ describe('routes and menu', () => {
     for (const role of ROLES.filter((r) => r !== 'sysadmin')) expect(menuFor(role, router.getRoutes()).some((m) => m.route === 'admin-tcec-operators'), role).toBe(false)
   })
 
+  it('lets the sysadmin alone open 分时电价表, lazily with its texts, under 系统管理 beside 平台对接', () => {
+    const page = router.resolve('/admin/tou-tariffs')
+    expect(page.name).toBe('admin-tou-tariffs')
+    expect(page.meta.titleKey).toBe('menu.adminTouTariffs')
+    expect(decideAccess(page.meta, 'sysadmin')).toBe('allow')
+    for (const role of ROLES.filter((r) => r !== 'sysadmin')) expect(decideAccess(page.meta, role), role).toBe('forbidden')
+    expect(decideAccess(page.meta, null)).toBe('login')
+    expect(typeof router.getRoutes().find((r) => r.name === 'admin-tou-tariffs')?.components?.default).toBe('function')
+    const items = menuFor('sysadmin', router.getRoutes())
+    expect(items.find((m) => m.route === 'admin-tou-tariffs')).toMatchObject({ titleKey: 'menu.adminTouTariffs', group: 'system' })
+    expect(items[items.findIndex((m) => m.route === 'admin-tou-tariffs') - 1].route).toBe('admin-tcec-operators')
+    for (const role of ROLES.filter((r) => r !== 'sysadmin')) expect(menuFor(role, router.getRoutes()).some((m) => m.route === 'admin-tou-tariffs'), role).toBe(false)
+  })
+
   it('loads 计量数据验签 lazily, with its texts', () => {
     const page = router.getRoutes().find((r) => r.name === 'public-ocmf')
     expect(typeof page?.components?.default).toBe('function')
@@ -510,6 +524,7 @@ describe('routes and menu', () => {
       '/admin/orgs',
       '/admin/users',
       '/admin/tcec-operators',
+      '/admin/tou-tariffs',
       '/admin/notifications',
       '/admin/audit',
       '/announcements',

@@ -92,6 +92,7 @@ export const MENU: MenuItem[] = [
   { route: 'admin-users', icon: User, group: 'system' },
   // (平台对接 issues secrets: the header's Key icon, already on the first screen)
   { route: 'admin-tcec-operators', icon: Key, group: 'system' },
+  { route: 'admin-tou-tariffs', icon: Calendar, group: 'system' },
   { route: 'admin-notifications', icon: Message, group: 'system' },
   { route: 'admin-audit', icon: Document, group: 'system' },
   { route: 'announcements', icon: Notification, badge: 'announcements' },

@@ -441,6 +441,13 @@ export const routes: RouteRecordRaw[] = [
         meta: { roles: [...ADMIN], titleKey: 'menu.adminTcecOperators' },
       },
       {
+        // 分时电价表: the time-of-use tariffs the charge-order rules compare prices with
+        path: 'admin/tou-tariffs',
+        name: 'admin-tou-tariffs',
+        component: exchangePage(() => import('@/views/admin/TouTariffsView.vue')),
+        meta: { roles: [...ADMIN], titleKey: 'menu.adminTouTariffs' },
+      },
+      {
         path: 'admin/notifications',
         name: 'admin-notifications',
         component: () => import('@/views/admin/NotificationsView.vue'),

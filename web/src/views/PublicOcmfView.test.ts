@@ -1,4 +1,5 @@
-// 计量数据验签 rendered in the browser-like DOM with the API mocked: the required checks, a valid
+// 计量数据验签 rendered in the browser-like DOM with the API mocked: the required check (the key is
+// optional), the registered meter the server used, a valid
 // record (status, energy, meter, readings in Chinese), an invalid one (the reason in words, the
 // readings kept with their warning), a server field error under its field and 请求过于频繁.
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
@@ -114,16 +115,46 @@ describe('计量数据验签 page', () => {
     expect(area?.getAttribute('rows')).toBe('6')
   })
 
-  it('asks for both fields before calling the server', async () => {
+  it('asks for the OCMF data before calling the server; the key is optional', async () => {
+    expect($('ocmf-key-optional')?.textContent).toBe('已在本系统登记公钥的电能表可不填，系统按电表编号查找')
     await submit()
     await errorsShown()
     expect(text()).toContain('请粘贴 OCMF 计量数据')
-    expect(text()).toContain('请填写电能表公钥')
+    expect(text()).not.toContain('请填写电能表公钥')
     await type('ocmf-data', '   ')
     await submit()
     await errorsShown()
     expect(text()).toContain('请粘贴 OCMF 计量数据')
     expect(verify).not.toHaveBeenCalled()
+  })
+
+  it('sends no key when none was given, and names the registered meter the server found', async () => {
+    verify.mockResolvedValueOnce({ ...VALID, registered: { equipment_id: 'EQ0001', verification_state: 'passed', valid_until: '2027-06-30' } })
+    await type('ocmf-data', RECORD)
+    await submit()
+    expect(verify).toHaveBeenCalledWith({ ocmf: RECORD })
+    expect($('ocmf-registered')?.textContent).toBe('已登记电能表：充电设备 EQ0001，检定状态 合格（有效期至 2027-06-30）')
+    verify.mockResolvedValueOnce({ ...VALID, registered: { equipment_id: 'EQ0002', verification_state: 'never', valid_until: '' } })
+    await submit()
+    expect($('ocmf-registered')?.textContent).toBe('已登记电能表：充电设备 EQ0002，检定状态 未检定')
+    verify.mockResolvedValueOnce({ ...VALID, registered: { equipment_id: 'EQ0003', verification_state: 'revoked', valid_until: '2026-01-01' } })
+    await submit()
+    expect($('ocmf-registered')?.textContent).toContain('证书已撤销')
+    expect(text()).not.toContain('revoked')
+    verify.mockResolvedValueOnce(VALID)
+    await submit()
+    expect($('ocmf-registered')).toBeNull()
+  })
+
+  it('puts public_key_unknown under the key field', async () => {
+    verify.mockRejectedValueOnce(new ApiError(400, 'public_key_unknown', '该电能表未登记公钥，请填写电能表公钥（十六进制）', { field: 'public_key' }))
+    await type('ocmf-data', RECORD)
+    await submit()
+    await errorsShown()
+    const item = $('ocmf-key')!.closest('.el-form-item')!
+    expect(item.querySelector('.el-form-item__error')?.textContent).toContain('该电能表未登记公钥，请填写电能表公钥（十六进制）')
+    expect($('ocmf-status')).toBeNull()
+    expect($('ocmf-error')).toBeNull()
   })
 
   it('shows a valid record: 验签通过, the energy, the meter and the readings', async () => {

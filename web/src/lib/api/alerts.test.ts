@@ -50,4 +50,11 @@ describe('计量作弊线索', () => {
     fetchMock.mockResolvedValueOnce(new Response(JSON.stringify({ error: { code: 'state_changed', message: '线索状态已变化' } }), { status: 409 }))
     await expect(alertsApi.dismissAlerts([3], '重复')).rejects.toMatchObject({ status: 409, code: 'state_changed' })
   })
+
+  it('lists the batch runs and starts one with the period', async () => {
+    await alertsApi.alertRuns()
+    expect(last()).toMatchObject({ url: '/api/v1/alert-runs', method: 'GET' })
+    await alertsApi.startAlertRun({ from: '2026-12-01', to: '2026-12-07' })
+    expect(last()).toMatchObject({ url: '/api/v1/alert-runs', method: 'POST', body: { from: '2026-12-01', to: '2026-12-07' }, headers: { 'X-CSRF-Token': 'tok' } })
+  })
 })

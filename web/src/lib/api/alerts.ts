@@ -1,7 +1,7 @@
 // API methods of 计量作弊线索 (the bureaus' triage of the charge-order rules' alerts). Like
 // exchange.ts it is not merged into `api`: only the lazily loaded alert pages import it.
 import { get, post } from './http'
-import type { AlertDetail, AlertInspectionInput, AlertInspectionResult, AlertPage, AlertQuery, AlertsDismissed, ChargeAlert } from './types.alerts'
+import type { AlertDetail, AlertInspectionInput, AlertInspectionResult, AlertPage, AlertQuery, AlertRun, AlertRunList, AlertRunRequest, AlertsDismissed, ChargeAlert } from './types.alerts'
 
 export const alertsApi = {
   /**
@@ -26,4 +26,8 @@ export const alertsApi = {
     if (name) body.name = name
     return post<AlertInspectionResult>(`/alerts/${id}/inspection`, body)
   },
+  /** The latest 50 batch runs, newest first. */
+  alertRuns: () => get<AlertRunList>('/alert-runs'),
+  /** 批量分析: 202 with the run, in the background. 400 `date_invalid`; 409 `run_in_progress`. */
+  startAlertRun: (req: AlertRunRequest) => post<AlertRun>('/alert-runs', { from: req.from, to: req.to }),
 }

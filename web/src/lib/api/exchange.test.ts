@@ -74,3 +74,26 @@ describe('平台对接', () => {
     await expect(exchangeApi.createTcecOperator({ org_id: 7 })).rejects.toMatchObject({ status: 409, code: 'operator_exists' })
   })
 })
+
+describe('分时电价表', () => {
+  const bands = [{ start: '00:00', end: '24:00', elec_price: 0.5 }]
+
+  it('lists and deletes', async () => {
+    await exchangeApi.touTariffs()
+    expect(last()).toMatchObject({ url: '/api/v1/tou-tariffs', method: 'GET' })
+    fetchMock.mockResolvedValueOnce(new Response(null, { status: 204 }))
+    await exchangeApi.deleteTouTariff(4)
+    expect(last()).toMatchObject({ url: '/api/v1/tou-tariffs/4', method: 'DELETE' })
+  })
+
+  it('posts a tariff for every operator with the blank fields left out', async () => {
+    await exchangeApi.createTouTariff({ operator_ref: null, station_id: 'ST1', effective_from: '2027-01-01', effective_to: '', note: '  ', bands })
+    expect(last()).toMatchObject({ url: '/api/v1/tou-tariffs', method: 'POST' })
+    expect(last().body).toEqual({ effective_from: '2027-01-01', bands })
+  })
+
+  it("posts an operator's station tariff with its end date and note trimmed", async () => {
+    await exchangeApi.createTouTariff({ operator_ref: 3, station_id: ' ST1 ', effective_from: '2027-01-01', effective_to: '2027-12-31', note: ' 试行 ', bands })
+    expect(last().body).toEqual({ operator_ref: 3, station_id: 'ST1', effective_from: '2027-01-01', effective_to: '2027-12-31', note: '试行', bands })
+  })
+})

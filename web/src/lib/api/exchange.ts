@@ -3,8 +3,8 @@
 // (平台对接: open, rotate the secrets, disable, enable) for the sysadmin. Like acceptance.ts it is
 // not merged into `api`: only the lazily loaded exchange pages import it, so the first screen does
 // not carry it.
-import { get, post } from './http'
-import type { ReconciliationPage, ReconciliationQuery, TcecOperator, TcecOperatorInput, TcecOperatorIssued, UnfiledNotice, UnfiledNoticeSent } from './types.exchange'
+import { del, get, post } from './http'
+import type { ReconciliationPage, ReconciliationQuery, TcecOperator, TcecOperatorInput, TcecOperatorIssued, TouTariff, TouTariffInput, UnfiledNotice, UnfiledNoticeSent } from './types.exchange'
 
 /** The optional fields of an account request, left out when blank. */
 const OPTIONAL = ['operator_id', 'operator_secret', 'data_secret', 'data_secret_iv', 'sig_secret'] as const
@@ -43,4 +43,26 @@ export const exchangeApi = {
   disableTcecOperator: (id: number) => post<TcecOperator>(`/admin/tcec-operators/${id}/disable`),
   /** 启用 again. */
   enableTcecOperator: (id: number) => post<TcecOperator>(`/admin/tcec-operators/${id}/enable`),
+  /** 分时电价表 (sysadmin): every tariff. */
+  touTariffs: () => get<{ items: TouTariff[] }>('/tou-tariffs'),
+  /**
+   * 新增: 201 with the tariff. The operator, station, end date and note are left out when blank
+   * (the station only goes with an operator). 400 `bands_invalid` / `date_invalid` /
+   * `operator_required` (details.field).
+   */
+  createTouTariff: (req: TouTariffInput) => {
+    const body: TouTariffInput = { effective_from: req.effective_from, bands: req.bands }
+    if (req.operator_ref) {
+      body.operator_ref = req.operator_ref
+      const station = req.station_id?.trim()
+      if (station) body.station_id = station
+    }
+    const to = req.effective_to?.trim()
+    if (to) body.effective_to = to
+    const note = req.note?.trim()
+    if (note) body.note = note
+    return post<TouTariff>('/tou-tariffs', body)
+  },
+  /** 删除: 204 (the alerts it raised stay). */
+  deleteTouTariff: (id: number) => del<void>(`/tou-tariffs/${id}`),
 }

@@ -45,3 +45,11 @@ export type AlertInspectionResult = Schemas['AlertInspection']
 
 /** `POST /alerts/dismiss`: how many were dismissed (all or none). */
 export type AlertsDismissed = Schemas['AlertBatchDismissed']
+
+/** A batch run of the charge-order rules over a period's orders (批量分析, or the daily schedule). */
+export type AlertRun = Schemas['AlertRun']
+export type AlertRunList = Schemas['AlertRunList']
+/** `POST /alert-runs`: the period, at most 31 days. */
+export type AlertRunRequest = Schemas['AlertRunRequest']
+export const ALERT_RUN_TRIGGERS = ['manual', 'schedule'] as const satisfies readonly AlertRun['trigger'][]
+export const ALERT_RUN_STATUSES = ['running', 'done', 'failed'] as const satisfies readonly AlertRun['status'][]

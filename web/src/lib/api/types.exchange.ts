@@ -41,6 +41,13 @@ export type TcecOperatorInput = Schemas['TcecOperatorInput']
 /** The new account with its five values, shown this once. */
 export type TcecOperatorIssued = Schemas['TcecOperatorIssued']
 
+/** A time-of-use tariff (分时电价表): for every operator, one operator, or one of its stations. */
+export type TouTariff = Schemas['TouTariff']
+/** One band of a day: HH:MM to HH:MM (24:00 ends the day) at a price per kWh. */
+export type TariffBand = Schemas['TariffBand']
+/** `POST /tou-tariffs`. */
+export type TouTariffInput = Schemas['TouTariffInput']
+
 // Hand-written until openapi.json documents `POST /reconciliation/notify` (issue 13).
 /** `POST /reconciliation/notify`: the enterprise, and one district of the caller's ('' / absent = all of them). */
 export interface UnfiledNotice {

@@ -27,3 +27,11 @@ export const OCMF_REASONS = [
   'status_not_good',
   'readings_decreasing',
 ] as const satisfies readonly OcmfReason[]
+
+/** A meter public key registered for a charger (电能表公钥): the server finds it by the record's meter serial. */
+export type MeterKey = Schemas['MeterKey']
+export type MeterKeyList = Schemas['MeterKeyList']
+/** `POST /instruments/{id}/meter-keys`: the meter serial (OCMF MS or GS) and the key (hex of DER). */
+export type MeterKeyInput = Schemas['MeterKeyInput']
+export type MeterKeyStatus = MeterKey['status']
+export const METER_KEY_STATUSES = ['active', 'revoked'] as const satisfies readonly MeterKeyStatus[]

@@ -35,7 +35,8 @@ import {
   WORK_CALENDAR_KINDS,
 } from './types'
 import { ACCEPTANCE_ITEM_STATUSES, ACCEPTANCE_VERDICTS, PUBLIC_CHECK_STATUSES } from './types.acceptance'
-import { OCMF_REASONS } from './types.ocmf'
+import { METER_KEY_STATUSES, OCMF_REASONS } from './types.ocmf'
+import { ALERT_RUN_STATUSES, ALERT_RUN_TRIGGERS } from './types.alerts'
 import { RECONCILIATION_DIFFERENCES, RECONCILIATION_KINDS, TCEC_OPERATOR_STATUSES } from './types.exchange'
 import { ANNUAL_REPORT_STATUSES, INSTITUTE_REPORT_KINDS, MILESTONE_KINDS, MILESTONE_STATUSES, PROBLEM_REPORT_STATUSES, TURNAROUND_STEPS } from './types.reporting'
 
@@ -95,6 +96,9 @@ describe('constant lists match openapi.json', () => {
     ['MILESTONE_KINDS', MILESTONE_KINDS, schemas.MilestoneKind.enum],
     ['MILESTONE_STATUSES', MILESTONE_STATUSES, schemas.MilestoneStatus.enum],
     ['OCMF_REASONS', OCMF_REASONS, schemas.OcmfVerdict.properties?.reason.enum],
+    ['ALERT_RUN_TRIGGERS', ALERT_RUN_TRIGGERS, schemas.AlertRun.properties?.trigger.enum],
+    ['ALERT_RUN_STATUSES', ALERT_RUN_STATUSES, schemas.AlertRun.properties?.status.enum],
+    ['METER_KEY_STATUSES', METER_KEY_STATUSES, schemas.MeterKey.properties?.status.enum],
     ['RECONCILIATION_KINDS', RECONCILIATION_KINDS, schemas.ReconciliationItem.properties?.kind.enum],
     ['RECONCILIATION_DIFFERENCES', RECONCILIATION_DIFFERENCES, schemas.ReconciliationItem.properties?.differences.items?.enum],
     ['TCEC_OPERATOR_STATUSES', TCEC_OPERATOR_STATUSES, schemas.TcecOperator.properties?.status.enum],

@@ -16,7 +16,8 @@ import AlertsView from './AlertsView.vue'
 
 const alerts = vi.hoisted(() => vi.fn())
 const dismissAlerts = vi.hoisted(() => vi.fn())
-vi.mock('@/lib/api/alerts', () => ({ alertsApi: { alerts, dismissAlerts } }))
+const alertRuns = vi.hoisted(() => vi.fn(async () => ({ items: [] })))
+vi.mock('@/lib/api/alerts', () => ({ alertsApi: { alerts, dismissAlerts, alertRuns } }))
 
 const REGIONS = [
   { code: '420100', name: '武汉市', parent_code: '420000', level: 'city', standard: true },
