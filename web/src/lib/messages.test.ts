@@ -9,6 +9,8 @@ describe('messageLink', () => {
     expect(messageLink({ object_type: 'certificate', object_id: 'WHJL-2026-000001' })).toBe('/certificates/WHJL-2026-000001')
     expect(messageLink({ object_type: 'instruments', object_id: 'returned' })).toEqual({ path: '/instruments', query: { status: 'returned' } })
     expect(messageLink({ object_type: 'review', object_id: '' })).toBe('/review')
+    expect(messageLink({ object_type: 'charge_alert', object_id: '' })).toBe('/supervision/alerts')
+    expect(messageLink({ object_type: 'charge_alert', object_id: '7' })).toBe('/supervision/alerts/7')
   })
   it('leads nowhere for messages about nothing to open', () => {
     expect(messageLink({ object_type: '', object_id: '' })).toBeNull()

@@ -17,6 +17,8 @@ export function messageLink(m: { object_type?: string; object_id?: string }): Ro
       return { path: '/instruments', query: id ? { status: id } : {} }
     case 'review':
       return '/review'
+    case 'charge_alert':
+      return id ? `/supervision/alerts/${encodeURIComponent(id)}` : '/supervision/alerts'
     default:
       return null
   }
