@@ -36,6 +36,8 @@ const filing: DeepStringRecord<typeof filingZh> = {
     certificate_revoke: 'Certificate revoked',
     sampled: 'Drawn for sampling verification',
     unverifiable: 'Not verifiable on site',
+    meter_key_register: 'Meter key registered',
+    meter_key_revoke: 'Meter key revoked',
   },
   fields: {
     type_code: 'Instrument type',

@@ -33,6 +33,8 @@ export default {
     certificate_revoke: '证书注销',
     sampled: '抽中抽样检定',
     unverifiable: '不具备检定条件',
+    meter_key_register: '登记电能表公钥',
+    meter_key_revoke: '注销电能表公钥',
   },
   fields: {
     type_code: '器具类型',
