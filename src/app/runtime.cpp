@@ -4,6 +4,7 @@
 
 #include "app/master_key.hpp"
 #include "services/exchange/exchange_service.hpp"
+#include "services/exchange/platform_pull.hpp"
 #include "services/reporting/acceptance_service.hpp"
 #include "services/reporting/report_service.hpp"
 #include "services/reporting/statistics_service.hpp"
@@ -161,6 +162,12 @@ Status Runtime::Start() {
            // first request that needs it.
            auto fresh = statistics->mirror().Refresh();
            if (!fresh) spdlog::warn("statistics copy failed: {}", fresh.error().code);
+         }},
+        {"platform pull",
+         [exchange] {
+           // Before the rules: yesterday's station stats are what rule 6 balances.
+           auto pulled = exchange->platform().RunDaily();
+           if (!pulled) spdlog::warn("platform pull failed: {}", pulled.error().code);
          }},
         {"charge-order rules",
          [exchange] {

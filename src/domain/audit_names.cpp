@@ -132,6 +132,8 @@ constexpr std::array kActions = {
     Name{"work_calendar.delete", "删除工作日历设置"},
     Name{"platform.tcec_operator_create", "开通平台数据对接"},
     Name{"platform.tcec_operator_rotate", "轮换平台对接密钥"},
+    Name{"platform.tcec_platform_save", "配置监管平台对接"},
+    Name{"platform.platform_pull", "同步监管平台充电站信息"},
     Name{"platform.tcec_operator_disable", "停用平台数据对接"},
     Name{"platform.tcec_operator_enable", "启用平台数据对接"},
     Name{"charge_alert.dismiss", "排除计量作弊线索"},

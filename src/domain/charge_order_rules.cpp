@@ -314,6 +314,46 @@ std::vector<std::pair<int64_t, RuleFinding>> CheckStatistics(const std::vector<O
   return out;
 }
 
+std::vector<std::pair<int64_t, RuleFinding>> CheckStationBalance(
+    const std::vector<StationOrder>& orders, const std::vector<StationEnergy>& metered,
+    const RuleParams& p) {
+  struct Day {
+    double sum = 0, largest = -1;
+    int64_t count = 0, largest_ref = 0;
+  };
+  std::map<std::pair<std::string, std::string>, Day> days;
+  for (const auto& o : orders) {
+    auto& d = days[{o.station, o.day}];
+    d.sum += o.energy_kwh;
+    ++d.count;
+    if (o.energy_kwh > d.largest) d.largest = o.energy_kwh, d.largest_ref = o.order_ref;
+  }
+  std::vector<std::pair<int64_t, RuleFinding>> out;
+  for (const auto& m : metered) {
+    if (m.energy_kwh < p.min_station_energy_kwh) continue;
+    auto it = days.find({m.station, m.day});
+    if (it == days.end()) continue;
+    const Day& d = it->second;
+    const double high = m.energy_kwh * (1 + p.balance_tolerance);
+    const double low = m.energy_kwh * (1 - p.max_station_loss);
+    if (d.sum <= high + 1e-9 && d.sum >= low - 1e-9) continue;
+    const bool over = d.sum > high;
+    out.push_back({d.largest_ref,
+                   {"station_balance",
+                    {{"StationID", m.station_id},
+                     {"day", m.day},
+                     {"orders", std::to_string(d.count)},
+                     {"Σ TotalPower", Num(d.sum, 3)},
+                     {"StationElectricity", Num(m.energy_kwh, 3)},
+                     {"ratio", Num(d.sum / m.energy_kwh, 3)},
+                     {"computation", over ? Num(d.sum, 3) + " > " + Num(m.energy_kwh, 3) + " × " +
+                                                Num(1 + p.balance_tolerance, 2)
+                                          : Num(d.sum, 3) + " < " + Num(m.energy_kwh, 3) + " × " +
+                                                Num(1 - p.max_station_loss, 2)}}}});
+  }
+  return out;
+}
+
 // ---- names
 
 std::string_view RuleNameZh(std::string_view rule) {
@@ -333,7 +373,8 @@ std::string_view RuleNameZh(std::string_view rule) {
       {"charger_expired", "超过检定有效期的充电桩产生交易"},
       {"tariff_mismatch", "电价与分时电价表不符"},
       {"repeated_energy", "重复出现相同电量"},
-      {"rate_outlier", "单位时间电量显著偏离同型号充电桩"}};
+      {"rate_outlier", "单位时间电量显著偏离同型号充电桩"},
+      {"station_balance", "订单电量与场站计量电量不平衡"}};
   for (const auto& [code, name] : kNames)
     if (code == rule) return name;
   return "其他异常";
@@ -377,7 +418,11 @@ std::string_view EvidenceLabelZh(std::string_view key) {
       {"same_energy_orders", "相同电量订单"},
       {"energy_per_minute", "每分钟电量（kWh）"},
       {"peer_median", "同型号中位数"},
-      {"ratio", "倍数"}};
+      {"ratio", "倍数"},
+      {"StationID", "充电站编码"},
+      {"day", "日期"},
+      {"Σ TotalPower", "订单电量之和（kWh）"},
+      {"StationElectricity", "场站计量电量（kWh）"}};
   for (const auto& [code, label] : kLabels)
     if (code == key) return label;
   return "其他";

@@ -41,6 +41,12 @@ struct RuleParams {
   double min_repeat_energy_kwh = 1.0;
   double outlier_ratio = 1.5;  // energy per minute vs the peer group's median
   int min_peer_orders = 20;
+  // Rule 6: Σ order energy of a station's day against its metered energy. Orders may bill at
+  // most `balance_tolerance` more than the station's meter supplied; the station's losses
+  // (transformer, cables, the chargers' own use) may take at most `max_station_loss` of it.
+  double balance_tolerance = 0.01;
+  double max_station_loss = 0.10;
+  double min_station_energy_kwh = 10;  // smaller days are not judged
 };
 
 struct RuleFinding {
@@ -110,6 +116,27 @@ struct OrderStat {
 // Findings come with the order they belong to.
 std::vector<std::pair<int64_t, RuleFinding>> CheckStatistics(const std::vector<OrderStat>& orders,
                                                              const RuleParams& params);
+
+// Rule 6, station balance (where the platform supplies a station's metered energy for a day,
+// query_station_stats):
+struct StationOrder {
+  int64_t order_ref = 0;
+  std::string station, day;  // station: any key unique across operators; day: yyyy-MM-dd
+  double energy_kwh = 0;
+};
+struct StationEnergy {
+  std::string station, station_id, day;  // station_id as the platform names it (evidence)
+  double energy_kwh = 0;
+};
+//   station_balance  Σ TotalPower of the orders starting that day at the station above its
+//                    metered energy × (1 + `balance_tolerance`) (billed more than was supplied),
+//                    or below it × (1 − `max_station_loss`) (energy supplied that no order
+//                    accounts for: orders withheld, or chargers not reported); days with less
+//                    than `min_station_energy_kwh` metered are not judged. One finding per
+//                    station and day, on its order with the most energy (none without orders).
+std::vector<std::pair<int64_t, RuleFinding>> CheckStationBalance(
+    const std::vector<StationOrder>& orders, const std::vector<StationEnergy>& metered,
+    const RuleParams& params);
 
 // The rule's name in Chinese (for texts a person reads: an inspection's basis), "其他异常" when
 // unknown; an evidence key's label in Chinese, "其他" when unknown.

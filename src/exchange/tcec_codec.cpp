@@ -212,6 +212,41 @@ nlohmann::json Response(Ret ret, const std::string& msg, const Secrets* s, std::
   return {{"Ret", code}, {"Msg", msg}, {"Data", data}, {"Sig", sig}};
 }
 
+std::expected<Reply, Failure> OpenResponse(const Secrets& s, std::string_view body) {
+  auto j = ParseLenient(body);
+  if (!j.is_object()) return Fail(Ret::kEnvelope, "应答不是有效的 JSON 对象");
+  Reply out;
+  const auto* ret = Member(j, {"Ret"});
+  std::string ret_text;
+  if (ret && ret->is_number_integer()) {
+    ret_text = std::to_string(ret->get<int64_t>());
+  } else if (ret && ret->is_string() && !ret->get<std::string>().empty() &&
+             IsDigits(ret->get<std::string>().substr(ret->get<std::string>()[0] == '-'))) {
+    ret_text = ret->get<std::string>();
+  } else {
+    return Fail(Ret::kEnvelope, "应答缺少 Ret");
+  }
+  out.ret = std::stoi(ret_text);
+  auto text = [&](const char* name) {
+    const auto* v = Member(j, {name});
+    return v && v->is_string() ? v->get<std::string>() : std::string();
+  };
+  out.msg = text("Msg");
+  const std::string data = text("Data"), sig = text("Sig");
+  if (data.empty() && sig.empty()) return out;
+  const std::string want = Sign(s.sig_secret, ret_text + out.msg + data);
+  std::string got = sig;
+  for (auto& c : got) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  if (got.size() != want.size() || CRYPTO_memcmp(got.data(), want.data(), want.size()) != 0)
+    return Fail(Ret::kSignature, "应答签名错误");
+  if (data.empty()) return out;
+  auto plain = Decrypt(s, data);
+  if (!plain) return std::unexpected(plain.error());
+  out.data = ParseLenient(*plain);
+  if (out.data.is_discarded()) return Fail(Ret::kEnvelope, "应答 Data 解密后不是有效的 JSON");
+  return out;
+}
+
 nlohmann::json ParseLenient(std::string_view text) {
   // Drop a comma whose next non-space character closes an object or array (outside strings).
   std::string clean;

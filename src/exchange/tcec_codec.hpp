@@ -71,6 +71,19 @@ nlohmann::json Request(const std::string& operator_id, const Secrets& s, std::st
 nlohmann::json Response(Ret ret, const std::string& msg, const Secrets* s,
                         std::string_view plain = {});
 
+// A response as the client reads it: Ret and Msg as sent, Data decrypted and read as (lenient)
+// JSON (null when Data is empty).
+struct Reply {
+  int ret = 0;
+  std::string msg;
+  nlohmann::json data;
+};
+// Reads {Ret, Msg, Data, Sig} (any key case; Ret a number or digits), checks Sig over
+// Ret + Msg + Data before decrypting (kSignature), then decrypts a non-empty Data. A response
+// without a usable Sig is accepted only when it carries no Data (the peer could not sign: it did
+// not know us); kEnvelope when malformed.
+std::expected<Reply, Failure> OpenResponse(const Secrets& s, std::string_view body);
+
 // JSON as peers send it: trailing commas before } or ] (the standard's own appendix example)
 // are dropped; anything else malformed gives a discarded value.
 nlohmann::json ParseLenient(std::string_view text);

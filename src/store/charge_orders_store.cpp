@@ -279,6 +279,7 @@ std::vector<BatchOrder> OrdersOfPeriod(Tx& tx, const std::string& from, const st
     b.stat.energy_kwh = r.Real(4);
     const auto start = domain::OrderSeconds(r.Str(5)), end = domain::OrderSeconds(r.Str(6));
     b.stat.minutes = start && end ? static_cast<double>(*end - *start) / 60.0 : 0;
+    b.day = r.Str(5).substr(0, 10);
     b.operator_ref = r.Int(7);
     b.station_id = r.Str(8);
     b.region_code = r.Str(9);

@@ -191,6 +191,7 @@ struct BatchOrder {
   domain::OrderStat stat;
   int64_t operator_ref = 0;
   std::string station_id, region_code, body;  // body only when asked for
+  std::string day;                            // of StartTime, yyyy-MM-dd
 };
 // Orders starting on days [from, to] (yyyy-MM-dd), by id, after `after_id`, at most `limit`;
 // with their bodies when `bodies`.

@@ -244,5 +244,34 @@ TEST(ChargeOrderRules, RateOutlierAgainstThePeerMedian) {
   EXPECT_TRUE(CheckStatistics(few, kParams).empty());
 }
 
+// Rule 6: a station's day of 100 kWh metered; orders may bill up to 101 kWh and must account
+// for at least 90 kWh.
+TEST(ChargeOrderRules, StationBalanceAtBothBounds) {
+  const std::vector<StationEnergy> metered = {{"1/S1", "S1", "2026-12-01", 100.0}};
+  auto orders = [](double first, double second) {
+    return std::vector<StationOrder>{{1, "1/S1", "2026-12-01", first},
+                                     {2, "1/S1", "2026-12-01", second},
+                                     {3, "1/S1", "2026-12-02", 500.0},   // another day
+                                     {4, "2/S1", "2026-12-01", 500.0}};  // another operator's S1
+  };
+  EXPECT_TRUE(CheckStationBalance(orders(60, 41), metered, kParams).empty()) << "101: at the bound";
+  EXPECT_TRUE(CheckStationBalance(orders(60, 30), metered, kParams).empty()) << "90: at the bound";
+  auto over = CheckStationBalance(orders(60, 41.5), metered, kParams);
+  ASSERT_EQ(over.size(), 1u);
+  EXPECT_EQ(over[0].first, 1) << "on the order with the most energy";
+  EXPECT_EQ(over[0].second.rule, "station_balance");
+  EXPECT_EQ(over[0].second.evidence[3].second, "101.500");
+  EXPECT_EQ(over[0].second.evidence[4].second, "100.000");
+  auto under = CheckStationBalance(orders(20, 69.5), metered, kParams);
+  ASSERT_EQ(under.size(), 1u);
+  EXPECT_EQ(under[0].first, 2);
+  EXPECT_NE(under[0].second.evidence.back().second.find(" < "), std::string::npos);
+  // Nothing to judge by: no meter reading for the day, a small day, or no orders at all.
+  EXPECT_TRUE(CheckStationBalance(orders(1, 1), {}, kParams).empty());
+  EXPECT_TRUE(
+      CheckStationBalance(orders(1, 1), {{"1/S1", "S1", "2026-12-01", 9.0}}, kParams).empty());
+  EXPECT_TRUE(CheckStationBalance({}, metered, kParams).empty());
+}
+
 }  // namespace
 }  // namespace mvis::domain

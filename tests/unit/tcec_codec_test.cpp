@@ -126,6 +126,42 @@ TEST(TcecCodec, RequestRoundTripsAndResponseIsSignedOverRetMsgData) {
   EXPECT_EQ(failure["Data"], "");
 }
 
+// The client side: a response is opened only with a good signature over Ret + Msg + Data.
+TEST(TcecCodec, ResponsesAreCheckedBeforeTheyAreOpened) {
+  const std::string sent =
+      Response(Ret::kOk, "", &kSecrets, R"({"PageNo":1,"StationInfos":[],})").dump();
+  auto reply = OpenResponse(kSecrets, sent);
+  ASSERT_TRUE(reply.has_value());
+  EXPECT_EQ(reply->ret, 0);
+  EXPECT_EQ(reply->data["PageNo"], 1);
+  // Lower-case hex and a Ret sent as digits are accepted.
+  auto lower = nlohmann::json::parse(sent);
+  std::string sig = lower["Sig"];
+  for (auto& c : sig) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  lower["Sig"] = sig;
+  lower["Ret"] = "0";
+  EXPECT_TRUE(OpenResponse(kSecrets, lower.dump()).has_value());
+  // One flipped character of Data, another key, a changed Msg: refused before decrypting.
+  auto flipped = nlohmann::json::parse(sent);
+  std::string data = flipped["Data"];
+  data[3] = data[3] == 'A' ? 'B' : 'A';
+  flipped["Data"] = data;
+  EXPECT_EQ(OpenResponse(kSecrets, flipped.dump()).error().ret, Ret::kSignature);
+  Secrets other = kSecrets;
+  other.sig_secret = "0000000000000000";
+  EXPECT_EQ(OpenResponse(other, sent).error().ret, Ret::kSignature);
+  auto msg = nlohmann::json::parse(sent);
+  msg["Msg"] = "x";
+  EXPECT_EQ(OpenResponse(kSecrets, msg.dump()).error().ret, Ret::kSignature);
+  // An unsigned refusal without Data (the peer did not know us) is read as such.
+  auto refused = OpenResponse(kSecrets, Response(Ret::kSignature, "签名错误", nullptr).dump());
+  ASSERT_TRUE(refused.has_value());
+  EXPECT_EQ(refused->ret, 4001);
+  EXPECT_TRUE(refused->data.is_null());
+  EXPECT_EQ(OpenResponse(kSecrets, R"({"Msg":""})").error().ret, Ret::kEnvelope);
+  EXPECT_EQ(OpenResponse(kSecrets, "<html>").error().ret, Ret::kEnvelope);
+}
+
 TEST(TcecCodec, EnvelopeFieldsAreRequiredInAnyKeyCase) {
   auto e = ParseEnvelope(
       R"({"operatorID":"1","data":"x","timeStamp":"20160729142400","seq":"0001","sig":"A",})");

@@ -7,6 +7,7 @@
 #include "http/api.hpp"
 #include "http/context.hpp"
 #include "services/exchange/exchange_service.hpp"
+#include "services/exchange/platform_pull.hpp"
 #include "services/supervision/inspection_service.hpp"
 
 namespace mvis::http {
@@ -173,8 +174,12 @@ services::TariffInput TariffInputOf(const Json& b) {
 
 }  // namespace
 
+// routes_platform.cpp
+void AddPlatformPullRoutes(Router& router, services::PlatformPull& pull);
+
 void AddExchangeRoutes(Router& router, AppServices& s) {
   auto& svc = s.exchange;
+  AddPlatformPullRoutes(router, svc.platform());
   for (const char* endpoint :
        {"query_token", "notification_stationInfo", "notification_stationStatus",
         "notification_charge_order_info", "check_charge_orders"}) {

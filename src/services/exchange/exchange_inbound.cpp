@@ -195,40 +195,16 @@ Handling QueryToken(const Inbound& in) {
 Handling StationInfo(const Inbound& in, const ServiceContext& ctx) {
   const auto* info = tcec::Member(in.data, {"StationInfo"});
   if (!info || !info->is_object()) return Refuse(tcec::Ret::kBusiness, "缺少 StationInfo");
-  store::PlatformStation st;
-  st.station_id = Text(*info, {"StationID"});
-  if (st.station_id.empty()) return Refuse(tcec::Ret::kBusiness, "缺少 StationID");
-  st.name = Text(*info, {"StationName"});
-  st.address = Text(*info, {"Address"});
-  st.area_code = Text(*info, {"AreaCode"});
-  const auto* list = tcec::Member(*info, {"EquipmentInfos"});
-  if (list && !list->is_array()) return Refuse(tcec::Ret::kBusiness, "EquipmentInfos 应为数组");
+  auto read = exchange_internal::ReadStationInfo(*info);
+  if (!read) return Refuse(tcec::Ret::kBusiness, read.error());
   auto known = ctx.db.Read([&](store::Tx& tx) -> Result<bool> {
-    return store::FindRegion(tx, st.area_code).has_value();
+    return store::FindRegion(tx, read->station.area_code).has_value();
   });
-  st.region_code = known && *known ? st.area_code : "";
-  std::vector<store::PlatformEquipment> equipment;
-  for (const auto& item : list ? *list : json::array()) {
-    store::PlatformEquipment e;
-    e.station_id = st.station_id;
-    e.region_code = st.region_code;
-    e.equipment_id = Text(item, {"EquipmentID"});
-    if (e.equipment_id.empty()) return Refuse(tcec::Ret::kBusiness, "缺少 EquipmentID");
-    e.manufacturer = Text(item, {"ManufacturerName"});
-    e.model = Text(item, {"EquipmentModel"});
-    e.production_date = Text(item, {"ProductionDate"});
-    const std::string type = Text(item, {"EquipmentType"});
-    e.current = type == "1" ? "DC" : type == "2" ? "AC" : "";
-    e.power_kw = Number(item, {"Power"});
-    const auto* connectors = tcec::Member(item, {"ConnectorInfos"});
-    e.connectors =
-        connectors && connectors->is_array() ? static_cast<int64_t>(connectors->size()) : 0;
-    equipment.push_back(std::move(e));
-  }
+  read->SetRegion(known && *known ? read->station.area_code : "");
   const int64_t ref = in.op.id;
-  return {tcec::Ret::kOk, "", [=](store::Tx& tx, int64_t now) -> json {
-            store::UpsertPlatformStation(tx, ref, st, now);
-            for (const auto& e : equipment) store::UpsertPlatformEquipment(tx, ref, e, now);
+  return {tcec::Ret::kOk, "", [ref, st = std::move(*read)](store::Tx& tx, int64_t now) -> json {
+            store::UpsertPlatformStation(tx, ref, st.station, now);
+            for (const auto& e : st.equipment) store::UpsertPlatformEquipment(tx, ref, e, now);
             return {{"Status", 0}};
           }};
 }
@@ -316,6 +292,51 @@ Handling CheckChargeOrders(const Inbound& in) {
 }  // namespace
 
 domain::ChargeOrder exchange_internal::OrderFromJson(const json& order) { return OrderOf(order); }
+
+std::string exchange_internal::TextOf(const json& object,
+                                      std::initializer_list<std::string_view> names) {
+  return Text(object, names);
+}
+
+std::optional<double> exchange_internal::NumberOf(const json& object,
+                                                  std::initializer_list<std::string_view> names) {
+  return Number(object, names);
+}
+
+void exchange_internal::StationRecord::SetRegion(const std::string& region_code) {
+  station.region_code = region_code;
+  for (auto& e : equipment) e.region_code = region_code;
+}
+
+std::expected<exchange_internal::StationRecord, std::string> exchange_internal::ReadStationInfo(
+    const json& info) {
+  StationRecord out;
+  store::PlatformStation& st = out.station;
+  st.station_id = Text(info, {"StationID"});
+  if (st.station_id.empty()) return std::unexpected("缺少 StationID");
+  st.name = Text(info, {"StationName"});
+  st.address = Text(info, {"Address"});
+  st.area_code = Text(info, {"AreaCode"});
+  const auto* list = tcec::Member(info, {"EquipmentInfos"});
+  if (list && !list->is_array()) return std::unexpected("EquipmentInfos 应为数组");
+  for (const auto& item : list ? *list : json::array()) {
+    store::PlatformEquipment e;
+    e.station_id = st.station_id;
+    e.equipment_id = Text(item, {"EquipmentID"});
+    if (e.equipment_id.empty()) return std::unexpected("缺少 EquipmentID");
+    e.manufacturer = Text(item, {"ManufacturerName"});
+    e.model = Text(item, {"EquipmentModel"});
+    e.production_date = Text(item, {"ProductionDate"});
+    const std::string type = Text(item, {"EquipmentType"});
+    e.current = type == "1" ? "DC" : type == "2" ? "AC" : "";
+    e.power_kw = Number(item, {"Power"});
+    const auto* connectors = tcec::Member(item, {"ConnectorInfos"});
+    e.connectors =
+        connectors && connectors->is_array() ? static_cast<int64_t>(connectors->size()) : 0;
+    out.equipment.push_back(std::move(e));
+  }
+  return out;
+}
 
 json ExchangeService::Receive(const std::string& endpoint, const std::string& authorization,
                               std::string_view body) {

@@ -2,11 +2,15 @@
 #pragma once
 
 #include <cstddef>
+#include <expected>
+#include <initializer_list>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <string>
 #include <string_view>
 
 #include "domain/charge_order_rules.hpp"
+#include "store/exchange_store.hpp"
 
 namespace mvis::services::exchange_internal {
 
@@ -15,5 +19,26 @@ std::string RandomText(size_t n);
 std::string Sha256Hex(std::string_view text);
 // ChargeOrderInfo as CEC peers send it (any key case; the "Sevice" spellings too).
 domain::ChargeOrder OrderFromJson(const nlohmann::json& order);
+
+// A member under any of `names` (any key case) as text (numbers printed), or as a number (digits
+// in a string read too); "" / nullopt when absent or of another type.
+std::string TextOf(const nlohmann::json& object, std::initializer_list<std::string_view> names);
+std::optional<double> NumberOf(const nlohmann::json& object,
+                               std::initializer_list<std::string_view> names);
+
+// A StationInfo (notification_stationInfo, or a page of query_stations_info) with its
+// EquipmentInfos; the error (Chinese, as carried in Msg) when StationID or an EquipmentID is
+// missing. The district is the caller's to set (AreaCode when it is a known district).
+struct StationRecord {
+  store::PlatformStation station;
+  std::vector<store::PlatformEquipment> equipment;
+  void SetRegion(const std::string& region_code);
+};
+std::expected<StationRecord, std::string> ReadStationInfo(const nlohmann::json& info);
+
+// A T/CEC OperatorID: 9 digits or upper-case letters (the organisation code in a credit code).
+bool IsOperatorId(const std::string& s);
+// An agreed secret: 16 visible ASCII characters.
+bool IsSecret(const std::string& s);
 
 }  // namespace mvis::services::exchange_internal

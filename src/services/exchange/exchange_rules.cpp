@@ -15,6 +15,7 @@
 #include "services/exchange/exchange_internal.hpp"
 #include "services/exchange/exchange_service.hpp"
 #include "store/label_keys_store.hpp"
+#include "store/platform_pull_store.hpp"
 
 namespace mvis::services {
 
@@ -260,6 +261,26 @@ AlertRunReport ExchangeService::RunRules(int64_t run_id, const std::string& from
       }
     }
     for (const auto& [ref, f] : domain::CheckStatistics(stats, params)) alert(*by_ref[ref], f);
+    // Rule 6: the stations' metered energy the platform supplied for the period's days.
+    auto metered = ctx_.db.Read([&](store::Tx& tx) -> Result<std::vector<store::StationEnergyRow>> {
+      return store::StationEnergyOfPeriod(tx, from, to);
+    });
+    if (!metered) throw std::runtime_error(metered.error().code);
+    if (!metered->empty()) {
+      auto key = [](int64_t ref, const std::string& station) {
+        return std::to_string(ref) + "/" + station;
+      };
+      std::vector<domain::StationOrder> at_stations;
+      for (const auto& o : *orders)
+        if (!o.station_id.empty())
+          at_stations.push_back(
+              {o.stat.order_ref, key(o.operator_ref, o.station_id), o.day, o.stat.energy_kwh});
+      std::vector<domain::StationEnergy> days;
+      for (const auto& m : *metered)
+        days.push_back({key(m.operator_ref, m.station_id), m.station_id, m.day, m.energy_kwh});
+      for (const auto& [ref, f] : domain::CheckStationBalance(at_stations, days, params))
+        alert(*by_ref[ref], f);
+    }
     for (size_t i = 0; i < alerts.size(); i += kAlertsPerTransaction) {
       auto kept = ctx_.db.Write([&](store::Tx& tx) -> Result<int64_t> {
         int64_t n = 0;

@@ -10,6 +10,7 @@
 #include "exchange/tcec_codec.hpp"
 #include "services/core/workflow.hpp"
 #include "services/exchange/exchange_internal.hpp"
+#include "services/exchange/platform_pull.hpp"
 #include "store/orgs_store.hpp"
 #include "store/regions_store.hpp"
 
@@ -38,14 +39,6 @@ std::string Sha256Hex(std::string_view text) {
   return hex;
 }
 
-}  // namespace exchange_internal
-
-using namespace exchange_internal;
-
-namespace {
-
-constexpr char kWhat[] = "对接运营商";
-
 bool IsOperatorId(const std::string& s) {
   return s.size() == 9 && std::all_of(s.begin(), s.end(), [](char c) {
            return std::isdigit(static_cast<unsigned char>(c)) ||
@@ -59,7 +52,25 @@ bool IsSecret(const std::string& s) {
          std::all_of(s.begin(), s.end(), [](char c) { return c > ' ' && c < 127; });
 }
 
+}  // namespace exchange_internal
+
+using namespace exchange_internal;
+
+namespace {
+
+constexpr char kWhat[] = "对接运营商";
+
 }  // namespace
+
+ExchangeService::ExchangeService(const ServiceContext& ctx, const SecretKeys& keys,
+                                 InspectionService& inspections, JobRunner& jobs)
+    : ctx_(ctx),
+      keys_(keys),
+      inspections_(inspections),
+      jobs_(jobs),
+      platform_(std::make_unique<PlatformPull>(ctx, keys, jobs)) {}
+
+ExchangeService::~ExchangeService() = default;
 
 Result<TcecOperatorIssued> ExchangeService::CreateOperator(const Actor& actor,
                                                            const TcecOperatorInput& in) {

@@ -6,6 +6,7 @@
 // Thread safety: shared by all request threads (state lives in the database).
 #pragma once
 
+#include <memory>
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
@@ -22,6 +23,7 @@ namespace mvis::services {
 
 class InspectionService;
 class JobRunner;
+class PlatformPull;
 struct InspectionTaskInput;
 
 struct TcecOperatorInput {
@@ -82,8 +84,11 @@ struct AlertRunReport {
 class ExchangeService {
  public:
   ExchangeService(const ServiceContext& ctx, const SecretKeys& keys, InspectionService& inspections,
-                  JobRunner& jobs)
-      : ctx_(ctx), keys_(keys), inspections_(inspections), jobs_(jobs) {}
+                  JobRunner& jobs);
+  ~ExchangeService();
+
+  // mvis as a client of the city's platform (platform_pull.hpp).
+  PlatformPull& platform() { return *platform_; }
 
   // Sysadmin. The enterprise must exist; the OperatorID defaults to the 9-character organisation
   // code inside its credit code. operator_exists (conflict) when the OperatorID is taken.
@@ -167,6 +172,7 @@ class ExchangeService {
 
   InspectionService& inspections_;
   JobRunner& jobs_;
+  std::unique_ptr<PlatformPull> platform_;
 };
 
 }  // namespace mvis::services
