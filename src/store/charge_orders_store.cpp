@@ -3,6 +3,7 @@
 // Declared in exchange_store.hpp.
 #include <algorithm>
 #include <cstdint>
+#include <cstdio>
 #include <map>
 #include <nlohmann/json.hpp>
 
@@ -11,15 +12,48 @@
 
 namespace mvis::store {
 
+bool EnsureChargeOrderMonth(Tx& tx, const std::string& month) {
+  const bool valid = month.size() == 7 && month[4] == '-' &&
+                     std::all_of(month.begin(), month.end(),
+                                 [](char c) { return c == '-' || (c >= '0' && c <= '9'); });
+  if (!valid) return false;
+  const int year = std::stoi(month.substr(0, 4)), mon = std::stoi(month.substr(5, 2));
+  if (mon < 1 || mon > 12) return false;
+  if (tx.backend() != Backend::kPostgres) return true;
+  const std::string name = "charge_orders_" + month.substr(0, 4) + month.substr(5, 2);
+  if (tx.QueryOne("SELECT 1 FROM pg_class WHERE relname = ? AND relkind = 'r'", {name}))
+    return true;
+  LockKey(tx, "charge_orders_partitions");
+  char next[16];
+  std::snprintf(next, sizeof next, "%04d-%02d", mon == 12 ? year + 1 : year,
+                mon == 12 ? 1 : mon + 1);
+  // The name and the bounds are digits checked above: safe to put in the statement.
+  tx.Exec("CREATE TABLE IF NOT EXISTS " + name + " PARTITION OF charge_orders FOR VALUES FROM ('" +
+          month + "') TO ('" + next + "')");
+  return true;
+}
+
 std::optional<int64_t> InsertChargeOrder(Tx& tx, int64_t operator_ref, const StoredOrder& o,
                                          int64_t now) {
+  // PostgreSQL: the key table keeps an order once per operator and StartChargeSeq whatever its
+  // month (a partitioned table's unique keys must include the month); one statement either way.
+  const bool pg = tx.backend() == Backend::kPostgres;
   auto r = tx.QueryOne(
-      "INSERT INTO charge_orders (operator_ref, start_charge_seq, connector_id, equipment_id, "
-      "start_time, end_time, total_power, total_money, region_code, body, received_at) VALUES "
-      "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (operator_ref, start_charge_seq) DO NOTHING "
-      "RETURNING id",
-      {operator_ref, o.start_charge_seq, o.connector_id, o.equipment_id, o.start_time, o.end_time,
-       o.total_power, o.total_money, o.region_code, o.body, now});
+      pg ? "WITH k AS (INSERT INTO charge_order_keys (operator_ref, start_charge_seq, start_time) "
+           "VALUES (?, ?, ?) ON CONFLICT DO NOTHING RETURNING 1) INSERT INTO charge_orders "
+           "(operator_ref, start_charge_seq, connector_id, equipment_id, start_time, end_time, "
+           "total_power, total_money, region_code, body, received_at) SELECT ?, ?, ?, ?, ?, ?, ?, "
+           "?, ?, ?, ? WHERE EXISTS (SELECT 1 FROM k) RETURNING id"
+         : "INSERT INTO charge_orders (operator_ref, start_charge_seq, connector_id, equipment_id, "
+           "start_time, end_time, total_power, total_money, region_code, body, received_at) "
+           "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (operator_ref, start_charge_seq) "
+           "DO NOTHING RETURNING id",
+      pg ? std::vector<Param>{operator_ref, o.start_charge_seq, o.start_time, operator_ref,
+                              o.start_charge_seq, o.connector_id, o.equipment_id, o.start_time,
+                              o.end_time, o.total_power, o.total_money, o.region_code, o.body, now}
+         : std::vector<Param>{operator_ref, o.start_charge_seq, o.connector_id, o.equipment_id,
+                              o.start_time, o.end_time, o.total_power, o.total_money, o.region_code,
+                              o.body, now});
   if (!r) return std::nullopt;
   return r->Int(0);
 }

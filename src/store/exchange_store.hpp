@@ -112,6 +112,10 @@ struct StoredOrder {
   std::string start_charge_seq, connector_id, equipment_id, start_time, end_time, region_code, body;
   double total_power = 0, total_money = 0;
 };
+// PostgreSQL keeps orders in one partition per month of StartTime (migration 0026): makes the
+// partition of `month` (yyyy-MM) unless it exists, in its own transaction before the order's.
+// Nothing to do on SQLite. false for a malformed month.
+bool EnsureChargeOrderMonth(Tx& tx, const std::string& month);
 // The new order's id; nullopt when this operator sent that StartChargeSeq before.
 std::optional<int64_t> InsertChargeOrder(Tx& tx, int64_t operator_ref, const StoredOrder& o,
                                          int64_t now);

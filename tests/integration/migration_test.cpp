@@ -1,7 +1,9 @@
 // Migrations that move data keep every row: the instrument and appointment histories move into
-// object_events (0006) in their order.
+// object_events (0006) in their order; on PostgreSQL the charge orders move into monthly
+// partitions (0026) with their ids, their alerts' references and "stored once".
 #include "fixture.hpp"
 #include "store/events_store.hpp"
+#include "store/exchange_store.hpp"
 #include "store/migrate.hpp"
 
 namespace mvis::testing {
@@ -67,6 +69,85 @@ TEST_F(MigrationTest, HistoriesMoveIntoObjectEventsWithEveryRowInOrder) {
   EXPECT_EQ(appointment[1].action, "submit");
   EXPECT_EQ(appointment[1].reason, "请尽快");
   EXPECT_EQ(appointment[1].at, 21);
+  Restart([](app::AppConfig&) {});
+}
+
+TEST_F(MigrationTest, ChargeOrdersMoveIntoMonthlyPartitions) {
+  runtime_->Stop();
+  runtime_.reset();
+  auto db = store::Database::Open(FreshDatabaseUrl(), 2);
+  ASSERT_TRUE(db.has_value());
+  ASSERT_TRUE(store::Migrate(**db, 25).has_value());
+  auto seeded = (*db)->Write([](store::Tx& tx) -> Status {
+    tx.Exec(
+        "INSERT INTO orgs (kind, name, credit_code, region_code, created_at) VALUES "
+        "('enterprise', '某公司', NULL, '420102', 1)");
+    tx.Exec(
+        "INSERT INTO users (username, password_hash, role, org_id, created_at, "
+        "password_changed_at) VALUES ('u', 'x', 'enterprise', 1, 1, 1)");
+    tx.Exec(
+        "INSERT INTO tcec_operators (operator_id, org_id, secrets_sealed, status, created_by, "
+        "created_at, rotated_at) VALUES ('MA0000001', 1, 'x', 'active', 1, 1, 1)");
+    int seq = 0;
+    for (const char* start : {"2026-11-30 23:50:00", "2026-12-01 00:10:00", "2026-12-31 23:59:59"})
+      tx.Exec(
+          "INSERT INTO charge_orders (operator_ref, start_charge_seq, connector_id, equipment_id, "
+          "start_time, end_time, total_power, total_money, region_code, body, received_at) VALUES "
+          "(1, ?, 'C1', 'E1', ?, ?, 1, 1, '420102', '{}', 1)",
+          {"S" + std::to_string(++seq), std::string(start), std::string(start)});
+    tx.Exec(
+        "INSERT INTO charge_alerts (order_ref, rule, equipment_id, start_charge_seq, region_code, "
+        "evidence, status, created_at) VALUES (3, 'energy_sum', 'E1', 'S3', '420102', '[]', "
+        "'open', 1)");
+    return {};
+  });
+  ASSERT_TRUE(seeded.has_value()) << seeded.error().message;
+  ASSERT_TRUE(store::Migrate(**db).has_value());
+
+  EXPECT_EQ(Scalar(**db, "SELECT COUNT(*) FROM charge_orders"), 3);
+  EXPECT_EQ(
+      Scalar(**db, "SELECT o.id FROM charge_alerts a JOIN charge_orders o ON o.id = a.order_ref"),
+      3);
+  const bool pg = (*db)->backend() == store::Backend::kPostgres;
+  if (pg) {
+    EXPECT_EQ(Scalar(**db, "SELECT COUNT(*) FROM charge_orders_202611"), 1);
+    EXPECT_EQ(Scalar(**db, "SELECT COUNT(*) FROM charge_orders_202612"), 2);
+  }
+  // New orders: ids go on; a new month gets its partition; sent twice (even with another start,
+  // another month), stored once.
+  auto added = (*db)->Write([](store::Tx& tx) -> Result<std::vector<std::optional<int64_t>>> {
+    std::vector<std::optional<int64_t>> ids;
+    EXPECT_TRUE(store::EnsureChargeOrderMonth(tx, "2027-01"));
+    EXPECT_FALSE(store::EnsureChargeOrderMonth(tx, "2027-13"));
+    EXPECT_FALSE(store::EnsureChargeOrderMonth(tx, "27-01'; DROP"));
+    for (const auto& [seq, start] : {std::pair{"S4", "2027-01-02 08:00:00"},
+                                     {"S4", "2027-01-02 08:00:00"},
+                                     {"S1", "2027-01-03 08:00:00"}})
+      ids.push_back(store::InsertChargeOrder(
+          tx, 1, {seq, "C1", "E1", start, start, "420102", "{}", 1.0, 1.0}, 2));
+    return ids;
+  });
+  ASSERT_TRUE(added.has_value()) << added.error().message;
+  ASSERT_EQ(added->size(), 3u);
+  EXPECT_EQ((*added)[0], std::optional<int64_t>(4));
+  EXPECT_FALSE((*added)[1].has_value());
+  EXPECT_FALSE((*added)[2].has_value()) << "S1 is stored already (in 2026-11)";
+  if (pg) EXPECT_EQ(Scalar(**db, "SELECT COUNT(*) FROM charge_orders_202701"), 1);
+  // A period's query reads only its months.
+  if (pg) {
+    auto plan = (*db)->Read([](store::Tx& tx) -> Result<std::string> {
+      std::string text;
+      for (const auto& r :
+           tx.Query("EXPLAIN SELECT id FROM charge_orders WHERE start_time >= '2026-12-01' AND "
+                    "start_time < '2026-12-02~'"))
+        text += r.Str(0) + "\n";
+      return text;
+    });
+    ASSERT_TRUE(plan.has_value());
+    EXPECT_NE(plan->find("charge_orders_202612"), std::string::npos) << *plan;
+    EXPECT_EQ(plan->find("charge_orders_202611"), std::string::npos) << *plan;
+    EXPECT_EQ(plan->find("charge_orders_202701"), std::string::npos) << *plan;
+  }
   Restart([](app::AppConfig&) {});
 }
 

@@ -107,6 +107,7 @@ struct Handling {
   tcec::Ret ret = tcec::Ret::kOk;
   std::string msg;
   std::function<json(store::Tx&, int64_t now)> apply;
+  std::string month;  // of the charge order stored by `apply` (its partition must exist)
 };
 Handling Refuse(tcec::Ret ret, std::string msg) { return {ret, std::move(msg), nullptr}; }
 
@@ -235,9 +236,10 @@ Handling ChargeOrderInfo(const Inbound& in) {
     return Refuse(tcec::Ret::kBusiness, "订单缺少 StartChargeSeq、ConnectorID 或起止时间");
   const int64_t ref = in.op.id;
   const json data = in.data;
-  return {tcec::Ret::kOk, "", [=](store::Tx& tx, int64_t now) -> json {
-            return RecordOrder(tx, ref, order, data, now);
-          }};
+  return {
+      tcec::Ret::kOk, "",
+      [=](store::Tx& tx, int64_t now) -> json { return RecordOrder(tx, ref, order, data, now); },
+      order.start.substr(0, 7)};
 }
 
 // check_charge_orders: the operator's orders of a period against those received. DisputeReason
@@ -391,6 +393,7 @@ json ExchangeService::Receive(const std::string& endpoint, const std::string& au
   else
     h = Refuse(tcec::Ret::kEnvelope, "不支持的接口");
   if (!h.apply) return reply(h.ret, h.msg);
+  if (!h.month.empty() && !EnsureOrderMonth(h.month)) return reply(tcec::Ret::kSystem, "系统错误");
 
   std::string sig = envelope->sig;
   for (auto& c : sig) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
@@ -407,6 +410,19 @@ json ExchangeService::Receive(const std::string& endpoint, const std::string& au
   if (!kept) return reply(tcec::Ret::kSystem, "系统错误");
   if (!*kept) return reply(tcec::Ret::kEnvelope, "重复的请求：该报文已接收");
   return reply(tcec::Ret::kOk, "", answer);
+}
+
+bool ExchangeService::EnsureOrderMonth(const std::string& month) {
+  {
+    std::lock_guard lock(months_mu_);
+    if (months_.contains(month)) return true;
+  }
+  auto made = ctx_.db.Write(
+      [&](store::Tx& tx) -> Result<bool> { return store::EnsureChargeOrderMonth(tx, month); });
+  if (!made || !*made) return false;
+  std::lock_guard lock(months_mu_);
+  months_.insert(month);
+  return true;
 }
 
 }  // namespace mvis::services

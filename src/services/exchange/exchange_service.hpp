@@ -7,8 +7,10 @@
 #pragma once
 
 #include <memory>
+#include <mutex>
 #include <nlohmann/json.hpp>
 #include <optional>
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -173,6 +175,13 @@ class ExchangeService {
   InspectionService& inspections_;
   JobRunner& jobs_;
   std::unique_ptr<PlatformPull> platform_;
+
+  // Makes the month's partition of the orders unless known to exist
+  // (store::EnsureChargeOrderMonth), outside the order's transaction; the months known are
+  // remembered.
+  bool EnsureOrderMonth(const std::string& month);
+  std::mutex months_mu_;
+  std::set<std::string> months_;
 };
 
 }  // namespace mvis::services
