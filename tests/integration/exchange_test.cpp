@@ -303,5 +303,33 @@ TEST_F(ExchangeTest, SecretsRotateAndAccountsDisable) {
             0);
 }
 
+// A server remembers accounts and tokens between envelopes; what another server (here: the
+// database behind this one's back) changes is seen by the very next envelope.
+TEST_F(ExchangeTest, RememberedAccountsAndTokensAreConfirmedEachTime) {
+  Peer p = Open();
+  const std::string token = Token(p);
+  auto send = [&](const std::string& t) {
+    return Send(p, "notification_stationInfo", Station({}), t).first["Ret"].get<int>();
+  };
+  ASSERT_EQ(send(token), 0);
+  ASSERT_EQ(send(token), 0);  // now from memory
+  auto exec = [&](const std::string& sql) {
+    ASSERT_TRUE(runtime_->db().Write([&](store::Tx& tx) -> Status {
+      tx.Exec(sql);
+      return {};
+    }));
+  };
+  exec("UPDATE tcec_operators SET status = 'disabled'");
+  EXPECT_EQ(send(token), 4003) << "disabled elsewhere";
+  exec("UPDATE tcec_operators SET status = 'active'");
+  EXPECT_EQ(send(token), 0);
+  exec("DELETE FROM tcec_tokens");
+  EXPECT_EQ(send(token), 4002) << "the token dropped elsewhere";
+  const std::string again = Token(p);
+  EXPECT_EQ(send(again), 0);
+  exec("UPDATE tcec_tokens SET expires_at = 1");
+  EXPECT_EQ(send(again), 4002) << "expired";
+}
+
 }  // namespace
 }  // namespace mvis::testing
