@@ -2,7 +2,7 @@
 export default {
   alertList: {
     intro:
-      'Charge orders the operators report to the supervision platform are checked against rules of arithmetic consistency, time-of-use tariffs, physical plausibility, filing and verification, and statistics. Orders that may hide metering fraud are listed here as leads, to dismiss or to check on site.',
+      'Charge orders the operators report to the supervision platform are checked against rules of arithmetic consistency, time-of-use tariffs, physical plausibility, filing and verification, statistics and station balance. Orders that may hide metering fraud are listed here as leads, to dismiss or to check on site.',
     rule: 'Lead type',
     allRules: 'All lead types',
     status: 'Status',
@@ -92,6 +92,7 @@ export default {
     tariff_mismatch: 'Tariff mismatch',
     repeated_energy: 'Repeated energy',
     rate_outlier: 'Rate outlier',
+    station_balance: 'Station imbalance',
     other: 'Other lead',
   },
   alertRuleText: {
@@ -111,6 +112,7 @@ export default {
     tariff_mismatch: 'Price differs from the time-of-use tariff',
     repeated_energy: 'The same energy repeats',
     rate_outlier: 'Energy per minute far from chargers of the same model',
+    station_balance: 'Station energy imbalance: orders against the station meter',
     other: 'Other anomaly',
   },
   alertFamily: {
@@ -119,6 +121,7 @@ export default {
     physical: 'Physical plausibility',
     registry: 'Filing and verification',
     statistics: 'Statistics',
+    station: 'Station balance',
     other: 'Other',
   },
   alertStatus: {
@@ -171,6 +174,10 @@ export default {
     energyPerMinute: 'Energy per minute (kWh)',
     peerMedian: 'Median of the same model',
     ratio: 'Ratio',
+    stationId: 'Station ID',
+    day: 'Day',
+    sumTotalPower: 'Σ order energy (kWh)',
+    stationElectricity: 'Station metered energy (kWh)',
     other: 'Other',
   },
   alertOrder: {

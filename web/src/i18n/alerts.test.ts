@@ -68,6 +68,9 @@ describe('alert texts', () => {
     expect(alertZh.alertStatus).toMatchObject({ open: '待处理', dismissed: '已排除', inspection: '已立案核查' })
     expect(alertZh.alertEvidence.other).toBe('其他')
     expect(alertZh.alertTask.defaultName).toBe('线索核查：{target}')
+    expect(alertZh.alertFamily.station).toBe('场站平衡')
+    expect(alertZh.alertRule.station_balance).toBe('场站电量不平衡')
+    expect(alertZh.alertRuleText.station_balance).toBe('订单电量与场站计量电量不平衡')
     // no Latin letters in the Chinese texts but units
     const latin = keys(alertZh).filter((k) => /[A-Za-z]/.test((lookup(alertZh, k) as string).replace(/\{\w+\}|kWh|kW|（h）/g, '')))
     expect(latin).toEqual([])

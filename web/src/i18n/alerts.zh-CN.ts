@@ -4,7 +4,7 @@
 // stay in zh-CN.ts. No `{`, `}`, `|`, `@` or `$` but placeholders: vue-i18n reads them as syntax.
 export default {
   alertList: {
-    intro: '充电运营商向监管平台报送充电订单后，系统按计算一致性、分时电价、物理合理性、备案检定和统计异常等规则自动核查，列出可能存在计量作弊的订单线索，供排除或发起线索核查。',
+    intro: '充电运营商向监管平台报送充电订单后，系统按计算一致性、分时电价、物理合理性、备案检定、统计异常和场站平衡等规则自动核查，列出可能存在计量作弊的订单线索，供排除或发起线索核查。',
     rule: '线索类型',
     allRules: '全部线索类型',
     status: '处理状态',
@@ -94,6 +94,7 @@ export default {
     tariff_mismatch: '电价不符',
     repeated_energy: '电量重复',
     rate_outlier: '电量速率异常',
+    station_balance: '场站电量不平衡',
     other: '其他线索',
   },
   alertRuleText: {
@@ -113,6 +114,7 @@ export default {
     tariff_mismatch: '电价与分时电价表不符',
     repeated_energy: '重复出现相同电量',
     rate_outlier: '单位时间电量显著偏离同型号充电桩',
+    station_balance: '订单电量与场站计量电量不平衡',
     other: '其他异常',
   },
   alertFamily: {
@@ -121,6 +123,7 @@ export default {
     physical: '物理合理性',
     registry: '备案检定',
     statistics: '统计异常',
+    station: '场站平衡',
     other: '其他',
   },
   alertStatus: {
@@ -173,6 +176,10 @@ export default {
     energyPerMinute: '每分钟电量（kWh）',
     peerMedian: '同型号中位数',
     ratio: '倍数',
+    stationId: '充电站编码',
+    day: '日期',
+    sumTotalPower: '订单电量之和（kWh）',
+    stationElectricity: '场站计量电量（kWh）',
     other: '其他',
   },
   alertOrder: {

@@ -16,7 +16,7 @@ import exchZh from './exchange.zh-CN'
 import exchEn from './exchange.en'
 import { i18n, setLocale } from '.'
 import { loadExchangeTexts } from './exchange'
-import { RECONCILIATION_DIFFERENCES, RECONCILIATION_KINDS, TCEC_OPERATOR_STATUSES } from '@/lib/api/types.exchange'
+import { PULL_STATUSES, PULL_TRIGGERS, RECONCILIATION_DIFFERENCES, RECONCILIATION_KINDS, TCEC_OPERATOR_STATUSES } from '@/lib/api/types.exchange'
 import { TCEC_ISSUED_FIELDS } from '@/lib/exchange'
 
 afterEach(resetLocale)
@@ -64,15 +64,22 @@ describe('exchange texts', () => {
     expect(Object.keys(exchZh.exchDiff).sort()).toEqual([...RECONCILIATION_DIFFERENCES, 'other'].sort())
     expect(RECONCILIATION_DIFFERENCES.map((d) => exchZh.exchDiff[d])).toEqual(['额定功率', '型号', '交直流', '所在辖区'])
     expect(Object.keys(exchZh.exchTcecStatus).sort()).toEqual([...TCEC_OPERATOR_STATUSES].sort())
-    expect(exchZh.exchTcecStatus).toEqual({ active: '启用中', disabled: '已停用' })
+    expect(exchZh.exchTcecStatus).toEqual({ active: '启用中', disabled: '已停用', platform: '仅平台同步' })
+    expect([exchZh.exchTcec.tabOperators, exchZh.exchTcec.tabPlatform]).toEqual(['运营商对接账号', '监管平台数据同步'])
+    expect(Object.keys(exchZh.exchPullTrigger).sort()).toEqual([...PULL_TRIGGERS].sort())
+    expect(exchZh.exchPullTrigger).toEqual({ manual: '手动', schedule: '定时' })
+    expect(Object.keys(exchZh.exchPullStatus).sort()).toEqual([...PULL_STATUSES].sort())
+    expect(exchZh.exchPullStatus).toEqual({ running: '运行中', done: '完成', failed: '失败' })
+    expect(exchZh.exchPull.secretKept).toBe('已保存，留空则不变')
+    expect(exchZh.exchPull.empty).toBe('暂无同步记录')
     expect(exchZh.exchTcec.rotateConfirm).toContain('轮换后原密钥立即失效，需将新密钥交给对方平台')
     expect(Object.keys(exchZh.exchSecret).sort()).toEqual([...TCEC_ISSUED_FIELDS].sort())
     expect(exchZh.exchTcec.issuedWarning).toBe('密钥仅显示这一次，请立即通过安全渠道交给运营商')
     expect(exchZh.exchTcec.operatorIdPh).toBe('默认取统一社会信用代码中的组织机构代码')
     expect(exchZh.exchTcec.agreed).toBe('使用已约定的密钥')
     expect(exchZh.exchRecon.intro).toContain('运营商向充电设施监管平台报送的充电站与设备信息')
-    // no Latin letters in the Chinese texts but the standard's name and the unit
-    const latin = keys(exchZh).filter((k) => /[A-Za-z]/.test((lookup(exchZh, k) as string).replace(/\{\w+\}|T\/CEC 102|kWh|kW/g, '')))
+    // no Latin letters in the Chinese texts but the standard's name, the unit and addresses (https://…/evcs/v1)
+    const latin = keys(exchZh).filter((k) => /[A-Za-z]/.test((lookup(exchZh, k) as string).replace(/\{\w+\}|T\/CEC 102|kWh|kW|https?:\/\/[^\s，。）]*/g, '')))
     expect(latin).toEqual([])
   })
 

@@ -70,20 +70,33 @@ const EVIDENCE_ZH: Record<string, string> = {
   energy_per_minute: '每分钟电量（kWh）',
   peer_median: '同型号中位数',
   ratio: '倍数',
+  StationID: '充电站编码',
+  day: '日期',
+  'Σ TotalPower': '订单电量之和（kWh）',
+  StationElectricity: '场站计量电量（kWh）',
 }
 
 describe('rules', () => {
-  it('know the sixteen rules, each in one family, in the order of the families', () => {
-    expect(ALERT_RULES).toHaveLength(16)
-    expect(new Set(ALERT_RULES).size).toBe(16)
-    expect(RULE_FAMILIES.map(familyLabel)).toEqual(['计算一致性', '分时电价', '物理合理性', '备案检定', '统计异常'])
+  it('know the seventeen rules, each in one family, in the order of the families', () => {
+    expect(ALERT_RULES).toHaveLength(17)
+    expect(new Set(ALERT_RULES).size).toBe(17)
+    expect(RULE_FAMILIES.map(familyLabel)).toEqual(['计算一致性', '分时电价', '物理合理性', '备案检定', '统计异常', '场站平衡'])
     expect(ruleFamily('energy_over_rated')).toBe('physical')
     expect(ruleFamily('charger_expired')).toBe('registry')
     expect(ruleFamily('tariff_mismatch')).toBe('tariff')
     expect(ruleFamily('rate_outlier')).toBe('statistics')
     expect(ruleFamily('money_split')).toBe('arithmetic')
-    // one colour per family
-    expect(new Set(RULE_FAMILIES.map((f) => ruleTag(RULES_BY_FAMILY[f][0]))).size).toBe(5)
+    expect(ruleFamily('station_balance')).toBe('station')
+    expect(RULES_BY_FAMILY.station).toEqual(['station_balance'])
+    // one colour per family of the first five (a tag has five); 场站平衡 shares 物理合理性's
+    expect(new Set(RULE_FAMILIES.filter((f) => f !== 'station').map((f) => ruleTag(RULES_BY_FAMILY[f][0]))).size).toBe(5)
+    expect(ruleTag('station_balance')).toBe(ruleTag('energy_over_rated'))
+  })
+
+  it('lists rule 6 under 场站平衡 in the filter and reads it from the address', () => {
+    expect(ALERT_RULES.at(-1)).toBe('station_balance')
+    expect(alertFiltersOf({ rule: 'station_balance' }, false).rule).toBe('station_balance')
+    expect(alertAddress({ rule: 'station_balance', status: 'open', region_code: '', q: '' })).toEqual({ rule: 'station_balance' })
   })
 
   it('name every rule in Chinese, short for the tag and in a sentence for the detail', () => {
@@ -95,6 +108,8 @@ describe('rules', () => {
     expect(ruleText('energy_over_rated')).toBe('电量超过额定功率×充电时长')
     expect(ruleText('money_split')).toBe('电费与服务费之和不等于总金额')
     expect(ruleText('rate_outlier')).toBe('单位时间电量显著偏离同型号充电桩')
+    expect(ruleName('station_balance')).toBe('场站电量不平衡')
+    expect(ruleText('station_balance')).toBe('订单电量与场站计量电量不平衡')
   })
 
   it('never show the code of a rule it does not know', () => {
@@ -155,10 +170,36 @@ describe('evidence', () => {
     expect(evidenceRows(null)).toEqual([])
   })
 
+  it("labels rule 6's evidence as the server sends it, Σ TotalPower apart from TotalPower", () => {
+    const rows = evidenceRows([
+      ['StationID', 'ST-001'],
+      ['day', '2026-12-05'],
+      ['orders', '42'],
+      ['Σ TotalPower', '1250.400'],
+      ['StationElectricity', '1100.000'],
+      ['ratio', '1.137'],
+      ['computation', '1250.400 > 1100.000 × 1.05'],
+    ])
+    expect(rows).toEqual([
+      { label: '充电站编码', value: 'ST-001' },
+      { label: '日期', value: '2026-12-05' },
+      { label: '订单数', value: '42' },
+      { label: '订单电量之和（kWh）', value: '1250.400' },
+      { label: '场站计量电量（kWh）', value: '1100.000' },
+      { label: '倍数', value: '1.137' },
+      { label: '计算过程', value: '1250.400 > 1100.000 × 1.05' },
+    ])
+    expect(evidenceLabel('ΣTotalPower')).toBe('订单电量之和（kWh）')
+    expect(evidenceLabel('stationid')).toBe('充电站编码')
+  })
+
   it('follows a change of language', async () => {
     await setLocale('en')
     expect(evidenceLabel('TotalPower')).toBe('Total energy (kWh)')
     expect(ruleName('energy_over_rated')).toBe('Over rated energy')
+    expect(ruleText('station_balance')).toMatch(/^Station energy imbalance/)
+    expect(familyLabel('station')).toBe('Station balance')
+    expect(evidenceLabel('StationElectricity')).toBe('Station metered energy (kWh)')
   })
 })
 

@@ -14,7 +14,7 @@ const te = (key: string) => i18n.global.te(key)
 // ---------------------------------------------------------------- rules and statuses
 
 /** The families of rules, in the order the rule filter groups them (docs/exchange.md). */
-export const RULE_FAMILIES = ['arithmetic', 'tariff', 'physical', 'registry', 'statistics'] as const
+export const RULE_FAMILIES = ['arithmetic', 'tariff', 'physical', 'registry', 'statistics', 'station'] as const
 export type RuleFamily = (typeof RULE_FAMILIES)[number]
 
 /** Every rule the server raises alerts for, by family. */
@@ -24,11 +24,16 @@ export const RULES_BY_FAMILY: Record<RuleFamily, readonly string[]> = {
   physical: ['energy_without_time', 'energy_over_rated', 'connector_overlap'],
   registry: ['charger_unfiled', 'charger_unverified', 'charger_failed', 'charger_expired'],
   statistics: ['repeated_energy', 'rate_outlier'],
+  station: ['station_balance'],
 }
 export const ALERT_RULES: readonly string[] = RULE_FAMILIES.flatMap((f) => RULES_BY_FAMILY[f])
 
-/** 计算一致性 primary, 分时电价 warning, 物理合理性 danger, 备案检定 success, 统计异常 info. */
-export const FAMILY_TAGS: Record<RuleFamily, TagType> = { arithmetic: 'primary', tariff: 'warning', physical: 'danger', registry: 'success', statistics: 'info' }
+/**
+ * 计算一致性 primary, 分时电价 warning, 物理合理性 danger, 备案检定 success, 统计异常 info; 场站平衡
+ * (more energy sold than the station's meter measured, or much less) danger like 物理合理性: a tag
+ * has five colours for six families.
+ */
+export const FAMILY_TAGS: Record<RuleFamily, TagType> = { arithmetic: 'primary', tariff: 'warning', physical: 'danger', registry: 'success', statistics: 'info', station: 'danger' }
 
 /** The family of a rule; null for a rule this UI does not know. */
 export function ruleFamily(rule: string): RuleFamily | null {
@@ -111,6 +116,10 @@ export const EVIDENCE_LABEL_IDS: Readonly<Record<string, string>> = {
   energy_per_minute: 'energyPerMinute',
   peer_median: 'peerMedian',
   ratio: 'ratio',
+  StationID: 'stationId',
+  day: 'day',
+  'Σ TotalPower': 'sumTotalPower',
+  StationElectricity: 'stationElectricity',
 }
 
 /**

@@ -4,6 +4,11 @@ import { ApiError } from './api/http'
 import type { Region } from './api/types'
 import type { ReconciliationItem, TcecOperatorIssued } from './api/types.exchange'
 import {
+  PULL_STATUS_TAGS,
+  TCEC_STATUS_TAGS,
+  baseUrlOk,
+  canDisable,
+  canEnable,
   currentLabel,
   differenceLabel,
   findingBasis,
@@ -15,12 +20,15 @@ import {
   kindOf,
   operatorIdOk,
   powerText,
+  pullSince,
   reconQuery,
   regionName,
   secretOk,
   specParts,
   tcecBase,
   tcecErrorField,
+  unknownOperatorsText,
+  yesterday,
 } from './exchange'
 
 beforeAll(loadExchangeTexts)
@@ -146,5 +154,34 @@ describe('平台对接', () => {
       '消息密钥初始化向量（DataSecretIV）：cccccccccccccccc',
       '签名密钥（SigSecret）：dddddddddddddddd',
     ])
+  })
+
+  it('offers 停用 and 启用 by status, both for a record of the platform sync, shown as info', () => {
+    expect(['active', 'disabled', 'platform'].map(canDisable)).toEqual([true, false, true])
+    expect(['active', 'disabled', 'platform'].map(canEnable)).toEqual([false, true, true])
+    expect(TCEC_STATUS_TAGS).toEqual({ active: 'success', disabled: 'info', platform: 'info' })
+  })
+})
+
+describe('监管平台数据同步', () => {
+  it('accepts an http or https address with a host', () => {
+    expect(['https://evcs.example.gov.cn/evcs/v1', ' http://10.0.0.8:8080/evcs/v1/ ', 'HTTPS://x.cn'].map(baseUrlOk)).toEqual([true, true, true])
+    expect(['', 'evcs.example.gov.cn/evcs/v1', 'ftp://x.cn', 'https://', 'https:///evcs', 'https://x.cn/a b', null].map(baseUrlOk)).toEqual([false, false, false, false, false, false, false])
+  })
+
+  it('takes yesterday in local time, across a month and a year', () => {
+    expect(yesterday(new Date(2026, 11, 6, 0, 5))).toBe('2026-12-05')
+    expect(yesterday(new Date(2026, 11, 1, 23, 59))).toBe('2026-11-30')
+    expect(yesterday(new Date(2027, 0, 1, 8))).toBe('2026-12-31')
+    expect(yesterday(new Date(2028, 2, 1))).toBe('2028-02-29')
+  })
+
+  it('names the start of a run and the unknown operators in Chinese', () => {
+    expect(pullSince({ last_query_time: '2026-12-05 01:00:00' })).toBe('2026-12-05 01:00:00')
+    expect(pullSince({ last_query_time: '' })).toBe('全量')
+    expect(unknownOperatorsText(['MA4X00001', ' MA4X00002 ', ''])).toBe('未注册企业的运营商标识：MA4X00001、MA4X00002')
+    expect(unknownOperatorsText([])).toBe('')
+    expect(unknownOperatorsText(undefined)).toBe('')
+    expect(PULL_STATUS_TAGS).toEqual({ running: 'warning', done: 'success', failed: 'danger' })
   })
 })

@@ -3,7 +3,9 @@
 // 型号 / 交直流 / 功率 line, district names, the grounds (核查依据) of a 线索核查 task made from a
 // finding; for 平台对接 the checks of the OperatorID and the
 // secrets, the form field a server error belongs to, the operator's endpoint base and the text
-// of 复制全部. Labels come from the exchange texts (i18n/exchange.ts), loaded with the pages.
+// of 复制全部; for 监管平台数据同步 the check of the platform's address, the default day of the
+// station statistics and the words of the run log. Labels come from the exchange texts
+// (i18n/exchange.ts), loaded with the pages.
 import { i18n } from '@/i18n'
 import { ApiError } from './api/http'
 import type { Region } from './api/types'
@@ -11,12 +13,18 @@ import {
   RECONCILIATION_KINDS,
   type FiledCharger,
   type PlatformCharger,
+  type PullRun,
+  type PullStatus,
   type ReconciliationDifference,
   type ReconciliationItem,
   type ReconciliationKind,
   type TcecOperatorInput,
   type TcecOperatorIssued,
+  type TcecOperatorStatus,
+  type TcecPlatformInput,
 } from './api/types.exchange'
+import { isoDate } from './dates'
+import type { TagType } from './filing'
 
 const t = (key: string, named?: Record<string, unknown>) => (named ? i18n.global.t(key, named) : i18n.global.t(key))
 const te = (key: string) => i18n.global.te(key)
@@ -130,8 +138,13 @@ export const TCEC_PROTOCOL_NAMES: Record<TcecIssuedField, string> = {
   data_secret_iv: 'DataSecretIV',
   sig_secret: 'SigSecret',
 }
-/** Status tag colours. */
-export const TCEC_STATUS_TAGS = { active: 'success', disabled: 'info' } as const
+/** Status tag colours (仅平台同步 is no exchange with mvis yet). */
+export const TCEC_STATUS_TAGS: Record<TcecOperatorStatus, TagType> = { active: 'success', disabled: 'info', platform: 'info' }
+
+/** 停用 for an account in use or one the pull made (仅平台同步). */
+export const canDisable = (status: string) => status !== 'disabled'
+/** 启用 for a disabled account or one the pull made, once its secrets are rotated. */
+export const canEnable = (status: string) => status !== 'active'
 
 /** An OperatorID as typed is fine: blank (derived by the server) or 9 digits / upper-case letters (case is fixed on sending). */
 export function operatorIdOk(v: string | null | undefined): boolean {
@@ -171,4 +184,35 @@ export function issuedText(issued: TcecOperatorIssued, base: string): string {
     `${t('exchTcec.endpoint')}：${base}`,
     ...TCEC_ISSUED_FIELDS.map((f) => `${t(`exchSecret.${f}`)}（${TCEC_PROTOCOL_NAMES[f]}）：${issued[f]}`),
   ].join('\n')
+}
+
+// ---------------------------------------------------------------- 监管平台数据同步
+
+/** The fields of the platform's configuration, as the server names them in `details.field`. */
+export type PlatformField = keyof TcecPlatformInput
+export const PLATFORM_FIELDS: readonly PlatformField[] = ['base_url', 'operator_id', ...TCEC_SECRET_FIELDS, 'page_size', 'enabled']
+
+/** The platform's address as typed is fine: http:// or https:// and a host, no spaces. */
+export function baseUrlOk(v: string | null | undefined): boolean {
+  return /^https?:\/\/[^\s/?#]+\S*$/i.test((v ?? '').trim())
+}
+
+/** The day before `now` as YYYY-MM-DD (local time): the default day of the station statistics. */
+export function yesterday(now: Date = new Date()): string {
+  const d = new Date(now.getFullYear(), now.getMonth(), now.getDate() - 1)
+  return isoDate(d)
+}
+
+/** 运行中 warning, 完成 success, 失败 danger. */
+export const PULL_STATUS_TAGS: Record<PullStatus, TagType> = { running: 'warning', done: 'success', failed: 'danger' }
+
+/** 增量起点: the time the run asked from, or 全量 for the whole inventory. */
+export function pullSince(run: Pick<PullRun, 'last_query_time'>): string {
+  return run.last_query_time.trim() || t('exchPull.full')
+}
+
+/** 未注册企业的运营商标识：A、B — '' when every operator was known. */
+export function unknownOperatorsText(ids: readonly string[] | null | undefined): string {
+  const list = (ids ?? []).map((s) => s.trim()).filter(Boolean)
+  return list.length ? t('exchPull.unknownOperators', { ids: list.join(t('exchPull.idSeparator')) }) : ''
 }

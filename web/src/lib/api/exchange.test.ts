@@ -97,3 +97,54 @@ describe('分时电价表', () => {
     expect(last().body).toEqual({ operator_ref: 3, station_id: 'ST1', effective_from: '2027-01-01', effective_to: '2027-12-31', note: '试行', bands })
   })
 })
+
+describe('监管平台数据同步', () => {
+  it('reads the configuration and the pulls', async () => {
+    await exchangeApi.tcecPlatform()
+    expect(last()).toMatchObject({ url: '/api/v1/admin/tcec-platform', method: 'GET' })
+    fetchMock.mockResolvedValueOnce(new Response(JSON.stringify({ items: [{ id: 4, status: 'done', unknown_operators: ['MA4X00001'] }] }), { status: 200 }))
+    const res = await exchangeApi.platformPulls()
+    expect(last()).toMatchObject({ url: '/api/v1/admin/tcec-platform/pulls', method: 'GET' })
+    expect(res.items[0].unknown_operators).toEqual(['MA4X00001'])
+  })
+
+  it('saves with PUT and the CSRF header, trimmed, the OperatorID upper-case and blank secrets left out', async () => {
+    await exchangeApi.saveTcecPlatform({
+      base_url: ' https://evcs.example.gov.cn/evcs/v1 ',
+      operator_id: ' ma4mvis01 ',
+      operator_secret: '',
+      data_secret: '  ',
+      data_secret_iv: undefined,
+      sig_secret: ' 1234567890abcdef ',
+      enabled: true,
+      page_size: 200,
+    })
+    expect(last()).toMatchObject({ url: '/api/v1/admin/tcec-platform', method: 'PUT', headers: { 'X-CSRF-Token': 'tok' } })
+    expect(last().body).toEqual({ base_url: 'https://evcs.example.gov.cn/evcs/v1', operator_id: 'MA4MVIS01', sig_secret: '1234567890abcdef', enabled: true, page_size: 200 })
+  })
+
+  it("keeps a 400's field", async () => {
+    fetchMock.mockResolvedValueOnce(new Response(JSON.stringify({ error: { code: 'secret_required', message: '首次配置须填写平台分配的全部密钥', details: { field: 'data_secret_iv' } } }), { status: 400 }))
+    await expect(exchangeApi.saveTcecPlatform({ base_url: 'https://x.cn', operator_id: 'MA4MVIS01', enabled: false, page_size: 100 })).rejects.toMatchObject({
+      status: 400,
+      code: 'secret_required',
+      details: { field: 'data_secret_iv' },
+    })
+  })
+
+  it('starts a pull with the day of the station statistics, none, or the server’s default', async () => {
+    await exchangeApi.startPlatformPull({ stats_day: '2026-12-05' })
+    expect(last()).toMatchObject({ url: '/api/v1/admin/tcec-platform/pulls', method: 'POST', headers: { 'X-CSRF-Token': 'tok' }, body: { stats_day: '2026-12-05' } })
+    await exchangeApi.startPlatformPull({ stats_day: '' })
+    expect(last().body).toEqual({ stats_day: '' })
+    await exchangeApi.startPlatformPull()
+    expect(last().body).toEqual({})
+  })
+
+  it('turns a 409 and a 412 into ApiErrors', async () => {
+    fetchMock.mockResolvedValueOnce(new Response(JSON.stringify({ error: { code: 'run_in_progress', message: '已有同步任务正在运行，请稍后再试' } }), { status: 409 }))
+    await expect(exchangeApi.startPlatformPull()).rejects.toMatchObject({ status: 409, code: 'run_in_progress' })
+    fetchMock.mockResolvedValueOnce(new Response(JSON.stringify({ error: { code: 'not_configured', message: '请先配置监管平台对接参数' } }), { status: 412 }))
+    await expect(exchangeApi.startPlatformPull()).rejects.toMatchObject({ status: 412, code: 'not_configured' })
+  })
+})

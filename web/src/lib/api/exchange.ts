@@ -1,13 +1,31 @@
 // API methods of the exchange with the charging supervision platform (T/CEC 102): 在用未备案核查
 // (and the notice to an enterprise to file its chargers) for the bureaus and the operator accounts
-// (平台对接: open, rotate the secrets, disable, enable) for the sysadmin. Like acceptance.ts it is
+// (平台对接: open, rotate the secrets, disable, enable) and mvis's own access to the city's
+// platform (监管平台数据同步: its address and secrets, the pulls) for the sysadmin. Like acceptance.ts it is
 // not merged into `api`: only the lazily loaded exchange pages import it, so the first screen does
 // not carry it.
-import { del, get, post } from './http'
-import type { ReconciliationPage, ReconciliationQuery, TcecOperator, TcecOperatorInput, TcecOperatorIssued, TouTariff, TouTariffInput, UnfiledNotice, UnfiledNoticeSent } from './types.exchange'
+import { del, get, post, put } from './http'
+import type {
+  PullRequest,
+  PullRun,
+  PullRunList,
+  ReconciliationPage,
+  ReconciliationQuery,
+  TcecOperator,
+  TcecOperatorInput,
+  TcecOperatorIssued,
+  TcecPlatform,
+  TcecPlatformInput,
+  TouTariff,
+  TouTariffInput,
+  UnfiledNotice,
+  UnfiledNoticeSent,
+} from './types.exchange'
 
 /** The optional fields of an account request, left out when blank. */
 const OPTIONAL = ['operator_id', 'operator_secret', 'data_secret', 'data_secret_iv', 'sig_secret'] as const
+/** The secrets the city's platform issued to mvis: write-only, blank ones kept as saved. */
+const PLATFORM_SECRETS = ['operator_secret', 'data_secret', 'data_secret_iv', 'sig_secret'] as const
 
 export const exchangeApi = {
   /**
@@ -65,4 +83,28 @@ export const exchangeApi = {
   },
   /** 删除: 204 (the alerts it raised stay). */
   deleteTouTariff: (id: number) => del<void>(`/tou-tariffs/${id}`),
+  /** 监管平台数据同步 (sysadmin): where mvis pulls from and as whom, without the secrets. */
+  tcecPlatform: () => get<TcecPlatform>('/admin/tcec-platform'),
+  /**
+   * 保存: the address and OperatorID trimmed (the OperatorID upper-case), the secrets trimmed and
+   * left out when blank (kept as saved; all four are needed the first time). 400
+   * `base_url_invalid` / `operator_id_invalid` / `secret_invalid` / `secret_required` /
+   * `page_size_invalid` (details.field).
+   */
+  saveTcecPlatform: (req: TcecPlatformInput) => {
+    const body: TcecPlatformInput = { base_url: req.base_url.trim(), operator_id: req.operator_id.trim().toUpperCase(), enabled: req.enabled, page_size: req.page_size }
+    for (const k of PLATFORM_SECRETS) {
+      const v = req[k]?.trim()
+      if (v) body[k] = v
+    }
+    return put<TcecPlatform>('/admin/tcec-platform', body)
+  },
+  /** 同步记录: the latest 50 pulls, newest first. */
+  platformPulls: () => get<PullRunList>('/admin/tcec-platform/pulls'),
+  /**
+   * 立即同步: 202 with the run (running), in the background. `stats_day` '' pulls no station
+   * statistics; left out, yesterday's. 400 `date_invalid`, 409 `run_in_progress`, 412
+   * `not_configured`.
+   */
+  startPlatformPull: (req: PullRequest = {}) => post<PullRun>('/admin/tcec-platform/pulls', req.stats_day === undefined ? {} : { stats_day: req.stats_day.trim() }),
 }

@@ -1,6 +1,7 @@
 // Shapes of the data exchange with the charging supervision platform (T/CEC 102, issue 13): the
-// bureaus' 在用未备案核查 (`GET /reconciliation`) and the sysadmin's operator accounts (平台对接,
-// `GET/POST /admin/tcec-operators`). Generated from src/http/openapi.json like types.ts; the
+// bureaus' 在用未备案核查 (`GET /reconciliation`), the sysadmin's operator accounts (平台对接,
+// `GET/POST /admin/tcec-operators`) and mvis's own access to the city's platform (监管平台数据同步,
+// `/admin/tcec-platform`, hand-written below). Generated from src/http/openapi.json like types.ts; the
 // constant lists are checked against the document by types.test.ts. Not re-exported by types.ts:
 // only the lazily loaded exchange pages import them.
 import type { components } from './schema'
@@ -32,10 +33,15 @@ export interface ReconciliationQuery extends PageQuery {
   region_code?: string
 }
 
+/**
+ * 启用中 active | 已停用 disabled | 仅平台同步 platform: made by the pull from the city's platform
+ * for an enterprise that reports there only, with no usable secrets until 轮换密钥 (`platform`
+ * hand-written until openapi.json documents it).
+ */
+export type TcecOperatorStatus = Schemas['TcecOperator']['status'] | 'platform'
 /** A T/CEC operator account (secrets are never listed). */
-export type TcecOperator = Schemas['TcecOperator']
-export type TcecOperatorStatus = TcecOperator['status']
-export const TCEC_OPERATOR_STATUSES = ['active', 'disabled'] as const satisfies readonly TcecOperatorStatus[]
+export type TcecOperator = Omit<Schemas['TcecOperator'], 'status'> & { status: TcecOperatorStatus }
+export const TCEC_OPERATOR_STATUSES = ['active', 'disabled', 'platform'] as const satisfies readonly TcecOperatorStatus[]
 /** `POST /admin/tcec-operators`: the enterprise, and the OperatorID and secrets when agreed beforehand. */
 export type TcecOperatorInput = Schemas['TcecOperatorInput']
 /** The new account with its five values, shown this once. */
@@ -57,4 +63,73 @@ export interface UnfiledNotice {
 /** How many chargers the notice listed. */
 export interface UnfiledNoticeSent {
   notified: number
+}
+
+// Hand-written until openapi.json documents mvis as a client of the city's platform (监管平台数据同步).
+/** `GET /admin/tcec-platform`: where mvis pulls from and as whom (the secrets are never returned). */
+export interface TcecPlatform {
+  /** false until the first save */
+  configured: boolean
+  base_url: string
+  /** mvis's OperatorID, issued by the platform */
+  operator_id: string
+  /** pulled daily by the scheduler */
+  enabled: boolean
+  /** 1–1000 */
+  page_size: number
+  /** where the next pull starts ('yyyy-MM-dd HH:mm:ss'); '' = never pulled (the next one takes the whole inventory) */
+  last_query_time: string
+  updated_at: string | null
+}
+/**
+ * `PUT /admin/tcec-platform`: all four secrets on the first save (400 `secret_required`), after
+ * that a blank one keeps the saved value. 400 `base_url_invalid` / `operator_id_invalid` /
+ * `secret_invalid` / `page_size_invalid` (details.field).
+ */
+export interface TcecPlatformInput {
+  base_url: string
+  operator_id: string
+  operator_secret?: string
+  data_secret?: string
+  data_secret_iv?: string
+  sig_secret?: string
+  enabled: boolean
+  page_size: number
+}
+export const PULL_TRIGGERS = ['manual', 'schedule'] as const
+export type PullTrigger = (typeof PULL_TRIGGERS)[number]
+export const PULL_STATUSES = ['running', 'done', 'failed'] as const
+export type PullStatus = (typeof PULL_STATUSES)[number]
+/** One pull from the platform (同步记录): what it asked and what it got. */
+export interface PullRun {
+  id: number
+  trigger: PullTrigger
+  status: PullStatus
+  /** the increment's start; '' = the whole inventory */
+  last_query_time: string
+  /** the day of the station statistics pulled; '' = none */
+  stats_day: string
+  pages: number
+  stations: number
+  equipment: number
+  /** station statistics stored */
+  stats: number
+  /** stations skipped (their operator is no enterprise here, among others) */
+  skipped: number
+  /** the OperatorIDs of no registered enterprise */
+  unknown_operators: string[]
+  requests: number
+  retries: number
+  /** why it failed, in Chinese from the server ('' when it did not) */
+  error: string
+  started_at: string | null
+  finished_at: string | null
+}
+/** `GET /admin/tcec-platform/pulls`: the latest 50, newest first. */
+export interface PullRunList {
+  items: PullRun[]
+}
+/** `POST /admin/tcec-platform/pulls`: the day of the station statistics ('' none; left out: yesterday). */
+export interface PullRequest {
+  stats_day?: string
 }

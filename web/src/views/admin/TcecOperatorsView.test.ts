@@ -2,11 +2,13 @@
 // time in Chinese, the endpoint the operator calls, 开通对接 (the enterprise required, the
 // OperatorID and agreed secrets sent as typed), the five values shown once with the warning and
 // the list refreshed on closing, the server's messages under their fields, 轮换密钥 (confirmed, the
-// new values shown once) and 停用 / 启用 with the status tag.
+// new values shown once) and 停用 / 启用 with the status tag; an account the platform sync made
+// (仅平台同步) explained on hovering, with 轮换密钥, 启用 and 停用; the second tab 监管平台数据同步
+// mounted only when shown, kept in the address.
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
 import { createApp, defineComponent, h, nextTick, type App } from 'vue'
 import { createPinia } from 'pinia'
-import { createMemoryHistory, createRouter } from 'vue-router'
+import { createMemoryHistory, createRouter, type Router } from 'vue-router'
 import { i18n } from '@/i18n'
 import { loadExchangeTexts } from '@/i18n/exchange'
 import { ApiError } from '@/lib/api/http'
@@ -19,7 +21,9 @@ const rotateTcecOperator = vi.hoisted(() => vi.fn())
 const disableTcecOperator = vi.hoisted(() => vi.fn())
 const enableTcecOperator = vi.hoisted(() => vi.fn())
 const confirmAction = vi.hoisted(() => vi.fn())
-vi.mock('@/lib/api/exchange', () => ({ exchangeApi: { tcecOperators, createTcecOperator, rotateTcecOperator, disableTcecOperator, enableTcecOperator } }))
+const tcecPlatform = vi.hoisted(() => vi.fn())
+const platformPulls = vi.hoisted(() => vi.fn())
+vi.mock('@/lib/api/exchange', () => ({ exchangeApi: { tcecOperators, createTcecOperator, rotateTcecOperator, disableTcecOperator, enableTcecOperator, tcecPlatform, platformPulls } }))
 vi.mock('@/lib/confirm', () => ({ confirmAction }))
 // The enterprise picker searches the organisations; here a button (with the dialog's test id) picks enterprise 7.
 vi.mock('@/components/admin/OrgSelect.vue', () => ({
@@ -44,6 +48,7 @@ const ISSUED: TcecOperatorIssued = {
 
 let app: App | null = null
 let root: HTMLElement
+let router: Router
 
 const settle = async () => {
   for (let i = 0; i < 6; i++) {
@@ -69,9 +74,9 @@ async function click(testid: string) {
   await settle()
 }
 
-async function mountPage() {
-  const router = createRouter({ history: createMemoryHistory(), routes: [{ path: '/admin/tcec-operators', component: { render: () => null } }] })
-  await router.push('/admin/tcec-operators')
+async function mountPage(path = '/admin/tcec-operators') {
+  router = createRouter({ history: createMemoryHistory(), routes: [{ path: '/admin/tcec-operators', component: { render: () => null } }] })
+  await router.push(path)
   root = document.createElement('div')
   document.body.appendChild(root)
   app = createApp(TcecOperatorsView)
@@ -86,9 +91,11 @@ beforeAll(async () => {
   await loadExchangeTexts()
 })
 beforeEach(async () => {
-  for (const m of [tcecOperators, createTcecOperator, rotateTcecOperator, disableTcecOperator, enableTcecOperator, confirmAction]) m.mockReset()
+  for (const m of [tcecOperators, createTcecOperator, rotateTcecOperator, disableTcecOperator, enableTcecOperator, confirmAction, tcecPlatform, platformPulls]) m.mockReset()
   confirmAction.mockResolvedValue(true)
   tcecOperators.mockResolvedValue({ items: [ROW] })
+  tcecPlatform.mockResolvedValue({ configured: false, base_url: '', operator_id: '', enabled: false, page_size: 100, last_query_time: '', updated_at: null })
+  platformPulls.mockResolvedValue({ items: [] })
   vi.stubGlobal('fetch', vi.fn(async () => new Response('{}', { status: 404 })))
   await mountPage()
 })
@@ -242,5 +249,53 @@ describe('平台对接 page', () => {
     await click('tcec-disable-MA4K12345')
     expect(disableTcecOperator).not.toHaveBeenCalled()
     expect($('tcec-status-MA4K12345')?.textContent?.trim()).toBe('启用中')
+  })
+
+  it('explains an account the platform sync made, which may be rotated, enabled or disabled', async () => {
+    app?.unmount()
+    root.remove()
+    const PLATFORM: TcecOperator = { ...ROW, id: 3, org_name: '武汉仅报平台充电有限公司', operator_id: 'MA4P00003', status: 'platform' }
+    tcecOperators.mockResolvedValue({ items: [ROW, PLATFORM] })
+    await mountPage()
+    const status = $('tcec-status-MA4P00003')!
+    expect(status.textContent?.trim()).toBe('仅平台同步')
+    expect(status.querySelector('.el-tag')?.className).toContain('el-tag--info')
+    expect(body()).not.toContain('尚无可用的密钥')
+    status.dispatchEvent(new MouseEvent('mouseenter'))
+    await settle()
+    await shown()
+    expect(body()).toContain('该企业仅向监管平台报送数据，由监管平台数据同步自动建立，尚无可用的密钥')
+    for (const action of ['rotate', 'enable', 'disable']) expect($(`tcec-${action}-MA4P00003`), action).not.toBeNull()
+    // an account in use is not enabled again, a disabled one not disabled again
+    expect($('tcec-enable-MA4K12345')).toBeNull()
+    expect($('tcec-table')?.textContent).not.toContain('platform')
+
+    enableTcecOperator.mockResolvedValueOnce({ ...PLATFORM, status: 'active' })
+    await click('tcec-enable-MA4P00003')
+    expect(confirmAction).not.toHaveBeenCalled()
+    expect(enableTcecOperator).toHaveBeenCalledWith(3)
+    expect($('tcec-status-MA4P00003')?.textContent?.trim()).toBe('启用中')
+    expect($('tcec-enable-MA4P00003')).toBeNull()
+  })
+
+  it('shows 监管平台数据同步 in the second tab, mounted when first shown and kept in the address', async () => {
+    expect($('tcec-tab-operators')?.textContent).toBe('运营商对接账号')
+    expect($('tcec-tab-platform')?.textContent).toBe('监管平台数据同步')
+    expect($('pull-panel')).toBeNull()
+    expect(tcecPlatform).not.toHaveBeenCalled()
+    await click('tcec-tab-platform')
+    await settle()
+    expect($('pull-panel')).not.toBeNull()
+    expect(tcecPlatform).toHaveBeenCalledTimes(1)
+    expect(platformPulls).toHaveBeenCalledTimes(1)
+    expect(router.currentRoute.value.query).toEqual({ tab: 'platform' })
+    await click('tcec-tab-operators')
+    expect(router.currentRoute.value.query).toEqual({})
+
+    app?.unmount()
+    root.remove()
+    await mountPage('/admin/tcec-operators?tab=platform')
+    expect($('pull-panel')).not.toBeNull()
+    expect($('pull-panel')?.textContent).toContain('同步记录')
   })
 })
