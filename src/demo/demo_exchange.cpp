@@ -8,6 +8,7 @@
 
 #include "demo/demo_seed.hpp"
 #include "exchange/tcec_codec.hpp"
+#include "store/platform_pull_store.hpp"
 
 namespace mvis::demo {
 
@@ -162,6 +163,7 @@ Result<int> SeedDemoExchange(const services::ServiceContext& ctx,
   const int64_t now = ctx.clock.Now();
   const int64_t day0 = (now + 8 * 3600) / 86400 * 86400 - 8 * 3600 - 30 * 86400;
   int orders = 0;
+  std::map<int, double> station_day;  // day → Σ energy at the 江岸区 station (ST-420102-01)
   for (const auto& e : by_district["420102"]) {
     const std::string id = e["EquipmentID"];
     const double power = e["Power"];
@@ -181,17 +183,30 @@ Result<int> SeedDemoExchange(const services::ServiceContext& ctx,
       if (orders == 23) order = Order(seq, id + "-1", start, end, energy, 0, 1.2);  // price
       if (auto r = send("notification_charge_order_info", order, access); !r)
         return std::unexpected(r.error());
+      station_day[d] += order["TotalPower"].get<double>();
       ++orders;
       if (orders == 60) {  // a second order on the same connector while the first runs
         json overlap = Order(seq + "X", id + "-1", start + 600, end + 600, energy);
         if (auto r = send("notification_charge_order_info", overlap, access); !r)
           return std::unexpected(r.error());
+        station_day[d] += energy;
         ++orders;
       }
     }
   }
-  // The batch rules over the month (the repeated energy), in the background as a regulator
-  // would start them.
+  // The station's metered energy as the platform's query_station_stats gives it (rule 6): two
+  // days balance (5 % and 8 % lost between the station's meter and the chargers'); on the third
+  // the orders bill 12 % more than the station's meter supplied.
+  auto metered = ctx.db.Write([&](store::Tx& tx) -> Result<bool> {
+    for (const auto& [d, factor] : {std::pair{4, 1 / 0.95}, {5, 1 / 0.92}, {6, 1 / 1.12}})
+      store::UpsertStationEnergy(tx, opened->id, "ST-420102-01",
+                                 OrderTime(day0 + d * 86400).substr(0, 10),
+                                 std::round(station_day[d] * factor * 1000) / 1000, now);
+    return true;
+  });
+  if (!metered) return std::unexpected(metered.error());
+  // The batch rules over the month (the repeated energy, the station's balance), in the
+  // background as a regulator would start them.
   auto city = DemoActor(ctx.db, "city");
   if (!city) return std::unexpected(city.error());
   if (auto run = exchange.StartAlertRun(*city, OrderTime(day0).substr(0, 10), ctx.clock.Today());

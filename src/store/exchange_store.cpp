@@ -84,6 +84,24 @@ std::optional<int64_t> TcecTokenOperator(Tx& tx, const std::string& token_hash, 
   return r->Int(0);
 }
 
+bool PeerStillValid(Tx& tx, int64_t id, const std::string& secrets_sealed,
+                    const std::string* token_hash, int64_t now) {
+  if (!token_hash)
+    return tx
+        .QueryOne(
+            "SELECT 1 FROM tcec_operators WHERE id = ? AND status = 'active' AND secrets_sealed = "
+            "?",
+            {id, secrets_sealed})
+        .has_value();
+  return tx
+      .QueryOne(
+          "SELECT 1 FROM tcec_operators o JOIN tcec_tokens t ON t.operator_ref = o.id WHERE o.id = "
+          "? AND o.status = 'active' AND o.secrets_sealed = ? AND t.token_hash = ? AND "
+          "t.expires_at > ?",
+          {id, secrets_sealed, *token_hash, now})
+      .has_value();
+}
+
 bool RotateTcecSecrets(Tx& tx, int64_t id, const std::string& old_sealed,
                        const std::string& new_sealed, int64_t now) {
   if (tx.Exec("UPDATE tcec_operators SET secrets_sealed = ?, rotated_at = ? WHERE id = ? AND "
@@ -265,12 +283,20 @@ OrderCharger FindOrderCharger(Tx& tx, int64_t operator_ref, const std::string& e
         "SELECT equipment_id, region_code, power_kw, station_id FROM platform_equipment WHERE "
         "operator_ref = ? AND equipment_id = ?",
         {operator_ref, equipment_id});
-  else
+  else if (!connector_id.empty()) {
+    // The longest reported EquipmentID the ConnectorID starts with: its prefixes looked up in
+    // the operator's index (not a scan of all its equipment).
+    Where w;
+    w.Add("operator_ref = ?", {operator_ref});
+    std::vector<std::string> prefixes;
+    for (size_t n = std::min<size_t>(connector_id.size(), 64); n > 0; --n)
+      prefixes.push_back(connector_id.substr(0, n));
+    w.AddIn("equipment_id", prefixes);
     platform = tx.QueryOne(
-        "SELECT equipment_id, region_code, power_kw, station_id FROM platform_equipment WHERE "
-        "operator_ref = ? AND substr(?, 1, length(equipment_id)) = equipment_id ORDER BY "
-        "length(equipment_id) DESC LIMIT 1",
-        {operator_ref, connector_id});
+        "SELECT equipment_id, region_code, power_kw, station_id FROM platform_equipment" + w.sql() +
+            " ORDER BY length(equipment_id) DESC LIMIT 1",
+        w.params());
+  }
   out.equipment_id = platform ? platform->Str(0) : equipment_id;
   if (platform) {
     out.region_code = platform->Str(1);

@@ -42,6 +42,10 @@ void InsertTcecToken(Tx& tx, const std::string& token_hash, int64_t operator_ref
                      int64_t expires_at);
 // The operator of an unexpired token.
 std::optional<int64_t> TcecTokenOperator(Tx& tx, const std::string& token_hash, int64_t now);
+// Whether account `id` is still active with `secrets_sealed` and, when `token_hash` is given,
+// that token still its own and unexpired (what a server remembered, confirmed in one query).
+bool PeerStillValid(Tx& tx, int64_t id, const std::string& secrets_sealed,
+                    const std::string* token_hash, int64_t now);
 // Drops expired tokens; returns how many.
 int64_t PurgeTcecTokens(Tx& tx, int64_t now);
 

@@ -11,6 +11,7 @@
 #include "exchange/tcec_codec.hpp"
 #include "services/exchange/exchange_internal.hpp"
 #include "services/exchange/exchange_service.hpp"
+#include "services/exchange/peer_cache.hpp"
 #include "store/regions_store.hpp"
 
 namespace mvis::services {
@@ -114,7 +115,7 @@ Handling Refuse(tcec::Ret ret, std::string msg) { return {ret, std::move(msg), n
 // Stores a charge order once (per operator and StartChargeSeq) and, the first time, runs the
 // rules on it and keeps their alerts. The order's reply either way.
 json RecordOrder(store::Tx& tx, int64_t operator_ref, const domain::ChargeOrder& order,
-                 const json& data, int64_t now) {
+                 const json& data, const std::vector<domain::Tariff>& tariffs, int64_t now) {
   const json reply{{"StartChargeSeq", order.start_charge_seq},
                    {"ConnectorID", order.connector_id},
                    {"ConfirmResult", 0}};
@@ -144,8 +145,7 @@ json RecordOrder(store::Tx& tx, int64_t operator_ref, const domain::ChargeOrder&
                                   f.evidence[3].second == order.start_charge_seq))
       findings.push_back(std::move(f));
   if (auto f = RegistryFinding(charger, order)) findings.push_back(std::move(*f));
-  for (auto& f : domain::CheckTariff(order, store::TariffsFor(tx, operator_ref), operator_ref,
-                                     charger.station_id, params))
+  for (auto& f : domain::CheckTariff(order, tariffs, operator_ref, charger.station_id, params))
     findings.push_back(std::move(f));
   for (const auto& f : findings) {
     json evidence = json::array();
@@ -227,7 +227,7 @@ Handling StationStatus(const Inbound& in) {
 }
 
 // notification_charge_order_info: one order, stored once, judged by the rules on arrival.
-Handling ChargeOrderInfo(const Inbound& in) {
+Handling ChargeOrderInfo(const Inbound& in, std::vector<domain::Tariff> tariffs) {
   if (tcec::Member(in.data, {"StartChargeSeq"}) == nullptr)
     return Refuse(tcec::Ret::kBusiness, "缺少 StartChargeSeq");
   const domain::ChargeOrder order = OrderOf(in.data);
@@ -236,10 +236,11 @@ Handling ChargeOrderInfo(const Inbound& in) {
     return Refuse(tcec::Ret::kBusiness, "订单缺少 StartChargeSeq、ConnectorID 或起止时间");
   const int64_t ref = in.op.id;
   const json data = in.data;
-  return {
-      tcec::Ret::kOk, "",
-      [=](store::Tx& tx, int64_t now) -> json { return RecordOrder(tx, ref, order, data, now); },
-      order.start.substr(0, 7)};
+  return {tcec::Ret::kOk, "",
+          [=, tariffs = std::move(tariffs)](store::Tx& tx, int64_t now) -> json {
+            return RecordOrder(tx, ref, order, data, tariffs, now);
+          },
+          order.start.substr(0, 7)};
 }
 
 // check_charge_orders: the operator's orders of a period against those received. DisputeReason
@@ -342,37 +343,61 @@ std::expected<exchange_internal::StationRecord, std::string> exchange_internal::
 
 json ExchangeService::Receive(const std::string& endpoint, const std::string& authorization,
                               std::string_view body) {
+  if (auto answer = ReceiveOnce(endpoint, authorization, body, true)) return *answer;
+  return *ReceiveOnce(endpoint, authorization, body, false);  // what was remembered is stale
+}
+
+std::optional<json> ExchangeService::ReceiveOnce(const std::string& endpoint,
+                                                 const std::string& authorization,
+                                                 std::string_view body, bool remembered) {
   auto envelope = tcec::ParseEnvelope(body);
   if (!envelope) return tcec::Response(envelope.error().ret, envelope.error().msg, nullptr);
   const int64_t now = ctx_.clock.Now();
   const std::string prefix = "Bearer ";
   const std::string token =
       authorization.starts_with(prefix) ? authorization.substr(prefix.size()) : "";
-  // The account and the token's holder in one read.
-  struct Found {
-    std::optional<store::TcecOperatorRow> op;
-    std::optional<int64_t> holder;
-  };
-  auto found = ctx_.db.Read([&](store::Tx& tx) -> Result<Found> {
-    Found f{store::FindTcecOperator(tx, envelope->operator_id), std::nullopt};
-    if (f.op && endpoint != "query_token" && !token.empty())
-      f.holder = store::TcecTokenOperator(tx, Sha256Hex(token), now);
-    return f;
-  });
-  if (!found) return tcec::Response(tcec::Ret::kSystem, "系统错误", nullptr);
-  if (!found->op || found->op->status != "active")
-    return tcec::Response(tcec::Ret::kEnvelope, "运营商标识未开通对接", nullptr);
-  Inbound in{*found->op, {}, nullptr};
-  auto opened = keys_.Open(in.op.secrets_sealed);
-  if (!opened) return tcec::Response(tcec::Ret::kSystem, "系统错误", nullptr);
-  const auto stored = json::parse(*opened, nullptr, false);
-  in.secrets = {stored.value("operator_secret", ""),
-                {stored.value("data_secret", ""), stored.value("data_secret_iv", ""),
-                 stored.value("sig_secret", "")}};
+  const bool needs_token = endpoint != "query_token";
+  const std::string token_hash = token.empty() ? "" : Sha256Hex(token);
+  // The account (with its opened secrets) and the token's holder: remembered from earlier
+  // requests when allowed (confirmed in the write transaction below), else read in one go.
+  std::optional<PeerCache::Peer> peer =
+      remembered ? cache_->FindPeer(envelope->operator_id) : std::nullopt;
+  std::optional<int64_t> holder;
+  if (peer && needs_token && !token.empty()) holder = cache_->TokenHolder(token_hash, now);
+  const bool from_memory = peer.has_value() && (!needs_token || token.empty() || holder);
+  if (!from_memory) {
+    struct Found {
+      std::optional<store::TcecOperatorRow> op;
+      std::optional<int64_t> holder;
+      int64_t expires_at = 0;
+    };
+    auto found = ctx_.db.Read([&](store::Tx& tx) -> Result<Found> {
+      Found f{store::FindTcecOperator(tx, envelope->operator_id), std::nullopt};
+      if (f.op && needs_token && !token.empty()) {
+        f.holder = store::TcecTokenOperator(tx, token_hash, now);
+        if (f.holder) f.expires_at = now + 60;  // remembered for a minute, confirmed each use
+      }
+      return f;
+    });
+    if (!found) return tcec::Response(tcec::Ret::kSystem, "系统错误", nullptr);
+    if (!found->op || found->op->status != "active")
+      return tcec::Response(tcec::Ret::kEnvelope, "运营商标识未开通对接", nullptr);
+    auto opened = keys_.Open(found->op->secrets_sealed);
+    if (!opened) return tcec::Response(tcec::Ret::kSystem, "系统错误", nullptr);
+    const auto stored = json::parse(*opened, nullptr, false);
+    peer = PeerCache::Peer{*found->op,
+                           stored.value("operator_secret", ""),
+                           {stored.value("data_secret", ""), stored.value("data_secret_iv", ""),
+                            stored.value("sig_secret", "")}};
+    cache_->KeepPeer(*peer);
+    holder = found->holder;
+    if (holder) cache_->KeepToken(token_hash, *holder, found->expires_at, now);
+  }
+  Inbound in{peer->op, {peer->operator_secret, peer->secrets}, nullptr};
   auto reply = [&](tcec::Ret ret, const std::string& msg, const json& data = nullptr) {
     return tcec::Response(ret, msg, &in.secrets.secrets, data.is_null() ? "" : data.dump());
   };
-  if (endpoint != "query_token" && (token.empty() || found->holder != in.op.id))
+  if (needs_token && (token.empty() || holder != in.op.id))
     return reply(tcec::Ret::kToken, "Token 无效或已过期");
   auto data = tcec::Open(in.secrets.secrets, *envelope, now);
   if (!data) return reply(data.error().ret, data.error().msg);
@@ -380,18 +405,28 @@ json ExchangeService::Receive(const std::string& endpoint, const std::string& au
 
   // The business content, checked before anything is written.
   Handling h;
-  if (endpoint == "query_token")
+  if (endpoint == "query_token") {
     h = QueryToken(in);
-  else if (endpoint == "notification_stationInfo")
+  } else if (endpoint == "notification_stationInfo") {
     h = StationInfo(in, ctx_);
-  else if (endpoint == "notification_stationStatus")
+  } else if (endpoint == "notification_stationStatus") {
     h = StationStatus(in);
-  else if (endpoint == "notification_charge_order_info")
-    h = ChargeOrderInfo(in);
-  else if (endpoint == "check_charge_orders")
+  } else if (endpoint == "notification_charge_order_info") {
+    auto tariffs = cache_->Tariffs(in.op.id, now);
+    if (!tariffs) {
+      auto read = ctx_.db.Read([&](store::Tx& tx) -> Result<std::vector<domain::Tariff>> {
+        return store::TariffsFor(tx, in.op.id);
+      });
+      if (!read) return reply(tcec::Ret::kSystem, "系统错误");
+      cache_->KeepTariffs(in.op.id, *read, now);
+      tariffs = std::move(*read);
+    }
+    h = ChargeOrderInfo(in, std::move(*tariffs));
+  } else if (endpoint == "check_charge_orders") {
     h = CheckChargeOrders(in);
-  else
+  } else {
     h = Refuse(tcec::Ret::kEnvelope, "不支持的接口");
+  }
   if (!h.apply) return reply(h.ret, h.msg);
   if (!h.month.empty() && !EnsureOrderMonth(h.month)) return reply(tcec::Ret::kSystem, "系统错误");
 
@@ -399,16 +434,25 @@ json ExchangeService::Receive(const std::string& endpoint, const std::string& au
   for (auto& c : sig) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
   const std::string fingerprint = Sha256Hex(envelope->operator_id + "|" + envelope->timestamp +
                                             "|" + envelope->seq + "|" + sig);
+  enum class Kept { kYes, kReplay, kStale };
   json answer;
-  auto kept = ctx_.db.Write([&](store::Tx& tx) -> Result<bool> {
+  auto kept = ctx_.db.Write([&](store::Tx& tx) -> Result<Kept> {
+    // What was remembered still holds: the account active with these secrets, the token valid.
+    if (from_memory && !store::PeerStillValid(tx, in.op.id, in.op.secrets_sealed,
+                                              needs_token ? &token_hash : nullptr, now))
+      return Kept::kStale;
     if (!store::KeepTcecEnvelope(tx, in.op.id, endpoint, fingerprint, std::string(body),
                                  Sha256Hex(body), now))
-      return false;
+      return Kept::kReplay;
     answer = h.apply(tx, now);
-    return true;
+    return Kept::kYes;
   });
   if (!kept) return reply(tcec::Ret::kSystem, "系统错误");
-  if (!*kept) return reply(tcec::Ret::kEnvelope, "重复的请求：该报文已接收");
+  if (*kept == Kept::kStale) {
+    cache_->Clear();
+    return std::nullopt;
+  }
+  if (*kept == Kept::kReplay) return reply(tcec::Ret::kEnvelope, "重复的请求：该报文已接收");
   return reply(tcec::Ret::kOk, "", answer);
 }
 

@@ -14,6 +14,7 @@
 #include "services/core/workflow.hpp"
 #include "services/exchange/exchange_internal.hpp"
 #include "services/exchange/exchange_service.hpp"
+#include "services/exchange/peer_cache.hpp"
 #include "store/label_keys_store.hpp"
 #include "store/platform_pull_store.hpp"
 
@@ -86,7 +87,7 @@ Result<store::TariffRow> ExchangeService::CreateTariff(const Actor& actor, const
     return InvalidField("note", "note_too_long", "说明不能超过200字");
   if (!t.station_id.empty() && !in.operator_ref)
     return InvalidField("station_id", "operator_required", "按充电站设置电价时请选择运营商");
-  return WriteAs(ctx_, actor, [&](Work& w) -> Result<store::TariffRow> {
+  auto made = WriteAs(ctx_, actor, [&](Work& w) -> Result<store::TariffRow> {
     if (in.operator_ref) {
       auto op = store::FindTcecOperatorById(w.tx, *in.operator_ref);
       if (!op) return InvalidField("operator_ref", "operator_invalid", "请选择已开通对接的运营商");
@@ -107,12 +108,14 @@ Result<store::TariffRow> ExchangeService::CreateTariff(const Actor& actor, const
       if (r.tariff.id == t.id) return r;
     return Internal("tariff vanished");
   });
+  cache_->Clear();  // the next order judges by it here at once (other servers within a minute)
+  return made;
 }
 
 Status ExchangeService::DeleteTariff(const Actor& actor, int64_t id) {
   if (auto ok = domain::access::CheckRole(SubjectOf(actor), Kind::kPlatform, Op::kAdminister); !ok)
     return std::unexpected(ok.error());
-  return WriteAs(ctx_, actor, [&](Work& w) -> Status {
+  auto deleted = WriteAs(ctx_, actor, [&](Work& w) -> Status {
     if (!store::DeleteTariff(w.tx, id)) return NotFound(kTariffWhat);
     Record(w, Transition{{Kind::kPlatform, "tou_tariff:" + std::to_string(id)},
                          "tou_tariff_delete",
@@ -124,6 +127,8 @@ Status ExchangeService::DeleteTariff(const Actor& actor, int64_t id) {
                          {}});
     return {};
   });
+  cache_->Clear();
+  return deleted;
 }
 
 Result<store::AlertRunRow> ExchangeService::StartAlertRun(const Actor& actor,

@@ -10,6 +10,7 @@
 #include "exchange/tcec_codec.hpp"
 #include "services/core/workflow.hpp"
 #include "services/exchange/exchange_internal.hpp"
+#include "services/exchange/peer_cache.hpp"
 #include "services/exchange/platform_pull.hpp"
 #include "store/orgs_store.hpp"
 #include "store/regions_store.hpp"
@@ -68,7 +69,8 @@ ExchangeService::ExchangeService(const ServiceContext& ctx, const SecretKeys& ke
       keys_(keys),
       inspections_(inspections),
       jobs_(jobs),
-      platform_(std::make_unique<PlatformPull>(ctx, keys, jobs)) {}
+      platform_(std::make_unique<PlatformPull>(ctx, keys, jobs)),
+      cache_(std::make_unique<PeerCache>()) {}
 
 ExchangeService::~ExchangeService() = default;
 

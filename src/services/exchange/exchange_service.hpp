@@ -26,6 +26,7 @@ namespace mvis::services {
 class InspectionService;
 class JobRunner;
 class PlatformPull;
+class PeerCache;
 struct InspectionTaskInput;
 
 struct TcecOperatorInput {
@@ -180,6 +181,12 @@ class ExchangeService {
   // (store::EnsureChargeOrderMonth), outside the order's transaction; the months known are
   // remembered.
   bool EnsureOrderMonth(const std::string& month);
+  // One inbound request; nullopt when what `remembered` allowed to be taken from the cache
+  // turned out stale (the caller asks again without it).
+  std::optional<nlohmann::json> ReceiveOnce(const std::string& endpoint,
+                                            const std::string& authorization, std::string_view body,
+                                            bool remembered);
+  std::unique_ptr<PeerCache> cache_;
   std::mutex months_mu_;
   std::set<std::string> months_;
 };
