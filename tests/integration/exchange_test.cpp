@@ -329,6 +329,17 @@ TEST_F(ExchangeTest, RememberedAccountsAndTokensAreConfirmedEachTime) {
   EXPECT_EQ(send(again), 0);
   exec("UPDATE tcec_tokens SET expires_at = 1");
   EXPECT_EQ(send(again), 4002) << "expired";
+  // Rotated: the new secrets work at once, the old ones no longer.
+  Client admin = Admin();
+  const int64_t id = admin.Get("/api/v1/admin/tcec-operators").json()["items"][0]["id"];
+  const json v =
+      admin.Post("/api/v1/admin/tcec-operators/" + std::to_string(id) + "/rotate").json();
+  Peer fresh{v["operator_id"],
+             v["operator_secret"],
+             {v["data_secret"], v["data_secret_iv"], v["sig_secret"]}};
+  EXPECT_EQ(Send(p, "query_token", {{"OperatorID", p.operator_id}}).first["Ret"], 4001);
+  const std::string fresh_token = Token(fresh);
+  EXPECT_EQ(Send(fresh, "notification_stationInfo", Station({}), fresh_token).first["Ret"], 0);
 }
 
 }  // namespace

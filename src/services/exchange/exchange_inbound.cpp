@@ -400,6 +400,10 @@ std::optional<json> ExchangeService::ReceiveOnce(const std::string& endpoint,
   if (needs_token && (token.empty() || holder != in.op.id))
     return reply(tcec::Ret::kToken, "Token 无效或已过期");
   auto data = tcec::Open(in.secrets.secrets, *envelope, now);
+  if (!data && from_memory) {
+    cache_->Clear();  // the secrets may have been rotated since: judged again on fresh ones
+    return std::nullopt;
+  }
   if (!data) return reply(data.error().ret, data.error().msg);
   in.data = std::move(*data);
 
