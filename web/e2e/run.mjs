@@ -55,6 +55,12 @@
 // 计量作弊线索 (the district bureau with alerts reads one, starts a 线索核查 from it and follows it to the
 // task, dismisses another; 1440 and 390 px) and 轮换密钥 / 停用 / 启用 in 平台对接, after the exchange
 // scenarios: e2e/alerts.mjs (E2E_ONLY=alerts; E2E_SCREENSHOTS=1 keeps alerts-*.png, in E2E_ALERTS_SHOTS when set).
+// 监管平台数据同步 (the administrator configures mvis's access to the city's charging platform — a bad
+// address refused under its field, the secrets write-only — and pulls now from tests/fake_platform/
+// platform.mjs: 同步记录 with its pages, stations, chargers and the skipped unknown OperatorID; the
+// enterprise listed as 仅平台同步; 江岸区 sees the pulled chargers in 在用未备案), 1440 and 390 px:
+// e2e/platformPull.mjs (E2E_ONLY=platform; E2E_SCREENSHOTS=1 keeps platform-*.png, in
+// E2E_PLATFORM_SHOTS when set).
 import { spawn, execFileSync } from 'node:child_process'
 import { createWriteStream, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { createServer } from 'node:net'
@@ -81,6 +87,7 @@ import { registerInstituteMilestoneScenarios } from './institute_milestones.mjs'
 import { registerOcmfScenarios } from './ocmf.mjs'
 import { registerExchangeScenarios } from './exchange.mjs'
 import { registerAlertScenarios } from './alerts.mjs'
+import { registerPlatformPullScenarios } from './platformPull.mjs'
 
 const WEB = resolve(dirname(fileURLToPath(import.meta.url)), '..')
 const OUT = join(WEB, 'e2e', 'out')
@@ -395,6 +402,7 @@ registerInstituteMilestoneScenarios(test, { fill, expectVisible, expectMessage, 
 registerOcmfScenarios(test, { fill, expectVisible, OUT, SCREENSHOTS })
 registerExchangeScenarios(test, { fill, choose, expectVisible, uiLogin, ADMIN, OUT, SCREENSHOTS })
 registerAlertScenarios(test, { fill, choose, expectVisible, expectMessage, uiLogin, apiLogin, ADMIN, OUT, SCREENSHOTS })
+registerPlatformPullScenarios(test, { fill, expectVisible, uiLogin, ADMIN, OUT, SCREENSHOTS })
 
 // ---------------------------------------------------------------- main
 let passed = 0
