@@ -84,6 +84,10 @@ std::optional<int64_t> TcecTokenOperator(Tx& tx, const std::string& token_hash, 
   return r->Int(0);
 }
 
+void PreferGenericPlans(Tx& tx) {
+  if (tx.backend() == Backend::kPostgres) tx.Exec("SET LOCAL plan_cache_mode = force_generic_plan");
+}
+
 bool PeerStillValid(Tx& tx, int64_t id, const std::string& secrets_sealed,
                     const std::string* token_hash, int64_t now) {
   if (!token_hash)

@@ -441,6 +441,7 @@ std::optional<json> ExchangeService::ReceiveOnce(const std::string& endpoint,
   enum class Kept { kYes, kReplay, kStale };
   json answer;
   auto kept = ctx_.db.Write([&](store::Tx& tx) -> Result<Kept> {
+    store::PreferGenericPlans(tx);
     // What was remembered still holds: the account active with these secrets, the token valid.
     if (from_memory && !store::PeerStillValid(tx, in.op.id, in.op.secrets_sealed,
                                               needs_token ? &token_hash : nullptr, now))
