@@ -122,6 +122,7 @@ class PlatformPullTest : public ExchangeTest {
 TEST_F(PlatformPullTest, SysadminConfiguresThePlatformSecretsWriteOnly) {
   Client admin = Admin();
   EXPECT_FALSE(admin.Get("/api/v1/admin/tcec-platform").json()["configured"]);
+  EXPECT_TRUE(admin.Get("/api/v1/admin/tcec-platform").json()["updated_at"].is_null());
   EXPECT_EQ(admin.Post("/api/v1/admin/tcec-platform/pulls", json::object()).error_code(),
             "not_configured");
   json body = kIssued;
@@ -192,6 +193,18 @@ TEST_F(PlatformPullTest, PullFillsTheInventoryPageByPageAndGoesOnFromLastQueryTi
   EXPECT_EQ(ops[0]["status"], "platform");
   Peer guess{op, "x", {"PullDataSecret01", "PullDataIvec0001", "PullSigSecret001"}};
   EXPECT_EQ(Send(guess, "query_token", {{"OperatorID", op}}).first["Ret"], 4003);
+  // Enabled only once the sysadmin has issued it secrets (rotation makes it a disabled account).
+  Client admin = Admin();
+  const std::string base =
+      "/api/v1/admin/tcec-operators/" + std::to_string(ops[0]["id"].get<int64_t>());
+  EXPECT_EQ(admin.Post(base + "/enable").error_code(), "rotate_first");
+  const json issued = admin.Post(base + "/rotate").json();
+  EXPECT_EQ(admin.Get("/api/v1/admin/tcec-operators").json()["items"][0]["status"], "disabled");
+  ASSERT_EQ(admin.Post(base + "/enable").status, 200);
+  Peer real{op,
+            issued["operator_secret"],
+            {issued["data_secret"], issued["data_secret_iv"], issued["sig_secret"]}};
+  EXPECT_FALSE(Token(real).empty());
 
   // The reconciliation reads the pulled inventory.
   Client jiangan = SignIn("jiangan");

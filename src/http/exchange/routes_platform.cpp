@@ -15,7 +15,7 @@ Json PlatformJson(const services::PlatformView& v) {
               {"enabled", v.enabled},
               {"page_size", v.page_size},
               {"last_query_time", v.last_query_time},
-              {"updated_at", TimeOrNull(v.updated_at)}};
+              {"updated_at", v.updated_at ? TimeOrNull(v.updated_at) : Json(nullptr)}};
 }
 
 Json PullRunJson(const store::PullRunRow& r) {

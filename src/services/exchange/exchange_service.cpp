@@ -151,10 +151,14 @@ Result<TcecOperatorIssued> ExchangeService::RotateOperator(const Actor& actor, i
                                                  .dump()),
                                   w.now))
       return StateChanged(kWhat);
+    // A record the platform pull made (仅平台同步) has secrets now: an account, off until enabled.
+    const bool issued = row->status == "platform";
+    if (issued && !store::SetTcecOperatorStatus(w.tx, id, "platform", "disabled"))
+      return StateChanged(kWhat);
     Record(w, Transition{{Kind::kPlatform, "tcec_operator:" + std::to_string(id)},
                          "tcec_operator_rotate",
-                         "",
-                         "",
+                         issued ? "platform" : "",
+                         issued ? "disabled" : "",
                          "",
                          row->org_name + "（运营商标识 " + row->operator_id + "）",
                          {},
@@ -174,6 +178,9 @@ Result<TcecOperatorView> ExchangeService::SetOperatorActive(const Actor& actor, 
     if (from == to)
       return Fail(ErrorKind::kFailedPrecondition, active ? "operator_active" : "operator_disabled",
                   active ? "该运营商对接已启用" : "该运营商对接已停用");
+    if (from == "platform" && active)
+      return Fail(ErrorKind::kFailedPrecondition, "rotate_first",
+                  "该运营商仅经监管平台同步，请先轮换密钥（签发对接密钥）再启用");
     if (!store::SetTcecOperatorStatus(w.tx, id, from, to)) return StateChanged(kWhat);
     Record(w, Transition{{Kind::kPlatform, "tcec_operator:" + std::to_string(id)},
                          active ? "tcec_operator_enable" : "tcec_operator_disable",

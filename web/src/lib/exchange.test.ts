@@ -158,7 +158,7 @@ describe('平台对接', () => {
 
   it('offers 停用 and 启用 by status, both for a record of the platform sync, shown as info', () => {
     expect(['active', 'disabled', 'platform'].map(canDisable)).toEqual([true, false, true])
-    expect(['active', 'disabled', 'platform'].map(canEnable)).toEqual([false, true, true])
+    expect(['active', 'disabled', 'platform'].map(canEnable)).toEqual([false, true, false])
     expect(TCEC_STATUS_TAGS).toEqual({ active: 'success', disabled: 'info', platform: 'info' })
   })
 })

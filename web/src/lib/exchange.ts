@@ -144,7 +144,7 @@ export const TCEC_STATUS_TAGS: Record<TcecOperatorStatus, TagType> = { active: '
 /** 停用 for an account in use or one the pull made (仅平台同步). */
 export const canDisable = (status: string) => status !== 'disabled'
 /** 启用 for a disabled account or one the pull made, once its secrets are rotated. */
-export const canEnable = (status: string) => status !== 'active'
+export const canEnable = (status: string) => status === 'disabled'
 
 /** An OperatorID as typed is fine: blank (derived by the server) or 9 digits / upper-case letters (case is fixed on sending). */
 export function operatorIdOk(v: string | null | undefined): boolean {
