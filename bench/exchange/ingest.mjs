@@ -3,10 +3,14 @@
 // takes a token, reports the enterprise's filed chargers, then sends `--orders` charge orders, one
 // per notification_charge_order_info, each in its own encrypted and signed envelope (Node's
 // crypto: independent of the server's codec), over `--connections` kept-alive connections.
-// Prints notifications/s and latency percentiles as JSON on the last line.
+// Prints notifications/s and latency percentiles as JSON on the last line. With --bulk-file, also
+// writes --bulk-orders more orders (other StartChargeSeqs, a year later) to that file as JSON Lines
+// for `mvis exchange import-orders` (the bulk path); the last line then names the OperatorID.
 //
 //   node bench/exchange/ingest.mjs --server http://127.0.0.1:8080 --orders 100000 --connections 16
+//        [--bulk-file /tmp/orders.jsonl --bulk-orders 1000000]
 import { createCipheriv, createDecipheriv, createHmac } from 'node:crypto'
+import { createWriteStream } from 'node:fs'
 import http from 'node:http'
 
 const args = Object.fromEntries(
@@ -16,6 +20,8 @@ const SERVER = new URL(args.server ?? 'http://127.0.0.1:8080')
 const ORDERS = Number(args.orders ?? 10000)
 const CONNECTIONS = Number(args.connections ?? 16)
 const PASSWORD = args.password ?? 'Mvis@Demo2026'
+const BULK_FILE = args['bulk-file']
+const BULK_ORDERS = Number(args['bulk-orders'] ?? 0)
 const agent = new http.Agent({ keepAlive: true, maxSockets: CONNECTIONS })
 
 function request(method, path, body, headers = {}) {
@@ -144,5 +150,23 @@ const sorted = Array.from(latencies).sort((a, b) => a - b)
 const pct = (p) => Math.round(sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] * 100) / 100
 const result = { orders: ORDERS, connections: CONNECTIONS, chargers: n, seconds: Math.round(seconds * 10) / 10,
   per_second: Math.round(ORDERS / seconds), p50_ms: pct(0.5), p95_ms: pct(0.95), p99_ms: pct(0.99), failed, first_error: firstError }
+if (BULK_FILE && BULK_ORDERS > 0) {
+  // The same generator a year on (no overlap with the orders sent above), written as the platform
+  // would deliver a file: one ChargeOrderInfo per line.
+  const out = createWriteStream(BULK_FILE)
+  const later = base + 366 * 86400
+  for (let i = 0; i < BULK_ORDERS; i++) {
+    const c = chargers[i % n]
+    const slot = Math.floor(i / n)
+    const start = later + Math.floor(slot / 15) * 86400 + (8 + (slot % 15)) * 3600
+    const energy = c.power * 0.6 * 40 / 60 + (i % 997) * 0.001
+    const line = JSON.stringify(order(`${op.operator_id}${stamp}B${String(i).padStart(9, '0')}`, `${c.id}-1`, start, 40, energy)) + '\n'
+    if (!out.write(line)) await new Promise((r) => out.once('drain', r))
+  }
+  await new Promise((r) => out.end(r))
+  result.bulk_file = BULK_FILE
+  result.bulk_orders = BULK_ORDERS
+  result.operator_id = op.operator_id
+}
 console.log(JSON.stringify(result))
 agent.destroy()

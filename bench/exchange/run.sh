@@ -7,8 +7,11 @@
 # mvis_bench_exchange: the cost of opening one envelope against `openssl speed` for the same
 # bytes, in the same run.
 #
+# Then the bulk path: ingest.mjs writes `--bulk` more orders to a JSON Lines file and
+# `mvis exchange import-orders` stores and judges them (1 000 per transaction), timed.
+#
 #   bench/exchange/run.sh [--backend sqlite|postgresql|both] [--orders 100000] [--connections 16]
-#                         [--threads N] [--bin PATH]
+#                         [--bulk 100000] [--threads N] [--bin PATH]
 #
 # Not a test: a person runs it. Needs node (web/ toolchain) and, for PostgreSQL, Debian's
 # postgresql (scripts/pg-temp.sh).
@@ -18,6 +21,7 @@ ROOT=$(cd "$HERE/../.." && pwd)
 BACKEND=both
 ORDERS=100000
 CONNECTIONS=16
+BULK=100000
 THREADS=
 BIN=${MVIS_BIN:-$ROOT/build/mvis}
 while [[ $# -gt 0 ]]; do
@@ -25,9 +29,10 @@ while [[ $# -gt 0 ]]; do
     --backend) BACKEND=$2; shift 2 ;;
     --orders) ORDERS=$2; shift 2 ;;
     --connections) CONNECTIONS=$2; shift 2 ;;
+    --bulk) BULK=$2; shift 2 ;;
     --threads) THREADS=$2; shift 2 ;;
     --bin) BIN=$2; shift 2 ;;
-    -h|--help) sed -n '2,14p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,17p' "$0"; exit 0 ;;
     *) echo "unknown option $1 (see --help)" >&2; exit 2 ;;
   esac
 done
@@ -86,11 +91,18 @@ for backend in "${BACKENDS[@]}"; do
   done
   echo "== $backend: ingest"
   node "$HERE/ingest.mjs" --server "http://127.0.0.1:$port" --orders "$ORDERS" \
-    --connections "$CONNECTIONS" | tee "$dir/ingest.json"
+    --connections "$CONNECTIONS" --bulk-file "$dir/orders.jsonl" --bulk-orders "$BULK" \
+    | tee "$dir/ingest.json"
   echo "server peak RSS $(awk '/VmHWM/ {print int($2 / 1024)}' "/proc/$SERVER_PID/status") MiB"
   kill "$SERVER_PID"
   wait "$SERVER_PID" 2>/dev/null || true
   SERVER_PID=
+  if [[ "$BULK" -gt 0 ]]; then
+    echo "== $backend: bulk file ($BULK orders, $(du -h "$dir/orders.jsonl" | cut -f1))"
+    operator=$(node -e 'console.log(JSON.parse(require("fs").readFileSync(process.argv[1], "utf8").trim().split("\n").pop()).operator_id)' "$dir/ingest.json")
+    "$WORK/mvis" exchange import-orders --db "$DB" --config "$cfg" --operator-id "$operator" \
+      "$dir/orders.jsonl" 2>>"$dir/import.log" | tail -3
+  fi
 done
 echo "== opening one envelope vs openssl speed"
 "$(dirname "$BIN")/mvis_bench_exchange"

@@ -32,5 +32,9 @@ int CmdSamplingReplay(const Overrides& overrides, int64_t plan_id);
 // Imports FILE for the enterprise with CREDIT_CODE: parse, validate, and on success commit the
 // rows as drafts. Exit 0 with a summary; 1 with the row errors (nothing written).
 int CmdImport(const Overrides& overrides, const std::string& credit_code, const std::string& file);
+// `mvis exchange import-orders`: exit 0 when every line was stored or known, 1 when some were
+// rejected (listed; the others are kept).
+int CmdImportOrders(const Overrides& overrides, const std::string& operator_id,
+                    const std::string& file);
 
 }  // namespace mvis::app

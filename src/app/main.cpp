@@ -89,6 +89,20 @@ int main(int argc, char** argv) {
   int64_t replay_plan = 0;
   replay->add_option("--plan", replay_plan, "the plan's id")->required();
 
+  auto* exchange = app.add_subcommand("exchange", "T/CEC 102 data exchange tools");
+  exchange->require_subcommand(1);
+  auto* import_orders = exchange->add_subcommand(
+      "import-orders",
+      "store and judge an operator's charge orders from a JSON Lines file (one ChargeOrderInfo "
+      "per line), as the platform delivered them");
+  DataOptions(import_orders, o);
+  std::string orders_operator, orders_file;
+  import_orders->add_option("--operator-id", orders_operator, "the operator account's OperatorID")
+      ->required();
+  import_orders->add_option("FILE", orders_file, "the orders, one JSON object per line")
+      ->required()
+      ->check(CLI::ExistingFile);
+
   CLI11_PARSE(app, argc, argv);
   ua.org_id = org;
 
@@ -100,5 +114,6 @@ int main(int argc, char** argv) {
   if (*rotate) return mvis::app::CmdRotateLabelKey(o);
   if (*import) return mvis::app::CmdImport(o, import_org, import_file);
   if (*replay) return mvis::app::CmdSamplingReplay(o, replay_plan);
+  if (*import_orders) return mvis::app::CmdImportOrders(o, orders_operator, orders_file);
   return 1;
 }

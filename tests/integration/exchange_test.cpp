@@ -2,12 +2,15 @@
 // platform asks for a token and reports stations, connector status and charge orders, replays and
 // tampered envelopes are refused, orders are reconciled (check_charge_orders), secrets rotate and
 // accounts disable, and the bureaus see the unfiled charger and the mismatch in their district
-// only. The regulators' side of the findings is in exchange_triage_test.cpp.
+// only; a bulk file of orders is stored and judged like notifications. The regulators' side of the
+// findings is in exchange_triage_test.cpp.
 #include <algorithm>
 #include <map>
+#include <sstream>
 #include <thread>
 
 #include "exchange_fixture.hpp"
+#include "services/exchange/exchange_service.hpp"
 
 namespace mvis::testing {
 namespace {
@@ -340,6 +343,51 @@ TEST_F(ExchangeTest, RememberedAccountsAndTokensAreConfirmedEachTime) {
   EXPECT_EQ(Send(p, "query_token", {{"OperatorID", p.operator_id}}).first["Ret"], 4001);
   const std::string fresh_token = Token(fresh);
   EXPECT_EQ(Send(fresh, "notification_stationInfo", Station({}), fresh_token).first["Ret"], 0);
+}
+
+// The bulk path: a file of ChargeOrderInfo lines stored once and judged like notifications;
+// malformed lines listed, the rest kept; the same file again stores nothing.
+TEST_F(ExchangeTest, BulkFileOfOrdersIsStoredOnceAndJudged) {
+  Filed(1);  // EQVT1-1 in 江岸区
+  Peer p = Open();
+  const std::string token = Token(p);
+  ASSERT_EQ(Send(p, "notification_stationInfo", Station({Equipment("EQVT1-1", 2, 7)}), token)
+                .first["Ret"],
+            0);
+  json other_month = Order("F4", "EQVT1-1-1", "09:00", "10:00", 6.0);
+  other_month["StartTime"] = "2026-11-30 09:00:00";
+  other_month["EndTime"] = "2026-11-30 10:00:00";
+  other_month["ChargeDetails"][0]["DetailStartTime"] = "2026-11-30 09:00:00";
+  other_month["ChargeDetails"][0]["DetailEndTime"] = "2026-11-30 10:00:00";
+  const std::string file = Order("F1", "EQVT1-1-1", "10:00", "11:00", 6.0).dump() + "\n" +
+                           Order("F2", "EQVT1-1-1", "12:00", "13:00", 6.0, 0.5).dump() + "\r\n" +
+                           Order("F1", "EQVT1-1-1", "10:00", "11:00", 6.0).dump() + "\n" +
+                           "not json\n" + "\n" + R"({"StartChargeSeq":"F3","StartTime":"x"})" +
+                           "\n" + other_month.dump() + "\n";
+  auto& exchange = runtime_->exchange();
+  std::istringstream in(file);
+  auto report = exchange.ImportOrders(p.operator_id, in);
+  ASSERT_TRUE(report.has_value()) << report.error().message;
+  EXPECT_EQ(report->lines, 7);
+  EXPECT_EQ(report->stored, 3);
+  EXPECT_EQ(report->duplicates, 1);
+  EXPECT_EQ(report->rejected, 2);
+  ASSERT_EQ(report->errors.size(), 2u);
+  EXPECT_EQ(report->errors[0].first, 4);
+  EXPECT_EQ(report->errors[1].first, 6);
+  EXPECT_EQ(Count("charge_orders"), 3);
+  const json money = SignIn("jiangan").Get("/api/v1/alerts?rule=money_split").json();
+  ASSERT_EQ(money["total"], 1);
+  EXPECT_EQ(money["items"][0]["start_charge_seq"], "F2");
+  EXPECT_EQ(report->alerts, Count("charge_alerts"));
+
+  std::istringstream again(file);
+  auto second = exchange.ImportOrders(p.operator_id, again);
+  ASSERT_TRUE(second.has_value());
+  EXPECT_EQ(second->stored, 0);
+  EXPECT_EQ(Count("charge_orders"), 3);
+  std::istringstream none("");
+  EXPECT_EQ(exchange.ImportOrders("ZZZZZZZZZ", none).error().code, "not_found");
 }
 
 }  // namespace

@@ -112,13 +112,13 @@ struct Handling {
 };
 Handling Refuse(tcec::Ret ret, std::string msg) { return {ret, std::move(msg), nullptr}; }
 
-// Stores a charge order once (per operator and StartChargeSeq) and, the first time, runs the
-// rules on it and keeps their alerts. The order's reply either way.
-json RecordOrder(store::Tx& tx, int64_t operator_ref, const domain::ChargeOrder& order,
-                 const json& data, const std::vector<domain::Tariff>& tariffs, int64_t now) {
-  const json reply{{"StartChargeSeq", order.start_charge_seq},
-                   {"ConnectorID", order.connector_id},
-                   {"ConfirmResult", 0}};
+}  // namespace
+
+std::optional<int> exchange_internal::StoreAndJudge(store::Tx& tx, int64_t operator_ref,
+                                                    const domain::ChargeOrder& order,
+                                                    const json& data,
+                                                    const std::vector<domain::Tariff>& tariffs,
+                                                    int64_t now) {
   const auto charger =
       store::FindOrderCharger(tx, operator_ref, order.equipment_id, order.connector_id);
   store::StoredOrder stored{order.start_charge_seq,
@@ -131,7 +131,7 @@ json RecordOrder(store::Tx& tx, int64_t operator_ref, const domain::ChargeOrder&
                             order.total_energy_kwh,
                             order.total_money};
   auto id = store::InsertChargeOrder(tx, operator_ref, stored, now);
-  if (!id) return reply;  // sent before: stored once, judged once
+  if (!id) return std::nullopt;  // sent before: stored once, judged once
   const domain::RuleParams params;
   auto findings = domain::CheckArithmetic(order, params);
   for (auto& f : domain::CheckPhysical(order, charger.rated_power_kw, params))
@@ -161,7 +161,29 @@ json RecordOrder(store::Tx& tx, int64_t operator_ref, const domain::ChargeOrder&
     alert.created_at = now;
     store::InsertChargeAlert(tx, alert);
   }
-  return reply;
+  return static_cast<int>(findings.size());
+}
+
+std::expected<domain::ChargeOrder, std::string> exchange_internal::ValidOrder(const json& data) {
+  if (tcec::Member(data, {"StartChargeSeq"}) == nullptr)
+    return std::unexpected("缺少 StartChargeSeq");
+  domain::ChargeOrder order = OrderOf(data);
+  if (order.start_charge_seq.empty() || order.connector_id.empty() ||
+      !domain::OrderSeconds(order.start) || !domain::OrderSeconds(order.end))
+    return std::unexpected("订单缺少 StartChargeSeq、ConnectorID 或起止时间");
+  return order;
+}
+
+namespace {
+
+// Stores a charge order once (per operator and StartChargeSeq) and, the first time, runs the
+// rules on it and keeps their alerts. The order's reply either way.
+json RecordOrder(store::Tx& tx, int64_t operator_ref, const domain::ChargeOrder& order,
+                 const json& data, const std::vector<domain::Tariff>& tariffs, int64_t now) {
+  exchange_internal::StoreAndJudge(tx, operator_ref, order, data, tariffs, now);
+  return {{"StartChargeSeq", order.start_charge_seq},
+          {"ConnectorID", order.connector_id},
+          {"ConfirmResult", 0}};
 }
 
 // query_token: a token for the right OperatorSecret (SuccStat 1, FailReason 2 otherwise).
@@ -228,12 +250,9 @@ Handling StationStatus(const Inbound& in) {
 
 // notification_charge_order_info: one order, stored once, judged by the rules on arrival.
 Handling ChargeOrderInfo(const Inbound& in, std::vector<domain::Tariff> tariffs) {
-  if (tcec::Member(in.data, {"StartChargeSeq"}) == nullptr)
-    return Refuse(tcec::Ret::kBusiness, "缺少 StartChargeSeq");
-  const domain::ChargeOrder order = OrderOf(in.data);
-  if (order.start_charge_seq.empty() || order.connector_id.empty() ||
-      !domain::OrderSeconds(order.start) || !domain::OrderSeconds(order.end))
-    return Refuse(tcec::Ret::kBusiness, "订单缺少 StartChargeSeq、ConnectorID 或起止时间");
+  auto valid = exchange_internal::ValidOrder(in.data);
+  if (!valid) return Refuse(tcec::Ret::kBusiness, valid.error());
+  const domain::ChargeOrder order = std::move(*valid);
   const int64_t ref = in.op.id;
   const json data = in.data;
   return {tcec::Ret::kOk, "",

@@ -36,6 +36,16 @@ struct StationRecord {
 };
 std::expected<StationRecord, std::string> ReadStationInfo(const nlohmann::json& info);
 
+// A ChargeOrderInfo fit to be stored: StartChargeSeq, ConnectorID and both times well formed;
+// the reason (Chinese, as carried in Msg) otherwise.
+std::expected<domain::ChargeOrder, std::string> ValidOrder(const nlohmann::json& data);
+// Stores `order` (as received: `data`) once per operator and StartChargeSeq and, the first time,
+// judges it by the arrival rules (with `tariffs`) and keeps their alerts: how many; nullopt when
+// the order was stored before.
+std::optional<int> StoreAndJudge(store::Tx& tx, int64_t operator_ref,
+                                 const domain::ChargeOrder& order, const nlohmann::json& data,
+                                 const std::vector<domain::Tariff>& tariffs, int64_t now);
+
 // A T/CEC OperatorID: 9 digits or upper-case letters (the organisation code in a credit code).
 bool IsOperatorId(const std::string& s);
 // An agreed secret: 16 visible ASCII characters.

@@ -6,6 +6,8 @@
 // Thread safety: shared by all request threads (state lives in the database).
 #pragma once
 
+#include <functional>
+#include <istream>
 #include <memory>
 #include <mutex>
 #include <nlohmann/json.hpp>
@@ -77,6 +79,11 @@ struct TariffInput {
 // A registered meter key as the public check uses it: the key and what it belongs to.
 struct PublicMeterKey {
   std::string public_key, curve, equipment_id, verification_state, valid_until;
+};
+
+struct OrderImportReport {
+  int64_t lines = 0, stored = 0, duplicates = 0, rejected = 0, alerts = 0;
+  std::vector<std::pair<int64_t, std::string>> errors;  // the first 20: line number, reason
 };
 
 struct AlertRunReport {
@@ -158,7 +165,17 @@ class ExchangeService {
   // Public: the active key of a meter serial.
   Result<std::optional<PublicMeterKey>> FindMeterKey(const std::string& meter_serial);
 
+  // The bulk path (the CLI `mvis exchange import-orders`): the charge orders of the operator
+  // account `operator_id` from a file the platform delivered — JSON Lines, one ChargeOrderInfo
+  // each (the Data of notification_charge_order_info, the same lenient spellings) — stored once
+  // and judged by the arrival rules like notifications, kOrdersPerImport per transaction; each
+  // chunk as read is kept as evidence (tcec_envelopes, endpoint import_orders). Malformed lines
+  // are rejected and listed, the others kept. not_found for an OperatorID without an account.
+  Result<OrderImportReport> ImportOrders(const std::string& operator_id, std::istream& in,
+                                         const std::function<void(int64_t)>& progress = {});
+
   static constexpr int64_t kTokenSeconds = 7200;
+  static constexpr size_t kOrdersPerImport = 1000;
 
  private:
   // Regions the caller may read for `kind`, narrowed to `region_code`'s subtree when given.
