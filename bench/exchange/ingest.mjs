@@ -119,10 +119,21 @@ const station = await send('notification_stationInfo', { StationInfo: { StationI
     ConnectorInfos: [{ ConnectorID: `${c.id}-1` }] })) } }, token)
 if (station.ret !== 0) throw new Error(`stationInfo: ${JSON.stringify(station)}`)
 
-// Orders: charger i % n, one per hour slot between 08:00 and 23:00 (the demo tariff's flat band),
-// 40 minutes at 60 % of rated power, energies all slightly different.
+// Orders: charger i % n, its connectors in turn, one per hour slot between 08:00 and 23:00 (the
+// demo tariff's flat band), 40 minutes at 60 % of rated power, energies all slightly different.
 const base = Math.floor(Date.UTC(2020, 0, 1) / 1000) - 8 * 3600  // midnight in China
 const n = chargers.length
+// The demo has few verified chargers: each gets CONNECTORS_PER_CHARGER connectors (ConnectorID =
+// EquipmentID + "-k", all found as that charger), so that a million orders span months, as a
+// city's do, rather than decades of one connector.
+const CONNECTORS_PER_CHARGER = 100
+/** Order i's charger, connector and start: one order per connector per hour from 08:00 to 23:00. */
+function place(i, from) {
+  const c = chargers[i % n]
+  const k = Math.floor(i / n) % CONNECTORS_PER_CHARGER
+  const slot = Math.floor(i / (n * CONNECTORS_PER_CHARGER))
+  return { c, connector: `${c.id}-${k + 1}`, start: from + Math.floor(slot / 15) * 86400 + (8 + (slot % 15)) * 3600 }
+}
 const stamp = Date.now().toString(36).slice(-4).toUpperCase()
 const latencies = new Float64Array(ORDERS)
 let next = 0, failed = 0, firstError = ''
@@ -130,12 +141,10 @@ async function worker() {
   for (;;) {
     const i = next++
     if (i >= ORDERS) return
-    const c = chargers[i % n]
-    const slot = Math.floor(i / n)
-    const start = base + Math.floor(slot / 15) * 86400 + (8 + (slot % 15)) * 3600
+    const { c, connector, start } = place(i, base)
     const energy = c.power * 0.6 * 40 / 60 + (i % 997) * 0.001
     const t0 = performance.now()
-    const r = await send('notification_charge_order_info', order(`${op.operator_id}${stamp}${String(i).padStart(9, '0')}`, `${c.id}-1`, start, 40, energy), token)
+    const r = await send('notification_charge_order_info', order(`${op.operator_id}${stamp}${String(i).padStart(9, '0')}`, connector, start, 40, energy), token)
     latencies[i] = performance.now() - t0
     if (r.ret !== 0 || r.data?.ConfirmResult !== 0) {
       failed++
@@ -156,11 +165,9 @@ if (BULK_FILE && BULK_ORDERS > 0) {
   const out = createWriteStream(BULK_FILE)
   const later = base + 366 * 86400
   for (let i = 0; i < BULK_ORDERS; i++) {
-    const c = chargers[i % n]
-    const slot = Math.floor(i / n)
-    const start = later + Math.floor(slot / 15) * 86400 + (8 + (slot % 15)) * 3600
+    const { c, connector, start } = place(i, later)
     const energy = c.power * 0.6 * 40 / 60 + (i % 997) * 0.001
-    const line = JSON.stringify(order(`${op.operator_id}${stamp}B${String(i).padStart(9, '0')}`, `${c.id}-1`, start, 40, energy)) + '\n'
+    const line = JSON.stringify(order(`${op.operator_id}${stamp}B${String(i).padStart(9, '0')}`, connector, start, 40, energy)) + '\n'
     if (!out.write(line)) await new Promise((r) => out.once('drain', r))
   }
   await new Promise((r) => out.end(r))
