@@ -251,7 +251,7 @@ describe('平台对接 page', () => {
     expect($('tcec-status-MA4K12345')?.textContent?.trim()).toBe('启用中')
   })
 
-  it('explains an account the platform sync made, which may be rotated, enabled or disabled', async () => {
+  it('explains an account the platform sync made, which may be rotated or disabled, and enabled only once rotated', async () => {
     app?.unmount()
     root.remove()
     const PLATFORM: TcecOperator = { ...ROW, id: 3, org_name: '武汉仅报平台充电有限公司', operator_id: 'MA4P00003', status: 'platform' }
@@ -265,17 +265,12 @@ describe('平台对接 page', () => {
     await settle()
     await shown()
     expect(body()).toContain('该企业仅向监管平台报送数据，由监管平台数据同步自动建立，尚无可用的密钥')
-    for (const action of ['rotate', 'enable', 'disable']) expect($(`tcec-${action}-MA4P00003`), action).not.toBeNull()
+    for (const action of ['rotate', 'disable']) expect($(`tcec-${action}-MA4P00003`), action).not.toBeNull()
+    // enabled only once its secrets are issued (rotating it makes it a disabled account)
+    expect($('tcec-enable-MA4P00003')).toBeNull()
     // an account in use is not enabled again, a disabled one not disabled again
     expect($('tcec-enable-MA4K12345')).toBeNull()
     expect($('tcec-table')?.textContent).not.toContain('platform')
-
-    enableTcecOperator.mockResolvedValueOnce({ ...PLATFORM, status: 'active' })
-    await click('tcec-enable-MA4P00003')
-    expect(confirmAction).not.toHaveBeenCalled()
-    expect(enableTcecOperator).toHaveBeenCalledWith(3)
-    expect($('tcec-status-MA4P00003')?.textContent?.trim()).toBe('启用中')
-    expect($('tcec-enable-MA4P00003')).toBeNull()
   })
 
   it('shows 监管平台数据同步 in the second tab, mounted when first shown and kept in the address', async () => {
