@@ -6,6 +6,8 @@
 #include <cstdio>
 #include <map>
 
+#include "domain/charge_order_batch.hpp"
+
 namespace mvis::domain {
 
 namespace {
@@ -53,12 +55,24 @@ std::string OrderTimeText(int64_t seconds) {
 }
 
 std::optional<int64_t> OrderSeconds(const std::string& text) {
-  int y = 0, mo = 0, d = 0, h = 0, mi = 0, s = 0;
-  char tail = 0;
-  if (text.size() != 19 ||
-      std::sscanf(text.c_str(), "%4d-%2d-%2d %2d:%2d:%2d%c", &y, &mo, &d, &h, &mi, &s, &tail) != 6)
+  // Exactly "yyyy-MM-dd HH:mm:ss", digits where digits belong (read by hand: a batch run reads
+  // several per order).
+  if (text.size() != 19 || text[4] != '-' || text[7] != '-' || text[10] != ' ' || text[13] != ':' ||
+      text[16] != ':')
     return std::nullopt;
-  if (mo < 1 || mo > 12 || d < 1 || d > 31 || h > 23 || mi > 59 || s > 59) return std::nullopt;
+  auto field = [&](size_t at, size_t width) -> int {
+    int v = 0;
+    for (size_t i = at; i < at + width; ++i) {
+      if (text[i] < '0' || text[i] > '9') return -1;
+      v = v * 10 + (text[i] - '0');
+    }
+    return v;
+  };
+  const int y = field(0, 4), mo = field(5, 2), d = field(8, 2), h = field(11, 2), mi = field(14, 2),
+            s = field(17, 2);
+  if (y < 0 || mo < 1 || mo > 12 || d < 1 || d > 31 || h < 0 || h > 23 || mi < 0 || mi > 59 ||
+      s < 0 || s > 59)
+    return std::nullopt;
   return DaysFromCivil(y, mo, d) * 86400 + h * 3600 + mi * 60 + s;
 }
 
@@ -170,13 +184,10 @@ std::vector<RuleFinding> CheckOverlaps(const std::vector<ChargeOrder>& orders) {
   std::vector<RuleFinding> out;
   for (size_t i = 0; i < spans.size(); ++i)
     for (size_t j = i + 1; j < spans.size() && spans[j].start < spans[i].end; ++j)
-      out.push_back(
-          {"connector_overlap",
-           {{"ConnectorID", spans[i].order->connector_id},
-            {"StartChargeSeq", spans[i].order->start_charge_seq},
-            {"period", spans[i].order->start + " — " + spans[i].order->end},
-            {"overlapping StartChargeSeq", spans[j].order->start_charge_seq},
-            {"overlapping period", spans[j].order->start + " — " + spans[j].order->end}}});
+      out.push_back(OverlapFinding(spans[i].order->connector_id, spans[i].order->start_charge_seq,
+                                   spans[i].order->start + " — " + spans[i].order->end,
+                                   spans[j].order->start_charge_seq,
+                                   spans[j].order->start + " — " + spans[j].order->end));
   return out;
 }
 
@@ -265,93 +276,21 @@ std::vector<RuleFinding> CheckTariff(const ChargeOrder& o, const std::vector<Tar
 
 std::vector<std::pair<int64_t, RuleFinding>> CheckStatistics(const std::vector<OrderStat>& orders,
                                                              const RuleParams& p) {
-  std::vector<std::pair<int64_t, RuleFinding>> out;
-  // repeated_energy: group by charger and energy in Wh.
-  std::map<std::pair<std::string, int64_t>, std::vector<const OrderStat*>> same;
-  for (const auto& o : orders)
-    if (o.energy_kwh >= p.min_repeat_energy_kwh && !o.equipment_id.empty())
-      same[{o.equipment_id, std::llround(o.energy_kwh * 1000)}].push_back(&o);
-  for (auto& [key, group] : same) {
-    if (static_cast<int>(group.size()) < p.repeat_count) continue;
-    std::ranges::sort(
-        group, [](const OrderStat* a, const OrderStat* b) { return a->order_ref < b->order_ref; });
-    std::string seqs;
-    for (const auto* o : group) seqs += (seqs.empty() ? "" : "、") + o->start_charge_seq;
-    out.push_back({group.back()->order_ref,
-                   {"repeated_energy",
-                    {{"EquipmentID", key.first},
-                     {"TotalPower", Num(key.second / 1000.0, 3)},
-                     {"orders", std::to_string(group.size())},
-                     {"same_energy_orders", seqs}}}});
+  OrderStatistics stats;
+  std::unordered_map<int64_t, std::string> seqs;
+  for (const auto& o : orders) {
+    stats.Add(o.order_ref, o.equipment_id, o.peer_group, o.energy_kwh, o.minutes);
+    seqs[o.order_ref] = o.start_charge_seq;
   }
-  // rate_outlier: energy per minute against the median of the peer group.
-  std::map<std::string, std::vector<const OrderStat*>> peers;
-  for (const auto& o : orders)
-    if (o.minutes >= 10 && !o.peer_group.empty()) peers[o.peer_group].push_back(&o);
-  for (auto& [group, list] : peers) {
-    if (static_cast<int>(list.size()) < p.min_peer_orders) continue;
-    std::vector<double> rates;
-    rates.reserve(list.size());
-    for (const auto* o : list) rates.push_back(o->energy_kwh / o->minutes);
-    auto mid = rates.begin() + static_cast<std::ptrdiff_t>(rates.size() / 2);
-    std::nth_element(rates.begin(), mid, rates.end());
-    const double median = *mid;
-    if (median <= 0) continue;
-    for (const auto* o : list) {
-      const double rate = o->energy_kwh / o->minutes;
-      if (rate <= p.outlier_ratio * median) continue;
-      out.push_back(
-          {o->order_ref,
-           {"rate_outlier",
-            {{"EquipmentID", o->equipment_id},
-             {"energy_per_minute", Num(rate)},
-             {"peer_median",
-              Num(median) + "（" + group + "，" + std::to_string(list.size()) + " 笔）"},
-             {"ratio", Num(rate / median, 2)},
-             {"computation", Num(rate) + " > " + Num(p.outlier_ratio, 2) + " × " + Num(median)}}}});
-    }
-  }
-  return out;
+  return stats.Findings(p, [&](const std::vector<int64_t>&) { return seqs; });
 }
 
 std::vector<std::pair<int64_t, RuleFinding>> CheckStationBalance(
     const std::vector<StationOrder>& orders, const std::vector<StationEnergy>& metered,
     const RuleParams& p) {
-  struct Day {
-    double sum = 0, largest = -1;
-    int64_t count = 0, largest_ref = 0;
-  };
-  std::map<std::pair<std::string, std::string>, Day> days;
-  for (const auto& o : orders) {
-    auto& d = days[{o.station, o.day}];
-    d.sum += o.energy_kwh;
-    ++d.count;
-    if (o.energy_kwh > d.largest) d.largest = o.energy_kwh, d.largest_ref = o.order_ref;
-  }
-  std::vector<std::pair<int64_t, RuleFinding>> out;
-  for (const auto& m : metered) {
-    if (m.energy_kwh < p.min_station_energy_kwh) continue;
-    auto it = days.find({m.station, m.day});
-    if (it == days.end()) continue;
-    const Day& d = it->second;
-    const double high = m.energy_kwh * (1 + p.balance_tolerance);
-    const double low = m.energy_kwh * (1 - p.max_station_loss);
-    if (d.sum <= high + 1e-9 && d.sum >= low - 1e-9) continue;
-    const bool over = d.sum > high;
-    out.push_back({d.largest_ref,
-                   {"station_balance",
-                    {{"StationID", m.station_id},
-                     {"day", m.day},
-                     {"orders", std::to_string(d.count)},
-                     {"Σ TotalPower", Num(d.sum, 3)},
-                     {"StationElectricity", Num(m.energy_kwh, 3)},
-                     {"ratio", Num(d.sum / m.energy_kwh, 3)},
-                     {"computation", over ? Num(d.sum, 3) + " > " + Num(m.energy_kwh, 3) + " × " +
-                                                Num(1 + p.balance_tolerance, 2)
-                                          : Num(d.sum, 3) + " < " + Num(m.energy_kwh, 3) + " × " +
-                                                Num(1 - p.max_station_loss, 2)}}}});
-  }
-  return out;
+  StationTotals totals;
+  for (const auto& o : orders) totals.Add(o.order_ref, o.station, o.day, o.energy_kwh);
+  return totals.Findings(metered, p);
 }
 
 // ---- names
