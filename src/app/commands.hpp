@@ -36,5 +36,8 @@ int CmdImport(const Overrides& overrides, const std::string& credit_code, const 
 // rejected (listed; the others are kept).
 int CmdImportOrders(const Overrides& overrides, const std::string& operator_id,
                     const std::string& file);
+// `mvis exchange run-rules`: ExchangeService::RunRulesNow over [from, to]; prints the orders
+// judged, the new alerts and the time taken.
+int CmdRunRules(const Overrides& overrides, const std::string& from, const std::string& to);
 
 }  // namespace mvis::app

@@ -103,6 +103,15 @@ int main(int argc, char** argv) {
       ->required()
       ->check(CLI::ExistingFile);
 
+  auto* run_rules = exchange->add_subcommand(
+      "run-rules",
+      "run every charge-order rule over the orders starting in a period (at most 31 days) and "
+      "keep their alerts, as a run started from the web does");
+  DataOptions(run_rules, o);
+  std::string rules_from, rules_to;
+  run_rules->add_option("--from", rules_from, "the first day, yyyy-MM-dd")->required();
+  run_rules->add_option("--to", rules_to, "the last day, yyyy-MM-dd")->required();
+
   CLI11_PARSE(app, argc, argv);
   ua.org_id = org;
 
@@ -115,5 +124,6 @@ int main(int argc, char** argv) {
   if (*import) return mvis::app::CmdImport(o, import_org, import_file);
   if (*replay) return mvis::app::CmdSamplingReplay(o, replay_plan);
   if (*import_orders) return mvis::app::CmdImportOrders(o, orders_operator, orders_file);
+  if (*run_rules) return mvis::app::CmdRunRules(o, rules_from, rules_to);
   return 1;
 }

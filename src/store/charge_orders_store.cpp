@@ -38,22 +38,24 @@ std::optional<int64_t> InsertChargeOrder(Tx& tx, int64_t operator_ref, const Sto
   // PostgreSQL: the key table keeps an order once per operator and StartChargeSeq whatever its
   // month (a partitioned table's unique keys must include the month); one statement either way.
   const bool pg = tx.backend() == Backend::kPostgres;
+  const Param facts = o.facts ? Param(*o.facts) : Param(nullptr);
   auto r = tx.QueryOne(
       pg ? "WITH k AS (INSERT INTO charge_order_keys (operator_ref, start_charge_seq, start_time) "
            "VALUES (?, ?, ?) ON CONFLICT DO NOTHING RETURNING 1) INSERT INTO charge_orders "
            "(operator_ref, start_charge_seq, connector_id, equipment_id, start_time, end_time, "
-           "total_power, total_money, region_code, body, received_at) SELECT ?, ?, ?, ?, ?, ?, ?, "
-           "?, ?, ?, ? WHERE EXISTS (SELECT 1 FROM k) RETURNING id"
+           "total_power, total_money, region_code, body, received_at, facts) SELECT ?, ?, ?, ?, ?, "
+           "?, ?, ?, ?, ?, ?, ? WHERE EXISTS (SELECT 1 FROM k) RETURNING id"
          : "INSERT INTO charge_orders (operator_ref, start_charge_seq, connector_id, equipment_id, "
-           "start_time, end_time, total_power, total_money, region_code, body, received_at) "
-           "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (operator_ref, start_charge_seq) "
-           "DO NOTHING RETURNING id",
+           "start_time, end_time, total_power, total_money, region_code, body, received_at, facts) "
+           "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (operator_ref, "
+           "start_charge_seq) DO NOTHING RETURNING id",
       pg ? std::vector<Param>{operator_ref, o.start_charge_seq, o.start_time, operator_ref,
                               o.start_charge_seq, o.connector_id, o.equipment_id, o.start_time,
-                              o.end_time, o.total_power, o.total_money, o.region_code, o.body, now}
+                              o.end_time, o.total_power, o.total_money, o.region_code, o.body, now,
+                              facts}
          : std::vector<Param>{operator_ref, o.start_charge_seq, o.connector_id, o.equipment_id,
                               o.start_time, o.end_time, o.total_power, o.total_money, o.region_code,
-                              o.body, now});
+                              o.body, now, facts});
   if (!r) return std::nullopt;
   return r->Int(0);
 }
@@ -293,32 +295,46 @@ std::vector<AlertRunRow> ListAlertRuns(Tx& tx, int limit) {
   return out;
 }
 
-std::vector<BatchOrder> OrdersOfPeriod(Tx& tx, const std::string& from, const std::string& to,
-                                       bool bodies, int64_t after_id, int64_t limit) {
-  std::vector<BatchOrder> out;
-  for (const auto& r : tx.Query(
-           "SELECT o.id, o.start_charge_seq, o.equipment_id, COALESCE(e.manufacturer || ' ' || "
-           "e.model, ''), o.total_power, o.start_time, o.end_time, o.operator_ref, "
-           "COALESCE(e.station_id, ''), o.region_code" +
-               std::string(bodies ? ", o.body" : ", ''") +
-               " FROM charge_orders o LEFT JOIN platform_equipment e ON e.operator_ref = "
-               "o.operator_ref AND e.equipment_id = o.equipment_id WHERE o.start_time >= ? AND "
-               "o.start_time < ? AND o.id > ? ORDER BY o.id LIMIT ?",
-           {from, to + "~", after_id, limit < 0 ? INT64_MAX : limit})) {  // '~': after any time
-    BatchOrder b;
-    b.stat.order_ref = r.Int(0);
-    b.stat.start_charge_seq = r.Str(1);
-    b.stat.equipment_id = r.Str(2);
-    b.stat.peer_group = r.Str(3);
-    b.stat.energy_kwh = r.Real(4);
-    const auto start = domain::OrderSeconds(r.Str(5)), end = domain::OrderSeconds(r.Str(6));
-    b.stat.minutes = start && end ? static_cast<double>(*end - *start) / 60.0 : 0;
-    b.day = r.Str(5).substr(0, 10);
-    b.operator_ref = r.Int(7);
-    b.station_id = r.Str(8);
-    b.region_code = r.Str(9);
-    b.body = r.Str(10);
-    out.push_back(std::move(b));
+std::vector<ScannedOrder> ScanOrders(Tx& tx, const std::string& from, const std::string& to,
+                                     int64_t after_id, int64_t limit) {
+  std::vector<ScannedOrder> out;
+  out.reserve(static_cast<size_t>(std::max<int64_t>(0, std::min<int64_t>(limit, 100000))));
+  for (auto& r : tx.Query(
+           "SELECT id, operator_ref, start_charge_seq, connector_id, equipment_id, start_time, "
+           "end_time, region_code, total_power, total_money, facts, CASE WHEN facts IS NULL THEN "
+           "body ELSE '' END FROM charge_orders WHERE start_time >= ? AND start_time < ? AND id > "
+           "? ORDER BY id LIMIT ?",
+           {from, to + "~", after_id, limit})) {  // '~': after any time of the day `to`
+    ScannedOrder o;
+    o.id = r.Int(0);
+    o.operator_ref = r.Int(1);
+    o.start_charge_seq = r.Str(2);
+    o.connector_id = r.Str(3);
+    o.equipment_id = r.Str(4);
+    o.start_time = r.Str(5);
+    o.end_time = r.Str(6);
+    o.region_code = r.Str(7);
+    o.total_power = r.Real(8);
+    o.total_money = r.Real(9);
+    if (!r.IsNull(10)) o.facts = r.Str(10);
+    o.body = r.Str(11);
+    out.push_back(std::move(o));
+  }
+  return out;
+}
+
+std::unordered_map<int64_t, OrderHead> OrderHeads(Tx& tx, const std::vector<int64_t>& ids) {
+  std::unordered_map<int64_t, OrderHead> out;
+  constexpr size_t kChunk = 500;  // bound parameters per statement
+  for (size_t i = 0; i < ids.size(); i += kChunk) {
+    Where w;
+    w.AddIn("id", std::vector<int64_t>(
+                      ids.begin() + static_cast<std::ptrdiff_t>(i),
+                      ids.begin() + static_cast<std::ptrdiff_t>(std::min(ids.size(), i + kChunk))));
+    for (const auto& r : tx.Query(
+             "SELECT id, start_charge_seq, equipment_id, region_code FROM charge_orders" + w.sql(),
+             w.params()))
+      out[r.Int(0)] = {r.Str(1), r.Str(2), r.Str(3)};
   }
   return out;
 }

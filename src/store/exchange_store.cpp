@@ -278,14 +278,67 @@ Page<ReconciliationItem> ListReconciliation(Tx& tx, const std::string& kind,
 
 namespace mvis::store {
 
+namespace {
+
+constexpr char kPlatformChargerColumns[] =
+    "SELECT equipment_id, region_code, power_kw, station_id, CASE WHEN manufacturer = '' AND "
+    "model = '' THEN '' ELSE manufacturer || ' ' || model END, operator_ref FROM "
+    "platform_equipment";
+constexpr char kFiledChargerColumns[] =
+    "SELECT i.equipment_id, i.install_region_code, i.rated_power_kw, i.verification_state, "
+    "i.valid_until FROM instruments i WHERE i.equipment_id <> '' AND i.status IN ('submitted', "
+    "'returned', 'approved')";
+
+ChargerFacts PlatformChargerOf(const Row& r) {
+  ChargerFacts f;
+  f.equipment_id = r.Str(0);
+  f.region_code = r.Str(1);
+  f.power_kw = OptReal(r, 2);
+  f.station_id = r.Str(3);
+  f.peer_group = r.Str(4);
+  return f;
+}
+
+ChargerFacts FiledChargerOf(const Row& r) {
+  ChargerFacts f;
+  f.equipment_id = r.Str(0);
+  f.region_code = r.Str(1);
+  f.power_kw = OptReal(r, 2);
+  f.verification_state = r.Str(3);
+  f.valid_until = r.Str(4);
+  return f;
+}
+
+// The order's charger: the platform's record first (district, power, station), the filing for
+// what the platform does not say and for the registry's verdict.
+OrderCharger MergeCharger(const std::string& equipment_id, const ChargerFacts* platform,
+                          const ChargerFacts* filed) {
+  OrderCharger out;
+  out.equipment_id = platform ? platform->equipment_id : equipment_id;
+  if (platform) {
+    out.region_code = platform->region_code;
+    out.rated_power_kw = platform->power_kw;
+    out.station_id = platform->station_id;
+    out.peer_group = platform->peer_group;
+  }
+  if (filed && !out.equipment_id.empty()) {
+    out.filed = true;
+    if (out.region_code.empty()) out.region_code = filed->region_code;
+    if (!out.rated_power_kw) out.rated_power_kw = filed->power_kw;
+    out.verification_state = filed->verification_state;
+    out.valid_until = filed->valid_until;
+  }
+  return out;
+}
+
+}  // namespace
+
 OrderCharger FindOrderCharger(Tx& tx, int64_t operator_ref, const std::string& equipment_id,
                               const std::string& connector_id) {
-  OrderCharger out;
   std::optional<Row> platform;
   if (!equipment_id.empty())
     platform = tx.QueryOne(
-        "SELECT equipment_id, region_code, power_kw, station_id FROM platform_equipment WHERE "
-        "operator_ref = ? AND equipment_id = ?",
+        std::string(kPlatformChargerColumns) + " WHERE operator_ref = ? AND equipment_id = ?",
         {operator_ref, equipment_id});
   else if (!connector_id.empty()) {
     // The longest reported EquipmentID the ConnectorID starts with: its prefixes looked up in
@@ -296,31 +349,50 @@ OrderCharger FindOrderCharger(Tx& tx, int64_t operator_ref, const std::string& e
     for (size_t n = std::min<size_t>(connector_id.size(), 64); n > 0; --n)
       prefixes.push_back(connector_id.substr(0, n));
     w.AddIn("equipment_id", prefixes);
-    platform = tx.QueryOne(
-        "SELECT equipment_id, region_code, power_kw, station_id FROM platform_equipment" + w.sql() +
-            " ORDER BY length(equipment_id) DESC LIMIT 1",
-        w.params());
+    platform = tx.QueryOne(std::string(kPlatformChargerColumns) + w.sql() +
+                               " ORDER BY length(equipment_id) DESC LIMIT 1",
+                           w.params());
   }
-  out.equipment_id = platform ? platform->Str(0) : equipment_id;
-  if (platform) {
-    out.region_code = platform->Str(1);
-    out.rated_power_kw = OptReal(*platform, 2);
-    out.station_id = platform->Str(3);
+  std::optional<ChargerFacts> p;
+  if (platform) p = PlatformChargerOf(*platform);
+  const std::string equipment = p ? p->equipment_id : equipment_id;
+  std::optional<ChargerFacts> f;
+  if (!equipment.empty())
+    if (auto filed = tx.QueryOne(std::string(kFiledChargerColumns) +
+                                     " AND i.equipment_id = ? ORDER BY i.id DESC LIMIT 1",
+                                 {equipment}))
+      f = FiledChargerOf(*filed);
+  return MergeCharger(equipment_id, p ? &*p : nullptr, f ? &*f : nullptr);
+}
+
+ChargerDirectory LoadChargerDirectory(Tx& tx) {
+  ChargerDirectory d;
+  for (const auto& r : tx.Query(kPlatformChargerColumns)) {
+    auto f = PlatformChargerOf(r);
+    d.platform_[std::to_string(r.Int(5)) + "/" + f.equipment_id] = std::move(f);
   }
-  if (out.equipment_id.empty()) return out;
-  auto filed = tx.QueryOne(
-      "SELECT i.install_region_code, i.rated_power_kw, i.verification_state, i.valid_until FROM "
-      "instruments i WHERE i.equipment_id = ? AND " +
-          std::string(kFiled) + " ORDER BY i.id DESC LIMIT 1",
-      {out.equipment_id});
-  if (filed) {
-    out.filed = true;
-    if (out.region_code.empty()) out.region_code = filed->Str(0);
-    if (!out.rated_power_kw) out.rated_power_kw = OptReal(*filed, 1);
-    out.verification_state = filed->Str(2);
-    out.valid_until = filed->Str(3);
+  for (const auto& r : tx.Query(std::string(kFiledChargerColumns) + " ORDER BY i.id")) {
+    auto f = FiledChargerOf(r);
+    d.filed_[f.equipment_id] = std::move(f);  // the latest filing wins
   }
-  return out;
+  return d;
+}
+
+OrderCharger ChargerDirectory::Find(int64_t operator_ref, const std::string& equipment_id,
+                                    const std::string& connector_id) const {
+  const std::string prefix = std::to_string(operator_ref) + "/";
+  const ChargerFacts* platform = nullptr;
+  if (!equipment_id.empty()) {
+    if (auto it = platform_.find(prefix + equipment_id); it != platform_.end())
+      platform = &it->second;
+  } else {
+    for (size_t n = std::min<size_t>(connector_id.size(), 64); n > 0 && !platform; --n)
+      if (auto it = platform_.find(prefix + connector_id.substr(0, n)); it != platform_.end())
+        platform = &it->second;
+  }
+  const std::string& equipment = platform ? platform->equipment_id : equipment_id;
+  auto filed = equipment.empty() ? filed_.end() : filed_.find(equipment);
+  return MergeCharger(equipment_id, platform, filed == filed_.end() ? nullptr : &filed->second);
 }
 
 }  // namespace mvis::store

@@ -7,6 +7,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "domain/charge_order_rules.hpp"
@@ -107,6 +108,7 @@ namespace mvis::store {
 // platform's record first, else the filing) and its filing state.
 struct OrderCharger {
   std::string equipment_id, region_code, station_id;
+  std::string peer_group;  // the platform's manufacturer and model, "" unknown
   std::optional<double> rated_power_kw;
   bool filed = false;
   std::string verification_state, valid_until;  // of the filed charger
@@ -119,6 +121,7 @@ OrderCharger FindOrderCharger(Tx& tx, int64_t operator_ref, const std::string& e
 struct StoredOrder {
   std::string start_charge_seq, connector_id, equipment_id, start_time, end_time, region_code, body;
   double total_power = 0, total_money = 0;
+  std::optional<std::string> facts;  // domain::EncodeOrderFacts
 };
 // PostgreSQL keeps orders in one partition per month of StartTime (migration 0026): makes the
 // partition of `month` (yyyy-MM) unless it exists, in its own transaction before the order's.
@@ -198,17 +201,44 @@ void FinishAlertRun(Tx& tx, int64_t id, const std::string& status, int64_t order
                     const std::string& error, int64_t now);
 std::vector<AlertRunRow> ListAlertRuns(Tx& tx, int limit);
 
-// An order of the period as the batch rules see it.
-struct BatchOrder {
-  domain::OrderStat stat;
-  int64_t operator_ref = 0;
-  std::string station_id, region_code, body;  // body only when asked for
-  std::string day;                            // of StartTime, yyyy-MM-dd
+// An order of a period as a batch run reads it: its columns, and its facts
+// (domain::EncodeOrderFacts) or, for an order stored without them, its body.
+struct ScannedOrder {
+  int64_t id = 0, operator_ref = 0;
+  std::string start_charge_seq, connector_id, equipment_id, start_time, end_time, region_code;
+  double total_power = 0, total_money = 0;
+  std::optional<std::string> facts;
+  std::string body;  // only without facts
 };
-// Orders starting on days [from, to] (yyyy-MM-dd), by id, after `after_id`, at most `limit`;
-// with their bodies when `bodies`.
-std::vector<BatchOrder> OrdersOfPeriod(Tx& tx, const std::string& from, const std::string& to,
-                                       bool bodies, int64_t after_id = 0, int64_t limit = -1);
+// Orders starting on days [from, to] (yyyy-MM-dd), by id, after `after_id`, at most `limit`.
+std::vector<ScannedOrder> ScanOrders(Tx& tx, const std::string& from, const std::string& to,
+                                     int64_t after_id, int64_t limit);
+// What an alert names of its order: StartChargeSeq, charger and district, for each of the
+// orders `ids` that exists.
+struct OrderHead {
+  std::string start_charge_seq, equipment_id, region_code;
+};
+std::unordered_map<int64_t, OrderHead> OrderHeads(Tx& tx, const std::vector<int64_t>& ids);
+
+// What the platform reports of a charger (equipment, district, station, manufacturer and model,
+// power), or what its filing says (district, rated power, verification state and validity).
+struct ChargerFacts {
+  std::string equipment_id, region_code, station_id, peer_group, verification_state, valid_until;
+  std::optional<double> power_kw;
+};
+// Every charger an order may name, read once for a batch run: answers as FindOrderCharger.
+class ChargerDirectory {
+ public:
+  OrderCharger Find(int64_t operator_ref, const std::string& equipment_id,
+                    const std::string& connector_id) const;
+
+ private:
+  friend ChargerDirectory LoadChargerDirectory(Tx& tx);
+  std::unordered_map<std::string, ChargerFacts> platform_;  // operator_ref '/' EquipmentID
+  std::unordered_map<std::string, ChargerFacts> filed_;     // EquipmentID
+};
+ChargerDirectory LoadChargerDirectory(Tx& tx);
+
 // Open alerts raised in [from, to) (unix seconds), per district: the bureaus' daily digest.
 std::vector<std::pair<std::string, int64_t>> OpenAlertsByRegion(Tx& tx, int64_t from, int64_t to);
 // Keeps an alert unless its order already has one of that rule; whether it was kept.

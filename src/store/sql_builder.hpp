@@ -17,8 +17,9 @@ class Where {
     sql_ += condition;
     for (auto& p : params) params_.push_back(std::move(p));
   }
-  // Adds "AND column IN (?, ?, …)"; an empty list matches nothing.
-  void AddIn(const std::string& column, const std::vector<std::string>& values) {
+  // Adds "AND column IN (?, ?, …)" (texts or integers); an empty list matches nothing.
+  template <typename T>
+  void AddIn(const std::string& column, const std::vector<T>& values) {
     if (values.empty()) {
       Add("1 = 0");
       return;

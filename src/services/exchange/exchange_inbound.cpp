@@ -8,6 +8,7 @@
 #include <cmath>
 #include <functional>
 
+#include "domain/charge_order_batch.hpp"
 #include "exchange/tcec_codec.hpp"
 #include "services/exchange/exchange_internal.hpp"
 #include "services/exchange/exchange_service.hpp"
@@ -114,6 +115,25 @@ Handling Refuse(tcec::Ret ret, std::string msg) { return {ret, std::move(msg), n
 
 }  // namespace
 
+std::vector<domain::RuleFinding> exchange_internal::JudgeOrder(
+    const domain::ChargeOrder& order, const store::OrderCharger& charger,
+    const std::vector<domain::Tariff>& tariffs, int64_t operator_ref,
+    const domain::RuleParams& params) {
+  auto findings = domain::CheckArithmetic(order, params);
+  for (auto& f : domain::CheckPhysical(order, charger.rated_power_kw, params))
+    findings.push_back(std::move(f));
+  if (auto f = RegistryFinding(charger, order)) findings.push_back(std::move(*f));
+  for (auto& f : domain::CheckTariff(order, tariffs, operator_ref, charger.station_id, params))
+    findings.push_back(std::move(f));
+  return findings;
+}
+
+std::string exchange_internal::EvidenceJson(const domain::RuleFinding& finding) {
+  json evidence = json::array();
+  for (const auto& [name, value] : finding.evidence) evidence.push_back({name, value});
+  return evidence.dump();
+}
+
 std::optional<int> exchange_internal::StoreAndJudge(store::Tx& tx, int64_t operator_ref,
                                                     const domain::ChargeOrder& order,
                                                     const json& data,
@@ -130,12 +150,11 @@ std::optional<int> exchange_internal::StoreAndJudge(store::Tx& tx, int64_t opera
                             data.dump(),
                             order.total_energy_kwh,
                             order.total_money};
+  stored.facts = domain::EncodeOrderFacts(order);
   auto id = store::InsertChargeOrder(tx, operator_ref, stored, now);
   if (!id) return std::nullopt;  // sent before: stored once, judged once
   const domain::RuleParams params;
-  auto findings = domain::CheckArithmetic(order, params);
-  for (auto& f : domain::CheckPhysical(order, charger.rated_power_kw, params))
-    findings.push_back(std::move(f));
+  auto findings = JudgeOrder(order, charger, tariffs, operator_ref, params);
   std::vector<domain::ChargeOrder> same_connector{order};
   for (const auto& body :
        store::OverlappingOrders(tx, operator_ref, order.connector_id, order.start, order.end, *id))
@@ -144,19 +163,14 @@ std::optional<int> exchange_internal::StoreAndJudge(store::Tx& tx, int64_t opera
     if (f.evidence.size() > 1 && (f.evidence[1].second == order.start_charge_seq ||
                                   f.evidence[3].second == order.start_charge_seq))
       findings.push_back(std::move(f));
-  if (auto f = RegistryFinding(charger, order)) findings.push_back(std::move(*f));
-  for (auto& f : domain::CheckTariff(order, tariffs, operator_ref, charger.station_id, params))
-    findings.push_back(std::move(f));
   for (const auto& f : findings) {
-    json evidence = json::array();
-    for (const auto& [name, value] : f.evidence) evidence.push_back({name, value});
     store::ChargeAlertRow alert;
     alert.order_ref = *id;
     alert.rule = f.rule;
     alert.equipment_id = charger.equipment_id;
     alert.start_charge_seq = order.start_charge_seq;
     alert.region_code = charger.region_code;
-    alert.evidence = evidence.dump();
+    alert.evidence = EvidenceJson(f);
     alert.status = "open";
     alert.created_at = now;
     store::InsertChargeAlert(tx, alert);

@@ -8,6 +8,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "domain/charge_order_rules.hpp"
 #include "store/exchange_store.hpp"
@@ -35,6 +36,15 @@ struct StationRecord {
   void SetRegion(const std::string& region_code);
 };
 std::expected<StationRecord, std::string> ReadStationInfo(const nlohmann::json& info);
+
+// The rules on one order with its charger: arithmetic (1), time-of-use tariff (2), physical
+// plausibility without the overlaps (3), the registry (4). Overlaps need other orders.
+std::vector<domain::RuleFinding> JudgeOrder(const domain::ChargeOrder& order,
+                                            const store::OrderCharger& charger,
+                                            const std::vector<domain::Tariff>& tariffs,
+                                            int64_t operator_ref, const domain::RuleParams& params);
+// A finding's evidence as kept on the alert: [[name, value], …].
+std::string EvidenceJson(const domain::RuleFinding& finding);
 
 // A ChargeOrderInfo fit to be stored: StartChargeSeq, ConnectorID and both times well formed;
 // the reason (Chinese, as carried in Msg) otherwise.

@@ -4,9 +4,13 @@
 #include <spdlog/spdlog.h>
 
 #include <cstdio>
+#include <future>
+#include <unordered_map>
+#include <utility>
 
 #include "domain/access_policy.hpp"
 #include "domain/calendar.hpp"
+#include "domain/charge_order_batch.hpp"
 #include "domain/instrument.hpp"
 #include "domain/text.hpp"
 #include "services/core/job_runner.hpp"
@@ -30,7 +34,7 @@ constexpr char kTariffWhat[] = "分时电价表";
 constexpr int kMaxRunDays = 31;
 constexpr int64_t kStaleRunSeconds = 6 * 3600;
 constexpr size_t kAlertsPerTransaction = 1000;
-constexpr int64_t kOrdersPerChunk = 20000;  // orders read with their bodies at a time
+constexpr int64_t kOrdersPerChunk = 20000;  // orders read at a time
 
 // "HH:MM" (00:00–24:00) as minutes of the day.
 std::optional<int> Minutes(const std::string& text) {
@@ -42,10 +46,13 @@ std::optional<int> Minutes(const std::string& text) {
   return h * 60 + m;
 }
 
-std::string Evidence(const domain::RuleFinding& f) {
-  json evidence = json::array();
-  for (const auto& [name, value] : f.evidence) evidence.push_back({name, value});
-  return evidence.dump();
+Status CheckRunPeriod(const std::string& from, const std::string& to) {
+  if (!domain::IsIsoDate(from)) return InvalidField("from", "date_invalid", "请填写开始日期");
+  if (!domain::IsIsoDate(to) || to < from)
+    return InvalidField("to", "date_invalid", "结束日期应不早于开始日期");
+  if (domain::DaysBetween(from, to) >= kMaxRunDays)
+    return InvalidField("to", "period_too_long", "一次最多分析31天的订单");
+  return {};
 }
 
 }  // namespace
@@ -136,11 +143,7 @@ Result<store::AlertRunRow> ExchangeService::StartAlertRun(const Actor& actor,
                                                           const std::string& to) {
   if (auto ok = domain::access::CheckRole(SubjectOf(actor), Kind::kChargeAlert, Op::kEdit); !ok)
     return std::unexpected(ok.error());
-  if (!domain::IsIsoDate(from)) return InvalidField("from", "date_invalid", "请填写开始日期");
-  if (!domain::IsIsoDate(to) || to < from)
-    return InvalidField("to", "date_invalid", "结束日期应不早于开始日期");
-  if (domain::DaysBetween(from, to) >= kMaxRunDays)
-    return InvalidField("to", "period_too_long", "一次最多分析31天的订单");
+  if (auto ok = CheckRunPeriod(from, to); !ok) return std::unexpected(ok.error());
   store::AlertRunRow row{
       0, from, to, "manual", "running", 0, 0, "", actor.user_id, ctx_.clock.Now(), std::nullopt};
   auto id = WriteAs(ctx_, actor, [&](Work& w) -> Result<int64_t> {
@@ -170,6 +173,24 @@ Result<std::vector<store::AlertRunRow>> ExchangeService::ListAlertRuns(const Act
   return ctx_.db.Read([&](store::Tx& tx) -> Result<std::vector<store::AlertRunRow>> {
     return store::ListAlertRuns(tx, 50);
   });
+}
+
+Result<AlertRunReport> ExchangeService::RunRulesNow(const std::string& from,
+                                                    const std::string& to) {
+  if (auto ok = CheckRunPeriod(from, to); !ok) return std::unexpected(ok.error());
+  auto id = ctx_.db.Write([&](store::Tx& tx) -> Result<int64_t> {
+    const int64_t now = ctx_.clock.Now();
+    auto started = store::StartAlertRun(
+        tx, {0, from, to, "manual", "running", 0, 0, "", std::nullopt, now, {}},
+        now - kStaleRunSeconds);
+    if (!started)
+      return Fail(ErrorKind::kConflict, "run_in_progress", "已有分析任务正在运行，请稍后再试");
+    return *started;
+  });
+  if (!id) return std::unexpected(id.error());
+  auto report = RunRules(*id, from, to);
+  if (!report.error.empty()) return Fail(ErrorKind::kUnavailable, "run_failed", report.error);
+  return report;
 }
 
 Result<AlertRunReport> ExchangeService::RunDailyRules() {
@@ -205,87 +226,119 @@ Result<AlertRunReport> ExchangeService::RunDailyRules() {
   return report;
 }
 
+namespace {
+
+// A batch run over a period, order by order: each order judged by the rules on one order
+// (JudgeOrder) with the chargers and tariffs known now, and collected for the rules over the
+// period (overlaps, statistics, station balance), judged at the end. Its alerts are kept once
+// per order and rule (an order's arrival alerts are not repeated).
+class RuleRun {
+ public:
+  RuleRun(store::ChargerDirectory chargers, std::vector<domain::Tariff> tariffs, int64_t now)
+      : chargers_(std::move(chargers)), tariffs_(std::move(tariffs)), now_(now) {}
+
+  void Judge(const store::ScannedOrder& o) {
+    domain::ChargeOrder order;
+    bool read = false;
+    if (o.facts) {
+      read = domain::DecodeOrderFacts(*o.facts, order);
+    } else {
+      const auto body = json::parse(o.body, nullptr, false);
+      if (body.is_object()) order = exchange_internal::OrderFromJson(body), read = true;
+    }
+    if (!read) ++unreadable_;
+    order.start_charge_seq = o.start_charge_seq;
+    order.connector_id = o.connector_id;
+    order.start = o.start_time;
+    order.end = o.end_time;
+    order.total_energy_kwh = o.total_power;
+    order.total_money = o.total_money;
+    const auto charger = chargers_.Find(o.operator_ref, o.equipment_id, o.connector_id);
+    if (read)
+      for (const auto& f :
+           exchange_internal::JudgeOrder(order, charger, tariffs_, o.operator_ref, params_))
+        pending_.push_back(
+            Alert(o.id,
+                  {o.start_charge_seq, charger.equipment_id,
+                   charger.region_code.empty() ? o.region_code : charger.region_code},
+                  f));
+    const std::string op = std::to_string(o.operator_ref);
+    spans_.Add(o.id, op + '\x1f' + o.connector_id, o.start_time, o.end_time);
+    const auto start = domain::OrderSeconds(o.start_time), end = domain::OrderSeconds(o.end_time);
+    stats_.Add(o.id, charger.equipment_id, charger.peer_group, o.total_power,
+               start && end ? static_cast<double>(*end - *start) / 60.0 : 0);
+    if (!charger.station_id.empty())
+      stations_.Add(o.id, op + "/" + charger.station_id, o.start_time.substr(0, 10), o.total_power);
+    ++orders_;
+  }
+
+  // The alerts found since the last call.
+  std::vector<store::ChargeAlertRow> TakeAlerts() { return std::exchange(pending_, {}); }
+
+  // The rules over the period; `heads` names the orders their findings are on.
+  std::vector<store::ChargeAlertRow> Finish(
+      const std::vector<store::StationEnergyRow>& metered,
+      const std::function<
+          std::unordered_map<int64_t, store::OrderHead>(const std::vector<int64_t>&)>& heads) {
+    std::vector<std::pair<int64_t, domain::RuleFinding>> found;
+    auto seqs = [&](const std::vector<int64_t>& refs) {
+      std::unordered_map<int64_t, std::string> out;
+      for (auto& [ref, head] : heads(refs)) out[ref] = head.start_charge_seq;
+      return out;
+    };
+    for (auto& f : spans_.Findings(seqs)) found.push_back(std::move(f));
+    for (auto& f : stats_.Findings(params_, seqs)) found.push_back(std::move(f));
+    std::vector<domain::StationEnergy> days;
+    for (const auto& m : metered)
+      days.push_back(
+          {std::to_string(m.operator_ref) + "/" + m.station_id, m.station_id, m.day, m.energy_kwh});
+    for (auto& f : stations_.Findings(days, params_)) found.push_back(std::move(f));
+    std::vector<int64_t> refs;
+    for (const auto& [ref, f] : found) refs.push_back(ref);
+    const auto named = heads(refs);
+    std::vector<store::ChargeAlertRow> out;
+    for (const auto& [ref, f] : found)
+      if (auto it = named.find(ref); it != named.end()) out.push_back(Alert(ref, it->second, f));
+    return out;
+  }
+
+  int64_t orders() const { return orders_; }
+  int64_t unreadable() const { return unreadable_; }
+
+ private:
+  store::ChargeAlertRow Alert(int64_t ref, const store::OrderHead& head,
+                              const domain::RuleFinding& f) const {
+    store::ChargeAlertRow a;
+    a.order_ref = ref;
+    a.rule = f.rule;
+    a.equipment_id = head.equipment_id;
+    a.start_charge_seq = head.start_charge_seq;
+    a.region_code = head.region_code;
+    a.evidence = exchange_internal::EvidenceJson(f);
+    a.status = "open";
+    a.created_at = now_;
+    return a;
+  }
+
+  const domain::RuleParams params_;
+  const store::ChargerDirectory chargers_;
+  const std::vector<domain::Tariff> tariffs_;
+  const int64_t now_;
+  domain::ConnectorSpans spans_;
+  domain::OrderStatistics stats_;
+  domain::StationTotals stations_;
+  std::vector<store::ChargeAlertRow> pending_;
+  int64_t orders_ = 0, unreadable_ = 0;
+};
+
+}  // namespace
+
 AlertRunReport ExchangeService::RunRules(int64_t run_id, const std::string& from,
                                          const std::string& to) {
   AlertRunReport report;
   report.run_id = run_id;
   std::string error;
-  try {
-    const domain::RuleParams params;
-    // The period's orders without their bodies (the statistics need a few numbers each), then
-    // the bodies chunk by chunk for the tariff rule, so that memory stays bounded by a chunk.
-    auto orders = ctx_.db.Read([&](store::Tx& tx) -> Result<std::vector<store::BatchOrder>> {
-      return store::OrdersOfPeriod(tx, from, to, false);
-    });
-    if (!orders) throw std::runtime_error(orders.error().code);
-    report.orders = static_cast<int64_t>(orders->size());
-    std::map<int64_t, std::vector<domain::Tariff>> tariffs;  // per operator, read once
-    auto loaded = ctx_.db.Read([&](store::Tx& tx) -> Result<bool> {
-      for (const auto& o : *orders)
-        if (!tariffs.contains(o.operator_ref))
-          tariffs[o.operator_ref] = store::TariffsFor(tx, o.operator_ref);
-      return true;
-    });
-    if (!loaded) throw std::runtime_error(loaded.error().code);
-    std::vector<store::ChargeAlertRow> alerts;
-    std::map<int64_t, const store::BatchOrder*> by_ref;
-    const int64_t now = ctx_.clock.Now();
-    auto alert = [&](const store::BatchOrder& o, const domain::RuleFinding& f) {
-      store::ChargeAlertRow a;
-      a.order_ref = o.stat.order_ref;
-      a.rule = f.rule;
-      a.equipment_id = o.stat.equipment_id;
-      a.start_charge_seq = o.stat.start_charge_seq;
-      a.region_code = o.region_code;
-      a.evidence = Evidence(f);
-      a.status = "open";
-      a.created_at = now;
-      alerts.push_back(std::move(a));
-    };
-    std::vector<domain::OrderStat> stats;
-    stats.reserve(orders->size());
-    bool any_tariff = false;
-    for (const auto& o : *orders) {
-      by_ref[o.stat.order_ref] = &o;
-      stats.push_back(o.stat);
-      any_tariff = any_tariff || !tariffs[o.operator_ref].empty();
-    }
-    for (int64_t after = 0; any_tariff;) {
-      auto chunk = ctx_.db.Read([&](store::Tx& tx) -> Result<std::vector<store::BatchOrder>> {
-        return store::OrdersOfPeriod(tx, from, to, true, after, kOrdersPerChunk);
-      });
-      if (!chunk) throw std::runtime_error(chunk.error().code);
-      if (chunk->empty()) break;
-      after = chunk->back().stat.order_ref;
-      for (const auto& o : *chunk) {
-        const auto& t = tariffs[o.operator_ref];
-        if (t.empty()) continue;
-        const auto order = exchange_internal::OrderFromJson(json::parse(o.body, nullptr, false));
-        for (const auto& f : domain::CheckTariff(order, t, o.operator_ref, o.station_id, params))
-          alert(o, f);
-      }
-    }
-    for (const auto& [ref, f] : domain::CheckStatistics(stats, params)) alert(*by_ref[ref], f);
-    // Rule 6: the stations' metered energy the platform supplied for the period's days.
-    auto metered = ctx_.db.Read([&](store::Tx& tx) -> Result<std::vector<store::StationEnergyRow>> {
-      return store::StationEnergyOfPeriod(tx, from, to);
-    });
-    if (!metered) throw std::runtime_error(metered.error().code);
-    if (!metered->empty()) {
-      auto key = [](int64_t ref, const std::string& station) {
-        return std::to_string(ref) + "/" + station;
-      };
-      std::vector<domain::StationOrder> at_stations;
-      for (const auto& o : *orders)
-        if (!o.station_id.empty())
-          at_stations.push_back(
-              {o.stat.order_ref, key(o.operator_ref, o.station_id), o.day, o.stat.energy_kwh});
-      std::vector<domain::StationEnergy> days;
-      for (const auto& m : *metered)
-        days.push_back({key(m.operator_ref, m.station_id), m.station_id, m.day, m.energy_kwh});
-      for (const auto& [ref, f] : domain::CheckStationBalance(at_stations, days, params))
-        alert(*by_ref[ref], f);
-    }
+  auto keep = [&](const std::vector<store::ChargeAlertRow>& alerts) {
     for (size_t i = 0; i < alerts.size(); i += kAlertsPerTransaction) {
       auto kept = ctx_.db.Write([&](store::Tx& tx) -> Result<int64_t> {
         int64_t n = 0;
@@ -296,6 +349,47 @@ AlertRunReport ExchangeService::RunRules(int64_t run_id, const std::string& from
       if (!kept) throw std::runtime_error(kept.error().code);
       report.alerts += *kept;
     }
+  };
+  try {
+    struct Known {
+      store::ChargerDirectory chargers;
+      std::vector<domain::Tariff> tariffs;
+      std::vector<store::StationEnergyRow> metered;
+    };
+    auto known = ctx_.db.Read([&](store::Tx& tx) -> Result<Known> {
+      Known k{store::LoadChargerDirectory(tx), {}, store::StationEnergyOfPeriod(tx, from, to)};
+      for (auto& t : store::ListTariffs(tx)) k.tariffs.push_back(std::move(t.tariff));
+      return k;
+    });
+    if (!known) throw std::runtime_error(known.error().code);
+    RuleRun run(std::move(known->chargers), std::move(known->tariffs), ctx_.clock.Now());
+    // The orders chunk by chunk, the next read while this one is judged.
+    auto read = [this, from, to](int64_t after) {
+      auto chunk = ctx_.db.Read([&](store::Tx& tx) -> Result<std::vector<store::ScannedOrder>> {
+        return store::ScanOrders(tx, from, to, after, kOrdersPerChunk);
+      });
+      if (!chunk) throw std::runtime_error(chunk.error().code);
+      return std::move(*chunk);
+    };
+    auto chunk = read(0);
+    while (!chunk.empty()) {
+      auto next = std::async(std::launch::async, read, chunk.back().id);
+      for (const auto& o : chunk) run.Judge(o);
+      keep(run.TakeAlerts());
+      chunk = next.get();
+    }
+    keep(run.Finish(known->metered, [&](const std::vector<int64_t>& refs) {
+      auto heads =
+          ctx_.db.Read([&](store::Tx& tx) -> Result<std::unordered_map<int64_t, store::OrderHead>> {
+            return store::OrderHeads(tx, refs);
+          });
+      if (!heads) throw std::runtime_error(heads.error().code);
+      return std::move(*heads);
+    }));
+    report.orders = run.orders();
+    if (run.unreadable() > 0)
+      spdlog::warn("charge-order rules: run {}: {} orders unreadable, judged by their columns only",
+                   run_id, run.unreadable());
   } catch (const std::exception& e) {
     error = e.what();
   }
@@ -306,6 +400,7 @@ AlertRunReport ExchangeService::RunRules(int64_t run_id, const std::string& from
   });
   if (!done) spdlog::warn("charge-order rules: run {} not recorded: {}", run_id, done.error().code);
   if (!error.empty()) spdlog::warn("charge-order rules: run {} failed: {}", run_id, error);
+  report.error = error;
   return report;
 }
 

@@ -89,6 +89,7 @@ struct OrderImportReport {
 struct AlertRunReport {
   bool already_done = false;  // the scheduled run of today had been claimed
   int64_t run_id = 0, orders = 0, alerts = 0;
+  std::string error;  // why the run failed, "" when it ran
 };
 
 class ExchangeService {
@@ -154,6 +155,9 @@ class ExchangeService {
                                            const std::string& to);
   Result<std::vector<store::AlertRunRow>> ListAlertRuns(const Actor& actor);
   Result<AlertRunReport> RunDailyRules();
+  // A run over [from, to] from the command line (the server's operator, no one logged in), run
+  // here and now; the same checks as StartAlertRun.
+  Result<AlertRunReport> RunRulesNow(const std::string& from, const std::string& to);
 
   // Meter public keys (OCMF) of a filed charger, registered by its enterprise: at most one active
   // key per meter serial (meter_serial_taken); the curve is the key's.
