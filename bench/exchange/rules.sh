@@ -102,15 +102,17 @@ for backend in "${BACKENDS[@]}"; do
   b1=$(busy)
   read -r user sys rss <"$dir/time.txt"
   judged=$(grep -o '分析订单 [0-9]*' "$dir/run.txt" | grep -o '[0-9]*')
-  python3 - "$judged" "$wall" "$bare" "$user" "$sys" "$rss" "$(( b1 - b0 ))" "$hz" <<'PY'
+  python3 - "$judged" "$wall" "$bare" "$user" "$sys" "$rss" "$(( b1 - b0 ))" "$hz" "$backend" \
+    <<'PY'
 import sys
-orders, wall, bare, user, sys_, rss, busy, hz = sys.argv[1:]
+orders, wall, bare, user, sys_, rss, busy, hz, backend = sys.argv[1:]
 orders, wall, bare = int(orders), float(wall), float(bare)
 mvis_cpu = float(user) + float(sys_)
 all_cpu = int(busy) / int(hz)
 print(f"rule run: {orders} orders in {wall:.1f} s = {orders / wall:,.0f} orders/s; "
       f"peak RSS {int(rss) // 1024} MiB")
-print(f"CPU: mvis {mvis_cpu:.1f} s, database {max(0.0, all_cpu - mvis_cpu):.1f} s; "
+who = "mvis (SQLite runs inside it)" if backend == "sqlite" else "mvis"
+print(f"CPU: {who} {mvis_cpu:.1f} s, database server {max(0.0, all_cpu - mvis_cpu):.1f} s; "
       f"{orders / max(all_cpu, 1e-9):,.0f} orders per CPU-second")
 print(f"reference, the database's bare scan of the same orders: {bare:.2f} s; "
       f"rule run / bare scan = {wall / bare:.1f}x")
