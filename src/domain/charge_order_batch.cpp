@@ -151,7 +151,7 @@ std::vector<std::pair<int64_t, RuleFinding>> ConnectorSpans::Findings(const SeqL
   for (const auto& [a, b] : pairs) {
     const std::string& name = connectors_.Name(a->connector);
     const auto cut = name.find('\x1f');
-    out.emplace_back(a->ref,
+    out.emplace_back(b->ref,
                      OverlapFinding(cut == std::string::npos ? name : name.substr(cut + 1),
                                     seq_of(a->ref), period(*a), seq_of(b->ref), period(*b)));
   }

@@ -46,7 +46,7 @@ using SeqLookup =
 
 // Rule 3, connector_overlap over a period: every pair of orders on one connector whose
 // [StartTime, EndTime) overlap (orders without a positive duration are left out). The finding
-// is on the earlier order.
+// is on the later order, as on arrival when orders arrive in their order.
 class ConnectorSpans {
  public:
   // `connector` names the connector uniquely across operators; `connector_id` is shown.

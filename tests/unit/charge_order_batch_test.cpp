@@ -113,7 +113,7 @@ TEST(ChargeOrderBatch, SpansFindEveryOverlapOnAConnectorAndNoneAcross) {
     return std::unordered_map<int64_t, std::string>{{1, "S1"}, {2, "S2"}};
   });
   ASSERT_EQ(found.size(), 1u);
-  EXPECT_EQ(found[0].first, 1);
+  EXPECT_EQ(found[0].first, 2);  // on the later order
   const auto& e = found[0].second.evidence;
   EXPECT_EQ(found[0].second.rule, "connector_overlap");
   EXPECT_EQ(e[0].second, "EQ1-1");
