@@ -228,6 +228,8 @@ int CmdRunRules(const Overrides& overrides, const std::string& from, const std::
             << report->alerts << " 条；用时 " << std::fixed << std::setprecision(2) << seconds
             << " 秒（" << std::setprecision(0)
             << (seconds > 0 ? static_cast<double>(report->orders) / seconds : 0.0) << " 笔/秒）\n";
+  if (report->placed > 0)
+    std::cout << "其中 " << report->placed << " 笔订单（及其线索）补全了所在辖区\n";
   return 0;
 }
 

@@ -323,6 +323,20 @@ std::vector<ScannedOrder> ScanOrders(Tx& tx, const std::string& from, const std:
   return out;
 }
 
+bool PlaceOrder(Tx& tx, const OrderPlace& p) {
+  // StartTime names the order's month (its partition on PostgreSQL).
+  if (tx.Exec("UPDATE charge_orders SET region_code = ?, equipment_id = CASE WHEN equipment_id = "
+              "'' THEN ? ELSE equipment_id END WHERE id = ? AND start_time = ? AND region_code = "
+              "''",
+              {p.region_code, p.equipment_id, p.order_ref, p.start_time}) != 1)
+    return false;
+  tx.Exec(
+      "UPDATE charge_alerts SET region_code = ?, equipment_id = CASE WHEN equipment_id = '' "
+      "THEN ? ELSE equipment_id END WHERE order_ref = ? AND region_code = ''",
+      {p.region_code, p.equipment_id, p.order_ref});
+  return true;
+}
+
 std::unordered_map<int64_t, OrderHead> OrderHeads(Tx& tx, const std::vector<int64_t>& ids) {
   std::unordered_map<int64_t, OrderHead> out;
   constexpr size_t kChunk = 500;  // bound parameters per statement

@@ -219,6 +219,14 @@ struct OrderHead {
   std::string start_charge_seq, equipment_id, region_code;
 };
 std::unordered_map<int64_t, OrderHead> OrderHeads(Tx& tx, const std::vector<int64_t>& ids);
+// An order stored before its charger's district was known, placed now: the order and its
+// alerts that still have no district get `region_code` (and the charger's EquipmentID where
+// they had none). Whether the order was still unplaced.
+struct OrderPlace {
+  int64_t order_ref = 0;
+  std::string start_time, region_code, equipment_id;
+};
+bool PlaceOrder(Tx& tx, const OrderPlace& place);
 
 // What the platform reports of a charger (equipment, district, station, manufacturer and model,
 // power), or what its filing says (district, rated power, verification state and validity).

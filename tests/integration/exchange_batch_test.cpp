@@ -51,6 +51,13 @@ TEST_F(ExchangeTest, BatchRunJudgesEveryOrderWithWhatIsKnownNow) {
   EXPECT_EQ(run["orders"], 3);
   EXPECT_EQ(run["alerts"], 4) << "unverified × 3 and C over the rated power, now both known";
   EXPECT_EQ(seqs("charger_unverified"), (std::vector<std::string>{"A", "B", "C"}));
+  // The orders and their arrival alerts get the district now known: in 江岸区's queue.
+  EXPECT_EQ(seqs("money_split"), std::vector<std::string>{"B"});
+  EXPECT_EQ(seqs("charger_unfiled"), (std::vector<std::string>{"A", "B", "C"}));
+  EXPECT_EQ(Scalar(runtime_->db(),
+                   "SELECT COUNT(*) FROM charge_orders WHERE region_code = "
+                   "'420102' AND equipment_id = 'EQVT1-1'"),
+            3);
   EXPECT_EQ(seqs("energy_over_rated"), std::vector<std::string>{"C"});
   const json over = jiangan.Get("/api/v1/alerts?rule=energy_over_rated").json();
   EXPECT_EQ(over["items"][0]["equipment_id"], "EQVT1-1");
@@ -68,6 +75,7 @@ TEST_F(ExchangeTest, BatchRunJudgesEveryOrderWithWhatIsKnownNow) {
   ASSERT_TRUE(again.has_value()) << again.error().message;
   EXPECT_EQ(again->orders, 3);
   EXPECT_EQ(again->alerts, 2);
+  EXPECT_EQ(again->placed, 0) << "placed by the first run";
   EXPECT_EQ(seqs("money_split"), std::vector<std::string>{"B"});
   EXPECT_EQ(runtime_->exchange().RunRulesNow("2026-12-01", "2026-12-01")->alerts, 0)
       << "once per order and rule";

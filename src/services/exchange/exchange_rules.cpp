@@ -254,6 +254,8 @@ class RuleRun {
     order.total_energy_kwh = o.total_power;
     order.total_money = o.total_money;
     const auto charger = chargers_.Find(o.operator_ref, o.equipment_id, o.connector_id);
+    if (o.region_code.empty() && !charger.region_code.empty())
+      places_.push_back({o.id, o.start_time, charger.region_code, charger.equipment_id});
     if (read)
       for (const auto& f :
            exchange_internal::JudgeOrder(order, charger, tariffs_, o.operator_ref, params_))
@@ -274,6 +276,8 @@ class RuleRun {
 
   // The alerts found since the last call.
   std::vector<store::ChargeAlertRow> TakeAlerts() { return std::exchange(pending_, {}); }
+  // The orders stored before their charger's district was known, found since the last call.
+  std::vector<store::OrderPlace> TakePlaces() { return std::exchange(places_, {}); }
 
   // The rules over the period; `heads` names the orders their findings are on.
   std::vector<store::ChargeAlertRow> Finish(
@@ -328,6 +332,7 @@ class RuleRun {
   domain::OrderStatistics stats_;
   domain::StationTotals stations_;
   std::vector<store::ChargeAlertRow> pending_;
+  std::vector<store::OrderPlace> places_;
   int64_t orders_ = 0, unreadable_ = 0;
 };
 
@@ -375,6 +380,17 @@ AlertRunReport ExchangeService::RunRules(int64_t run_id, const std::string& from
     while (!chunk.empty()) {
       auto next = std::async(std::launch::async, read, chunk.back().id);
       for (const auto& o : chunk) run.Judge(o);
+      // Orders (and their alerts) without a district get it once their charger's is known: in
+      // the district bureau's queue from now on.
+      if (const auto places = run.TakePlaces(); !places.empty()) {
+        auto placed = ctx_.db.Write([&](store::Tx& tx) -> Result<int64_t> {
+          int64_t n = 0;
+          for (const auto& p : places) n += store::PlaceOrder(tx, p) ? 1 : 0;
+          return n;
+        });
+        if (!placed) throw std::runtime_error(placed.error().code);
+        report.placed += *placed;
+      }
       keep(run.TakeAlerts());
       chunk = next.get();
     }

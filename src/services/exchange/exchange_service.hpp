@@ -89,7 +89,8 @@ struct OrderImportReport {
 struct AlertRunReport {
   bool already_done = false;  // the scheduled run of today had been claimed
   int64_t run_id = 0, orders = 0, alerts = 0;
-  std::string error;  // why the run failed, "" when it ran
+  int64_t placed = 0;  // orders given the district their charger is known in now
+  std::string error;   // why the run failed, "" when it ran
 };
 
 class ExchangeService {
