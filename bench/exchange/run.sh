@@ -105,4 +105,6 @@ for backend in "${BACKENDS[@]}"; do
   fi
 done
 echo "== opening one envelope vs openssl speed"
-"$(dirname "$BIN")/mvis_bench_exchange"
+crypto_bench="$(dirname "$BIN")/mvis_bench_exchange"
+[[ -x "$crypto_bench" ]] || crypto_bench="$ROOT/build/mvis_bench_exchange"
+"$crypto_bench"
