@@ -88,21 +88,30 @@ void PreferGenericPlans(Tx& tx) {
   if (tx.backend() == Backend::kPostgres) tx.Exec("SET LOCAL plan_cache_mode = force_generic_plan");
 }
 
+namespace {
+
+// The condition of PeerStillValid (parameters: id, secrets_sealed[, token_hash, now]).
+std::string PeerValidSql(bool token) {
+  return token ? "EXISTS (SELECT 1 FROM tcec_operators o JOIN tcec_tokens t ON t.operator_ref = "
+                 "o.id WHERE o.id = ? AND o.status = 'active' AND o.secrets_sealed = ? AND "
+                 "t.token_hash = ? AND t.expires_at > ?)"
+               : "EXISTS (SELECT 1 FROM tcec_operators WHERE id = ? AND status = 'active' AND "
+                 "secrets_sealed = ?)";
+}
+
+std::vector<Param> PeerValidParams(int64_t id, const std::string& secrets_sealed,
+                                   const std::string* token_hash, int64_t now) {
+  if (!token_hash) return {id, secrets_sealed};
+  return {id, secrets_sealed, *token_hash, now};
+}
+
+}  // namespace
+
 bool PeerStillValid(Tx& tx, int64_t id, const std::string& secrets_sealed,
                     const std::string* token_hash, int64_t now) {
-  if (!token_hash)
-    return tx
-        .QueryOne(
-            "SELECT 1 FROM tcec_operators WHERE id = ? AND status = 'active' AND secrets_sealed = "
-            "?",
-            {id, secrets_sealed})
-        .has_value();
   return tx
-      .QueryOne(
-          "SELECT 1 FROM tcec_operators o JOIN tcec_tokens t ON t.operator_ref = o.id WHERE o.id = "
-          "? AND o.status = 'active' AND o.secrets_sealed = ? AND t.token_hash = ? AND "
-          "t.expires_at > ?",
-          {id, secrets_sealed, *token_hash, now})
+      .QueryOne("SELECT 1 WHERE " + PeerValidSql(token_hash != nullptr),
+                PeerValidParams(id, secrets_sealed, token_hash, now))
       .has_value();
 }
 
@@ -135,6 +144,25 @@ bool KeepTcecEnvelope(Tx& tx, int64_t operator_ref, const std::string& endpoint,
              "INSERT INTO tcec_envelopes (operator_ref, endpoint, fingerprint, body, body_sha256, "
              "received_at) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (fingerprint) DO NOTHING",
              {operator_ref, endpoint, fingerprint, body, body_sha256, now}) == 1;
+}
+
+EnvelopeKept KeepConfirmedTcecEnvelope(Tx& tx, int64_t operator_ref, const std::string& endpoint,
+                                       const std::string& fingerprint, const std::string& body,
+                                       const std::string& body_sha256,
+                                       const std::string& secrets_sealed,
+                                       const std::string* token_hash, int64_t now) {
+  std::vector<Param> params{operator_ref, endpoint, fingerprint, body, body_sha256, now};
+  for (auto& p : PeerValidParams(operator_ref, secrets_sealed, token_hash, now))
+    params.push_back(std::move(p));
+  if (tx.Exec("INSERT INTO tcec_envelopes (operator_ref, endpoint, fingerprint, body, "
+              "body_sha256, received_at) SELECT ?, ?, ?, ?, ?, ? WHERE " +
+                  PeerValidSql(token_hash != nullptr) + " ON CONFLICT (fingerprint) DO NOTHING",
+              params) == 1)
+    return EnvelopeKept::kKept;
+  // Nothing kept: a replay, or the account or token changed (told apart on this rare path).
+  return PeerStillValid(tx, operator_ref, secrets_sealed, token_hash, now)
+             ? EnvelopeKept::kReplay
+             : EnvelopeKept::kPeerChanged;
 }
 
 void UpsertPlatformStation(Tx& tx, int64_t operator_ref, const PlatformStation& s, int64_t now) {
@@ -282,30 +310,33 @@ namespace {
 
 constexpr char kPlatformChargerColumns[] =
     "SELECT equipment_id, region_code, power_kw, station_id, CASE WHEN manufacturer = '' AND "
-    "model = '' THEN '' ELSE manufacturer || ' ' || model END, operator_ref FROM "
+    "model = '' THEN '' ELSE manufacturer || ' ' || model END AS peer_group, operator_ref FROM "
     "platform_equipment";
+constexpr char kFiledCharger[] =
+    "i.equipment_id <> '' AND i.status IN ('submitted', 'returned', 'approved')";
 constexpr char kFiledChargerColumns[] =
     "SELECT i.equipment_id, i.install_region_code, i.rated_power_kw, i.verification_state, "
-    "i.valid_until FROM instruments i WHERE i.equipment_id <> '' AND i.status IN ('submitted', "
-    "'returned', 'approved')";
+    "i.valid_until FROM instruments i WHERE ";
 
-ChargerFacts PlatformChargerOf(const Row& r) {
+// The columns of kPlatformChargerColumns from `at` on.
+ChargerFacts PlatformChargerOf(const Row& r, size_t at = 0) {
   ChargerFacts f;
-  f.equipment_id = r.Str(0);
-  f.region_code = r.Str(1);
-  f.power_kw = OptReal(r, 2);
-  f.station_id = r.Str(3);
-  f.peer_group = r.Str(4);
+  f.equipment_id = r.Str(at);
+  f.region_code = r.Str(at + 1);
+  f.power_kw = OptReal(r, at + 2);
+  f.station_id = r.Str(at + 3);
+  f.peer_group = r.Str(at + 4);
   return f;
 }
 
-ChargerFacts FiledChargerOf(const Row& r) {
+// The columns of kFiledChargerColumns from `at` on.
+ChargerFacts FiledChargerOf(const Row& r, size_t at = 0) {
   ChargerFacts f;
-  f.equipment_id = r.Str(0);
-  f.region_code = r.Str(1);
-  f.power_kw = OptReal(r, 2);
-  f.verification_state = r.Str(3);
-  f.valid_until = r.Str(4);
+  f.equipment_id = r.Str(at);
+  f.region_code = r.Str(at + 1);
+  f.power_kw = OptReal(r, at + 2);
+  f.verification_state = r.Str(at + 3);
+  f.valid_until = r.Str(at + 4);
   return f;
 }
 
@@ -335,33 +366,34 @@ OrderCharger MergeCharger(const std::string& equipment_id, const ChargerFacts* p
 
 OrderCharger FindOrderCharger(Tx& tx, int64_t operator_ref, const std::string& equipment_id,
                               const std::string& connector_id) {
-  std::optional<Row> platform;
-  if (!equipment_id.empty())
-    platform = tx.QueryOne(
-        std::string(kPlatformChargerColumns) + " WHERE operator_ref = ? AND equipment_id = ?",
-        {operator_ref, equipment_id});
-  else if (!connector_id.empty()) {
-    // The longest reported EquipmentID the ConnectorID starts with: its prefixes looked up in
-    // the operator's index (not a scan of all its equipment).
-    Where w;
-    w.Add("operator_ref = ?", {operator_ref});
+  // The platform's record — by EquipmentID, else the longest reported EquipmentID the
+  // ConnectorID starts with (its prefixes looked up in the operator's index, not a scan of all
+  // its equipment) — and the latest filing of the charger it names, in one query.
+  Where w;
+  w.Add("operator_ref = ?", {operator_ref});
+  if (!equipment_id.empty()) {
+    w.Add("equipment_id = ?", {equipment_id});
+  } else {
     std::vector<std::string> prefixes;
     for (size_t n = std::min<size_t>(connector_id.size(), 64); n > 0; --n)
       prefixes.push_back(connector_id.substr(0, n));
     w.AddIn("equipment_id", prefixes);
-    platform = tx.QueryOne(std::string(kPlatformChargerColumns) + w.sql() +
-                               " ORDER BY length(equipment_id) DESC LIMIT 1",
-                           w.params());
   }
-  std::optional<ChargerFacts> p;
-  if (platform) p = PlatformChargerOf(*platform);
-  const std::string equipment = p ? p->equipment_id : equipment_id;
-  std::optional<ChargerFacts> f;
-  if (!equipment.empty())
-    if (auto filed = tx.QueryOne(std::string(kFiledChargerColumns) +
-                                     " AND i.equipment_id = ? ORDER BY i.id DESC LIMIT 1",
-                                 {equipment}))
-      f = FiledChargerOf(*filed);
+  auto params = w.params();
+  params.emplace_back(equipment_id);
+  auto r = tx.QueryOne(
+      "SELECT p.equipment_id, p.region_code, p.power_kw, p.station_id, p.peer_group, "
+      "f.equipment_id, f.install_region_code, f.rated_power_kw, f.verification_state, "
+      "f.valid_until FROM (SELECT 1 AS one) g LEFT JOIN (" +
+          std::string(kPlatformChargerColumns) + w.sql() +
+          " ORDER BY length(equipment_id) DESC LIMIT 1) p ON 1 = 1 LEFT JOIN instruments f ON "
+          "f.id = (SELECT MAX(i.id) FROM instruments i WHERE i.equipment_id = "
+          "COALESCE(p.equipment_id, ?) AND " +
+          kFiledCharger + ")",
+      params);
+  std::optional<ChargerFacts> p, f;
+  if (r && !r->IsNull(0)) p = PlatformChargerOf(*r, 0);
+  if (r && !r->IsNull(5)) f = FiledChargerOf(*r, 5);
   return MergeCharger(equipment_id, p ? &*p : nullptr, f ? &*f : nullptr);
 }
 
@@ -371,7 +403,8 @@ ChargerDirectory LoadChargerDirectory(Tx& tx) {
     auto f = PlatformChargerOf(r);
     d.platform_[std::to_string(r.Int(5)) + "/" + f.equipment_id] = std::move(f);
   }
-  for (const auto& r : tx.Query(std::string(kFiledChargerColumns) + " ORDER BY i.id")) {
+  for (const auto& r :
+       tx.Query(std::string(kFiledChargerColumns) + kFiledCharger + " ORDER BY i.id")) {
     auto f = FiledChargerOf(r);
     d.filed_[f.equipment_id] = std::move(f);  // the latest filing wins
   }

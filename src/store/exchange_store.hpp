@@ -58,6 +58,14 @@ int64_t PurgeTcecTokens(Tx& tx, int64_t now);
 bool KeepTcecEnvelope(Tx& tx, int64_t operator_ref, const std::string& endpoint,
                       const std::string& fingerprint, const std::string& body,
                       const std::string& body_sha256, int64_t now);
+// The same for an envelope opened with what a server remembered, kept only while PeerStillValid
+// holds (checked in the same statement: one round trip): kept, a replay, or kPeerChanged.
+enum class EnvelopeKept { kKept, kReplay, kPeerChanged };
+EnvelopeKept KeepConfirmedTcecEnvelope(Tx& tx, int64_t operator_ref, const std::string& endpoint,
+                                       const std::string& fingerprint, const std::string& body,
+                                       const std::string& body_sha256,
+                                       const std::string& secrets_sealed,
+                                       const std::string* token_hash, int64_t now);
 
 struct PlatformStation {
   std::string station_id, name, address, area_code, region_code;

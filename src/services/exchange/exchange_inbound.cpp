@@ -381,13 +381,23 @@ std::optional<json> ExchangeService::ReceiveOnce(const std::string& endpoint,
   json answer;
   auto kept = ctx_.db.Write([&](store::Tx& tx) -> Result<Kept> {
     store::PreferGenericPlans(tx);
-    // What was remembered still holds: the account active with these secrets, the token valid.
-    if (from_memory && !store::PeerStillValid(tx, in.op.id, in.op.secrets_sealed,
-                                              needs_token ? &token_hash : nullptr, now))
-      return Kept::kStale;
-    if (!store::KeepTcecEnvelope(tx, in.op.id, endpoint, fingerprint, std::string(body),
-                                 Sha256Hex(body), now))
+    // What was remembered must still hold (the account active with these secrets, the token
+    // valid): checked as the envelope is kept.
+    if (from_memory) {
+      switch (store::KeepConfirmedTcecEnvelope(
+          tx, in.op.id, endpoint, fingerprint, std::string(body), Sha256Hex(body),
+          in.op.secrets_sealed, needs_token ? &token_hash : nullptr, now)) {
+        case store::EnvelopeKept::kPeerChanged:
+          return Kept::kStale;
+        case store::EnvelopeKept::kReplay:
+          return Kept::kReplay;
+        case store::EnvelopeKept::kKept:
+          break;
+      }
+    } else if (!store::KeepTcecEnvelope(tx, in.op.id, endpoint, fingerprint, std::string(body),
+                                        Sha256Hex(body), now)) {
       return Kept::kReplay;
+    }
     answer = h.apply(tx, now);
     return Kept::kYes;
   });
