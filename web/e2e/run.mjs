@@ -89,6 +89,11 @@ import { registerExchangeScenarios } from './exchange.mjs'
 import { registerAlertScenarios } from './alerts.mjs'
 import { registerPlatformPullScenarios } from './platformPull.mjs'
 
+// The users are in China, and so is the server's "today": Node's and Chromium's local time is
+// China's too, so that a date the UI computes, one a scenario expects and one the server counts
+// from are the same day whatever the machine's zone (from 16:00 to 24:00 UTC they differ).
+process.env.TZ = 'Asia/Shanghai'
+
 const WEB = resolve(dirname(fileURLToPath(import.meta.url)), '..')
 const OUT = join(WEB, 'e2e', 'out')
 const BIN = resolve(WEB, process.env.MVIS_BIN ?? '../build/mvis')
@@ -430,6 +435,7 @@ try {
 
   browser = await chromium.launch({
     executablePath: CHROMIUM,
+    env: { ...process.env, TZ: 'Asia/Shanghai' },
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-quic', '--disable-sync'],
   })
   for (const t of ONLY ? tests.filter((x) => x.name.includes(ONLY)) : tests) {
