@@ -55,6 +55,21 @@ cleanup() {
   rm -rf "$WORK"
 }
 trap cleanup EXIT
+# CPU seconds (user + system) of the given processes, summed.
+cpu_seconds() {
+  local total=0 pid
+  for pid in "$@"; do
+    [[ -r /proc/$pid/stat ]] || continue
+    total=$((total + $(awk '{print $14 + $15}' "/proc/$pid/stat")))
+  done
+  awk -v t="$total" -v hz="$(getconf CLK_TCK)" 'BEGIN {printf "%.1f", t / hz}'
+}
+# The database server's processes: the postmaster of $1 (a pg-temp.sh directory) and its children.
+pg_pids() {
+  local main
+  main=$(head -1 "$1/data/postmaster.pid" 2>/dev/null) || return 0
+  echo "$main" $(pgrep -P "$main")
+}
 free_port() {
   python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
 }
@@ -90,9 +105,19 @@ for backend in "${BACKENDS[@]}"; do
     sleep 0.1
   done
   echo "== $backend: ingest"
+  pg_before=0
+  [[ $backend == postgresql ]] && pg_before=$(cpu_seconds $(pg_pids "$dir/pg"))
+  mvis_before=$(cpu_seconds "$SERVER_PID")
   node "$HERE/ingest.mjs" --server "http://127.0.0.1:$port" --orders "$ORDERS" \
     --connections "$CONNECTIONS" --bulk-file "$dir/orders.jsonl" --bulk-orders "$BULK" \
     | tee "$dir/ingest.json"
+  mvis_cpu=$(awk -v a="$(cpu_seconds "$SERVER_PID")" -v b="$mvis_before" 'BEGIN {printf "%.1f", a - b}')
+  line="CPU during the run: mvis ${mvis_cpu} s"
+  if [[ $backend == postgresql ]]; then
+    pg_cpu=$(awk -v a="$(cpu_seconds $(pg_pids "$dir/pg"))" -v b="$pg_before" 'BEGIN {printf "%.1f", a - b}')
+    line+=", PostgreSQL ${pg_cpu} s"
+  fi
+  echo "$line (the load generator's own: node_cpu_s above)"
   echo "server peak RSS $(awk '/VmHWM/ {print int($2 / 1024)}' "/proc/$SERVER_PID/status") MiB"
   kill "$SERVER_PID"
   wait "$SERVER_PID" 2>/dev/null || true
