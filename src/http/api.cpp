@@ -110,13 +110,21 @@ Api::Api(AppServices services, ApiOptions options)
 Response Api::Handle(Request& request) {
   if (!options_.access_log) return Dispatch(request);
   auto start = std::chrono::steady_clock::now();
-  Response response = Dispatch(request);
-  auto micros = std::chrono::duration_cast<std::chrono::microseconds>(
-                    std::chrono::steady_clock::now() - start)
-                    .count();
   // Paths only: query strings may carry phone numbers.
-  spdlog::info("{} {} {} {:.1f}ms {}", request.method, request.path, response.status,
-               micros / 1000.0, request.remote_ip);
+  auto log = [start, method = request.method, path = request.path,
+              ip = request.remote_ip](const Response& response) {
+    auto micros = std::chrono::duration_cast<std::chrono::microseconds>(
+                      std::chrono::steady_clock::now() - start)
+                      .count();
+    spdlog::info("{} {} {} {:.1f}ms {}", method, path, response.status, micros / 1000.0, ip);
+  };
+  if (request.respond)  // a deferred answer is logged when it is sent
+    request.respond = [log, respond = std::move(request.respond)](Response later) {
+      log(later);
+      respond(std::move(later));
+    };
+  Response response = Dispatch(request);
+  if (!response.deferred) log(response);
   return response;
 }
 

@@ -2,6 +2,7 @@
 // handlers, so that only server.cpp sees Boost.Beast.
 #pragma once
 
+#include <functional>
 #include <map>
 #include <string>
 #include <string_view>
@@ -19,6 +20,9 @@ struct Request {
   std::map<std::string, std::string> params;   // path parameters set by the router
   std::string body;
   std::string remote_ip;
+  // Set by the server: answers this request later, from any thread, exactly once, when its
+  // handler returned a Response with `deferred` set (the connection waits for it meanwhile).
+  std::function<void(struct Response)> respond;
 
   std::string Header(const std::string& lower_name) const {
     auto it = headers.find(lower_name);
@@ -36,6 +40,7 @@ struct Response {
   std::vector<std::pair<std::string, std::string>> headers;
   std::string body;
   std::string file_path;  // when set, the server streams this file as the body
+  bool deferred = false;  // the handler answers later through Request::respond
 };
 
 // Splits "a=1&b=%E4%B8%AD" into decoded pairs; '+' is a space.

@@ -103,9 +103,16 @@ class Session : public std::enable_shared_from_this<Session> {
     req.body = std::move(msg.body());
     req.remote_ip = remote_ip_;
     bool keep_alive = msg.keep_alive();
+    req.respond = [self = shared_from_this(), keep_alive](Response later) {
+      net::post(self->stream_.get_executor(),
+                [self, keep_alive, later = std::move(later)]() mutable {
+                  self->Send(std::move(later), keep_alive);
+                });
+    };
     Response res;
     try {
       res = handler_(req);
+      if (res.deferred) return;  // Request::respond sends it
     } catch (const std::exception& e) {
       spdlog::error("unhandled exception for {} {}: {}", req.method, req.path, e.what());
       res = Response{};

@@ -33,60 +33,6 @@ bool EnsureChargeOrderMonth(Tx& tx, const std::string& month) {
   return true;
 }
 
-std::optional<int64_t> InsertChargeOrder(Tx& tx, int64_t operator_ref, const StoredOrder& o,
-                                         int64_t now) {
-  // PostgreSQL: the key table keeps an order once per operator and StartChargeSeq whatever its
-  // month (a partitioned table's unique keys must include the month); one statement either way.
-  const bool pg = tx.backend() == Backend::kPostgres;
-  const Param facts = o.facts ? Param(*o.facts) : Param(nullptr);
-  auto r = tx.QueryOne(
-      pg ? "WITH k AS (INSERT INTO charge_order_keys (operator_ref, start_charge_seq, start_time) "
-           "VALUES (?, ?, ?) ON CONFLICT DO NOTHING RETURNING 1) INSERT INTO charge_orders "
-           "(operator_ref, start_charge_seq, connector_id, equipment_id, start_time, end_time, "
-           "total_power, total_money, region_code, body, received_at, facts) SELECT ?, ?, ?, ?, ?, "
-           "?, ?, ?, ?, ?, ?, ? WHERE EXISTS (SELECT 1 FROM k) RETURNING id"
-         : "INSERT INTO charge_orders (operator_ref, start_charge_seq, connector_id, equipment_id, "
-           "start_time, end_time, total_power, total_money, region_code, body, received_at, facts) "
-           "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (operator_ref, "
-           "start_charge_seq) DO NOTHING RETURNING id",
-      pg ? std::vector<Param>{operator_ref, o.start_charge_seq, o.start_time, operator_ref,
-                              o.start_charge_seq, o.connector_id, o.equipment_id, o.start_time,
-                              o.end_time, o.total_power, o.total_money, o.region_code, o.body, now,
-                              facts}
-         : std::vector<Param>{operator_ref, o.start_charge_seq, o.connector_id, o.equipment_id,
-                              o.start_time, o.end_time, o.total_power, o.total_money, o.region_code,
-                              o.body, now, facts});
-  if (!r) return std::nullopt;
-  return r->Int(0);
-}
-
-std::vector<std::string> OverlappingOrders(Tx& tx, int64_t operator_ref,
-                                           const std::string& connector_id,
-                                           const std::string& start, const std::string& end,
-                                           int64_t except_id) {
-  // Only orders that started at most kMaxOrderHours before this one are looked at, so that the
-  // index range stays a few rows however long the connector's history.
-  std::vector<std::string> out;
-  const auto from = domain::OrderSeconds(start);
-  if (!from) return out;
-  const std::string earliest = domain::OrderTimeText(*from - kMaxOrderHours * 3600);
-  for (const auto& r :
-       tx.Query("SELECT body FROM charge_orders WHERE operator_ref = ? AND connector_id = ? AND "
-                "start_time >= ? AND start_time < ? AND end_time > ? AND id <> ? ORDER BY "
-                "start_time LIMIT 20",
-                {operator_ref, connector_id, earliest, end, start, except_id}))
-    out.push_back(r.Str(0));
-  return out;
-}
-
-void InsertChargeAlert(Tx& tx, const ChargeAlertRow& a) {
-  tx.Exec(
-      "INSERT INTO charge_alerts (order_ref, rule, equipment_id, start_charge_seq, region_code, "
-      "evidence, status, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-      {a.order_ref, a.rule, a.equipment_id, a.start_charge_seq, a.region_code, a.evidence, a.status,
-       a.created_at});
-}
-
 std::map<std::string, std::pair<double, double>> OrderTotals(Tx& tx, int64_t operator_ref,
                                                              const std::vector<std::string>& seqs) {
   std::map<std::string, std::pair<double, double>> out;

@@ -7,6 +7,7 @@
 #include <cstdio>
 #include <map>
 #include <nlohmann/json.hpp>
+#include <set>
 
 #include "store/sql_builder.hpp"
 
@@ -364,39 +365,6 @@ OrderCharger MergeCharger(const std::string& equipment_id, const ChargerFacts* p
 
 }  // namespace
 
-OrderCharger FindOrderCharger(Tx& tx, int64_t operator_ref, const std::string& equipment_id,
-                              const std::string& connector_id) {
-  // The platform's record — by EquipmentID, else the longest reported EquipmentID the
-  // ConnectorID starts with (its prefixes looked up in the operator's index, not a scan of all
-  // its equipment) — and the latest filing of the charger it names, in one query.
-  Where w;
-  w.Add("operator_ref = ?", {operator_ref});
-  if (!equipment_id.empty()) {
-    w.Add("equipment_id = ?", {equipment_id});
-  } else {
-    std::vector<std::string> prefixes;
-    for (size_t n = std::min<size_t>(connector_id.size(), 64); n > 0; --n)
-      prefixes.push_back(connector_id.substr(0, n));
-    w.AddIn("equipment_id", prefixes);
-  }
-  auto params = w.params();
-  params.emplace_back(equipment_id);
-  auto r = tx.QueryOne(
-      "SELECT p.equipment_id, p.region_code, p.power_kw, p.station_id, p.peer_group, "
-      "f.equipment_id, f.install_region_code, f.rated_power_kw, f.verification_state, "
-      "f.valid_until FROM (SELECT 1 AS one) g LEFT JOIN (" +
-          std::string(kPlatformChargerColumns) + w.sql() +
-          " ORDER BY length(equipment_id) DESC LIMIT 1) p ON 1 = 1 LEFT JOIN instruments f ON "
-          "f.id = (SELECT MAX(i.id) FROM instruments i WHERE i.equipment_id = "
-          "COALESCE(p.equipment_id, ?) AND " +
-          kFiledCharger + ")",
-      params);
-  std::optional<ChargerFacts> p, f;
-  if (r && !r->IsNull(0)) p = PlatformChargerOf(*r, 0);
-  if (r && !r->IsNull(5)) f = FiledChargerOf(*r, 5);
-  return MergeCharger(equipment_id, p ? &*p : nullptr, f ? &*f : nullptr);
-}
-
 ChargerDirectory LoadChargerDirectory(Tx& tx) {
   ChargerDirectory d;
   for (const auto& r : tx.Query(kPlatformChargerColumns)) {
@@ -405,6 +373,41 @@ ChargerDirectory LoadChargerDirectory(Tx& tx) {
   }
   for (const auto& r :
        tx.Query(std::string(kFiledChargerColumns) + kFiledCharger + " ORDER BY i.id")) {
+    auto f = FiledChargerOf(r);
+    d.filed_[f.equipment_id] = std::move(f);  // the latest filing wins
+  }
+  return d;
+}
+
+ChargerDirectory LoadChargerDirectory(Tx& tx, const std::vector<ChargerWanted>& wanted) {
+  // Per operator, its EquipmentIDs named and the ConnectorIDs' prefixes (the candidates);
+  // then the latest filings of the chargers found or named.
+  std::map<int64_t, std::set<std::string>> candidates;
+  std::set<std::string> equipment;
+  for (const auto& w : wanted) {
+    auto& c = candidates[w.operator_ref];
+    if (!w.equipment_id.empty()) {
+      c.insert(w.equipment_id);
+      equipment.insert(w.equipment_id);
+      continue;
+    }
+    for (size_t n = std::min<size_t>(w.connector_id.size(), 64); n > 0; --n)
+      c.insert(w.connector_id.substr(0, n));
+  }
+  ChargerDirectory d;
+  for (const auto& [operator_ref, ids] : candidates)
+    for (const auto& r :
+         tx.Query(std::string(kPlatformChargerColumns) + " WHERE operator_ref = ? AND " +
+                      InJsonList(tx, "equipment_id"),
+                  {operator_ref, nlohmann::json(ids).dump()})) {
+      auto f = PlatformChargerOf(r);
+      equipment.insert(f.equipment_id);
+      d.platform_[std::to_string(operator_ref) + "/" + f.equipment_id] = std::move(f);
+    }
+  if (equipment.empty()) return d;
+  for (const auto& r : tx.Query(std::string(kFiledChargerColumns) + kFiledCharger + " AND " +
+                                    InJsonList(tx, "i.equipment_id") + " ORDER BY i.id",
+                                {nlohmann::json(equipment).dump()})) {
     auto f = FiledChargerOf(r);
     d.filed_[f.equipment_id] = std::move(f);  // the latest filing wins
   }

@@ -121,11 +121,6 @@ struct OrderCharger {
   bool filed = false;
   std::string verification_state, valid_until;  // of the filed charger
 };
-// The charger of `connector_id` (or `equipment_id` when the order names it): the operator's
-// equipment whose EquipmentID is the longest prefix of the ConnectorID.
-OrderCharger FindOrderCharger(Tx& tx, int64_t operator_ref, const std::string& equipment_id,
-                              const std::string& connector_id);
-
 struct StoredOrder {
   std::string start_charge_seq, connector_id, equipment_id, start_time, end_time, region_code, body;
   double total_power = 0, total_money = 0;
@@ -135,20 +130,12 @@ struct StoredOrder {
 // partition of `month` (yyyy-MM) unless it exists, in its own transaction before the order's.
 // Nothing to do on SQLite. false for a malformed month.
 bool EnsureChargeOrderMonth(Tx& tx, const std::string& month);
-// The new order's id; nullopt when this operator sent that StartChargeSeq before.
-std::optional<int64_t> InsertChargeOrder(Tx& tx, int64_t operator_ref, const StoredOrder& o,
-                                         int64_t now);
 // TotalPower and TotalMoney of the operator's orders among `seqs`, by StartChargeSeq.
 std::map<std::string, std::pair<double, double>> OrderTotals(Tx& tx, int64_t operator_ref,
                                                              const std::vector<std::string>& seqs);
 // The longest charge the overlap rule considers: an order that started earlier than this before
 // another is not compared with it.
 inline constexpr int64_t kMaxOrderHours = 48;
-// Orders of the same connector overlapping [start, end) other than `except_id`: their bodies.
-std::vector<std::string> OverlappingOrders(Tx& tx, int64_t operator_ref,
-                                           const std::string& connector_id,
-                                           const std::string& start, const std::string& end,
-                                           int64_t except_id);
 
 struct ChargeAlertRow {
   int64_t id = 0, order_ref = 0;
@@ -161,7 +148,6 @@ struct ChargeAlertRow {
   std::optional<int64_t> inspection_task_id, handled_by, handled_at;
   std::string order_body;  // FindChargeAlert only: the order as received
 };
-void InsertChargeAlert(Tx& tx, const ChargeAlertRow& a);
 
 struct ChargeAlertFilter {
   std::vector<std::string> regions;  // empty: none
@@ -242,7 +228,16 @@ struct ChargerFacts {
   std::string equipment_id, region_code, station_id, peer_group, verification_state, valid_until;
   std::optional<double> power_kw;
 };
-// Every charger an order may name, read once for a batch run: answers as FindOrderCharger.
+// An order's charger as it is looked up: by EquipmentID when the order names it, else the
+// operator's equipment whose EquipmentID is the longest prefix of the ConnectorID (at most 64
+// characters).
+struct ChargerWanted {
+  int64_t operator_ref = 0;
+  std::string equipment_id, connector_id;
+};
+// The chargers orders may name: the platform's records and the latest filings. Find answers with
+// the platform's record first (district, power, station), the filing for what the platform does
+// not say and for the registry's verdict.
 class ChargerDirectory {
  public:
   OrderCharger Find(int64_t operator_ref, const std::string& equipment_id,
@@ -250,10 +245,53 @@ class ChargerDirectory {
 
  private:
   friend ChargerDirectory LoadChargerDirectory(Tx& tx);
+  friend ChargerDirectory LoadChargerDirectory(Tx& tx, const std::vector<ChargerWanted>& wanted);
   std::unordered_map<std::string, ChargerFacts> platform_;  // operator_ref '/' EquipmentID
   std::unordered_map<std::string, ChargerFacts> filed_;     // EquipmentID
 };
+// Every charger (a batch run over a period).
 ChargerDirectory LoadChargerDirectory(Tx& tx);
+
+// ---- Arriving orders many at a time (the ingest's writer, the bulk path): a few statements for
+// a batch whatever its size, each statement the same text for any batch of up to
+// kOrdersPerStatement rows.
+
+inline constexpr size_t kOrdersPerStatement = 32;
+
+// The chargers the orders `wanted` may name (one query per operator, one for the filings).
+ChargerDirectory LoadChargerDirectory(Tx& tx, const std::vector<ChargerWanted>& wanted);
+
+// Per input, the new order's id; nullopt when its operator sent that StartChargeSeq before (or
+// earlier in `orders`).
+std::vector<std::optional<int64_t>> InsertChargeOrders(
+    Tx& tx, const std::vector<std::pair<int64_t, StoredOrder>>& orders, int64_t now);
+
+// An order's times as the overlap rule compares them.
+struct OrderSpan {
+  int64_t id = 0;
+  std::string start_charge_seq, start_time, end_time;
+};
+struct OverlapProbe {
+  int64_t operator_ref = 0;
+  std::string connector_id, start, end;
+};
+// Per probe, the orders of its connector overlapping [start, end) that started at most
+// kMaxOrderHours before it (the order itself included when stored), earliest first, at most
+// kMaxOverlapRows.
+inline constexpr size_t kMaxOverlapRows = 40;
+std::vector<std::vector<OrderSpan>> OverlappingOrderSpans(Tx& tx,
+                                                          const std::vector<OverlapProbe>& probes);
+
+void InsertChargeAlerts(Tx& tx, const std::vector<ChargeAlertRow>& alerts);
+
+struct EnvelopeToKeep {
+  int64_t operator_ref = 0;
+  std::string endpoint, fingerprint, body, body_sha256;
+};
+// Keeps each envelope whose fingerprint is new (neither seen before nor earlier in `envelopes`):
+// whether each was kept.
+std::vector<bool> KeepTcecEnvelopes(Tx& tx, const std::vector<EnvelopeToKeep>& envelopes,
+                                    int64_t now);
 
 // Open alerts raised in [from, to) (unix seconds), per district: the bureaus' daily digest.
 std::vector<std::pair<std::string, int64_t>> OpenAlertsByRegion(Tx& tx, int64_t from, int64_t to);

@@ -29,4 +29,10 @@ std::vector<std::string> SplitCsv(const std::string& csv) {
 
 std::string JoinCsv(const std::vector<std::string>& values) { return domain::Join(values, ","); }
 
+std::string InJsonList(const Tx& tx, const std::string& column) {
+  return tx.backend() == Backend::kPostgres
+             ? column + " = ANY(ARRAY(SELECT json_array_elements_text(CAST(? AS json))))"
+             : column + " IN (SELECT value FROM json_each(?))";
+}
+
 }  // namespace mvis::store

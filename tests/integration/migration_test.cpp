@@ -116,22 +116,24 @@ TEST_F(MigrationTest, ChargeOrdersMoveIntoMonthlyPartitions) {
   // New orders: ids go on; a new month gets its partition; sent twice (even with another start,
   // another month), stored once.
   auto added = (*db)->Write([](store::Tx& tx) -> Result<std::vector<std::optional<int64_t>>> {
-    std::vector<std::optional<int64_t>> ids;
     EXPECT_TRUE(store::EnsureChargeOrderMonth(tx, "2027-01"));
     EXPECT_FALSE(store::EnsureChargeOrderMonth(tx, "2027-13"));
     EXPECT_FALSE(store::EnsureChargeOrderMonth(tx, "27-01'; DROP"));
+    std::vector<std::pair<int64_t, store::StoredOrder>> orders;
     for (const auto& [seq, start] : {std::pair{"S4", "2027-01-02 08:00:00"},
                                      {"S4", "2027-01-02 08:00:00"},
                                      {"S1", "2027-01-03 08:00:00"}})
-      ids.push_back(store::InsertChargeOrder(
-          tx, 1, {seq, "C1", "E1", start, start, "420102", "{}", 1.0, 1.0}, 2));
-    return ids;
+      orders.emplace_back(
+          1, store::StoredOrder{seq, "C1", "E1", start, start, "420102", "{}", 1.0, 1.0});
+    return store::InsertChargeOrders(tx, orders, 2);
   });
   ASSERT_TRUE(added.has_value()) << added.error().message;
   ASSERT_EQ(added->size(), 3u);
-  EXPECT_EQ((*added)[0], std::optional<int64_t>(4));
+  ASSERT_TRUE((*added)[0].has_value());
+  EXPECT_GT(*(*added)[0], 3) << "after the three moved orders";
   EXPECT_FALSE((*added)[1].has_value());
   EXPECT_FALSE((*added)[2].has_value()) << "S1 is stored already (in 2026-11)";
+  EXPECT_EQ(Scalar(**db, "SELECT COUNT(*) FROM charge_orders"), 4);
   if (pg) EXPECT_EQ(Scalar(**db, "SELECT COUNT(*) FROM charge_orders_202701"), 1);
   // A period's query reads only its months.
   if (pg) {

@@ -190,7 +190,17 @@ void AddExchangeRoutes(Router& router, AppServices& s) {
           if (req.body.size() > kMaxEnvelope)
             return JsonResponse(
                 200, exchange::tcec::Response(exchange::tcec::Ret::kEnvelope, "报文过大", nullptr));
-          return JsonResponse(200, svc.Receive(endpoint, req.Header("authorization"), req.body));
+          if (!req.respond)
+            return JsonResponse(200, svc.Receive(endpoint, req.Header("authorization"), req.body));
+          // A charge order is answered once the writer has stored it (order_writer.hpp): the
+          // request's thread goes on to other requests meanwhile.
+          svc.Receive(endpoint, req.Header("authorization"), req.body,
+                      [respond = req.respond](nlohmann::json answer) {
+                        respond(JsonResponse(200, answer));
+                      });
+          Response later;
+          later.deferred = true;
+          return later;
         });
   }
 

@@ -74,8 +74,9 @@ Result<OrderImportReport> ExchangeService::ImportOrders(
         report.duplicates += static_cast<int64_t>(chunk.size());
         return true;
       }
-      for (const auto& p : chunk) {
-        auto alerts = StoreAndJudge(tx, ref, p.order, p.data, tariffs, now);
+      std::vector<ArrivingOrder> arriving;
+      for (const auto& p : chunk) arriving.push_back({ref, p.order, p.data.dump(), &tariffs});
+      for (const auto& alerts : StoreAndJudgeMany(tx, arriving, now)) {
         if (!alerts) {
           ++report.duplicates;
           continue;

@@ -7,10 +7,13 @@
 #include <cctype>
 #include <cmath>
 #include <functional>
+#include <future>
+#include <memory>
 
 #include "exchange/tcec_codec.hpp"
 #include "services/exchange/exchange_internal.hpp"
 #include "services/exchange/exchange_service.hpp"
+#include "services/exchange/order_writer.hpp"
 #include "services/exchange/peer_cache.hpp"
 #include "store/regions_store.hpp"
 
@@ -73,6 +76,15 @@ domain::ChargeOrder OrderOf(const json& o) {
                              Amount(d, {"DetailPower"}), Amount(d, {"DetailElecMoney"}),
                              Amount(d, {"DetailServiceMoney", "DetailSeviceMoney"})});
   return out;
+}
+
+// What makes an envelope the same envelope again (replay protection): its OperatorID, TimeStamp,
+// Seq and signature (in upper case).
+std::string Fingerprint(const tcec::Envelope& envelope) {
+  std::string sig = envelope.sig;
+  for (auto& c : sig) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  return exchange_internal::Sha256Hex(envelope.operator_id + "|" + envelope.timestamp + "|" +
+                                      envelope.seq + "|" + sig);
 }
 
 // An opened request: its operator, secrets and decrypted Data.
@@ -280,15 +292,26 @@ std::expected<exchange_internal::StationRecord, std::string> exchange_internal::
   return out;
 }
 
+void ExchangeService::Receive(const std::string& endpoint, const std::string& authorization,
+                              std::string_view body, Reply reply) {
+  auto answer = ReceiveOnce(endpoint, authorization, body, true, reply);
+  // What was remembered is stale: again on what the database says (never queued then).
+  if (!answer) answer = ReceiveOnce(endpoint, authorization, body, false, reply);
+  if (answer && !answer->is_null()) reply(std::move(*answer));
+}
+
 json ExchangeService::Receive(const std::string& endpoint, const std::string& authorization,
                               std::string_view body) {
-  if (auto answer = ReceiveOnce(endpoint, authorization, body, true)) return *answer;
-  return *ReceiveOnce(endpoint, authorization, body, false);  // what was remembered is stale
+  auto answer = std::make_shared<std::promise<json>>();
+  auto future = answer->get_future();
+  Receive(endpoint, authorization, body, [answer](json j) { answer->set_value(std::move(j)); });
+  return future.get();
 }
 
 std::optional<json> ExchangeService::ReceiveOnce(const std::string& endpoint,
                                                  const std::string& authorization,
-                                                 std::string_view body, bool remembered) {
+                                                 std::string_view body, bool remembered,
+                                                 const Reply& answer_later) {
   auto envelope = tcec::ParseEnvelope(body);
   if (!envelope) return tcec::Response(envelope.error().ret, envelope.error().msg, nullptr);
   const int64_t now = ctx_.clock.Now();
@@ -364,6 +387,44 @@ std::optional<json> ExchangeService::ReceiveOnce(const std::string& endpoint,
       cache_->KeepTariffs(in.op.id, *read, now);
       tariffs = std::move(*read);
     }
+    if (from_memory) {
+      // The usual case: stored and judged by the writer with the orders that queue up meanwhile.
+      auto order = exchange_internal::ValidOrder(in.data);
+      if (!order) return reply(tcec::Ret::kBusiness, order.error());
+      if (!EnsureOrderMonth(order->start.substr(0, 7)))
+        return reply(tcec::Ret::kSystem, "系统错误");
+      OrderWriter::Job job;
+      job.envelope = {in.op.id, endpoint, Fingerprint(*envelope), std::string(body),
+                      Sha256Hex(body)};
+      job.secrets_sealed = in.op.secrets_sealed;
+      job.token_hash = token_hash;
+      job.order_body = in.data.dump();
+      job.tariffs = std::move(*tariffs);
+      job.now = now;
+      const json confirmed{{"StartChargeSeq", order->start_charge_seq},
+                           {"ConnectorID", order->connector_id},
+                           {"ConfirmResult", 0}};
+      job.order = std::move(*order);
+      job.done = [this, endpoint, authorization, body = std::string(body), answer_later, confirmed,
+                  secrets = in.secrets.secrets](OrderWriter::Outcome outcome) {
+        auto sealed = [&](tcec::Ret ret, const std::string& msg, const json& data) {
+          return tcec::Response(ret, msg, &secrets, data.is_null() ? "" : data.dump());
+        };
+        switch (outcome) {
+          case OrderWriter::Outcome::kStored:
+            return answer_later(sealed(tcec::Ret::kOk, "", confirmed));
+          case OrderWriter::Outcome::kReplay:
+            return answer_later(sealed(tcec::Ret::kEnvelope, "重复的请求：该报文已接收", nullptr));
+          case OrderWriter::Outcome::kFailed:
+            return answer_later(sealed(tcec::Ret::kSystem, "系统错误", nullptr));
+          case OrderWriter::Outcome::kPeerChanged:
+            cache_->Clear();  // rotated or disabled meanwhile: judged again on what is stored
+            return answer_later(*ReceiveOnce(endpoint, authorization, body, false, answer_later));
+        }
+      };
+      writer_->Submit(std::move(job));
+      return json();
+    }
     h = ChargeOrderInfo(in, std::move(*tariffs));
   } else if (endpoint == "check_charge_orders") {
     h = CheckChargeOrders(in);
@@ -373,10 +434,7 @@ std::optional<json> ExchangeService::ReceiveOnce(const std::string& endpoint,
   if (!h.apply) return reply(h.ret, h.msg);
   if (!h.month.empty() && !EnsureOrderMonth(h.month)) return reply(tcec::Ret::kSystem, "系统错误");
 
-  std::string sig = envelope->sig;
-  for (auto& c : sig) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-  const std::string fingerprint = Sha256Hex(envelope->operator_id + "|" + envelope->timestamp +
-                                            "|" + envelope->seq + "|" + sig);
+  const std::string fingerprint = Fingerprint(*envelope);
   enum class Kept { kYes, kReplay, kStale };
   json answer;
   auto kept = ctx_.db.Write([&](store::Tx& tx) -> Result<Kept> {

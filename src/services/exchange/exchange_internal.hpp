@@ -55,6 +55,19 @@ std::expected<domain::ChargeOrder, std::string> ValidOrder(const nlohmann::json&
 std::optional<int> StoreAndJudge(store::Tx& tx, int64_t operator_ref,
                                  const domain::ChargeOrder& order, const nlohmann::json& data,
                                  const std::vector<domain::Tariff>& tariffs, int64_t now);
+// An order arriving with others (the ingest's writer, the bulk path).
+struct ArrivingOrder {
+  int64_t operator_ref = 0;
+  domain::ChargeOrder order;
+  std::string body;                            // as received (its JSON)
+  const std::vector<domain::Tariff>* tariffs;  // its operator's
+};
+// StoreAndJudge for many orders in a few statements, as if they had arrived one by one in this
+// order (an order's overlaps are looked for among those before it): per order, how many alerts,
+// or nullopt when it was stored before (or earlier in `orders`).
+std::vector<std::optional<int>> StoreAndJudgeMany(store::Tx& tx,
+                                                  const std::vector<ArrivingOrder>& orders,
+                                                  int64_t now);
 
 // A T/CEC OperatorID: 9 digits or upper-case letters (the organisation code in a credit code).
 bool IsOperatorId(const std::string& s);

@@ -10,6 +10,7 @@
 #include "exchange/tcec_codec.hpp"
 #include "services/core/workflow.hpp"
 #include "services/exchange/exchange_internal.hpp"
+#include "services/exchange/order_writer.hpp"
 #include "services/exchange/peer_cache.hpp"
 #include "services/exchange/platform_pull.hpp"
 #include "store/orgs_store.hpp"
@@ -70,7 +71,8 @@ ExchangeService::ExchangeService(const ServiceContext& ctx, const SecretKeys& ke
       inspections_(inspections),
       jobs_(jobs),
       platform_(std::make_unique<PlatformPull>(ctx, keys, jobs)),
-      cache_(std::make_unique<PeerCache>()) {}
+      cache_(std::make_unique<PeerCache>()),
+      writer_(std::make_unique<OrderWriter>(ctx.db)) {}
 
 ExchangeService::~ExchangeService() = default;
 

@@ -28,6 +28,7 @@ namespace mvis::services {
 class InspectionService;
 class JobRunner;
 class PlatformPull;
+class OrderWriter;
 class PeerCache;
 struct InspectionTaskInput;
 
@@ -115,6 +116,14 @@ class ExchangeService {
   // One inbound T/CEC request to `endpoint` (query_token | notification_stationInfo |
   // notification_stationStatus | notification_charge_order_info | check_charge_orders) with its
   // Authorization header: always a T/CEC response {Ret, Msg, Data, Sig} (HTTP 200).
+  //
+  // `reply` gets the answer exactly once: before Receive returns, or — a charge order opened with
+  // what the server remembered, stored and judged with the others that queued up meanwhile
+  // (order_writer.hpp) — from the writer's thread once its transaction has committed.
+  using Reply = std::function<void(nlohmann::json)>;
+  void Receive(const std::string& endpoint, const std::string& authorization, std::string_view body,
+               Reply reply);
+  // The same, waiting for the answer.
   nlohmann::json Receive(const std::string& endpoint, const std::string& authorization,
                          std::string_view body);
 
@@ -203,14 +212,17 @@ class ExchangeService {
   // (store::EnsureChargeOrderMonth), outside the order's transaction; the months known are
   // remembered.
   bool EnsureOrderMonth(const std::string& month);
-  // One inbound request; nullopt when what `remembered` allowed to be taken from the cache
-  // turned out stale (the caller asks again without it).
+  // One inbound request: its answer; a null JSON when it was handed to the writer (which answers
+  // through `reply`); nullopt when what `remembered` allowed to be taken from the cache turned
+  // out stale (the caller asks again without it).
   std::optional<nlohmann::json> ReceiveOnce(const std::string& endpoint,
                                             const std::string& authorization, std::string_view body,
-                                            bool remembered);
+                                            bool remembered, const Reply& reply);
   std::unique_ptr<PeerCache> cache_;
   std::mutex months_mu_;
   std::set<std::string> months_;
+  // Last: stopped (its queue finished) before anything it uses goes.
+  std::unique_ptr<OrderWriter> writer_;
 };
 
 }  // namespace mvis::services
