@@ -13,6 +13,9 @@
 #   bench/exchange/run.sh [--backend sqlite|postgresql|both] [--orders 100000] [--connections 16]
 #                         [--bulk 100000] [--threads N] [--bin PATH]
 #
+# --threads: the server's I/O threads (`mvis serve --threads`; its default is 4). On the 2-core
+# machine of docs/performance.md, 2 (one per core) gives the ingest fewer context switches.
+#
 # Not a test: a person runs it. Needs node (web/ toolchain) and, for PostgreSQL, Debian's
 # postgresql (scripts/pg-temp.sh).
 set -euo pipefail
@@ -118,6 +121,15 @@ for backend in "${BACKENDS[@]}"; do
     line+=", PostgreSQL ${pg_cpu} s"
   fi
   echo "$line (the load generator's own: node_cpu_s above)"
+  # Throughput per core: notifications per CPU-second of the server side (mvis and its database),
+  # and with the generator's CPU too.
+  node -e '
+    const r = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8").trim().split("\n").pop())
+    const server = Number(process.argv[2]) + Number(process.argv[3])
+    console.log(`per CPU-second: ${Math.round(r.orders / server)} notifications (mvis and database),` +
+      ` ${Math.round(r.orders / (server + r.node_cpu_s))} with the generator;` +
+      ` ${Math.round(server / r.orders * 1e6)} µs of server CPU per notification`)
+  ' "$dir/ingest.json" "$mvis_cpu" "${pg_cpu:-0}"
   echo "server peak RSS $(awk '/VmHWM/ {print int($2 / 1024)}' "/proc/$SERVER_PID/status") MiB"
   kill "$SERVER_PID"
   wait "$SERVER_PID" 2>/dev/null || true

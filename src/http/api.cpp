@@ -119,9 +119,12 @@ Response Api::Handle(Request& request) {
     spdlog::info("{} {} {} {:.1f}ms {}", method, path, response.status, micros / 1000.0, ip);
   };
   if (request.respond)  // a deferred answer is logged when it is sent
-    request.respond = [log, respond = std::move(request.respond)](Response later) {
-      log(later);
-      respond(std::move(later));
+    request.respond = [log, respond = std::move(request.respond)](std::function<Response()> make) {
+      respond([log, make = std::move(make)] {
+        Response later = make();
+        log(later);
+        return later;
+      });
     };
   Response response = Dispatch(request);
   if (!response.deferred) log(response);

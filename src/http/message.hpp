@@ -22,7 +22,8 @@ struct Request {
   std::string remote_ip;
   // Set by the server: answers this request later, from any thread, exactly once, when its
   // handler returned a Response with `deferred` set (the connection waits for it meanwhile).
-  std::function<void(struct Response)> respond;
+  // The function given is run on one of the server's I/O threads and makes the Response sent.
+  std::function<void(std::function<struct Response()>)> respond;
 
   std::string Header(const std::string& lower_name) const {
     auto it = headers.find(lower_name);

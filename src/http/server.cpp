@@ -103,11 +103,18 @@ class Session : public std::enable_shared_from_this<Session> {
     req.body = std::move(msg.body());
     req.remote_ip = remote_ip_;
     bool keep_alive = msg.keep_alive();
-    req.respond = [self = shared_from_this(), keep_alive](Response later) {
-      net::post(self->stream_.get_executor(),
-                [self, keep_alive, later = std::move(later)]() mutable {
-                  self->Send(std::move(later), keep_alive);
-                });
+    req.respond = [self = shared_from_this(), keep_alive](std::function<Response()> make) {
+      net::post(self->stream_.get_executor(), [self, keep_alive, make = std::move(make)] {
+        Response later;
+        try {
+          later = make();
+        } catch (const std::exception& e) {
+          spdlog::error("unhandled exception answering later: {}", e.what());
+          later.status = 500;
+          later.body = R"({"error":{"code":"internal","message":"服务器内部错误，请稍后重试"}})";
+        }
+        self->Send(std::move(later), keep_alive);
+      });
     };
     Response res;
     try {

@@ -89,8 +89,6 @@ void PreferGenericPlans(Tx& tx) {
   if (tx.backend() == Backend::kPostgres) tx.Exec("SET LOCAL plan_cache_mode = force_generic_plan");
 }
 
-namespace {
-
 // The condition of PeerStillValid (parameters: id, secrets_sealed[, token_hash, now]).
 std::string PeerValidSql(bool token) {
   return token ? "EXISTS (SELECT 1 FROM tcec_operators o JOIN tcec_tokens t ON t.operator_ref = "
@@ -105,8 +103,6 @@ std::vector<Param> PeerValidParams(int64_t id, const std::string& secrets_sealed
   if (!token_hash) return {id, secrets_sealed};
   return {id, secrets_sealed, *token_hash, now};
 }
-
-}  // namespace
 
 bool PeerStillValid(Tx& tx, int64_t id, const std::string& secrets_sealed,
                     const std::string* token_hash, int64_t now) {
@@ -380,37 +376,45 @@ ChargerDirectory LoadChargerDirectory(Tx& tx) {
 }
 
 ChargerDirectory LoadChargerDirectory(Tx& tx, const std::vector<ChargerWanted>& wanted) {
-  // Per operator, its EquipmentIDs named and the ConnectorIDs' prefixes (the candidates);
-  // then the latest filings of the chargers found or named.
-  std::map<int64_t, std::set<std::string>> candidates;
-  std::set<std::string> equipment;
+  // Per operator, the candidates (the EquipmentIDs named, the ConnectorIDs' prefixes) and, in
+  // the same statement, the filings of the chargers found or named.
+  std::map<int64_t, std::pair<std::set<std::string>, std::set<std::string>>> asked;
   for (const auto& w : wanted) {
-    auto& c = candidates[w.operator_ref];
+    auto& [candidates, named] = asked[w.operator_ref];
     if (!w.equipment_id.empty()) {
-      c.insert(w.equipment_id);
-      equipment.insert(w.equipment_id);
+      candidates.insert(w.equipment_id);
+      named.insert(w.equipment_id);
       continue;
     }
     for (size_t n = std::min<size_t>(w.connector_id.size(), 64); n > 0; --n)
-      c.insert(w.connector_id.substr(0, n));
+      candidates.insert(w.connector_id.substr(0, n));
   }
+  const bool pg = tx.backend() == Backend::kPostgres;
+  const std::string sql =
+      "WITH p AS (" + std::string(kPlatformChargerColumns) + " WHERE operator_ref = ? AND " +
+      InJsonList(tx, "equipment_id") +
+      ") SELECT 0, p.* FROM p UNION ALL SELECT 1, i.equipment_id, i.install_region_code, "
+      "i.rated_power_kw, i.verification_state, i.valid_until, i.id FROM instruments i WHERE " +
+      kFiledCharger +
+      (pg ? " AND i.equipment_id = ANY(ARRAY(SELECT equipment_id FROM p UNION SELECT "
+            "json_array_elements_text(CAST(? AS json))))"
+          : " AND i.equipment_id IN (SELECT equipment_id FROM p UNION SELECT value FROM "
+            "json_each(?))");
   ChargerDirectory d;
-  for (const auto& [operator_ref, ids] : candidates)
-    for (const auto& r :
-         tx.Query(std::string(kPlatformChargerColumns) + " WHERE operator_ref = ? AND " +
-                      InJsonList(tx, "equipment_id"),
-                  {operator_ref, nlohmann::json(ids).dump()})) {
-      auto f = PlatformChargerOf(r);
-      equipment.insert(f.equipment_id);
+  std::vector<std::pair<int64_t, ChargerFacts>> filed;
+  for (const auto& [operator_ref, lists] : asked)
+    for (const auto& r : tx.Query(sql, {operator_ref, nlohmann::json(lists.first).dump(),
+                                        nlohmann::json(lists.second).dump()})) {
+      if (r.Int(0) == 1) {
+        filed.emplace_back(r.Int(6), FiledChargerOf(r, 1));
+        continue;
+      }
+      auto f = PlatformChargerOf(r, 1);
       d.platform_[std::to_string(operator_ref) + "/" + f.equipment_id] = std::move(f);
     }
-  if (equipment.empty()) return d;
-  for (const auto& r : tx.Query(std::string(kFiledChargerColumns) + kFiledCharger + " AND " +
-                                    InJsonList(tx, "i.equipment_id") + " ORDER BY i.id",
-                                {nlohmann::json(equipment).dump()})) {
-    auto f = FiledChargerOf(r);
-    d.filed_[f.equipment_id] = std::move(f);  // the latest filing wins
-  }
+  std::sort(filed.begin(), filed.end(),
+            [](const auto& a, const auto& b) { return a.first < b.first; });
+  for (auto& [id, f] : filed) d.filed_[f.equipment_id] = std::move(f);  // the latest wins
   return d;
 }
 

@@ -51,6 +51,10 @@ void PreferGenericPlans(Tx& tx);
 // that token still its own and unexpired (what a server remembered, confirmed in one query).
 bool PeerStillValid(Tx& tx, int64_t id, const std::string& secrets_sealed,
                     const std::string* token_hash, int64_t now);
+// PeerStillValid's condition, for a statement to check it itself, and its parameters.
+std::string PeerValidSql(bool token);
+std::vector<Param> PeerValidParams(int64_t id, const std::string& secrets_sealed,
+                                   const std::string* token_hash, int64_t now);
 // Drops expired tokens; returns how many.
 int64_t PurgeTcecTokens(Tx& tx, int64_t now);
 
@@ -288,10 +292,14 @@ struct EnvelopeToKeep {
   int64_t operator_ref = 0;
   std::string endpoint, fingerprint, body, body_sha256;
 };
-// Keeps each envelope whose fingerprint is new (neither seen before nor earlier in `envelopes`):
-// whether each was kept.
-std::vector<bool> KeepTcecEnvelopes(Tx& tx, const std::vector<EnvelopeToKeep>& envelopes,
-                                    int64_t now);
+// KeepConfirmedTcecEnvelope for envelopes of one account (operator_ref, secrets_sealed and
+// token as remembered), in one statement while all goes well: each kept unless its fingerprint
+// was seen before or earlier in `envelopes` (kReplay); all kPeerChanged when the account or
+// token no longer holds.
+std::vector<EnvelopeKept> KeepConfirmedTcecEnvelopes(Tx& tx,
+                                                     const std::vector<EnvelopeToKeep>& envelopes,
+                                                     const std::string& secrets_sealed,
+                                                     const std::string* token_hash, int64_t now);
 
 // Open alerts raised in [from, to) (unix seconds), per district: the bureaus' daily digest.
 std::vector<std::pair<std::string, int64_t>> OpenAlertsByRegion(Tx& tx, int64_t from, int64_t to);

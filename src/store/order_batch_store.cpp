@@ -37,29 +37,44 @@ void Append(std::vector<Param>& params, T&&... values) {
 
 }  // namespace
 
-std::vector<bool> KeepTcecEnvelopes(Tx& tx, const std::vector<EnvelopeToKeep>& envelopes,
-                                    int64_t now) {
-  std::vector<bool> out(envelopes.size(), false);
+std::vector<EnvelopeKept> KeepConfirmedTcecEnvelopes(Tx& tx,
+                                                     const std::vector<EnvelopeToKeep>& envelopes,
+                                                     const std::string& secrets_sealed,
+                                                     const std::string* token_hash, int64_t now) {
+  std::vector<EnvelopeKept> out(envelopes.size(), EnvelopeKept::kReplay);
+  if (envelopes.empty()) return out;
+  const int64_t operator_ref = envelopes.front().operator_ref;
   // The first of each fingerprint, in fingerprint order (two writers lock the same keys in the
   // same order).
   std::map<std::string, size_t> first;
   for (size_t i = 0; i < envelopes.size(); ++i) first.emplace(envelopes[i].fingerprint, i);
   std::vector<size_t> order;
   for (const auto& [fingerprint, i] : first) order.push_back(i);
+  size_t kept = 0;
   for (const auto& chunk : Chunks(order)) {
     std::vector<Param> params;
     for (size_t i : chunk) {
       const auto& e = envelopes[i];
       Append(params, e.operator_ref, e.endpoint, e.fingerprint, e.body, e.body_sha256, now);
     }
-    for (const auto& r :
-         tx.Query("INSERT INTO tcec_envelopes (operator_ref, endpoint, fingerprint, body, "
-                  "body_sha256, received_at) VALUES " +
-                      Rows("(?, ?, ?, ?, ?, ?)", chunk.size()) +
-                      " ON CONFLICT (fingerprint) DO NOTHING RETURNING fingerprint",
-                  params))
-      out[first.at(r.Str(0))] = true;
+    for (auto& p : PeerValidParams(operator_ref, secrets_sealed, token_hash, now))
+      params.push_back(std::move(p));
+    // Kept only while the account (and token) remembered still hold: checked in the statement.
+    for (const auto& r : tx.Query(
+             "INSERT INTO tcec_envelopes (operator_ref, endpoint, fingerprint, body, body_sha256, "
+             "received_at) SELECT * FROM (VALUES " +
+                 Rows("(CAST(? AS bigint), ?, ?, ?, ?, CAST(? AS bigint))", chunk.size()) +
+                 ") v WHERE " + PeerValidSql(token_hash != nullptr) +
+                 " ON CONFLICT (fingerprint) DO NOTHING RETURNING fingerprint",
+             params)) {
+      out[first.at(r.Str(0))] = EnvelopeKept::kKept;
+      ++kept;
+    }
   }
+  // Fewer kept than new: replays, or the account or token changed (told apart on this rare path).
+  if (kept < order.size() && !PeerStillValid(tx, operator_ref, secrets_sealed, token_hash, now))
+    for (auto& o : out)
+      if (o != EnvelopeKept::kKept) o = EnvelopeKept::kPeerChanged;
   return out;
 }
 

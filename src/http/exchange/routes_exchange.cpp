@@ -195,8 +195,8 @@ void AddExchangeRoutes(Router& router, AppServices& s) {
           // A charge order is answered once the writer has stored it (order_writer.hpp): the
           // request's thread goes on to other requests meanwhile.
           svc.Receive(endpoint, req.Header("authorization"), req.body,
-                      [respond = req.respond](nlohmann::json answer) {
-                        respond(JsonResponse(200, answer));
+                      [respond = req.respond](services::ExchangeService::Answer answer) {
+                        respond([answer] { return JsonResponse(200, answer()); });
                       });
           Response later;
           later.deferred = true;

@@ -297,14 +297,14 @@ void ExchangeService::Receive(const std::string& endpoint, const std::string& au
   auto answer = ReceiveOnce(endpoint, authorization, body, true, reply);
   // What was remembered is stale: again on what the database says (never queued then).
   if (!answer) answer = ReceiveOnce(endpoint, authorization, body, false, reply);
-  if (answer && !answer->is_null()) reply(std::move(*answer));
+  if (answer && !answer->is_null()) reply([made = std::move(*answer)] { return made; });
 }
 
 json ExchangeService::Receive(const std::string& endpoint, const std::string& authorization,
                               std::string_view body) {
   auto answer = std::make_shared<std::promise<json>>();
   auto future = answer->get_future();
-  Receive(endpoint, authorization, body, [answer](json j) { answer->set_value(std::move(j)); });
+  Receive(endpoint, authorization, body, [answer](Answer make) { answer->set_value(make()); });
   return future.get();
 }
 
@@ -405,22 +405,26 @@ std::optional<json> ExchangeService::ReceiveOnce(const std::string& endpoint,
                            {"ConnectorID", order->connector_id},
                            {"ConfirmResult", 0}};
       job.order = std::move(*order);
+      // The answer is sealed by the thread that sends it, not the writer's.
       job.done = [this, endpoint, authorization, body = std::string(body), answer_later, confirmed,
                   secrets = in.secrets.secrets](OrderWriter::Outcome outcome) {
-        auto sealed = [&](tcec::Ret ret, const std::string& msg, const json& data) {
-          return tcec::Response(ret, msg, &secrets, data.is_null() ? "" : data.dump());
-        };
-        switch (outcome) {
-          case OrderWriter::Outcome::kStored:
-            return answer_later(sealed(tcec::Ret::kOk, "", confirmed));
-          case OrderWriter::Outcome::kReplay:
-            return answer_later(sealed(tcec::Ret::kEnvelope, "重复的请求：该报文已接收", nullptr));
-          case OrderWriter::Outcome::kFailed:
-            return answer_later(sealed(tcec::Ret::kSystem, "系统错误", nullptr));
-          case OrderWriter::Outcome::kPeerChanged:
-            cache_->Clear();  // rotated or disabled meanwhile: judged again on what is stored
-            return answer_later(*ReceiveOnce(endpoint, authorization, body, false, answer_later));
-        }
+        answer_later([=, this]() -> json {
+          auto sealed = [&](tcec::Ret ret, const std::string& msg, const json& data) {
+            return tcec::Response(ret, msg, &secrets, data.is_null() ? "" : data.dump());
+          };
+          switch (outcome) {
+            case OrderWriter::Outcome::kStored:
+              return sealed(tcec::Ret::kOk, "", confirmed);
+            case OrderWriter::Outcome::kReplay:
+              return sealed(tcec::Ret::kEnvelope, "重复的请求：该报文已接收", nullptr);
+            case OrderWriter::Outcome::kFailed:
+              break;
+            case OrderWriter::Outcome::kPeerChanged:
+              cache_->Clear();  // rotated or disabled meanwhile: judged again on what is stored
+              return *ReceiveOnce(endpoint, authorization, body, false, answer_later);
+          }
+          return sealed(tcec::Ret::kSystem, "系统错误", nullptr);
+        });
       };
       writer_->Submit(std::move(job));
       return json();

@@ -117,10 +117,12 @@ class ExchangeService {
   // notification_stationStatus | notification_charge_order_info | check_charge_orders) with its
   // Authorization header: always a T/CEC response {Ret, Msg, Data, Sig} (HTTP 200).
   //
-  // `reply` gets the answer exactly once: before Receive returns, or — a charge order opened with
-  // what the server remembered, stored and judged with the others that queued up meanwhile
+  // `reply` gets the answer exactly once, as a function that makes it (seals the response), to be
+  // run on the thread that sends it: before Receive returns, or — a charge order opened with what
+  // the server remembered, stored and judged with the others that queued up meanwhile
   // (order_writer.hpp) — from the writer's thread once its transaction has committed.
-  using Reply = std::function<void(nlohmann::json)>;
+  using Answer = std::function<nlohmann::json()>;
+  using Reply = std::function<void(Answer)>;
   void Receive(const std::string& endpoint, const std::string& authorization, std::string_view body,
                Reply reply);
   // The same, waiting for the answer.

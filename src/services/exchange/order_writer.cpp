@@ -9,35 +9,42 @@
 
 namespace mvis::services {
 
-OrderWriter::OrderWriter(store::Database& db) : db_(db), thread_([this] { Run(); }) {}
+OrderWriter::OrderWriter(store::Database& db) : db_(db) {
+  const int lanes = db.backend() == store::Backend::kPostgres ? 2 : 1;
+  for (int i = 0; i < lanes; ++i) lanes_.push_back(std::make_unique<Lane>());
+  for (auto& lane : lanes_) lane->thread = std::thread([this, l = lane.get()] { Run(*l); });
+}
 
 OrderWriter::~OrderWriter() {
-  {
-    std::lock_guard lock(mu_);
-    stop_ = true;
+  for (auto& lane : lanes_) {
+    {
+      std::lock_guard lock(lane->mu);
+      lane->stop = true;
+    }
+    lane->wake.notify_one();
   }
-  wake_.notify_one();
-  thread_.join();
+  for (auto& lane : lanes_) lane->thread.join();
 }
 
 void OrderWriter::Submit(Job job) {
+  Lane& lane = *lanes_[std::hash<std::string>{}(job.order.connector_id) % lanes_.size()];
   {
-    std::lock_guard lock(mu_);
-    queue_.push_back(std::move(job));
+    std::lock_guard lock(lane.mu);
+    lane.queue.push_back(std::move(job));
   }
-  wake_.notify_one();
+  lane.wake.notify_one();
 }
 
-void OrderWriter::Run() {
-  std::unique_lock lock(mu_);
+void OrderWriter::Run(Lane& lane) {
+  std::unique_lock lock(lane.mu);
   for (;;) {
-    wake_.wait(lock, [this] { return stop_ || !queue_.empty(); });
-    if (queue_.empty()) return;  // stopping, nothing left
+    lane.wake.wait(lock, [&] { return lane.stop || !lane.queue.empty(); });
+    if (lane.queue.empty()) return;  // stopping, nothing left
     // Whatever has queued up while the previous batch was written.
     std::vector<Job> batch;
-    while (!queue_.empty() && batch.size() < kMaxBatch) {
-      batch.push_back(std::move(queue_.front()));
-      queue_.pop_front();
+    while (!lane.queue.empty() && batch.size() < kMaxBatch) {
+      batch.push_back(std::move(lane.queue.front()));
+      lane.queue.pop_front();
     }
     lock.unlock();
     auto outcomes = Write(batch);
@@ -62,42 +69,33 @@ std::optional<std::vector<OrderWriter::Outcome>> OrderWriter::Write(std::vector<
   auto written = db_.Write([&](store::Tx& tx) -> Result<std::vector<Outcome>> {
     store::PreferGenericPlans(tx);
     std::vector<Outcome> outcomes(batch.size(), Outcome::kStored);
-    // What the request threads remembered (account, secrets, token) must still hold: once per
-    // account and token in the batch.
-    std::map<std::tuple<int64_t, std::string, std::string>, bool> peers;
-    std::vector<store::EnvelopeToKeep> envelopes;
-    std::vector<size_t> enveloped;
-    for (size_t i = 0; i < batch.size(); ++i) {
-      const auto& job = batch[i];
-      const std::tuple key{job.envelope.operator_ref, job.secrets_sealed,
-                           job.token_hash.value_or("")};
-      auto peer = peers.find(key);
-      if (peer == peers.end())
-        peer = peers
-                   .emplace(key, store::PeerStillValid(
-                                     tx, job.envelope.operator_ref, job.secrets_sealed,
-                                     job.token_hash ? &*job.token_hash : nullptr, job.now))
-                   .first;
-      if (!peer->second) {
-        outcomes[i] = Outcome::kPeerChanged;
-        continue;
-      }
-      envelopes.push_back(job.envelope);
-      enveloped.push_back(i);
-    }
     const int64_t now =
         std::max_element(batch.begin(), batch.end(), [](const Job& a, const Job& b) {
           return a.now < b.now;
         })->now;
-    const auto kept = store::KeepTcecEnvelopes(tx, envelopes, now);
+    // The envelopes kept per account and token remembered, which must still hold (checked as
+    // they are kept): usually one group.
+    std::map<std::tuple<int64_t, std::string, std::string>, std::vector<size_t>> peers;
+    for (size_t i = 0; i < batch.size(); ++i)
+      peers[{batch[i].envelope.operator_ref, batch[i].secrets_sealed,
+             batch[i].token_hash.value_or("")}]
+          .push_back(i);
     std::vector<exchange_internal::ArrivingOrder> arriving;
-    for (size_t e = 0; e < enveloped.size(); ++e) {
-      auto& job = batch[enveloped[e]];
-      if (!kept[e]) {
-        outcomes[enveloped[e]] = Outcome::kReplay;
-        continue;
+    for (const auto& [peer, members] : peers) {
+      std::vector<store::EnvelopeToKeep> envelopes;
+      for (size_t i : members) envelopes.push_back(batch[i].envelope);
+      const auto& first = batch[members.front()];
+      const auto kept =
+          store::KeepConfirmedTcecEnvelopes(tx, envelopes, first.secrets_sealed,
+                                            first.token_hash ? &*first.token_hash : nullptr, now);
+      for (size_t m = 0; m < members.size(); ++m) {
+        auto& job = batch[members[m]];
+        if (kept[m] == store::EnvelopeKept::kKept)
+          arriving.push_back({job.envelope.operator_ref, job.order, job.order_body, &job.tariffs});
+        else
+          outcomes[members[m]] =
+              kept[m] == store::EnvelopeKept::kReplay ? Outcome::kReplay : Outcome::kPeerChanged;
       }
-      arriving.push_back({job.envelope.operator_ref, job.order, job.order_body, &job.tariffs});
     }
     exchange_internal::StoreAndJudgeMany(tx, arriving, now);  // an order sent before: stored once
     return outcomes;

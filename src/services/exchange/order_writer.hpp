@@ -7,6 +7,11 @@
 // ConfirmResult 0 still means "stored"; what changes is that 16 concurrent notifications cost
 // one transaction instead of 16.
 //
+// On PostgreSQL two such writers (lanes) work at once, so that one prepares its batch while the
+// other waits for the database; an order goes to the lane of its ConnectorID, so that orders of
+// one connector are still stored one after the other (each sees the earlier ones: the overlap
+// rule). SQLite, which serialises writers anyway, has one lane.
+//
 // If a batch's transaction fails, each of its orders is tried again alone, so that one bad order
 // fails only itself.
 //
@@ -17,6 +22,7 @@
 #include <cstdint>
 #include <deque>
 #include <functional>
+#include <memory>
 #include <mutex>
 #include <optional>
 #include <string>
@@ -57,16 +63,19 @@ class OrderWriter {
   void Submit(Job job);
 
  private:
-  void Run();
+  struct Lane {
+    std::mutex mu;
+    std::condition_variable wake;
+    std::deque<Job> queue;
+    bool stop = false;
+    std::thread thread;
+  };
+  void Run(Lane& lane);
   // One transaction for `batch`: each job's outcome (nullopt: the transaction failed).
   std::optional<std::vector<Outcome>> Write(std::vector<Job>& batch);
 
   store::Database& db_;
-  std::mutex mu_;
-  std::condition_variable wake_;
-  std::deque<Job> queue_;
-  bool stop_ = false;
-  std::thread thread_;
+  std::vector<std::unique_ptr<Lane>> lanes_;
 };
 
 }  // namespace mvis::services
