@@ -389,17 +389,22 @@ ChargerDirectory LoadChargerDirectory(Tx& tx, const std::vector<ChargerWanted>& 
     for (size_t n = std::min<size_t>(w.connector_id.size(), 64); n > 0; --n)
       candidates.insert(w.connector_id.substr(0, n));
   }
+  // PostgreSQL: each charger's latest filing through the EquipmentID index (a lateral LIMIT 1),
+  // whatever the size of the table; SQLite: the filings of those chargers.
   const bool pg = tx.backend() == Backend::kPostgres;
+  const std::string filed_columns =
+      "i.equipment_id, i.install_region_code, i.rated_power_kw, i.verification_state, "
+      "i.valid_until, i.id FROM instruments i WHERE " +
+      std::string(kFiledCharger);
   const std::string sql =
       "WITH p AS (" + std::string(kPlatformChargerColumns) + " WHERE operator_ref = ? AND " +
-      InJsonList(tx, "equipment_id") +
-      ") SELECT 0, p.* FROM p UNION ALL SELECT 1, i.equipment_id, i.install_region_code, "
-      "i.rated_power_kw, i.verification_state, i.valid_until, i.id FROM instruments i WHERE " +
-      kFiledCharger +
-      (pg ? " AND i.equipment_id = ANY(ARRAY(SELECT equipment_id FROM p UNION SELECT "
-            "json_array_elements_text(CAST(? AS json))))"
-          : " AND i.equipment_id IN (SELECT equipment_id FROM p UNION SELECT value FROM "
-            "json_each(?))");
+      InJsonList(tx, "equipment_id") + ") SELECT 0, p.* FROM p UNION ALL " +
+      (pg ? "SELECT 1, f.* FROM (SELECT equipment_id AS id FROM p UNION SELECT "
+            "json_array_elements_text(CAST(? AS json))) e CROSS JOIN LATERAL (SELECT " +
+                filed_columns + " AND i.equipment_id = e.id ORDER BY i.id DESC LIMIT 1) f"
+          : "SELECT 1, " + filed_columns +
+                " AND i.equipment_id IN (SELECT equipment_id FROM p UNION SELECT value FROM "
+                "json_each(?))");
   ChargerDirectory d;
   std::vector<std::pair<int64_t, ChargerFacts>> filed;
   for (const auto& [operator_ref, lists] : asked)

@@ -133,7 +133,8 @@ PGresult* PgStatementCache::Run(const std::string& sql, const std::vector<Param>
       std::snprintf(buf, sizeof buf, "%.17g", *d);
       texts[i] = buf;
     } else {
-      texts[i] = std::get<std::string>(p);
+      values[i] = std::get<std::string>(p).c_str();  // no copy: `params` outlives the call
+      continue;
     }
     values[i] = texts[i].c_str();
   }
