@@ -143,6 +143,7 @@ constexpr std::array kActions = {
     Name{"instrument.meter_key_register", "登记电能表公钥"},
     Name{"instrument.meter_key_revoke", "注销电能表公钥"},
     Name{"platform.tou_tariff_delete", "删除分时电价表"},
+    Name{"platform.charge_orders_import", "导入平台充电订单文件"},
     Name{"reconciliation.notify", "通知企业办理在用充电桩备案"},
 };
 

@@ -76,6 +76,11 @@ TEST_F(ExchangeTest, BatchRunJudgesEveryOrderWithWhatIsKnownNow) {
   EXPECT_EQ(again->orders, 3);
   EXPECT_EQ(again->alerts, 2);
   EXPECT_EQ(again->placed, 0) << "placed by the first run";
+  EXPECT_EQ(Scalar(runtime_->db(),
+                   "SELECT COUNT(*) FROM audit_log WHERE action = "
+                   "'charge_alert.run' AND username = '命令行'"),
+            1)
+      << "the run from the command line";
   EXPECT_EQ(seqs("money_split"), std::vector<std::string>{"B"});
   EXPECT_EQ(runtime_->exchange().RunRulesNow("2026-12-01", "2026-12-01")->alerts, 0)
       << "once per order and rule";

@@ -380,6 +380,13 @@ TEST_F(ExchangeTest, BulkFileOfOrdersIsStoredOnceAndJudged) {
   ASSERT_EQ(money["total"], 1);
   EXPECT_EQ(money["items"][0]["start_charge_seq"], "F2");
   EXPECT_EQ(report->alerts, Count("charge_alerts"));
+  EXPECT_EQ(
+      Scalar(runtime_->db(),
+             "SELECT COUNT(*) FROM audit_log WHERE action = 'platform.charge_orders_import' AND "
+             "username = '命令行' AND object_id = '" +
+                 p.operator_id + "'"),
+      1)
+      << "the file's one chunk";
 
   std::istringstream again(file);
   auto second = exchange.ImportOrders(p.operator_id, again);

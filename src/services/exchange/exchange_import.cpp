@@ -5,6 +5,7 @@
 #include <set>
 
 #include "exchange/tcec_codec.hpp"
+#include "services/core/audit.hpp"
 #include "services/exchange/exchange_internal.hpp"
 #include "services/exchange/exchange_service.hpp"
 
@@ -76,14 +77,20 @@ Result<OrderImportReport> ExchangeService::ImportOrders(
       }
       std::vector<ArrivingOrder> arriving;
       for (const auto& p : chunk) arriving.push_back({ref, p.order, p.data.dump(), &tariffs});
+      int64_t stored = 0;
       for (const auto& alerts : StoreAndJudgeMany(tx, arriving, now)) {
         if (!alerts) {
           ++report.duplicates;
           continue;
         }
-        ++report.stored;
+        ++stored;
         report.alerts += *alerts;
       }
+      report.stored += stored;
+      AuditAnonymous(tx, now, {}, kCommandLine,
+                     {"platform.charge_orders_import", "platform", operator_id,
+                      "命令行导入充电订单 " + std::to_string(chunk.size()) + " 笔，新保存 " +
+                          std::to_string(stored) + " 笔"});
       return true;
     });
     if (!kept) return std::unexpected(kept.error());

@@ -15,6 +15,9 @@
 
 namespace mvis::services::exchange_internal {
 
+// The audit rows' user for what the server's operator does at the command line (no one signed in).
+inline constexpr char kCommandLine[] = "命令行";
+
 // `n` characters of [0-9A-Za-z] from the system's CSPRNG (secrets, tokens).
 std::string RandomText(size_t n);
 std::string Sha256Hex(std::string_view text);

@@ -13,6 +13,7 @@
 #include "domain/charge_order_batch.hpp"
 #include "domain/instrument.hpp"
 #include "domain/text.hpp"
+#include "services/core/audit.hpp"
 #include "services/core/job_runner.hpp"
 #include "services/core/notifier.hpp"
 #include "services/core/workflow.hpp"
@@ -185,6 +186,10 @@ Result<AlertRunReport> ExchangeService::RunRulesNow(const std::string& from,
         now - kStaleRunSeconds);
     if (!started)
       return Fail(ErrorKind::kConflict, "run_in_progress", "已有分析任务正在运行，请稍后再试");
+    // No one is signed in: the server's operator at its command line.
+    AuditAnonymous(tx, now, {}, exchange_internal::kCommandLine,
+                   {"charge_alert.run", "charge_alert", "run:" + std::to_string(*started),
+                    "命令行批量分析 " + from + " 至 " + to});
     return *started;
   });
   if (!id) return std::unexpected(id.error());
