@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <latch>
 #include <thread>
 
 #include "exchange_fixture.hpp"
@@ -114,6 +115,45 @@ TEST_F(ExchangeTest, ConcurrentNotificationsAreStoredOnceEach) {
   EXPECT_EQ(Count("charge_orders"), 23);
   EXPECT_EQ(Count("tcec_envelopes"), 2 + 24) << "token, station, and each envelope once";
   EXPECT_EQ(Alerts(runtime_->db(), "connector_overlap"), 1);
+}
+
+// A batch run gives an order stored without a district the one known now (store::PlaceOrder):
+// a conditional update, so of two runs (or servers) placing it at once exactly one does.
+TEST_F(ExchangeTest, AnOrderIsPlacedOnceWhenPlacedAtOnce) {
+  Peer p = Open();
+  const std::string token = Token(p);  // no station reported: the order has no district
+  ASSERT_EQ(Send(p, "notification_charge_order_info", Order("P1", "EQVT1-1-1", "10:00", "11:00", 5),
+                 token)
+                .first["Ret"],
+            0);
+  const int64_t id = Scalar(runtime_->db(), "SELECT id FROM charge_orders");
+  ASSERT_EQ(Scalar(runtime_->db(), "SELECT COUNT(*) FROM charge_alerts WHERE region_code = ''"), 1)
+      << "charger_unfiled, no district";
+  constexpr int kPlacers = 8;
+  std::vector<int> placed(kPlacers, -1);
+  std::latch start(kPlacers);
+  std::vector<std::thread> threads;
+  for (int t = 0; t < kPlacers; ++t)
+    threads.emplace_back([&, t] {
+      start.arrive_and_wait();
+      auto r = runtime_->db().Write([&](store::Tx& tx) -> Result<bool> {
+        return store::PlaceOrder(
+            tx, {id, "2026-12-01 10:00:00", t % 2 ? "420102" : "420106", "EQVT1-1"});
+      });
+      placed[t] = r ? static_cast<int>(*r) : -2;
+    });
+  for (auto& th : threads) th.join();
+  EXPECT_EQ(std::count(placed.begin(), placed.end(), 1), 1);
+  EXPECT_EQ(std::count(placed.begin(), placed.end(), 0), kPlacers - 1);
+  const int winner = static_cast<int>(std::find(placed.begin(), placed.end(), 1) - placed.begin());
+  const std::string region = winner % 2 ? "420102" : "420106";
+  EXPECT_EQ(Scalar(runtime_->db(), "SELECT COUNT(*) FROM charge_orders WHERE region_code = '" +
+                                       region + "' AND equipment_id = 'EQVT1-1'"),
+            1);
+  EXPECT_EQ(Scalar(runtime_->db(),
+                   "SELECT COUNT(*) FROM charge_alerts WHERE region_code = '" + region + "'"),
+            1)
+      << "its alert placed with it, by the same winner";
 }
 
 }  // namespace
