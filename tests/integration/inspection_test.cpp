@@ -3,140 +3,15 @@
 // two is refused and changes nothing); swap and 回避 replace an inspector; the on-site record with
 // a photo (metadata stripped), two signatures, the rectification a finding opens, completion with
 // a deadline of 20 working days across a holiday, publication on the public page, statistics,
-// scope, and concurrent signatures and draws making one change each.
+// and scope (concurrent signatures and draws: inspection_concurrency_test.cpp).
 #include <cstdio>
 #include <fstream>
-#include <latch>
-#include <thread>
 
 #include "domain/working_days.hpp"
-#include "verification_fixture.hpp"
+#include "inspection_fixture.hpp"
 
 namespace mvis::testing {
 namespace {
-
-constexpr char kSeed[] = "31415926535897932384";
-
-// A 1×1 PNG with a tEXt chunk (metadata) between IHDR and IDAT.
-std::string PngWithText() {
-  auto crc = [](const std::string& data) {
-    uint32_t c = 0xFFFFFFFFu;
-    for (unsigned char b : data) {
-      c ^= b;
-      for (int k = 0; k < 8; ++k) c = (c >> 1) ^ (0xEDB88320u & (0u - (c & 1u)));
-    }
-    return c ^ 0xFFFFFFFFu;
-  };
-  auto be32 = [](uint32_t v) {
-    return std::string{static_cast<char>(v >> 24), static_cast<char>(v >> 16),
-                       static_cast<char>(v >> 8), static_cast<char>(v)};
-  };
-  auto chunk = [&](const std::string& type, const std::string& data) {
-    return be32(static_cast<uint32_t>(data.size())) + type + data + be32(crc(type + data));
-  };
-  const std::string ihdr = be32(1) + be32(1) + std::string("\x08\x02\x00\x00\x00", 5);
-  const std::string idat("\x78\x9c\x63\xf8\xcf\xc0\x00\x00\x03\x01\x01\x00", 12);
-  return std::string("\x89PNG\r\n\x1a\n", 8) + chunk("IHDR", ihdr) +
-         chunk("tEXt", std::string("Author\0Inspector GPS 30.59N", 27)) + chunk("IDAT", idat) +
-         chunk("IEND", "");
-}
-
-// A photo upload: the file and the check it documents.
-HttpResult UploadPhoto(Client& c, const std::string& path, const std::string& bytes,
-                       const std::string& check_code) {
-  const std::string boundary = "----mvisPhotoBoundary";
-  const std::string body =
-      "--" + boundary + "\r\nContent-Disposition: form-data; name=\"check_code\"\r\n\r\n" +
-      check_code + "\r\n--" + boundary +
-      "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"photo.png\"\r\n"
-      "Content-Type: image/png\r\n\r\n" +
-      bytes + "\r\n--" + boundary + "--\r\n";
-  return c.Send("POST", path, body, {"Content-Type: multipart/form-data; boundary=" + boundary});
-}
-
-class InspectionTest : public VerificationTest {
- protected:
-  void SetUp() override {
-    VerificationTest::SetUp();
-    jiangan_ = std::make_unique<Client>(SignIn("jiangan"));
-    li_ = std::make_unique<Client>(SignIn("jiangan_li"));
-    zhou_ = std::make_unique<Client>(SignIn("jiangan_zhou"));
-    // One filed charger each for 特来电-like "charger" and for "kuaichong", both in 江岸区.
-    Client kuaichong = SignIn("kuaichong");
-    std::vector<int64_t> ids;
-    for (Client* c : {enterprise_.get(), &kuaichong}) {
-      auto body = Charger("IN" + std::to_string(ids.size() + 1));
-      body["submit"] = true;
-      auto r = c->Post("/api/v1/instruments", body);
-      ASSERT_EQ(r.status, 201) << r.body;
-      ids.push_back(r.json()["id"]);
-      const json me = c->Get("/api/v1/me").json();
-      (c == enterprise_.get() ? charger_org_ : kuaichong_org_) =
-          me["user"]["org_id"].get<int64_t>();
-    }
-    ASSERT_EQ(jiangan_->Post("/api/v1/instruments/review", {{"ids", ids}, {"decision", "approve"}})
-                  .status,
-              200);
-    // Classes: "charger" high risk (D, drawn at 100 %), "kuaichong" never computed (B).
-    auto o =
-        jiangan_->Put("/api/v1/enterprises/" + std::to_string(charger_org_) + "/credit/override",
-                      {{"class", "D"}, {"reason", "多次检定不合格"}});
-    ASSERT_EQ(o.status, 200) << o.body;
-  }
-
-  int64_t UserId(const std::string& name) {
-    const json candidates = jiangan_->Get("/api/v1/inspectors/candidates").json();
-    for (const auto& u : candidates["items"])
-      if (u["name"] == name) return u["user_id"];
-    ADD_FAILURE() << "no candidate " << name;
-    return 0;
-  }
-
-  int64_t AddInspector(const std::string& name, const std::string& cert_expiry) {
-    auto r = jiangan_->Post("/api/v1/inspectors", {{"user_id", UserId(name)},
-                                                   {"cert_no", "鄂执420102" + name},
-                                                   {"cert_expiry", cert_expiry}});
-    EXPECT_EQ(r.status, 201) << r.body;
-    return r.json()["id"];
-  }
-
-  std::string NewTask(const std::string& name = "2027年第一批充电桩双随机抽查") {
-    const json items = jiangan_->Get("/api/v1/inspection-items").json()["items"];
-    EXPECT_EQ(items.size(), 1u);
-    auto r = jiangan_->Post("/api/v1/inspection-tasks",
-                            {{"name", name},
-                             {"item_id", items[0]["id"]},
-                             {"region_code", "420102"},
-                             {"task_date", clock_->Today()},
-                             {"directed", false},
-                             {"ratios", {{"A", 0.05}, {"B", 0.2}, {"C", 0.3}, {"D", 1}}}});
-    EXPECT_EQ(r.status, 201) << r.body;
-    return "/api/v1/inspection-tasks/" + r.json()["id"].dump();
-  }
-
-  // The object of `org` in a task detail.
-  static json ObjectOf(const json& task, int64_t org) {
-    for (const auto& b : task["objects"])
-      if (b["org_id"] == org) return b;
-    return nullptr;
-  }
-
-  static std::vector<std::string> ActiveNames(const json& object) {
-    std::vector<std::string> out;
-    for (const auto& a : object["inspectors"])
-      if (a["active"].get<bool>()) out.push_back(a["name"]);
-    return out;
-  }
-
-  Client& ClientOf(const std::string& name) {
-    if (name == "李建国") return *li_;
-    if (name == "周明") return *zhou_;
-    return *jiangan_;
-  }
-
-  std::unique_ptr<Client> jiangan_, li_, zhou_;
-  int64_t charger_org_ = 0, kuaichong_org_ = 0;
-};
 
 TEST_F(InspectionTest, AnnualPlanIsFiledWithTheCityReturnedAndAccepted) {
   Client city = SignIn("city");
@@ -459,67 +334,6 @@ TEST_F(InspectionTest, DrawRecordSignPublishAndCount) {
   for (const char* a :
        {"create", "draw", "recuse", "record", "photo", "sign", "complete", "publish"})
     EXPECT_EQ(std::ranges::count(actions, a) > 0, true) << a;
-}
-
-TEST_F(InspectionTest, ConcurrentSignaturesCompleteOnceAndConcurrentDrawsDrawOnce) {
-  const std::string next_year = domain::AddDays(clock_->Today(), 365);
-  AddInspector("江岸区局计量科", next_year);
-  AddInspector("李建国", next_year);
-  // Only the D-class enterprise is in scope of a directed task: one object, both officers.
-  const json items = jiangan_->Get("/api/v1/inspection-items").json()["items"];
-  std::vector<std::string> paths;
-  for (int i = 0; i < 2; ++i) {
-    auto r = jiangan_->Post("/api/v1/inspection-tasks",
-                            {{"name", "定向抽查" + std::to_string(i)},
-                             {"item_id", items[0]["id"]},
-                             {"region_code", "420102"},
-                             {"task_date", clock_->Today()},
-                             {"directed", true},
-                             {"scope_credit_classes", {"D"}},
-                             {"ratios", {{"A", 0.05}, {"B", 0.2}, {"C", 0.3}, {"D", 1}}}});
-    ASSERT_EQ(r.status, 201) << r.body;
-    paths.push_back("/api/v1/inspection-tasks/" + r.json()["id"].dump());
-  }
-  // Two bureau users draw the first task at once: one draw.
-  {
-    std::latch go(2);
-    std::vector<int> status(2);
-    std::vector<std::thread> threads;
-    for (int i = 0; i < 2; ++i)
-      threads.emplace_back([&, i] {
-        Client c = SignIn(i ? "jiangan_li" : "jiangan");
-        go.arrive_and_wait();
-        status[i] = c.Post(paths[0] + "/draw", {{"seed", kSeed}}).status;
-      });
-    for (auto& th : threads) th.join();
-    std::ranges::sort(status);
-    EXPECT_EQ(status, (std::vector<int>{200, 409})) << "one draws, the other finds it drawn";
-    EXPECT_EQ(Scalar(runtime_->db(), "SELECT COUNT(*) FROM inspection_objects"), 1);
-  }
-  const json t = jiangan_->Get(paths[0]).json();
-  ASSERT_EQ(t["objects"].size(), 1u);
-  EXPECT_EQ(t["objects"][0]["org_id"], charger_org_);
-  const std::string obj = paths[0] + "/objects/" + t["objects"][0]["id"].dump();
-  ASSERT_EQ(li_->Put(obj + "/record", {{"result", "no_problem"}, {"follow_up", "none"}}).status,
-            200);
-  // Both officers sign at once: the object and the task complete exactly once.
-  std::latch go(2);
-  std::vector<int> status(2);
-  std::vector<std::thread> threads;
-  for (int i = 0; i < 2; ++i)
-    threads.emplace_back([&, i] {
-      Client c = SignIn(i ? "jiangan_li" : "jiangan");
-      go.arrive_and_wait();
-      status[i] = c.Post(obj + "/sign").status;
-    });
-  for (auto& th : threads) th.join();
-  EXPECT_EQ(status, (std::vector<int>{200, 200}));
-  const json done = jiangan_->Get(paths[0]).json();
-  EXPECT_EQ(done["status"], "completed");
-  EXPECT_EQ(done["objects"][0]["status"], "signed");
-  int completes = 0;
-  for (const auto& e : done["events"]) completes += e["action"] == "complete";
-  EXPECT_EQ(completes, 1);
 }
 
 }  // namespace
