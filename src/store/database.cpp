@@ -169,7 +169,36 @@ int64_t Tx::Exec(const std::string& sql, const std::vector<Param>& params) {
   return st.get_affected_rows();
 }
 
+void Tx::Defer(const std::string& sql, std::vector<Param> params) {
+  if (pg_) {
+    pg_->Defer(sql, std::move(params));
+    return;
+  }
+  Exec(sql, params);
+}
+
+Tx::Pending Tx::Send(const std::string& sql, std::vector<Param> params) {
+  if (pg_) return pg_->Send(sql, std::move(params));
+  sent_.emplace(++next_pending_, Query(sql, params));
+  return next_pending_;
+}
+
+std::vector<Row> Tx::Take(Pending pending) {
+  if (pg_) return pg_->Take(pending);
+  auto it = sent_.find(pending);
+  if (it == sent_.end()) throw std::logic_error("Tx::Take: nothing sent under that number");
+  auto rows = std::move(it->second);
+  sent_.erase(it);
+  return rows;
+}
+
+soci::session& Tx::session() {
+  if (pg_) pg_->Flush();
+  return session_;
+}
+
 void Tx::ExecScript(const std::string& sql) {
+  if (pg_) pg_->Flush();
   // The engines run the whole script themselves (comments, quotes, SQLite trigger bodies and
   // PostgreSQL $$ function bodies included), inside the current transaction.
   if (backend_ == Backend::kSqlite) {
@@ -329,16 +358,22 @@ std::optional<Error> Database::Transact(bool write, const std::function<bool(Tx&
     if (backend_ == Backend::kSqlite) {
       *s << (write ? "BEGIN IMMEDIATE" : "BEGIN");
     } else {
-      *s << (write ? "BEGIN" : "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
+      // Sent with the transaction's first statement, in one round trip (and COMMIT with the
+      // statements deferred last).
+      pg_statements->Defer(write ? "BEGIN" : "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY", {});
     }
     open = true;
     bool commit = body(tx);
-    *s << (commit ? "COMMIT" : "ROLLBACK");
+    if (pg_statements)
+      pg_statements->Exec(commit ? "COMMIT" : "ROLLBACK", {});
+    else
+      *s << (commit ? "COMMIT" : "ROLLBACK");
     open = false;
     Release(s);
     return std::nullopt;
   } catch (const std::exception& e) {
     std::string what = e.what();
+    if (pg_statements) pg_statements->Discard();
     if (open) {
       try {
         *s << "ROLLBACK";

@@ -77,16 +77,29 @@ class Tx {
   std::optional<Row> QueryOne(const std::string& sql, const std::vector<Param>& params = {});
   // Runs a statement without rows; returns the number of affected rows.
   int64_t Exec(const std::string& sql, const std::vector<Param>& params = {});
+  // Runs a statement whose result is not needed later, with the next statement that is waited
+  // for (PostgreSQL: in the same round trip), so before it; its error is raised there, at the
+  // latest at commit. SQLite runs it at once.
+  void Defer(const std::string& sql, std::vector<Param> params = {});
+  // A read whose rows are taken later (Take): on PostgreSQL it is sent with the next statement
+  // waited for, so that several reads and writes share one round trip. SQLite runs it at once.
+  using Pending = int64_t;
+  Pending Send(const std::string& sql, std::vector<Param> params = {});
+  // The rows of a statement sent before (each taken once).
+  std::vector<Row> Take(Pending pending);
   // Runs several statements separated by ';' with no parameters (migrations).
   void ExecScript(const std::string& sql);
 
-  soci::session& session() { return session_; }
+  // The connection for SOCI itself (deferred statements are sent first).
+  soci::session& session();
 
  private:
   soci::session& session_;
   Backend backend_;
   StatementCache* statements_;
   PgStatementCache* pg_;
+  std::unordered_map<Pending, std::vector<Row>> sent_;  // SQLite: the rows Send read
+  Pending next_pending_ = 0;
 };
 
 // Row locking for read-then-write steps inside a write transaction. On PostgreSQL (READ

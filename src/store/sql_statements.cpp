@@ -103,60 +103,8 @@ namespace {
 bool IsIntegerType(Oid t) { return t == 20 || t == 21 || t == 23 || t == 26; }
 bool IsRealType(Oid t) { return t == 700 || t == 701 || t == 1700; }
 
-}  // namespace
-
-PGresult* PgStatementCache::Run(const std::string& sql, const std::vector<Param>& params) {
-  auto it = names_.find(sql);
-  if (it == names_.end()) {
-    if (names_.size() >= kMaxStatements) {
-      PQclear(PQexec(conn_, "DEALLOCATE ALL"));
-      names_.clear();
-    }
-    std::string name = "mvis_" + std::to_string(++next_);
-    PGresult* prepared = PQprepare(conn_, name.c_str(), NumberPlaceholders(sql, "$").c_str(),
-                                   static_cast<int>(params.size()), nullptr);
-    const bool ok = PQresultStatus(prepared) == PGRES_COMMAND_OK;
-    std::string error = ok ? "" : PQresultErrorMessage(prepared);
-    PQclear(prepared);
-    if (!ok) throw std::runtime_error(error);
-    it = names_.emplace(sql, std::move(name)).first;
-  }
-  std::vector<std::string> texts(params.size());
-  std::vector<const char*> values(params.size(), nullptr);
-  for (size_t i = 0; i < params.size(); ++i) {
-    const Param& p = params[i];
-    if (std::holds_alternative<std::nullptr_t>(p)) continue;
-    if (const auto* v = std::get_if<int64_t>(&p)) {
-      texts[i] = std::to_string(*v);
-    } else if (const auto* d = std::get_if<double>(&p)) {
-      char buf[32];
-      std::snprintf(buf, sizeof buf, "%.17g", *d);
-      texts[i] = buf;
-    } else {
-      values[i] = std::get<std::string>(p).c_str();  // no copy: `params` outlives the call
-      continue;
-    }
-    values[i] = texts[i].c_str();
-  }
-  PGresult* result = PQexecPrepared(conn_, it->second.c_str(), static_cast<int>(params.size()),
-                                    values.data(), nullptr, nullptr, 0);
-  const auto status = PQresultStatus(result);
-  if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK) {
-    std::string error = PQresultErrorMessage(result);
-    PQclear(result);
-    // A statement prepared before a table changed (e.g. "cached plan must not change result
-    // type"): prepared again on its next use.
-    if (error.find("cached plan") != std::string::npos) {
-      PQclear(PQexec(conn_, ("DEALLOCATE " + it->second).c_str()));
-      names_.erase(it);
-    }
-    throw std::runtime_error(error);
-  }
-  return result;
-}
-
-std::vector<Row> PgStatementCache::Query(const std::string& sql, const std::vector<Param>& params) {
-  PGresult* result = Run(sql, params);
+// A result's rows, cells read by column type; the result is cleared.
+std::vector<Row> RowsOf(PGresult* result) {
   const int n = PQntuples(result), columns = PQnfields(result);
   std::vector<Row> rows;
   rows.reserve(static_cast<size_t>(n));
@@ -181,6 +129,208 @@ std::vector<Row> PgStatementCache::Query(const std::string& sql, const std::vect
     rows.emplace_back(std::move(cells));
   }
   PQclear(result);
+  return rows;
+}
+
+}  // namespace
+
+// Parameters as libpq takes them: text, NULL as a null pointer (the strings are not copied).
+class ParamTexts {
+ public:
+  explicit ParamTexts(const std::vector<Param>& params)
+      : texts_(params.size()), values_(params.size(), nullptr) {
+    for (size_t i = 0; i < params.size(); ++i) {
+      const Param& p = params[i];
+      if (std::holds_alternative<std::nullptr_t>(p)) continue;
+      if (const auto* v = std::get_if<int64_t>(&p)) {
+        texts_[i] = std::to_string(*v);
+      } else if (const auto* d = std::get_if<double>(&p)) {
+        char buf[32];
+        std::snprintf(buf, sizeof buf, "%.17g", *d);
+        texts_[i] = buf;
+      } else {
+        values_[i] = std::get<std::string>(p).c_str();  // no copy: `params` outlives the call
+        continue;
+      }
+      values_[i] = texts_[i].c_str();
+    }
+  }
+  int count() const { return static_cast<int>(values_.size()); }
+  const char* const* values() const { return values_.data(); }
+
+ private:
+  std::vector<std::string> texts_;
+  std::vector<const char*> values_;
+};
+
+std::pair<std::string, bool> PgStatementCache::NameFor(const std::string& sql) {
+  if (auto it = names_.find(sql); it != names_.end()) return {it->second, false};
+  if (names_.size() >= kMaxStatements) {
+    PQclear(PQexec(conn_, "DEALLOCATE ALL"));  // never inside a pipeline: see RunPipelined
+    names_.clear();
+  }
+  std::string name = "mvis_" + std::to_string(++next_);
+  names_.emplace(sql, name);
+  return {std::move(name), true};
+}
+
+void PgStatementCache::Forget(const std::string& sql, bool deallocate) {
+  auto it = names_.find(sql);
+  if (it == names_.end()) return;
+  if (deallocate) PQclear(PQexec(conn_, ("DEALLOCATE " + it->second).c_str()));
+  names_.erase(it);
+}
+
+namespace {
+
+// A statement prepared before a table changed ("cached plan must not change result type") is
+// prepared again on its next use.
+bool StalePlan(const std::string& error) { return error.find("cached plan") != std::string::npos; }
+
+}  // namespace
+
+PGresult* PgStatementCache::Run(const std::string& sql, const std::vector<Param>& params) {
+  if (!deferred_.empty()) {
+    const Statement last{sql, params};
+    return RunPipelined(&last);
+  }
+  auto [name, fresh] = NameFor(sql);
+  if (fresh) {
+    PGresult* prepared = PQprepare(conn_, name.c_str(), NumberPlaceholders(sql, "$").c_str(),
+                                   static_cast<int>(params.size()), nullptr);
+    const bool ok = PQresultStatus(prepared) == PGRES_COMMAND_OK;
+    std::string error = ok ? "" : PQresultErrorMessage(prepared);
+    PQclear(prepared);
+    if (!ok) {
+      Forget(sql, false);
+      throw std::runtime_error(error);
+    }
+  }
+  const ParamTexts texts(params);
+  PGresult* result =
+      PQexecPrepared(conn_, name.c_str(), texts.count(), texts.values(), nullptr, nullptr, 0);
+  const auto status = PQresultStatus(result);
+  if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK) {
+    std::string error = PQresultErrorMessage(result);
+    PQclear(result);
+    if (StalePlan(error)) Forget(sql, true);
+    throw std::runtime_error(error);
+  }
+  return result;
+}
+
+void PgStatementCache::Defer(std::string sql, std::vector<Param> params) {
+  deferred_.push_back({std::move(sql), std::move(params)});
+}
+
+void PgStatementCache::Flush() {
+  if (deferred_.empty()) return;
+  PQclear(RunPipelined(nullptr));
+}
+
+PGresult* PgStatementCache::RunPipelined(const Statement* last) {
+  const std::vector<Statement> deferred = std::move(deferred_);
+  deferred_.clear();
+  std::vector<const Statement*> pending;
+  for (const auto& st : deferred) pending.push_back(&st);
+  if (last) pending.push_back(last);
+  // Names first (a full cache is emptied with a plain DEALLOCATE ALL, outside the pipeline).
+  std::vector<std::pair<std::string, bool>> names;
+  for (const auto* st : pending) names.push_back(NameFor(st->sql));
+  if (PQenterPipelineMode(conn_) != 1)
+    throw std::runtime_error(std::string("pipeline mode: ") + PQerrorMessage(conn_));
+  // One entry per result expected, in order: the statement and whether it is its preparation.
+  std::vector<std::pair<size_t, bool>> expected;
+  bool sent = true;
+  for (size_t i = 0; i < pending.size() && sent; ++i) {
+    const auto& [name, fresh] = names[i];
+    const auto& params = pending[i]->params;
+    if (fresh) {
+      sent = PQsendPrepare(conn_, name.c_str(), NumberPlaceholders(pending[i]->sql, "$").c_str(),
+                           static_cast<int>(params.size()), nullptr) == 1;
+      if (sent) expected.emplace_back(i, true);
+    }
+    const ParamTexts texts(params);
+    sent = sent && PQsendQueryPrepared(conn_, name.c_str(), texts.count(), texts.values(), nullptr,
+                                       nullptr, 0) == 1;
+    if (sent) expected.emplace_back(i, false);
+  }
+  sent = PQpipelineSync(conn_) == 1 && sent;
+  std::string error = sent ? "" : PQerrorMessage(conn_);
+  // The results in order, up to the sync. A statement's results end with a null; two nulls in a
+  // row mean nothing more is coming (a broken connection).
+  PGresult* answer = nullptr;
+  std::vector<bool> prepared(pending.size(), false);  // fresh statements the server now knows
+  std::vector<bool> stale(pending.size(), false);     // to prepare again (the table changed)
+  size_t next = 0;
+  int nulls = 0;
+  for (;;) {
+    PGresult* r = PQgetResult(conn_);
+    if (!r) {
+      if (++nulls > 1) {
+        if (error.empty()) error = std::string("pipeline: ") + PQerrorMessage(conn_);
+        break;
+      }
+      continue;
+    }
+    nulls = 0;
+    const auto status = PQresultStatus(r);
+    if (status == PGRES_PIPELINE_SYNC) {
+      PQclear(r);
+      break;
+    }
+    if (next >= expected.size()) {
+      PQclear(r);
+      continue;
+    }
+    const auto [i, preparing] = expected[next++];
+    if (status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK) {
+      if (preparing) {
+        prepared[i] = true;
+      } else if (last && i + 1 == pending.size()) {
+        answer = r;
+        continue;
+      } else if (pending[i]->keep > 0) {
+        results_[pending[i]->keep] = RowsOf(r);
+        continue;
+      }
+      PQclear(r);
+      continue;
+    }
+    // Failed, or skipped after a failure (PGRES_PIPELINE_ABORTED): the first error is reported.
+    if (status != PGRES_PIPELINE_ABORTED) {
+      const std::string message = PQresultErrorMessage(r);
+      if (!preparing && StalePlan(message)) stale[i] = true;
+      if (error.empty()) error = message;
+    }
+    PQclear(r);
+  }
+  PQexitPipelineMode(conn_);
+  for (size_t i = 0; i < pending.size(); ++i)
+    if ((names[i].second && !prepared[i]) || stale[i]) Forget(pending[i]->sql, stale[i]);
+  if (error.empty() && (answer || !last)) return answer;
+  PQclear(answer);
+  throw std::runtime_error(error.empty() ? "pipeline: no result" : error);
+}
+
+std::vector<Row> PgStatementCache::Query(const std::string& sql, const std::vector<Param>& params) {
+  return RowsOf(Run(sql, params));
+}
+
+int64_t PgStatementCache::Send(std::string sql, std::vector<Param> params) {
+  deferred_.push_back({std::move(sql), std::move(params), ++next_sent_});
+  return next_sent_;
+}
+
+std::vector<Row> PgStatementCache::Take(int64_t sent) {
+  auto it = results_.find(sent);
+  if (it == results_.end()) {
+    Flush();
+    it = results_.find(sent);
+    if (it == results_.end()) throw std::logic_error("Take: nothing sent under that number");
+  }
+  auto rows = std::move(it->second);
+  results_.erase(it);
   return rows;
 }
 

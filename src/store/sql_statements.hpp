@@ -46,26 +46,60 @@ class StatementCache {
 // statements. Parameters go as text, their types inferred by the server as SOCI lets it; result
 // cells are read by column type (integers, floating point and numeric, else text). A connection
 // is used by one thread at a time.
+//
+// A statement whose result nobody waits for (BEGIN, SET LOCAL, an insert whose rows are not read)
+// can be deferred: it is sent with the next statement that is awaited, in one round trip (libpq's
+// pipeline mode), and its error is raised there. Nothing is left pending between calls: deferred
+// statements are only held client-side until then.
 class PgStatementCache {
  public:
   explicit PgStatementCache(PGconn* conn) : conn_(conn) {}
   PgStatementCache(const PgStatementCache&) = delete;
   PgStatementCache& operator=(const PgStatementCache&) = delete;
 
-  // Runs `sql` ("?" placeholders) with `params`; throws with the server's message on failure.
+  // Runs `sql` ("?" placeholders) with `params` (after any deferred statements); throws with the
+  // server's message on failure — the first failure, deferred statements' included.
   std::vector<Row> Query(const std::string& sql, const std::vector<Param>& params);
   // The same for a statement without rows: the number of rows affected.
   int64_t Exec(const std::string& sql, const std::vector<Param>& params);
+  // Holds `sql` to be sent with the next Query, Exec or Flush.
+  void Defer(std::string sql, std::vector<Param> params);
+  // Holds a statement like Defer whose rows are kept for Take (a number).
+  int64_t Send(std::string sql, std::vector<Param> params);
+  // The rows of a statement sent (the deferred statements are sent first if it has not been).
+  std::vector<Row> Take(int64_t sent);
+  // Sends the deferred statements now (before anything else uses the connection).
+  void Flush();
+  // Drops the deferred statements unsent (the transaction is being abandoned).
+  void Discard() {
+    deferred_.clear();
+    results_.clear();
+  }
 
  private:
   static constexpr size_t kMaxStatements = 512;  // dynamic IN lists must not grow it forever
 
+  struct Statement {
+    std::string sql;
+    std::vector<Param> params;
+    int64_t keep = 0;  // > 0: its rows are kept under this number (Send)
+  };
+
   // The executed statement's result (the caller clears it); throws on failure.
   PGresult* Run(const std::string& sql, const std::vector<Param>& params);
+  // The deferred statements and then `last` (if any) in one round trip: `last`'s result.
+  PGresult* RunPipelined(const Statement* last);
+  // The name `sql` is prepared under, and whether it must be prepared first (registered now).
+  std::pair<std::string, bool> NameFor(const std::string& sql);
+  // Forgets a statement the server could not prepare or has to prepare again.
+  void Forget(const std::string& sql, bool deallocate);
 
   PGconn* conn_;
   std::unordered_map<std::string, std::string> names_;  // SQL text → prepared statement name
   int64_t next_ = 0;
+  std::vector<Statement> deferred_;
+  std::unordered_map<int64_t, std::vector<Row>> results_;  // rows of sent statements, untaken
+  int64_t next_sent_ = 0;
 };
 
 }  // namespace mvis::store
