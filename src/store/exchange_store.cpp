@@ -86,7 +86,8 @@ std::optional<int64_t> TcecTokenOperator(Tx& tx, const std::string& token_hash, 
 }
 
 void PreferGenericPlans(Tx& tx) {
-  if (tx.backend() == Backend::kPostgres) tx.Exec("SET LOCAL plan_cache_mode = force_generic_plan");
+  if (tx.backend() == Backend::kPostgres)
+    tx.Defer("SET LOCAL plan_cache_mode = force_generic_plan");
 }
 
 // The condition of PeerStillValid (parameters: id, secrets_sealed[, token_hash, now]).
@@ -375,7 +376,7 @@ ChargerDirectory LoadChargerDirectory(Tx& tx) {
   return d;
 }
 
-ChargerDirectory LoadChargerDirectory(Tx& tx, const std::vector<ChargerWanted>& wanted) {
+PendingChargerDirectory SendChargerDirectory(Tx& tx, const std::vector<ChargerWanted>& wanted) {
   // Per operator, the candidates (the EquipmentIDs named, the ConnectorIDs' prefixes) and, in
   // the same statement, the filings of the chargers found or named.
   std::map<int64_t, std::pair<std::set<std::string>, std::set<std::string>>> asked;
@@ -405,11 +406,19 @@ ChargerDirectory LoadChargerDirectory(Tx& tx, const std::vector<ChargerWanted>& 
           : "SELECT 1, " + filed_columns +
                 " AND i.equipment_id IN (SELECT equipment_id FROM p UNION SELECT value FROM "
                 "json_each(?))");
+  PendingChargerDirectory sent;
+  for (const auto& [operator_ref, lists] : asked)
+    sent.queries.emplace_back(operator_ref,
+                              tx.Send(sql, {operator_ref, nlohmann::json(lists.first).dump(),
+                                            nlohmann::json(lists.second).dump()}));
+  return sent;
+}
+
+ChargerDirectory TakeChargerDirectory(Tx& tx, const PendingChargerDirectory& sent) {
   ChargerDirectory d;
   std::vector<std::pair<int64_t, ChargerFacts>> filed;
-  for (const auto& [operator_ref, lists] : asked)
-    for (const auto& r : tx.Query(sql, {operator_ref, nlohmann::json(lists.first).dump(),
-                                        nlohmann::json(lists.second).dump()})) {
+  for (const auto& [operator_ref, query] : sent.queries)
+    for (const auto& r : tx.Take(query)) {
       if (r.Int(0) == 1) {
         filed.emplace_back(r.Int(6), FiledChargerOf(r, 1));
         continue;

@@ -242,6 +242,7 @@ struct ChargerWanted {
 // The chargers orders may name: the platform's records and the latest filings. Find answers with
 // the platform's record first (district, power, station), the filing for what the platform does
 // not say and for the registry's verdict.
+struct PendingChargerDirectory;
 class ChargerDirectory {
  public:
   OrderCharger Find(int64_t operator_ref, const std::string& equipment_id,
@@ -249,7 +250,7 @@ class ChargerDirectory {
 
  private:
   friend ChargerDirectory LoadChargerDirectory(Tx& tx);
-  friend ChargerDirectory LoadChargerDirectory(Tx& tx, const std::vector<ChargerWanted>& wanted);
+  friend ChargerDirectory TakeChargerDirectory(Tx& tx, const PendingChargerDirectory& sent);
   std::unordered_map<std::string, ChargerFacts> platform_;  // operator_ref '/' EquipmentID
   std::unordered_map<std::string, ChargerFacts> filed_;     // EquipmentID
 };
@@ -262,8 +263,13 @@ ChargerDirectory LoadChargerDirectory(Tx& tx);
 
 inline constexpr size_t kOrdersPerStatement = 32;
 
-// The chargers the orders `wanted` may name (one query per operator, one for the filings).
-ChargerDirectory LoadChargerDirectory(Tx& tx, const std::vector<ChargerWanted>& wanted);
+// The chargers the orders `wanted` may name (one query per operator): sent now (Tx::Send), so
+// that it goes with the batch's first statement waited for, and taken when needed.
+struct PendingChargerDirectory {
+  std::vector<std::pair<int64_t, Tx::Pending>> queries;  // per operator_ref
+};
+PendingChargerDirectory SendChargerDirectory(Tx& tx, const std::vector<ChargerWanted>& wanted);
+ChargerDirectory TakeChargerDirectory(Tx& tx, const PendingChargerDirectory& sent);
 
 // Per input, the new order's id; nullopt when its operator sent that StartChargeSeq before (or
 // earlier in `orders`).
@@ -280,11 +286,17 @@ struct OverlapProbe {
   std::string connector_id, start, end;
 };
 // Per probe, the orders of its connector overlapping [start, end) that started at most
-// kMaxOrderHours before it (the order itself included when stored), earliest first, at most
+// kMaxOrderHours before it (those stored when the lookup runs), earliest first, at most
 // kMaxOverlapRows.
 inline constexpr size_t kMaxOverlapRows = 40;
-std::vector<std::vector<OrderSpan>> OverlappingOrderSpans(Tx& tx,
-                                                          const std::vector<OverlapProbe>& probes);
+// Sent now (Tx::Send) and taken when needed, like the directory.
+struct PendingOrderSpans {
+  size_t probes = 0;
+  std::vector<std::pair<std::vector<size_t>, Tx::Pending>> chunks;  // probe positions, query
+};
+PendingOrderSpans SendOverlappingOrderSpans(Tx& tx, const std::vector<OverlapProbe>& probes);
+std::vector<std::vector<OrderSpan>> TakeOverlappingOrderSpans(Tx& tx,
+                                                              const PendingOrderSpans& sent);
 
 void InsertChargeAlerts(Tx& tx, const std::vector<ChargeAlertRow>& alerts);
 

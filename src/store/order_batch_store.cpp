@@ -123,9 +123,9 @@ std::vector<std::optional<int64_t>> InsertChargeOrders(
   return out;
 }
 
-std::vector<std::vector<OrderSpan>> OverlappingOrderSpans(Tx& tx,
-                                                          const std::vector<OverlapProbe>& probes) {
-  std::vector<std::vector<OrderSpan>> out(probes.size());
+PendingOrderSpans SendOverlappingOrderSpans(Tx& tx, const std::vector<OverlapProbe>& probes) {
+  PendingOrderSpans sent;
+  sent.probes = probes.size();
   std::vector<size_t> valid;
   std::vector<std::string> earliest(probes.size());
   for (size_t i = 0; i < probes.size(); ++i)
@@ -167,9 +167,17 @@ std::vector<std::vector<OrderSpan>> OverlappingOrderSpans(Tx& tx,
         sql += (k ? " UNION ALL " : "") + std::string("SELECT ") + std::to_string(k) +
                ", o.* FROM (" + each + ") o";
     }
-    for (const auto& r : tx.Query(sql, params))
-      out[chunk[static_cast<size_t>(r.Int(0))]].push_back({r.Int(1), r.Str(2), r.Str(3), r.Str(4)});
+    sent.chunks.emplace_back(chunk, tx.Send(sql, std::move(params)));
   }
+  return sent;
+}
+
+std::vector<std::vector<OrderSpan>> TakeOverlappingOrderSpans(Tx& tx,
+                                                              const PendingOrderSpans& sent) {
+  std::vector<std::vector<OrderSpan>> out(sent.probes);
+  for (const auto& [chunk, query] : sent.chunks)
+    for (const auto& r : tx.Take(query))
+      out[chunk[static_cast<size_t>(r.Int(0))]].push_back({r.Int(1), r.Str(2), r.Str(3), r.Str(4)});
   for (auto& spans : out)
     std::sort(spans.begin(), spans.end(), [](const OrderSpan& a, const OrderSpan& b) {
       return a.start_time != b.start_time ? a.start_time < b.start_time : a.id < b.id;
@@ -187,7 +195,7 @@ void InsertChargeAlerts(Tx& tx, const std::vector<ChargeAlertRow>& alerts) {
       Append(params, a.order_ref, a.rule, a.equipment_id, a.start_charge_seq, a.region_code,
              a.evidence, a.status, a.created_at);
     }
-    tx.Exec(
+    tx.Defer(  // nothing read back: sent with the next statement (or the commit)
         "INSERT INTO charge_alerts (order_ref, rule, equipment_id, start_charge_seq, region_code, "
         "evidence, status, created_at) VALUES " +
             Rows("(?, ?, ?, ?, ?, ?, ?, ?)", chunk.size()),

@@ -74,6 +74,22 @@ TEST_F(ExchangeTest, OrdersStoredTogetherAreJudgedAsIfOneByOne) {
                    "'420102' AND equipment_id = 'EQVT1-1'"),
             5)
       << "every order's charger found through its ConnectorID";
+  // An order not to be stored after all (its envelope was not kept) is no neighbour either.
+  auto unwanted = arriving(Order("F", "EQVT1-1-1", "14:00", "15:00", 2));
+  unwanted.wanted = false;
+  auto third = runtime_->db().Write([&](store::Tx& tx) -> Result<std::vector<std::optional<int>>> {
+    return services::exchange_internal::StoreAndJudgeMany(
+        tx, {unwanted, arriving(Order("G", "EQVT1-1-1", "14:30", "15:30", 2))}, clock_->Now());
+  });
+  ASSERT_TRUE(third.has_value());
+  EXPECT_FALSE((*third)[0]);
+  EXPECT_TRUE((*third)[1]);
+  EXPECT_EQ(Scalar(runtime_->db(),
+                   "SELECT COUNT(*) FROM charge_alerts WHERE rule = 'connector_overlap' AND "
+                   "start_charge_seq = 'G'"),
+            0)
+      << "G overlaps only F, which was not stored";
+  EXPECT_EQ(Count("charge_orders"), 6);
 }
 
 // Many notifications at once over HTTP: the writer stores whatever queued up together. Each

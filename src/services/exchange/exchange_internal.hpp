@@ -64,10 +64,23 @@ struct ArrivingOrder {
   domain::ChargeOrder order;
   std::string body;                            // as received (its JSON)
   const std::vector<domain::Tariff>* tariffs;  // its operator's
+  bool wanted = true;  // false: not to be stored after all (its envelope was not kept)
 };
+// What a batch of arriving orders is judged by (their chargers, the orders already stored on
+// their connectors): sent at once (Tx::Send), so that on PostgreSQL the lookups share a round
+// trip with the batch's next statement waited for.
+struct JudgingLookups {
+  store::PendingChargerDirectory directory;
+  store::PendingOrderSpans spans;
+};
+JudgingLookups SendJudgingLookups(store::Tx& tx, const std::vector<ArrivingOrder>& orders);
 // StoreAndJudge for many orders in a few statements, as if they had arrived one by one in this
 // order (an order's overlaps are looked for among those before it): per order, how many alerts,
-// or nullopt when it was stored before (or earlier in `orders`).
+// or nullopt when it was stored before (or earlier in `orders`) or is not wanted. `lookups`:
+// SendJudgingLookups for the same `orders`, sent earlier in the transaction.
+std::vector<std::optional<int>> StoreAndJudgeMany(store::Tx& tx,
+                                                  const std::vector<ArrivingOrder>& orders,
+                                                  int64_t now, const JudgingLookups& lookups);
 std::vector<std::optional<int>> StoreAndJudgeMany(store::Tx& tx,
                                                   const std::vector<ArrivingOrder>& orders,
                                                   int64_t now);

@@ -57,60 +57,80 @@ std::string exchange_internal::EvidenceJson(const domain::RuleFinding& finding) 
   return evidence.dump();
 }
 
+exchange_internal::JudgingLookups exchange_internal::SendJudgingLookups(
+    store::Tx& tx, const std::vector<ArrivingOrder>& orders) {
+  std::vector<store::ChargerWanted> wanted;
+  std::vector<store::OverlapProbe> probes;
+  for (const auto& a : orders) {
+    wanted.push_back({a.operator_ref, a.order.equipment_id, a.order.connector_id});
+    probes.push_back({a.operator_ref, a.order.connector_id, a.order.start, a.order.end});
+  }
+  return {store::SendChargerDirectory(tx, wanted), store::SendOverlappingOrderSpans(tx, probes)};
+}
+
 std::vector<std::optional<int>> exchange_internal::StoreAndJudgeMany(
     store::Tx& tx, const std::vector<ArrivingOrder>& orders, int64_t now) {
-  // Their chargers in one go, then the orders, then each stored order's neighbours on its
-  // connector, then the alerts: a few statements whatever the count.
-  std::vector<store::ChargerWanted> wanted;
-  for (const auto& a : orders)
-    wanted.push_back({a.operator_ref, a.order.equipment_id, a.order.connector_id});
-  const auto directory = store::LoadChargerDirectory(tx, wanted);
+  const auto lookups = SendJudgingLookups(tx, orders);
+  return StoreAndJudgeMany(tx, orders, now, lookups);
+}
+
+std::vector<std::optional<int>> exchange_internal::StoreAndJudgeMany(
+    store::Tx& tx, const std::vector<ArrivingOrder>& orders, int64_t now,
+    const JudgingLookups& lookups) {
+  // The chargers and the orders stored before on the same connectors (looked up before this
+  // batch's orders are stored), then the orders, then the alerts: a few statements whatever the
+  // count, in three round trips on PostgreSQL (lookups, orders, alerts with the commit).
+  const auto directory = store::TakeChargerDirectory(tx, lookups.directory);
+  const auto stored_before = store::TakeOverlappingOrderSpans(tx, lookups.spans);
   std::vector<store::OrderCharger> chargers;
+  std::vector<size_t> inserted;  // positions in `orders` of the orders offered for storing
   std::vector<std::pair<int64_t, store::StoredOrder>> rows;
-  for (const auto& a : orders) {
+  for (size_t i = 0; i < orders.size(); ++i) {
+    const auto& a = orders[i];
     const auto& o = a.order;
     chargers.push_back(directory.Find(a.operator_ref, o.equipment_id, o.connector_id));
+    if (!a.wanted) continue;
     const auto& c = chargers.back();
     store::StoredOrder stored{
         o.start_charge_seq, o.connector_id, c.equipment_id,     o.start,      o.end,
         c.region_code,      a.body,         o.total_energy_kwh, o.total_money};
     stored.facts = domain::EncodeOrderFacts(o);
     rows.emplace_back(a.operator_ref, std::move(stored));
+    inserted.push_back(i);
   }
-  const auto ids = store::InsertChargeOrders(tx, rows, now);  // nullopt: sent before
-
-  // An order is compared with the orders stored before it: those of earlier transactions and
-  // those earlier in this batch (as if they had arrived one by one).
-  std::unordered_map<int64_t, size_t> position;  // order id → its place in `orders`
-  std::vector<store::OverlapProbe> probes;
-  std::vector<size_t> probed;
-  for (size_t i = 0; i < orders.size(); ++i) {
-    if (!ids[i]) continue;
-    position[*ids[i]] = i;
-    const auto& o = orders[i].order;
-    probes.push_back({orders[i].operator_ref, o.connector_id, o.start, o.end});
-    probed.push_back(i);
-  }
-  const auto neighbours = store::OverlappingOrderSpans(tx, probes);
+  const auto new_ids = store::InsertChargeOrders(tx, rows, now);  // nullopt: sent before
+  std::vector<std::optional<int64_t>> ids(orders.size());
+  for (size_t r = 0; r < inserted.size(); ++r) ids[inserted[r]] = new_ids[r];
 
   const domain::RuleParams params;
   std::vector<std::optional<int>> out(orders.size());
   std::vector<store::ChargeAlertRow> alerts;
-  for (size_t p = 0; p < probed.size(); ++p) {
-    const size_t i = probed[p];
+  for (size_t i = 0; i < orders.size(); ++i) {
+    if (!ids[i]) continue;
     const auto& a = orders[i];
     const auto& order = a.order;
     auto findings = JudgeOrder(order, chargers[i], *a.tariffs, a.operator_ref, params);
+    // Its connector's orders: those stored before the batch, and those stored earlier in it
+    // (as if they had arrived one by one), as the lookup would have found them.
     std::vector<domain::ChargeOrder> same_connector{order};
-    for (const auto& n : neighbours[p]) {
-      auto at = position.find(n.id);
-      if (at != position.end() && at->second >= i) continue;  // itself, or after it
+    for (const auto& n : stored_before[i]) {
       domain::ChargeOrder other;
       other.start_charge_seq = n.start_charge_seq;
       other.connector_id = order.connector_id;
       other.start = n.start_time;
       other.end = n.end_time;
       same_connector.push_back(std::move(other));
+    }
+    const auto from = domain::OrderSeconds(order.start);
+    const std::string earliest =
+        from ? domain::OrderTimeText(*from - store::kMaxOrderHours * 3600) : order.start;
+    for (size_t j = 0; j < i; ++j) {
+      const auto& b = orders[j];
+      if (!ids[j] || b.operator_ref != a.operator_ref ||
+          b.order.connector_id != order.connector_id || b.order.start < earliest ||
+          b.order.start >= order.end || b.order.end <= order.start)
+        continue;
+      same_connector.push_back(b.order);
     }
     for (auto& f : domain::CheckOverlaps(same_connector))
       if (f.evidence.size() > 1 && (f.evidence[1].second == order.start_charge_seq ||
@@ -130,7 +150,7 @@ std::vector<std::optional<int>> exchange_internal::StoreAndJudgeMany(
     }
     out[i] = static_cast<int>(findings.size());
   }
-  store::InsertChargeAlerts(tx, alerts);
+  store::InsertChargeAlerts(tx, alerts);  // sent with the commit
   return out;
 }
 

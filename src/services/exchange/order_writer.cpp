@@ -9,9 +9,8 @@
 
 namespace mvis::services {
 
-OrderWriter::OrderWriter(store::Database& db) : db_(db) {
-  const int lanes = db.backend() == store::Backend::kPostgres ? 2 : 1;
-  for (int i = 0; i < lanes; ++i) lanes_.push_back(std::make_unique<Lane>());
+OrderWriter::OrderWriter(store::Database& db, int lanes) : db_(db) {
+  for (int i = 0; i < std::max(lanes, 1); ++i) lanes_.push_back(std::make_unique<Lane>());
   for (auto& lane : lanes_) lane->thread = std::thread([this, l = lane.get()] { Run(*l); });
 }
 
@@ -73,6 +72,12 @@ std::optional<std::vector<OrderWriter::Outcome>> OrderWriter::Write(std::vector<
         std::max_element(batch.begin(), batch.end(), [](const Job& a, const Job& b) {
           return a.now < b.now;
         })->now;
+    // The lookups the orders are judged by go first, with the envelopes' statement (one round
+    // trip on PostgreSQL).
+    std::vector<exchange_internal::ArrivingOrder> arriving;
+    for (auto& job : batch)
+      arriving.push_back({job.envelope.operator_ref, job.order, job.order_body, &job.tariffs});
+    const auto lookups = exchange_internal::SendJudgingLookups(tx, arriving);
     // The envelopes kept per account and token remembered, which must still hold (checked as
     // they are kept): usually one group.
     std::map<std::tuple<int64_t, std::string, std::string>, std::vector<size_t>> peers;
@@ -80,7 +85,6 @@ std::optional<std::vector<OrderWriter::Outcome>> OrderWriter::Write(std::vector<
       peers[{batch[i].envelope.operator_ref, batch[i].secrets_sealed,
              batch[i].token_hash.value_or("")}]
           .push_back(i);
-    std::vector<exchange_internal::ArrivingOrder> arriving;
     for (const auto& [peer, members] : peers) {
       std::vector<store::EnvelopeToKeep> envelopes;
       for (size_t i : members) envelopes.push_back(batch[i].envelope);
@@ -89,15 +93,14 @@ std::optional<std::vector<OrderWriter::Outcome>> OrderWriter::Write(std::vector<
           store::KeepConfirmedTcecEnvelopes(tx, envelopes, first.secrets_sealed,
                                             first.token_hash ? &*first.token_hash : nullptr, now);
       for (size_t m = 0; m < members.size(); ++m) {
-        auto& job = batch[members[m]];
-        if (kept[m] == store::EnvelopeKept::kKept)
-          arriving.push_back({job.envelope.operator_ref, job.order, job.order_body, &job.tariffs});
-        else
-          outcomes[members[m]] =
-              kept[m] == store::EnvelopeKept::kReplay ? Outcome::kReplay : Outcome::kPeerChanged;
+        if (kept[m] == store::EnvelopeKept::kKept) continue;
+        arriving[members[m]].wanted = false;
+        outcomes[members[m]] =
+            kept[m] == store::EnvelopeKept::kReplay ? Outcome::kReplay : Outcome::kPeerChanged;
       }
     }
-    exchange_internal::StoreAndJudgeMany(tx, arriving, now);  // an order sent before: stored once
+    // An order sent before is stored once.
+    exchange_internal::StoreAndJudgeMany(tx, arriving, now, lookups);
     return outcomes;
   });
   if (!written) {

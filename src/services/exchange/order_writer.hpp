@@ -7,10 +7,12 @@
 // ConfirmResult 0 still means "stored"; what changes is that 16 concurrent notifications cost
 // one transaction instead of 16.
 //
-// On PostgreSQL two such writers (lanes) work at once, so that one prepares its batch while the
-// other waits for the database; an order goes to the lane of its ConnectorID, so that orders of
-// one connector are still stored one after the other (each sees the earlier ones: the overlap
-// rule). SQLite, which serialises writers anyway, has one lane.
+// One writer (lane) by default, on both databases. On PostgreSQL a batch takes three round trips
+// (the lookups with the envelopes, the orders, the alerts with the commit: see Tx::Send and
+// Tx::Defer), and a second lane working at once made batches smaller and cost more than it
+// gained (docs/performance.md). With several lanes an order goes to the lane of its
+// ConnectorID, so that orders of one connector are still stored one after the other (each sees
+// the earlier ones: the overlap rule).
 //
 // If a batch's transaction fails, each of its orders is tried again alone, so that one bad order
 // fails only itself.
@@ -54,7 +56,7 @@ class OrderWriter {
 
   static constexpr size_t kMaxBatch = store::kOrdersPerStatement;
 
-  explicit OrderWriter(store::Database& db);
+  explicit OrderWriter(store::Database& db, int lanes = 1);
   // Finishes the queued orders, then stops.
   ~OrderWriter();
   OrderWriter(const OrderWriter&) = delete;
