@@ -2,6 +2,7 @@
 # Starts or stops a throwaway PostgreSQL server for the tests (Debian's postgresql package).
 #   scripts/pg-temp.sh start DIR   -> prints the connection URL; data and socket live in DIR
 #   scripts/pg-temp.sh stop DIR
+# PG_TEMP_OPTS adds server options for an experiment (e.g. "-c shared_preload_libraries=pg_stat_statements").
 # initdb refuses to run as root, so the server runs as the `postgres` system user.
 set -euo pipefail
 cmd=${1:?start|stop}
@@ -27,7 +28,7 @@ case "$cmd" in
       || { cat "$dir/initdb.log" >&2; exit 1; }
     port=$(free_port)
     as_pg "$PGBIN/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 30 \
-      -o "-p $port -k $dir -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off" \
+      -o "-p $port -k $dir -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off ${PG_TEMP_OPTS:-}" \
       start >/dev/null || { cat "$dir/server.log" >&2; exit 1; }
     as_pg "$PGBIN/createdb" -h 127.0.0.1 -p "$port" -U postgres mvis_test
     echo "postgresql://postgres@127.0.0.1:$port/mvis_test"

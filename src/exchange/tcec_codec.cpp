@@ -248,14 +248,14 @@ std::expected<Reply, Failure> OpenResponse(const Secrets& s, std::string_view bo
 }
 
 nlohmann::json ParseLenient(std::string_view text) {
-  // Drop a comma whose next non-space character closes an object or array (outside strings).
+  // Drop a comma whose next non-space character closes an object or array (outside strings):
+  // the text between such commas is copied in runs; a text without any is parsed as it is.
   std::string clean;
-  clean.reserve(text.size());
+  size_t copied = 0;  // text before this is in `clean` (or dropped)
   bool in_string = false, escaped = false;
   for (size_t i = 0; i < text.size(); ++i) {
     const char c = text[i];
     if (in_string) {
-      clean += c;
       if (escaped)
         escaped = false;
       else if (c == '\\')
@@ -265,13 +265,16 @@ nlohmann::json ParseLenient(std::string_view text) {
       continue;
     }
     if (c == '"') in_string = true;
-    if (c == ',') {
-      size_t j = i + 1;
-      while (j < text.size() && std::isspace(static_cast<unsigned char>(text[j]))) ++j;
-      if (j < text.size() && (text[j] == '}' || text[j] == ']')) continue;
+    if (c != ',') continue;
+    size_t j = i + 1;
+    while (j < text.size() && std::isspace(static_cast<unsigned char>(text[j]))) ++j;
+    if (j < text.size() && (text[j] == '}' || text[j] == ']')) {
+      clean.append(text.substr(copied, i - copied));
+      copied = i + 1;
     }
-    clean += c;
   }
+  if (copied == 0) return nlohmann::json::parse(text.begin(), text.end(), nullptr, false);
+  clean.append(text.substr(copied));
   return nlohmann::json::parse(clean, nullptr, false);
 }
 
