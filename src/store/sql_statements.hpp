@@ -50,7 +50,9 @@ class StatementCache {
 // A statement whose result nobody waits for (BEGIN, SET LOCAL, an insert whose rows are not read)
 // can be deferred: it is sent with the next statement that is awaited, in one round trip (libpq's
 // pipeline mode), and its error is raised there. Nothing is left pending between calls: deferred
-// statements are only held client-side until then.
+// statements are only held client-side until then. The connection stays blocking, so the server's
+// answers wait in the socket's buffers while the rest of a round trip is sent: meant for the small
+// answers of a batch's lookups, not for large reads.
 class PgStatementCache {
  public:
   explicit PgStatementCache(PGconn* conn) : conn_(conn) {}
