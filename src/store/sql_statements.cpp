@@ -5,6 +5,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <deque>
+#include <set>
 #include <stdexcept>
 
 namespace mvis::store {
@@ -163,12 +164,14 @@ class ParamTexts {
   std::vector<const char*> values_;
 };
 
+void PgStatementCache::MakeRoom(size_t fresh) {
+  if (fresh == 0 || names_.size() + fresh <= kMaxStatements) return;
+  PQclear(PQexec(conn_, "DEALLOCATE ALL"));
+  names_.clear();
+}
+
 std::pair<std::string, bool> PgStatementCache::NameFor(const std::string& sql) {
   if (auto it = names_.find(sql); it != names_.end()) return {it->second, false};
-  if (names_.size() >= kMaxStatements) {
-    PQclear(PQexec(conn_, "DEALLOCATE ALL"));  // never inside a pipeline: see RunPipelined
-    names_.clear();
-  }
   std::string name = "mvis_" + std::to_string(++next_);
   names_.emplace(sql, name);
   return {std::move(name), true};
@@ -194,6 +197,7 @@ PGresult* PgStatementCache::Run(const std::string& sql, const std::vector<Param>
     const Statement last{sql, params};
     return RunPipelined(&last);
   }
+  if (!names_.contains(sql)) MakeRoom(1);
   auto [name, fresh] = NameFor(sql);
   if (fresh) {
     PGresult* prepared = PQprepare(conn_, name.c_str(), NumberPlaceholders(sql, "$").c_str(),
@@ -234,7 +238,12 @@ PGresult* PgStatementCache::RunPipelined(const Statement* last) {
   std::vector<const Statement*> pending;
   for (const auto& st : deferred) pending.push_back(&st);
   if (last) pending.push_back(last);
-  // Names first (a full cache is emptied with a plain DEALLOCATE ALL, outside the pipeline).
+  // Room first, for all of them: a full cache is emptied (a plain DEALLOCATE ALL) before any is
+  // named, never between — that would drop statements this round trip is about to run.
+  std::set<std::string_view> unknown;
+  for (const auto* st : pending)
+    if (!names_.contains(st->sql)) unknown.insert(st->sql);
+  MakeRoom(unknown.size());
   std::vector<std::pair<std::string, bool>> names;
   for (const auto* st : pending) names.push_back(NameFor(st->sql));
   if (PQenterPipelineMode(conn_) != 1)

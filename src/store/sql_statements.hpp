@@ -91,6 +91,8 @@ class PgStatementCache {
   PGresult* Run(const std::string& sql, const std::vector<Param>& params);
   // The deferred statements and then `last` (if any) in one round trip: `last`'s result.
   PGresult* RunPipelined(const Statement* last);
+  // Empties the cache (DEALLOCATE ALL) if `fresh` more statements would overfill it.
+  void MakeRoom(size_t fresh);
   // The name `sql` is prepared under, and whether it must be prepared first (registered now).
   std::pair<std::string, bool> NameFor(const std::string& sql);
   // Forgets a statement the server could not prepare or has to prepare again.

@@ -91,5 +91,19 @@ TEST_F(PipelineTest, ATransactionThatChoosesToRollBackKeepsNothing) {
   EXPECT_EQ(Rows(), 0);
 }
 
+TEST_F(PipelineTest, MoreStatementsThanAConnectionKeepsPreparedStillRun) {
+  // A connection keeps 512 statements prepared and then starts afresh. Each round trip here holds
+  // statements prepared before (BEGIN, the update) and one never seen: starting afresh must not
+  // drop the ones the same round trip runs.
+  for (int i = 0; i < 1200; ++i) {
+    auto sum = runtime_->db().Write([i](store::Tx& tx) -> Result<int64_t> {
+      tx.Defer("UPDATE pipeline_probe SET v = v + 1 WHERE k = ?", {std::string("none")});
+      return tx.QueryOne("SELECT CAST(? AS INTEGER) + " + std::to_string(i), {int64_t{1}})->Int(0);
+    });
+    ASSERT_TRUE(sum.has_value()) << "statement " << i << ": " << sum.error().detail;
+    EXPECT_EQ(*sum, i + 1);
+  }
+}
+
 }  // namespace
 }  // namespace mvis::testing
