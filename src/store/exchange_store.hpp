@@ -286,8 +286,8 @@ struct OverlapProbe {
   std::string connector_id, start, end;
 };
 // Per probe, the orders of its connector overlapping [start, end) that started at most
-// kMaxOrderHours before it (those stored when the lookup runs), earliest first, at most
-// kMaxOverlapRows.
+// kMaxOrderHours before it (those stored when the lookup runs), earliest first; at most
+// kMaxOverlapRows, those that end first.
 inline constexpr size_t kMaxOverlapRows = 40;
 // Sent now (Tx::Send) and taken when needed, like the directory.
 struct PendingOrderSpans {

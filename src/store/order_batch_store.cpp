@@ -130,7 +130,9 @@ PendingOrderSpans SendOverlappingOrderSpans(Tx& tx, const std::vector<OverlapPro
   std::vector<std::string> earliest(probes.size());
   for (size_t i = 0; i < probes.size(); ++i)
     if (auto from = domain::OrderSeconds(probes[i].start)) {
-      // Only orders that started at most kMaxOrderHours before: a bounded index range per probe.
+      // Only orders that started at most kMaxOrderHours before (their month's partitions) and
+      // end after this one starts: the index range of (connector, end time), which for orders
+      // arriving in time order holds the connector's last order or none (migration 0029).
       earliest[i] = domain::OrderTimeText(*from - kMaxOrderHours * 3600);
       valid.push_back(i);
     }
@@ -138,7 +140,7 @@ PendingOrderSpans SendOverlappingOrderSpans(Tx& tx, const std::vector<OverlapPro
   const std::string each =
       "SELECT id, start_charge_seq, start_time, end_time FROM charge_orders o WHERE "
       "operator_ref = ? AND connector_id = ? AND start_time >= ? AND start_time < ? AND end_time "
-      "> ? ORDER BY start_time LIMIT " +
+      "> ? ORDER BY end_time LIMIT " +
       std::to_string(kMaxOverlapRows);
   for (const auto& chunk : Chunks(valid)) {
     std::vector<Param> params;
@@ -160,7 +162,7 @@ PendingOrderSpans SendOverlappingOrderSpans(Tx& tx, const std::vector<OverlapPro
           ") p (k, operator_ref, connector_id, earliest, until, since) CROSS JOIN LATERAL (SELECT "
           "id, start_charge_seq, start_time, end_time FROM charge_orders o WHERE o.operator_ref = "
           "p.operator_ref AND o.connector_id = p.connector_id AND o.start_time >= p.earliest AND "
-          "o.start_time < p.until AND o.end_time > p.since ORDER BY o.start_time LIMIT " +
+          "o.start_time < p.until AND o.end_time > p.since ORDER BY o.end_time LIMIT " +
           std::to_string(kMaxOverlapRows) + ") o";
     } else {
       for (size_t k = 0; k < chunk.size(); ++k)
