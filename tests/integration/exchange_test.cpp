@@ -345,6 +345,32 @@ TEST_F(ExchangeTest, RememberedAccountsAndTokensAreConfirmedEachTime) {
   EXPECT_EQ(Send(fresh, "notification_stationInfo", Station({}), fresh_token).first["Ret"], 0);
 }
 
+// An operator's account is disabled, never deleted: its envelopes and orders (which on
+// PostgreSQL do not check it with a foreign key, migration 0030) keep naming it.
+TEST_F(ExchangeTest, AnOperatorAccountIsNeverDeleted) {
+  Peer p = Open();
+  const std::string token = Token(p);
+  ASSERT_EQ(Send(p, "notification_charge_order_info", Order("K1", "EQVT1-1-1", "10:00", "11:00", 5),
+                 token)
+                .first["Ret"],
+            0);
+  auto exec = [&](const std::string& sql) {
+    return runtime_->db()
+        .Write([&](store::Tx& tx) -> Status {
+          tx.Exec(sql);
+          return {};
+        })
+        .has_value();
+  };
+  ASSERT_TRUE(exec("DELETE FROM tcec_tokens"));
+  EXPECT_FALSE(exec("DELETE FROM tcec_operators")) << "refused";
+  EXPECT_EQ(Count("tcec_operators"), 1);
+  EXPECT_EQ(Scalar(runtime_->db(),
+                   "SELECT COUNT(*) FROM charge_orders o JOIN tcec_operators t ON t.id = "
+                   "o.operator_ref"),
+            1);
+}
+
 // The bulk path: a file of ChargeOrderInfo lines stored once and judged like notifications;
 // malformed lines listed, the rest kept; the same file again stores nothing.
 TEST_F(ExchangeTest, BulkFileOfOrdersIsStoredOnceAndJudged) {
