@@ -1,6 +1,6 @@
 -- Issue 13: on PostgreSQL the ingest's two big tables, the kept envelopes and the charge orders,
 -- no longer check their operator with a foreign key. Each check is a query and a row lock on the
--- operator's account per stored row: interleaved 100 000-order benchmark runs spent 15–18 % less
+-- operator's account per stored row: interleaved 100 000-order benchmark runs spent 13–18 % less
 -- of PostgreSQL's CPU without them (docs/performance.md). What the keys guarded is kept another
 -- way: envelopes and orders are stored for an account read or confirmed in the same transaction
 -- (the writer's statement checks it is still there and active: store::KeepConfirmedTcecEnvelopes),
