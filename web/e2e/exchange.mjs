@@ -225,6 +225,15 @@ export function registerExchangeScenarios(test, h) {
     // A phone: the list, then 开通对接 for another enterprise with a signature secret agreed beforehand
     await phone(page, 'tcec-operators')
     await expectVisible(page, `[data-testid="tcec-row-${OPERATOR_ID}"]`, 'the new account at 390 px')
+    // Its status shows without scrolling the table, left of the fixed actions column.
+    const [status, actions] = await page.evaluate((id) => {
+      const s = document.querySelector(`[data-testid="tcec-status-${id}"]`).getBoundingClientRect()
+      const a = document.querySelector('[data-testid="tcec-table"] td.el-table-fixed-column--right')?.getBoundingClientRect()
+      return [[s.left, s.right], a ? a.left : 390]
+    }, OPERATOR_ID)
+    if (status[0] < 0 || status[1] > actions + 1) {
+      throw new Error(`at 390 px the status spans ${Math.round(status[0])}..${Math.round(status[1])}, the actions start at ${Math.round(actions)}`)
+    }
     await noRawText(page, '平台对接 at 390 px')
     await shot(page, 'exchange-tcec-390.png')
     await page.locator('[data-testid="tcec-create"]').click()
