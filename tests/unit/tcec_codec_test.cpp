@@ -5,6 +5,8 @@
 
 #include <gtest/gtest.h>
 
+#include <thread>
+
 namespace mvis::exchange::tcec {
 namespace {
 
@@ -24,6 +26,21 @@ const Secrets kSecrets{"1234567890abcdef", "1234567890abcdef", "1234567890abcdef
 
 Envelope Published() { return {"123456789", kData, "20160729142400", "0001", kSig}; }
 int64_t PublishedTime() { return ParseTimeStamp("20160729142400"); }
+
+// HMAC-MD5 against RFC 2202's vectors, and each call with its own key: one context per thread
+// is reused, so a call with an empty key right after another key must not keep the other key.
+TEST(TcecCodec, SignIsHmacMd5WithEachCallsOwnKey) {
+  EXPECT_EQ(Sign(std::string(16, '\x0b'), "Hi There"), "9294727A3638BB1C13F48EF8158BFC9D");
+  EXPECT_EQ(Sign("Jefe", "what do ya want for nothing?"), "750C783E6AB0B503EAA86E310A5DB738");
+  EXPECT_EQ(Sign(std::string(80, '\xaa'), "Test Using Larger Than Block-Size Key - Hash Key First"),
+            "6B1AB7FE4BD7BF8F0B62E6CE61B9D0CD");
+  EXPECT_EQ(Sign("", ""), "74E6F7298A9C2D168935F58C001BAD88");
+  EXPECT_EQ(Sign("Jefe", ""), Sign("Jefe", std::string_view()));
+  EXPECT_NE(Sign("Jefe", ""), Sign("", ""));
+  std::string other;
+  std::thread([&] { other = Sign("Jefe", "what do ya want for nothing?"); }).join();
+  EXPECT_EQ(other, "750C783E6AB0B503EAA86E310A5DB738");
+}
 
 TEST(TcecCodec, PublishedExampleSignsDecryptsAndParses) {
   EXPECT_EQ(Sign("1234567890abcdef", std::string("123456789") + kData + "20160729142400" + "0001"),
