@@ -380,6 +380,7 @@ PendingChargerDirectory SendChargerDirectory(Tx& tx, const std::vector<ChargerWa
   // Per operator, the candidates (the EquipmentIDs named, the ConnectorIDs' prefixes) and, in
   // the same statement, the filings of the chargers found or named.
   std::map<int64_t, std::pair<std::set<std::string>, std::set<std::string>>> asked;
+  std::set<std::pair<int64_t, std::string_view>> connectors;  // each once: its prefixes
   for (const auto& w : wanted) {
     auto& [candidates, named] = asked[w.operator_ref];
     if (!w.equipment_id.empty()) {
@@ -387,8 +388,9 @@ PendingChargerDirectory SendChargerDirectory(Tx& tx, const std::vector<ChargerWa
       named.insert(w.equipment_id);
       continue;
     }
+    if (!connectors.emplace(w.operator_ref, w.connector_id).second) continue;
     for (size_t n = std::min<size_t>(w.connector_id.size(), 64); n > 0; --n)
-      candidates.insert(w.connector_id.substr(0, n));
+      candidates.emplace(w.connector_id, 0, n);
   }
   // PostgreSQL: each charger's latest filing through the EquipmentID index (a lateral LIMIT 1),
   // whatever the size of the table; SQLite: the filings of those chargers.
@@ -409,8 +411,8 @@ PendingChargerDirectory SendChargerDirectory(Tx& tx, const std::vector<ChargerWa
   PendingChargerDirectory sent;
   for (const auto& [operator_ref, lists] : asked)
     sent.queries.emplace_back(operator_ref,
-                              tx.Send(sql, {operator_ref, nlohmann::json(lists.first).dump(),
-                                            nlohmann::json(lists.second).dump()}));
+                              tx.Send(sql, {operator_ref, JsonList(lists.first),
+                                            JsonList(lists.second)}));
   return sent;
 }
 

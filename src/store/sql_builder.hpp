@@ -3,6 +3,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "store/database.hpp"
@@ -52,5 +53,21 @@ std::vector<std::string> SplitCsv(const std::string& csv);
 // list length). PostgreSQL: "= ANY(ARRAY(…))", which a generic plan answers from an index on
 // `column` (a semi-join with the JSON's rows would guess 100 of them and may scan the table).
 std::string InJsonList(const Tx& tx, const std::string& column);
+
+// `text` as a JSON string ("…", with quotes, backslashes and control characters escaped),
+// appended to `out`; the text is UTF-8 already (it came from parsed JSON or the database).
+void AppendJsonString(std::string& out, std::string_view text);
+
+// The JSON array of `values` (texts): InJsonList's parameter, written directly (the ingest's
+// writer builds one per batch; through nlohmann::json each string was copied twice).
+template <typename Texts>
+std::string JsonList(const Texts& values) {
+  std::string out = "[";
+  for (const auto& v : values) {
+    if (out.size() > 1) out += ',';
+    AppendJsonString(out, v);
+  }
+  return out + "]";
+}
 
 }  // namespace mvis::store

@@ -2,6 +2,7 @@
 
 #include <soci/soci.h>
 
+#include <charconv>
 #include <cstdio>
 #include <cstdlib>
 #include <deque>
@@ -146,9 +147,8 @@ class ParamTexts {
       if (const auto* v = std::get_if<int64_t>(&p)) {
         texts_[i] = std::to_string(*v);
       } else if (const auto* d = std::get_if<double>(&p)) {
-        char buf[32];
-        std::snprintf(buf, sizeof buf, "%.17g", *d);
-        texts_[i] = buf;
+        char buf[32];  // the shortest text that reads back as the same double
+        texts_[i].assign(buf, std::to_chars(buf, buf + sizeof buf, *d).ptr);
       } else {
         values_[i] = std::get<std::string>(p).c_str();  // no copy: `params` outlives the call
         continue;

@@ -401,14 +401,19 @@ std::optional<json> ExchangeService::ReceiveOnce(const std::string& endpoint,
       job.order_body = in.data.dump();
       job.tariffs = std::move(*tariffs);
       job.now = now;
-      const json confirmed{{"StartChargeSeq", order->start_charge_seq},
-                           {"ConnectorID", order->connector_id},
-                           {"ConfirmResult", 0}};
+      json confirmed{{"StartChargeSeq", order->start_charge_seq},
+                     {"ConnectorID", order->connector_id},
+                     {"ConfirmResult", 0}};
       job.order = std::move(*order);
-      // The answer is sealed by the thread that sends it, not the writer's.
-      job.done = [this, endpoint, authorization, body = std::string(body), answer_later, confirmed,
-                  secrets = in.secrets.secrets](OrderWriter::Outcome outcome) {
-        answer_later([=, this]() -> json {
+      // The answer is sealed by the thread that sends it, not the writer's. `done` runs once: what
+      // it holds moves on to the answer (the writer's thread copies nothing).
+      job.done = [this, endpoint = endpoint, authorization = authorization,
+                  body = std::string(body), answer_later, confirmed = std::move(confirmed),
+                  secrets = in.secrets.secrets](OrderWriter::Outcome outcome) mutable {
+        answer_later([this, outcome, endpoint = std::move(endpoint),
+                      authorization = std::move(authorization), body = std::move(body),
+                      answer_later, confirmed = std::move(confirmed),
+                      secrets = std::move(secrets)]() -> json {
           auto sealed = [&](tcec::Ret ret, const std::string& msg, const json& data) {
             return tcec::Response(ret, msg, &secrets, data.is_null() ? "" : data.dump());
           };
