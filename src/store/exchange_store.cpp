@@ -410,9 +410,8 @@ PendingChargerDirectory SendChargerDirectory(Tx& tx, const std::vector<ChargerWa
                 "json_each(?))");
   PendingChargerDirectory sent;
   for (const auto& [operator_ref, lists] : asked)
-    sent.queries.emplace_back(operator_ref,
-                              tx.Send(sql, {operator_ref, JsonList(lists.first),
-                                            JsonList(lists.second)}));
+    sent.queries.emplace_back(
+        operator_ref, tx.Send(sql, {operator_ref, JsonList(lists.first), JsonList(lists.second)}));
   return sent;
 }
 
