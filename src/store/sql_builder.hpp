@@ -48,8 +48,8 @@ std::string LikePattern(const std::string& text);
 std::string JoinCsv(const std::vector<std::string>& values);
 std::vector<std::string> SplitCsv(const std::string& csv);
 
-// "column IN (…)" over the texts of a JSON array bound as one parameter (nlohmann::json(values)
-// .dump()): one statement text for any number of values (a prepared statement each, not one per
+// "column IN (…)" over the texts of a JSON array bound as one parameter (JsonList(values)):
+// one statement text for any number of values (a prepared statement each, not one per
 // list length). PostgreSQL: "= ANY(ARRAY(…))", which a generic plan answers from an index on
 // `column` (a semi-join with the JSON's rows would guess 100 of them and may scan the table).
 std::string InJsonList(const Tx& tx, const std::string& column);
