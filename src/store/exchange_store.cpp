@@ -338,8 +338,8 @@ ChargerFacts FiledChargerOf(const Row& r, size_t at = 0) {
   return f;
 }
 
-// The order's charger: the platform's record first (district, power, station), the filing for
-// what the platform does not say and for the registry's verdict.
+// The order's charger: the platform's record first (district, power, station), the latest
+// filing for what the platform does not say and for the registry's verdict.
 OrderCharger MergeCharger(const std::string& equipment_id, const ChargerFacts* platform,
                           const ChargerFacts* filed) {
   OrderCharger out;
@@ -360,6 +360,14 @@ OrderCharger MergeCharger(const std::string& equipment_id, const ChargerFacts* p
   return out;
 }
 
+constexpr char kStepColumns[] =
+    "SELECT equipment_id, instrument_id, at, status, verification_state, valid_until FROM "
+    "charger_registry_steps";
+
+domain::RegistryStep StepOf(const Row& r) {
+  return {r.Int(1), r.Int(2), r.Str(3), r.Str(4), r.Str(5)};
+}
+
 }  // namespace
 
 ChargerDirectory LoadChargerDirectory(Tx& tx) {
@@ -371,14 +379,22 @@ ChargerDirectory LoadChargerDirectory(Tx& tx) {
   for (const auto& r :
        tx.Query(std::string(kFiledChargerColumns) + kFiledCharger + " ORDER BY i.id")) {
     auto f = FiledChargerOf(r);
-    d.filed_[f.equipment_id] = std::move(f);  // the latest filing wins
+    d.registry_[f.equipment_id].filed = std::move(f);  // the latest filing wins
+  }
+  for (auto& [equipment, registry] : d.registry_) registry.history = true;
+  for (const auto& r : tx.Query(std::string(kStepColumns) + " ORDER BY at, id")) {
+    auto& registry = d.registry_[r.Str(0)];
+    registry.history = true;
+    registry.steps.push_back(StepOf(r));
+    registry.changed_at = std::max(registry.changed_at, registry.steps.back().at);
   }
   return d;
 }
 
 PendingChargerDirectory SendChargerDirectory(Tx& tx, const std::vector<ChargerWanted>& wanted) {
   // Per operator, the candidates (the EquipmentIDs named, the ConnectorIDs' prefixes) and, in
-  // the same statement, the filings of the chargers found or named.
+  // the same statement, the filings of the chargers found or named and the time of their
+  // registry's latest change.
   std::map<int64_t, std::pair<std::set<std::string>, std::set<std::string>>> asked;
   std::set<std::pair<int64_t, std::string_view>> connectors;  // each once: its prefixes
   for (const auto& w : wanted) {
@@ -392,26 +408,38 @@ PendingChargerDirectory SendChargerDirectory(Tx& tx, const std::vector<ChargerWa
     for (size_t n = std::min<size_t>(w.connector_id.size(), 64); n > 0; --n)
       candidates.emplace(w.connector_id, 0, n);
   }
-  // PostgreSQL: each charger's latest filing through the EquipmentID index (a lateral LIMIT 1),
-  // whatever the size of the table; SQLite: the filings of those chargers.
+  // PostgreSQL: each charger's latest filing and latest step through their EquipmentID indexes
+  // (lateral LIMIT 1s), whatever the size of the tables; SQLite: the filings of those chargers
+  // and their steps' latest time.
   const bool pg = tx.backend() == Backend::kPostgres;
   const std::string filed_columns =
       "i.equipment_id, i.install_region_code, i.rated_power_kw, i.verification_state, "
       "i.valid_until, i.id FROM instruments i WHERE " +
       std::string(kFiledCharger);
+  const std::string platform = "p AS (" + std::string(kPlatformChargerColumns) +
+                               " WHERE operator_ref = ? AND " + InJsonList(tx, "equipment_id") +
+                               ")";
   const std::string sql =
-      "WITH p AS (" + std::string(kPlatformChargerColumns) + " WHERE operator_ref = ? AND " +
-      InJsonList(tx, "equipment_id") + ") SELECT 0, p.* FROM p UNION ALL " +
-      (pg ? "SELECT 1, f.* FROM (SELECT equipment_id AS id FROM p UNION SELECT "
-            "json_array_elements_text(CAST(? AS json))) e CROSS JOIN LATERAL (SELECT " +
-                filed_columns + " AND i.equipment_id = e.id ORDER BY i.id DESC LIMIT 1) f"
-          : "SELECT 1, " + filed_columns +
-                " AND i.equipment_id IN (SELECT equipment_id FROM p UNION SELECT value FROM "
-                "json_each(?))");
+      pg ? "WITH " + platform +
+               ", e AS (SELECT equipment_id AS id FROM p UNION SELECT "
+               "json_array_elements_text(CAST(? AS json))) SELECT 0, p.* FROM p UNION ALL "
+               "SELECT 1, f.* FROM e CROSS JOIN LATERAL (SELECT " +
+               filed_columns +
+               " AND i.equipment_id = e.id ORDER BY i.id DESC LIMIT 1) f UNION ALL SELECT 2, "
+               "e.id, '', NULL, '', '', s.at FROM e CROSS JOIN LATERAL (SELECT at FROM "
+               "charger_registry_steps WHERE equipment_id = e.id ORDER BY at DESC LIMIT 1) s"
+         : "WITH " + platform +
+               ", e AS (SELECT equipment_id AS id FROM p UNION SELECT value FROM json_each(?)) "
+               "SELECT 0, p.* FROM p UNION ALL SELECT 1, " +
+               filed_columns +
+               " AND i.equipment_id IN (SELECT id FROM e) UNION ALL SELECT 2, equipment_id, '', "
+               "NULL, '', '', MAX(at) FROM charger_registry_steps WHERE equipment_id IN (SELECT "
+               "id FROM e) GROUP BY equipment_id";
   PendingChargerDirectory sent;
   for (const auto& [operator_ref, lists] : asked)
     sent.queries.emplace_back(
         operator_ref, tx.Send(sql, {operator_ref, JsonList(lists.first), JsonList(lists.second)}));
+  sent.wanted = wanted;
   return sent;
 }
 
@@ -420,34 +448,77 @@ ChargerDirectory TakeChargerDirectory(Tx& tx, const PendingChargerDirectory& sen
   std::vector<std::pair<int64_t, ChargerFacts>> filed;
   for (const auto& [operator_ref, query] : sent.queries)
     for (const auto& r : tx.Take(query)) {
-      if (r.Int(0) == 1) {
-        filed.emplace_back(r.Int(6), FiledChargerOf(r, 1));
-        continue;
+      switch (r.Int(0)) {
+        case 0: {
+          auto f = PlatformChargerOf(r, 1);
+          d.platform_[std::to_string(operator_ref) + "/" + f.equipment_id] = std::move(f);
+          break;
+        }
+        case 1:
+          filed.emplace_back(r.Int(6), FiledChargerOf(r, 1));
+          break;
+        default: {
+          auto& registry = d.registry_[r.Str(1)];
+          registry.changed_at = std::max(registry.changed_at, r.Int(6));
+        }
       }
-      auto f = PlatformChargerOf(r, 1);
-      d.platform_[std::to_string(operator_ref) + "/" + f.equipment_id] = std::move(f);
     }
   std::sort(filed.begin(), filed.end(),
             [](const auto& a, const auto& b) { return a.first < b.first; });
-  for (auto& [id, f] : filed) d.filed_[f.equipment_id] = std::move(f);  // the latest wins
+  for (auto& [id, f] : filed) d.registry_[f.equipment_id].filed = std::move(f);  // latest wins
+  // The history of the chargers that changed after the start of an order naming them.
+  std::set<std::string> older;
+  for (const auto& w : sent.wanted) {
+    const auto* platform = d.PlatformOf(w.operator_ref, w.equipment_id, w.connector_id);
+    const std::string& equipment = platform ? platform->equipment_id : w.equipment_id;
+    auto it = equipment.empty() ? d.registry_.end() : d.registry_.find(equipment);
+    if (it == d.registry_.end()) continue;
+    const auto start = domain::ChinaWallClockSeconds(w.start);
+    if (start && *start < it->second.changed_at) older.insert(equipment);
+  }
+  if (older.empty()) return d;
+  for (const auto& equipment : older) d.registry_[equipment].history = true;
+  for (const auto& r : tx.Query(std::string(kStepColumns) + " WHERE " +
+                                    InJsonList(tx, "equipment_id") + " ORDER BY at, id",
+                                {JsonList(older)}))
+    d.registry_[r.Str(0)].steps.push_back(StepOf(r));
   return d;
 }
 
-OrderCharger ChargerDirectory::Find(int64_t operator_ref, const std::string& equipment_id,
-                                    const std::string& connector_id) const {
+const ChargerFacts* ChargerDirectory::PlatformOf(int64_t operator_ref,
+                                                 const std::string& equipment_id,
+                                                 const std::string& connector_id) const {
   const std::string prefix = std::to_string(operator_ref) + "/";
-  const ChargerFacts* platform = nullptr;
   if (!equipment_id.empty()) {
-    if (auto it = platform_.find(prefix + equipment_id); it != platform_.end())
-      platform = &it->second;
-  } else {
-    for (size_t n = std::min<size_t>(connector_id.size(), 64); n > 0 && !platform; --n)
-      if (auto it = platform_.find(prefix + connector_id.substr(0, n)); it != platform_.end())
-        platform = &it->second;
+    auto it = platform_.find(prefix + equipment_id);
+    return it == platform_.end() ? nullptr : &it->second;
   }
+  for (size_t n = std::min<size_t>(connector_id.size(), 64); n > 0; --n)
+    if (auto it = platform_.find(prefix + connector_id.substr(0, n)); it != platform_.end())
+      return &it->second;
+  return nullptr;
+}
+
+OrderCharger ChargerDirectory::Find(int64_t operator_ref, const std::string& equipment_id,
+                                    const std::string& connector_id,
+                                    const std::string& start) const {
+  const ChargerFacts* platform = PlatformOf(operator_ref, equipment_id, connector_id);
   const std::string& equipment = platform ? platform->equipment_id : equipment_id;
-  auto filed = equipment.empty() ? filed_.end() : filed_.find(equipment);
-  return MergeCharger(equipment_id, platform, filed == filed_.end() ? nullptr : &filed->second);
+  auto it = equipment.empty() ? registry_.end() : registry_.find(equipment);
+  if (it == registry_.end()) return MergeCharger(equipment_id, platform, nullptr);
+  const Registry& registry = it->second;
+  OrderCharger out =
+      MergeCharger(equipment_id, platform, registry.filed ? &*registry.filed : nullptr);
+  // The registry changed since the order started: its verdict as it stood then (the district and
+  // power stay the latest filing's).
+  const auto at = domain::ChinaWallClockSeconds(start);
+  if (at && *at < registry.changed_at && registry.history) {
+    auto then = domain::RegistryAt(registry.steps, *at);
+    out.filed = then.filed;
+    out.verification_state = std::move(then.verification_state);
+    out.valid_until = std::move(then.valid_until);
+  }
+  return out;
 }
 
 }  // namespace mvis::store

@@ -3,6 +3,7 @@
 // inventory, and the reconciliation of that inventory with the filed chargers.
 #pragma once
 
+#include <climits>
 #include <cstdint>
 #include <map>
 #include <optional>
@@ -11,6 +12,7 @@
 #include <vector>
 
 #include "domain/charge_order_rules.hpp"
+#include "domain/charger_registry.hpp"
 #include "store/database.hpp"
 #include "store/page.hpp"
 
@@ -117,13 +119,14 @@ Page<ReconciliationItem> ListReconciliation(Tx& tx, const std::string& kind,
 namespace mvis::store {
 
 // What the rules need to know about the charger of an order: its district and rated power (the
-// platform's record first, else the filing) and its filing state.
+// platform's record first, else the filing) and its standing in the registry at the order's
+// StartTime.
 struct OrderCharger {
   std::string equipment_id, region_code, station_id;
   std::string peer_group;  // the platform's manufacturer and model, "" unknown
   std::optional<double> rated_power_kw;
-  bool filed = false;
-  std::string verification_state, valid_until;  // of the filed charger
+  bool filed = false;                           // at StartTime
+  std::string verification_state, valid_until;  // of its filing at StartTime
 };
 struct StoredOrder {
   std::string start_charge_seq, connector_id, equipment_id, start_time, end_time, region_code, body;
@@ -238,23 +241,36 @@ struct ChargerFacts {
 struct ChargerWanted {
   int64_t operator_ref = 0;
   std::string equipment_id, connector_id;
+  std::string start;  // the order's StartTime: the registry is judged as it stood then
 };
-// The chargers orders may name: the platform's records and the latest filings. Find answers with
-// the platform's record first (district, power, station), the filing for what the platform does
-// not say and for the registry's verdict.
+// The chargers orders may name: the platform's records, the latest filings and the registry's
+// history (migration 0031). Find answers with the platform's record first (district, power,
+// station), the latest filing for what the platform does not say, and the registry's verdict
+// (filed, verification state, validity) as it stood at the order's StartTime: the latest filing's
+// own when nothing changed since, else the charger's steps folded up to then.
 struct PendingChargerDirectory;
 class ChargerDirectory {
  public:
   OrderCharger Find(int64_t operator_ref, const std::string& equipment_id,
-                    const std::string& connector_id) const;
+                    const std::string& connector_id, const std::string& start) const;
 
  private:
   friend ChargerDirectory LoadChargerDirectory(Tx& tx);
   friend ChargerDirectory TakeChargerDirectory(Tx& tx, const PendingChargerDirectory& sent);
+  // The platform's record of the charger an order names (by EquipmentID, else by the longest
+  // prefix of its ConnectorID); nullptr when the platform has not reported it.
+  const ChargerFacts* PlatformOf(int64_t operator_ref, const std::string& equipment_id,
+                                 const std::string& connector_id) const;
+  struct Registry {
+    std::optional<ChargerFacts> filed;  // the latest filing now
+    int64_t changed_at = INT64_MIN;     // the latest step's time (INT64_MIN: none)
+    bool history = false;               // `steps` loaded
+    std::vector<domain::RegistryStep> steps;
+  };
   std::unordered_map<std::string, ChargerFacts> platform_;  // operator_ref '/' EquipmentID
-  std::unordered_map<std::string, ChargerFacts> filed_;     // EquipmentID
+  std::unordered_map<std::string, Registry> registry_;      // EquipmentID
 };
-// Every charger (a batch run over a period).
+// Every charger, with every charger's history (a batch run over a period).
 ChargerDirectory LoadChargerDirectory(Tx& tx);
 
 // ---- Arriving orders many at a time (the ingest's writer, the bulk path): a few statements for
@@ -265,8 +281,12 @@ inline constexpr size_t kOrdersPerStatement = 32;
 
 // The chargers the orders `wanted` may name (one query per operator): sent now (Tx::Send), so
 // that it goes with the batch's first statement waited for, and taken when needed.
+// Taking it also reads the history of the chargers whose registry changed after the StartTime of
+// an order that names them (a query of its own, only then: orders mostly arrive minutes after
+// they start).
 struct PendingChargerDirectory {
   std::vector<std::pair<int64_t, Tx::Pending>> queries;  // per operator_ref
+  std::vector<ChargerWanted> wanted;
 };
 PendingChargerDirectory SendChargerDirectory(Tx& tx, const std::vector<ChargerWanted>& wanted);
 ChargerDirectory TakeChargerDirectory(Tx& tx, const PendingChargerDirectory& sent);

@@ -16,6 +16,12 @@ namespace tcec = exchange::tcec;
 
 class ExchangeTest : public VerificationTest {
  protected:
+  // Rule 4 judges an order by the registry at its StartTime: the chargers these tests file must
+  // be filed before the orders' fixed day (Order: 2026-12-01), so the clock starts the evening
+  // before the day before, 2026-11-29 20:00 in China.
+  static constexpr int64_t kClockStart = 1795953600;
+  int64_t ClockStart() const override { return kClockStart; }
+
   struct Peer {
     std::string operator_id, operator_secret;
     tcec::Secrets secrets;
@@ -99,11 +105,12 @@ class ExchangeTest : public VerificationTest {
   int seq_ = 0;
 };
 
-// A charge order: `energy` kWh from `start` to `end` (same day, HH:MM) at 1.0 + 0.5 yuan/kWh in one
-// period; `money_error` is added to TotalMoney only.
+// A charge order: `energy` kWh from `start` to `end` (same day, HH:MM, on `date`) at 1.0 + 0.5
+// yuan/kWh in one period; `money_error` is added to TotalMoney only.
 inline json Order(const std::string& seq, const std::string& connector, const std::string& start,
-                  const std::string& end, double energy, double money_error = 0) {
-  const std::string day = "2026-12-01 ";
+                  const std::string& end, double energy, double money_error = 0,
+                  const std::string& date = "2026-12-01") {
+  const std::string day = date + " ";
   return {{"StartChargeSeq", seq},
           {"ConnectorID", connector},
           {"StartTime", day + start + ":00"},

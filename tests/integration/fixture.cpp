@@ -67,10 +67,12 @@ std::string RandomMasterKey() {
 
 }  // namespace
 
+int64_t ApiTest::ClockStart() const { return domain::SystemTime().Now(); }
+
 void ApiTest::SetUp() {
   LogLines();
   if (sodium_init() < 0) FAIL() << "libsodium";
-  clock_ = std::make_unique<domain::ManualClock>(domain::SystemTime().Now());
+  clock_ = std::make_unique<domain::ManualClock>(ClockStart());
   config_ = app::AppConfig{};
   config_.secret_key = RandomMasterKey();
   config_.db = FreshDatabaseUrl();

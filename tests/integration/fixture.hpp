@@ -57,8 +57,12 @@ class ApiTest : public ::testing::Test {
   // A valid credit code whose 17-character prefix ends in `seed` digits.
   static std::string CreditCode(int seed);
 
+  // Where clock_ starts: the real time, unless a fixture whose data carry fixed dates needs its
+  // registry to be older than them (ExchangeTest).
+  virtual int64_t ClockStart() const;
+
   app::AppConfig config_;
-  // Every service reads the time here: it starts at the real time and tests move it (expiry,
+  // Every service reads the time here: it starts at ClockStart() and tests move it (expiry,
   // reminders, lockout) instead of writing dates in the past.
   std::unique_ptr<domain::ManualClock> clock_;
   std::unique_ptr<app::Runtime> runtime_;

@@ -1,6 +1,9 @@
 // Migrations that move data keep every row: the instrument and appointment histories move into
 // object_events (0006) in their order; on PostgreSQL the charge orders move into monthly
-// partitions (0026) with their ids, their alerts' references and "stored once".
+// partitions (0026) with their ids, their alerts' references and "stored once"; the chargers filed
+// before the registry's history was kept (0031) start it, and its triggers follow every change.
+#include <algorithm>
+
 #include "fixture.hpp"
 #include "store/events_store.hpp"
 #include "store/exchange_store.hpp"
@@ -69,6 +72,93 @@ TEST_F(MigrationTest, HistoriesMoveIntoObjectEventsWithEveryRowInOrder) {
   EXPECT_EQ(appointment[1].action, "submit");
   EXPECT_EQ(appointment[1].reason, "请尽快");
   EXPECT_EQ(appointment[1].at, 21);
+  Restart([](app::AppConfig&) {});
+}
+
+TEST_F(MigrationTest, ChargerRegistryStepsStartWithTheChargersFiledAndFollowEveryChange) {
+  runtime_->Stop();
+  runtime_.reset();
+  auto db = store::Database::Open(FreshDatabaseUrl(), 2);
+  ASSERT_TRUE(db.has_value());
+  ASSERT_TRUE(store::Migrate(**db, 30).has_value());
+  auto insert = [](store::Tx& tx, const std::string& equipment, const std::string& status,
+                   const std::string& state, const std::string& valid_until, int64_t at) {
+    tx.Exec(
+        "INSERT INTO instruments (org_id, type_code, name, model, serial_no, manufacturer, brand, "
+        "accuracy_class, install_address, install_region_code, use, in_use_date, mandatory, "
+        "equipment_id, status, verification_state, valid_until, created_at, updated_at) VALUES "
+        "(1, 'ev_ac_charger', '桩', 'M', ?, 'F', 'B', '1', 'A', '420102', 'trade_settlement', "
+        "'2024-01-01', 1, ?, ?, ?, ?, ?, ?)",
+        {"S" + equipment, equipment, status, state, valid_until, at, at});
+  };
+  auto seeded = (*db)->Write([&](store::Tx& tx) -> Status {
+    tx.Exec(
+        "INSERT INTO orgs (kind, name, credit_code, region_code, created_at) VALUES "
+        "('enterprise', '某公司', NULL, '420102', 1)");
+    insert(tx, "E1", "approved", "passed", "2027-01-01", 100);  // 1: filed before 0031
+    insert(tx, "E2", "draft", "never", "", 100);                // 2: a draft
+    insert(tx, "", "approved", "never", "", 100);               // 3: not a charger
+    return {};
+  });
+  ASSERT_TRUE(seeded.has_value()) << seeded.error().message;
+  ASSERT_TRUE(store::Migrate(**db).has_value());
+  auto steps = [&] {
+    return (*db)->Read([](store::Tx& tx) -> Result<std::vector<std::string>> {
+      std::vector<std::string> out;
+      for (const auto& r : tx.Query(
+               "SELECT instrument_id, equipment_id, at, status, verification_state, valid_until "
+               "FROM charger_registry_steps ORDER BY id"))
+        out.push_back(std::to_string(r.Int(0)) + " " + r.Str(1) + "@" + std::to_string(r.Int(2)) +
+                      " " + r.Str(3) + " " + r.Str(4) + " " + r.Str(5));
+      return out;
+    });
+  };
+  EXPECT_EQ(*steps(), std::vector<std::string>{"1 E1@0 approved passed 2027-01-01"})
+      << "a charger filed before the migration: its state now, from time 0";
+
+  auto changed = (*db)->Write([&](store::Tx& tx) -> Status {
+    tx.Exec(
+        "UPDATE instruments SET verification_state = 'revoked', valid_until = '', updated_at = "
+        "200 WHERE id = 1");
+    tx.Exec("UPDATE instruments SET name = '新桩', updated_at = 250 WHERE id = 1");  // no step
+    tx.Exec("UPDATE instruments SET equipment_id = 'E3', updated_at = 300 WHERE id = 1");
+    tx.Exec("UPDATE instruments SET equipment_id = 'E4', updated_at = 310 WHERE id = 2");  // draft
+    tx.Exec("UPDATE instruments SET status = 'submitted', updated_at = 320 WHERE id = 2");
+    tx.Exec("UPDATE instruments SET status = 'approved', updated_at = 330 WHERE id = 3");
+    insert(tx, "E5", "submitted", "never", "", 400);
+    return {};
+  });
+  ASSERT_TRUE(changed.has_value()) << changed.error().message;
+  auto after = *steps();
+  ASSERT_EQ(after.size(), 6u) << ::testing::PrintToString(after);
+  EXPECT_EQ(after[1], "1 E1@200 approved revoked ");
+  // The EquipmentID moved: E1 no longer named (status ""), E3 named from then on (either order).
+  std::vector<std::string> moved{after[2], after[3]};
+  std::ranges::sort(moved);
+  EXPECT_EQ(moved, (std::vector<std::string>{"1 E1@300   ", "1 E3@300 approved revoked "}));
+  EXPECT_EQ(after[4], "2 E4@320 submitted never ");
+  EXPECT_EQ(after[5], "4 E5@400 submitted never ");
+
+  // The directory folds them: E1 filed and passed until 200, revoked until 300, then unfiled; E3
+  // unfiled until 300. (Order times are China's wall clock: 08:00:00 on 1970-01-01 is 0.)
+  auto verdicts = (*db)->Read([](store::Tx& tx) -> Result<std::vector<std::string>> {
+    const auto directory = store::LoadChargerDirectory(tx);
+    std::vector<std::string> out;
+    for (const auto& [equipment, start] : {std::pair{"E1", "1970-01-01 08:02:00"},
+                                           {"E1", "1970-01-01 08:04:00"},
+                                           {"E1", "1970-01-01 08:06:00"},
+                                           {"E3", "1970-01-01 08:04:00"},
+                                           {"E3", "1970-01-01 08:06:00"},
+                                           {"E4", "1970-01-01 08:05:00"},
+                                           {"E4", "1970-01-01 08:06:00"}}) {
+      const auto c = directory.Find(1, equipment, "", start);
+      out.push_back(c.filed ? c.verification_state : "unfiled");
+    }
+    return out;
+  });
+  ASSERT_TRUE(verdicts.has_value());
+  EXPECT_EQ(*verdicts, (std::vector<std::string>{"passed", "revoked", "unfiled", "unfiled",
+                                                 "revoked", "unfiled", "never"}));
   Restart([](app::AppConfig&) {});
 }
 

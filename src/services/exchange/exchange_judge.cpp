@@ -17,18 +17,22 @@ using namespace exchange_internal;
 namespace {
 
 // Rule 4, the registry at the order's start: the charger not filed, never verified (or its
-// certificate revoked), failed, or its certificate expired. (The filing's current state: the
-// state at StartTime is not kept.)
+// certificate revoked), failed, or its certificate expired. `c` says how the registry stood at
+// StartTime (store::ChargerDirectory::Find); expiry is judged on the order's day.
 std::optional<domain::RuleFinding> RegistryFinding(const store::OrderCharger& c,
                                                    const domain::ChargeOrder& o) {
   const std::string day = o.start.substr(0, 10);
-  if (!c.filed) return domain::RuleFinding{"charger_unfiled", {{"EquipmentID", c.equipment_id}}};
+  if (!c.filed)
+    return domain::RuleFinding{"charger_unfiled",
+                               {{"EquipmentID", c.equipment_id}, {"StartTime", o.start}}};
   if (c.verification_state == "never" || c.verification_state == "revoked")
-    return domain::RuleFinding{
-        "charger_unverified",
-        {{"EquipmentID", c.equipment_id}, {"verification_state", c.verification_state}}};
+    return domain::RuleFinding{"charger_unverified",
+                               {{"EquipmentID", c.equipment_id},
+                                {"verification_state", c.verification_state},
+                                {"StartTime", o.start}}};
   if (c.verification_state == "failed")
-    return domain::RuleFinding{"charger_failed", {{"EquipmentID", c.equipment_id}}};
+    return domain::RuleFinding{"charger_failed",
+                               {{"EquipmentID", c.equipment_id}, {"StartTime", o.start}}};
   if (c.verification_state == "passed" && !c.valid_until.empty() && c.valid_until < day)
     return domain::RuleFinding{
         "charger_expired",
@@ -62,7 +66,7 @@ exchange_internal::JudgingLookups exchange_internal::SendJudgingLookups(
   std::vector<store::ChargerWanted> wanted;
   std::vector<store::OverlapProbe> probes;
   for (const auto& a : orders) {
-    wanted.push_back({a.operator_ref, a.order.equipment_id, a.order.connector_id});
+    wanted.push_back({a.operator_ref, a.order.equipment_id, a.order.connector_id, a.order.start});
     probes.push_back({a.operator_ref, a.order.connector_id, a.order.start, a.order.end});
   }
   return {store::SendChargerDirectory(tx, wanted), store::SendOverlappingOrderSpans(tx, probes)};
@@ -88,7 +92,7 @@ std::vector<std::optional<int>> exchange_internal::StoreAndJudgeMany(
   for (size_t i = 0; i < orders.size(); ++i) {
     const auto& a = orders[i];
     const auto& o = a.order;
-    chargers.push_back(directory.Find(a.operator_ref, o.equipment_id, o.connector_id));
+    chargers.push_back(directory.Find(a.operator_ref, o.equipment_id, o.connector_id, o.start));
     if (!a.wanted) continue;
     const auto& c = chargers.back();
     store::StoredOrder stored{

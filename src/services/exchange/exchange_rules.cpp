@@ -234,7 +234,8 @@ Result<AlertRunReport> ExchangeService::RunDailyRules() {
 namespace {
 
 // A batch run over a period, order by order: each order judged by the rules on one order
-// (JudgeOrder) with the chargers and tariffs known now, and collected for the rules over the
+// (JudgeOrder) with the chargers and tariffs known now (the registry as it stood at the order's
+// StartTime, from every charger's history), and collected for the rules over the
 // period (overlaps, statistics, station balance), judged at the end. Its alerts are kept once
 // per order and rule (an order's arrival alerts are not repeated).
 class RuleRun {
@@ -258,7 +259,8 @@ class RuleRun {
     order.end = o.end_time;
     order.total_energy_kwh = o.total_power;
     order.total_money = o.total_money;
-    const auto charger = chargers_.Find(o.operator_ref, o.equipment_id, o.connector_id);
+    const auto charger =
+        chargers_.Find(o.operator_ref, o.equipment_id, o.connector_id, o.start_time);
     if (o.region_code.empty() && !charger.region_code.empty())
       places_.push_back({o.id, o.start_time, charger.region_code, charger.equipment_id});
     if (read)
