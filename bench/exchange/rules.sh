@@ -11,8 +11,15 @@
 # process: mvis's own from /usr/bin/time, the rest of the machine's busy time is the database
 # server's (nothing else runs).
 #
+# With --vs PATH, the run above counts as a warm-up (the first run over freshly generated orders is
+# slower, whichever binary makes it), then a second binary (an earlier build) and the first run
+# the same rule run on the same database as reference, new, new, reference (a drift of the host's
+# speed during the four falls on both alike): the wall times and the ratio new / reference are
+# printed, so that a change is judged on the same host in the same hour (the host's speed varies
+# by a third from hour to hour).
+#
 #   bench/exchange/rules.sh [--backend sqlite|postgresql|both] [--orders 10000000]
-#                           [--chargers 100000] [--bin PATH]
+#                           [--chargers 100000] [--bin PATH] [--vs PATH]
 #
 # Not a test: a person runs it. 10⁷ orders take about 9 GB of disk per database and several
 # minutes to generate. Needs python3, sqlite3 and, for PostgreSQL, Debian's postgresql
@@ -24,13 +31,15 @@ BACKEND=both
 ORDERS=10000000
 CHARGERS=100000
 BIN=${MVIS_BIN:-$ROOT/build/mvis}
+VS=
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --backend) BACKEND=$2; shift 2 ;;
     --orders) ORDERS=$2; shift 2 ;;
     --chargers) CHARGERS=$2; shift 2 ;;
     --bin) BIN=$2; shift 2 ;;
-    -h|--help) sed -n '2,19p' "$0"; exit 0 ;;
+    --vs) VS=$2; shift 2 ;;
+    -h|--help) sed -n '2,24p' "$0"; exit 0 ;;
     *) echo "unknown option $1 (see --help)" >&2; exit 2 ;;
   esac
 done
@@ -41,6 +50,7 @@ case "$BACKEND" in
   *) echo "--backend sqlite|postgresql|both" >&2; exit 2 ;;
 esac
 [[ -x "$BIN" ]] || { echo "no mvis binary at $BIN: build it (make build) or pass --bin" >&2; exit 1; }
+[[ -z "$VS" || -x "$VS" ]] || { echo "no mvis binary at $VS (--vs)" >&2; exit 1; }
 if (( ORDERS > CHARGERS * 210 )); then
   echo "at most 210 orders per charger in a month (7 a day): raise --chargers" >&2
   exit 2
@@ -49,6 +59,7 @@ fi
 WORK=$(mktemp -d /tmp/mvis-rules-bench.XXXXXX)
 chmod 755 "$WORK"
 cp "$BIN" "$WORK/mvis"
+[[ -n "$VS" ]] && cp "$VS" "$WORK/mvis-vs"
 PG_DIRS=()
 cleanup() {
   for d in "${PG_DIRS[@]}"; do "$ROOT/scripts/pg-temp.sh" stop "$d" || true; done
@@ -88,6 +99,9 @@ for backend in "${BACKENDS[@]}"; do
   t0=$(now)
   python3 "$HERE/render_orders.py" "$backend" "$ORDERS" "$CHARGERS" | sql >/dev/null
   echo "generated in $(printf '%.0f' "$(echo "$(now) - $t0" | bc)") s"
+  # Settled as a month's partition is once autovacuum has been through it (not timed): otherwise
+  # autovacuum reads the new rows during the first timed runs.
+  [[ $backend == postgresql ]] && echo "VACUUM (ANALYZE) charge_orders;" | sql >/dev/null
   scan="SELECT COUNT(*), SUM(total_power), SUM(LENGTH(facts)) FROM charge_orders WHERE start_time >= '2026-11-01' AND start_time < '2026-11-30~';"
   echo "$scan" | sql >/dev/null  # warm the cache
   t0=$(now)
@@ -117,4 +131,20 @@ print(f"CPU: {who} {mvis_cpu:.1f} s, database server {max(0.0, all_cpu - mvis_cp
 print(f"reference, the database's bare scan of the same orders: {bare:.2f} s; "
       f"rule run / bare scan = {wall / bare:.1f}x")
 PY
+  if [[ -n "$VS" ]]; then
+    # The same run on the same data: reference, new, new, reference.
+    walls=()
+    for b in mvis-vs mvis mvis mvis-vs; do
+      t0=$(now)
+      "$WORK/$b" exchange run-rules --db "$DB" --config "$cfg" --from 2026-11-01 --to 2026-11-30 \
+        >"$dir/run-$b.txt" 2>>"$dir/run.log"
+      walls+=("$(echo "$(now) - $t0" | bc)")
+    done
+    python3 - "${walls[@]}" <<'PY'
+import sys
+ref1, new1, new2, ref2 = map(float, sys.argv[1:])
+print(f"vs the reference binary (--vs), same data: new {new1:.1f} s and {new2:.1f} s, reference "
+      f"{ref1:.1f} s and {ref2:.1f} s; new / reference = {(new1 + new2) / (ref1 + ref2):.3f}")
+PY
+  fi
 done

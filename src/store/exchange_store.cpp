@@ -370,7 +370,7 @@ domain::RegistryStep StepOf(const Row& r) {
 
 }  // namespace
 
-ChargerDirectory LoadChargerDirectory(Tx& tx) {
+ChargerDirectory LoadChargerDirectory(Tx& tx, int64_t since) {
   ChargerDirectory d;
   for (const auto& r : tx.Query(kPlatformChargerColumns)) {
     auto f = PlatformChargerOf(r);
@@ -382,7 +382,10 @@ ChargerDirectory LoadChargerDirectory(Tx& tx) {
     d.registry_[f.equipment_id].filed = std::move(f);  // the latest filing wins
   }
   for (auto& [equipment, registry] : d.registry_) registry.history = true;
-  for (const auto& r : tx.Query(std::string(kStepColumns) + " ORDER BY at, id")) {
+  for (const auto& r :
+       tx.Query(std::string(kStepColumns) + " WHERE equipment_id IN (SELECT equipment_id FROM "
+                                            "charger_registry_steps WHERE at > ?) ORDER BY at, id",
+                {since})) {
     auto& registry = d.registry_[r.Str(0)];
     registry.history = true;
     registry.steps.push_back(StepOf(r));

@@ -255,7 +255,7 @@ class ChargerDirectory {
                     const std::string& connector_id, const std::string& start) const;
 
  private:
-  friend ChargerDirectory LoadChargerDirectory(Tx& tx);
+  friend ChargerDirectory LoadChargerDirectory(Tx& tx, int64_t since);
   friend ChargerDirectory TakeChargerDirectory(Tx& tx, const PendingChargerDirectory& sent);
   // The platform's record of the charger an order names (by EquipmentID, else by the longest
   // prefix of its ConnectorID); nullptr when the platform has not reported it.
@@ -270,8 +270,10 @@ class ChargerDirectory {
   std::unordered_map<std::string, ChargerFacts> platform_;  // operator_ref '/' EquipmentID
   std::unordered_map<std::string, Registry> registry_;      // EquipmentID
 };
-// Every charger, with every charger's history (a batch run over a period).
-ChargerDirectory LoadChargerDirectory(Tx& tx);
+// Every charger (a batch run over a period), with the history of those whose registry changed
+// after `since` (unix seconds: the period's first moment). For the others every order of the
+// period started after their last change, so the latest filing is their state at StartTime.
+ChargerDirectory LoadChargerDirectory(Tx& tx, int64_t since);
 
 // ---- Arriving orders many at a time (the ingest's writer, the bulk path): a few statements for
 // a batch whatever its size, each statement the same text for any batch of up to

@@ -142,7 +142,7 @@ TEST_F(MigrationTest, ChargerRegistryStepsStartWithTheChargersFiledAndFollowEver
   // The directory folds them: E1 filed and passed until 200, revoked until 300, then unfiled; E3
   // unfiled until 300. (Order times are China's wall clock: 08:00:00 on 1970-01-01 is 0.)
   auto verdicts = (*db)->Read([](store::Tx& tx) -> Result<std::vector<std::string>> {
-    const auto directory = store::LoadChargerDirectory(tx);
+    const auto directory = store::LoadChargerDirectory(tx, 0);
     std::vector<std::string> out;
     for (const auto& [equipment, start] : {std::pair{"E1", "1970-01-01 08:02:00"},
                                            {"E1", "1970-01-01 08:04:00"},

@@ -369,7 +369,10 @@ AlertRunReport ExchangeService::RunRules(int64_t run_id, const std::string& from
       std::vector<store::StationEnergyRow> metered;
     };
     auto known = ctx_.db.Read([&](store::Tx& tx) -> Result<Known> {
-      Known k{store::LoadChargerDirectory(tx), {}, store::StationEnergyOfPeriod(tx, from, to)};
+      const auto since = domain::ChinaWallClockSeconds(from + " 00:00:00");
+      Known k{store::LoadChargerDirectory(tx, since.value_or(0)),
+              {},
+              store::StationEnergyOfPeriod(tx, from, to)};
       for (auto& t : store::ListTariffs(tx)) k.tariffs.push_back(std::move(t.tariff));
       return k;
     });
